@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../common/app-error';
+import { ConfigError, parseConfig } from '../config';
+import { migrate } from '../database/data-source';
+import { openDatabase } from '../database/open-database';
+import { seedDemoData } from '../database/seed';
+import { createLogger } from '../logger';
+import { importBoundaries, importDivisions } from '../modules/region/region-import';
+import { createContext, createServices } from '../server/context';
+
+const USAGE = `usage:
+  npm run db:migrate
+  npm run db:seed
+  npm run db:import -- divisions <file.csv> [--valid-from YYYY-MM-DD]
+  npm run db:import -- boundaries <file.geojson> [--crs gcj02|wgs84]   (default gcj02)`;
+
+/** npm runs workspace scripts inside the workspace; paths on the command line are the caller's. */
+function resolveInput(file: string) {
+  return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+}
+
+async function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { 'valid-from': { type: 'string' }, crs: { type: 'string' } },
+  });
+  const [command, kind, file] = positionals;
+  const validFrom = values['valid-from'];
+  if (validFrom !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(validFrom))
+    throw new UsageError('--valid-from must be YYYY-MM-DD');
+  const crs = values.crs ?? 'gcj02';
+  if (crs !== 'gcj02' && crs !== 'wgs84') throw new UsageError('--crs must be gcj02 or wgs84');
+  if (!['migrate', 'seed', 'import'].includes(command)) throw new UsageError(USAGE);
+  if (command === 'import' && (!['divisions', 'boundaries'].includes(kind) || !file))
+    throw new UsageError(USAGE);
+
+  const config = parseConfig();
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
+  const input = file ? await readFile(resolveInput(file), 'utf8') : '';
+  const database = await openDatabase(config, logger);
+  try {
+    const applied = await migrate(database.dataSource);
+    if (command === 'migrate')
+      return console.log(`migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
+    if (command === 'seed')
+      return console.log(JSON.stringify(await seedDemoData(database.dataSource, logger)));
+    const ctx = createContext({
+      db: database.dataSource,
+      logger,
+      services: createServices(),
+      requestId: `cli-${command}`,
+    });
+    const started = Date.now();
+    const result =
+      kind === 'divisions'
+        ? await importDivisions(ctx, input, { validFrom })
+        : await importBoundaries(ctx, input, { crs });
+    console.log(`${kind}: ${JSON.stringify(result)} in ${Date.now() - started} ms`);
+  } finally {
+    await database.close();
+  }
+}
+
+class UsageError extends Error {}
+
+main().catch((err) => {
+  if (err instanceof UsageError || err instanceof ConfigError || err instanceof AppError)
+    console.error(err.message);
+  else console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,145 @@
+import type { ClassType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AppError } from './app-error';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 200;
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, { name: 'SortDirection' });
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  totalCount: number;
+  pageInfo: PageInfo;
+  edges: Edge<T>[];
+}
+
+/** `XConnection` and `XEdge` for a node type: one definition, so every list reads the same. */
+export function ConnectionType<T extends object>(node: ClassType<T>) {
+  @ObjectType(`${node.name}Edge`)
+  class EdgeType {
+    @Field({ description: 'Opaque; pass it as `after` to read the rows behind this one.' })
+    cursor: string;
+
+    @Field(() => node)
+    node: T;
+  }
+
+  @ObjectType(`${node.name}Connection`)
+  class ConnectionClass implements Connection<T> {
+    @Field(() => Int, { description: 'All rows that match the filter, whatever the page.' })
+    totalCount: number;
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+  }
+  return ConnectionClass;
+}
+
+/** The page arguments every list takes; `offset` exists for the dashboard's page jumps only. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size: default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}.`,
+  })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Rows to skip (dashboard page jumps); not with `after`.' })
+  offset?: number | null;
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+  /** Keyset position: the sort value and id of the last row the client saw. */
+  after: [unknown, string] | null;
+}
+
+interface CursorPayload {
+  /** The sort the cursor was made under: a cursor from another sort is refused, not misread. */
+  s: string;
+  v: [unknown, string];
+}
+
+export function encodeCursor(sortKey: string, value: unknown, id: string): string {
+  return Buffer.from(JSON.stringify({ s: sortKey, v: [value, id] } satisfies CursorPayload)).toString(
+    'base64url',
+  );
+}
+
+function decodeCursor(cursor: string, sortKey: string): [unknown, string] {
+  let payload: CursorPayload;
+  try {
+    payload = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw AppError.badInput('The cursor is not valid.', 'after');
+  }
+  if (payload?.s !== sortKey || !Array.isArray(payload.v) || typeof payload.v[1] !== 'string') {
+    throw AppError.badInput('The cursor is not valid for this sort order.', 'after');
+  }
+  return payload.v;
+}
+
+export function parsePage(args: PageArgs, sortKey: string): Page {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw AppError.badInput(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
+  }
+  const offset = args.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0)
+    throw AppError.badInput('offset must not be negative.', 'offset');
+  if (offset > 0 && args.after) throw AppError.badInput('Use either after or offset, not both.', 'offset');
+  return { limit: first, offset, after: args.after ? decodeCursor(args.after, sortKey) : null };
+}
+
+/**
+ * Builds the keyset condition `(sortExpr, idExpr) > ($n, $m)` (or `<` when descending);
+ * row comparison keeps pages stable under inserts and lets PostgreSQL walk the index.
+ */
+export function keysetCondition(
+  page: Page,
+  sort: { expr: string; idExpr: string; direction: SortDirection },
+  params: unknown[],
+): string {
+  if (!page.after) return 'TRUE';
+  params.push(page.after[0], page.after[1]);
+  const op = sort.direction === SortDirection.ASC ? '>' : '<';
+  return `(${sort.expr}, ${sort.idExpr}) ${op} ($${params.length - 1}, $${params.length})`;
+}
+
+/** Turns `limit + 1` fetched rows into a connection page. */
+export function toConnection<T>(
+  rows: T[],
+  page: Page,
+  totalCount: number,
+  cursorOf: (row: T) => string,
+): Connection<T> {
+  const hasNextPage = rows.length > page.limit;
+  const nodes = hasNextPage ? rows.slice(0, page.limit) : rows;
+  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  return { totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, edges };
+}

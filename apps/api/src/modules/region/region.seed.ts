@@ -1,0 +1,230 @@
+import { gridUnitCode, hamletCode, type RegionLevel } from '@qiangji/domain';
+
+/**
+ * Demo regions: the city, its 18 districts and counties (real GB/T 2260 codes), the places the
+ * 2013 article names (real NBS codes), and generated streets, communities, villages and grid units
+ * so that every district has some. Generated names carry （示例） so nobody mistakes them for real
+ * units; generated codes use town or village parts from 9xx, which NBS does not assign, so a later
+ * import of the official list never collides with them. Deterministic: a fixed seed.
+ */
+export interface SeedRegion {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+  urbanRuralCode?: string;
+  population?: number;
+  households?: number;
+}
+
+const CITY: SeedRegion = { code: '230100', name: '哈尔滨市', level: 'CITY', parentCode: null };
+
+const DISTRICTS: [string, string, RegionLevel][] = [
+  ['230102', '道里区', 'DISTRICT'],
+  ['230103', '南岗区', 'DISTRICT'],
+  ['230104', '道外区', 'DISTRICT'],
+  ['230108', '平房区', 'DISTRICT'],
+  ['230109', '松北区', 'DISTRICT'],
+  ['230110', '香坊区', 'DISTRICT'],
+  ['230111', '呼兰区', 'DISTRICT'],
+  ['230112', '阿城区', 'DISTRICT'],
+  ['230113', '双城区', 'DISTRICT'],
+  ['230123', '依兰县', 'COUNTY'],
+  ['230124', '方正县', 'COUNTY'],
+  ['230125', '宾县', 'COUNTY'],
+  ['230126', '巴彦县', 'COUNTY'],
+  ['230127', '木兰县', 'COUNTY'],
+  ['230128', '通河县', 'COUNTY'],
+  ['230129', '延寿县', 'COUNTY'],
+  ['230183', '尚志市', 'COUNTY_CITY'],
+  ['230184', '五常市', 'COUNTY_CITY'],
+];
+
+/** The article's places, with their real statistical codes. */
+const ARTICLE_PLACES: SeedRegion[] = [
+  { code: '230102010', name: '通江街道', level: 'STREET', parentCode: '230102' },
+  {
+    code: '230102010003',
+    name: '上红社区居委会',
+    level: 'COMMUNITY',
+    parentCode: '230102010',
+    urbanRuralCode: '111',
+  },
+  { code: '230128101', name: '乌鸦泡镇', level: 'TOWNSHIP', parentCode: '230128' },
+  {
+    code: '230128101201',
+    name: '依山村委会',
+    level: 'VILLAGE',
+    parentCode: '230128101',
+    urbanRuralCode: '220',
+  },
+  { code: '230129100', name: '延寿镇', level: 'TOWNSHIP', parentCode: '230129' },
+  {
+    code: '230129100204',
+    name: '双金村村委会',
+    level: 'VILLAGE',
+    parentCode: '230129100',
+    urbanRuralCode: '220',
+  },
+  { code: hamletCode('230129100204', 1), name: '金圣屯', level: 'HAMLET', parentCode: '230129100204' },
+  { code: '230184216', name: '二河乡', level: 'TOWNSHIP', parentCode: '230184' },
+  {
+    code: '230184216200',
+    name: '新庄村村委会',
+    level: 'VILLAGE',
+    parentCode: '230184216',
+    urbanRuralCode: '220',
+  },
+];
+
+const STREET_NAMES = [
+  '和平',
+  '新华',
+  '建设',
+  '友谊',
+  '胜利',
+  '光明',
+  '民主',
+  '团结',
+  '繁荣',
+  '文化',
+  '工农',
+  '安静',
+];
+const TOWNSHIP_NAMES = [
+  '红旗镇',
+  '永安镇',
+  '太平乡',
+  '兴隆镇',
+  '民乐乡',
+  '新华镇',
+  '长岭乡',
+  '富民镇',
+  '向阳乡',
+  '东兴镇',
+];
+const COMMUNITY_NAMES = [
+  '幸福',
+  '阳光',
+  '春华',
+  '景阳',
+  '江畔',
+  '中央',
+  '兴隆',
+  '永和',
+  '福顺',
+  '丽江',
+  '康宁',
+  '安居',
+];
+const VILLAGE_NAMES = [
+  '前进',
+  '红星',
+  '东升',
+  '永丰',
+  '富强',
+  '长胜',
+  '新发',
+  '太平',
+  '兴安',
+  '双山',
+  '靠山',
+  '河口',
+];
+const EXAMPLE = '（示例）';
+
+/** mulberry32: small, fast and the same on every machine. */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function demoRegions(seed = 20130601): SeedRegion[] {
+  const rand = random(seed);
+  const between = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
+  const pick = <T>(list: T[], i: number) => list[i % list.length];
+  const rows: SeedRegion[] = [CITY];
+  const children = (code: string) => ARTICLE_PLACES.filter((p) => p.parentCode === code);
+
+  const addGrids = (parent: SeedRegion) => {
+    parent.households = 0;
+    parent.population = 0;
+    const count = between(2, 6);
+    for (let n = 1; n <= count; n++) {
+      const households = between(150, 450);
+      const population = Math.round(households * (2.4 + rand() * 0.6));
+      parent.households += households;
+      parent.population += population;
+      rows.push({
+        code: gridUnitCode(parent.code, n),
+        name: `第${n}网格`,
+        level: 'GRID',
+        parentCode: parent.code,
+        households,
+        population,
+      });
+    }
+  };
+
+  const addVillageTier = (town: SeedRegion, urban: boolean, firstPart: number, count: number) => {
+    for (let i = 0; i < count; i++) {
+      const part = String(firstPart + i).padStart(3, '0');
+      const unit: SeedRegion = urban
+        ? {
+            code: town.code + part,
+            name: `${pick(COMMUNITY_NAMES, i + between(0, 11))}社区居委会${EXAMPLE}`,
+            level: 'COMMUNITY',
+            parentCode: town.code,
+            urbanRuralCode: '111',
+          }
+        : {
+            code: town.code + part,
+            name: `${pick(VILLAGE_NAMES, i + between(0, 11))}村村委会${EXAMPLE}`,
+            level: 'VILLAGE',
+            parentCode: town.code,
+            urbanRuralCode: '220',
+          };
+      rows.push(unit);
+      addGrids(unit);
+    }
+  };
+
+  for (const [code, name, level] of DISTRICTS) {
+    rows.push({ code, name, level, parentCode: CITY.code });
+    const urban = level === 'DISTRICT';
+    for (const place of children(code)) {
+      rows.push(place);
+      for (const unit of children(place.code)) {
+        rows.push(unit);
+        for (const hamlet of children(unit.code)) rows.push(hamlet);
+        addGrids(unit);
+      }
+      addVillageTier(place, place.level === 'STREET', 901, between(2, 3));
+    }
+    const towns = between(2, 4);
+    for (let t = 0; t < towns; t++) {
+      const townCode = `${code}${901 + t}`;
+      const town: SeedRegion = urban
+        ? {
+            code: townCode,
+            name: `${pick(STREET_NAMES, t + between(0, 11))}街道${EXAMPLE}`,
+            level: 'STREET',
+            parentCode: code,
+          }
+        : {
+            code: townCode,
+            name: `${pick(TOWNSHIP_NAMES, t + between(0, 9))}${EXAMPLE}`,
+            level: 'TOWNSHIP',
+            parentCode: code,
+          };
+      rows.push(town);
+      addVillageTier(town, urban, 1, between(3, 6));
+    }
+  }
+  return rows;
+}

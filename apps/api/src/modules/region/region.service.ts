@@ -1,0 +1,192 @@
+import { isValidDivisionCode, type RegionLevel } from '@qiangji/domain';
+import { AppError } from '../../common/app-error';
+import {
+  encodeCursor,
+  keysetCondition,
+  MAX_PAGE_SIZE,
+  parsePage,
+  SortDirection,
+  toConnection,
+  type Connection,
+  type Page,
+  type PageArgs,
+} from '../../common/connection';
+import { groupBy } from '../../common/group-by';
+import type { RequestContext } from '../../server/context';
+import { RegionOrderField, type RegionFilter, type RegionOrderBy, type RegionRow } from './region.types';
+
+const COLUMNS = `r.code, r.name, r.level, r.parent_code AS "parentCode", r.urban_rural_code AS "urbanRuralCode",
+  r.centroid_lat AS "centroidLat", r.centroid_lng AS "centroidLng", r.population, r.households,
+  r.valid_from AS "validFrom", r.valid_to AS "validTo"`;
+
+/** Lists show the tree as it stands today; a region looked up by code is returned whatever its dates. */
+const CURRENT = `(r.valid_to IS NULL OR r.valid_to > current_date)`;
+
+const SORT_EXPR: Record<RegionOrderField, string> = { CODE: 'r.code', NAME: 'r.name' };
+
+interface Sort {
+  key: string;
+  expr: string;
+  idExpr: string;
+  direction: SortDirection;
+  field: RegionOrderField;
+}
+
+function toSort(orderBy?: RegionOrderBy | null): Sort {
+  const field = orderBy?.field ?? RegionOrderField.CODE;
+  const direction = orderBy?.direction ?? SortDirection.ASC;
+  return { key: `${field}:${direction}`, expr: SORT_EXPR[field], idExpr: 'r.code', direction, field };
+}
+
+function sortValue(row: RegionRow, field: RegionOrderField): string {
+  return field === RegionOrderField.NAME ? row.name : row.code;
+}
+
+/** One page of rows: the count and the page share the WHERE clause, so they can never disagree. */
+function pageSql(where: string[], params: unknown[], page: Page, sort: Sort) {
+  const countSql = `SELECT count(*)::int AS total FROM region r WHERE ${where.join(' AND ')}`;
+  const pageParams = [...params];
+  const keyset = keysetCondition(page, sort, pageParams);
+  pageParams.push(page.limit + 1, page.offset);
+  const dir = sort.direction;
+  const rowsSql = `SELECT ${COLUMNS} FROM region r WHERE ${[...where, keyset].join(' AND ')}
+    ORDER BY ${sort.expr} ${dir}, ${sort.idExpr} ${dir} LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`;
+  return { countSql, rowsSql, pageParams };
+}
+
+function assertCode(code: string, field: string) {
+  if (!isValidDivisionCode(code)) throw AppError.badInput(`${code} is not a valid division code.`, field);
+}
+
+export class RegionService {
+  async findByCodes(ctx: RequestContext, codes: readonly string[]): Promise<RegionRow[]> {
+    return ctx.db.query(`SELECT ${COLUMNS} FROM region r WHERE r.code = ANY($1)`, [codes]);
+  }
+
+  async get(ctx: RequestContext, code: string): Promise<RegionRow | null> {
+    assertCode(code, 'code');
+    return ctx.loaders.region.byCode.load(code);
+  }
+
+  async list(
+    ctx: RequestContext,
+    filter: RegionFilter | null | undefined,
+    args: PageArgs & { orderBy?: RegionOrderBy | null },
+  ): Promise<Connection<RegionRow>> {
+    const sort = toSort(args.orderBy);
+    const page = parsePage(args, sort.key);
+    const params: unknown[] = [];
+    const where = [CURRENT, ...(await this.filterClauses(ctx, filter ?? {}, params))];
+    const { countSql, rowsSql, pageParams } = pageSql(where, params, page, sort);
+    const [[{ total }], rows] = await Promise.all([
+      ctx.db.query(countSql, params),
+      ctx.db.query(rowsSql, pageParams),
+    ]);
+    return toConnection<RegionRow>(rows, page, total, (r) =>
+      encodeCursor(sort.key, sortValue(r, sort.field), r.code),
+    );
+  }
+
+  /** The children pages of many parents in two statements (for `Region.children` across a list). */
+  async childrenOf(
+    ctx: RequestContext,
+    parentCodes: readonly string[],
+    args: PageArgs & { orderBy?: RegionOrderBy | null },
+  ): Promise<Connection<RegionRow>[]> {
+    const sort = toSort(args.orderBy);
+    const page = parsePage(args, sort.key);
+    const params: unknown[] = [parentCodes];
+    const where = [CURRENT, 'r.parent_code = parent.code'];
+    const { countSql, rowsSql, pageParams } = pageSql(where, params, page, sort);
+    const [counts, rows] = await Promise.all([
+      ctx.db.query(
+        `SELECT parent.code AS "forCode", c.total FROM unnest($1::varchar[]) AS parent(code)
+         CROSS JOIN LATERAL (${countSql}) c`,
+        params,
+      ),
+      ctx.db.query(
+        `SELECT parent.code AS "forCode", p.* FROM unnest($1::varchar[]) AS parent(code)
+         CROSS JOIN LATERAL (${rowsSql}) p`,
+        pageParams,
+      ),
+    ]);
+    const totals = new Map<string, number>(
+      counts.map((c: { forCode: string; total: number }) => [c.forCode, c.total]),
+    );
+    const byParent = groupBy(rows as (RegionRow & { forCode: string })[], (r) => r.forCode);
+    return parentCodes.map((code) =>
+      toConnection<RegionRow>(byParent.get(code) ?? [], page, totals.get(code) ?? 0, (r) =>
+        encodeCursor(sort.key, sortValue(r, sort.field), r.code),
+      ),
+    );
+  }
+
+  /** Ancestors of each code, root first, in one statement. */
+  async ancestorsOf(ctx: RequestContext, codes: readonly string[]): Promise<RegionRow[][]> {
+    const rows: (RegionRow & { forCode: string })[] = await ctx.db.query(
+      `SELECT d.code AS "forCode", ${COLUMNS} FROM region d
+       JOIN region r ON r.path @> d.path AND r.code <> d.code
+       WHERE d.code = ANY($1) ORDER BY nlevel(r.path)`,
+      [codes],
+    );
+    const byCode = groupBy(rows, (r) => r.forCode);
+    return codes.map((code) => byCode.get(code) ?? []);
+  }
+
+  /** How many current regions of each level lie below each code, in one statement. */
+  async descendantCountsOf(
+    ctx: RequestContext,
+    codes: readonly string[],
+  ): Promise<{ level: RegionLevel; count: number }[][]> {
+    const rows: { forCode: string; level: RegionLevel; count: number }[] = await ctx.db.query(
+      `SELECT a.code AS "forCode", r.level, count(*)::int AS count FROM region a
+       JOIN region r ON r.path <@ a.path AND r.code <> a.code AND ${CURRENT}
+       WHERE a.code = ANY($1) GROUP BY a.code, r.level ORDER BY r.level`,
+      [codes],
+    );
+    const byCode = groupBy(rows, (r) => r.forCode);
+    return codes.map((code) => (byCode.get(code) ?? []).map(({ level, count }) => ({ level, count })));
+  }
+
+  private async filterClauses(
+    ctx: RequestContext,
+    filter: RegionFilter,
+    params: unknown[],
+  ): Promise<string[]> {
+    const clauses: string[] = [];
+    const add = (sql: (n: string) => string, value: unknown) => {
+      params.push(value);
+      clauses.push(sql(`$${params.length}`));
+    };
+    if (filter.codes) {
+      if (filter.codes.length > MAX_PAGE_SIZE)
+        throw AppError.badInput(`At most ${MAX_PAGE_SIZE} codes.`, 'codes');
+      filter.codes.forEach((c) => assertCode(c, 'codes'));
+      add((p) => `r.code = ANY(${p})`, filter.codes);
+    }
+    if (filter.parentCode != null) {
+      await this.assertExists(ctx, filter.parentCode, 'parentCode');
+      add((p) => `r.parent_code = ${p}`, filter.parentCode);
+    }
+    if (filter.withinCode != null) {
+      await this.assertExists(ctx, filter.withinCode, 'withinCode');
+      add((p) => `r.path <@ (SELECT path FROM region WHERE code = ${p})`, filter.withinCode);
+    }
+    if (filter.level) add((p) => `r.level = ANY(${p}::region_level[])`, filter.level);
+    if (filter.nameContains != null) {
+      const text = filter.nameContains.trim();
+      if (text.length === 0 || text.length > 50) {
+        throw AppError.badInput('nameContains must have 1 to 50 characters.', 'nameContains');
+      }
+      add((p) => `r.name ILIKE ${p}`, `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    return clauses;
+  }
+
+  private async assertExists(ctx: RequestContext, code: string, field: string) {
+    assertCode(code, field);
+    if (!(await ctx.loaders.region.byCode.load(code))) {
+      throw AppError.badInput(`Region ${code} does not exist.`, field);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { createContext, createServices, type RequestContext } from './context';
+import { createFormatError, isClientError } from './format-error';
+import { createSchema } from './schema';
+
+export interface App {
+  httpServer: http.Server;
+  /** Stops accepting, lets in-flight requests finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+export async function createApp(opts: { config: Config; db: DataSource; logger: Logger }): Promise<App> {
+  const { config, db, logger } = opts;
+  const services = createServices();
+  const app = express();
+  const httpServer = http.createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use((req, res, next) => {
+    const incoming = req.get('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    const start = process.hrtime.bigint();
+    res.on('finish', () => {
+      const durationMs = Number(process.hrtime.bigint() - start) / 1e6;
+      logger.info(
+        { requestId, method: req.method, url: req.originalUrl, status: res.statusCode, durationMs },
+        'request',
+      );
+    });
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      const pending = await db.showMigrations();
+      res.status(pending ? 503 : 200).json({ status: pending ? 'migrations pending' : 'ready' });
+    } catch (err) {
+      logger.warn({ err }, 'readiness check failed');
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await createSchema(services),
+    introspection: config.graphql.introspection,
+    hideSchemaDetailsFromClientErrors: !config.graphql.fieldSuggestions,
+    includeStacktraceInErrorResponses: config.graphql.stackTraces,
+    csrfPrevention: true,
+    // main.ts owns SIGTERM: drain HTTP, then close the pool and the embedded database, then exit 0.
+    stopOnTerminationSignals: false,
+    formatError: createFormatError({ stackTraces: config.graphql.stackTraces }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      logUnexpectedErrors(),
+    ],
+  });
+  await apollo.start();
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createContext({ db, logger, services, requestId: res.locals.requestId }),
+    }),
+  );
+
+  if (existsSync(path.join(config.dashboardDir, 'index.html'))) {
+    app.use(express.static(config.dashboardDir, { index: 'index.html', maxAge: '1h' }));
+  } else {
+    logger.warn({ dir: config.dashboardDir }, 'dashboard not built; serving the API only');
+  }
+
+  return { httpServer, stop: () => apollo.stop() };
+}
+
+/** Errors the client did not cause go to the log with the request id; the client sees only INTERNAL. */
+function logUnexpectedErrors(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (!isClientError(error, error))
+              contextValue?.logger?.error({ err: error.originalError ?? error }, 'unexpected error');
+          }
+        },
+      };
+    },
+  };
+}

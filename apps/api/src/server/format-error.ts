@@ -1,0 +1,69 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainValidationError } from '@qiangji/domain';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+import { AppError, type ErrorCode } from '../common/app-error';
+
+/** Apollo's own codes for requests that never reached a resolver. */
+const CLIENT_REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'BAD_REQUEST',
+]);
+
+/** Maps any thrown error to one AppError, so the response shape never depends on where it came from. */
+function toAppError(formatted: GraphQLFormattedError, error: unknown): AppError | null {
+  const original = unwrapResolverError(error);
+  if (original instanceof AppError) return original;
+  if (original instanceof DomainValidationError) return AppError.badInput(original.message, original.field);
+  if (original instanceof ArgumentValidationError) {
+    const first = original.extensions.validationErrors?.[0];
+    const constraint = first?.constraints ? Object.values(first.constraints)[0] : undefined;
+    return AppError.badInput(constraint ?? 'Invalid argument.', first?.property);
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_REQUEST_CODES.has(code)) {
+    return AppError.badInput(formatted.message);
+  }
+  return null;
+}
+
+/** True for errors the client caused; anything else is logged (with the request id) by the logging plugin. */
+export function isClientError(formatted: GraphQLFormattedError, error: unknown): boolean {
+  return toAppError(formatted, error) !== null;
+}
+
+export function createFormatError(opts: { stackTraces: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const failure = toAppError(formatted, error) ?? new AppError('INTERNAL', 'Internal server error.');
+    const extensions: Record<string, unknown> = { code: failure.code, ...details(failure.code, failure) };
+    if (opts.stackTraces && error instanceof GraphQLError) {
+      extensions.stacktrace = (unwrapResolverError(error) as Error)?.stack?.split('\n');
+    }
+    return { message: failure.message, locations: formatted.locations, path: formatted.path, extensions };
+  };
+}
+
+function details(code: ErrorCode, error: AppError): Record<string, unknown> {
+  switch (code) {
+    case 'BAD_USER_INPUT':
+      return error.details.field ? { field: error.details.field } : {};
+    case 'INVALID_TRANSITION':
+      return { from: error.details.from, to: error.details.to };
+    case 'UNAUTHENTICATED':
+    case 'FORBIDDEN':
+    case 'NOT_FOUND':
+    case 'CONFLICT':
+    case 'RATE_LIMITED':
+    case 'INTERNAL':
+      return {};
+    default: {
+      const unreachable: never = code;
+      return unreachable;
+    }
+  }
+}

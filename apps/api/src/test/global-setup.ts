@@ -1,0 +1,43 @@
+import { chmod, mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createDataSource, migrate } from '../database/data-source';
+import { ensureDatabase } from '../database/open-database';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded-postgres';
+import { createLogger } from '../logger';
+import { TEMPLATE_DATABASE } from './test-env';
+
+declare global {
+  var __QIANGJI_PG__: { db: EmbeddedDatabase; dir: string } | undefined;
+}
+
+/**
+ * One PostgreSQL for the whole run and one migrated template database; each test file clones
+ * the template (CREATE DATABASE … TEMPLATE), which takes milliseconds and isolates the files.
+ * TEST_DATABASE_URL points the suite at another server instead (a server URL, any database).
+ */
+export default async function globalSetup() {
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'qiangji-test-pg-'));
+    await chmod(dir, 0o755);
+    const db = await startEmbeddedPostgres({
+      dir: path.join(dir, 'data'),
+      port: 20000 + Math.floor(Math.random() * 20000),
+      logger: createLogger('warn'),
+      ephemeral: true,
+    });
+    globalThis.__QIANGJI_PG__ = { db, dir };
+    serverUrl = db.url;
+  }
+  const admin = new Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE}`);
+  await admin.end();
+  const templateUrl = await ensureDatabase(serverUrl, TEMPLATE_DATABASE);
+  const dataSource = await createDataSource(templateUrl, 1).initialize();
+  await migrate(dataSource);
+  await dataSource.destroy();
+  process.env.QIANGJI_TEST_SERVER_URL = serverUrl;
+}

@@ -1,0 +1,51 @@
+// The public API of @qiangji/domain. Names are listed one by one so that nothing internal leaks out and
+// every addition is a deliberate change to a contract the API, the dashboard and outside developers share.
+
+export { DomainValidationError } from './errors';
+
+export {
+  REGION_LEVELS,
+  REGION_TIERS,
+  REGION_LEVEL_TIER,
+  REGION_LEVEL_LABELS,
+  isRegionLevel,
+  levelsOfTier,
+} from './region';
+export type { RegionLevel, RegionTier } from './region';
+
+export {
+  divisionCodeTier,
+  isValidDivisionCode,
+  parentDivisionCode,
+  ancestorDivisionCodes,
+  isWithinDivision,
+  gridUnitCode,
+  hamletCode,
+  inferRegionLevel,
+} from './division-code';
+
+export {
+  idNumberCheckChar,
+  validateIdNumber,
+  isValidIdNumber,
+  maskIdNumber,
+  makeIdNumber,
+} from './id-number';
+export type { IdNumberValidation } from './id-number';
+
+export { normalizePhone, isValidPhone, maskPhone } from './phone';
+
+export {
+  mediationRate,
+  resolutionRate,
+  yearOnYearChange,
+  percentagePointChange,
+  compoundAnnualGrowth,
+  promotionRate,
+  formatPercent,
+  KPI_FORMULAS,
+} from './kpi';
+export type { KpiFormula, KpiId } from './kpi';
+
+export { gcj02ToWgs84, wgs84ToGcj02, isOutsideChina } from './geo';
+export type { LngLat } from './geo';
