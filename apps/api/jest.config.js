@@ -1,6 +1,7 @@
 module.exports = {
   ...require('../../jest.swc.config'),
   roots: ['<rootDir>/src'],
+  setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/src/test/global-setup.ts',
   globalTeardown: '<rootDir>/src/test/global-teardown.ts',
   testTimeout: 60_000,

@@ -6,7 +6,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
@@ -88,6 +88,29 @@ export async function createApp(opts: { config: Config; db: DataSource; logger: 
   } else {
     logger.warn({ dir: config.dashboardDir }, 'dashboard not built; serving the API only');
   }
+
+  // Errors before GraphQL (a body too large, malformed JSON) answer in the GraphQL error shape, never an HTML stack page.
+  app.use(
+    (
+      err: { status?: number; statusCode?: number; type?: string },
+      _req: Request,
+      res: Response,
+      next: NextFunction,
+    ) => {
+      if (res.headersSent) return next(err);
+      const status = err.status ?? err.statusCode ?? 500;
+      if (status >= 500) logger.error({ err, requestId: res.locals.requestId }, 'request failed');
+      const message =
+        err.type === 'entity.too.large'
+          ? 'The request body is too large (limit 1 MB).'
+          : status < 500
+            ? 'The request body is not valid JSON.'
+            : 'Internal server error.';
+      res
+        .status(status)
+        .json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_USER_INPUT' : 'INTERNAL' } }] });
+    },
+  );
 
   return { httpServer, stop: () => apollo.stop() };
 }

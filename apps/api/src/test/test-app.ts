@@ -66,7 +66,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
-      return { status: res.status, ...(await res.json()) };
+      return { status: res.status, ...((await res.json()) as object) };
     },
     async close() {
       await app.stop();

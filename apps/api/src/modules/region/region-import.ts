@@ -38,13 +38,17 @@ function splitCsvLine(line: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') ((field += '"'), i++);
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (fields.push(field), (field = ''));
-    else field += c;
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (c === ',' && !quoted) {
+      fields.push(field);
+      field = '';
+    } else {
+      field += c;
+    }
   }
   fields.push(field);
   return fields.map((f) => f.trim());
@@ -249,11 +253,15 @@ export async function importBoundaries(
           message: 'no region has this code; import the divisions first',
         })),
       );
-    const updated: unknown[] = await manager.query(
-      `UPDATE region r SET boundary = t.boundary, centroid_lng = t.lng, centroid_lat = t.lat, updated_at = now()
-       FROM unnest($1::varchar[], $2::jsonb[], $3::float8[], $4::float8[]) AS t(code, boundary, lng, lat)
-       WHERE r.code = t.code AND (r.boundary, r.centroid_lng, r.centroid_lat) IS DISTINCT FROM (t.boundary, t.lng, t.lat)
-       RETURNING r.code`,
+    // A bare UPDATE … RETURNING comes back from TypeORM as [rows, count]; a CTE makes it a plain SELECT.
+    const [{ updated }] = await manager.query(
+      `WITH changed AS (
+         UPDATE region r SET boundary = t.boundary, centroid_lng = t.lng, centroid_lat = t.lat, updated_at = now()
+         FROM unnest($1::varchar[], $2::jsonb[], $3::float8[], $4::float8[]) AS t(code, boundary, lng, lat)
+         WHERE r.code = t.code
+           AND (r.boundary, r.centroid_lng, r.centroid_lat) IS DISTINCT FROM (t.boundary, t.lng, t.lat)
+         RETURNING r.code)
+       SELECT count(*)::int AS updated FROM changed`,
       [
         codes,
         items.map((i) => JSON.stringify(i.boundary)),
@@ -261,6 +269,6 @@ export async function importBoundaries(
         items.map((i) => i.centroid[1]),
       ],
     );
-    return { updated: updated.length, unchanged: items.length - updated.length };
+    return { updated, unchanged: items.length - updated };
   });
 }
