@@ -172,19 +172,21 @@ export function demoRegions(seed = 20130601): SeedRegion[] {
   };
 
   const addVillageTier = (town: SeedRegion, urban: boolean, firstPart: number, count: number) => {
+    // One random offset per parent, then consecutive names: siblings never share a name.
+    const offset = between(0, 11);
     for (let i = 0; i < count; i++) {
       const part = String(firstPart + i).padStart(3, '0');
       const unit: SeedRegion = urban
         ? {
             code: town.code + part,
-            name: `${pick(COMMUNITY_NAMES, i + between(0, 11))}社区居委会${EXAMPLE}`,
+            name: `${pick(COMMUNITY_NAMES, offset + i)}社区居委会${EXAMPLE}`,
             level: 'COMMUNITY',
             parentCode: town.code,
             urbanRuralCode: '111',
           }
         : {
             code: town.code + part,
-            name: `${pick(VILLAGE_NAMES, i + between(0, 11))}村村委会${EXAMPLE}`,
+            name: `${pick(VILLAGE_NAMES, offset + i)}村村委会${EXAMPLE}`,
             level: 'VILLAGE',
             parentCode: town.code,
             urbanRuralCode: '220',
@@ -207,18 +209,19 @@ export function demoRegions(seed = 20130601): SeedRegion[] {
       addVillageTier(place, place.level === 'STREET', 901, between(2, 3));
     }
     const towns = between(2, 4);
+    const offset = between(0, 9);
     for (let t = 0; t < towns; t++) {
       const townCode = `${code}${901 + t}`;
       const town: SeedRegion = urban
         ? {
             code: townCode,
-            name: `${pick(STREET_NAMES, t + between(0, 11))}街道${EXAMPLE}`,
+            name: `${pick(STREET_NAMES, offset + t)}街道${EXAMPLE}`,
             level: 'STREET',
             parentCode: code,
           }
         : {
             code: townCode,
-            name: `${pick(TOWNSHIP_NAMES, t + between(0, 9))}${EXAMPLE}`,
+            name: `${pick(TOWNSHIP_NAMES, offset + t)}${EXAMPLE}`,
             level: 'TOWNSHIP',
             parentCode: code,
           };

@@ -1,0 +1,176 @@
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gridUnitCode } from '@qiangji/domain';
+import { createDataSource, migrate } from '../database/data-source';
+import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { ensureDatabase } from '../database/open-database';
+import { createLogger } from '../logger';
+import { importDivisions } from '../modules/region/region-import';
+import { writeRegions } from '../modules/region/region.writer';
+import { createContext, createServices } from '../server/context';
+
+/**
+ * `npm run bench`: the real Harbin division list (3,528 units) plus four grid units under every
+ * community and village, the API as its own process in production mode, and a load generator
+ * with a fixed number of requests per scenario. Prints a Markdown table for docs/benchmarks.md.
+ */
+const SHARED_DATA =
+  process.env.QIANGJI_SHARED_DATA_DIR ?? path.resolve(__dirname, '../../../../../shared/data');
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+
+const SCENARIOS: { name: string; query: string; variables?: Record<string, unknown> }[] = [
+  {
+    name: 'the 18 districts of 哈尔滨市',
+    query: `{ region(code: "230100") { name children(first: 50) { totalCount edges { node { code name level } } } } }`,
+  },
+  {
+    name: 'communities within 道里区, page of 50',
+    query: `{ regions(filter: { withinCode: "230102", level: [COMMUNITY] }, first: 50) { totalCount pageInfo { endCursor } edges { node { code name } } } }`,
+  },
+  {
+    name: 'grid units within 五常市, 4th page of 50 (keyset)',
+    query: `query($after: String) { regions(filter: { withinCode: "230184", level: [GRID] }, first: 50, after: $after) { edges { node { code } } } }`,
+    variables: { after: 'FROM_PAGE_3' },
+  },
+  {
+    name: 'name search 村 (trigram index), page of 50',
+    query: `{ regions(filter: { nameContains: "村" }, first: 50) { totalCount edges { node { code name } } } }`,
+  },
+  {
+    name: '100 villages with parent, ancestors, counts and 5 children each',
+    query: `{ regions(filter: { level: [VILLAGE] }, first: 100) { edges { node { code parent { name } ancestors { name }
+      descendantCounts { level count } children(first: 5) { totalCount edges { node { name } } } } } } }`,
+  },
+  {
+    name: 'descendant counts of the whole city',
+    query: `{ region(code: "230100") { descendantCounts { level count } } }`,
+  },
+];
+
+async function main() {
+  const logger = createLogger('warn');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'qiangji-bench-'));
+  await chmod(dir, 0o755);
+  const pg = await startEmbeddedPostgres({
+    dir: path.join(dir, 'pg'),
+    port: 40000 + Math.floor(Math.random() * 10000),
+    logger,
+  });
+  const databaseUrl = await ensureDatabase(pg.url, 'qiangji_bench');
+  const db = await createDataSource(databaseUrl, 4).initialize();
+  let api: ReturnType<typeof spawn> | undefined;
+  try {
+    await migrate(db);
+    const ctx = createContext({ db, logger, services: createServices() });
+    const csv = await readFile(path.join(SHARED_DATA, 'harbin-divisions.csv'), 'utf8');
+    const started = performance.now();
+    const imported = await importDivisions(ctx, csv);
+    const importMs = performance.now() - started;
+    const villages: { code: string }[] = await db.query(`SELECT code FROM region WHERE length(code) = 12`);
+    const grids = villages.flatMap(({ code }) =>
+      [1, 2, 3, 4].map((n) => ({
+        code: gridUnitCode(code, n),
+        name: `第${n}网格`,
+        level: 'GRID' as const,
+        parentCode: code,
+      })),
+    );
+    await db.transaction((m) => writeRegions(m, grids, 'insert-missing'));
+    await db.query('ANALYZE region');
+    const [{ total }] = await db.query('SELECT count(*)::int AS total FROM region');
+
+    const port = 40000 + Math.floor(Math.random() * 10000);
+    api = spawn(process.execPath, [path.resolve(__dirname, '../main.js')], {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        SEED_IF_EMPTY: 'false',
+      },
+      stdio: 'inherit',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    await waitReady(base);
+    const post = async (query: string, variables?: Record<string, unknown>) => {
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { errors?: unknown; data?: unknown };
+      if (body.errors) throw new Error(JSON.stringify(body.errors));
+      return body.data as Record<string, { pageInfo?: { endCursor: string } }>;
+    };
+    // The keyset scenario starts where page 3 ended.
+    let after: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      const data = await post(
+        `query($after: String) { regions(filter: { withinCode: "230184", level: [GRID] }, first: 50, after: $after) { pageInfo { endCursor } } }`,
+        { after },
+      );
+      after = data.regions.pageInfo!.endCursor;
+    }
+
+    const rows: string[] = [];
+    for (const s of SCENARIOS) {
+      const variables = s.variables ? { after } : undefined;
+      for (let i = 0; i < 50; i++) await post(s.query, variables); // warm-up
+      const latencies: number[] = [];
+      let next = 0;
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next++ < REQUESTS) {
+            const t = performance.now();
+            await post(s.query, variables);
+            latencies.push(performance.now() - t);
+          }
+        }),
+      );
+      const seconds = (performance.now() - t0) / 1000;
+      latencies.sort((a, b) => a - b);
+      const q = (p: number) =>
+        latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
+      rows.push(`| ${s.name} | ${(REQUESTS / seconds).toFixed(0)} | ${q(0.5)} | ${q(0.95)} | ${q(0.99)} |`);
+    }
+    console.log(
+      `\nRegions: ${total} (official list ${imported.inserted} + grid units). Import of the official list: ${importMs.toFixed(0)} ms.`,
+    );
+    console.log(
+      `${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent, API in its own process (NODE_ENV=production).\n`,
+    );
+    console.log('| scenario | req/s | p50 ms | p95 ms | p99 ms |\n| --- | ---: | ---: | ---: | ---: |');
+    console.log(rows.join('\n'));
+  } finally {
+    api?.kill('SIGTERM');
+    if (api) await new Promise((r) => api!.on('exit', r));
+    await db.destroy();
+    await pg.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function waitReady(base: string) {
+  for (let i = 0; i < 300; i++) {
+    if (
+      (await fetch(`${base}/readyz`).then(
+        (r) => r.status,
+        () => 0,
+      )) === 200
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the API did not become ready');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

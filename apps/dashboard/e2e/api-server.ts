@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const REPO = path.resolve(__dirname, '../../..');
+const API_MAIN = path.join(REPO, 'apps/api/dist/main.js');
+const DASHBOARD_INDEX = path.join(REPO, 'apps/dashboard/dist/index.html');
+const READY_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 30_000;
+
+export interface RunningApi {
+  baseUrl: string;
+  /** SIGTERM, wait for the exit, then delete the database folder. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the real API as production would run it, on its own embedded PostgreSQL in a fresh folder: it
+ * migrates, seeds the demo region tree, and serves both GraphQL and the built dashboard.
+ */
+export async function startApi(): Promise<RunningApi> {
+  for (const [file, workspace] of [
+    [API_MAIN, '@qiangji/api'],
+    [DASHBOARD_INDEX, '@qiangji/dashboard'],
+  ]) {
+    if (!existsSync(file))
+      throw new Error(`${file} is missing; run \`npm run build -w ${workspace}\` first.`);
+  }
+  const tempDir = await mkdtemp(path.join(tmpdir(), 'qiangji-e2e-'));
+  // As root the API runs PostgreSQL as user `postgres`, who must be able to enter mkdtemp's 0700 folder.
+  if (process.getuid?.() === 0) await chmod(tempDir, 0o755);
+  const [port, pgPort] = await freePorts(2);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    EMBEDDED_PG_DIR: path.join(tempDir, 'postgres'),
+    EMBEDDED_PG_PORT: String(pgPort),
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+  };
+  delete env.DATABASE_URL;
+
+  const child = spawn(process.execPath, [API_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => output.push(chunk.toString());
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const running = () => child.exitCode === null && child.signalCode === null;
+
+  const stop = async () => {
+    if (running()) {
+      child.kill('SIGTERM');
+      // A hung shutdown must not leave the test run (or a PostgreSQL) behind.
+      const killer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(killer);
+    }
+    await rm(tempDir, { recursive: true, force: true });
+  };
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(baseUrl, running);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\nAPI output:\n${output.join('').slice(-5000)}`);
+  }
+  return { baseUrl, stop };
+}
+
+async function waitUntilReady(baseUrl: string, running: () => boolean): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (!running()) throw new Error('The API exited before it was ready.');
+    const status = await fetch(`${baseUrl}/readyz`).then(
+      (response) => response.status,
+      () => 0,
+    );
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`GET ${baseUrl}/readyz did not answer 200 within ${READY_TIMEOUT_MS / 1000} s.`);
+}
+
+/** Ports the OS just handed out; all held open at once so the same one is not returned twice. */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = Array.from({ length: count }, () => createServer());
+  const ports = await Promise.all(
+    servers.map(
+      (server) =>
+        new Promise<number>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
+        }),
+    ),
+  );
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}

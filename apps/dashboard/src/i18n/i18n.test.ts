@@ -1,0 +1,57 @@
+import { REGION_LEVELS } from '@qiangji/domain';
+import englishMessages from 'ra-language-english';
+import { enMessages } from './en';
+import { zhMessages } from './zh';
+
+/** Every leaf of a nested message object, as [dotted key, value]. */
+function leaves(messages: object, prefix = ''): [string, unknown][] {
+  return Object.entries(messages).flatMap(([key, value]): [string, unknown][] =>
+    value !== null && typeof value === 'object'
+      ? leaves(value, `${prefix}${key}.`)
+      : [[`${prefix}${key}`, value]],
+  );
+}
+
+const placeholders = (text: unknown) => new Set(String(text).match(/%\{\w+\}/g) ?? []);
+
+describe('translations', () => {
+  it('when react-admin has a message, then zh has a non-empty Chinese one for the same key', () => {
+    const zh = new Map(leaves(zhMessages));
+    const missing = leaves(englishMessages)
+      .filter(([key, english]) => {
+        const chinese = zh.get(key);
+        // ra.boolean.null is deliberately blank in English too.
+        return typeof chinese !== 'string' || (chinese.trim() === '' && String(english).trim() !== '');
+      })
+      .map(([key]) => key);
+    expect(missing).toEqual([]);
+  });
+
+  it('when a key exists in en, then it exists in zh, and the other way round', () => {
+    const enKeys = leaves(enMessages)
+      .map(([key]) => key)
+      .sort();
+    const zhKeys = leaves(zhMessages)
+      .map(([key]) => key)
+      .sort();
+    expect(zhKeys).toEqual(enKeys);
+  });
+
+  it('when zh interpolates a variable, then en offers the same variable', () => {
+    const en = new Map(leaves(enMessages));
+    const unknown = leaves(zhMessages).flatMap(([key, chinese]) =>
+      [...placeholders(chinese)]
+        .filter((variable) => !placeholders(en.get(key)).has(variable))
+        .map((variable) => `${key}: ${variable}`),
+    );
+    expect(unknown).toEqual([]);
+  });
+
+  it('when a region is shown, then both languages name every level of the domain package', () => {
+    for (const messages of [zhMessages, enMessages]) {
+      const names = (messages.app as { region_level: Record<string, string> }).region_level;
+      expect(Object.keys(names).sort()).toEqual([...REGION_LEVELS].sort());
+      expect(Object.values(names).filter((name) => name.trim() === '')).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { ReactElement } from 'react';
+import { Labeled, NumberField, Show, TextField, useTranslate } from 'react-admin';
+import { DescendantCountsTable } from './DescendantCountsTable';
+import { RegionBreadcrumb } from './RegionBreadcrumb';
+import { RegionChildren } from './RegionChildren';
+import { RegionLevelField } from './RegionLevelField';
+
+const FIELDS: ReactElement[] = [
+  <TextField key="code" source="code" />,
+  <TextField key="name" source="name" />,
+  <RegionLevelField key="level" source="level" />,
+  <TextField key="urbanRuralCode" source="urbanRuralCode" emptyText="—" />,
+  <NumberField key="population" source="population" emptyText="—" />,
+  <NumberField key="households" source="households" emptyText="—" />,
+  // Plain text: a YYYY-MM-DD date is already unambiguous, and Date parsing would shift it by the time zone.
+  <TextField key="validFrom" source="validFrom" />,
+  <TextField key="validTo" source="validTo" emptyText="app.regions.still_valid" />,
+];
+
+/** One region: where it sits in the tree, its facts, what lies below it, and its children to click into. */
+export const RegionShow = () => {
+  const translate = useTranslate();
+  return (
+    <Show>
+      <Stack spacing={3} sx={{ p: 2 }}>
+        <RegionBreadcrumb />
+        <Grid container spacing={3}>
+          <Grid container size={{ xs: 12, md: 8 }} spacing={2} alignContent="flex-start">
+            {FIELDS.map((field) => (
+              <Grid key={field.key} size={{ xs: 6, sm: 4, lg: 3 }}>
+                <Labeled>{field}</Labeled>
+              </Grid>
+            ))}
+          </Grid>
+          <Grid size={{ xs: 12, md: 4 }}>
+            <DescendantCountsTable />
+          </Grid>
+        </Grid>
+        <Stack spacing={1}>
+          <Typography variant="h6" component="h2">
+            {translate('app.regions.children')}
+          </Typography>
+          <RegionChildren />
+        </Stack>
+      </Stack>
+    </Show>
+  );
+};
