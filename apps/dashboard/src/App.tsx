@@ -3,7 +3,7 @@ import { Admin, Resource } from 'react-admin';
 import { Dashboard } from './Dashboard';
 import { createDataProvider } from './data-provider';
 import { createGraphqlRequest } from './graphql-client';
-import { i18nProvider } from './i18n/i18n-provider';
+import { describeApiError, i18nProvider } from './i18n/i18n-provider';
 import { AppLayout } from './layout/AppLayout';
 import { AppTitle } from './layout/AppTitle';
 import { darkTheme, lightTheme } from './layout/theme';
@@ -12,7 +12,10 @@ import { RegionList } from './regions/RegionList';
 import { RegionShow } from './regions/RegionShow';
 
 // Same origin in production (the API serves this build); the Vite dev server proxies it.
-const dataProvider = createDataProvider({ regions: regionResource }, createGraphqlRequest('/graphql'));
+const dataProvider = createDataProvider(
+  { regions: regionResource },
+  createGraphqlRequest('/graphql', fetch, describeApiError),
+);
 
 export const App = () => (
   <Admin

@@ -20,7 +20,14 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   RATE_LIMITED: 429,
 };
 
-export function createGraphqlRequest(endpoint: string, fetchFn: typeof fetch = fetch): GraphqlRequest {
+/** Turns an API error into what the user reads; the API's messages are English, for developers. */
+export type DescribeError = (code: string, message: string) => string;
+
+export function createGraphqlRequest(
+  endpoint: string,
+  fetchFn: typeof fetch = fetch,
+  describe: DescribeError = (_code, message) => message,
+): GraphqlRequest {
   return async <T>(query: string, variables?: Record<string, unknown>): Promise<T> => {
     const response = await fetchFn(endpoint, {
       method: 'POST',
@@ -33,7 +40,7 @@ export function createGraphqlRequest(endpoint: string, fetchFn: typeof fetch = f
     if (error) {
       const code = error.extensions?.code ?? 'INTERNAL';
       const status = STATUS_BY_CODE[code] ?? (response.ok ? 500 : response.status);
-      throw new HttpError(error.message, status, { code, errors: payload.errors });
+      throw new HttpError(describe(code, error.message), status, { code, errors: payload.errors });
     }
     if (!response.ok || payload?.data == null) {
       const status = response.ok ? 500 : response.status;

@@ -12,3 +12,19 @@ export class DomainValidationError extends Error {
     super(message);
   }
 }
+
+/**
+ * The `extensions.code` of every API error (../shared/api-conventions.md). District systems and the
+ * dashboard switch on these; the messages beside them are English for developers.
+ */
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,6 +5,7 @@ describe('the public API', () => {
     expect(Object.keys(domain).sort()).toEqual(
       [
         'DomainValidationError',
+        'ERROR_CODES',
         'REGION_LEVELS',
         'REGION_TIERS',
         'REGION_LEVEL_TIER',

@@ -1,7 +1,8 @@
 // The public API of @qiangji/domain. Names are listed one by one so that nothing internal leaks out and
 // every addition is a deliberate change to a contract the API, the dashboard and outside developers share.
 
-export { DomainValidationError } from './errors';
+export { DomainValidationError, ERROR_CODES } from './errors';
+export type { ErrorCode } from './errors';
 
 export {
   REGION_LEVELS,

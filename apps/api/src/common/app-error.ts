@@ -1,15 +1,6 @@
-/** The codes of ../shared/api-conventions.md; clients and the dashboard switch on them. */
-export const ERROR_CODES = [
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INVALID_TRANSITION',
-  'RATE_LIMITED',
-  'INTERNAL',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+import type { ErrorCode } from '@qiangji/domain';
+
+export type { ErrorCode };
 
 export interface AppErrorDetails {
   /** The input field at fault (BAD_USER_INPUT). */

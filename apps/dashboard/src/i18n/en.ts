@@ -11,6 +11,16 @@ export const enMessages: TranslationMessages = {
     dashboard: {
       subordinates: 'Districts, counties and county-level cities',
     },
+    errors: {
+      BAD_USER_INPUT: 'Invalid input: %{detail}',
+      UNAUTHENTICATED: 'Your session has ended; please sign in again',
+      FORBIDDEN: 'You are not allowed to do this',
+      NOT_FOUND: 'The record was not found',
+      CONFLICT: 'Someone else changed this record; refresh and try again',
+      INVALID_TRANSITION: 'This action is not allowed in the current state',
+      RATE_LIMITED: 'Too many requests; please try again later',
+      INTERNAL: 'Internal server error; please try again later',
+    },
     regions: {
       breadcrumb: 'Region hierarchy',
       children: 'Subordinate regions',

@@ -17,3 +17,7 @@ export const i18nProvider = polyglotI18nProvider(
   'zh-CN',
   LOCALES,
 );
+
+/** The API answers with an error code and an English message for developers; users read the code in their language. */
+export const describeApiError = (code: string, message: string): string =>
+  i18nProvider.translate(`app.errors.${code}`, { _: message, detail: message });

@@ -1,6 +1,7 @@
-import { REGION_LEVELS } from '@qiangji/domain';
+import { ERROR_CODES, REGION_LEVELS } from '@qiangji/domain';
 import englishMessages from 'ra-language-english';
 import { enMessages } from './en';
+import { describeApiError, i18nProvider } from './i18n-provider';
 import { zhMessages } from './zh';
 
 /** Every leaf of a nested message object, as [dotted key, value]. */
@@ -53,5 +54,20 @@ describe('translations', () => {
       expect(Object.keys(names).sort()).toEqual([...REGION_LEVELS].sort());
       expect(Object.values(names).filter((name) => name.trim() === '')).toEqual([]);
     }
+  });
+
+  it('when the API fails with any of its error codes, then both languages have a message for it', () => {
+    for (const messages of [zhMessages, enMessages]) {
+      const errors = (messages.app as { errors: Record<string, string> }).errors;
+      expect(Object.keys(errors).sort()).toEqual([...ERROR_CODES].sort());
+    }
+  });
+
+  it('when an input error is shown in Chinese, then the user reads 输入有误 and the detail', async () => {
+    await i18nProvider.changeLocale('zh-CN');
+    expect(describeApiError('BAD_USER_INPUT', '2301 is not a valid division code.')).toBe(
+      '输入有误：2301 is not a valid division code.',
+    );
+    expect(describeApiError('CONFLICT', 'Version 3 is stale.')).toBe('记录已被他人修改，请刷新后重试');
   });
 });

@@ -11,6 +11,16 @@ export const zhMessages: TranslationMessages = {
     dashboard: {
       subordinates: '下辖区、县（市）',
     },
+    errors: {
+      BAD_USER_INPUT: '输入有误：%{detail}',
+      UNAUTHENTICATED: '登录已失效，请重新登录',
+      FORBIDDEN: '无权执行此操作',
+      NOT_FOUND: '未找到该记录',
+      CONFLICT: '记录已被他人修改，请刷新后重试',
+      INVALID_TRANSITION: '当前状态不允许此操作',
+      RATE_LIMITED: '请求过于频繁，请稍后再试',
+      INTERNAL: '服务器内部错误，请稍后再试',
+    },
     regions: {
       breadcrumb: '区划层级',
       children: '下级区域',
