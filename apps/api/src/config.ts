@@ -39,7 +39,14 @@ export type Config = ReturnType<typeof parseConfig>;
  * never exposes them by accident.
  */
 export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
-  const result = schema.safeParse(env);
+  // Orchestrators often pass `NAME=` for "not set": an empty value means the default.
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = schema
+    .refine((e) => e.NODE_ENV !== 'production' || e.DATABASE_URL, {
+      path: ['DATABASE_URL'],
+      message: 'required in production (the embedded PostgreSQL is for development)',
+    })
+    .safeParse(given);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new ConfigError(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`);

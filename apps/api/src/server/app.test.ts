@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { startTestApp, type TestApp } from '../test/test-app';
 
@@ -78,6 +80,30 @@ describe('the HTTP server', () => {
     } finally {
       await app.db.query(`ALTER TABLE region_moved RENAME TO region`);
     }
+  });
+});
+
+describe('the dashboard files', () => {
+  let app: TestApp;
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'qiangji-dashboard-'));
+    await mkdir(path.join(dir, 'assets'));
+    await writeFile(path.join(dir, 'index.html'), '<!doctype html><title>强基</title>');
+    await writeFile(path.join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+    app = await startTestApp({ DASHBOARD_DIR: dir });
+  });
+  afterAll(async () => {
+    await app.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('when a browser loads the dashboard, then the page is revalidated and hashed assets are cached for good', async () => {
+    const page = await fetch(`${app.baseUrl}/`);
+    expect(await page.text()).toContain('强基');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const asset = await fetch(`${app.baseUrl}/assets/index-abc123.js`);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 });
 

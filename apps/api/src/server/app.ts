@@ -10,6 +10,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { pendingMigrations } from '../database/data-source';
 import { createContext, createServices, type RequestContext } from './context';
 import { createFormatError, isClientError } from './format-error';
 import { createSchema } from './schema';
@@ -21,6 +22,7 @@ export interface App {
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
+const PROBES = new Set(['/healthz', '/readyz']);
 
 export async function createApp(opts: { config: Config; db: DataSource; logger: Logger }): Promise<App> {
   const { config, db, logger } = opts;
@@ -38,10 +40,10 @@ export async function createApp(opts: { config: Config; db: DataSource; logger: 
     const start = process.hrtime.bigint();
     res.on('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - start) / 1e6;
-      logger.info(
-        { requestId, method: req.method, url: req.originalUrl, status: res.statusCode, durationMs },
-        'request',
-      );
+      // The path only: a query string may carry GraphQL variables. Probes every few seconds are debug noise.
+      const line = { requestId, method: req.method, path: req.path, status: res.statusCode, durationMs };
+      if (PROBES.has(req.path) && res.statusCode === 200) logger.debug(line, 'request');
+      else logger.info(line, 'request');
     });
     next();
   });
@@ -51,7 +53,7 @@ export async function createApp(opts: { config: Config; db: DataSource; logger: 
   });
   app.get('/readyz', async (_req, res) => {
     try {
-      const pending = await db.showMigrations();
+      const pending = (await pendingMigrations(db)).length > 0;
       res.status(pending ? 503 : 200).json({ status: pending ? 'migrations pending' : 'ready' });
     } catch (err) {
       logger.warn({ err }, 'readiness check failed');
@@ -84,7 +86,17 @@ export async function createApp(opts: { config: Config; db: DataSource; logger: 
   );
 
   if (existsSync(path.join(config.dashboardDir, 'index.html'))) {
-    app.use(express.static(config.dashboardDir, { index: 'index.html', maxAge: '1h' }));
+    app.use(
+      express.static(config.dashboardDir, {
+        index: 'index.html',
+        // Vite names assets by content hash, so they never change; index.html must be revalidated after a deploy.
+        setHeaders: (res, file) =>
+          res.setHeader(
+            'Cache-Control',
+            file.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+          ),
+      }),
+    );
   } else {
     logger.warn({ dir: config.dashboardDir }, 'dashboard not built; serving the API only');
   }

@@ -162,12 +162,15 @@ describe('the region tree over GraphQL', () => {
     expect(tongjiang.data!.regions.edges.map((e) => e.node.code)).toEqual(['230102010']);
   });
 
-  it('when a region is retired, then lists leave it out but it can still be read by code', async () => {
-    const { districtCode } = await regionTree(app.db, { streets: 2, communities: 0 });
+  it('when a region is retired or not yet valid, then lists leave it out but it can still be read by code', async () => {
+    const { districtCode } = await regionTree(app.db, { streets: 3, communities: 0 });
     await app.db.query(
       `UPDATE region SET valid_from = '2020-01-01', valid_to = '2024-01-01' WHERE code = $1`,
       [`${districtCode}002`],
     );
+    await app.db.query(`UPDATE region SET valid_from = current_date + 30 WHERE code = $1`, [
+      `${districtCode}003`,
+    ]);
     const list = await app.gql<Page>(PAGE, { filter: { parentCode: districtCode } });
     expect(list.data!.regions.edges.map((e) => e.node.code)).toEqual([`${districtCode}001`]);
     const one = await app.gql<{ region: { validTo: string } }>(

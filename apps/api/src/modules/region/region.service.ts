@@ -20,7 +20,7 @@ const COLUMNS = `r.code, r.name, r.level, r.parent_code AS "parentCode", r.urban
   r.valid_from AS "validFrom", r.valid_to AS "validTo"`;
 
 /** Lists show the tree as it stands today; a region looked up by code is returned whatever its dates. */
-const CURRENT = `(r.valid_to IS NULL OR r.valid_to > current_date)`;
+const CURRENT = `(r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date))`;
 
 const SORT_EXPR: Record<RegionOrderField, string> = { CODE: 'r.code', NAME: 'r.name' };
 

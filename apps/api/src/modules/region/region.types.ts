@@ -22,9 +22,15 @@ export class RegionOrderBy {
   direction: SortDirection;
 }
 
-@InputType({ description: 'Every field narrows the result; unknown codes are errors, not empty lists.' })
+@InputType({
+  description:
+    'Every field narrows the result. A parentCode or withinCode that does not exist is an error, not an empty list.',
+})
 export class RegionFilter {
-  @Field(() => [String], { nullable: true, description: 'Exactly these codes (at most 200).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'These codes (at most 200); codes that do not exist are simply absent.',
+  })
   codes?: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'Direct children of this region.' })
