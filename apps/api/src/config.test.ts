@@ -1,4 +1,5 @@
 import { ConfigError, parseConfig } from './config';
+import { TEST_SECRETS_ENV } from './test/test-env';
 
 describe('configuration', () => {
   it('when nothing is set, then development defaults apply and GraphQL diagnostics are on', () => {
@@ -13,7 +14,11 @@ describe('configuration', () => {
   });
 
   it('when in production, then introspection, suggestions and stack traces are off unless asked for', () => {
-    const config = parseConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/qiangji' });
+    const config = parseConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/qiangji',
+      ...TEST_SECRETS_ENV,
+    });
     expect(config.graphql).toEqual({ introspection: false, fieldSuggestions: false, stackTraces: false });
     const opted = parseConfig({
       NODE_ENV: 'production',
@@ -30,6 +35,14 @@ describe('configuration', () => {
   it.each([
     [{ NODE_ENV: 'production' }, 'Invalid environment variable DATABASE_URL: required in production'],
     [{ PORT: '70000' }, 'Invalid environment variable PORT'],
+    [
+      { DATABASE_URL: 'postgres://db/q' },
+      'Invalid environment variable DATA_KEY: required with DATABASE_URL',
+    ],
+    [
+      { DATABASE_URL: 'postgres://db/q', DATA_KEY: 'c2hvcnQ=' },
+      'Invalid environment variable DATA_KEY: must be 32 bytes',
+    ],
     [{ GRAPHQL_INTROSPECTION: 'yes' }, 'Invalid environment variable GRAPHQL_INTROSPECTION'],
     [{ NODE_ENV: 'staging' }, 'Invalid environment variable NODE_ENV'],
   ])('when the environment is %p, then one ConfigError names the variable', (env, message) => {

@@ -29,6 +29,17 @@ const schema = z.object({
   GRAPHQL_FIELD_SUGGESTIONS: bool.optional(),
   GRAPHQL_STACK_TRACES: bool.optional(),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  DATA_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .optional(),
+  JWT_SECRET: z.string().min(32, 'must have at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .default(7 * 24 * 3600),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -45,6 +56,15 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     .refine((e) => e.NODE_ENV !== 'production' || e.DATABASE_URL, {
       path: ['DATABASE_URL'],
       message: 'required in production (the embedded PostgreSQL is for development)',
+    })
+    // Keys are generated for the embedded database only; a real database needs keys that outlive this machine.
+    .refine((e) => !e.DATABASE_URL || e.DATA_KEY, {
+      path: ['DATA_KEY'],
+      message: 'required with DATABASE_URL',
+    })
+    .refine((e) => !e.DATABASE_URL || e.JWT_SECRET, {
+      path: ['JWT_SECRET'],
+      message: 'required with DATABASE_URL',
     })
     .safeParse(given);
   if (!result.success) {
@@ -71,6 +91,8 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
       stackTraces: e.GRAPHQL_STACK_TRACES ?? e.NODE_ENV === 'development',
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    secrets: { dataKey: e.DATA_KEY, jwtSecret: e.JWT_SECRET },
+    auth: { accessTokenTtl: e.ACCESS_TOKEN_TTL_SECONDS, refreshTokenTtl: e.REFRESH_TOKEN_TTL_SECONDS },
   };
 }
 

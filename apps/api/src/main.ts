@@ -4,17 +4,21 @@ import { migrate } from './database/data-source';
 import { openDatabase } from './database/open-database';
 import { seedIfEmpty } from './database/seed';
 import { createLogger } from './logger';
+import { loadSecrets } from './secrets';
 import { createApp } from './server/app';
 
 async function main() {
   const config = parseConfig();
   const logger = createLogger(config.logLevel);
+  const secrets = await loadSecrets(config);
   const database = await openDatabase(config, logger);
   const applied = await migrate(database.dataSource);
   if (applied.length) logger.info({ applied }, 'migrations applied');
-  if (config.database.seedIfEmpty) await seedIfEmpty(database.dataSource, logger);
+  if (config.database.seedIfEmpty) {
+    await seedIfEmpty(database.dataSource, logger, { secrets, accounts: !config.database.url });
+  }
 
-  const app = await createApp({ config, db: database.dataSource, logger });
+  const app = await createApp({ config, db: database.dataSource, logger, secrets });
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
   const address = app.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

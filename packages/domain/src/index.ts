@@ -50,3 +50,25 @@ export type { KpiFormula, KpiId } from './kpi';
 
 export { gcj02ToWgs84, wgs84ToGcj02, isOutsideChina } from './geo';
 export type { LngLat } from './geo';
+
+export {
+  ROLES,
+  ACTIONS,
+  PERMISSIONS,
+  ROLE_LABELS,
+  API_KEY_SCOPES,
+  API_KEY_PERMISSIONS,
+  isRole,
+  actionsOf,
+  can,
+} from './permissions';
+export type { Role, Action, ApiKeyScope } from './permissions';
+
+export {
+  RESIDENT_TAGS,
+  RESIDENT_TAG_LABELS,
+  GENDERS,
+  MIN_PURPOSE_LENGTH,
+  MAX_PURPOSE_LENGTH,
+} from './resident';
+export type { ResidentTag, Gender } from './resident';

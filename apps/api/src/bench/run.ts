@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,7 +11,10 @@ import { ensureDatabase } from '../database/open-database';
 import { createLogger } from '../logger';
 import { importDivisions } from '../modules/region/region-import';
 import { writeRegions } from '../modules/region/region.writer';
+import { parseConfig } from '../config';
+import { hashPassword } from '../modules/access/passwords';
 import { createContext, createServices } from '../server/context';
+import { loadSecrets } from '../secrets';
 
 /**
  * `npm run bench`: the real Harbin division list (3,528 units) plus four grid units under every
@@ -19,6 +23,7 @@ import { createContext, createServices } from '../server/context';
  */
 const SHARED_DATA =
   process.env.QIANGJI_SHARED_DATA_DIR ?? path.resolve(__dirname, '../../../../../shared/data');
+const BENCH_PASSWORD = 'bench-password-1';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
@@ -65,7 +70,13 @@ async function main() {
   let api: ReturnType<typeof spawn> | undefined;
   try {
     await migrate(db);
-    const ctx = createContext({ db, logger, services: createServices() });
+    const secretsEnv = {
+      DATA_KEY: randomBytes(32).toString('base64'),
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+    };
+    const config = parseConfig({ ...secretsEnv, DATABASE_URL: databaseUrl });
+    const services = createServices({ secrets: await loadSecrets(config), auth: config.auth });
+    const ctx = createContext({ db, logger, services });
     const csv = await readFile(path.join(SHARED_DATA, 'harbin-divisions.csv'), 'utf8');
     const started = performance.now();
     const imported = await importDivisions(ctx, csv);
@@ -97,10 +108,24 @@ async function main() {
     });
     const base = `http://127.0.0.1:${port}`;
     await waitReady(base);
+    // Every query needs a caller: a supervisor of the whole city, signed in once.
+    await db.query(
+      `INSERT INTO app_user (username, display_name, password_hash, roles, jurisdiction_code)
+       VALUES ('bench', 'bench', $1, '{SUPERVISOR}', '230100')`,
+      [await hashPassword(BENCH_PASSWORD)],
+    );
+    const login = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: `mutation { login(username: "bench", password: "${BENCH_PASSWORD}") { accessToken } }`,
+      }),
+    });
+    const { accessToken } = ((await login.json()) as { data: { login: { accessToken: string } } }).data.login;
     const post = async (query: string, variables?: Record<string, unknown>) => {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as { errors?: unknown; data?: unknown };

@@ -9,13 +9,16 @@ import { openDatabase } from '../database/open-database';
 import { seedDemoData } from '../database/seed';
 import { createLogger } from '../logger';
 import { importBoundaries, importDivisions } from '../modules/region/region-import';
+import { createAdmin } from '../modules/access/access.seed';
 import { createContext, createServices } from '../server/context';
+import { loadSecrets } from '../secrets';
 
 const USAGE = `usage:
   npm run db:migrate
   npm run db:seed
   npm run db:import -- divisions <file.csv> [--valid-from YYYY-MM-DD]
-  npm run db:import -- boundaries <file.geojson> [--crs gcj02|wgs84]   (default gcj02)`;
+  npm run db:import -- boundaries <file.geojson> [--crs gcj02|wgs84]   (default gcj02)
+  npm run db:create-admin -- <username> <jurisdiction code>   (password from QIANGJI_ADMIN_PASSWORD)`;
 
 /** npm runs workspace scripts inside the workspace; paths on the command line are the caller's. */
 function resolveInput(file: string) {
@@ -33,26 +36,34 @@ async function main() {
     throw new UsageError('--valid-from must be YYYY-MM-DD');
   const crs = values.crs ?? 'gcj02';
   if (crs !== 'gcj02' && crs !== 'wgs84') throw new UsageError('--crs must be gcj02 or wgs84');
-  if (!['migrate', 'seed', 'import'].includes(command)) throw new UsageError(USAGE);
+  if (!['migrate', 'seed', 'import', 'create-admin'].includes(command)) throw new UsageError(USAGE);
+  if (command === 'create-admin' && (!kind || !file || !process.env.QIANGJI_ADMIN_PASSWORD))
+    throw new UsageError(USAGE);
   if (command === 'import' && (!['divisions', 'boundaries'].includes(kind) || !file))
     throw new UsageError(USAGE);
 
   const config = parseConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const input = file ? await readFile(resolveInput(file), 'utf8') : '';
+  const input = command === 'import' ? await readFile(resolveInput(file), 'utf8') : '';
+  const secrets = await loadSecrets(config);
   const database = await openDatabase(config, logger);
   try {
     const applied = await migrate(database.dataSource);
     if (command === 'migrate')
       return console.log(`migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
-    if (command === 'seed')
-      return console.log(JSON.stringify(await seedDemoData(database.dataSource, logger)));
-    const ctx = createContext({
-      db: database.dataSource,
-      logger,
-      services: createServices(),
-      requestId: `cli-${command}`,
-    });
+    if (command === 'seed') {
+      const seeded = await seedDemoData(database.dataSource, logger, {
+        secrets,
+        accounts: !config.database.url,
+      });
+      return console.log(JSON.stringify(seeded));
+    }
+    if (command === 'create-admin') {
+      const id = await createAdmin(database.dataSource, kind, file, process.env.QIANGJI_ADMIN_PASSWORD!);
+      return console.log(`created CITY_ADMIN ${kind} (${id}) for ${file}`);
+    }
+    const services = createServices({ secrets, auth: config.auth });
+    const ctx = createContext({ db: database.dataSource, logger, services, requestId: `cli-${command}` });
     const started = Date.now();
     const result =
       kind === 'divisions'

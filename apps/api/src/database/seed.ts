@@ -1,16 +1,32 @@
 import type { DataSource } from 'typeorm';
+import { PersonalDataCipher } from '../common/personal-data';
 import type { Logger } from '../logger';
+import { seedDemoAccounts } from '../modules/access/access.seed';
 import { demoRegions } from '../modules/region/region.seed';
 import { writeRegions } from '../modules/region/region.writer';
+import { seedResidents } from '../modules/resident/resident.seed';
+import type { Secrets } from '../secrets';
 
-/** Adds the demo data; rows that already exist are left as they are, so it can run again. */
-export async function seedDemoData(db: DataSource, logger: Logger) {
-  const regions = await db.transaction((manager) => writeRegions(manager, demoRegions(), 'insert-missing'));
-  logger.info({ regions }, 'demo data seeded');
-  return { regions };
+export interface SeedOptions {
+  secrets: Secrets;
+  /** The demo accounts and their well-known password exist on the embedded development database only. */
+  accounts: boolean;
 }
 
-export async function seedIfEmpty(db: DataSource, logger: Logger) {
+/** Adds the demo data in one transaction; regions that exist are kept, people are added once. */
+export async function seedDemoData(db: DataSource, logger: Logger, opts: SeedOptions) {
+  const result = await db.transaction(async (m) => {
+    const regions = await writeRegions(m, demoRegions(), 'insert-missing');
+    const [{ empty }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM household) AS empty');
+    const people = empty ? await seedResidents(m, new PersonalDataCipher(opts.secrets.dataKey)) : null;
+    const accounts = opts.accounts ? await seedDemoAccounts(m) : 0;
+    return { regions, people, accounts };
+  });
+  logger.info(result, 'demo data seeded');
+  return result;
+}
+
+export async function seedIfEmpty(db: DataSource, logger: Logger, opts: SeedOptions) {
   const [{ empty }] = await db.query('SELECT NOT EXISTS (SELECT 1 FROM region) AS empty');
-  if (empty) await seedDemoData(db, logger);
+  if (empty) await seedDemoData(db, logger, opts);
 }

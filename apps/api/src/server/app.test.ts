@@ -2,14 +2,19 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startTestApp, type TestApp } from '../test/test-app';
+import { regionTree } from '../test/factories';
+import { startTestApp, type GqlClient, type TestApp } from '../test/test-app';
+import { TEST_SECRETS_ENV } from '../test/test-env';
 
 const MAIN = path.resolve(__dirname, '../../dist/main.js');
 
 describe('the HTTP server', () => {
   let app: TestApp;
+  let api: GqlClient;
   beforeAll(async () => {
     app = await startTestApp();
+    await regionTree(app.db, { streets: 1, communities: 1, grids: 1 });
+    api = await app.signIn();
   });
   afterAll(() => app.close());
 
@@ -72,7 +77,7 @@ describe('the HTTP server', () => {
   it('when the database fails under a query, then the client gets INTERNAL with no SQL and no stack', async () => {
     await app.db.query(`ALTER TABLE region RENAME TO region_moved`);
     try {
-      const res = await app.gql(`{ regions { totalCount } }`);
+      const res = await api.gql(`{ regions { totalCount } }`);
       expect(res.errors).toEqual([
         expect.objectContaining({ message: 'Internal server error.', extensions: { code: 'INTERNAL' } }),
       ]);
@@ -136,7 +141,7 @@ describe('the server process', () => {
 
   function start(env: Record<string, string>) {
     const child = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', SEED_IF_EMPTY: 'false', ...env },
+      env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', SEED_IF_EMPTY: 'false', ...TEST_SECRETS_ENV, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -173,7 +178,10 @@ describe('the server process', () => {
     const inFlight = fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ regions(first: 200) { totalCount } }' }),
+      // A login runs argon2 for tens of milliseconds: long enough to be in flight when SIGTERM lands.
+      body: JSON.stringify({
+        query: 'mutation { login(username: "nobody", password: "wrong-password") { accessToken } }',
+      }),
     });
     await new Promise((r) => setTimeout(r, 5));
     proc.child.kill('SIGTERM');

@@ -14,6 +14,11 @@ import { pendingMigrations } from '../database/data-source';
 import { createContext, createServices, type RequestContext } from './context';
 import { createFormatError, isClientError } from './format-error';
 import { createSchema } from './schema';
+import { API_KEY_PREFIX } from '../modules/access/api-key.service';
+import type { Secrets } from '../secrets';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import { AppError } from '../common/app-error';
 
 export interface App {
   httpServer: http.Server;
@@ -24,9 +29,14 @@ export interface App {
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 const PROBES = new Set(['/healthz', '/readyz']);
 
-export async function createApp(opts: { config: Config; db: DataSource; logger: Logger }): Promise<App> {
+export async function createApp(opts: {
+  config: Config;
+  db: DataSource;
+  logger: Logger;
+  secrets: Secrets;
+}): Promise<App> {
   const { config, db, logger } = opts;
-  const services = createServices();
+  const services = createServices({ secrets: opts.secrets, auth: config.auth });
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
@@ -61,8 +71,18 @@ export async function createApp(opts: { config: Config; db: DataSource; logger: 
     }
   });
 
+  // Depth, alias, token and cost limits: a query is refused before it runs, with BAD_USER_INPUT.
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 15 },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 3000 },
+    costLimit: { maxCost: 20_000 },
+    blockFieldSuggestion: { enabled: !config.graphql.fieldSuggestions },
+  }).protect();
   const apollo = new ApolloServer<RequestContext>({
-    schema: await createSchema(services),
+    schema: await createSchema(),
+    validationRules: armor.validationRules,
     introspection: config.graphql.introspection,
     hideSchemaDetailsFromClientErrors: !config.graphql.fieldSuggestions,
     includeStacktraceInErrorResponses: config.graphql.stackTraces,
@@ -70,7 +90,10 @@ export async function createApp(opts: { config: Config; db: DataSource; logger: 
     // main.ts owns SIGTERM: drain HTTP, then close the pool and the embedded database, then exit 0.
     stopOnTerminationSignals: false,
     formatError: createFormatError({ stackTraces: config.graphql.stackTraces }),
+    allowBatchedHttpRequests: false,
     plugins: [
+      ...armor.plugins,
+      onlySignInWhenAnonymous(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       logUnexpectedErrors(),
@@ -80,8 +103,34 @@ export async function createApp(opts: { config: Config; db: DataSource; logger: 
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    async (req: Request, res: Response, next: NextFunction) => {
+      // A credential that does not check out is refused here, before GraphQL: never treated as anonymous.
+      const credential = req.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? req.get('x-api-key');
+      if (!credential) return next();
+      try {
+        res.locals.principal = credential.startsWith(API_KEY_PREFIX)
+          ? await services.apiKeys.principalFromKey(db, credential)
+          : await services.auth.principalFromAccessToken(db, credential);
+      } catch (err) {
+        return next(err);
+      }
+      if (res.locals.principal) return next();
+      res.status(401).json({
+        errors: [
+          { message: 'The access token or API key is not valid.', extensions: { code: 'UNAUTHENTICATED' } },
+        ],
+      });
+    },
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext({ db, logger, services, requestId: res.locals.requestId }),
+      context: async ({ req, res }) =>
+        createContext({
+          db,
+          logger,
+          services,
+          requestId: res.locals.requestId,
+          clientIp: req.ip ?? null,
+          principal: res.locals.principal ?? null,
+        }),
     }),
   );
 
@@ -125,6 +174,30 @@ export async function createApp(opts: { config: Config; db: DataSource; logger: 
   );
 
   return { httpServer, stop: () => apollo.stop() };
+}
+
+const ANONYMOUS_FIELDS = new Set(['login', 'refresh', '__typename']);
+
+/** Anonymous callers may sign in and nothing else: every root field must be login, refresh or __typename. */
+function onlySignInWhenAnonymous(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (contextValue.principal || (operation && rootFieldsAre(operation, ANONYMOUS_FIELDS))) return;
+          const error = new AppError('UNAUTHENTICATED', 'Sign in, or send an API key.');
+          throw new GraphQLError(error.message, {
+            originalError: error,
+            extensions: { http: { status: 401 } },
+          });
+        },
+      };
+    },
+  };
+}
+
+function rootFieldsAre(operation: OperationDefinitionNode, allowed: Set<string>): boolean {
+  return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && allowed.has(s.name.value));
 }
 
 /** Errors the client did not cause go to the log with the request id; the client sees only INTERNAL. */

@@ -1,21 +1,55 @@
 import { randomUUID } from 'node:crypto';
+import type { Action, Role } from '@qiangji/domain';
 import type { DataSource } from 'typeorm';
+import { PersonalDataCipher } from '../common/personal-data';
+import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { ApiKeyService } from '../modules/access/api-key.service';
+import { AuthService } from '../modules/access/auth.service';
+import { UserService } from '../modules/access/user.service';
+import { AuditService } from '../modules/audit/audit.service';
 import { createRegionLoaders, type RegionLoaders } from '../modules/region/region.loaders';
 import { RegionService } from '../modules/region/region.service';
+import { createResidentLoaders, type ResidentLoaders } from '../modules/resident/resident.loaders';
+import { HouseholdService } from '../modules/resident/household.service';
+import { ResidentService } from '../modules/resident/resident.service';
+import type { Secrets } from '../secrets';
 
 /** One instance of each module's service for the life of the process. */
-export function createServices() {
-  return { region: new RegionService() };
+export function createServices(opts: { secrets: Secrets; auth: Config['auth'] }) {
+  const audit = new AuditService();
+  const region = new RegionService();
+  const cipher = new PersonalDataCipher(opts.secrets.dataKey);
+  return {
+    region,
+    audit,
+    auth: new AuthService(opts.secrets.jwtSecret, opts.auth, audit),
+    users: new UserService(audit, region),
+    apiKeys: new ApiKeyService(audit, region),
+    households: new HouseholdService(audit),
+    residents: new ResidentService(audit, cipher),
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
+/** Who is calling: a signed-in user or a district system's API key, with its jurisdiction. */
+export interface Principal {
+  kind: 'USER' | 'API_KEY';
+  id: string;
+  name: string;
+  roles: Role[];
+  actions: ReadonlySet<Action>;
+  jurisdiction: { code: string; name: string; path: string };
+}
+
 export interface RequestContext {
   requestId: string;
+  clientIp: string | null;
   db: DataSource;
   logger: Logger;
   services: Services;
-  loaders: { region: RegionLoaders };
+  principal: Principal | null;
+  loaders: { region: RegionLoaders; resident: ResidentLoaders };
 }
 
 /** A context per GraphQL request (or per CLI run): loaders cache for its lifetime only. */
@@ -24,9 +58,20 @@ export function createContext(opts: {
   logger: Logger;
   services: Services;
   requestId?: string;
+  clientIp?: string | null;
+  principal?: Principal | null;
 }): RequestContext {
   const requestId = opts.requestId ?? randomUUID();
-  const ctx = { ...opts, requestId, logger: opts.logger.child({ requestId }) } as RequestContext;
-  ctx.loaders = { region: createRegionLoaders(ctx, opts.services.region) };
+  const ctx = {
+    ...opts,
+    requestId,
+    clientIp: opts.clientIp ?? null,
+    principal: opts.principal ?? null,
+    logger: opts.logger.child({ requestId }),
+  } as RequestContext;
+  ctx.loaders = {
+    region: createRegionLoaders(ctx, opts.services.region),
+    resident: createResidentLoaders(ctx, opts.services),
+  };
   return ctx;
 }

@@ -17,7 +17,8 @@ const CLIENT_REQUEST_CODES = new Set([
 
 /** Maps any thrown error to one AppError, so the response shape never depends on where it came from. */
 function toAppError(formatted: GraphQLFormattedError, error: unknown): AppError | null {
-  const original = unwrapResolverError(error);
+  const original =
+    error instanceof GraphQLError && error.originalError ? error.originalError : unwrapResolverError(error);
   if (original instanceof AppError) return original;
   if (original instanceof DomainValidationError) return AppError.badInput(original.message, original.field);
   if (original instanceof ArgumentValidationError) {

@@ -1,17 +1,29 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import {
+  ApiKeyResolver,
+  AuthResolver,
+  SessionUserResolver,
+  UserResolver,
+} from '../modules/access/access.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
-import type { Services } from './context';
+import { HouseholdResolver, ResidentResolver } from '../modules/resident/resident.resolver';
 
-const RESOLVERS = [RegionResolver] as const;
-
-/** Resolvers are built once with the services they need; type-graphql asks this container for them. */
-export function createSchema(services: Services): Promise<GraphQLSchema> {
-  const instances = new Map<unknown, unknown>([[RegionResolver, new RegionResolver(services.region)]]);
+/** Resolvers are stateless: they reach the services through the request context. */
+export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: RESOLVERS,
-    container: { get: (someClass) => instances.get(someClass) },
+    resolvers: [
+      RegionResolver,
+      AuthResolver,
+      SessionUserResolver,
+      UserResolver,
+      ApiKeyResolver,
+      HouseholdResolver,
+      ResidentResolver,
+      AuditResolver,
+    ],
     validate: { forbidUnknownValues: false },
   });
 }

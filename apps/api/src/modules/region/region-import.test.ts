@@ -2,9 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createContext, createServices } from '../../server/context';
-import { createLogger } from '../../logger';
-import { SHARED_DATA_DIR } from '../../test/test-env';
+import { SHARED_DATA_DIR, TEST_SECRETS_ENV } from '../../test/test-env';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { importBoundaries, importDivisions } from './region-import';
 
@@ -15,7 +13,7 @@ const CLI = path.resolve(__dirname, '../../../dist/cli/db.js');
 describe('importing the official Harbin divisions and boundaries', () => {
   let app: TestApp;
   const csv = readFileSync(DIVISIONS, 'utf8');
-  const ctx = () => createContext({ db: app.db, logger: createLogger('silent'), services: createServices() });
+  const ctx = () => app.context();
   const tierCounts = async () =>
     Object.fromEntries(
       (
@@ -30,7 +28,7 @@ describe('importing the official Harbin divisions and boundaries', () => {
 
   it('when the CSV is imported with the CLI, then the tree holds 18 districts, 330 streets and 3,179 communities and villages', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'import', 'divisions', DIVISIONS], {
-      env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'warn' },
+      env: { ...process.env, ...TEST_SECRETS_ENV, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'warn' },
     });
     expect(stdout).toMatch(/"inserted":3528,"updated":0,"unchanged":0/);
     expect(await tierCounts()).toEqual({ 6: 1 + 18, 9: 330, 12: 3179 });
@@ -130,7 +128,7 @@ describe('importing the official Harbin divisions and boundaries', () => {
 
   it('when the CLI is given a broken file, then it exits non-zero and prints the bad line', async () => {
     const run = promisify(execFile)(process.execPath, [CLI, 'import', 'boundaries', DIVISIONS], {
-      env: { ...process.env, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'warn' },
+      env: { ...process.env, ...TEST_SECRETS_ENV, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'warn' },
     });
     await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('not valid JSON') });
   });

@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
 import { Region } from './region.entity';
-import { RegionService } from './region.service';
 import {
   LatLng,
   LevelCount,
@@ -13,16 +12,14 @@ import {
 
 @Resolver(() => Region)
 export class RegionResolver {
-  constructor(private readonly regionService: RegionService) {}
-
   @Query(() => Region, { nullable: true, description: 'One region by its statistical code, e.g. 230102.' })
   region(@Ctx() ctx: RequestContext, @Arg('code') code: string) {
-    return this.regionService.get(ctx, code);
+    return ctx.services.region.get(ctx, code);
   }
 
   @Query(() => RegionConnection, { description: 'Current regions, filtered, as a connection.' })
   regions(@Ctx() ctx: RequestContext, @Args() { filter, ...page }: RegionsArgs) {
-    return this.regionService.list(ctx, filter, page);
+    return ctx.services.region.list(ctx, filter, page);
   }
 
   @FieldResolver(() => ID, { description: 'Equal to `code`.' })

@@ -1,4 +1,5 @@
 import { gridUnitCode, hamletCode, type RegionLevel } from '@qiangji/domain';
+import { seededRandom } from '../../common/random';
 
 /**
  * Demo regions: the city, its 18 districts and counties (real GB/T 2260 codes), the places the
@@ -133,20 +134,8 @@ const VILLAGE_NAMES = [
 ];
 const EXAMPLE = '（示例）';
 
-/** mulberry32: small, fast and the same on every machine. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function demoRegions(seed = 20130601): SeedRegion[] {
-  const rand = random(seed);
-  const between = (min: number, max: number) => min + Math.floor(rand() * (max - min + 1));
+  const { next: rand, between } = seededRandom(seed);
   const pick = <T>(list: T[], i: number) => list[i % list.length];
   const rows: SeedRegion[] = [CITY];
   const children = (code: string) => ARTICLE_PLACES.filter((p) => p.parentCode === code);

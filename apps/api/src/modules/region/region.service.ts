@@ -63,6 +63,14 @@ export class RegionService {
     return ctx.db.query(`SELECT ${COLUMNS} FROM region r WHERE r.code = ANY($1)`, [codes]);
   }
 
+  /** Codes with their ltree paths, for scoping other modules' queries. */
+  async pathsOf(
+    ctx: RequestContext,
+    codes: readonly string[],
+  ): Promise<{ code: string; name: string; path: string }[]> {
+    return ctx.db.query(`SELECT code, name, path::text AS path FROM region WHERE code = ANY($1)`, [codes]);
+  }
+
   async get(ctx: RequestContext, code: string): Promise<RegionRow | null> {
     assertCode(code, 'code');
     return ctx.loaders.region.byCode.load(code);

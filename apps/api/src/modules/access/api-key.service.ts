@@ -1,0 +1,144 @@
+import { API_KEY_PERMISSIONS, type ApiKeyScope } from '@qiangji/domain';
+import type { DataSource } from 'typeorm';
+import { AppError } from '../../common/app-error';
+import { isWithin, requireAction } from '../../common/authz';
+import {
+  encodeCursor,
+  keysetCondition,
+  parsePage,
+  SortDirection,
+  toConnection,
+  type PageArgs,
+} from '../../common/connection';
+import { updateReturning } from '../../common/sql';
+import type { Principal, RequestContext } from '../../server/context';
+import type { AuditService } from '../audit/audit.service';
+import type { RegionService } from '../region/region.service';
+import type { ApiKeyRow, CreateApiKeyInput } from './access.types';
+import { randomSecret, sha256 } from './tokens';
+
+/** Keys look like `qj_<8-char prefix>_<secret>`: the prefix names the key in lists and logs, the rest is secret. */
+export const API_KEY_PREFIX = 'qj_';
+
+const COLUMNS = `k.id, k.name, k.prefix, k.region_code AS "regionCode", k.scopes, k.created_at AS "createdAt",
+  k.last_used_at AS "lastUsedAt", k.revoked_at AS "revokedAt"`;
+
+export class ApiKeyService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly regions: RegionService,
+  ) {}
+
+  async create(
+    ctx: RequestContext,
+    input: CreateApiKeyInput,
+  ): Promise<{ apiKey: ApiKeyRow; secret: string }> {
+    const admin = requireAction(ctx, 'apiKey:manage');
+    const [region] = await this.regions.pathsOf(ctx, [input.regionCode]);
+    if (!region) throw AppError.badInput(`Region ${input.regionCode} does not exist.`, 'regionCode');
+    if (!isWithin(region.path, admin.jurisdiction.path))
+      throw new AppError('FORBIDDEN', 'That region is outside your jurisdiction.');
+    const scopes = [...new Set(input.scopes)];
+    if (!scopes.length) throw AppError.badInput('Give the key at least one scope.', 'scopes');
+    const prefix = randomSecret(6).slice(0, 8);
+    const secret = `${API_KEY_PREFIX}${prefix}_${randomSecret(32)}`;
+    return ctx.db.transaction(async (m) => {
+      const [apiKey] = await m.query(
+        `INSERT INTO api_key (name, prefix, key_hash, region_code, scopes, created_by) VALUES ($1, $2, $3, $4, $5, $6)
+         RETURNING id, name, prefix, region_code AS "regionCode", scopes, created_at AS "createdAt",
+           last_used_at AS "lastUsedAt", revoked_at AS "revokedAt"`,
+        [
+          input.name.trim(),
+          prefix,
+          sha256(secret),
+          input.regionCode,
+          scopes,
+          admin.kind === 'USER' ? admin.id : null,
+        ],
+      );
+      await this.audit.record(ctx, m, {
+        action: 'apiKey.create',
+        entityType: 'ApiKey',
+        entityId: apiKey.id,
+        changes: {
+          name: { new: apiKey.name },
+          regionCode: { new: input.regionCode },
+          scopes: { new: scopes },
+        },
+        regionPath: region.path,
+      });
+      return { apiKey, secret };
+    });
+  }
+
+  async revoke(ctx: RequestContext, id: string): Promise<ApiKeyRow> {
+    requireAction(ctx, 'apiKey:manage');
+    const key = await this.visible(ctx, id);
+    return ctx.db.transaction(async (m) => {
+      const [row] = await updateReturning<ApiKeyRow>(
+        m,
+        `UPDATE api_key k SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING ${COLUMNS}`,
+        [key.id],
+      );
+      await this.audit.record(ctx, m, { action: 'apiKey.revoke', entityType: 'ApiKey', entityId: id });
+      return row;
+    });
+  }
+
+  async list(ctx: RequestContext, args: PageArgs) {
+    const admin = requireAction(ctx, 'apiKey:manage');
+    const page = parsePage(args, 'CREATED:DESC');
+    const params: unknown[] = [admin.jurisdiction.path];
+    const where = `k.region_code IN (SELECT code FROM region WHERE path <@ $1::ltree)`;
+    const pageParams = [...params];
+    const keyset = keysetCondition(
+      page,
+      { expr: 'k.created_at', idExpr: 'k.id::text', direction: SortDirection.DESC },
+      pageParams,
+    );
+    pageParams.push(page.limit + 1, page.offset);
+    const [[{ total }], rows] = await Promise.all([
+      ctx.db.query(`SELECT count(*)::int AS total FROM api_key k WHERE ${where}`, params),
+      ctx.db.query(
+        `SELECT ${COLUMNS} FROM api_key k WHERE ${where} AND ${keyset}
+         ORDER BY k.created_at DESC, k.id::text DESC LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
+        pageParams,
+      ),
+    ]);
+    return toConnection<ApiKeyRow>(rows, page, total, (r) =>
+      encodeCursor('CREATED:DESC', r.createdAt.toISOString(), r.id),
+    );
+  }
+
+  /** The principal behind a key, or null for an unknown or revoked one. Last use is recorded once a minute at most. */
+  async principalFromKey(db: DataSource, secret: string): Promise<Principal | null> {
+    const [key] = await db.query(
+      `SELECT k.id, k.name, k.prefix, k.scopes, k.region_code AS "regionCode", r.name AS "regionName", r.path::text AS path
+       FROM api_key k JOIN region r ON r.code = k.region_code WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
+      [sha256(secret)],
+    );
+    if (!key) return null;
+    await db.query(
+      `UPDATE api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      [key.id],
+    );
+    return {
+      kind: 'API_KEY',
+      id: key.id,
+      name: `${key.name} (${API_KEY_PREFIX}${key.prefix})`,
+      roles: [],
+      actions: new Set((key.scopes as ApiKeyScope[]).flatMap((s) => API_KEY_PERMISSIONS[s] ?? [])),
+      jurisdiction: { code: key.regionCode, name: key.regionName, path: key.path },
+    };
+  }
+
+  private async visible(ctx: RequestContext, id: string): Promise<{ id: string }> {
+    const admin = requireAction(ctx, 'apiKey:manage');
+    const [key] = await ctx.db.query(
+      `SELECT k.id FROM api_key k JOIN region r ON r.code = k.region_code WHERE k.id::text = $1 AND r.path <@ $2::ltree`,
+      [id, admin.jurisdiction.path],
+    );
+    if (!key) throw AppError.notFound(`API key ${id} was not found.`);
+    return key;
+  }
+}

@@ -1,0 +1,142 @@
+import { isRole, type Role } from '@qiangji/domain';
+import { AppError } from '../../common/app-error';
+import { isWithin, requireAction } from '../../common/authz';
+import {
+  encodeCursor,
+  keysetCondition,
+  parsePage,
+  SortDirection,
+  toConnection,
+  type PageArgs,
+} from '../../common/connection';
+import { updateReturning } from '../../common/sql';
+import type { RequestContext } from '../../server/context';
+import type { AuditService } from '../audit/audit.service';
+import type { RegionService } from '../region/region.service';
+import type { CreateUserInput, UserRow } from './access.types';
+import { hashPassword } from './passwords';
+
+const COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.roles, u.jurisdiction_code AS "jurisdictionCode",
+  u.disabled_at IS NOT NULL AS disabled, u.created_at AS "createdAt"`;
+
+export class UserService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly regions: RegionService,
+  ) {}
+
+  async create(ctx: RequestContext, input: CreateUserInput): Promise<UserRow> {
+    const admin = requireAction(ctx, 'user:manage');
+    const username = input.username.trim().toLowerCase();
+    if (!/^[a-z0-9][a-z0-9_.-]{1,39}$/.test(username)) {
+      throw AppError.badInput(
+        'A username has 2 to 40 letters, digits, dots, dashes or underscores.',
+        'username',
+      );
+    }
+    const roles = [...new Set(input.roles)];
+    if (!roles.length || !roles.every(isRole))
+      throw AppError.badInput('Give the user one or more known roles.', 'roles');
+    const [region] = await this.regions.pathsOf(ctx, [input.jurisdictionCode]);
+    if (!region)
+      throw AppError.badInput(`Region ${input.jurisdictionCode} does not exist.`, 'jurisdictionCode');
+    if (!isWithin(region.path, admin.jurisdiction.path)) {
+      throw new AppError('FORBIDDEN', 'That jurisdiction is outside your own.');
+    }
+    const passwordHash = await hashPassword(input.password);
+    return ctx.db.transaction(async (m) => {
+      const [taken] = await m.query(`SELECT 1 FROM app_user WHERE username = $1`, [username]);
+      if (taken) throw new AppError('CONFLICT', `The username ${username} is taken.`);
+      const [user] = await m.query(
+        `INSERT INTO app_user (username, display_name, password_hash, roles, jurisdiction_code)
+         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [username, input.displayName.trim(), passwordHash, roles, input.jurisdictionCode],
+      );
+      await this.audit.record(ctx, m, {
+        action: 'user.create',
+        entityType: 'User',
+        entityId: user.id,
+        changes: {
+          username: { new: username },
+          roles: { new: roles },
+          jurisdictionCode: { new: input.jurisdictionCode },
+        },
+        regionPath: region.path,
+      });
+      return this.row(m, user.id);
+    });
+  }
+
+  /** Disabling ends every session at once; enabling lets the user sign in again. */
+  async setDisabled(ctx: RequestContext, id: string, disabled: boolean): Promise<UserRow> {
+    const admin = requireAction(ctx, 'user:manage');
+    const target = await this.visible(ctx, id);
+    if (disabled && admin.kind === 'USER' && admin.id === target.id) {
+      throw AppError.badInput('You cannot disable your own account.', 'id');
+    }
+    return ctx.db.transaction(async (m) => {
+      await updateReturning(
+        m,
+        `UPDATE app_user SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END, failed_logins = 0,
+           locked_until = NULL, updated_at = now() WHERE id = $1 RETURNING id`,
+        [id, disabled],
+      );
+      if (disabled) await ctx.services.auth.revokeAll(m, id);
+      await this.audit.record(ctx, m, {
+        action: disabled ? 'user.disable' : 'user.enable',
+        entityType: 'User',
+        entityId: id,
+        regionPath: target.path,
+      });
+      return this.row(m, id);
+    });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<UserRow> {
+    const target = await this.visible(ctx, id);
+    return this.row(ctx.db.manager, target.id);
+  }
+
+  async list(ctx: RequestContext, args: PageArgs) {
+    const admin = requireAction(ctx, 'user:manage');
+    const page = parsePage(args, 'USERNAME:ASC');
+    const params: unknown[] = [admin.jurisdiction.path];
+    const where = `u.jurisdiction_code IN (SELECT code FROM region WHERE path <@ $1::ltree)`;
+    const pageParams = [...params];
+    const keyset = keysetCondition(
+      page,
+      { expr: 'u.username', idExpr: 'u.id::text', direction: SortDirection.ASC },
+      pageParams,
+    );
+    pageParams.push(page.limit + 1, page.offset);
+    const [[{ total }], rows] = await Promise.all([
+      ctx.db.query(`SELECT count(*)::int AS total FROM app_user u WHERE ${where}`, params),
+      ctx.db.query(
+        `SELECT ${COLUMNS} FROM app_user u WHERE ${where} AND ${keyset}
+         ORDER BY u.username, u.id::text LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
+        pageParams,
+      ),
+    ]);
+    return toConnection<UserRow>(rows, page, total, (r) => encodeCursor('USERNAME:ASC', r.username, r.id));
+  }
+
+  private async row(m: RequestContext['db']['manager'], id: string): Promise<UserRow> {
+    const [user] = await m.query(`SELECT ${COLUMNS} FROM app_user u WHERE u.id = $1`, [id]);
+    return user;
+  }
+
+  /** A user the admin may manage: inside the admin's jurisdiction, else NOT_FOUND (its existence is not revealed). */
+  private async visible(
+    ctx: RequestContext,
+    id: string,
+  ): Promise<{ id: string; path: string; roles: Role[] }> {
+    const admin = requireAction(ctx, 'user:manage');
+    const [user] = await ctx.db.query(
+      `SELECT u.id, r.path::text AS path, u.roles FROM app_user u JOIN region r ON r.code = u.jurisdiction_code
+       WHERE u.id::text = $1 AND r.path <@ $2::ltree`,
+      [id, admin.jurisdiction.path],
+    );
+    if (!user) throw AppError.notFound(`User ${id} was not found.`);
+    return user;
+  }
+}

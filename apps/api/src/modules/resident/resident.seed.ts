@@ -1,0 +1,156 @@
+import { makeIdNumber, maskIdNumber, maskPhone, type ResidentTag } from '@qiangji/domain';
+import type { EntityManager } from 'typeorm';
+import type { PersonalDataCipher } from '../../common/personal-data';
+import { seededRandom } from '../../common/random';
+
+const SURNAMES = [
+  '王',
+  '李',
+  '张',
+  '刘',
+  '陈',
+  '杨',
+  '赵',
+  '黄',
+  '周',
+  '吴',
+  '徐',
+  '孙',
+  '马',
+  '朱',
+  '胡',
+  '郭',
+  '于',
+  '高',
+];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '秀英',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀兰',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '玉兰',
+  '建国',
+  '淑珍',
+  '志强',
+  '海燕',
+];
+const ROADS = [
+  '中医街',
+  '经纬街',
+  '通江街',
+  '友谊路',
+  '安静街',
+  '西十二道街',
+  '新阳路',
+  '兆麟街',
+  '红旗大街',
+  '和平路',
+];
+
+/**
+ * Synthetic households and residents in the demo grid units: fictitious people with valid ID
+ * numbers (right check digit, real district codes) and phones, encrypted exactly as the API does.
+ * The first household of 上红社区 lives at 中医街84号, the article's address.
+ */
+export async function seedResidents(
+  m: EntityManager,
+  cipher: PersonalDataCipher,
+  opts = { households: 1500, seed: 20130601 },
+) {
+  const rand = seededRandom(opts.seed);
+  const grids: { code: string }[] = await m.query(
+    `SELECT code FROM region WHERE level = 'GRID' ORDER BY code`,
+  );
+  if (!grids.length) return { households: 0, residents: 0 };
+  const households = Array.from({ length: opts.households }, (_, i) => {
+    const grid = grids[(i * 7919) % grids.length].code;
+    const address =
+      i === 0
+        ? '中医街84号'
+        : `${rand.pick(ROADS)}${rand.between(1, 300)}号${rand.between(1, 6)}单元${rand.between(1, 18)}0${rand.between(1, 4)}`;
+    return { grid: i === 0 ? '230102010003001' : grid, address, poor: rand.next() < 0.04 };
+  });
+  const inserted: { id: string }[] = await m.query(
+    `INSERT INTO household (region_code, address, tags)
+     SELECT code, address, tags::text[] FROM unnest($1::varchar[], $2::text[], $3::text[]) AS t(code, address, tags)
+     RETURNING id`,
+    [
+      households.map((h) => h.grid),
+      households.map((h) => h.address),
+      households.map((h) => (h.poor ? '{POOR_HOUSEHOLD}' : '{}')),
+    ],
+  );
+
+  const people: unknown[][] = Array.from({ length: 11 }, () => []);
+  let sequence = 0;
+  inserted.forEach(({ id }, i) => {
+    const district = households[i].grid.slice(0, 6);
+    const size = rand.between(1, 5);
+    const surname = rand.pick(SURNAMES);
+    for (let k = 0; k < size; k++) {
+      const year = k === 0 ? rand.between(1945, 1990) : rand.between(1940, 2015);
+      const birthDate = `${year}-${String(rand.between(1, 12)).padStart(2, '0')}-${String(rand.between(1, 28)).padStart(2, '0')}`;
+      const idNumber = makeIdNumber(district, birthDate, sequence++ % 1000);
+      const phone =
+        year < 2008 && rand.next() < 0.8
+          ? `1${rand.pick(['38', '39', '58', '86', '35'])}${String(rand.between(0, 99_999_999)).padStart(8, '0')}`
+          : null;
+      const tags: ResidentTag[] = [];
+      if (year <= 1965) tags.push('ELDERLY');
+      if (households[i].poor) tags.push('POOR_HOUSEHOLD');
+      if (rand.next() < 0.03) tags.push('DISABLED');
+      if (rand.next() < 0.04) tags.push('MINIMUM_ALLOWANCE');
+      if (rand.next() < 0.05) tags.push('FLOATING_POPULATION');
+      const gender = Number(idNumber[16]) % 2 === 1 ? 'MALE' : 'FEMALE';
+      [
+        id,
+        `${surname}${rand.pick(GIVEN)}`,
+        gender,
+        birthDate,
+        cipher.encrypt(idNumber),
+        cipher.hmac(idNumber),
+        maskIdNumber(idNumber),
+        phone && cipher.encrypt(phone),
+        phone && cipher.hmac(phone),
+        phone && maskPhone(phone),
+        `{${tags.join(',')}}`,
+      ].forEach((value, column) => people[column].push(value));
+    }
+  });
+  const residents: { id: string }[] = await m.query(
+    `INSERT INTO resident (household_id, name, gender, birth_date, id_number_encrypted, id_number_hmac, id_number_masked,
+       phone_encrypted, phone_hmac, phone_masked, tags)
+     SELECT household_id, name, gender, birth_date, ide, idh, idm, pe, ph, pm, tags::text[]
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+       $10::text[], $11::text[]) AS t(household_id, name, gender, birth_date, ide, idh, idm, pe, ph, pm, tags)
+     ON CONFLICT (id_number_hmac) DO NOTHING
+     RETURNING id`,
+    people,
+  );
+  // The oldest member heads the household.
+  await m.query(
+    `UPDATE household h SET head_resident_id = first.id
+     FROM (SELECT DISTINCT ON (household_id) household_id, id FROM resident ORDER BY household_id, birth_date) first
+     WHERE h.id = first.household_id AND h.head_resident_id IS NULL`,
+  );
+  return { households: inserted.length, residents: residents.length };
+}

@@ -1,0 +1,249 @@
+import { GENDERS, RESIDENT_TAGS, type Gender, type ResidentTag } from '@qiangji/domain';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType, PageArgs, SortDirection } from '../../common/connection';
+
+export const ResidentTagEnum = Object.fromEntries(RESIDENT_TAGS.map((t) => [t, t])) as {
+  [T in ResidentTag]: T;
+};
+registerEnumType(ResidentTagEnum, { name: 'ResidentTag' });
+export const GenderEnum = Object.fromEntries(GENDERS.map((g) => [g, g])) as { [G in Gender]: G };
+registerEnumType(GenderEnum, { name: 'Gender' });
+
+@ObjectType({
+  description: 'A household (户): an address in a region down to the grid unit, and its members.',
+})
+export class Household {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  regionCode: string;
+
+  @Field()
+  address: string;
+
+  @Field(() => [ResidentTagEnum])
+  tags: ResidentTag[];
+
+  @Field(() => Int, { description: 'Pass it back as expectedVersion when changing the household.' })
+  version: number;
+
+  @Field(() => DateTimeResolver)
+  createdAt: Date;
+
+  @Field(() => DateTimeResolver)
+  updatedAt: Date;
+
+  headResidentId: string | null;
+}
+
+@ObjectType({
+  description: 'A resident (居民). idNumber and phone are always masked; revealResident shows them, audited.',
+})
+export class Resident {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => GenderEnum)
+  gender: Gender;
+
+  @Field(() => DateResolver)
+  birthDate: string;
+
+  @Field({ description: 'Masked: 230102********1234.' })
+  idNumber: string;
+
+  @Field(() => String, { nullable: true, description: 'Masked: 138****5678.' })
+  phone: string | null;
+
+  @Field(() => [ResidentTagEnum])
+  tags: ResidentTag[];
+
+  @Field()
+  regionCode: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => DateTimeResolver)
+  createdAt: Date;
+
+  @Field(() => DateTimeResolver)
+  updatedAt: Date;
+
+  householdId: string;
+}
+
+@ObjectType({
+  description: 'Unmasked personal data, returned only by revealResident and recorded in the audit log.',
+})
+export class RevealedResident {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  idNumber: string;
+
+  @Field(() => String, { nullable: true })
+  phone: string | null;
+}
+
+@ObjectType()
+export class HouseholdConnection extends ConnectionType(Household) {}
+
+@ObjectType()
+export class ResidentConnection extends ConnectionType(Resident) {}
+
+export enum ResidentOrderField {
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(ResidentOrderField, { name: 'ResidentOrderField' });
+
+@InputType()
+export class ResidentOrderBy {
+  @Field(() => ResidentOrderField)
+  field: ResidentOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction: SortDirection;
+}
+
+@InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
+export class ResidentFilter {
+  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
+  regionCode?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  householdId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  nameContains?: string | null;
+
+  @Field(() => [ResidentTagEnum], { nullable: true, description: 'Residents with any of these tags.' })
+  tags?: ResidentTag[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Exact ID number (found through its keyed hash).' })
+  idNumber?: string | null;
+}
+
+@ArgsType()
+export class ResidentsArgs extends PageArgs {
+  @Field(() => ResidentFilter, { nullable: true })
+  filter?: ResidentFilter | null;
+
+  @Field(() => ResidentOrderBy, { nullable: true, description: 'Default: by name.' })
+  orderBy?: ResidentOrderBy | null;
+}
+
+@InputType()
+export class HouseholdFilter {
+  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
+  regionCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  addressContains?: string | null;
+
+  @Field(() => [ResidentTagEnum], { nullable: true })
+  tags?: ResidentTag[] | null;
+}
+
+@ArgsType()
+export class HouseholdsArgs extends PageArgs {
+  @Field(() => HouseholdFilter, { nullable: true })
+  filter?: HouseholdFilter | null;
+}
+
+@InputType()
+export class RegisterHouseholdInput {
+  @Field({ description: 'Down to the grid unit where known.' })
+  regionCode: string;
+
+  @Field()
+  address: string;
+
+  @Field(() => [ResidentTagEnum], { defaultValue: [] })
+  tags: ResidentTag[];
+}
+
+@InputType()
+export class UpdateHouseholdInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field(() => String, { nullable: true })
+  address?: string | null;
+
+  @Field(() => [ResidentTagEnum], { nullable: true })
+  tags?: ResidentTag[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'A member of the household.' })
+  headResidentId?: string | null;
+}
+
+@InputType()
+export class MoveHouseholdInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field()
+  regionCode: string;
+}
+
+@InputType()
+export class RegisterResidentInput {
+  @Field(() => ID)
+  householdId: string;
+
+  @Field()
+  name: string;
+
+  @Field({ description: '18 characters (GB 11643-1999); gender and birth date are read from it.' })
+  idNumber: string;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => [ResidentTagEnum], { defaultValue: [] })
+  tags: ResidentTag[];
+}
+
+@InputType()
+export class UpdateResidentInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An empty string removes the phone.' })
+  phone?: string | null;
+
+  @Field(() => [ResidentTagEnum], { nullable: true })
+  tags?: ResidentTag[] | null;
+}
+
+@InputType()
+export class MoveResidentInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field(() => ID)
+  householdId: string;
+}

@@ -1,0 +1,79 @@
+/**
+ * Who may do what: one table that the API enforces and the dashboard reads to build its menus.
+ * What a caller may see is further limited by its jurisdiction (a subtree of the region tree).
+ */
+export const ROLES = [
+  'CITY_ADMIN',
+  'SUPERVISOR',
+  'DISTRICT_OFFICER',
+  'STREET_OFFICER',
+  'COMMUNITY_STAFF',
+  'GRID_WORKER',
+  'MEDIATOR',
+  'STATIONED_CADRE',
+  'AUDITOR',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'resident:read',
+  'resident:write',
+  'resident:reveal',
+  'household:read',
+  'household:write',
+  'user:manage',
+  'apiKey:manage',
+  'audit:read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const READ_PEOPLE: readonly Action[] = ['resident:read', 'household:read'];
+const WRITE_PEOPLE: readonly Action[] = [...READ_PEOPLE, 'resident:write', 'household:write'];
+const OFFICER: readonly Action[] = [...WRITE_PEOPLE, 'resident:reveal'];
+
+export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
+  CITY_ADMIN: ACTIONS,
+  // City officials of the dashboard: read everything in their jurisdiction, change nothing.
+  SUPERVISOR: READ_PEOPLE,
+  DISTRICT_OFFICER: OFFICER,
+  STREET_OFFICER: OFFICER,
+  COMMUNITY_STAFF: OFFICER,
+  // Grid workers record residents and households but see ID numbers and phones masked.
+  GRID_WORKER: WRITE_PEOPLE,
+  MEDIATOR: READ_PEOPLE,
+  STATIONED_CADRE: READ_PEOPLE,
+  AUDITOR: ['audit:read'],
+});
+
+export const ROLE_LABELS: Readonly<Record<Role, { zh: string; en: string }>> = Object.freeze({
+  CITY_ADMIN: { zh: '市级管理员', en: 'City administrator' },
+  SUPERVISOR: { zh: '督导（市委政法委）', en: 'Supervisor' },
+  DISTRICT_OFFICER: { zh: '区县工作人员', en: 'District officer' },
+  STREET_OFFICER: { zh: '街道乡镇工作人员', en: 'Street or township officer' },
+  COMMUNITY_STAFF: { zh: '社区村工作人员', en: 'Community or village staff' },
+  GRID_WORKER: { zh: '网格员', en: 'Grid worker' },
+  MEDIATOR: { zh: '人民调解员', en: 'Mediator' },
+  STATIONED_CADRE: { zh: '驻村干部', en: 'Stationed cadre' },
+  AUDITOR: { zh: '审计员', en: 'Auditor' },
+});
+
+/** What an API key for a district system may do, by scope. */
+export const API_KEY_SCOPES = ['read', 'write'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+export const API_KEY_PERMISSIONS: Readonly<Record<ApiKeyScope, readonly Action[]>> = Object.freeze({
+  read: READ_PEOPLE,
+  write: WRITE_PEOPLE,
+});
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** Every action the roles allow together. */
+export function actionsOf(roles: readonly Role[]): Set<Action> {
+  return new Set(roles.flatMap((role) => PERMISSIONS[role] ?? []));
+}
+
+export function can(roles: readonly Role[], action: Action): boolean {
+  return roles.some((role) => PERMISSIONS[role]?.includes(action));
+}

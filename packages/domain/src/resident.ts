@@ -1,0 +1,26 @@
+/** Tags on residents and households that the services and statistics select by. */
+export const RESIDENT_TAGS = [
+  'ELDERLY',
+  'DISABLED',
+  'MINIMUM_ALLOWANCE',
+  'POOR_HOUSEHOLD',
+  'FLOATING_POPULATION',
+  'SPECIAL_GROUP',
+] as const;
+export type ResidentTag = (typeof RESIDENT_TAGS)[number];
+
+export const RESIDENT_TAG_LABELS: Readonly<Record<ResidentTag, { zh: string; en: string }>> = Object.freeze({
+  ELDERLY: { zh: '老年人', en: 'Elderly' },
+  DISABLED: { zh: '残疾人', en: 'Disabled' },
+  MINIMUM_ALLOWANCE: { zh: '低保', en: 'Minimum living allowance' },
+  POOR_HOUSEHOLD: { zh: '贫困户', en: 'Poor household' },
+  FLOATING_POPULATION: { zh: '流动人口', en: 'Floating population' },
+  SPECIAL_GROUP: { zh: '特殊人群', en: 'Special group' },
+});
+
+export const GENDERS = ['MALE', 'FEMALE'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** A reveal of protected data must say why (PIPL art. 51): a short sentence, not a token. */
+export const MIN_PURPOSE_LENGTH = 4;
+export const MAX_PURPOSE_LENGTH = 200;
