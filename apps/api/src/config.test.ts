@@ -24,6 +24,7 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://db/q',
       GRAPHQL_INTROSPECTION: 'true',
+      ...TEST_SECRETS_ENV,
     });
     expect(opted.graphql.introspection).toBe(true);
   });
