@@ -143,3 +143,51 @@ export function toConnection<T>(
   const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
   return { totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, edges };
 }
+
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export interface ListSort<T> {
+  /** Names the order inside cursors, e.g. `NAME:ASC`: a cursor only works under the order that made it. */
+  key: string;
+  expr: string;
+  idExpr: string;
+  direction: SortDirection;
+  value: (row: T) => unknown;
+  id: (row: T) => string;
+}
+
+/**
+ * One page of a filtered list as a connection: a count and a keyset page that share the same WHERE
+ * clause, so they can never disagree. Every list of every module reads through here.
+ */
+export async function listPage<T>(
+  q: Queryable,
+  opts: {
+    from: string;
+    columns: string;
+    where: string[];
+    params: unknown[];
+    args: PageArgs;
+    sort: ListSort<T>;
+  },
+): Promise<Connection<T>> {
+  const { sort } = opts;
+  const page = parsePage(opts.args, sort.key);
+  const where = opts.where.length ? opts.where : ['TRUE'];
+  const pageParams = [...opts.params];
+  const keyset = keysetCondition(page, sort, pageParams);
+  pageParams.push(page.limit + 1, page.offset);
+  const [{ total }] = await q.query(
+    `SELECT count(*)::int AS total FROM ${opts.from} WHERE ${where.join(' AND ')}`,
+    opts.params,
+  );
+  const rows: T[] = await q.query(
+    `SELECT ${opts.columns} FROM ${opts.from} WHERE ${[...where, keyset].join(' AND ')}
+     ORDER BY ${sort.expr} ${sort.direction}, ${sort.idExpr} ${sort.direction}
+     LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
+    pageParams,
+  );
+  return toConnection(rows, page, total, (r) => encodeCursor(sort.key, sort.value(r), sort.id(r)));
+}

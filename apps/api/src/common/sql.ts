@@ -8,3 +8,8 @@ export async function updateReturning<T>(m: EntityManager, sql: string, params: 
   const result = await m.query(sql, params);
   return Array.isArray(result[0]) ? result[0] : result;
 }
+
+/** `%text%` for ILIKE, with the user's own % and _ matched literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -2,14 +2,7 @@ import { API_KEY_PERMISSIONS, type ApiKeyScope } from '@qiangji/domain';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { isWithin, requireAction } from '../../common/authz';
-import {
-  encodeCursor,
-  keysetCondition,
-  parsePage,
-  SortDirection,
-  toConnection,
-  type PageArgs,
-} from '../../common/connection';
+import { listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { updateReturning } from '../../common/sql';
 import type { Principal, RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -87,27 +80,21 @@ export class ApiKeyService {
 
   async list(ctx: RequestContext, args: PageArgs) {
     const admin = requireAction(ctx, 'apiKey:manage');
-    const page = parsePage(args, 'CREATED:DESC');
-    const params: unknown[] = [admin.jurisdiction.path];
-    const where = `k.region_code IN (SELECT code FROM region WHERE path <@ $1::ltree)`;
-    const pageParams = [...params];
-    const keyset = keysetCondition(
-      page,
-      { expr: 'k.created_at', idExpr: 'k.id::text', direction: SortDirection.DESC },
-      pageParams,
-    );
-    pageParams.push(page.limit + 1, page.offset);
-    const [[{ total }], rows] = await Promise.all([
-      ctx.db.query(`SELECT count(*)::int AS total FROM api_key k WHERE ${where}`, params),
-      ctx.db.query(
-        `SELECT ${COLUMNS} FROM api_key k WHERE ${where} AND ${keyset}
-         ORDER BY k.created_at DESC, k.id::text DESC LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
-        pageParams,
-      ),
-    ]);
-    return toConnection<ApiKeyRow>(rows, page, total, (r) =>
-      encodeCursor('CREATED:DESC', r.createdAt.toISOString(), r.id),
-    );
+    return listPage<ApiKeyRow>(ctx.db, {
+      from: 'api_key k',
+      columns: COLUMNS,
+      where: ['k.region_code IN (SELECT code FROM region WHERE path <@ $1::ltree)'],
+      params: [admin.jurisdiction.path],
+      args,
+      sort: {
+        key: 'CREATED:DESC',
+        expr: 'k.created_at',
+        idExpr: 'k.id::text',
+        direction: SortDirection.DESC,
+        value: (r) => r.createdAt.toISOString(),
+        id: (r) => r.id,
+      },
+    });
   }
 
   /** The principal behind a key, or null for an unknown or revoked one. Last use is recorded once a minute at most. */

@@ -1,14 +1,7 @@
 import { isRole, type Role } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { isWithin, requireAction } from '../../common/authz';
-import {
-  encodeCursor,
-  keysetCondition,
-  parsePage,
-  SortDirection,
-  toConnection,
-  type PageArgs,
-} from '../../common/connection';
+import { listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { updateReturning } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -99,25 +92,21 @@ export class UserService {
 
   async list(ctx: RequestContext, args: PageArgs) {
     const admin = requireAction(ctx, 'user:manage');
-    const page = parsePage(args, 'USERNAME:ASC');
-    const params: unknown[] = [admin.jurisdiction.path];
-    const where = `u.jurisdiction_code IN (SELECT code FROM region WHERE path <@ $1::ltree)`;
-    const pageParams = [...params];
-    const keyset = keysetCondition(
-      page,
-      { expr: 'u.username', idExpr: 'u.id::text', direction: SortDirection.ASC },
-      pageParams,
-    );
-    pageParams.push(page.limit + 1, page.offset);
-    const [[{ total }], rows] = await Promise.all([
-      ctx.db.query(`SELECT count(*)::int AS total FROM app_user u WHERE ${where}`, params),
-      ctx.db.query(
-        `SELECT ${COLUMNS} FROM app_user u WHERE ${where} AND ${keyset}
-         ORDER BY u.username, u.id::text LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
-        pageParams,
-      ),
-    ]);
-    return toConnection<UserRow>(rows, page, total, (r) => encodeCursor('USERNAME:ASC', r.username, r.id));
+    return listPage<UserRow>(ctx.db, {
+      from: 'app_user u',
+      columns: COLUMNS,
+      where: ['u.jurisdiction_code IN (SELECT code FROM region WHERE path <@ $1::ltree)'],
+      params: [admin.jurisdiction.path],
+      args,
+      sort: {
+        key: 'USERNAME:ASC',
+        expr: 'u.username',
+        idExpr: 'u.id::text',
+        direction: SortDirection.ASC,
+        value: (r) => r.username,
+        id: (r) => r.id,
+      },
+    });
   }
 
   private async row(m: RequestContext['db']['manager'], id: string): Promise<UserRow> {

@@ -1,13 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { requireAction } from '../../common/authz';
-import {
-  encodeCursor,
-  keysetCondition,
-  parsePage,
-  SortDirection,
-  toConnection,
-  type PageArgs,
-} from '../../common/connection';
+import { listPage, SortDirection, type PageArgs } from '../../common/connection';
 import type { RequestContext } from '../../server/context';
 import type { AuditEventFilter, AuditEventRow } from './audit.types';
 
@@ -61,7 +54,6 @@ export class AuditService {
   /** Newest first; an auditor sees the events of its jurisdiction (city-wide auditors also see global ones). */
   async list(ctx: RequestContext, filter: AuditEventFilter | null | undefined, args: PageArgs) {
     const principal = requireAction(ctx, 'audit:read');
-    const page = parsePage(args, 'ID:DESC');
     const params: unknown[] = [principal.jurisdiction.path];
     const where = [`(a.region_path <@ $1::ltree OR (a.region_path IS NULL AND nlevel($1::ltree) = 1))`];
     const add = (sql: (n: string) => string, value: unknown) => {
@@ -74,22 +66,21 @@ export class AuditService {
     if (filter?.actorId) add((n) => `a.actor_id = ${n}`, filter.actorId);
     if (filter?.from) add((n) => `a.at >= ${n}::date`, filter.from);
     if (filter?.to) add((n) => `a.at < ${n}::date + 1`, filter.to);
-    const pageParams = [...params];
-    // Identity ids grow with every insert, so newest first is id descending: exact, unlike timestamps.
-    const keyset = keysetCondition(
-      page,
-      { expr: 'a.id', idExpr: 'a.id::text', direction: SortDirection.DESC },
-      pageParams,
-    );
-    pageParams.push(page.limit + 1, page.offset);
-    const [[{ total }], rows] = await Promise.all([
-      ctx.db.query(`SELECT count(*)::int AS total FROM audit_event a WHERE ${where.join(' AND ')}`, params),
-      ctx.db.query(
-        `SELECT ${COLUMNS} FROM audit_event a WHERE ${[...where, keyset].join(' AND ')}
-         ORDER BY a.id DESC LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
-        pageParams,
-      ),
-    ]);
-    return toConnection<AuditEventRow>(rows, page, total, (r) => encodeCursor('ID:DESC', r.id, r.id));
+    return listPage<AuditEventRow>(ctx.db, {
+      from: 'audit_event a',
+      columns: COLUMNS,
+      where,
+      params,
+      args,
+      // Identity ids grow with every insert, so newest first is id descending: exact, unlike timestamps.
+      sort: {
+        key: 'ID:DESC',
+        expr: 'a.id',
+        idExpr: 'a.id::text',
+        direction: SortDirection.DESC,
+        value: (r) => r.id,
+        id: (r) => r.id,
+      },
+    });
   }
 }

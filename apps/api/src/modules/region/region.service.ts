@@ -2,6 +2,7 @@ import { isValidDivisionCode, type RegionLevel } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import {
   encodeCursor,
+  listPage,
   keysetCondition,
   MAX_PAGE_SIZE,
   parsePage,
@@ -42,7 +43,7 @@ function sortValue(row: RegionRow, field: RegionOrderField): string {
   return field === RegionOrderField.NAME ? row.name : row.code;
 }
 
-/** One page of rows: the count and the page share the WHERE clause, so they can never disagree. */
+/** The count and page statements of `childrenOf`, run once for many parents through LATERAL joins. */
 function pageSql(where: string[], params: unknown[], page: Page, sort: Sort) {
   const countSql = `SELECT count(*)::int AS total FROM region r WHERE ${where.join(' AND ')}`;
   const pageParams = [...params];
@@ -82,17 +83,16 @@ export class RegionService {
     args: PageArgs & { orderBy?: RegionOrderBy | null },
   ): Promise<Connection<RegionRow>> {
     const sort = toSort(args.orderBy);
-    const page = parsePage(args, sort.key);
     const params: unknown[] = [];
     const where = [CURRENT, ...(await this.filterClauses(ctx, filter ?? {}, params))];
-    const { countSql, rowsSql, pageParams } = pageSql(where, params, page, sort);
-    const [[{ total }], rows] = await Promise.all([
-      ctx.db.query(countSql, params),
-      ctx.db.query(rowsSql, pageParams),
-    ]);
-    return toConnection<RegionRow>(rows, page, total, (r) =>
-      encodeCursor(sort.key, sortValue(r, sort.field), r.code),
-    );
+    return listPage<RegionRow>(ctx.db, {
+      from: 'region r',
+      columns: COLUMNS,
+      where,
+      params,
+      args,
+      sort: { ...sort, value: (r) => sortValue(r, sort.field), id: (r) => r.code },
+    });
   }
 
   /** The children pages of many parents in two statements (for `Region.children` across a list). */

@@ -1,15 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { inScope, requireAction, scopePath } from '../../common/authz';
-import {
-  encodeCursor,
-  keysetCondition,
-  parsePage,
-  SortDirection,
-  toConnection,
-  type PageArgs,
-} from '../../common/connection';
-import { updateReturning } from '../../common/sql';
+import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { containsPattern, updateReturning } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -74,34 +67,29 @@ export class HouseholdService {
   async list(ctx: RequestContext, filter: HouseholdFilter | null | undefined, args: PageArgs) {
     requireAction(ctx, 'household:read');
     const path = await scopePath(ctx, filter?.regionCode);
-    const page = parsePage(args, 'ADDRESS:ASC');
     const params: unknown[] = [path];
     const where = ['h.region_path <@ $1::ltree'];
     if (filter?.tags?.length) where.push(`h.tags && $${params.push(filter.tags)}`);
     if (filter?.addressContains?.trim()) {
-      where.push(
-        `h.address ILIKE $${params.push(`%${filter.addressContains.trim().replace(/[\\%_]/g, '\\$&')}%`)}`,
-      );
+      where.push(`h.address ILIKE $${params.push(containsPattern(filter.addressContains.trim()))}`);
     }
-    return inScope(ctx, async (m) => {
-      const pageParams = [...params];
-      const keyset = keysetCondition(
-        page,
-        { expr: 'h.address', idExpr: 'h.id::text', direction: SortDirection.ASC },
-        pageParams,
-      );
-      pageParams.push(page.limit + 1, page.offset);
-      const [{ total }] = await m.query(
-        `SELECT count(*)::int AS total FROM household h WHERE ${where.join(' AND ')}`,
+    return inScope(ctx, (m) =>
+      listPage<Household>(m, {
+        from: 'household h',
+        columns: HOUSEHOLD_COLUMNS,
+        where,
         params,
-      );
-      const rows: Household[] = await m.query(
-        `SELECT ${HOUSEHOLD_COLUMNS} FROM household h WHERE ${[...where, keyset].join(' AND ')}
-         ORDER BY h.address, h.id::text LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
-        pageParams,
-      );
-      return toConnection(rows, page, total, (r) => encodeCursor('ADDRESS:ASC', r.address, r.id));
-    });
+        args,
+        sort: {
+          key: 'ADDRESS:ASC',
+          expr: 'h.address',
+          idExpr: 'h.id::text',
+          direction: SortDirection.ASC,
+          value: (r) => r.address,
+          id: (r) => r.id,
+        },
+      }),
+    );
   }
 
   async register(ctx: RequestContext, input: RegisterHouseholdInput): Promise<Household> {

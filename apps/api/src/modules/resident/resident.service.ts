@@ -9,15 +9,9 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { inScope, requireAction, scopePath } from '../../common/authz';
-import {
-  encodeCursor,
-  keysetCondition,
-  parsePage,
-  SortDirection,
-  toConnection,
-  type PageArgs,
-} from '../../common/connection';
+import { listPage, SortDirection, type PageArgs } from '../../common/connection';
 import type { PersonalDataCipher } from '../../common/personal-data';
+import { containsPattern } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import { versionedUpdate } from './household.service';
@@ -95,43 +89,33 @@ export class ResidentService {
     const path = await scopePath(ctx, filter?.regionCode);
     const field = args.orderBy?.field ?? ResidentOrderField.NAME;
     const direction = args.orderBy?.direction ?? SortDirection.ASC;
-    const sortKey = `${field}:${direction}`;
-    const page = parsePage(args, sortKey);
     const params: unknown[] = [path];
     const where = ['r.region_path <@ $1::ltree'];
     if (filter?.householdId) where.push(`r.household_id::text = $${params.push(filter.householdId)}`);
     if (filter?.tags?.length) where.push(`r.tags && $${params.push(filter.tags)}`);
-    if (filter?.nameContains?.trim()) {
-      where.push(
-        `r.name ILIKE $${params.push(`%${filter.nameContains.trim().replace(/[\\%_]/g, '\\$&')}%`)}`,
-      );
-    }
+    if (filter?.nameContains?.trim())
+      where.push(`r.name ILIKE $${params.push(containsPattern(filter.nameContains.trim()))}`);
     if (filter?.idNumber != null) {
       const id = validateIdNumber(filter.idNumber.trim());
       if (!id.ok) throw AppError.badInput(id.reason, 'idNumber');
       where.push(`r.id_number_hmac = $${params.push(this.cipher.hmac(id.idNumber))}`);
     }
     return inScope(ctx, async (m) => {
-      const pageParams = [...params];
-      const keyset = keysetCondition(
-        page,
-        { expr: SORT[field].expr, idExpr: 'r.id::text', direction },
-        pageParams,
-      );
-      pageParams.push(page.limit + 1, page.offset);
-      const [{ total }] = await m.query(
-        `SELECT count(*)::int AS total FROM resident r WHERE ${where.join(' AND ')}`,
+      const connection = await listPage<Resident>(m, {
+        from: 'resident r',
+        columns: RESIDENT_COLUMNS,
+        where,
         params,
-      );
-      const rows: Resident[] = await m.query(
-        `SELECT ${RESIDENT_COLUMNS} FROM resident r WHERE ${[...where, keyset].join(' AND ')}
-         ORDER BY ${SORT[field].expr} ${direction}, r.id::text ${direction}
-         LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
-        pageParams,
-      );
-      const connection = toConnection(rows, page, total, (r) =>
-        encodeCursor(sortKey, SORT[field].value(r), r.id),
-      );
+        args,
+        sort: {
+          key: `${field}:${direction}`,
+          expr: SORT[field].expr,
+          idExpr: 'r.id::text',
+          direction,
+          value: SORT[field].value,
+          id: (r) => r.id,
+        },
+      });
       if (connection.edges.length) {
         await this.audit.record(ctx, m, {
           action: 'resident.list',
