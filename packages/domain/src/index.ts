@@ -72,3 +72,20 @@ export {
   MAX_PURPOSE_LENGTH,
 } from './resident';
 export type { ResidentTag, Gender } from './resident';
+
+export {
+  DISPUTE_CASE_STATES,
+  DISPUTE_CASE_STATE_GRAPH,
+  DISPUTE_CASE_COMMANDS,
+  DISPUTE_CASE_TRANSITIONS,
+  checkDisputeCaseCommand,
+  availableDisputeCaseCommands,
+  isOpenDisputeCase,
+} from './dispute-case';
+export type {
+  DisputeCaseState,
+  DisputeCaseCommand,
+  DisputeCaseTransition,
+  Transitions,
+  TransitionCheck,
+} from './dispute-case';

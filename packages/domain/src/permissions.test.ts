@@ -1,4 +1,13 @@
-import { ACTIONS, actionsOf, API_KEY_PERMISSIONS, can, isRole, PERMISSIONS, ROLE_LABELS, ROLES } from './permissions';
+import {
+  ACTIONS,
+  actionsOf,
+  API_KEY_PERMISSIONS,
+  can,
+  isRole,
+  PERMISSIONS,
+  ROLE_LABELS,
+  ROLES,
+} from './permissions';
 
 describe('permissions', () => {
   it('when the city administrator acts, then every action is allowed', () => {
