@@ -15,6 +15,8 @@ import { parseConfig } from '../config';
 import { hashPassword } from '../modules/access/passwords';
 import { createContext, createServices } from '../server/context';
 import { loadSecrets } from '../secrets';
+import { PersonalDataCipher } from '../common/personal-data';
+import { seedResidents } from '../modules/resident/resident.seed';
 
 /**
  * `npm run bench`: the real Harbin division list (3,528 units) plus four grid units under every
@@ -24,6 +26,7 @@ import { loadSecrets } from '../secrets';
 const SHARED_DATA =
   process.env.QIANGJI_SHARED_DATA_DIR ?? path.resolve(__dirname, '../../../../../shared/data');
 const BENCH_PASSWORD = 'bench-password-1';
+const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 20000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 
@@ -53,6 +56,14 @@ const SCENARIOS: { name: string; query: string; variables?: Record<string, unkno
   {
     name: 'descendant counts of the whole city',
     query: `{ region(code: "230100") { descendantCounts { level count } } }`,
+  },
+  {
+    name: 'residents within 道里区, page of 50 (row-level security, audited)',
+    query: `{ residents(filter: { regionCode: "230102" }, first: 50) { totalCount edges { node { name idNumber phone tags } } } }`,
+  },
+  {
+    name: '20 households of 五常市 with their members and regions',
+    query: `{ households(filter: { regionCode: "230184" }, first: 20) { edges { node { address region { name } members { name idNumber } } } } }`,
   },
 ];
 
@@ -91,7 +102,11 @@ async function main() {
       })),
     );
     await db.transaction((m) => writeRegions(m, grids, 'insert-missing'));
-    await db.query('ANALYZE region');
+    const secrets = await loadSecrets(config);
+    const people = await db.transaction((m) =>
+      seedResidents(m, new PersonalDataCipher(secrets.dataKey), { households: HOUSEHOLDS, seed: 1 }),
+    );
+    await db.query('ANALYZE');
     const [{ total }] = await db.query('SELECT count(*)::int AS total FROM region');
 
     const port = 40000 + Math.floor(Math.random() * 10000);
@@ -165,7 +180,8 @@ async function main() {
       rows.push(`| ${s.name} | ${(REQUESTS / seconds).toFixed(0)} | ${q(0.5)} | ${q(0.95)} | ${q(0.99)} |`);
     }
     console.log(
-      `\nRegions: ${total} (official list ${imported.inserted} + grid units). Import of the official list: ${importMs.toFixed(0)} ms.`,
+      `\nRegions: ${total} (official list ${imported.inserted} + grid units); ${people.households} households, ` +
+        `${people.residents} residents. Import of the official list: ${importMs.toFixed(0)} ms.`,
     );
     console.log(
       `${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent, API in its own process (NODE_ENV=production).\n`,
