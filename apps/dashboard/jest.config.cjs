@@ -9,7 +9,12 @@ module.exports = {
       // react-admin's CommonJS build requires this ESM-only package, which jest cannot load untransformed.
       transformIgnorePatterns: ['/node_modules/(?!react-hotkeys-hook/)'],
     },
-    // The browser test boots the real API (embedded PostgreSQL, migrations, seed) before its first page load.
-    { ...swc, displayName: 'e2e', roots: ['<rootDir>/e2e'], testTimeout: 180_000 },
+    // The browser tests boot the real API before their first page load; their timeout is set in jest-timeout.ts.
+    {
+      ...swc,
+      displayName: 'e2e',
+      roots: ['<rootDir>/e2e'],
+      setupFilesAfterEnv: ['<rootDir>/e2e/jest-timeout.ts'],
+    },
   ],
 };

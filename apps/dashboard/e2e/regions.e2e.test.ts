@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApi, type RunningApi } from './api-server';
 import { launchChromium, withScreenshotOnFailure } from './browser';
+import { signIn } from './sign-in';
 
 /** 哈尔滨市's 18 districts, counties and county-level cities, in code order, as seeded by the API. */
 const HARBIN_DISTRICTS = [
@@ -23,7 +24,7 @@ const HARBIN_DISTRICTS = [
   '尚志市',
   '五常市',
 ];
-const UI_TIMEOUT_MS = 15_000;
+const UI_TIMEOUT_MS = 30_000;
 
 describe('region drill-down in the browser', () => {
   let api: RunningApi | undefined;
@@ -46,6 +47,8 @@ describe('region drill-down in the browser', () => {
     context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(UI_TIMEOUT_MS);
+    // The API answers anonymous callers with 401 only; a city supervisor sees the whole region tree.
+    await signIn(page, api!.baseUrl, 'supervisor');
   });
 
   afterEach(async () => {

@@ -1,4 +1,6 @@
 import type {
+  CreateParams,
+  CreateResult,
   DataProvider,
   GetListParams,
   GetListResult,
@@ -9,35 +11,22 @@ import type {
   Identifier,
   RaRecord,
   SortPayload,
+  UpdateParams,
+  UpdateResult,
 } from 'react-admin';
 import { HttpError } from 'react-admin';
 import type { GraphqlRequest } from './graphql-client';
+import { buildQueries, type GraphqlResource, type ResourceQueries } from './graphql-resource';
+
+export type { GraphqlResource, GraphqlWrite } from './graphql-resource';
 
 /** The API's cap on `first` (docs: api-conventions, "Reading lists"). */
 export const MAX_PAGE_SIZE = 200;
 
-/** How one react-admin resource reads from the GraphQL API; everything else is shared. */
-export interface GraphqlResource {
-  /** The node's GraphQL type, e.g. `Region`: names the fragments and the operations (seen in server logs). */
-  typeName: string;
-  /** The query field returning a connection, e.g. `regions`. */
-  listField: string;
-  /** The query field returning one node or null, e.g. `region`, and its argument, e.g. `code` of `String!`. */
-  oneField: string;
-  oneArgument: { name: string; type: string };
-  /** GraphQL input types of the list field's `filter` and `orderBy` arguments. */
-  filterType: string;
-  orderByType: string;
-  /** The filter field selecting nodes by id, for `getMany`, e.g. `codes`. */
-  idsFilterField: string;
-  /** Selection set of a row in lists and references. */
-  listFields: string;
-  /** Selection set of the show page. */
-  detailFields: string;
-  /** react-admin sort field → value of the `orderBy.field` enum; other fields keep the server's default order. */
-  sortFields: Readonly<Record<string, string>>;
-  /** react-admin filter values (inputs, and getManyReference's target) → the API's filter input. */
-  toFilter(filter: Record<string, unknown>): Record<string, unknown>;
+/** react-admin's data provider plus the domain's other commands (reveal, disable, revoke …). */
+export interface QiangjiDataProvider extends DataProvider {
+  /** Runs `resources[resource].commands[name]` and resolves to its `result`. */
+  command<T>(resource: string, name: string, variables: Record<string, unknown>): Promise<T>;
 }
 
 interface Connection {
@@ -45,37 +34,14 @@ interface Connection {
   edges: { node: RaRecord }[];
 }
 
-interface Queries {
-  list: string;
-  one: string;
-}
-
-function buildQueries(r: GraphqlResource): Queries {
-  const row = `fragment ${r.typeName}Row on ${r.typeName} { ${r.listFields} }`;
-  const detail = `fragment ${r.typeName}Detail on ${r.typeName} { ${r.detailFields} }`;
-  return {
-    list: `query ${r.typeName}List($filter: ${r.filterType}, $first: Int, $offset: Int, $orderBy: ${r.orderByType}) {
-  page: ${r.listField}(filter: $filter, first: $first, offset: $offset, orderBy: $orderBy) {
-    totalCount
-    edges { node { ...${r.typeName}Row } }
-  }
-}
-${row}`,
-    one: `query ${r.typeName}One($id: ${r.oneArgument.type}) {
-  record: ${r.oneField}(${r.oneArgument.name}: $id) { ...${r.typeName}Detail }
-}
-${detail}`,
-  };
-}
-
 /** A react-admin data provider over hand-written GraphQL operations (the API disables introspection). */
 export function createDataProvider(
   resources: Readonly<Record<string, GraphqlResource>>,
   request: GraphqlRequest,
-): DataProvider {
+): QiangjiDataProvider {
   const queries = new Map(Object.entries(resources).map(([name, r]) => [name, buildQueries(r)]));
 
-  function resourceOf(resource: string): { r: GraphqlResource; q: Queries } {
+  function resourceOf(resource: string): { r: GraphqlResource; q: ResourceQueries } {
     const r = resources[resource];
     const q = queries.get(resource);
     if (!r || !q) throw new Error(`No GraphQL mapping for the resource "${resource}".`);
@@ -89,12 +55,17 @@ export function createDataProvider(
     offset: number,
     count: number,
   ): Promise<{ data: RaRecord[]; total: number }> {
-    const { q } = resourceOf(resource);
+    const { r, q } = resourceOf(resource);
+    // A list without a filter or orderBy argument must not be sent those variables.
+    const fixed = {
+      ...(r.filterType ? { filter: variables.filter } : {}),
+      ...(r.orderByType ? { orderBy: variables.orderBy } : {}),
+    };
     const data: RaRecord[] = [];
     for (;;) {
       const first = Math.min(count - data.length, MAX_PAGE_SIZE);
       const { page } = await request<{ page: Connection }>(q.list, {
-        ...variables,
+        ...fixed,
         first,
         offset: offset + data.length,
       });
@@ -104,7 +75,7 @@ export function createDataProvider(
   }
 
   function orderByOf(resource: string, sort: SortPayload | undefined) {
-    const field = sort && resourceOf(resource).r.sortFields[sort.field];
+    const field = sort && resourceOf(resource).r.sortFields?.[sort.field];
     return field ? { field, direction: sort.order === 'DESC' ? 'DESC' : 'ASC' } : null;
   }
 
@@ -121,12 +92,19 @@ export function createDataProvider(
     return readRange(resource, variables, (page - 1) * perPage, perPage);
   }
 
-  function readOnly(resource: string): Promise<never> {
-    return Promise.reject(
-      new HttpError(`The dashboard is read-only: "${resource}" cannot be changed from here.`, 405, {
-        code: 'READ_ONLY',
-      }),
-    );
+  async function readOne<R extends RaRecord>(resource: string, id: Identifier): Promise<R> {
+    const { r, q } = resourceOf(resource);
+    if (!q.one) return refuse(resource, 'read one by one');
+    const { record } = await request<{ record: R | null }>(q.one, { id: String(id) });
+    if (!record) {
+      throw new HttpError(`${r.typeName} ${id} was not found.`, 404, { code: 'NOT_FOUND' });
+    }
+    return record;
+  }
+
+  async function write<R extends RaRecord>(document: string, input: Record<string, unknown>): Promise<R> {
+    const { record } = await request<{ record: R }>(document, { input });
+    return record;
   }
 
   return {
@@ -135,12 +113,7 @@ export function createDataProvider(
     },
 
     async getOne<R extends RaRecord>(resource: string, params: { id: Identifier }): Promise<GetOneResult<R>> {
-      const { r, q } = resourceOf(resource);
-      const { record } = await request<{ record: R | null }>(q.one, { id: String(params.id) });
-      if (!record) {
-        throw new HttpError(`${r.typeName} ${params.id} was not found.`, 404, { code: 'NOT_FOUND' });
-      }
-      return { data: record };
+      return { data: await readOne<R>(resource, params.id) };
     },
 
     async getMany<R extends RaRecord>(
@@ -149,12 +122,25 @@ export function createDataProvider(
     ): Promise<GetManyResult<R>> {
       const { r } = resourceOf(resource);
       const ids = [...new Set(params.ids.map(String))];
+      if (!r.idsFilterField) {
+        // References to households or users are one or two per page (a form's selected value), so
+        // reading them one by one costs little; a missing one is left out, as getMany expects.
+        const found: (R | null)[] = await Promise.all(
+          ids.map((id) =>
+            readOne<R>(resource, id).catch((error: unknown): null => {
+              if (error instanceof HttpError && error.status === 404) return null;
+              throw error;
+            }),
+          ),
+        );
+        return { data: found.filter((record): record is R => record !== null) };
+      }
       const chunks = Array.from({ length: Math.ceil(ids.length / MAX_PAGE_SIZE) }, (_, i) =>
         ids.slice(i * MAX_PAGE_SIZE, (i + 1) * MAX_PAGE_SIZE),
       );
       const pages = await Promise.all(
         chunks.map((chunk) =>
-          readRange(resource, { filter: { [r.idsFilterField]: chunk }, orderBy: null }, 0, chunk.length),
+          readRange(resource, { filter: { [r.idsFilterField!]: chunk }, orderBy: null }, 0, chunk.length),
         ),
       );
       return { data: pages.flatMap((page) => page.data) as R[] };
@@ -165,10 +151,37 @@ export function createDataProvider(
       return (await readPage(resource, params, filter)) as GetManyReferenceResult<R>;
     },
 
-    create: (resource: string) => readOnly(resource),
-    update: (resource: string) => readOnly(resource),
-    updateMany: (resource: string) => readOnly(resource),
-    delete: (resource: string) => readOnly(resource),
-    deleteMany: (resource: string) => readOnly(resource),
+    async create<R extends RaRecord>(resource: string, params: CreateParams): Promise<CreateResult<R>> {
+      const { r, q } = resourceOf(resource);
+      if (!r.create || !q.create) return refuse(resource, 'created');
+      return { data: await write<R>(q.create, r.create.toInput(params.data)) };
+    },
+
+    async update<R extends RaRecord>(resource: string, params: UpdateParams): Promise<UpdateResult<R>> {
+      const { r, q } = resourceOf(resource);
+      if (!r.update || !q.update) return refuse(resource, 'changed');
+      const input = { id: String(params.id), ...r.update.toInput(params.data, params.previousData) };
+      return { data: await write<R>(q.update, input) };
+    },
+
+    // The API deletes nothing: residents move or leave through domain commands, and the audit trail stays.
+    updateMany: (resource: string) => refuse(resource, 'changed in bulk'),
+    delete: (resource: string) => refuse(resource, 'deleted'),
+    deleteMany: (resource: string) => refuse(resource, 'deleted'),
+
+    async command<T>(resource: string, name: string, variables: Record<string, unknown>): Promise<T> {
+      const document = resourceOf(resource).q.commands[name];
+      if (!document) throw new Error(`No command "${name}" for the resource "${resource}".`);
+      const { result } = await request<{ result: T }>(document, variables);
+      return result;
+    },
   };
+}
+
+function refuse(resource: string, what: string): Promise<never> {
+  return Promise.reject(
+    new HttpError(`"${resource}" is read-only in the dashboard: it cannot be ${what}.`, 405, {
+      code: 'READ_ONLY',
+    }),
+  );
 }

@@ -76,13 +76,15 @@ export async function createApp(opts: {
     maxDepth: { n: 12 },
     maxAliases: { n: 15 },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 3000 },
+    // graphql-armor's token plugin throws from the parser (an HTTP 500): graphql's own parser limit, below, refuses it cleanly.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: 20_000 },
     blockFieldSuggestion: { enabled: !config.graphql.fieldSuggestions },
   }).protect();
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: 3000 },
     introspection: config.graphql.introspection,
     hideSchemaDetailsFromClientErrors: !config.graphql.fieldSuggestions,
     includeStacktraceInErrorResponses: config.graphql.stackTraces,

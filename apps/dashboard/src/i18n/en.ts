@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { labelMessages } from './label-messages';
 import { regionLevelMessages } from './region-level-messages';
 
 /** English: react-admin's own messages plus every label of ours (zh.ts has the same keys). */
@@ -20,6 +21,63 @@ export const enMessages: TranslationMessages = {
       INVALID_TRANSITION: 'This action is not allowed in the current state',
       RATE_LIMITED: 'Too many requests; please try again later',
       INTERNAL: 'Internal server error; please try again later',
+    },
+    auth: {
+      invalid_credentials: 'Wrong username or password (repeated failures lock the account for a while)',
+    },
+    ...labelMessages('en'),
+    validation: {
+      id_number: 'Not a valid resident ID number (18 characters, check digit last)',
+      phone: 'Not a valid mainland mobile or landline number',
+    },
+    residents: {
+      reveal: 'Reveal',
+      reveal_title: 'Full ID number and phone of %{name}',
+      reveal_notice:
+        'The full ID number and phone are sensitive personal information. Viewing them is recorded in the audit log with your purpose.',
+      purpose: 'Purpose',
+      purpose_help: 'Why you need them: at least %{min} characters',
+      reveal_confirm: 'Reveal',
+      no_phone: 'None on record',
+      new_phone_help: 'Now %{phone}; leave blank to keep it',
+      duplicate_id_number: 'This ID number is already registered',
+    },
+    households: {
+      add_member: 'Add member',
+      region_help: 'Down to the grid unit where known',
+    },
+    users: {
+      disable: 'Disable',
+      enable: 'Enable',
+      disabled: 'The account is disabled and signed out everywhere',
+      enabled: 'The account is enabled',
+      disable_title: 'Disable %{username}?',
+      disable_content:
+        'The user is signed out at once and cannot sign in until the account is enabled again.',
+      enable_title: 'Enable %{username}?',
+      enable_content: 'The user can sign in again.',
+      username_taken: 'This username is taken',
+    },
+    api_keys: {
+      never_used: 'Never',
+      revoke: 'Revoke',
+      revoked: 'The key is revoked',
+      revoke_title: 'Revoke the key %{name}?',
+      revoke_content:
+        'The district system using it is refused from its next request on. This cannot be undone.',
+      secret_title: 'Save the new key now',
+      secret_warning:
+        'This is the only time the key is shown: only its fingerprint is stored. Copy it into the district system now.',
+      secret: 'API key',
+      copy: 'Copy',
+      copied: 'Copied',
+      copy_failed: 'Could not copy; select the key and copy it by hand',
+      saved_it: 'I have saved it',
+    },
+    audit: {
+      action_help: 'e.g. resident.reveal',
+      entity_type_help: 'e.g. Resident',
+      no_changes: 'None',
     },
     regions: {
       breadcrumb: 'Region hierarchy',
@@ -45,6 +103,86 @@ export const enMessages: TranslationMessages = {
         validTo: 'Valid to',
         withinCode: 'Within region code',
         nameContains: 'Name',
+      },
+    },
+    residents: {
+      name: 'Resident |||| Residents',
+      fields: {
+        name: 'Name',
+        gender: 'Gender',
+        birthDate: 'Date of birth',
+        birthYear: 'Year of birth',
+        age: 'Age',
+        idNumber: 'ID number',
+        phone: 'Phone',
+        tags: 'Tags',
+        region: 'Region',
+        regionCode: 'Region',
+        household: 'Household',
+        householdId: 'Household',
+        nameContains: 'Name',
+        createdAt: 'Registered',
+        updatedAt: 'Last changed',
+        newPhone: 'New phone',
+        removePhone: 'Remove the phone',
+      },
+    },
+    households: {
+      name: 'Household |||| Households',
+      fields: {
+        address: 'Address',
+        addressContains: 'Address',
+        region: 'Region',
+        regionCode: 'Region',
+        tags: 'Tags',
+        head: 'Head of household',
+        members: 'Members',
+        createdAt: 'Registered',
+        updatedAt: 'Last changed',
+      },
+    },
+    users: {
+      name: 'User |||| Users',
+      fields: {
+        username: 'Username',
+        displayName: 'Display name',
+        password: 'Initial password',
+        roles: 'Roles',
+        jurisdiction: 'Jurisdiction',
+        jurisdictionCode: 'Jurisdiction',
+        disabled: 'Disabled',
+        createdAt: 'Created',
+      },
+    },
+    apiKeys: {
+      name: 'API key |||| API keys',
+      fields: {
+        name: 'Name',
+        prefix: 'Key starts with',
+        scopes: 'Scopes',
+        region: 'Region',
+        regionCode: 'Region',
+        createdAt: 'Created',
+        lastUsedAt: 'Last used',
+        revokedAt: 'Revoked',
+      },
+    },
+    auditEvents: {
+      name: 'Audit event |||| Audit log',
+      fields: {
+        at: 'Time',
+        actorName: 'Actor',
+        actorKind: 'Actor kind',
+        action: 'Action',
+        entityType: 'Entity type',
+        entityId: 'Entity ID',
+        purpose: 'Purpose',
+        requestId: 'Request ID',
+        clientIp: 'Client IP',
+        roles: 'Roles',
+        changes: 'Changes',
+        from: 'From',
+        to: 'To',
       },
     },
   },

@@ -1,4 +1,12 @@
-import { ERROR_CODES, REGION_LEVELS } from '@qiangji/domain';
+import {
+  ERROR_CODES,
+  GENDERS,
+  REGION_LEVELS,
+  RESIDENT_TAG_LABELS,
+  RESIDENT_TAGS,
+  ROLE_LABELS,
+  ROLES,
+} from '@qiangji/domain';
 import englishMessages from 'ra-language-english';
 import { enMessages } from './en';
 import { describeApiError, i18nProvider } from './i18n-provider';
@@ -54,6 +62,24 @@ describe('translations', () => {
       expect(Object.keys(names).sort()).toEqual([...REGION_LEVELS].sort());
       expect(Object.values(names).filter((name) => name.trim() === '')).toEqual([]);
     }
+  });
+
+  it('when roles, tags and genders are shown, then both languages name every value of the domain package', () => {
+    for (const messages of [zhMessages, enMessages]) {
+      const app = messages.app as Record<string, Record<string, string>>;
+      expect(Object.keys(app.role).sort()).toEqual([...ROLES].sort());
+      expect(Object.keys(app.resident_tag).sort()).toEqual([...RESIDENT_TAGS].sort());
+      expect(Object.keys(app.gender).sort()).toEqual([...GENDERS].sort());
+      for (const table of [app.role, app.resident_tag, app.gender]) {
+        expect(Object.values(table).filter((name) => name.trim() === '')).toEqual([]);
+      }
+    }
+  });
+
+  it('when a role or tag is shown in Chinese, then the label is the one in the domain table', () => {
+    const app = zhMessages.app as Record<string, Record<string, string>>;
+    expect(app.role.SUPERVISOR).toBe(ROLE_LABELS.SUPERVISOR.zh);
+    expect(app.resident_tag.MINIMUM_ALLOWANCE).toBe(RESIDENT_TAG_LABELS.MINIMUM_ALLOWANCE.zh);
   });
 
   it('when the API fails with any of its error codes, then both languages have a message for it', () => {

@@ -1,26 +1,19 @@
 import type { GraphqlResource } from '../data-provider';
-
-const FILTER_FIELDS = new Set(['codes', 'parentCode', 'withinCode', 'level', 'nameContains']);
+import { asIs, asList, filterMapper } from '../filter-mapper';
 
 /** The list's inputs give strings (a blank one means "no filter") and one level; the API takes level lists. */
-export function toRegionFilter(filter: Record<string, unknown>): Record<string, unknown> {
-  const unknown = Object.keys(filter).filter((key) => !FILTER_FIELDS.has(key));
-  // An unmapped filter would silently widen the result, which the API conventions forbid.
-  if (unknown.length > 0) throw new Error(`Unsupported regions filter: ${unknown.join(', ')}.`);
-  const result: Record<string, unknown> = {};
-  for (const [key, raw] of Object.entries(filter)) {
-    const value = typeof raw === 'string' ? raw.trim() : raw;
-    if (value == null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    result[key] = key === 'level' && !Array.isArray(value) ? [value] : value;
-  }
-  return result;
-}
+export const toRegionFilter = filterMapper('regions', {
+  codes: asIs,
+  parentCode: asIs,
+  withinCode: asIs,
+  level: asList,
+  nameContains: asIs,
+});
 
 export const regionResource: GraphqlResource = {
   typeName: 'Region',
   listField: 'regions',
-  oneField: 'region',
-  oneArgument: { name: 'code', type: 'String!' },
+  one: { field: 'region', argument: 'code', type: 'String!' },
   filterType: 'RegionFilter',
   orderByType: 'RegionOrderBy',
   idsFilterField: 'codes',

@@ -127,8 +127,9 @@ export class AccessResidentsAudit1764190000000 implements MigrationInterface {
         UPDATE resident SET region_code = NEW.region_code, region_path = NEW.region_path WHERE household_id = NEW.id;
         RETURN NULL;
       END $$`);
+    // Not "UPDATE OF region_path": that column is set by a BEFORE trigger, which a column list does not see.
     await q.query(`
-      CREATE TRIGGER household_move_residents AFTER UPDATE OF region_path ON household
+      CREATE TRIGGER household_move_residents AFTER UPDATE ON household
       FOR EACH ROW WHEN (OLD.region_path IS DISTINCT FROM NEW.region_path) EXECUTE FUNCTION household_move_residents()`);
 
     await q.query(`

@@ -73,7 +73,12 @@ export class ApiKeyService {
         `UPDATE api_key k SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING ${COLUMNS}`,
         [key.id],
       );
-      await this.audit.record(ctx, m, { action: 'apiKey.revoke', entityType: 'ApiKey', entityId: id });
+      await this.audit.record(ctx, m, {
+        action: 'apiKey.revoke',
+        entityType: 'ApiKey',
+        entityId: id,
+        regionPath: key.path,
+      });
       return row;
     });
   }
@@ -119,10 +124,10 @@ export class ApiKeyService {
     };
   }
 
-  private async visible(ctx: RequestContext, id: string): Promise<{ id: string }> {
+  private async visible(ctx: RequestContext, id: string): Promise<{ id: string; path: string }> {
     const admin = requireAction(ctx, 'apiKey:manage');
     const [key] = await ctx.db.query(
-      `SELECT k.id FROM api_key k JOIN region r ON r.code = k.region_code WHERE k.id::text = $1 AND r.path <@ $2::ltree`,
+      `SELECT k.id, r.path::text AS path FROM api_key k JOIN region r ON r.code = k.region_code WHERE k.id::text = $1 AND r.path <@ $2::ltree`,
       [id, admin.jurisdiction.path],
     );
     if (!key) throw AppError.notFound(`API key ${id} was not found.`);

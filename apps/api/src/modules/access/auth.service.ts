@@ -150,7 +150,7 @@ export class AuthService {
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<boolean> {
     const principal = requirePrincipal(ctx);
     if (principal.kind !== 'USER') throw new AppError('FORBIDDEN', 'API keys have no password.');
-    const passwordHash = await hashPassword(newPassword);
+    const passwordHash = await hashPassword(newPassword, 'newPassword');
     const changed = await ctx.db.transaction(async (m) => {
       const user = await this.userById(m, principal.id, true);
       if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) return false;
@@ -163,7 +163,8 @@ export class AuthService {
       });
       return true;
     });
-    if (!changed) throw new AppError('UNAUTHENTICATED', 'The current password is wrong.');
+    // Not UNAUTHENTICATED: the session stays valid, and a client must not take this for a sign-out.
+    if (!changed) throw AppError.badInput('The current password is wrong.', 'currentPassword');
     return true;
   }
 

@@ -6,9 +6,9 @@ const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-export function hashPassword(password: string): Promise<string> {
+export function hashPassword(password: string, field = 'password'): Promise<string> {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > 200) {
-    throw AppError.badInput(`A password must have ${MIN_PASSWORD_LENGTH} to 200 characters.`, 'password');
+    throw AppError.badInput(`A password must have ${MIN_PASSWORD_LENGTH} to 200 characters.`, field);
   }
   return hash(password, OPTIONS);
 }

@@ -173,13 +173,14 @@ export class HouseholdService {
         [input.regionCode],
         HOUSEHOLD_COLUMNS.replaceAll('h.', ''),
       );
-      await this.audit.record(ctx, m, {
-        action: 'household.move',
-        entityType: 'Household',
-        entityId: input.id,
-        changes: { regionCode: { old: before.regionCode, new: input.regionCode } },
-        regionPath: path,
-      });
+      // Recorded on both sides, so that the auditors of the region it left see it as well as those of its new one.
+      const changes = { regionCode: { old: before.regionCode, new: input.regionCode } };
+      for (const [action, regionPath] of [
+        ['household.move_out', before.path],
+        ['household.move', path],
+      ]) {
+        await this.audit.record(ctx, m, { action, entityType: 'Household', entityId: input.id, changes, regionPath });
+      }
       return household;
     });
   }

@@ -57,7 +57,6 @@ export class HouseholdResolver {
 
   @FieldResolver(() => [Resident], { description: 'At most 50, oldest first.' })
   members(@Ctx() ctx: RequestContext, @Root() household: Household) {
-    requireAction(ctx, 'resident:read');
     return ctx.loaders.resident.members.load(household.id);
   }
 }

@@ -27,7 +27,8 @@ import {
 } from './resident.types';
 
 /** Only masked copies leave the table: the encrypted columns are read by reveal() alone. */
-export const RESIDENT_COLUMNS = `r.id, r.name, r.gender, r.birth_date AS "birthDate", r.id_number_masked AS "idNumber",
+export const RESIDENT_COLUMNS = `r.id, r.name, r.gender, extract(year FROM r.birth_date)::int AS "birthYear",
+  extract(year FROM age(r.birth_date))::int AS age, r.id_number_masked AS "idNumber",
   r.phone_masked AS phone, r.tags, r.region_code AS "regionCode", r.household_id AS "householdId", r.version,
   r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
 const RETURNING = RESIDENT_COLUMNS.replaceAll('r.', '');
@@ -50,20 +51,32 @@ export class ResidentService {
     private readonly cipher: PersonalDataCipher,
   ) {}
 
-  /** For DataLoaders: rows the caller's scope allows, without an audit entry per nested read. */
+  /** For DataLoaders: rows the caller's scope allows; one audit entry per batch, not per row. */
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Resident[]> {
-    return inScope(ctx, (m) =>
-      m.query(`SELECT ${RESIDENT_COLUMNS} FROM resident r WHERE r.id::text = ANY($1)`, [ids]),
-    );
+    return this.nestedRead(ctx, 'Household.head', `r.id::text = ANY($1)`, ids);
   }
 
   findByHouseholds(ctx: RequestContext, householdIds: readonly string[]): Promise<Resident[]> {
-    return inScope(ctx, (m) =>
-      m.query(
-        `SELECT ${RESIDENT_COLUMNS} FROM resident r WHERE r.household_id::text = ANY($1) ORDER BY r.birth_date, r.id`,
-        [householdIds],
-      ),
-    );
+    return this.nestedRead(ctx, 'Household.members', `r.household_id::text = ANY($1)`, householdIds);
+  }
+
+  private nestedRead(ctx: RequestContext, via: string, where: string, ids: readonly string[]) {
+    const principal = requireAction(ctx, 'resident:read');
+    return inScope(ctx, async (m) => {
+      const rows: Resident[] = await m.query(
+        `SELECT ${RESIDENT_COLUMNS} FROM resident r WHERE ${where} ORDER BY r.birth_date, r.id`,
+        [ids],
+      );
+      if (rows.length) {
+        await this.audit.record(ctx, m, {
+          action: 'resident.list',
+          entityType: 'Resident',
+          changes: { returned: rows.map((r) => r.id), via },
+          regionPath: principal.jurisdiction.path,
+        });
+      }
+      return rows;
+    });
   }
 
   async get(ctx: RequestContext, id: string): Promise<Resident> {
@@ -274,7 +287,8 @@ export class ResidentService {
     }
     return inScope(ctx, async (m) => {
       const [row] = await m.query(
-        `SELECT id, id_number_encrypted AS "idNumber", phone_encrypted AS phone, region_path::text AS path
+        `SELECT id, id_number_encrypted AS "idNumber", phone_encrypted AS phone, birth_date::text AS "birthDate",
+           region_path::text AS path
          FROM resident WHERE id::text = $1`,
         [id],
       );
@@ -283,13 +297,14 @@ export class ResidentService {
         action: 'resident.reveal',
         entityType: 'Resident',
         entityId: id,
-        changes: { fields: ['idNumber', 'phone'] },
+        changes: { fields: ['idNumber', 'birthDate', 'phone'] },
         purpose: why,
         regionPath: row.path,
       });
       return {
         id: row.id,
         idNumber: this.cipher.decrypt(row.idNumber),
+        birthDate: row.birthDate,
         phone: row.phone && this.cipher.decrypt(row.phone),
       };
     });

@@ -51,8 +51,14 @@ export class Resident {
   @Field(() => GenderEnum)
   gender: Gender;
 
-  @Field(() => DateResolver)
-  birthDate: string;
+  @Field(() => Int, {
+    description:
+      'Year of birth. The full date is withheld: with it, the masked ID number (digits 7-14 hidden) would be whole again.',
+  })
+  birthYear: number;
+
+  @Field(() => Int, { description: 'Age in whole years today.' })
+  age: number;
 
   @Field({ description: 'Masked: 230102********1234.' })
   idNumber: string;
@@ -87,6 +93,9 @@ export class RevealedResident {
 
   @Field()
   idNumber: string;
+
+  @Field(() => DateResolver)
+  birthDate: string;
 
   @Field(() => String, { nullable: true })
   phone: string | null;

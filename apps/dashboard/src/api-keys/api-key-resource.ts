@@ -1,0 +1,35 @@
+import type { GraphqlResource } from '../data-provider';
+import { noFilter } from '../filter-mapper';
+
+export interface ApiKeyRecord {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  region: { code: string; name: string };
+}
+
+/** What createApiKey answers: the whole key, this once. */
+export interface CreatedApiKey {
+  apiKey: ApiKeyRecord;
+  secret: string;
+}
+
+export const apiKeyResource: GraphqlResource = {
+  typeName: 'ApiKey',
+  listField: 'apiKeys',
+  // The API has no single-key query and lists newest first, with no filter.
+  listFields: 'id name prefix scopes createdAt lastUsedAt revokedAt region { code name }',
+  toFilter: noFilter('apiKeys'),
+  // Creating is a command, not react-admin's create: its answer carries the secret, which must not land in
+  // react-admin's query cache (useCreate stores what create returns).
+  commands: {
+    create: `mutation ApiKeyCreate($input: CreateApiKeyInput!) {
+  result: createApiKey(input: $input) { secret apiKey { ...ApiKeyRow } }
+}`,
+    revoke: `mutation ApiKeyRevoke($id: ID!) { result: revokeApiKey(id: $id) { ...ApiKeyRow } }`,
+  },
+};

@@ -1,0 +1,66 @@
+import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
+import type { GraphqlRequest } from '../graphql-client';
+import { LOGOUT } from './operations';
+import type { Session } from './session';
+
+/**
+ * react-admin's view of the session. `request` is the signed-in GraphQL client: the API accepts `logout`
+ * only from a signed-in caller.
+ */
+export function createAuthProvider(session: Session, request: GraphqlRequest): AuthProvider {
+  return {
+    async login({ username, password }: { username?: string; password?: string }) {
+      try {
+        await session.login(String(username ?? '').trim(), String(password ?? ''));
+      } catch (error) {
+        throw signInError(error);
+      }
+    },
+
+    async logout() {
+      const refreshToken = session.refreshToken();
+      try {
+        // Revokes the refresh token's whole family on the server, so a copy of it is worthless too.
+        if (refreshToken) await request(LOGOUT, { refreshToken });
+      } catch {
+        // Signed out here all the same; the server's tokens expire on their own.
+      } finally {
+        session.end();
+      }
+    },
+
+    async checkAuth() {
+      if (!session.user()) throw new Error('ra.auth.auth_check_error');
+    },
+
+    // Only 401 means the session is over (the GraphQL client has already tried one refresh). A 403 is a
+    // refused action: the user stays signed in and reads the error where it happened.
+    async checkError(error: { status?: number } | undefined) {
+      if (error?.status === 401) throw error;
+    },
+
+    async getIdentity(): Promise<UserIdentity> {
+      const user = session.user();
+      if (!user) throw new Error('ra.auth.auth_check_error');
+      return {
+        id: user.id,
+        fullName: `${user.username} · ${user.jurisdiction.name}`,
+        username: user.username,
+        jurisdiction: user.jurisdiction,
+      };
+    },
+
+    /** The API's action names, e.g. ['RESIDENT_READ', 'HOUSEHOLD_READ']; see auth/actions.ts. */
+    async getPermissions(): Promise<string[]> {
+      return session.user()?.actions ?? [];
+    },
+  };
+}
+
+/** The login form shows `message` through translate(); a wrong password and a locked account read alike. */
+function signInError(error: unknown): Error {
+  if (error instanceof HttpError) {
+    return error.body?.code === 'UNAUTHENTICATED' ? new Error('app.auth.invalid_credentials') : error;
+  }
+  return new Error('ra.notification.http_error');
+}

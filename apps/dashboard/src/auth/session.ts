@@ -1,0 +1,104 @@
+import { HttpError } from 'react-admin';
+import type { Credentials, GraphqlRequest } from '../graphql-client';
+import { LOGIN, REFRESH, type AuthPayload, type SessionUser } from './operations';
+import type { StoredSession, TokenStore } from './token-store';
+
+/** Refresh this long before the access token expires (at most a quarter of its life, for short test TTLs). */
+export const REFRESH_MARGIN_MS = 60_000;
+
+/** The signed-in session: its tokens for the GraphQL client, and who is signed in for react-admin. */
+export interface Session extends Credentials {
+  login(username: string, password: string): Promise<SessionUser>;
+  /** Rotates the tokens now; every caller during one rotation shares it. Null when the session is over. */
+  refresh(): Promise<string | null>;
+  user(): SessionUser | null;
+  refreshToken(): string | null;
+  /** Forgets the tokens here; revoking them on the server is the caller's business. */
+  end(): void;
+}
+
+/**
+ * `request` must be the anonymous GraphQL client: login and refresh are the API's only anonymous operations,
+ * and a refresh must not itself wait for a refresh.
+ */
+export function createSession(
+  request: GraphqlRequest,
+  store: TokenStore,
+  now: () => number = Date.now,
+): Session {
+  // Single flight: a refresh token works once and the API kills the whole session when one is presented
+  // twice, so concurrent requests that find the token expiring must share one rotation, never start two.
+  let inflight: Promise<string | null> | null = null;
+
+  function issue(payload: AuthPayload): StoredSession {
+    const lifetime = payload.expiresIn * 1000;
+    const margin = Math.min(REFRESH_MARGIN_MS, lifetime / 4);
+    return {
+      accessToken: payload.accessToken,
+      refreshToken: payload.refreshToken,
+      expiresAt: now() + lifetime,
+      refreshAt: now() + lifetime - margin,
+      user: payload.user,
+    };
+  }
+
+  async function rotate(): Promise<string | null> {
+    const before = store.get();
+    if (!before) return null;
+    try {
+      const { payload } = await request<{ payload: AuthPayload }>(REFRESH, {
+        refreshToken: before.refreshToken,
+      });
+      // A logout (or a new login) while the request was in flight wins over its answer.
+      if (store.get()?.refreshToken !== before.refreshToken) return store.get()?.accessToken ?? null;
+      store.set(issue(payload));
+      return payload.accessToken;
+    } catch (error) {
+      // The API refused the refresh token (used, revoked, expired, user disabled): the session is over. A
+      // network or server failure is not proof of that; the next request tries again.
+      if (error instanceof HttpError && error.status >= 400 && error.status < 500 && error.status !== 429) {
+        if (store.get()?.refreshToken === before.refreshToken) store.clear();
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  function refresh(): Promise<string | null> {
+    inflight ??= rotate().finally(() => {
+      inflight = null;
+    });
+    return inflight;
+  }
+
+  return {
+    async login(username, password) {
+      const { payload } = await request<{ payload: AuthPayload }>(LOGIN, { username, password });
+      store.set(issue(payload));
+      return payload.user;
+    },
+
+    refresh,
+
+    // Refreshed on use, not on a timer: a tab left idle lets its session lapse with the refresh token,
+    // instead of rotating tokens for ever.
+    async accessToken() {
+      const session = store.get();
+      if (!session) return null;
+      if (inflight) return inflight;
+      return now() < session.refreshAt ? session.accessToken : refresh();
+    },
+
+    async renew(rejected) {
+      const session = store.get();
+      if (!session) return null;
+      // Another request already rotated the tokens after this one was sent: retry with the new token.
+      if (session.accessToken !== rejected) return session.accessToken;
+      return refresh();
+    },
+
+    user: () => store.get()?.user ?? null,
+    refreshToken: () => store.get()?.refreshToken ?? null,
+    end: () => store.clear(),
+  };
+}

@@ -1,0 +1,98 @@
+import type { RaRecord } from 'react-admin';
+
+/** A create or update: one mutation taking `input: <inputType>!` and returning the changed node. */
+export interface GraphqlWrite {
+  /** The mutation field, e.g. `registerResident` (a command of the domain, never a generic update). */
+  field: string;
+  inputType: string;
+  /** The form's values (and, for an update, the record as it was read) → the mutation's input. */
+  toInput(data: Record<string, unknown>, previous?: RaRecord): Record<string, unknown>;
+}
+
+/** How one react-admin resource reads from (and, where the API allows, writes to) the GraphQL API. */
+export interface GraphqlResource {
+  /** The node's GraphQL type, e.g. `Region`: names the fragments and the operations (seen in server logs). */
+  typeName: string;
+  /** The query field returning a connection, e.g. `regions`. */
+  listField: string;
+  /** The query field returning one node, e.g. `region(code: String!)`; absent where the API has none. */
+  one?: { field: string; argument: string; type: string };
+  /** GraphQL input types of the list field's `filter` and `orderBy` arguments; absent where it has none. */
+  filterType?: string;
+  orderByType?: string;
+  /** The filter field selecting nodes by id, for `getMany`; without one, getMany reads the nodes one by one. */
+  idsFilterField?: string;
+  /** Selection set of a row in lists and references. */
+  listFields: string;
+  /** Selection set of the show and edit pages, and of what writes return; the row's by default. */
+  detailFields?: string;
+  /** react-admin sort field → value of the `orderBy.field` enum; other fields keep the server's default order. */
+  sortFields?: Readonly<Record<string, string>>;
+  /** react-admin filter values (inputs, and getManyReference's target) → the API's filter input. */
+  toFilter(filter: Record<string, unknown>): Record<string, unknown>;
+  create?: GraphqlWrite;
+  update?: GraphqlWrite;
+  /**
+   * Other mutations, by name: whole operations whose root field is aliased `result`. They may spread the
+   * `<Type>Row` and `<Type>Detail` fragments, which are appended. Run by `dataProvider.command`.
+   */
+  commands?: Readonly<Record<string, string>>;
+}
+
+export interface ResourceQueries {
+  list: string;
+  one?: string;
+  create?: string;
+  update?: string;
+  commands: Readonly<Record<string, string>>;
+}
+
+/** The operations of one resource, written out once: the API disables introspection, so nothing is generated. */
+export function buildQueries(r: GraphqlResource): ResourceQueries {
+  const rowName = `${r.typeName}Row`;
+  const detailName = `${r.typeName}Detail`;
+  const row = `fragment ${rowName} on ${r.typeName} { ${r.listFields} }`;
+  const detail = `fragment ${detailName} on ${r.typeName} { ${r.detailFields ?? r.listFields} }`;
+  const withFragments = (operation: string) =>
+    [operation, operation.includes(`...${rowName}`) && row, operation.includes(`...${detailName}`) && detail]
+      .filter(Boolean)
+      .join('\n');
+
+  const params = [
+    r.filterType && `$filter: ${r.filterType}`,
+    '$first: Int',
+    '$offset: Int',
+    r.orderByType && `$orderBy: ${r.orderByType}`,
+  ].filter(Boolean);
+  const args = [
+    r.filterType && 'filter: $filter',
+    'first: $first',
+    'offset: $offset',
+    r.orderByType && 'orderBy: $orderBy',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const write = (operation: string, w: GraphqlWrite) =>
+    withFragments(`mutation ${r.typeName}${operation}($input: ${w.inputType}!) {
+  record: ${w.field}(input: $input) { ...${detailName} }
+}`);
+
+  return {
+    list: withFragments(`query ${r.typeName}List(${params.join(', ')}) {
+  page: ${r.listField}(${args}) {
+    totalCount
+    edges { node { ...${rowName} } }
+  }
+}`),
+    one:
+      r.one &&
+      withFragments(`query ${r.typeName}One($id: ${r.one.type}) {
+  record: ${r.one.field}(${r.one.argument}: $id) { ...${detailName} }
+}`),
+    create: r.create && write('Create', r.create),
+    update: r.update && write('Update', r.update),
+    commands: Object.fromEntries(
+      Object.entries(r.commands ?? {}).map(([name, operation]) => [name, withFragments(operation)]),
+    ),
+  };
+}

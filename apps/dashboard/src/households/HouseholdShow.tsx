@@ -1,0 +1,78 @@
+import PersonAddIcon from '@mui/icons-material/PersonAdd';
+import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { ReactElement } from 'react';
+import {
+  CreateButton,
+  EditButton,
+  Labeled,
+  Show,
+  TextField,
+  TopToolbar,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { allows } from '../auth/actions';
+import { DateTimeField } from '../common/DateTimeField';
+import { TagsField } from '../common/LabelChips';
+import { RegionLink } from '../common/RegionLink';
+import { HouseholdMembers } from './HouseholdMembers';
+
+const FIELDS: ReactElement[] = [
+  <TextField key="address" source="address" />,
+  <RegionLink key="region" label="resources.households.fields.region" />,
+  <TextField key="head" source="head.name" label="resources.households.fields.head" emptyText="—" />,
+  <TagsField key="tags" source="tags" />,
+  <DateTimeField key="createdAt" source="createdAt" />,
+  <DateTimeField key="updatedAt" source="updatedAt" />,
+];
+
+/** "Add member" opens the resident form with this household already chosen. */
+const AddMemberButton = () => {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <CreateButton
+      resource="residents"
+      label="app.households.add_member"
+      icon={<PersonAddIcon />}
+      state={{ record: { householdId: record.id } }}
+    />
+  );
+};
+
+const HouseholdActions = () => {
+  const { permissions } = usePermissions();
+  return (
+    <TopToolbar>
+      {allows(permissions, 'resident:write') && <AddMemberButton />}
+      {allows(permissions, 'household:write') && <EditButton />}
+    </TopToolbar>
+  );
+};
+
+/** One household: its address and region, and the people registered in it. */
+export const HouseholdShow = () => {
+  const translate = useTranslate();
+  return (
+    <Show actions={<HouseholdActions />}>
+      <Stack spacing={3} sx={{ p: 2 }}>
+        <Grid container spacing={2}>
+          {FIELDS.map((field) => (
+            <Grid key={field.key} size={{ xs: 12, sm: 6, md: 4 }}>
+              <Labeled>{field}</Labeled>
+            </Grid>
+          ))}
+        </Grid>
+        <Stack spacing={1}>
+          <Typography variant="h6" component="h2">
+            {translate('resources.households.fields.members')}
+          </Typography>
+          <HouseholdMembers />
+        </Stack>
+      </Stack>
+    </Show>
+  );
+};

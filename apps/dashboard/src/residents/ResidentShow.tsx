@@ -1,0 +1,70 @@
+import Grid from '@mui/material/Grid';
+import type { ReactElement } from 'react';
+import {
+  EditButton,
+  Labeled,
+  Link,
+  NumberField,
+  Show,
+  TextField,
+  TopToolbar,
+  useCreatePath,
+  usePermissions,
+  useRecordContext,
+} from 'react-admin';
+import { allows } from '../auth/actions';
+import { DateTimeField } from '../common/DateTimeField';
+import { LabelField, TagsField } from '../common/LabelChips';
+import { RegionLink } from '../common/RegionLink';
+import type { ResidentRecord } from './resident-record';
+import { RevealButton } from './RevealButton';
+
+/** The household as a link to its page: how an official sees who else lives there. */
+const HouseholdLink = (_props: { label: string }) => {
+  const record = useRecordContext<ResidentRecord>();
+  const createPath = useCreatePath();
+  if (!record?.household) return null;
+  return (
+    <Link to={createPath({ resource: 'households', id: record.household.id, type: 'show' })} variant="body2">
+      {record.household.address}
+    </Link>
+  );
+};
+
+const FIELDS: ReactElement[] = [
+  <TextField key="name" source="name" />,
+  <LabelField key="gender" source="gender" messages="app.gender" />,
+  <NumberField key="birthYear" source="birthYear" options={{ useGrouping: false }} />,
+  <NumberField key="age" source="age" />,
+  <TextField key="idNumber" source="idNumber" />,
+  <TextField key="phone" source="phone" emptyText="—" />,
+  <TagsField key="tags" source="tags" />,
+  <HouseholdLink key="household" label="resources.residents.fields.household" />,
+  <RegionLink key="region" label="resources.residents.fields.region" />,
+  <DateTimeField key="createdAt" source="createdAt" />,
+  <DateTimeField key="updatedAt" source="updatedAt" />,
+];
+
+/** Reveal and edit appear only for roles the API would let through; the API checks again. */
+const ResidentActions = () => {
+  const { permissions } = usePermissions();
+  return (
+    <TopToolbar>
+      {allows(permissions, 'resident:reveal') && <RevealButton />}
+      {allows(permissions, 'resident:write') && <EditButton />}
+    </TopToolbar>
+  );
+};
+
+/** One resident with masked ID number and phone; the full ones only through the audited reveal dialog. */
+export const ResidentShow = () => (
+  <Show actions={<ResidentActions />}>
+    <Grid container spacing={2} sx={{ p: 2 }}>
+      {FIELDS.map((field) => (
+        <Grid key={field.key} size={{ xs: 12, sm: 6, md: 4, lg: 3 }}>
+          <Labeled>{field}</Labeled>
+        </Grid>
+      ))}
+    </Grid>
+  </Show>
+);

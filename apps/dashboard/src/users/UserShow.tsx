@@ -1,0 +1,25 @@
+import { BooleanField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { LabelChips } from '../common/LabelChips';
+import { RegionLink } from '../common/RegionLink';
+import { UserStatusButton } from './UserStatusButton';
+
+/** One account; the API has no generic user update, only the disable and enable commands. */
+export const UserShow = () => (
+  <Show
+    actions={
+      <TopToolbar>
+        <UserStatusButton />
+      </TopToolbar>
+    }
+  >
+    <SimpleShowLayout>
+      <TextField source="username" />
+      <TextField source="displayName" />
+      <LabelChips source="roles" messages="app.role" />
+      <RegionLink source="jurisdiction" label="resources.users.fields.jurisdiction" />
+      <BooleanField source="disabled" />
+      <DateTimeField source="createdAt" />
+    </SimpleShowLayout>
+  </Show>
+);

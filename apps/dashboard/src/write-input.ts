@@ -1,0 +1,16 @@
+/** A form value as the API wants text: trimmed, and '' for nothing. */
+export function trimmed(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** `{ [field]: value }` when the form changed it, else nothing: unchanged fields stay out of the audit log. */
+export function changed(field: string, value: unknown, previous: unknown): Record<string, unknown> {
+  return value === previous ? {} : { [field]: value };
+}
+
+/** Tag lists compare as sets: picking the same tags in another order is no change. */
+export function sameSet(a: unknown, b: unknown): boolean {
+  const left = new Set(Array.isArray(a) ? a : []);
+  const right = new Set(Array.isArray(b) ? b : []);
+  return left.size === right.size && [...left].every((value) => right.has(value));
+}
