@@ -71,7 +71,7 @@ describe('the dispute case state machine', () => {
       ok: false,
       reason: 'FORBIDDEN',
     });
-    expect(checkDisputeCaseCommand('IN_MEDIATION', 'escalate', ['MEDIATOR'])).toMatchObject({
+    expect(checkDisputeCaseCommand('IN_MEDIATION', 'escalate', ['STATIONED_CADRE'])).toMatchObject({
       ok: false,
       reason: 'FORBIDDEN',
     });
@@ -98,6 +98,7 @@ describe('the dispute case state machine', () => {
       'concludeWithAgreement',
       'concludeWithoutAgreement',
       'withdraw',
+      'escalate',
     ]);
   });
 });

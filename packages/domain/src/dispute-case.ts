@@ -57,8 +57,13 @@ export interface DisputeCaseTransition {
   readonly requires: readonly string[];
 }
 
-const OFFICERS: readonly Role[] = ['CITY_ADMIN', 'DISTRICT_OFFICER', 'STREET_OFFICER', 'COMMUNITY_STAFF'];
-const MEDIATION: readonly Role[] = [...OFFICERS, 'MEDIATOR'];
+const MEDIATION: readonly Role[] = [
+  'CITY_ADMIN',
+  'DISTRICT_OFFICER',
+  'STREET_OFFICER',
+  'COMMUNITY_STAFF',
+  'MEDIATOR',
+];
 const OPEN: readonly DisputeCaseState[] = ['RECEIVED', 'ACCEPTED', 'MEDIATOR_ASSIGNED', 'IN_MEDIATION'];
 
 export const DISPUTE_CASE_TRANSITIONS: { readonly [C in DisputeCaseCommand]: DisputeCaseTransition } = {
@@ -106,8 +111,47 @@ export const DISPUTE_CASE_TRANSITIONS: { readonly [C in DisputeCaseCommand]: Dis
     roles: MEDIATION,
     requires: [],
   },
-  escalate: { from: OPEN, to: null, roles: OFFICERS, requires: ['reason'] },
+  escalate: { from: OPEN, to: null, roles: MEDIATION, requires: ['reason', 'organizationId'] },
 };
+
+type Labels<T extends string> = Readonly<Record<T, { zh: string; en: string }>>;
+
+export const DISPUTE_CASE_STATE_LABELS: Labels<DisputeCaseState> = Object.freeze({
+  RECEIVED: { zh: '已登记', en: 'Received' },
+  ACCEPTED: { zh: '已受理', en: 'Accepted' },
+  DECLINED: { zh: '不予受理', en: 'Declined' },
+  MEDIATOR_ASSIGNED: { zh: '已指派调解员', en: 'Mediator assigned' },
+  IN_MEDIATION: { zh: '调解中', en: 'In mediation' },
+  AGREEMENT_REACHED: { zh: '达成协议', en: 'Agreement reached' },
+  MEDIATION_FAILED: { zh: '调解不成', en: 'Mediation failed' },
+  WITHDRAWN: { zh: '已撤回', en: 'Withdrawn' },
+  FOLLOW_UP: { zh: '回访中', en: 'Follow-up' },
+  CLOSED: { zh: '已结案', en: 'Closed' },
+});
+
+export const DISPUTE_CASE_COMMAND_LABELS: Labels<DisputeCaseCommand> = Object.freeze({
+  accept: { zh: '受理', en: 'Accept' },
+  decline: { zh: '不予受理', en: 'Decline' },
+  assignMediator: { zh: '指派调解员', en: 'Assign mediator' },
+  recordSession: { zh: '记录调解', en: 'Record session' },
+  concludeWithAgreement: { zh: '达成协议', en: 'Agreement reached' },
+  concludeWithoutAgreement: { zh: '调解不成', en: 'Mediation failed' },
+  withdraw: { zh: '撤回', en: 'Withdraw' },
+  recordFollowUp: { zh: '回访', en: 'Record follow-up' },
+  close: { zh: '结案', en: 'Close' },
+  escalate: { zh: '上报上级', en: 'Escalate' },
+});
+
+/** The outcome a concluded case keeps for the statistics, whatever it goes through afterwards. */
+export const DISPUTE_CASE_OUTCOMES = ['AGREEMENT_REACHED', 'MEDIATION_FAILED', 'WITHDRAWN'] as const;
+export type DisputeCaseOutcome = (typeof DISPUTE_CASE_OUTCOMES)[number];
+
+/** The API's one concludeDisputeCase command, by outcome, is one of three transitions. */
+export const CONCLUDE_COMMANDS: { readonly [O in DisputeCaseOutcome]: DisputeCaseCommand } = Object.freeze({
+  AGREEMENT_REACHED: 'concludeWithAgreement',
+  MEDIATION_FAILED: 'concludeWithoutAgreement',
+  WITHDRAWN: 'withdraw',
+});
 
 export type TransitionCheck =
   | { ok: true; to: DisputeCaseState }

@@ -24,12 +24,21 @@ export const ACTIONS = [
   'user:manage',
   'apiKey:manage',
   'audit:read',
+  'dispute:read',
+  'dispute:register',
+  'mediation:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ_PEOPLE: readonly Action[] = ['resident:read', 'household:read'];
-const WRITE_PEOPLE: readonly Action[] = [...READ_PEOPLE, 'resident:write', 'household:write'];
-const OFFICER: readonly Action[] = [...WRITE_PEOPLE, 'resident:reveal'];
+const READ_PEOPLE: readonly Action[] = ['resident:read', 'household:read', 'dispute:read'];
+const WRITE_PEOPLE: readonly Action[] = [
+  ...READ_PEOPLE,
+  'resident:write',
+  'household:write',
+  'dispute:register',
+];
+const OFFICER: readonly Action[] = [...WRITE_PEOPLE, 'resident:reveal', 'mediation:manage'];
+// Who moves a case along its life is the dispute case transitions table's business (dispute-case.ts), by role.
 
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
   CITY_ADMIN: ACTIONS,
@@ -40,8 +49,9 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.fre
   COMMUNITY_STAFF: OFFICER,
   // Grid workers record residents and households but see ID numbers and phones masked.
   GRID_WORKER: WRITE_PEOPLE,
-  MEDIATOR: READ_PEOPLE,
-  STATIONED_CADRE: READ_PEOPLE,
+  MEDIATOR: [...READ_PEOPLE, 'dispute:register'],
+  // Cadres hear of disputes on their household visits and register them for the village committee.
+  STATIONED_CADRE: [...READ_PEOPLE, 'dispute:register'],
   AUDITOR: ['audit:read'],
 });
 
