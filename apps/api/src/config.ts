@@ -1,9 +1,11 @@
 import path from 'node:path';
+import { DEFAULT_TIME_LIMITS } from '@qiangji/domain';
 import { z } from 'zod';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+const days = (fallback: number) => z.coerce.number().int().min(1).max(365).default(fallback);
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -40,6 +42,10 @@ const schema = z.object({
     .int()
     .min(300)
     .default(7 * 24 * 3600),
+  DISPUTE_ACCEPT_DAYS: days(DEFAULT_TIME_LIMITS.acceptDays),
+  DISPUTE_CONCLUDE_DAYS: days(DEFAULT_TIME_LIMITS.concludeDays),
+  DISPUTE_FOLLOW_UP_DAYS: days(DEFAULT_TIME_LIMITS.followUpDays),
+  DISPUTE_CLOSE_DAYS: days(DEFAULT_TIME_LIMITS.closeDays),
 });
 
 export type Config = ReturnType<typeof parseConfig>;
@@ -93,6 +99,12 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     secrets: { dataKey: e.DATA_KEY, jwtSecret: e.JWT_SECRET },
     auth: { accessTokenTtl: e.ACCESS_TOKEN_TTL_SECONDS, refreshTokenTtl: e.REFRESH_TOKEN_TTL_SECONDS },
+    timeLimits: {
+      acceptDays: e.DISPUTE_ACCEPT_DAYS,
+      concludeDays: e.DISPUTE_CONCLUDE_DAYS,
+      followUpDays: e.DISPUTE_FOLLOW_UP_DAYS,
+      closeDays: e.DISPUTE_CLOSE_DAYS,
+    },
   };
 }
 

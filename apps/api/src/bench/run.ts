@@ -86,7 +86,11 @@ async function main() {
       JWT_SECRET: randomBytes(48).toString('base64url'),
     };
     const config = parseConfig({ ...secretsEnv, DATABASE_URL: databaseUrl });
-    const services = createServices({ secrets: await loadSecrets(config), auth: config.auth });
+    const services = createServices({
+      secrets: await loadSecrets(config),
+      auth: config.auth,
+      timeLimits: config.timeLimits,
+    });
     const ctx = createContext({ db, logger, services });
     const csv = await readFile(path.join(SHARED_DATA, 'harbin-divisions.csv'), 'utf8');
     const started = performance.now();

@@ -62,7 +62,7 @@ async function main() {
       const id = await createAdmin(database.dataSource, kind, file, process.env.QIANGJI_ADMIN_PASSWORD!);
       return console.log(`created CITY_ADMIN ${kind} (${id}) for ${file}`);
     }
-    const services = createServices({ secrets, auth: config.auth });
+    const services = createServices({ secrets, auth: config.auth, timeLimits: config.timeLimits });
     const ctx = createContext({ db: database.dataSource, logger, services, requestId: `cli-${command}` });
     const started = Date.now();
     const result =

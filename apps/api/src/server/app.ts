@@ -36,7 +36,11 @@ export async function createApp(opts: {
   secrets: Secrets;
 }): Promise<App> {
   const { config, db, logger } = opts;
-  const services = createServices({ secrets: opts.secrets, auth: config.auth });
+  const services = createServices({
+    secrets: opts.secrets,
+    auth: config.auth,
+    timeLimits: config.timeLimits,
+  });
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');

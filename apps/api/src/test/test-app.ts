@@ -114,7 +114,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       createContext({
         db,
         logger: createLogger('silent'),
-        services: createServices({ secrets, auth: config.auth }),
+        services: createServices({ secrets, auth: config.auth, timeLimits: config.timeLimits }),
       }),
     withCredential: (credential, header = 'authorization') =>
       client(

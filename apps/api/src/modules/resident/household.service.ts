@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { inScope, requireAction, scopePath } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
-import { containsPattern, updateReturning } from '../../common/sql';
+import { containsPattern, versionedUpdate } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -23,31 +23,6 @@ function checkAddress(address: string) {
 }
 
 /** Changes an existing row only if the caller saw its latest version; tells a stale version from a missing row. */
-export async function versionedUpdate<T>(
-  m: EntityManager,
-  table: 'household' | 'resident',
-  id: string,
-  expectedVersion: number,
-  sets: string[],
-  params: unknown[],
-  returning: string,
-): Promise<T> {
-  const [row] = await updateReturning<T>(
-    m,
-    `UPDATE ${table} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-     WHERE id::text = $1 AND version = $2 RETURNING ${returning}`,
-    [id, expectedVersion, ...params],
-  );
-  if (row) return row;
-  const [exists] = await m.query(`SELECT version FROM ${table} WHERE id::text = $1`, [id]);
-  if (!exists)
-    throw AppError.notFound(`${table === 'household' ? 'Household' : 'Resident'} ${id} was not found.`);
-  throw new AppError(
-    'CONFLICT',
-    `Version ${expectedVersion} is stale; the current version is ${exists.version}.`,
-  );
-}
-
 export class HouseholdService {
   constructor(private readonly audit: AuditService) {}
 
@@ -179,7 +154,13 @@ export class HouseholdService {
         ['household.move_out', before.path],
         ['household.move', path],
       ]) {
-        await this.audit.record(ctx, m, { action, entityType: 'Household', entityId: input.id, changes, regionPath });
+        await this.audit.record(ctx, m, {
+          action,
+          entityType: 'Household',
+          entityId: input.id,
+          changes,
+          regionPath,
+        });
       }
       return household;
     });

@@ -12,7 +12,9 @@ export function createResidentLoaders(ctx: RequestContext, services: Services) {
     });
   return {
     household: byId<Household>((ids) => services.households.findByIds(ctx, ids)),
-    resident: byId<Resident>((ids) => services.residents.findByIds(ctx, ids)),
+    head: byId<Resident>((ids) => services.residents.findByIds(ctx, ids, 'Household.head')),
+    /** A dispute party linked to the registry (mediation reads people through here, audited). */
+    party: byId<Resident>((ids) => services.residents.findByIds(ctx, ids, 'DisputeParty.resident')),
     members: new DataLoader(async (householdIds: readonly string[]) => {
       const byHousehold = groupBy(
         await services.residents.findByHouseholds(ctx, householdIds),

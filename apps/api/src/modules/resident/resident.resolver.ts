@@ -52,7 +52,7 @@ export class HouseholdResolver {
 
   @FieldResolver(() => Resident, { nullable: true })
   head(@Ctx() ctx: RequestContext, @Root() household: Household) {
-    return household.headResidentId ? ctx.loaders.resident.resident.load(household.headResidentId) : null;
+    return household.headResidentId ? ctx.loaders.resident.head.load(household.headResidentId) : null;
   }
 
   @FieldResolver(() => [Resident], { description: 'At most 50, oldest first.' })

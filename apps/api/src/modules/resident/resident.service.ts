@@ -11,10 +11,9 @@ import { AppError } from '../../common/app-error';
 import { inScope, requireAction, scopePath } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
 import type { PersonalDataCipher } from '../../common/personal-data';
-import { containsPattern } from '../../common/sql';
+import { containsPattern, versionedUpdate } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
-import { versionedUpdate } from './household.service';
 import {
   ResidentOrderField,
   type MoveResidentInput,
@@ -52,8 +51,8 @@ export class ResidentService {
   ) {}
 
   /** For DataLoaders: rows the caller's scope allows; one audit entry per batch, not per row. */
-  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Resident[]> {
-    return this.nestedRead(ctx, 'Household.head', `r.id::text = ANY($1)`, ids);
+  findByIds(ctx: RequestContext, ids: readonly string[], via: string): Promise<Resident[]> {
+    return this.nestedRead(ctx, via, `r.id::text = ANY($1)`, ids);
   }
 
   findByHouseholds(ctx: RequestContext, householdIds: readonly string[]): Promise<Resident[]> {

@@ -1,0 +1,145 @@
+import { availableDisputeCaseCommands } from '@qiangji/domain';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../server/context';
+import { Region } from '../region/region.entity';
+import { Resident } from '../resident/resident.types';
+import { DisputeCaseService } from './dispute-case.service';
+import {
+  AcceptDisputeCaseInput,
+  AssignMediatorInput,
+  CloseDisputeCaseInput,
+  ConcludeDisputeCaseInput,
+  DeclineDisputeCaseInput,
+  DisputeCase,
+  DisputeCaseConnection,
+  DisputeCaseEvent,
+  DisputeCasesArgs,
+  DisputeParty,
+  EscalateDisputeCaseInput,
+  RecordFollowUpInput,
+  RecordMediationSessionInput,
+  RegisterDisputeCaseInput,
+} from './dispute-case.types';
+import { commandName, DeadlineStatusEnum, DisputeCaseCommandEnum } from './mediation.enums';
+import { Mediator } from './mediator.types';
+import { MediationOrganization } from './organization.types';
+
+@Resolver(() => DisputeCase)
+export class DisputeCaseResolver {
+  @Query(() => DisputeCase, { description: 'A case placed in your jurisdiction.' })
+  disputeCase(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return ctx.services.disputeCases.get(ctx, id);
+  }
+
+  @Query(() => DisputeCaseConnection, { description: 'Cases placed in your jurisdiction.' })
+  disputeCases(@Ctx() ctx: RequestContext, @Args() { filter, orderBy, ...page }: DisputeCasesArgs) {
+    return ctx.services.disputeCases.list(ctx, filter, { ...page, orderBy });
+  }
+
+  @Mutation(() => DisputeCase, { description: 'Intake from any channel; idempotent with idempotencyKey.' })
+  registerDisputeCase(@Ctx() ctx: RequestContext, @Arg('input') input: RegisterDisputeCaseInput) {
+    return ctx.services.disputeCases.register(ctx, input);
+  }
+
+  @Mutation(() => DisputeCase, { description: '受理: RECEIVED → ACCEPTED.' })
+  acceptDisputeCase(@Ctx() ctx: RequestContext, @Arg('input') input: AcceptDisputeCaseInput) {
+    return ctx.services.disputeCases.accept(ctx, input);
+  }
+
+  @Mutation(() => DisputeCase, { description: '不予受理, with a reason: RECEIVED → DECLINED.' })
+  declineDisputeCase(@Ctx() ctx: RequestContext, @Arg('input') input: DeclineDisputeCaseInput) {
+    return ctx.services.disputeCases.decline(ctx, input);
+  }
+
+  @Mutation(() => DisputeCase, { description: 'Assigns (or reassigns) the mediator: → MEDIATOR_ASSIGNED.' })
+  assignMediator(@Ctx() ctx: RequestContext, @Arg('input') input: AssignMediatorInput) {
+    return ctx.services.disputeCases.assignMediator(ctx, input);
+  }
+
+  @Mutation(() => DisputeCase, { description: 'Records a session: → IN_MEDIATION.' })
+  recordMediationSession(@Ctx() ctx: RequestContext, @Arg('input') input: RecordMediationSessionInput) {
+    return ctx.services.disputeCases.recordSession(ctx, input);
+  }
+
+  @Mutation(() => DisputeCase, {
+    description:
+      'Ends mediation: AGREEMENT_REACHED (with the agreement), MEDIATION_FAILED (with the referral) or WITHDRAWN.',
+  })
+  concludeDisputeCase(@Ctx() ctx: RequestContext, @Arg('input') input: ConcludeDisputeCaseInput) {
+    return ctx.services.disputeCases.conclude(ctx, input);
+  }
+
+  @Mutation(() => DisputeCase, {
+    description:
+      'Hands an open case to a coordination centre a tier up; the state stays and the case counts once.',
+  })
+  escalateDisputeCase(@Ctx() ctx: RequestContext, @Arg('input') input: EscalateDisputeCaseInput) {
+    return ctx.services.disputeCases.escalate(ctx, input);
+  }
+
+  @Mutation(() => DisputeCase, { description: '回访: is the agreement honoured? → FOLLOW_UP.' })
+  recordFollowUp(@Ctx() ctx: RequestContext, @Arg('input') input: RecordFollowUpInput) {
+    return ctx.services.disputeCases.recordFollowUp(ctx, input);
+  }
+
+  @Mutation(() => DisputeCase, { description: '结案: → CLOSED.' })
+  closeDisputeCase(@Ctx() ctx: RequestContext, @Arg('input') input: CloseDisputeCaseInput) {
+    return ctx.services.disputeCases.close(ctx, input);
+  }
+
+  @FieldResolver(() => Region)
+  region(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+    return ctx.loaders.region.byCode.load(c.regionCode);
+  }
+
+  @FieldResolver(() => MediationOrganization, { description: 'The organisation handling the case now.' })
+  organization(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+    return ctx.loaders.mediation.organization.load(c.organizationId);
+  }
+
+  @FieldResolver(() => MediationOrganization, {
+    description: 'Where the case was first handled (before escalation).',
+  })
+  originOrganization(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+    return ctx.loaders.mediation.organization.load(c.originOrganizationId);
+  }
+
+  @FieldResolver(() => Mediator, { nullable: true })
+  mediator(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+    return c.mediatorId ? ctx.loaders.mediation.mediator.load(c.mediatorId) : null;
+  }
+
+  @FieldResolver(() => [DisputeParty])
+  parties(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+    return ctx.loaders.mediation.parties.load(c.id);
+  }
+
+  @FieldResolver(() => [DisputeCaseEvent], { description: 'Every step, oldest first: the case’s history.' })
+  timeline(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+    return ctx.loaders.mediation.timeline.load(c.id);
+  }
+
+  @FieldResolver(() => DeadlineStatusEnum)
+  deadlineStatus(@Root() c: DisputeCase) {
+    return DisputeCaseService.deadlineStatus(c);
+  }
+
+  @FieldResolver(() => [DisputeCaseCommandEnum], {
+    description: 'The steps your roles may take now (the dashboard’s buttons); the API checks again.',
+  })
+  availableCommands(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+    if (!DisputeCaseService.mayAct(ctx, c)) return [];
+    return availableDisputeCaseCommands(c.state, ctx.principal?.roles ?? []).map(commandName);
+  }
+}
+
+@Resolver(() => DisputeParty)
+export class DisputePartyResolver {
+  @FieldResolver(() => Resident, {
+    nullable: true,
+    description: 'The registry entry, when the party is a resident.',
+  })
+  resident(@Ctx() ctx: RequestContext, @Root() party: DisputeParty) {
+    return party.residentId ? ctx.loaders.resident.party.load(party.residentId) : null;
+  }
+}

@@ -1,0 +1,428 @@
+import type {
+  DisputeCaseOutcome,
+  DisputeCaseState,
+  DisputeType,
+  IntakeChannel,
+  Referral,
+  RiskLevel,
+  RiskReason,
+} from '@qiangji/domain';
+import { DateResolver, DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType, PageArgs, SortDirection } from '../../common/connection';
+import {
+  DisputeCaseOutcomeEnum,
+  DisputeCaseStateEnum,
+  DisputeTypeEnum,
+  IntakeChannelEnum,
+  PartyRoleEnum,
+  ReferralEnum,
+  RiskLevelEnum,
+  RiskReasonEnum,
+} from './mediation.enums';
+
+export type PartyRole = keyof typeof PartyRoleEnum;
+
+@ObjectType({ description: 'A party to a dispute: a registered resident, or a name and a contact only.' })
+export class DisputeParty {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => PartyRoleEnum)
+  role: PartyRole;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'Masked like a resident’s phone.' })
+  contact: string | null;
+
+  residentId: string | null;
+  caseId: string;
+}
+
+@ObjectType({ description: 'The mediation agreement (调解协议).' })
+export class Agreement {
+  @Field()
+  terms: string;
+
+  @Field(() => [String])
+  signatories: string[];
+
+  @Field(() => DateResolver)
+  signedOn: string;
+
+  @Field({ description: 'Confirmed by a court (司法确认).' })
+  courtConfirmed: boolean;
+}
+
+@ObjectType({
+  description: 'One step of the timeline: a state change, a session, a follow-up, an escalation.',
+})
+export class DisputeCaseEvent {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => DateTimeResolver)
+  at: Date;
+
+  @Field({ description: 'The domain command (register, accept, recordSession, …).' })
+  command: string;
+
+  @Field(() => DisputeCaseStateEnum, { nullable: true })
+  fromState: DisputeCaseState | null;
+
+  @Field(() => DisputeCaseStateEnum)
+  toState: DisputeCaseState;
+
+  @Field()
+  actorName: string;
+
+  @Field(() => JSONObjectResolver, {
+    description:
+      'What the step recorded: a session {date place participants notes}, a follow-up {date honoured notes}, an escalation {fromOrganizationId toOrganizationId reason}, a reason or a note.',
+  })
+  details: Record<string, unknown>;
+
+  caseId: string;
+}
+
+@ObjectType({ description: 'A dispute case (纠纷) from intake to closure.' })
+export class DisputeCase {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Readable number: year of receipt and a city-wide sequence, 2012-000123.' })
+  number: string;
+
+  @Field(() => IntakeChannelEnum)
+  channel: IntakeChannel;
+
+  @Field(() => DisputeTypeEnum)
+  type: DisputeType;
+
+  @Field()
+  title: string;
+
+  @Field()
+  description: string;
+
+  @Field({ description: 'Where the dispute is: a community or village, or below.' })
+  regionCode: string;
+
+  @Field(() => String, { nullable: true, description: 'Decimal yuan, e.g. "12000.00".' })
+  amountAtStake: string | null;
+
+  @Field(() => Int)
+  peopleInvolved: number;
+
+  @Field(() => Int)
+  householdsInvolved: number;
+
+  @Field({ description: 'Threats of violence or of a group incident were reported.' })
+  threats: boolean;
+
+  @Field(() => RiskLevelEnum)
+  risk: RiskLevel;
+
+  @Field(() => [RiskReasonEnum])
+  riskReasons: RiskReason[];
+
+  @Field(() => DisputeCaseStateEnum)
+  state: DisputeCaseState;
+
+  @Field(() => DisputeCaseOutcomeEnum, {
+    nullable: true,
+    description: 'How mediation ended; kept through follow-up and closing.',
+  })
+  outcome: DisputeCaseOutcome | null;
+
+  @Field(() => String, { nullable: true })
+  declineReason: string | null;
+
+  @Field(() => ReferralEnum, { nullable: true, description: 'Where a failed mediation was referred.' })
+  referral: Referral | null;
+
+  @Field(() => Agreement, { nullable: true })
+  agreement: Agreement | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the agreement is honoured, at the last follow-up.',
+  })
+  honoured: boolean | null;
+
+  @Field(() => DateTimeResolver)
+  receivedAt: Date;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  acceptedAt: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  concludedAt: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  closedAt: Date | null;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description: 'When the current stage must be done; null once declined or closed.',
+  })
+  dueAt: Date | null;
+
+  @Field(() => DateTimeResolver, { nullable: true })
+  atRiskAt: Date | null;
+
+  @Field(() => Int, { description: 'Pass it back as expectedVersion with the next command.' })
+  version: number;
+
+  @Field(() => DateTimeResolver)
+  createdAt: Date;
+
+  @Field(() => DateTimeResolver)
+  updatedAt: Date;
+
+  organizationId: string;
+  /** The handling organisation's region path: who may act on the case. */
+  organizationPath: string;
+  originOrganizationId: string;
+  mediatorId: string | null;
+}
+
+@ObjectType()
+export class DisputeCaseConnection extends ConnectionType(DisputeCase) {}
+
+export enum DisputeCaseOrderField {
+  RECEIVED_AT = 'RECEIVED_AT',
+  DUE_AT = 'DUE_AT',
+}
+registerEnumType(DisputeCaseOrderField, { name: 'DisputeCaseOrderField' });
+
+@InputType()
+export class DisputeCaseOrderBy {
+  @Field(() => DisputeCaseOrderField)
+  field: DisputeCaseOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  direction: SortDirection;
+}
+
+@InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
+export class DisputeCaseFilter {
+  @Field(() => String, { nullable: true, description: 'Cases placed in the whole subtree of this region.' })
+  regionCode?: string | null;
+
+  @Field(() => [DisputeCaseStateEnum], { nullable: true })
+  state?: DisputeCaseState[] | null;
+
+  @Field(() => [DisputeTypeEnum], { nullable: true })
+  type?: DisputeType[] | null;
+
+  @Field(() => [RiskLevelEnum], { nullable: true })
+  risk?: RiskLevel[] | null;
+
+  @Field(() => [IntakeChannelEnum], { nullable: true })
+  channel?: IntakeChannel[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: past dueAt; false: not past it (or ended).' })
+  overdue?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: at risk of missing dueAt, not yet overdue.' })
+  atRisk?: boolean | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Accepted on or after this day (China time).' })
+  acceptedFrom?: string | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Accepted on or before this day (China time).' })
+  acceptedTo?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Handled by this organisation now.' })
+  organizationId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  mediatorId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Text in the number or the title.' })
+  q?: string | null;
+}
+
+@ArgsType()
+export class DisputeCasesArgs extends PageArgs {
+  @Field(() => DisputeCaseFilter, { nullable: true })
+  filter?: DisputeCaseFilter | null;
+
+  @Field(() => DisputeCaseOrderBy, { nullable: true, description: 'Default: newest received first.' })
+  orderBy?: DisputeCaseOrderBy | null;
+}
+
+@InputType()
+export class DisputePartyInput {
+  @Field(() => PartyRoleEnum)
+  role: PartyRole;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A resident of the registry: name and phone come from there.',
+  })
+  residentId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Required without residentId.' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A phone number; stored encrypted, returned masked.' })
+  contact?: string | null;
+}
+
+@InputType()
+export class RegisterDisputeCaseInput {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Client-chosen: the same key and input return the first case; another input is BAD_USER_INPUT.',
+  })
+  idempotencyKey?: string | null;
+
+  @Field(() => IntakeChannelEnum)
+  channel: IntakeChannel;
+
+  @Field(() => DisputeTypeEnum)
+  type: DisputeType;
+
+  @Field()
+  title: string;
+
+  @Field()
+  description: string;
+
+  @Field({ description: 'A community or village, or a hamlet or grid unit below it.' })
+  regionCode: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The organisation that handles it; default: the people’s mediation committee of the place’s community or village.',
+  })
+  organizationId?: string | null;
+
+  @Field(() => [DisputePartyInput])
+  parties: DisputePartyInput[];
+
+  @Field(() => String, { nullable: true, description: 'Decimal yuan, e.g. "12000.00".' })
+  amountAtStake?: string | null;
+
+  @Field(() => Int)
+  peopleInvolved: number;
+
+  @Field(() => Int)
+  householdsInvolved: number;
+
+  @Field({ defaultValue: false })
+  threats: boolean;
+
+  @Field(() => DateTimeResolver, {
+    nullable: true,
+    description:
+      'When the dispute was received, for cases entered after the fact; default now, never in the future.',
+  })
+  receivedAt?: Date | null;
+}
+
+/** The fields every command on an existing case inherits. */
+@InputType()
+export class CaseCommandInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you last saw; a stale one is CONFLICT.' })
+  expectedVersion: number;
+}
+
+@InputType()
+export class AcceptDisputeCaseInput extends CaseCommandInput {
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+@InputType()
+export class DeclineDisputeCaseInput extends CaseCommandInput {
+  @Field()
+  reason: string;
+}
+
+@InputType()
+export class AssignMediatorInput extends CaseCommandInput {
+  @Field(() => ID)
+  mediatorId: string;
+}
+
+@InputType()
+export class RecordMediationSessionInput extends CaseCommandInput {
+  @Field(() => DateResolver)
+  date: string;
+
+  @Field()
+  place: string;
+
+  @Field(() => [String])
+  participants: string[];
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+}
+
+@InputType()
+export class AgreementInput {
+  @Field()
+  terms: string;
+
+  @Field(() => [String])
+  signatories: string[];
+
+  @Field(() => DateResolver)
+  signedOn: string;
+
+  @Field({ defaultValue: false })
+  courtConfirmed: boolean;
+}
+
+@InputType()
+export class ConcludeDisputeCaseInput extends CaseCommandInput {
+  @Field(() => DisputeCaseOutcomeEnum)
+  outcome: DisputeCaseOutcome;
+
+  @Field(() => AgreementInput, { nullable: true, description: 'Required for AGREEMENT_REACHED.' })
+  agreement?: AgreementInput | null;
+
+  @Field(() => ReferralEnum, { nullable: true, description: 'Required for MEDIATION_FAILED.' })
+  referral?: Referral | null;
+
+  @Field(() => String, { nullable: true, description: 'Required for WITHDRAWN.' })
+  reason?: string | null;
+}
+
+@InputType()
+export class EscalateDisputeCaseInput extends CaseCommandInput {
+  @Field(() => ID, { description: 'A coordination centre whose region contains the case’s current one.' })
+  organizationId: string;
+
+  @Field()
+  reason: string;
+}
+
+@InputType()
+export class RecordFollowUpInput extends CaseCommandInput {
+  @Field(() => DateResolver)
+  date: string;
+
+  @Field()
+  honoured: boolean;
+
+  @Field(() => String, { nullable: true })
+  notes?: string | null;
+}
+
+@InputType()
+export class CloseDisputeCaseInput extends CaseCommandInput {
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}

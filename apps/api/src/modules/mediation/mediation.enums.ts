@@ -1,0 +1,49 @@
+import {
+  DISPUTE_CASE_COMMANDS,
+  DISPUTE_CASE_OUTCOMES,
+  DISPUTE_CASE_STATES,
+  DISPUTE_TYPES,
+  INDUSTRIES,
+  INTAKE_CHANNELS,
+  MEDIATOR_EMPLOYMENTS,
+  ORGANIZATION_KINDS,
+  PETITION_CASE_STATES,
+  REFERRALS,
+  RISK_LEVELS,
+  RISK_REASONS,
+} from '@qiangji/domain';
+import { registerEnumType } from 'type-graphql';
+
+/** A GraphQL enum from one of the domain's value lists: the schema cannot drift from the domain. */
+function enumOf<const T extends string>(values: readonly T[], name: string, description?: string) {
+  const e = Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+  registerEnumType(e, { name, description });
+  return e;
+}
+
+// Commands are camelCase in the domain (its transitions table); GraphQL enum values are UPPER_SNAKE.
+const upperSnake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+export const commandName = (command: string) => upperSnake(command);
+
+export const DisputeTypeEnum = enumOf(DISPUTE_TYPES, 'DisputeType');
+export const IntakeChannelEnum = enumOf(INTAKE_CHANNELS, 'IntakeChannel');
+export const RiskLevelEnum = enumOf(RISK_LEVELS, 'RiskLevel');
+export const RiskReasonEnum = enumOf(RISK_REASONS, 'RiskReason');
+export const OrganizationKindEnum = enumOf(ORGANIZATION_KINDS, 'OrganizationKind');
+export const IndustryEnum = enumOf(INDUSTRIES, 'Industry');
+export const MediatorEmploymentEnum = enumOf(MEDIATOR_EMPLOYMENTS, 'MediatorEmployment');
+export const ReferralEnum = enumOf(REFERRALS, 'Referral');
+export const DisputeCaseStateEnum = enumOf(DISPUTE_CASE_STATES, 'DisputeCaseState');
+export const DisputeCaseOutcomeEnum = enumOf(DISPUTE_CASE_OUTCOMES, 'DisputeCaseOutcome');
+export const DisputeCaseCommandEnum = enumOf(
+  DISPUTE_CASE_COMMANDS.map(commandName),
+  'DisputeCaseCommand',
+  "A step of the case's life, as named in @qiangji/domain's transitions table (concludeWithAgreement → CONCLUDE_WITH_AGREEMENT).",
+);
+export const PetitionCaseStateEnum = enumOf(PETITION_CASE_STATES, 'PetitionCaseState');
+export const PartyRoleEnum = enumOf(['APPLICANT', 'RESPONDENT', 'OTHER'] as const, 'DisputePartyRole');
+export const DeadlineStatusEnum = enumOf(
+  ['ON_TIME', 'AT_RISK', 'OVERDUE'] as const,
+  'DeadlineStatus',
+  'AT_RISK: in the last quarter of the time the stage may take; OVERDUE: past dueAt.',
+);
