@@ -8,18 +8,25 @@ import { ApiKeyService } from '../modules/access/api-key.service';
 import { AuthService } from '../modules/access/auth.service';
 import { UserService } from '../modules/access/user.service';
 import { AuditService } from '../modules/audit/audit.service';
+import { createDisputeCaseLoaders, type DisputeCaseLoaders } from '../modules/mediation/dispute-case.loaders';
+import { DisputeCaseService } from '../modules/mediation/dispute-case.service';
+import { MediatorService } from '../modules/mediation/mediator.service';
+import { OrganizationService } from '../modules/mediation/organization.service';
 import { createRegionLoaders, type RegionLoaders } from '../modules/region/region.loaders';
 import { RegionService } from '../modules/region/region.service';
 import { createResidentLoaders, type ResidentLoaders } from '../modules/resident/resident.loaders';
 import { HouseholdService } from '../modules/resident/household.service';
 import { ResidentService } from '../modules/resident/resident.service';
 import type { Secrets } from '../secrets';
+import { DEFAULT_TIME_LIMITS, type TimeLimits } from '@qiangji/domain';
 
 /** One instance of each module's service for the life of the process. */
-export function createServices(opts: { secrets: Secrets; auth: Config['auth'] }) {
+export function createServices(opts: { secrets: Secrets; auth: Config['auth']; timeLimits?: TimeLimits }) {
   const audit = new AuditService();
   const region = new RegionService();
   const cipher = new PersonalDataCipher(opts.secrets.dataKey);
+  const organizations = new OrganizationService();
+  const mediators = new MediatorService();
   return {
     region,
     audit,
@@ -28,6 +35,15 @@ export function createServices(opts: { secrets: Secrets; auth: Config['auth'] })
     apiKeys: new ApiKeyService(audit, region),
     households: new HouseholdService(audit),
     residents: new ResidentService(audit, cipher),
+    organizations,
+    mediators,
+    disputeCases: new DisputeCaseService(
+      audit,
+      cipher,
+      organizations,
+      mediators,
+      opts.timeLimits ?? DEFAULT_TIME_LIMITS,
+    ),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -49,7 +65,7 @@ export interface RequestContext {
   logger: Logger;
   services: Services;
   principal: Principal | null;
-  loaders: { region: RegionLoaders; resident: ResidentLoaders };
+  loaders: { region: RegionLoaders; resident: ResidentLoaders; mediation: DisputeCaseLoaders };
 }
 
 /** A context per GraphQL request (or per CLI run): loaders cache for its lifetime only. */
@@ -72,6 +88,7 @@ export function createContext(opts: {
   ctx.loaders = {
     region: createRegionLoaders(ctx, opts.services.region),
     resident: createResidentLoaders(ctx, opts.services),
+    mediation: createDisputeCaseLoaders(ctx, opts.services),
   };
   return ctx;
 }

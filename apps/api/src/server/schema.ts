@@ -8,6 +8,7 @@ import {
   UserResolver,
 } from '../modules/access/access.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { DisputeCaseResolver, DisputePartyResolver } from '../modules/mediation/dispute-case.resolver';
 import { RegionResolver } from '../modules/region/region.resolver';
 import { HouseholdResolver, ResidentResolver } from '../modules/resident/resident.resolver';
 
@@ -23,6 +24,8 @@ export function createSchema(): Promise<GraphQLSchema> {
       HouseholdResolver,
       ResidentResolver,
       AuditResolver,
+      DisputeCaseResolver,
+      DisputePartyResolver,
     ],
     validate: { forbidUnknownValues: false },
   });
