@@ -4,6 +4,11 @@ export type FilterField = (value: unknown) => unknown;
 export const asIs: FilterField = (value) => value;
 /** The API takes lists where the dashboard's input gives one value, e.g. a region level or an audit action. */
 export const asList: FilterField = (value) => (Array.isArray(value) ? value : [value]);
+/**
+ * A checkbox filter ("overdue only"): ticked narrows to `true`, unticked is no filter at all, never `false`,
+ * which the API would read as "not overdue".
+ */
+export const whenTrue: FilterField = (value) => (value === true || value === 'true' ? true : undefined);
 
 /**
  * A resource's `toFilter`: form inputs give strings (a blank one means "no filter"); known fields are
@@ -18,7 +23,8 @@ export function filterMapper(resource: string, fields: Readonly<Record<string, F
     for (const [key, raw] of Object.entries(filter)) {
       const value = typeof raw === 'string' ? raw.trim() : raw;
       if (value == null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-      result[key] = fields[key](value);
+      const mapped = fields[key](value);
+      if (mapped !== undefined) result[key] = mapped;
     }
     return result;
   };

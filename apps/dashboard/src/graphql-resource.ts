@@ -33,8 +33,9 @@ export interface GraphqlResource {
   create?: GraphqlWrite;
   update?: GraphqlWrite;
   /**
-   * Other mutations, by name: whole operations whose root field is aliased `result`. They may spread the
-   * `<Type>Row` and `<Type>Detail` fragments, which are appended. Run by `dataProvider.command`.
+   * Other operations, by name: the domain's commands (mutations), and reads that are neither a list nor a record
+   * (statistics). Whole operations whose root field is aliased `result`; they may spread the `<Type>Row` and
+   * `<Type>Detail` fragments, which are appended. Run by `dataProvider.command`.
    */
   commands?: Readonly<Record<string, string>>;
 }

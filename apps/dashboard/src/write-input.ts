@@ -14,3 +14,23 @@ export function sameSet(a: unknown, b: unknown): boolean {
   const right = new Set(Array.isArray(b) ? b : []);
   return left.size === right.size && [...left].every((value) => right.has(value));
 }
+
+/** Names typed into one field, separated by 、 , ， ; ； or new lines: participants, signatories, attendees. */
+export function nameList(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(trimmed).filter(Boolean);
+  return trimmed(value)
+    .split(/[、,，;；\n]+/)
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
+
+/** `{ [field]: trimmed value }`, or nothing for a blank one: optional text the API takes as absent. */
+export function optionalText(field: string, value: unknown): Record<string, string> {
+  const text = trimmed(value);
+  return text ? { [field]: text } : {};
+}
+
+/** A yes/no radio's value ('true' / 'false') or a checkbox's, as a boolean. */
+export function yes(value: unknown): boolean {
+  return value === true || value === 'true';
+}

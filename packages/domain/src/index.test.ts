@@ -82,6 +82,7 @@ describe('the public API', () => {
         'REFERRAL_LABELS',
         'PETITION_CASE_STATES',
         'PETITION_CASE_STATE_LABELS',
+        'PETITION_CASE_TRANSITIONS',
         'DEFAULT_TIME_LIMITS',
         'AT_RISK_SHARE',
         'disputeCaseDeadline',

@@ -10,6 +10,8 @@ import {
   INTAKE_CHANNEL_LABELS,
   ORGANIZATION_KINDS,
   ORGANIZATION_KIND_LABELS,
+  PETITION_CASE_STATES,
+  PETITION_CASE_TRANSITIONS,
   REFERRALS,
   REFERRAL_LABELS,
 } from './mediation';
@@ -101,5 +103,30 @@ describe('labels', () => {
       expect(label.zh).toMatch(/\p{Script=Han}/u);
       expect(label.en).toMatch(/^[A-Z]/);
     }
+  });
+});
+
+describe('the petition backlog case transitions', () => {
+  const can = (from: string, to: string) =>
+    (PETITION_CASE_TRANSITIONS as Record<string, { to: readonly string[] }>)[from].to.includes(to);
+
+  it('when a case is registered, then it can only be assigned', () => {
+    expect(PETITION_CASE_TRANSITIONS.REGISTERED.to).toEqual(['ASSIGNED']);
+    expect(can('REGISTERED', 'RESOLVED')).toBe(false);
+  });
+
+  it('when an assigned case is settled, then it is resolved or stays unresolved', () => {
+    expect([...PETITION_CASE_TRANSITIONS.ASSIGNED.to].sort()).toEqual(['RESOLVED', 'UNRESOLVED']);
+  });
+
+  it('when an unresolved case is settled later, then it may be resolved, and a resolved case never moves', () => {
+    expect(PETITION_CASE_TRANSITIONS.UNRESOLVED.to).toEqual(['RESOLVED']);
+    expect(PETITION_CASE_TRANSITIONS.RESOLVED.to).toEqual([]);
+  });
+
+  it('when the table is read, then every state has an entry and every target is a state', () => {
+    expect(Object.keys(PETITION_CASE_TRANSITIONS).sort()).toEqual([...PETITION_CASE_STATES].sort());
+    for (const { to } of Object.values(PETITION_CASE_TRANSITIONS))
+      for (const state of to) expect(PETITION_CASE_STATES).toContain(state);
   });
 });

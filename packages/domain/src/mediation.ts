@@ -1,4 +1,4 @@
-import type { DisputeCaseState } from './dispute-case';
+import type { DisputeCaseState, Transitions } from './dispute-case';
 import { DomainValidationError } from './errors';
 
 // Grand mediation (大调解) reference data: the enums the API's schema, the dashboard's labels and outside
@@ -169,6 +169,17 @@ export const PETITION_CASE_STATE_LABELS: Labels<PetitionCaseState> = Object.free
   ASSIGNED: { zh: '已交办', en: 'Assigned' },
   RESOLVED: { zh: '已化解', en: 'Resolved' },
   UNRESOLVED: { zh: '未化解', en: 'Unresolved' },
+});
+
+/**
+ * The life of a petition backlog case (信访积案): registered, assigned to an organisation, then resolved or
+ * not. An unresolved case stays in the backlog and may still be resolved later; a resolved one is done.
+ */
+export const PETITION_CASE_TRANSITIONS: Transitions<PetitionCaseState> = Object.freeze({
+  REGISTERED: { to: ['ASSIGNED'] },
+  ASSIGNED: { to: ['RESOLVED', 'UNRESOLVED'] },
+  RESOLVED: { to: [] },
+  UNRESOLVED: { to: ['RESOLVED'] },
 });
 
 /**

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { PersonalDataCipher } from '../common/personal-data';
 import type { Logger } from '../logger';
 import { seedDemoAccounts } from '../modules/access/access.seed';
+import { seedMediation } from '../modules/mediation/mediation.seed';
 import { demoRegions } from '../modules/region/region.seed';
 import { writeRegions } from '../modules/region/region.writer';
 import { seedResidents } from '../modules/resident/resident.seed';
@@ -20,6 +21,10 @@ export async function seedDemoData(db: DataSource, logger: Logger, opts: SeedOpt
     const [{ empty }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM household) AS empty');
     const people = empty ? await seedResidents(m, new PersonalDataCipher(opts.secrets.dataKey)) : null;
     const accounts = opts.accounts ? await seedDemoAccounts(m) : 0;
+    const [{ noMediation }] = await m.query(
+      'SELECT NOT EXISTS (SELECT 1 FROM mediation_organization) AS "noMediation"',
+    );
+    if (noMediation) logger.info(await seedMediation(m), 'mediation demo data seeded');
     return { regions, people, accounts };
   });
   logger.info(result, 'demo data seeded');

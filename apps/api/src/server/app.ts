@@ -43,6 +43,9 @@ export async function createApp(opts: {
   });
   const app = express();
   const httpServer = http.createServer(app);
+  // Longer than the keep-alive of the usual proxies (60 s) and clients: Node's 5 s default closes sockets they
+  // are about to reuse, which shows up as ECONNRESET under load.
+  httpServer.keepAliveTimeout = 65_000;
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
 

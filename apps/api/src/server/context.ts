@@ -10,8 +10,15 @@ import { UserService } from '../modules/access/user.service';
 import { AuditService } from '../modules/audit/audit.service';
 import { createDisputeCaseLoaders, type DisputeCaseLoaders } from '../modules/mediation/dispute-case.loaders';
 import { DisputeCaseService } from '../modules/mediation/dispute-case.service';
+import { MediationStatsService } from '../modules/mediation/mediation-stats.service';
+import {
+  createMediationRefLoaders,
+  type MediationRefLoaders,
+} from '../modules/mediation/mediation-refs.loaders';
 import { MediatorService } from '../modules/mediation/mediator.service';
+import { MeetingService } from '../modules/mediation/meeting.service';
 import { OrganizationService } from '../modules/mediation/organization.service';
+import { PetitionService } from '../modules/mediation/petition.service';
 import { createRegionLoaders, type RegionLoaders } from '../modules/region/region.loaders';
 import { RegionService } from '../modules/region/region.service';
 import { createResidentLoaders, type ResidentLoaders } from '../modules/resident/resident.loaders';
@@ -25,8 +32,8 @@ export function createServices(opts: { secrets: Secrets; auth: Config['auth']; t
   const audit = new AuditService();
   const region = new RegionService();
   const cipher = new PersonalDataCipher(opts.secrets.dataKey);
-  const organizations = new OrganizationService();
-  const mediators = new MediatorService();
+  const organizations = new OrganizationService(audit);
+  const mediators = new MediatorService(audit, cipher);
   return {
     region,
     audit,
@@ -37,6 +44,8 @@ export function createServices(opts: { secrets: Secrets; auth: Config['auth']; t
     residents: new ResidentService(audit, cipher),
     organizations,
     mediators,
+    meetings: new MeetingService(audit, organizations),
+    petitions: new PetitionService(audit, organizations),
     disputeCases: new DisputeCaseService(
       audit,
       cipher,
@@ -44,6 +53,7 @@ export function createServices(opts: { secrets: Secrets; auth: Config['auth']; t
       mediators,
       opts.timeLimits ?? DEFAULT_TIME_LIMITS,
     ),
+    mediationStats: new MediationStatsService(),
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -65,7 +75,12 @@ export interface RequestContext {
   logger: Logger;
   services: Services;
   principal: Principal | null;
-  loaders: { region: RegionLoaders; resident: ResidentLoaders; mediation: DisputeCaseLoaders };
+  loaders: {
+    region: RegionLoaders;
+    resident: ResidentLoaders;
+    mediation: DisputeCaseLoaders;
+    mediationRefs: MediationRefLoaders;
+  };
 }
 
 /** A context per GraphQL request (or per CLI run): loaders cache for its lifetime only. */
@@ -89,6 +104,7 @@ export function createContext(opts: {
     region: createRegionLoaders(ctx, opts.services.region),
     resident: createResidentLoaders(ctx, opts.services),
     mediation: createDisputeCaseLoaders(ctx, opts.services),
+    mediationRefs: createMediationRefLoaders(ctx, opts.services),
   };
   return ctx;
 }

@@ -1,6 +1,12 @@
-import type { OrganizationKind } from '@qiangji/domain';
+import {
+  DISPUTE_CASE_COMMANDS,
+  DISPUTE_CASE_TRANSITIONS,
+  type DisputeCaseCommand,
+  type DisputeCaseState,
+  type OrganizationKind,
+} from '@qiangji/domain';
 import type { DataSource } from 'typeorm';
-import type { GqlClient } from './test-app';
+import type { GqlClient, GraphQLResponse, TestApp } from './test-app';
 
 let names = 0;
 
@@ -75,4 +81,203 @@ export async function registerCase(
   );
   if (!res.data) throw new Error(`registerDisputeCase failed: ${JSON.stringify(res.errors)}`);
   return res.data.registerDisputeCase;
+}
+
+/** A day in China time, `days` before today: session, agreement and follow-up dates may not be in the future. */
+export function chinaDay(daysAgo = 1): string {
+  return new Date(Date.now() + 8 * 3600_000 - daysAgo * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** What the commands below need besides the case: a mediator of the handling organisation, a centre above it. */
+export interface CommandRefs {
+  mediatorId: string;
+  centreId: string;
+}
+
+/**
+ * Each command of the domain's transitions table as the API takes it: the mutation and a complete input
+ * (without `id` and `expectedVersion`). concludeDisputeCase is three commands, one per outcome.
+ */
+export const CASE_COMMANDS: {
+  readonly [C in DisputeCaseCommand]: {
+    mutation: string;
+    inputType: string;
+    input(refs: CommandRefs): Record<string, unknown>;
+  };
+} = {
+  accept: { mutation: 'acceptDisputeCase', inputType: 'AcceptDisputeCaseInput', input: () => ({}) },
+  decline: {
+    mutation: 'declineDisputeCase',
+    inputType: 'DeclineDisputeCaseInput',
+    input: () => ({ reason: '不属于人民调解受理范围' }),
+  },
+  assignMediator: {
+    mutation: 'assignMediator',
+    inputType: 'AssignMediatorInput',
+    input: (refs) => ({ mediatorId: refs.mediatorId }),
+  },
+  recordSession: {
+    mutation: 'recordMediationSession',
+    inputType: 'RecordMediationSessionInput',
+    input: () => ({ date: chinaDay(2), place: '社区调解室', participants: ['王某', '李某'] }),
+  },
+  concludeWithAgreement: {
+    mutation: 'concludeDisputeCase',
+    inputType: 'ConcludeDisputeCaseInput',
+    input: () => ({
+      outcome: 'AGREEMENT_REACHED',
+      agreement: { terms: '楼上承担维修费用八百元', signatories: ['王某', '李某'], signedOn: chinaDay(2) },
+    }),
+  },
+  concludeWithoutAgreement: {
+    mutation: 'concludeDisputeCase',
+    inputType: 'ConcludeDisputeCaseInput',
+    input: () => ({ outcome: 'MEDIATION_FAILED', referral: 'LITIGATION', reason: '双方分歧过大' }),
+  },
+  withdraw: {
+    mutation: 'concludeDisputeCase',
+    inputType: 'ConcludeDisputeCaseInput',
+    input: () => ({ outcome: 'WITHDRAWN', reason: '申请人撤回申请' }),
+  },
+  recordFollowUp: {
+    mutation: 'recordFollowUp',
+    inputType: 'RecordFollowUpInput',
+    input: () => ({ date: chinaDay(1), honoured: true }),
+  },
+  close: { mutation: 'closeDisputeCase', inputType: 'CloseDisputeCaseInput', input: () => ({}) },
+  escalate: {
+    mutation: 'escalateDisputeCase',
+    inputType: 'EscalateDisputeCaseInput',
+    input: (refs) => ({ organizationId: refs.centreId, reason: '涉及多个村组，需上级协调' }),
+  },
+};
+
+/**
+ * The shortest sequence of commands that brings a new (RECEIVED) case to `state`, found breadth-first in the
+ * domain's transitions table (commands in the table's order, so the path is always the same one).
+ */
+export function pathTo(state: DisputeCaseState): DisputeCaseCommand[] {
+  const paths = new Map<DisputeCaseState, DisputeCaseCommand[]>([['RECEIVED', []]]);
+  const queue: DisputeCaseState[] = ['RECEIVED'];
+  while (queue.length) {
+    const from = queue.shift()!;
+    for (const command of DISPUTE_CASE_COMMANDS) {
+      const { from: froms, to } = DISPUTE_CASE_TRANSITIONS[command];
+      if (!to || !froms.includes(from) || paths.has(to)) continue;
+      paths.set(to, [...paths.get(from)!, command]);
+      queue.push(to);
+    }
+  }
+  const path = paths.get(state);
+  if (!path) throw new Error(`No command path leads to ${state}.`);
+  return path;
+}
+
+/** Runs one command on a case through the API, as `client`; the result is aliased `result`. */
+export function runCommand(
+  client: GqlClient,
+  command: DisputeCaseCommand,
+  c: { id: string; version: number },
+  refs: CommandRefs,
+  input: Record<string, unknown> = {},
+): Promise<GraphQLResponse<{ result: TestCase }>> {
+  const { mutation, inputType, input: base } = CASE_COMMANDS[command];
+  return client.gql<{ result: TestCase }>(
+    `mutation($input: ${inputType}!) { result: ${mutation}(input: $input) { ${CASE_FIELDS} } }`,
+    { input: { id: c.id, expectedVersion: c.version, ...base(refs), ...input } },
+  );
+}
+
+/** A case registered through the API and taken through `commands`, each one required to succeed. */
+export async function walkCase(
+  client: GqlClient,
+  regionCode: string,
+  commands: readonly DisputeCaseCommand[],
+  refs: CommandRefs,
+  overrides: Record<string, unknown> = {},
+): Promise<TestCase> {
+  let c = await registerCase(client, regionCode, overrides);
+  for (const command of commands) {
+    const res = await runCommand(client, command, c, refs);
+    if (!res.data) throw new Error(`${command} failed: ${JSON.stringify(res.errors)}`);
+    c = res.data.result;
+  }
+  return c;
+}
+
+/** A fresh case brought to `state` through the API along the shortest path of commands. */
+export function caseIn(
+  client: GqlClient,
+  regionCode: string,
+  state: DisputeCaseState,
+  refs: CommandRefs,
+  overrides: Record<string, unknown> = {},
+): Promise<TestCase> {
+  return walkCase(client, regionCode, pathTo(state), refs, overrides);
+}
+
+export interface CaseTrace {
+  state: string;
+  version: number;
+  organizationId: string;
+  updatedAt: Date;
+  /** The timeline rows' commands, oldest first. */
+  events: string[];
+  /** The audit rows' actions about the case, oldest first. */
+  audits: string[];
+}
+
+/** What the database holds about a case, read directly: to prove a refused command changed nothing. */
+export async function caseTrace(db: DataSource, id: string): Promise<CaseTrace> {
+  const [row] = await db.query(
+    `SELECT c.state, c.version, c.organization_id AS "organizationId", c.updated_at AS "updatedAt",
+       coalesce((SELECT array_agg(e.command ORDER BY e.id) FROM dispute_case_event e WHERE e.case_id = c.id), '{}') AS events,
+       coalesce((SELECT array_agg(a.action ORDER BY a.id) FROM audit_event a
+                 WHERE a.entity_type = 'DisputeCase' AND a.entity_id = c.id::text), '{}') AS audits
+     FROM dispute_case c WHERE c.id = $1`,
+    [id],
+  );
+  if (!row) throw new Error(`No dispute case ${id}.`);
+  return row;
+}
+
+/** A client that calls with a fresh API key of these scopes for `regionCode`, created by `admin`. */
+export async function apiKeyClient(
+  app: TestApp,
+  admin: GqlClient,
+  regionCode: string,
+  scopes: ('READ' | 'WRITE')[],
+): Promise<GqlClient> {
+  const res = await admin.gql<{ createApiKey: { secret: string } }>(
+    `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,
+    { input: { name: `调解测试系统${++names}`, regionCode, scopes } },
+  );
+  if (!res.data) throw new Error(`createApiKey failed: ${JSON.stringify(res.errors)}`);
+  return app.withCredential(res.data.createApiKey.secret, 'x-api-key');
+}
+
+/** The GraphQL name of a domain command: concludeWithAgreement → CONCLUDE_WITH_AGREEMENT. */
+export function commandEnum(command: DisputeCaseCommand): string {
+  return command.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
+}
+
+/**
+ * `fn` over `items`, at most `limit` at a time, results in order. The API's pool has four connections; more
+ * requests in flight only queue, and long bursts stall the test process that also runs the server.
+ */
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }

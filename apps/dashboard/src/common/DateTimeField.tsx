@@ -5,3 +5,12 @@ export const DateTimeField = (props: DateFieldProps) => {
   const [locale] = useLocaleState();
   return <DateField showTime locales={locale} emptyText="—" {...props} />;
 };
+
+/**
+ * A calendar day (the API's Date: 2012-05-14) in the interface's language. Read as UTC, which is how the
+ * browser parses a bare date, so no time zone moves it to the day before.
+ */
+export const DayField = (props: DateFieldProps) => {
+  const [locale] = useLocaleState();
+  return <DateField locales={locale} options={{ timeZone: 'UTC' }} emptyText="—" {...props} />;
+};

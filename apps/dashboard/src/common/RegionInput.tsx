@@ -8,6 +8,8 @@ interface RegionInputProps {
   /** Read by react-admin's filter form from the element, to show the filter without "add filter". */
   alwaysOn?: boolean;
   helperText?: string;
+  /** Called with the picked region's code (null when cleared), for pages that act on the pick at once. */
+  onChange?: (code: string | null) => void;
 }
 
 /** Many regions share a name (every community has a 第1网格), so the code is shown and can be typed too. */
@@ -16,7 +18,7 @@ const toQuery = (text: string) =>
   /^\d{6,15}$/.test(text.trim()) ? { codes: [text.trim()] } : { nameContains: text };
 
 /** Picks a region by name or code; the value is its code. */
-export const RegionInput = ({ source, label, validate, helperText }: RegionInputProps) => (
+export const RegionInput = ({ source, label, validate, helperText, onChange }: RegionInputProps) => (
   <ReferenceInput source={source} reference="regions" sort={{ field: 'code', order: 'ASC' }}>
     <AutocompleteInput
       label={label}
@@ -24,6 +26,7 @@ export const RegionInput = ({ source, label, validate, helperText }: RegionInput
       filterToQuery={toQuery}
       validate={validate}
       helperText={helperText}
+      onChange={onChange && ((value: unknown) => onChange(typeof value === 'string' && value ? value : null))}
       sx={{ minWidth: '18rem' }}
     />
   </ReferenceInput>

@@ -1,6 +1,18 @@
 import {
+  DISPUTE_CASE_COMMAND_LABELS,
+  DISPUTE_CASE_STATE_LABELS,
+  DISPUTE_CASE_STATES,
+  DISPUTE_TYPES,
   ERROR_CODES,
   GENDERS,
+  INDUSTRIES,
+  INTAKE_CHANNELS,
+  MEDIATOR_EMPLOYMENTS,
+  ORGANIZATION_KINDS,
+  PETITION_CASE_STATES,
+  REFERRALS,
+  RISK_LEVELS,
+  RISK_REASONS,
   REGION_LEVELS,
   RESIDENT_TAG_LABELS,
   RESIDENT_TAGS,
@@ -10,6 +22,7 @@ import {
 import englishMessages from 'ra-language-english';
 import { enMessages } from './en';
 import { describeApiError, i18nProvider } from './i18n-provider';
+import { commandEnumName } from './label-messages';
 import { zhMessages } from './zh';
 
 /** Every leaf of a nested message object, as [dotted key, value]. */
@@ -80,6 +93,52 @@ describe('translations', () => {
     const app = zhMessages.app as Record<string, Record<string, string>>;
     expect(app.role.SUPERVISOR).toBe(ROLE_LABELS.SUPERVISOR.zh);
     expect(app.resident_tag.MINIMUM_ALLOWANCE).toBe(RESIDENT_TAG_LABELS.MINIMUM_ALLOWANCE.zh);
+  });
+
+  it('when grand mediation values are shown, then both languages name every value of the domain package', () => {
+    // The API's DisputeCaseCommand enum, as availableCommands sends it.
+    const apiCommands = [
+      'ACCEPT',
+      'DECLINE',
+      'ASSIGN_MEDIATOR',
+      'RECORD_SESSION',
+      'CONCLUDE_WITH_AGREEMENT',
+      'CONCLUDE_WITHOUT_AGREEMENT',
+      'WITHDRAW',
+      'RECORD_FOLLOW_UP',
+      'CLOSE',
+      'ESCALATE',
+    ];
+    const tables: [string, readonly string[]][] = [
+      ['dispute_state', DISPUTE_CASE_STATES],
+      ['dispute_command', apiCommands],
+      ['dispute_type', DISPUTE_TYPES],
+      ['intake_channel', INTAKE_CHANNELS],
+      ['risk_level', RISK_LEVELS],
+      ['risk_reason', RISK_REASONS],
+      ['organization_kind', ORGANIZATION_KINDS],
+      ['industry', INDUSTRIES],
+      ['mediator_employment', MEDIATOR_EMPLOYMENTS],
+      ['referral', REFERRALS],
+      ['petition_state', PETITION_CASE_STATES],
+      ['deadline_status', ['ON_TIME', 'AT_RISK', 'OVERDUE']],
+    ];
+    for (const messages of [zhMessages, enMessages]) {
+      const app = messages.app as Record<string, Record<string, string>>;
+      for (const [table, values] of tables) {
+        expect([table, Object.keys(app[table]).sort()]).toEqual([table, [...values].sort()]);
+        expect(Object.values(app[table]).filter((name) => name.trim() === '')).toEqual([]);
+      }
+    }
+  });
+
+  it('when a case’s state or step is shown in Chinese, then the label is the one in the domain table', () => {
+    const app = zhMessages.app as Record<string, Record<string, string>>;
+    expect(app.dispute_state.FOLLOW_UP).toBe(DISPUTE_CASE_STATE_LABELS.FOLLOW_UP.zh);
+    expect(app.dispute_command[commandEnumName('concludeWithAgreement')]).toBe(
+      DISPUTE_CASE_COMMAND_LABELS.concludeWithAgreement.zh,
+    );
+    expect(commandEnumName('recordFollowUp')).toBe('RECORD_FOLLOW_UP');
   });
 
   it('when the API fails with any of its error codes, then both languages have a message for it', () => {

@@ -1,13 +1,38 @@
 import {
   API_KEY_SCOPES,
+  DISPUTE_CASE_COMMAND_LABELS,
+  DISPUTE_CASE_COMMANDS,
+  DISPUTE_CASE_OUTCOMES,
+  DISPUTE_CASE_STATE_LABELS,
+  DISPUTE_CASE_STATES,
+  DISPUTE_TYPE_LABELS,
+  DISPUTE_TYPES,
   GENDERS,
+  INDUSTRIES,
+  INDUSTRY_LABELS,
+  INTAKE_CHANNEL_LABELS,
+  INTAKE_CHANNELS,
+  MEDIATOR_EMPLOYMENT_LABELS,
+  MEDIATOR_EMPLOYMENTS,
+  ORGANIZATION_KIND_LABELS,
+  ORGANIZATION_KINDS,
+  PETITION_CASE_STATE_LABELS,
+  PETITION_CASE_STATES,
+  REFERRAL_LABELS,
+  REFERRALS,
   RESIDENT_TAG_LABELS,
   RESIDENT_TAGS,
+  RISK_LEVEL_LABELS,
+  RISK_LEVELS,
+  RISK_REASON_LABELS,
+  RISK_REASONS,
   ROLE_LABELS,
   ROLES,
   type ApiKeyScope,
+  type DisputeCaseOutcome,
   type Gender,
 } from '@qiangji/domain';
+import { DEADLINE_STATUSES, PARTY_ROLES, type DeadlineStatus, type PartyRole } from '../mediation/enums';
 
 type Language = 'zh' | 'en';
 type Labels<K extends string> = Readonly<Record<K, { zh: string; en: string }>>;
@@ -21,6 +46,29 @@ const API_KEY_SCOPE_LABELS: Labels<ApiKeyScope> = {
   read: { zh: '查询人员', en: 'Read people' },
   write: { zh: '查询并登记人员', en: 'Read and record people' },
 };
+
+// The API's enums with no label table in @qiangji/domain yet; typed by their unions, so a new value fails to compile.
+const DEADLINE_STATUS_LABELS: Labels<DeadlineStatus> = {
+  ON_TIME: { zh: '正常', en: 'On time' },
+  AT_RISK: { zh: '临期', en: 'At risk' },
+  OVERDUE: { zh: '超期', en: 'Overdue' },
+};
+const PARTY_ROLE_LABELS: Labels<PartyRole> = {
+  APPLICANT: { zh: '申请人', en: 'Applicant' },
+  RESPONDENT: { zh: '被申请人', en: 'Respondent' },
+  OTHER: { zh: '其他当事人', en: 'Other party' },
+};
+// The outcome a case keeps: the domain names the states it leads to, which read the same.
+const OUTCOME_LABELS: Labels<DisputeCaseOutcome> = {
+  AGREEMENT_REACHED: DISPUTE_CASE_STATE_LABELS.AGREEMENT_REACHED,
+  MEDIATION_FAILED: DISPUTE_CASE_STATE_LABELS.MEDIATION_FAILED,
+  WITHDRAWN: DISPUTE_CASE_STATE_LABELS.WITHDRAWN,
+};
+
+/** The GraphQL enum of a domain command: concludeWithAgreement → CONCLUDE_WITH_AGREEMENT. */
+export function commandEnumName(command: string): string {
+  return command.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
 
 function messages<K extends string>(
   keys: readonly K[],
@@ -39,5 +87,21 @@ export function labelMessages(language: Language) {
     gender: messages(GENDERS, GENDER_LABELS, language),
     // The GraphQL enum is the domain's scope upper-cased (READ for 'read').
     api_key_scope: messages(API_KEY_SCOPES, API_KEY_SCOPE_LABELS, language, (scope) => scope.toUpperCase()),
+    // Grand mediation (大调解): the domain's tables, keyed by the API's enum values.
+    dispute_state: messages(DISPUTE_CASE_STATES, DISPUTE_CASE_STATE_LABELS, language),
+    // availableCommands and the timeline's commands both reach this table as the GraphQL enum name.
+    dispute_command: messages(DISPUTE_CASE_COMMANDS, DISPUTE_CASE_COMMAND_LABELS, language, commandEnumName),
+    dispute_outcome: messages(DISPUTE_CASE_OUTCOMES, OUTCOME_LABELS, language),
+    dispute_type: messages(DISPUTE_TYPES, DISPUTE_TYPE_LABELS, language),
+    intake_channel: messages(INTAKE_CHANNELS, INTAKE_CHANNEL_LABELS, language),
+    risk_level: messages(RISK_LEVELS, RISK_LEVEL_LABELS, language),
+    risk_reason: messages(RISK_REASONS, RISK_REASON_LABELS, language),
+    deadline_status: messages(DEADLINE_STATUSES, DEADLINE_STATUS_LABELS, language),
+    party_role: messages(PARTY_ROLES, PARTY_ROLE_LABELS, language),
+    organization_kind: messages(ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS, language),
+    industry: messages(INDUSTRIES, INDUSTRY_LABELS, language),
+    mediator_employment: messages(MEDIATOR_EMPLOYMENTS, MEDIATOR_EMPLOYMENT_LABELS, language),
+    referral: messages(REFERRALS, REFERRAL_LABELS, language),
+    petition_state: messages(PETITION_CASE_STATES, PETITION_CASE_STATE_LABELS, language),
   };
 }

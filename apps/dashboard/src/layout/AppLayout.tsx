@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Layout, useLocaleState, useTranslate, type LayoutProps } from 'react-admin';
+import { AppMenu } from './AppMenu';
 
 /** react-admin's layout, keeping the page's language and tab title in step with the locale switcher. */
 export const AppLayout = ({ children }: LayoutProps) => {
@@ -10,5 +11,5 @@ export const AppLayout = ({ children }: LayoutProps) => {
     document.documentElement.lang = locale;
     document.title = translate('app.title');
   }, [locale, translate]);
-  return <Layout>{children}</Layout>;
+  return <Layout menu={AppMenu}>{children}</Layout>;
 };

@@ -38,6 +38,7 @@ import {
 } from './dispute-case.types';
 import type { MediatorService } from './mediator.service';
 import type { OrganizationService } from './organization.service';
+import { checkText, isoDay, pastDay } from './reference-input';
 
 export const CASE_COLUMNS = `c.id, c.number, c.channel, c.type, c.title, c.description, c.region_code AS "regionCode",
   c.amount_at_stake::text AS "amountAtStake", c.people_involved AS "peopleInvolved",
@@ -67,24 +68,9 @@ const SORT: Record<DisputeCaseOrderField, { expr: string; value: (c: DisputeCase
 
 type CaseRow = DisputeCase & { path: string };
 
-function text(value: string | null | undefined, field: string, max: number, min = 1): string {
-  const t = (value ?? '').trim();
-  if (t.length < min || t.length > max)
-    throw AppError.badInput(`${field} needs ${min} to ${max} characters.`, field);
-  return t;
-}
-
-function pastDate(value: string, field: string): string {
-  // A day in China time; "tomorrow" is refused, today is fine whatever the server's zone.
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-  if (value > today) throw AppError.badInput(`${field} cannot be in the future.`, field);
-  return value;
-}
-
 /** A stable digest of a registration's input, for idempotent retries: same key, same payload. */
 function payloadHash(input: RegisterDisputeCaseInput): string {
-  const { idempotencyKey: _key, ...rest } = input;
-  const canonical = JSON.stringify(rest, (_k, v) =>
+  const canonical = JSON.stringify({ ...input, idempotencyKey: undefined }, (_k, v) =>
     v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
       : v,
@@ -163,11 +149,11 @@ export class DisputeCaseService {
     // Days are China's: 2012-12-31 ends at midnight in Harbin, not in UTC.
     if (filter?.acceptedFrom)
       where.push(
-        `c.accepted_at >= ($${params.push(filter.acceptedFrom)}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`,
+        `c.accepted_at >= ($${params.push(isoDay(filter.acceptedFrom))}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`,
       );
     if (filter?.acceptedTo)
       where.push(
-        `c.accepted_at < (($${params.push(filter.acceptedTo)}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`,
+        `c.accepted_at < (($${params.push(isoDay(filter.acceptedTo))}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`,
       );
     if (filter?.organizationId)
       where.push(`c.organization_id::text = $${params.push(filter.organizationId)}`);
@@ -198,9 +184,9 @@ export class DisputeCaseService {
   async register(ctx: RequestContext, input: RegisterDisputeCaseInput): Promise<DisputeCase> {
     const principal = requireAction(ctx, 'dispute:register');
     const path = await scopePath(ctx, input.regionCode);
-    const title = text(input.title, 'title', 200);
-    const description = text(input.description, 'description', 5000);
-    const key = input.idempotencyKey == null ? null : text(input.idempotencyKey, 'idempotencyKey', 100);
+    const title = checkText(input.title, 'title', 200);
+    const description = checkText(input.description, 'description', 5000);
+    const key = input.idempotencyKey == null ? null : checkText(input.idempotencyKey, 'idempotencyKey', 100);
     if (!input.parties.length) throw AppError.badInput('Name at least one party.', 'parties');
     if (input.amountAtStake != null && !/^\d{1,12}(\.\d{1,2})?$/.test(input.amountAtStake))
       throw AppError.badInput('amountAtStake is yuan as a decimal string, e.g. "12000.50".', 'amountAtStake');
@@ -320,7 +306,7 @@ export class DisputeCaseService {
           throw AppError.badInput(`Resident ${party.residentId} was not found.`, `${field}.residentId`);
         name = resident.name;
       } else {
-        name = text(party.name, `${field}.name`, 50);
+        name = checkText(party.name, `${field}.name`, 50);
       }
       let contact: string | null = null;
       if (party.contact?.trim()) {
@@ -348,14 +334,14 @@ export class DisputeCaseService {
       return {
         set: { accepted_at: acceptedAt },
         clock: { acceptedAt },
-        details: input.note?.trim() ? { note: text(input.note, 'note', 1000) } : {},
+        details: input.note?.trim() ? { note: checkText(input.note, 'note', 1000) } : {},
       };
     });
   }
 
   decline(ctx: RequestContext, input: DeclineDisputeCaseInput) {
     return this.run(ctx, input, 'decline', async () => {
-      const reason = text(input.reason, 'reason', 500, 2);
+      const reason = checkText(input.reason, 'reason', 500, 2);
       return { set: { decline_reason: reason }, details: { reason } };
     });
   }
@@ -377,15 +363,15 @@ export class DisputeCaseService {
 
   recordSession(ctx: RequestContext, input: RecordMediationSessionInput) {
     return this.run(ctx, input, 'recordSession', async () => {
-      const participants = input.participants.map((p, i) => text(p, `participants.${i}`, 50));
+      const participants = input.participants.map((p, i) => checkText(p, `participants.${i}`, 50));
       if (!participants.length) throw AppError.badInput('Name the participants.', 'participants');
       return {
         set: {},
         details: {
-          date: pastDate(input.date, 'date'),
-          place: text(input.place, 'place', 200),
+          date: pastDay(input.date, 'date'),
+          place: checkText(input.place, 'place', 200),
           participants,
-          notes: input.notes?.trim() ? text(input.notes, 'notes', 5000) : null,
+          notes: input.notes?.trim() ? checkText(input.notes, 'notes', 5000) : null,
         },
       };
     });
@@ -400,9 +386,9 @@ export class DisputeCaseService {
         const a = input.agreement;
         if (!a) throw AppError.badInput('An agreement needs its terms, signatories and date.', 'agreement');
         const agreement = {
-          terms: text(a.terms, 'agreement.terms', 10_000),
-          signatories: a.signatories.map((s, i) => text(s, `agreement.signatories.${i}`, 50)),
-          signedOn: pastDate(a.signedOn, 'agreement.signedOn'),
+          terms: checkText(a.terms, 'agreement.terms', 10_000),
+          signatories: a.signatories.map((s, i) => checkText(s, `agreement.signatories.${i}`, 50)),
+          signedOn: pastDay(a.signedOn, 'agreement.signedOn'),
           courtConfirmed: a.courtConfirmed,
         };
         if (!agreement.signatories.length)
@@ -414,7 +400,7 @@ export class DisputeCaseService {
         set.referral = input.referral;
         details = { referral: input.referral, reason: input.reason?.trim() || null };
       } else {
-        details = { reason: text(input.reason, 'reason', 500, 2) };
+        details = { reason: checkText(input.reason, 'reason', 500, 2) };
       }
       return { set, clock: { concludedAt }, details };
     });
@@ -422,7 +408,7 @@ export class DisputeCaseService {
 
   escalate(ctx: RequestContext, input: EscalateDisputeCaseInput) {
     return this.run(ctx, input, 'escalate', async (c, m) => {
-      const reason = text(input.reason, 'reason', 500, 2);
+      const reason = checkText(input.reason, 'reason', 500, 2);
       const target = await this.organizations.byId(m, input.organizationId);
       if (!target || target.kind !== 'COORDINATION_CENTRE')
         throw AppError.badInput('Escalate to a coordination centre.', 'organizationId');
@@ -448,9 +434,9 @@ export class DisputeCaseService {
     return this.run(ctx, input, 'recordFollowUp', async () => ({
       set: { honoured: input.honoured },
       details: {
-        date: pastDate(input.date, 'date'),
+        date: pastDay(input.date, 'date'),
         honoured: input.honoured,
-        notes: input.notes?.trim() ? text(input.notes, 'notes', 5000) : null,
+        notes: input.notes?.trim() ? checkText(input.notes, 'notes', 5000) : null,
       },
     }));
   }
@@ -458,7 +444,7 @@ export class DisputeCaseService {
   close(ctx: RequestContext, input: CloseDisputeCaseInput) {
     return this.run(ctx, input, 'close', async () => ({
       set: { closed_at: new Date() },
-      details: input.note?.trim() ? { note: text(input.note, 'note', 1000) } : {},
+      details: input.note?.trim() ? { note: checkText(input.note, 'note', 1000) } : {},
     }));
   }
 

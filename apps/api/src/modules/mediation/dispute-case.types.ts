@@ -231,10 +231,10 @@ export class DisputeCaseFilter {
   atRisk?: boolean | null;
 
   @Field(() => DateResolver, { nullable: true, description: 'Accepted on or after this day (China time).' })
-  acceptedFrom?: string | null;
+  acceptedFrom?: Date | null;
 
   @Field(() => DateResolver, { nullable: true, description: 'Accepted on or before this day (China time).' })
-  acceptedTo?: string | null;
+  acceptedTo?: Date | null;
 
   @Field(() => ID, { nullable: true, description: 'Handled by this organisation now.' })
   organizationId?: string | null;
@@ -358,7 +358,7 @@ export class AssignMediatorInput extends CaseCommandInput {
 @InputType()
 export class RecordMediationSessionInput extends CaseCommandInput {
   @Field(() => DateResolver)
-  date: string;
+  date: Date;
 
   @Field()
   place: string;
@@ -379,7 +379,7 @@ export class AgreementInput {
   signatories: string[];
 
   @Field(() => DateResolver)
-  signedOn: string;
+  signedOn: Date;
 
   @Field({ defaultValue: false })
   courtConfirmed: boolean;
@@ -412,7 +412,7 @@ export class EscalateDisputeCaseInput extends CaseCommandInput {
 @InputType()
 export class RecordFollowUpInput extends CaseCommandInput {
   @Field(() => DateResolver)
-  date: string;
+  date: Date;
 
   @Field()
   honoured: boolean;

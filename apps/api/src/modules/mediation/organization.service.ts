@@ -1,15 +1,52 @@
+import { isValidDivisionCode, type Industry, type OrganizationKind } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
-import type { RequestContext } from '../../server/context';
-import { inScope } from '../../common/authz';
-import type { MediationOrganization } from './organization.types';
+import type { Principal, RequestContext } from '../../server/context';
+import { AppError } from '../../common/app-error';
+import { inScope, isWithin, requireAction, requirePrincipal, scopePath } from '../../common/authz';
+import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { containsPattern, versionedUpdate } from '../../common/sql';
+import type { AuditService } from '../audit/audit.service';
+import type {
+  CreateMediationOrganizationInput,
+  LegalClinicService,
+  MediationOrganization,
+  MediationOrganizationFilter,
+  RecordLegalClinicServiceInput,
+  UpdateMediationOrganizationInput,
+} from './organization.types';
+import { checkText, chinaToday, isoDay } from './reference-input';
 
 export const ORGANIZATION_COLUMNS = `o.id, o.kind, o.industry, o.name, o.region_code AS "regionCode",
   o.partner_university AS "partnerUniversity", o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
 
 export type OrganizationRow = MediationOrganization & { path: string };
 
+const RETURNING = ORGANIZATION_COLUMNS.replaceAll('o.', '');
+
+function checkName(name: string) {
+  return checkText(name, 'name', 100);
+}
+
+/** Kind, industry and partner university go together (the table's CHECKs, as errors a client can act on). */
+function checkKind(kind: OrganizationKind, industry: Industry | null, partnerUniversity: string | null) {
+  if (kind === 'INDUSTRY_COMMITTEE' && !industry)
+    throw AppError.badInput('An industry committee needs its industry.', 'industry');
+  if (kind !== 'INDUSTRY_COMMITTEE' && industry)
+    throw AppError.badInput('Only industry committees have an industry.', 'industry');
+  if (kind !== 'LEGAL_CLINIC' && partnerUniversity)
+    throw AppError.badInput('Only legal clinics have a partner university.', 'partnerUniversity');
+}
+
+/** Writes need the organisation inside the caller's jurisdiction; reading it is open to everyone. */
+function requireWithin(principal: Principal, organization: OrganizationRow) {
+  if (!isWithin(organization.path, principal.jurisdiction.path))
+    throw new AppError('FORBIDDEN', `Organisation ${organization.id} is outside your jurisdiction.`);
+}
+
 /** Mediation organisations: reference data, read by any signed-in caller. */
 export class OrganizationService {
+  constructor(private readonly audit: AuditService) {}
+
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<MediationOrganization[]> {
     return inScope(ctx, (m) =>
       m.query(`SELECT ${ORGANIZATION_COLUMNS} FROM mediation_organization o WHERE o.id::text = ANY($1)`, [
@@ -47,5 +84,201 @@ export class OrganizationService {
       [regionPath],
     );
     return row ?? null;
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<MediationOrganization> {
+    requirePrincipal(ctx);
+    const [row] = await this.findByIds(ctx, [id]);
+    if (!row) throw AppError.notFound(`Organisation ${id} was not found.`);
+    return row;
+  }
+
+  /** Any signed-in caller, city-wide: a region filter must exist but may lie outside the jurisdiction. */
+  async list(ctx: RequestContext, filter: MediationOrganizationFilter | null | undefined, args: PageArgs) {
+    requirePrincipal(ctx);
+    const params: unknown[] = [];
+    const where: string[] = [];
+    if (filter?.regionCode != null) {
+      const path = await this.regionPath(ctx, filter.regionCode);
+      where.push(`o.region_path <@ $${params.push(path)}::ltree`);
+    }
+    if (filter?.kind?.length) where.push(`o.kind = ANY($${params.push(filter.kind)})`);
+    if (filter?.industry?.length) where.push(`o.industry = ANY($${params.push(filter.industry)})`);
+    if (filter?.nameContains?.trim())
+      where.push(`o.name ILIKE $${params.push(containsPattern(filter.nameContains.trim()))}`);
+    return inScope(ctx, (m) =>
+      listPage<MediationOrganization>(m, {
+        from: 'mediation_organization o',
+        columns: ORGANIZATION_COLUMNS,
+        where,
+        params,
+        args,
+        sort: {
+          key: 'NAME:ASC',
+          expr: 'o.name',
+          idExpr: 'o.id::text',
+          direction: SortDirection.ASC,
+          value: (o) => o.name,
+          id: (o) => o.id,
+        },
+      }),
+    );
+  }
+
+  async create(ctx: RequestContext, input: CreateMediationOrganizationInput): Promise<MediationOrganization> {
+    requireAction(ctx, 'mediation:manage');
+    const name = checkName(input.name);
+    const partnerUniversity = input.partnerUniversity?.trim()
+      ? checkText(input.partnerUniversity, 'partnerUniversity', 100)
+      : null;
+    checkKind(input.kind, input.industry ?? null, partnerUniversity);
+    const path = await scopePath(ctx, input.regionCode);
+    return inScope(ctx, async (m) => {
+      const [created] = await m.query(
+        `INSERT INTO mediation_organization (kind, industry, name, region_code, partner_university)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (region_code, name) DO NOTHING RETURNING ${RETURNING}`,
+        [input.kind, input.industry ?? null, name, input.regionCode, partnerUniversity],
+      );
+      if (!created)
+        throw new AppError(
+          'CONFLICT',
+          `An organisation named ${name} already exists in ${input.regionCode}.`,
+        );
+      await this.audit.record(ctx, m, {
+        action: 'mediationOrganization.create',
+        entityType: 'MediationOrganization',
+        entityId: created.id,
+        changes: {
+          kind: { new: input.kind },
+          industry: { new: input.industry ?? null },
+          name: { new: name },
+          regionCode: { new: input.regionCode },
+          partnerUniversity: { new: partnerUniversity },
+        },
+        regionPath: path,
+      });
+      return created;
+    });
+  }
+
+  async update(ctx: RequestContext, input: UpdateMediationOrganizationInput): Promise<MediationOrganization> {
+    const principal = requireAction(ctx, 'mediation:manage');
+    return inScope(ctx, async (m) => {
+      const before = await this.byId(m, input.id);
+      if (!before) throw AppError.notFound(`Organisation ${input.id} was not found.`);
+      requireWithin(principal, before);
+      const sets: string[] = [];
+      const params: unknown[] = [];
+      const changes: Record<string, unknown> = {};
+      const set = (column: string, field: string, value: unknown, old: unknown) => {
+        sets.push(`${column} = $${params.push(value) + 2}`);
+        changes[field] = { old, new: value };
+      };
+      if (input.name != null) {
+        const name = checkName(input.name);
+        const [taken] = await m.query(
+          `SELECT 1 FROM mediation_organization WHERE region_code = $1 AND name = $2 AND id::text <> $3`,
+          [before.regionCode, name, before.id],
+        );
+        if (taken)
+          throw new AppError(
+            'CONFLICT',
+            `An organisation named ${name} already exists in ${before.regionCode}.`,
+          );
+        set('name', 'name', name, before.name);
+      }
+      if (input.partnerUniversity != null) {
+        const university = input.partnerUniversity.trim()
+          ? checkText(input.partnerUniversity, 'partnerUniversity', 100)
+          : null;
+        checkKind(before.kind, before.industry, university);
+        set('partner_university', 'partnerUniversity', university, before.partnerUniversity);
+      }
+      const updated = await versionedUpdate<MediationOrganization>(
+        m,
+        'mediation_organization',
+        input.id,
+        input.expectedVersion,
+        sets,
+        params,
+        RETURNING,
+      );
+      await this.audit.record(ctx, m, {
+        action: 'mediationOrganization.update',
+        entityType: 'MediationOrganization',
+        entityId: input.id,
+        changes,
+        regionPath: before.path,
+      });
+      return updated;
+    });
+  }
+
+  /** Active members per organisation, among the mediators the caller's jurisdiction shows: one statement. */
+  memberCounts(ctx: RequestContext, ids: readonly string[]): Promise<number[]> {
+    return inScope(ctx, async (m) => {
+      const rows: { id: string; n: number }[] = await m.query(
+        `SELECT mm.organization_id::text AS id, count(*)::int AS n
+         FROM mediator_membership mm JOIN mediator md ON md.id = mm.mediator_id
+         WHERE mm.organization_id::text = ANY($1) AND md.active GROUP BY mm.organization_id`,
+        [ids],
+      );
+      const counts = new Map(rows.map((r) => [r.id, r.n]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    });
+  }
+
+  /** The people a legal clinic served in a month: one tally per clinic and month, a new record replaces it. */
+  async recordClinicService(
+    ctx: RequestContext,
+    input: RecordLegalClinicServiceInput,
+  ): Promise<LegalClinicService> {
+    const principal = requireAction(ctx, 'mediation:manage');
+    const month = isoDay(input.month);
+    if (!month.endsWith('-01')) throw AppError.badInput('month is the first day of a month.', 'month');
+    if (month > `${chinaToday().slice(0, 7)}-01`)
+      throw AppError.badInput('month cannot be in the future.', 'month');
+    if (!Number.isInteger(input.peopleServed) || input.peopleServed < 0 || input.peopleServed > 1_000_000)
+      throw AppError.badInput('peopleServed is a whole number from 0 to 1,000,000.', 'peopleServed');
+    return inScope(ctx, async (m) => {
+      const clinic = await this.byId(m, input.organizationId);
+      if (!clinic || clinic.kind !== 'LEGAL_CLINIC')
+        throw AppError.badInput(
+          `Organisation ${input.organizationId} is not a legal clinic.`,
+          'organizationId',
+        );
+      requireWithin(principal, clinic);
+      const [before] = await m.query(
+        `SELECT people_served AS n FROM legal_clinic_service WHERE organization_id = $1 AND month = $2::date`,
+        [clinic.id, month],
+      );
+      const [row] = await m.query(
+        `INSERT INTO legal_clinic_service (organization_id, region_path, month, people_served)
+         VALUES ($1, $2::ltree, $3::date, $4)
+         ON CONFLICT (organization_id, month) DO UPDATE SET people_served = EXCLUDED.people_served
+         RETURNING id, organization_id AS "organizationId", month::text AS month, people_served AS "peopleServed"`,
+        [clinic.id, clinic.path, month, input.peopleServed],
+      );
+      await this.audit.record(ctx, m, {
+        action: 'legalClinicService.record',
+        entityType: 'LegalClinicService',
+        entityId: row.id,
+        changes: {
+          organizationId: { new: clinic.id },
+          month: { new: month },
+          peopleServed: { old: before?.n ?? null, new: input.peopleServed },
+        },
+        regionPath: clinic.path,
+      });
+      return row;
+    });
+  }
+
+  /** A region filter on reference data: the code must name a region, wherever it lies. */
+  private async regionPath(ctx: RequestContext, code: string, field = 'regionCode'): Promise<string> {
+    if (!isValidDivisionCode(code)) throw AppError.badInput(`${code} is not a valid division code.`, field);
+    const [region] = await ctx.services.region.pathsOf(ctx, [code]);
+    if (!region) throw AppError.badInput(`Region ${code} does not exist.`, field);
+    return region.path;
   }
 }

@@ -1,6 +1,7 @@
 import type { Industry, OrganizationKind } from '@qiangji/domain';
-import { DateTimeResolver } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../common/connection';
 import { IndustryEnum, OrganizationKindEnum } from './mediation.enums';
 
 @ObjectType({
@@ -34,4 +35,98 @@ export class MediationOrganization {
 
   @Field(() => DateTimeResolver)
   updatedAt: Date;
+}
+
+@ObjectType()
+export class MediationOrganizationConnection extends ConnectionType(MediationOrganization) {}
+
+@InputType({
+  description:
+    'Every field narrows. Organisations are reference data: the region may lie outside your jurisdiction, but it must exist.',
+})
+export class MediationOrganizationFilter {
+  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
+  regionCode?: string | null;
+
+  @Field(() => [OrganizationKindEnum], { nullable: true })
+  kind?: OrganizationKind[] | null;
+
+  @Field(() => [IndustryEnum], { nullable: true })
+  industry?: Industry[] | null;
+
+  @Field(() => String, { nullable: true })
+  nameContains?: string | null;
+}
+
+@ArgsType()
+export class MediationOrganizationsArgs extends PageArgs {
+  @Field(() => MediationOrganizationFilter, { nullable: true })
+  filter?: MediationOrganizationFilter | null;
+}
+
+@InputType()
+export class CreateMediationOrganizationInput {
+  @Field(() => OrganizationKindEnum)
+  kind: OrganizationKind;
+
+  @Field(() => IndustryEnum, {
+    nullable: true,
+    description: 'Required for industry committees, and only for them.',
+  })
+  industry?: Industry | null;
+
+  @Field({ description: 'Unique within its region.' })
+  name: string;
+
+  @Field({ description: 'Inside your jurisdiction.' })
+  regionCode: string;
+
+  @Field(() => String, { nullable: true, description: 'Legal clinics only: the partner law school.' })
+  partnerUniversity?: string | null;
+}
+
+@InputType()
+export class UpdateMediationOrganizationInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Legal clinics only; an empty string removes it.',
+  })
+  partnerUniversity?: string | null;
+}
+
+@ObjectType({ description: 'How many people a legal clinic (法律诊所) served in one month.' })
+export class LegalClinicService {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => DateResolver, { description: 'The first day of the month.' })
+  month: string;
+
+  @Field(() => Int)
+  peopleServed: number;
+
+  organizationId: string;
+}
+
+@InputType()
+export class RecordLegalClinicServiceInput {
+  @Field(() => ID, { description: 'A legal clinic in your jurisdiction.' })
+  organizationId: string;
+
+  @Field(() => DateResolver, {
+    description: 'The first day of the month; a second record replaces the first.',
+  })
+  month: Date;
+
+  @Field(() => Int)
+  peopleServed: number;
 }

@@ -1,0 +1,168 @@
+import { DISPUTE_TYPES, mediationRate, resolutionRate, type DisputeType } from '@qiangji/domain';
+import { AppError } from '../../common/app-error';
+import { inScope, requireAction, scopePath } from '../../common/authz';
+import type { RequestContext } from '../../server/context';
+import type {
+  LegalClinicFigures,
+  MediationFigures,
+  MediationStats,
+  PetitionBacklogFigures,
+  StatsScope,
+} from './mediation-stats.types';
+
+/** The first instant of a day in China time, and the first instant after the last day: [from, to + 1). */
+const DAY_START = (param: string) => `(${param}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+const DAY_AFTER = (param: string) => `((${param}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+
+/** The counts of a figure set, as FILTER clauses over the cohort `c`. */
+const COUNTS: Record<Exclude<keyof MediationFigures, 'mediationRate' | 'medianDaysToConclude'>, string> = {
+  accepted: 'true',
+  mediated: `c.outcome = 'AGREEMENT_REACHED'`,
+  failed: `c.outcome = 'MEDIATION_FAILED'`,
+  withdrawn: `c.outcome = 'WITHDRAWN'`,
+  open: 'c.outcome IS NULL',
+  overdue: 'c.outcome IS NULL AND c.due_at < now()',
+  followedUp: `c.outcome = 'AGREEMENT_REACHED' AND c.honoured IS NOT NULL`,
+  honoured: `c.outcome = 'AGREEMENT_REACHED' AND c.honoured`,
+};
+const FIGURE_COLUMNS = [
+  ...Object.entries(COUNTS).map(([name, where]) => `count(*) FILTER (WHERE ${where})::int AS "${name}"`),
+  `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.concluded_at - c.accepted_at)::float8 / 86400)
+     FILTER (WHERE c.concluded_at IS NOT NULL) AS "medianDaysToConclude"`,
+].join(',\n  ');
+const ZERO_COLUMNS = [
+  ...Object.keys(COUNTS).map((name) => `0 AS "${name}"`),
+  'NULL::float8 AS "medianDaysToConclude"',
+].join(', ');
+
+// GROUPING(type, month, child): a bit is set for each column the row is NOT grouped by.
+const TOTAL = 0b111;
+const BY_TYPE = 0b011;
+const BY_MONTH = 0b101;
+const BY_CHILD = 0b110;
+
+type FigureRow = Omit<MediationFigures, 'mediationRate'> & {
+  g: number;
+  type: DisputeType | null;
+  month: string | null;
+  child: string | null;
+};
+
+function figures(row: FigureRow): MediationFigures {
+  const counts = Object.fromEntries(Object.keys(COUNTS).map((k) => [k, row[k as keyof typeof COUNTS]]));
+  return {
+    ...(counts as Record<keyof typeof COUNTS, number>),
+    medianDaysToConclude: row.medianDaysToConclude,
+    mediationRate: mediationRate(row.mediated, row.accepted),
+  };
+}
+
+/** `YYYY-MM-DD` of a Date scalar's value (midnight UTC of that day) or of a string. */
+function day(value: Date | string): string {
+  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}
+
+/**
+ * mediationStats: each figure set is one SQL statement over the cohort (FILTER clauses, GROUPING SETS), never a
+ * loop over cases; rates come from @qiangji/domain. Every statement runs in the caller's scope (row-level
+ * security) and is narrowed to the region's subtree.
+ */
+export class MediationStatsService {
+  async stats(
+    ctx: RequestContext,
+    regionCode: string,
+    fromValue: Date | string,
+    toValue: Date | string,
+  ): Promise<MediationStats> {
+    requireAction(ctx, 'dispute:read');
+    const from = day(fromValue);
+    const to = day(toValue);
+    if (from > to) throw AppError.badInput('`to` must be on or after `from`.', 'to');
+    const path = await scopePath(ctx, regionCode);
+    const rows: FigureRow[] = await inScope(ctx, (m) =>
+      m.query(
+        `WITH cohort AS (
+           SELECT c.*, to_char(c.accepted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+             CASE WHEN nlevel(c.region_path) > nlevel($1::ltree)
+               THEN ltree2text(subpath(subpath(c.region_path, 0, nlevel($1::ltree) + 1), -1)) END AS child
+           FROM dispute_case c
+           WHERE c.region_path <@ $1::ltree
+             AND c.accepted_at >= ${DAY_START('$2')} AND c.accepted_at < ${DAY_AFTER('$3')}
+         ),
+         figures AS (
+           SELECT GROUPING(c.type, c.month, c.child)::int AS g, c.type, c.month, c.child,
+             ${FIGURE_COLUMNS}
+           FROM cohort c
+           GROUP BY GROUPING SETS ((), (c.type), (c.month), (c.child))
+         )
+         SELECT * FROM figures
+         UNION ALL
+         SELECT ${BY_CHILD}, NULL, NULL, r.code, ${ZERO_COLUMNS} FROM region r
+         WHERE r.parent_code = $4 AND r.valid_from <= current_date
+           AND (r.valid_to IS NULL OR r.valid_to > current_date)
+           AND NOT EXISTS (SELECT 1 FROM figures f WHERE f.g = ${BY_CHILD} AND f.child = r.code)`,
+        [path, from, to, regionCode],
+      ),
+    );
+    const total = rows.find((r) => r.g === TOTAL)!;
+    const typeOrder = (t: DisputeType | null) => DISPUTE_TYPES.indexOf(t!);
+    return {
+      ...figures(total),
+      regionCode,
+      from,
+      to,
+      byType: rows
+        .filter((r) => r.g === BY_TYPE)
+        .sort((a, b) => typeOrder(a.type) - typeOrder(b.type))
+        .map((r) => ({ type: r.type!, ...figures(r) })),
+      byMonth: rows
+        .filter((r) => r.g === BY_MONTH)
+        .sort((a, b) => a.month!.localeCompare(b.month!))
+        .map((r) => ({ month: r.month!, ...figures(r) })),
+      // A NULL child is the cases placed on the region itself: in the totals, in no child.
+      byChildRegion: rows
+        .filter((r) => r.g === BY_CHILD && r.child !== null)
+        .sort((a, b) => a.child!.localeCompare(b.child!))
+        .map((r) => ({ regionCode: r.child!, ...figures(r) })),
+      scope: { path, from, to },
+    };
+  }
+
+  /** The petition backlog of the range and its resolution, in one statement. */
+  async petitionBacklog(ctx: RequestContext, scope: StatsScope): Promise<PetitionBacklogFigures> {
+    const [row] = await inScope(ctx, (m) =>
+      m.query(
+        `SELECT count(*)::int AS backlog,
+           count(*) FILTER (WHERE p.resolved_on BETWEEN $2::date AND $3::date)::int AS resolved
+         FROM petition_case p
+         WHERE p.region_path <@ $1::ltree AND p.registered_on <= $3::date
+           AND (p.resolved_on IS NULL OR p.resolved_on >= $2::date)`,
+        [scope.path, scope.from, scope.to],
+      ),
+    );
+    return { ...row, resolutionRate: resolutionRate(row.resolved, row.backlog) };
+  }
+
+  /** Legal clinics, their monthly tallies, their mediated cases and petitions, in one statement. */
+  async legalClinics(ctx: RequestContext, scope: StatsScope): Promise<LegalClinicFigures> {
+    const [row] = await inScope(ctx, (m) =>
+      m.query(
+        `SELECT
+           (SELECT count(*)::int FROM mediation_organization o
+            WHERE o.kind = 'LEGAL_CLINIC' AND o.region_path <@ $1::ltree) AS clinics,
+           (SELECT coalesce(sum(s.people_served), 0)::int FROM legal_clinic_service s
+            WHERE s.region_path <@ $1::ltree
+              AND s.month BETWEEN date_trunc('month', $2::date)::date AND $3::date) AS "peopleServed",
+           (SELECT count(*)::int FROM dispute_case c
+            JOIN mediation_organization o ON o.id = c.organization_id AND o.kind = 'LEGAL_CLINIC'
+            WHERE c.region_path <@ $1::ltree AND c.outcome = 'AGREEMENT_REACHED'
+              AND c.accepted_at >= ${DAY_START('$2')} AND c.accepted_at < ${DAY_AFTER('$3')}) AS "disputesMediated",
+           (SELECT count(*)::int FROM petition_case p
+            JOIN mediation_organization o ON o.id = p.organization_id AND o.kind = 'LEGAL_CLINIC'
+            WHERE p.region_path <@ $1::ltree AND p.resolved_on BETWEEN $2::date AND $3::date) AS "petitionsHandled"`,
+        [scope.path, scope.from, scope.to],
+      ),
+    );
+    return row;
+  }
+}

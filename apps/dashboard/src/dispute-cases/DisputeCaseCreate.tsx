@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import {
+  ArrayInput,
+  AutocompleteInput,
+  BooleanInput,
+  Create,
+  DateTimeInput,
+  minValue,
+  NumberInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+} from 'react-admin';
+import { DISPUTE_TYPE_CHOICES, INTAKE_CHANNEL_CHOICES, PARTY_ROLE_CHOICES } from '../common/choices';
+import { RegionInput } from '../common/RegionInput';
+import { validPhone } from '../common/validators';
+import { organizationText } from '../organizations/organization-text';
+
+const validAmount = (value: unknown) =>
+  typeof value === 'string' &&
+  value.trim() !== '' &&
+  !/^\d{1,12}(\.\d{1,2})?$/.test(value.replace(/[,，\s]/g, ''))
+    ? 'app.cases.amount_invalid'
+    : undefined;
+
+/** A key per opened form: a double click or a retry after a lost answer registers the case once (the API's idempotencyKey). */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `dashboard-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+const byName = (text: string) => ({ nameContains: text });
+
+/**
+ * 登记 (intake): the API sets the risk level and the deadline, and hands the case to the people's mediation
+ * committee of its community or village unless another organisation is picked.
+ */
+export const DisputeCaseCreate = () => {
+  const [defaults] = useState(() => ({
+    idempotencyKey: newIdempotencyKey(),
+    channel: 'WALK_IN',
+    peopleInvolved: 2,
+    householdsInvolved: 2,
+    threats: false,
+    parties: [{ role: 'APPLICANT' }, { role: 'RESPONDENT' }],
+  }));
+  return (
+    <Create redirect="show">
+      <SimpleForm defaultValues={defaults}>
+        <SelectInput source="channel" choices={INTAKE_CHANNEL_CHOICES} validate={required()} />
+        <SelectInput source="type" choices={DISPUTE_TYPE_CHOICES} validate={required()} />
+        <TextInput source="title" validate={required()} fullWidth />
+        <TextInput source="description" validate={required()} multiline minRows={3} fullWidth />
+        <RegionInput source="regionCode" validate={required()} helperText="app.cases.place_help" />
+        <ArrayInput source="parties" validate={required()}>
+          <SimpleFormIterator inline disableReordering>
+            <SelectInput
+              source="role"
+              label="app.cases.party_role"
+              choices={PARTY_ROLE_CHOICES}
+              validate={required()}
+            />
+            <TextInput source="name" label="app.cases.party_name" validate={required()} />
+            <TextInput
+              source="contact"
+              label="app.cases.party_contact"
+              validate={validPhone}
+              helperText="app.cases.contact_help"
+            />
+          </SimpleFormIterator>
+        </ArrayInput>
+        <NumberInput source="peopleInvolved" min={0} step={1} validate={[required(), minValue(0)]} />
+        <NumberInput source="householdsInvolved" min={0} step={1} validate={[required(), minValue(0)]} />
+        <TextInput source="amountAtStake" validate={validAmount} helperText="app.cases.amount_help" />
+        <BooleanInput source="threats" helperText="app.cases.threats_help" />
+        <DateTimeInput source="receivedAt" helperText="app.cases.received_at_help" />
+        <ReferenceInput source="organizationId" reference="mediationOrganizations">
+          <AutocompleteInput
+            optionText={organizationText}
+            filterToQuery={byName}
+            helperText="app.cases.organization_help"
+            sx={{ minWidth: '24rem' }}
+          />
+        </ReferenceInput>
+      </SimpleForm>
+    </Create>
+  );
+};

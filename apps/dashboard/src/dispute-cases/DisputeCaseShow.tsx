@@ -1,0 +1,258 @@
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Grid from '@mui/material/Grid';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useState, type ReactElement } from 'react';
+import {
+  BooleanField,
+  Button,
+  Labeled,
+  Link,
+  NumberField,
+  Show,
+  TextField,
+  TopToolbar,
+  useCreatePath,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { LabelChips, LabelField } from '../common/LabelChips';
+import { RegionLink } from '../common/RegionLink';
+import { DeadlineChip, RiskChip, StateChip } from '../mediation/chips';
+import { CaseCommandDialog } from './CaseCommandDialog';
+import { CaseTimeline } from './CaseTimeline';
+import type { DisputeCaseDetailRecord } from './dispute-case-record';
+
+/** The buttons of `availableCommands`: the steps the user's roles allow in the case's state (the API checks again). */
+const CaseCommands = () => {
+  const record = useRecordContext<DisputeCaseDetailRecord>();
+  const [open, setOpen] = useState<string | null>(null);
+  if (!record?.availableCommands) return null;
+  return (
+    <>
+      {record.availableCommands.map((name) => (
+        <Button
+          key={name}
+          label={`app.dispute_command.${name}`}
+          variant={name === 'DECLINE' || name === 'WITHDRAW' ? 'outlined' : 'contained'}
+          color={name === 'DECLINE' || name === 'WITHDRAW' ? 'inherit' : 'primary'}
+          onClick={() => setOpen(name)}
+          sx={{ ml: 1 }}
+        />
+      ))}
+      <CaseCommandDialog name={open} record={record} onClose={() => setOpen(null)} />
+    </>
+  );
+};
+
+/** The state, the deadline (overdue red, at risk amber) and the risk, where an official looks first. */
+const CaseHeader = () => {
+  const record = useRecordContext<DisputeCaseDetailRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Stack spacing={1} sx={{ px: 2, pt: 2 }}>
+      <Typography variant="h6" component="h1">
+        {record.number} {record.title}
+      </Typography>
+      <Stack
+        direction="row"
+        spacing={1}
+        sx={{ alignItems: 'center' }}
+        role="group"
+        aria-label={translate('app.cases.status')}
+      >
+        <StateChip value={record.state} />
+        {record.dueAt !== null && <DeadlineChip value={record.deadlineStatus} />}
+        <RiskChip value={record.risk} />
+      </Stack>
+    </Stack>
+  );
+};
+
+/** A mediation organisation as a link to its page. */
+const OrganizationLink = ({ source }: { source: 'organization' | 'originOrganization'; label?: string }) => {
+  const record = useRecordContext<DisputeCaseDetailRecord>();
+  const createPath = useCreatePath();
+  const organization = record?.[source];
+  if (!organization) return null;
+  return (
+    <Link to={createPath({ resource: 'mediationOrganizations', id: organization.id, type: 'show' })}>
+      {organization.name}
+    </Link>
+  );
+};
+
+const MediatorLink = (_props: { label?: string }) => {
+  const record = useRecordContext<DisputeCaseDetailRecord>();
+  const createPath = useCreatePath();
+  if (!record?.mediator) return <Typography variant="body2">—</Typography>;
+  return (
+    <Link to={createPath({ resource: 'mediators', id: record.mediator.id, type: 'show' })}>
+      {record.mediator.name}
+    </Link>
+  );
+};
+
+const FIELDS: ReactElement[] = [
+  <LabelField key="type" source="type" messages="app.dispute_type" />,
+  <LabelField key="channel" source="channel" messages="app.intake_channel" />,
+  <RegionLink key="region" label="resources.disputeCases.fields.region" />,
+  <OrganizationLink
+    key="organization"
+    source="organization"
+    label="resources.disputeCases.fields.organization"
+  />,
+  <MediatorLink key="mediator" label="resources.disputeCases.fields.mediator" />,
+  <DateTimeField key="receivedAt" source="receivedAt" />,
+  <DateTimeField key="acceptedAt" source="acceptedAt" />,
+  <DateTimeField key="concludedAt" source="concludedAt" />,
+  <DateTimeField key="closedAt" source="closedAt" />,
+  <DateTimeField key="dueAt" source="dueAt" />,
+  <NumberField key="peopleInvolved" source="peopleInvolved" />,
+  <NumberField key="householdsInvolved" source="householdsInvolved" />,
+  <TextField key="amountAtStake" source="amountAtStake" emptyText="—" />,
+  <BooleanField key="threats" source="threats" />,
+  <LabelField key="outcome" source="outcome" messages="app.dispute_outcome" emptyText="—" />,
+  <LabelField key="referral" source="referral" messages="app.referral" emptyText="—" />,
+  <TextField key="declineReason" source="declineReason" emptyText="—" />,
+  <BooleanField key="honoured" source="honoured" emptyText="—" />,
+];
+
+/** The parties with their contacts masked; a registered resident's name opens the registry entry. */
+const Parties = () => {
+  const record = useRecordContext<DisputeCaseDetailRecord>();
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  if (!record?.parties) return null;
+  const title = translate('resources.disputeCases.fields.parties');
+  return (
+    <section>
+      <Typography variant="subtitle1" component="h2" gutterBottom>
+        {title}
+      </Typography>
+      <Table size="small" aria-label={title}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('app.cases.party_role')}</TableCell>
+            <TableCell>{translate('app.cases.party_name')}</TableCell>
+            <TableCell>{translate('app.cases.party_contact')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {record.parties.map((party) => (
+            <TableRow key={party.id}>
+              <TableCell>{translate(`app.party_role.${party.role}`)}</TableCell>
+              <TableCell>
+                {party.resident ? (
+                  <Link to={createPath({ resource: 'residents', id: party.resident.id, type: 'show' })}>
+                    {party.name}
+                  </Link>
+                ) : (
+                  party.name
+                )}
+              </TableCell>
+              <TableCell>{party.contact ?? '—'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+};
+
+/** The level and why: the intake rule's reasons (many households, a land dispute with threats …). */
+const RiskSection = () => {
+  const record = useRecordContext<DisputeCaseDetailRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <section>
+      <Typography variant="subtitle1" component="h2" gutterBottom>
+        {translate('resources.disputeCases.fields.risk')}
+      </Typography>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <RiskChip value={record.risk} />
+        {record.riskReasons?.length ? (
+          <LabelChips source="riskReasons" messages="app.risk_reason" />
+        ) : (
+          <Typography variant="body2" color="text.secondary">
+            {translate('app.cases.no_risk_reasons')}
+          </Typography>
+        )}
+      </Stack>
+    </section>
+  );
+};
+
+const AgreementSection = () => {
+  const record = useRecordContext<DisputeCaseDetailRecord>();
+  const translate = useTranslate();
+  const agreement = record?.agreement;
+  if (!agreement) return null;
+  return (
+    <section>
+      <Typography variant="subtitle1" component="h2" gutterBottom>
+        {translate('resources.disputeCases.fields.agreement')}
+      </Typography>
+      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+        {agreement.terms}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        {translate('app.cases.agreement_signed', {
+          signatories: agreement.signatories.join(translate('app.list_separator')),
+          date: agreement.signedOn,
+        })}
+        {agreement.courtConfirmed && ` · ${translate('app.cases.command_fields.court_confirmed')}`}
+      </Typography>
+    </section>
+  );
+};
+
+/** One case: details, parties, risk, the agreement, the timeline, and the buttons for the steps allowed now. */
+export const DisputeCaseShow = () => (
+  <Show
+    actions={
+      <TopToolbar>
+        <CaseCommands />
+      </TopToolbar>
+    }
+  >
+    <CaseHeader />
+    <Grid container spacing={2} sx={{ p: 2 }}>
+      <Grid size={{ xs: 12 }}>
+        <Labeled label="resources.disputeCases.fields.description">
+          <TextField source="description" sx={{ whiteSpace: 'pre-wrap' }} />
+        </Labeled>
+      </Grid>
+      {FIELDS.map((item) => (
+        <Grid key={item.key} size={{ xs: 12, sm: 6, md: 4, lg: 3 }}>
+          <Labeled>{item}</Labeled>
+        </Grid>
+      ))}
+    </Grid>
+    <Grid container spacing={3} sx={{ p: 2 }}>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <Stack spacing={3}>
+          <Parties />
+          <RiskSection />
+          <AgreementSection />
+        </Stack>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <Card variant="outlined">
+          <CardContent>
+            <CaseTimeline />
+          </CardContent>
+        </Card>
+      </Grid>
+    </Grid>
+  </Show>
+);

@@ -1,0 +1,68 @@
+import {
+  ArrayInput,
+  AutocompleteInput,
+  Create,
+  DateInput,
+  ReferenceInput,
+  required,
+  SimpleForm,
+  SimpleFormIterator,
+  TextInput,
+  useGetIdentity,
+} from 'react-admin';
+import { chinaToday } from '../mediation/dates';
+import { organizationText } from '../organizations/organization-text';
+
+const byName = (text: string) => ({ nameContains: text });
+const byNumberOrTitle = (text: string) => ({ q: text });
+const caseText = (c: { number: string; title: string }) => `${c.number} ${c.title}`;
+// Meetings study the cases still open: received, accepted, with a mediator or in mediation.
+const OPEN_CASES = { state: ['RECEIVED', 'ACCEPTED', 'MEDIATOR_ASSIGNED', 'IN_MEDIATION'] };
+
+/** recordCoordinationMeeting: a centre's monthly meeting, the departments present, and a decision per case. */
+export const MeetingCreate = () => {
+  const { identity } = useGetIdentity();
+  // A meeting is recorded for a centre of the user's jurisdiction only (organisations are city-wide reference data).
+  const jurisdiction = (identity?.jurisdiction as { code?: string } | undefined)?.code;
+  return (
+    <Create redirect="show">
+      <SimpleForm defaultValues={{ heldOn: chinaToday(), decisions: [] }}>
+        <ReferenceInput
+          source="organizationId"
+          reference="mediationOrganizations"
+          filter={{ kind: ['COORDINATION_CENTRE'], ...(jurisdiction ? { regionCode: jurisdiction } : {}) }}
+        >
+          <AutocompleteInput
+            optionText={organizationText}
+            filterToQuery={byName}
+            validate={required()}
+            sx={{ minWidth: '24rem' }}
+          />
+        </ReferenceInput>
+        <DateInput source="heldOn" validate={required()} />
+        <TextInput source="attendees" validate={required()} helperText="app.cases.names_help" fullWidth />
+        <TextInput source="notes" multiline minRows={2} fullWidth />
+        <ArrayInput source="decisions">
+          <SimpleFormIterator disableReordering>
+            <ReferenceInput source="caseId" reference="disputeCases" filter={OPEN_CASES}>
+              <AutocompleteInput
+                label="resources.coordinationMeetings.fields.case"
+                optionText={caseText}
+                filterToQuery={byNumberOrTitle}
+                validate={required()}
+                sx={{ minWidth: '24rem' }}
+              />
+            </ReferenceInput>
+            <TextInput
+              source="decision"
+              label="resources.coordinationMeetings.fields.decision"
+              validate={required()}
+              multiline
+              fullWidth
+            />
+          </SimpleFormIterator>
+        </ArrayInput>
+      </SimpleForm>
+    </Create>
+  );
+};

@@ -1,0 +1,53 @@
+import { Datagrid, DateInput, List, SelectArrayInput, TextField, useRecordContext } from 'react-admin';
+import { DayField } from '../common/DateTimeField';
+import { PETITION_STATE_CHOICES } from '../common/choices';
+import { RegionInput } from '../common/RegionInput';
+import { RegionLink } from '../common/RegionLink';
+import { EnumChip } from '../mediation/chips';
+
+const petitionFilters = [
+  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
+  <SelectArrayInput
+    key="state"
+    source="state"
+    choices={PETITION_STATE_CHOICES}
+    alwaysOn
+    sx={{ minWidth: '10rem' }}
+  />,
+  <DateInput key="registeredFrom" source="registeredFrom" />,
+  <DateInput key="registeredTo" source="registeredTo" />,
+];
+
+const PETITION_COLORS = {
+  REGISTERED: 'default',
+  ASSIGNED: 'primary',
+  RESOLVED: 'success',
+  UNRESOLVED: 'warning',
+} as const;
+
+export const PetitionStateField = (_props: { label?: string; sortable?: boolean }) => {
+  const record = useRecordContext<{ state?: keyof typeof PETITION_COLORS }>();
+  if (!record?.state) return null;
+  return (
+    <EnumChip value={record.state} messages="app.petition_state" color={PETITION_COLORS[record.state]} />
+  );
+};
+
+/** The petition backlog (信访积案) of the user's jurisdiction, newest registration first. */
+export const PetitionList = () => (
+  <List filters={petitionFilters} perPage={25} exporter={false}>
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="title" sortable={false} />
+      <PetitionStateField label="resources.petitionCases.fields.state" sortable={false} />
+      <RegionLink label="resources.petitionCases.fields.region" sortable={false} />
+      <TextField
+        source="organization.name"
+        label="resources.petitionCases.fields.organization"
+        sortable={false}
+        emptyText="—"
+      />
+      <DayField source="registeredOn" sortable={false} />
+      <DayField source="resolvedOn" sortable={false} emptyText="—" />
+    </Datagrid>
+  </List>
+);
