@@ -17,6 +17,8 @@ import { createContext, createServices } from '../server/context';
 import { loadSecrets } from '../secrets';
 import { PersonalDataCipher } from '../common/personal-data';
 import { seedResidents } from '../modules/resident/resident.seed';
+import { seedMediation } from '../modules/mediation/mediation.seed';
+import { demoRegions } from '../modules/region/region.seed';
 
 /**
  * `npm run bench`: the real Harbin division list (3,528 units) plus four grid units under every
@@ -65,6 +67,18 @@ const SCENARIOS: { name: string; query: string; variables?: Record<string, unkno
     name: '20 households of 五常市 with their members and regions',
     query: `{ households(filter: { regionCode: "230184" }, first: 20) { edges { node { address region { name } members { name idNumber } } } } }`,
   },
+  {
+    name: 'open dispute cases of 延寿县 by deadline, page of 50, with organisation and mediator',
+    query: `{ disputeCases(filter: { regionCode: "230129", state: [RECEIVED, ACCEPTED, MEDIATOR_ASSIGNED, IN_MEDIATION] }, orderBy: { field: DUE_AT }, first: 50) { totalCount edges { node { number title state deadlineStatus organization { name } mediator { name } } } } }`,
+  },
+  {
+    name: 'closed dispute cases of the city in 2012, page of 50',
+    query: `{ disputeCases(filter: { acceptedFrom: "2012-01-01", acceptedTo: "2012-12-31", state: [CLOSED] }, first: 50) { totalCount edges { node { number type risk region { name } } } } }`,
+  },
+  {
+    name: 'mediationStats of the city for 2012, by type, month and district',
+    query: `{ mediationStats(regionCode: "230100", from: "2012-01-01", to: "2012-12-31") { accepted mediated mediationRate medianDaysToConclude byType { type accepted } byMonth { month accepted } byChildRegion { regionCode accepted mediated } petitionBacklog { resolutionRate } legalClinics { clinics peopleServed } } }`,
+  },
 ];
 
 async function main() {
@@ -110,6 +124,9 @@ async function main() {
     const people = await db.transaction((m) =>
       seedResidents(m, new PersonalDataCipher(secrets.dataKey), { households: HOUSEHOLDS, seed: 1 }),
     );
+    // Grand mediation runs on the demo tree's places (generated streets and villages under the real districts).
+    await db.transaction((m) => writeRegions(m, demoRegions(), 'insert-missing'));
+    const mediation = await db.transaction((m) => seedMediation(m, { seed: 1 }));
     await db.query('ANALYZE');
     const [{ total }] = await db.query('SELECT count(*)::int AS total FROM region');
 
@@ -185,7 +202,9 @@ async function main() {
     }
     console.log(
       `\nRegions: ${total} (official list ${imported.inserted} + grid units); ${people.households} households, ` +
-        `${people.residents} residents. Import of the official list: ${importMs.toFixed(0)} ms.`,
+        `${people.residents} residents; ${mediation.organizations} mediation organisations, ${mediation.mediators} ` +
+        `mediators, ${mediation.cases} dispute cases, ${mediation.events} timeline rows. ` +
+        `Import of the official list: ${importMs.toFixed(0)} ms.`,
     );
     console.log(
       `${REQUESTS} requests per scenario, ${CONCURRENCY} concurrent, API in its own process (NODE_ENV=production).\n`,
