@@ -38,7 +38,7 @@ import {
 } from './dispute-case.types';
 import type { MediatorService } from './mediator.service';
 import type { OrganizationService } from './organization.service';
-import { checkText, isoDay, pastDay } from './reference-input';
+import { checkText, DAY_AFTER, DAY_START, isoDay, pastDay } from './reference-input';
 
 export const CASE_COLUMNS = `c.id, c.number, c.channel, c.type, c.title, c.description, c.region_code AS "regionCode",
   c.amount_at_stake::text AS "amountAtStake", c.people_involved AS "peopleInvolved",
@@ -148,13 +148,9 @@ export class DisputeCaseService {
       );
     // Days are China's: 2012-12-31 ends at midnight in Harbin, not in UTC.
     if (filter?.acceptedFrom)
-      where.push(
-        `c.accepted_at >= ($${params.push(isoDay(filter.acceptedFrom))}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`,
-      );
+      where.push(`c.accepted_at >= ${DAY_START(`$${params.push(isoDay(filter.acceptedFrom))}`)}`);
     if (filter?.acceptedTo)
-      where.push(
-        `c.accepted_at < (($${params.push(isoDay(filter.acceptedTo))}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`,
-      );
+      where.push(`c.accepted_at < ${DAY_AFTER(`$${params.push(isoDay(filter.acceptedTo))}`)}`);
     if (filter?.organizationId)
       where.push(`c.organization_id::text = $${params.push(filter.organizationId)}`);
     if (filter?.mediatorId) where.push(`c.mediator_id::text = $${params.push(filter.mediatorId)}`);

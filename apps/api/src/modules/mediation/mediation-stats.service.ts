@@ -9,10 +9,7 @@ import type {
   PetitionBacklogFigures,
   StatsScope,
 } from './mediation-stats.types';
-
-/** The first instant of a day in China time, and the first instant after the last day: [from, to + 1). */
-const DAY_START = (param: string) => `(${param}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
-const DAY_AFTER = (param: string) => `((${param}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+import { DAY_AFTER, DAY_START } from './reference-input';
 
 /** The counts of a figure set, as FILTER clauses over the cohort `c`. */
 const COUNTS: Record<Exclude<keyof MediationFigures, 'mediationRate' | 'medianDaysToConclude'>, string> = {

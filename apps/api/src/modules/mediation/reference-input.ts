@@ -29,3 +29,7 @@ export function pastDay(value: Date | string, field: string): string {
   if (day > chinaToday()) throw AppError.badInput(`${field} cannot be in the future.`, field);
   return day;
 }
+
+/** SQL for the first instant of a day in China time, and the first instant after the last day: [from, to + 1). */
+export const DAY_START = (param: string) => `(${param}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+export const DAY_AFTER = (param: string) => `((${param}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
