@@ -1,28 +1,20 @@
-import DataLoader from 'dataloader';
-import { groupBy } from '../../common/group-by';
+import { byKeyLoader, groupLoader } from '../../common/loaders';
 import type { RequestContext, Services } from '../../server/context';
 import type { DisputeCase, DisputeCaseEvent, DisputeParty } from './dispute-case.types';
 import type { Mediator } from './mediator.types';
 import type { MediationOrganization } from './organization.types';
 
+const id = (row: { id: string }) => row.id;
+const caseId = (row: { caseId: string }) => row.caseId;
+
 /** Relation fields of dispute cases, batched per request and always inside the caller's scope. */
 export function createDisputeCaseLoaders(ctx: RequestContext, services: Services) {
-  const byId = <T extends { id: string }>(find: (ids: readonly string[]) => Promise<T[]>) =>
-    new DataLoader(async (ids: readonly string[]) => {
-      const rows = new Map((await find(ids)).map((r) => [r.id, r]));
-      return ids.map((id) => rows.get(id) ?? null);
-    });
-  const byCase = <T extends { caseId: string }>(find: (ids: readonly string[]) => Promise<T[]>) =>
-    new DataLoader(async (ids: readonly string[]) => {
-      const rows = groupBy(await find(ids), (r) => r.caseId);
-      return ids.map((id) => rows.get(id) ?? []);
-    });
   return {
-    disputeCase: byId<DisputeCase>((ids) => services.disputeCases.findByIds(ctx, ids)),
-    organization: byId<MediationOrganization>((ids) => services.organizations.findByIds(ctx, ids)),
-    mediator: byId<Mediator>((ids) => services.mediators.findByIds(ctx, ids)),
-    parties: byCase<DisputeParty>((ids) => services.disputeCases.partiesOf(ctx, ids)),
-    timeline: byCase<DisputeCaseEvent>((ids) => services.disputeCases.timelineOf(ctx, ids)),
+    disputeCase: byKeyLoader<DisputeCase>((ids) => services.disputeCases.findByIds(ctx, ids), id),
+    organization: byKeyLoader<MediationOrganization>((ids) => services.organizations.findByIds(ctx, ids), id),
+    mediator: byKeyLoader<Mediator>((ids) => services.mediators.findByIds(ctx, ids), id),
+    parties: groupLoader<DisputeParty>((ids) => services.disputeCases.partiesOf(ctx, ids), caseId),
+    timeline: groupLoader<DisputeCaseEvent>((ids) => services.disputeCases.timelineOf(ctx, ids), caseId),
   };
 }
 

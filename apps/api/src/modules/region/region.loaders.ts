@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { byKeyLoader } from '../../common/loaders';
 import type { PageArgs } from '../../common/connection';
 import type { RequestContext } from '../../server/context';
 import type { RegionService } from './region.service';
@@ -13,11 +14,10 @@ export function createRegionLoaders(ctx: RequestContext, service: RegionService)
     DataLoader<string, Awaited<ReturnType<RegionService['childrenOf']>>[number]>
   >();
   return {
-    byCode: new DataLoader(async (codes: readonly string[]) => {
-      const rows = await service.findByCodes(ctx, codes);
-      const byCode = new Map(rows.map((r) => [r.code, r]));
-      return codes.map((c) => byCode.get(c) ?? null);
-    }),
+    byCode: byKeyLoader(
+      (codes) => service.findByCodes(ctx, codes),
+      (r) => r.code,
+    ),
     ancestors: new DataLoader((codes: readonly string[]) => service.ancestorsOf(ctx, codes)),
     descendantCounts: new DataLoader((codes: readonly string[]) => service.descendantCountsOf(ctx, codes)),
     /** Children pages are batched across parents that ask with the same page arguments. */

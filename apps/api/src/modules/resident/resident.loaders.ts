@@ -1,27 +1,23 @@
-import DataLoader from 'dataloader';
-import { groupBy } from '../../common/group-by';
+import { byKeyLoader, groupLoader } from '../../common/loaders';
 import type { RequestContext, Services } from '../../server/context';
 import type { Household, Resident } from './resident.types';
 
+const id = (row: { id: string }) => row.id;
+
 /** Relation fields of households and residents, batched per request and always inside the caller's scope. */
 export function createResidentLoaders(ctx: RequestContext, services: Services) {
-  const byId = <T extends { id: string }>(find: (ids: readonly string[]) => Promise<T[]>) =>
-    new DataLoader(async (ids: readonly string[]) => {
-      const rows = new Map((await find(ids)).map((r) => [r.id, r]));
-      return ids.map((id) => rows.get(id) ?? null);
-    });
   return {
-    household: byId<Household>((ids) => services.households.findByIds(ctx, ids)),
-    head: byId<Resident>((ids) => services.residents.findByIds(ctx, ids, 'Household.head')),
+    household: byKeyLoader<Household>((ids) => services.households.findByIds(ctx, ids), id),
+    head: byKeyLoader<Resident>((ids) => services.residents.findByIds(ctx, ids, 'Household.head'), id),
     /** A dispute party linked to the registry (mediation reads people through here, audited). */
-    party: byId<Resident>((ids) => services.residents.findByIds(ctx, ids, 'DisputeParty.resident')),
-    members: new DataLoader(async (householdIds: readonly string[]) => {
-      const byHousehold = groupBy(
-        await services.residents.findByHouseholds(ctx, householdIds),
-        (r) => r.householdId,
-      );
-      return householdIds.map((id) => byHousehold.get(id) ?? []);
-    }),
+    party: byKeyLoader<Resident>(
+      (ids) => services.residents.findByIds(ctx, ids, 'DisputeParty.resident'),
+      id,
+    ),
+    members: groupLoader<Resident>(
+      (householdIds) => services.residents.findByHouseholds(ctx, householdIds),
+      (r) => r.householdId,
+    ),
   };
 }
 
