@@ -14,6 +14,8 @@ import { pendingMigrations } from '../database/data-source';
 import { createContext, createServices, type RequestContext } from './context';
 import { createFormatError, isClientError } from './format-error';
 import { createSchema } from './schema';
+import { commitBeforeResponse } from './commit-before-response';
+import { refuseUnstorableText } from './text-input';
 import { API_KEY_PREFIX } from '../modules/access/api-key.service';
 import type { Secrets } from '../secrets';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -103,6 +105,8 @@ export async function createApp(opts: {
     plugins: [
       ...armor.plugins,
       onlySignInWhenAnonymous(),
+      refuseUnstorableText(),
+      commitBeforeResponse(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       logUnexpectedErrors(),
@@ -139,6 +143,7 @@ export async function createApp(opts: {
           requestId: res.locals.requestId,
           clientIp: req.ip ?? null,
           principal: res.locals.principal ?? null,
+          transactional: true,
         }),
     }),
   );
