@@ -61,8 +61,8 @@ export interface CommandStep<D> {
 
 /**
  * Every command of every machine, in one transaction: the object in the caller's scope (NOT_FOUND) → may the
- * caller act on it (FORBIDDEN: jurisdiction, then role) → the version (CONFLICT) → the machine's table
- * (INVALID_TRANSITION) → the module's step (its own checks) → a step that would change nothing is refused
+ * caller act on it where it lies (FORBIDDEN) → the version (CONFLICT) → the machine's table (INVALID_TRANSITION
+ * from the state, then FORBIDDEN for a role it does not allow) → the module's step (its own checks) → a step that would change nothing is refused
  * (BAD_USER_INPUT) unless the command records an occurrence → `UPDATE … WHERE version` → the timeline row with
  * the step's details → the audit row. Nothing is written unless all of it is.
  */

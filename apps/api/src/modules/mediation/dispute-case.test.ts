@@ -62,6 +62,8 @@ describe('a dispute case from intake to closing', () => {
     centre = await organization(app.db, street, 'COORDINATION_CENTRE');
     mediatorId = await mediator(app.db, community, [committee]);
     staff = await app.signIn({ roles: ['MEDIATOR'], jurisdiction: street });
+    // A mediator reads the cases of the organisations it belongs to (issue 7): staff serves both of them.
+    await mediator(app.db, community, [committee, centre], staff.userId);
   });
   afterAll(() => app.close());
 
@@ -381,6 +383,7 @@ describe('a dispute case from intake to closing', () => {
         registerCase(staff, community),
         app.signIn({ roles: ['MEDIATOR'], jurisdiction: street }),
       ]);
+      await mediator(app.db, community, [committee], other.userId);
       const results = await Promise.all([
         runCommand(staff, 'accept', c, refs()),
         runCommand(other, 'accept', c, refs()),
@@ -428,6 +431,7 @@ describe('a dispute case from intake to closing', () => {
           app.signIn({ roles: ['MEDIATOR'], jurisdiction: here }),
         ]);
       own = { mediatorId: member, centreId: centreAbove };
+      await mediator(app.db, first, [handling, centreAbove, ownCentre], clerk.userId);
       await app.db.query(`UPDATE mediator SET active = false WHERE id = $1`, [inactiveMember]);
     });
 
