@@ -85,10 +85,10 @@ export function runCommand<
     if (!row) throw AppError.notFound(`${target.ref.label} ${id} was not found.`);
     const refusal = target.refusal?.(ctx, row);
     if (refusal) throw new AppError('FORBIDDEN', refusal);
-    if (!target.machine.allows(command, principal.roles))
-      throw new AppError('FORBIDDEN', `Your roles do not allow ${command}.`);
     if (row.version !== input.expectedVersion) throw staleVersion(input.expectedVersion, row.version);
     const check = target.machine.check(row.state, command, principal.roles);
+    if (!check.ok && check.reason === 'FORBIDDEN')
+      throw new AppError('FORBIDDEN', `Your roles do not allow ${command}.`);
     if (!check.ok)
       throw new AppError(
         'INVALID_TRANSITION',
