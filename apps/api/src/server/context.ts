@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { ApiKeyService } from '../modules/access/api-key.service';
 import { AuthService } from '../modules/access/auth.service';
+import { PrincipalCache } from '../modules/access/principal-cache';
 import { UserService } from '../modules/access/user.service';
 import { AuditService } from '../modules/audit/audit.service';
 import { createDisputeCaseLoaders, type DisputeCaseLoaders } from '../modules/mediation/dispute-case.loaders';
@@ -30,6 +31,7 @@ import { DEFAULT_TIME_LIMITS, type TimeLimits } from '@qiangji/domain';
 /** One instance of each module's service for the life of the process. */
 export function createServices(opts: { secrets: Secrets; auth: Config['auth']; timeLimits?: TimeLimits }) {
   const audit = new AuditService();
+  const principals = new PrincipalCache(opts.auth.principalCacheTtl * 1000);
   const region = new RegionService();
   const cipher = new PersonalDataCipher(opts.secrets.dataKey);
   const organizations = new OrganizationService(audit);
@@ -37,9 +39,9 @@ export function createServices(opts: { secrets: Secrets; auth: Config['auth']; t
   return {
     region,
     audit,
-    auth: new AuthService(opts.secrets.jwtSecret, opts.auth, audit),
+    auth: new AuthService(opts.secrets.jwtSecret, opts.auth, audit, principals),
     users: new UserService(audit, region),
-    apiKeys: new ApiKeyService(audit, region),
+    apiKeys: new ApiKeyService(audit, region, principals),
     households: new HouseholdService(audit),
     residents: new ResidentService(audit, cipher),
     organizations,
@@ -62,7 +64,10 @@ export type Services = ReturnType<typeof createServices>;
 export interface Principal {
   kind: 'USER' | 'API_KEY';
   id: string;
+  /** The login: a username, or an API key's name with its prefix. */
   name: string;
+  /** What people call it: a user's display name, an API key's name. */
+  displayName: string;
   roles: Role[];
   actions: ReadonlySet<Action>;
   jurisdiction: { code: string; name: string; path: string };

@@ -5,13 +5,14 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { parseConfig } from '../config';
 import { createDataSource } from '../database/data-source';
+import { OWNER_ROLE } from '../database/roles';
 import { createLogger } from '../logger';
 import { hashPassword } from '../modules/access/passwords';
 import { loadSecrets, type Secrets } from '../secrets';
 import { createApp, type App } from '../server/app';
 import { createContext, createServices, type RequestContext } from '../server/context';
 import { assertNoPersonalData } from './personal-data-guard';
-import { TEMPLATE_DATABASE, TEST_SECRETS_ENV } from './test-env';
+import { TEMPLATE_DATABASE, TEST_SECRETS_ENV, testDatabaseUrls } from './test-env';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -39,8 +40,16 @@ export interface SignedIn extends GqlClient {
 
 export interface TestApp extends GqlClient {
   baseUrl: string;
+  /** The API's login (qiangji_api), which the server uses. */
   databaseUrl: string;
+  /** The owner's login (qiangji_owner), for a CLI started by a test. */
+  ownerDatabaseUrl: string;
+  /** DATABASE_URL and MIGRATION_DATABASE_URL for a server or CLI process started by a test. */
+  databaseEnv: { DATABASE_URL: string; MIGRATION_DATABASE_URL: string };
+  /** The owner's pool, as the CLI has it: for factories and for looking at what the API wrote. */
   db: DataSource;
+  /** The server's own pool (the API's login). */
+  apiDb: DataSource;
   secrets: Secrets;
   /** A fresh user with these roles and jurisdiction, signed in through the real login mutation. */
   signIn(opts?: { roles?: Role[]; jurisdiction?: string }): Promise<SignedIn>;
@@ -68,22 +77,23 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
 /** A fresh migrated database and the real HTTP server on a free port, for one test file. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const name = `qiangji_test_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
-  const url = new URL(process.env.QIANGJI_TEST_SERVER_URL!);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE} OWNER ${OWNER_ROLE}`));
+  const { ownerUrl, apiUrl } = testDatabaseUrls(name);
+  const databaseEnv = { DATABASE_URL: apiUrl, MIGRATION_DATABASE_URL: ownerUrl };
   const config = parseConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
+    ...databaseEnv,
+    DATABASE_POOL_SIZE: '4',
     PORT: '0',
     ...TEST_SECRETS_ENV,
     ...env,
   });
   const secrets = await loadSecrets(config);
-  const db = await createDataSource(databaseUrl, 4).initialize();
+  const db = await createDataSource(ownerUrl, 4).initialize();
+  const apiDb = await createDataSource(apiUrl, config.database.poolSize).initialize();
   const app: App = await createApp({
     config,
-    db,
+    db: apiDb,
     secrets,
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
   });
@@ -107,8 +117,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   return {
     ...anonymous,
     baseUrl,
-    databaseUrl,
+    databaseUrl: apiUrl,
+    ownerDatabaseUrl: ownerUrl,
+    databaseEnv,
     db,
+    apiDb,
     secrets,
     context: () =>
       createContext({
@@ -144,6 +157,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     async close() {
       await app.stop();
+      await apiDb.destroy();
       await db.destroy();
       await admin((c) => c.query(`DROP DATABASE ${name} WITH (FORCE)`));
     },

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { requireAction } from '../../common/authz';
+import { inScope, requireAction } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
 import type { RequestContext } from '../../server/context';
 import type { AuditEventFilter, AuditEventRow } from './audit.types';
@@ -66,21 +66,24 @@ export class AuditService {
     if (filter?.actorId) add((n) => `a.actor_id = ${n}`, filter.actorId);
     if (filter?.from) add((n) => `a.at >= ${n}::date`, filter.from);
     if (filter?.to) add((n) => `a.at < ${n}::date + 1`, filter.to);
-    return listPage<AuditEventRow>(ctx.db, {
-      from: 'audit_event a',
-      columns: COLUMNS,
-      where,
-      params,
-      args,
-      // Identity ids grow with every insert, so newest first is id descending: exact, unlike timestamps.
-      sort: {
-        key: 'ID:DESC',
-        expr: 'a.id',
-        idExpr: 'a.id::text',
-        direction: SortDirection.DESC,
-        value: (r) => r.id,
-        id: (r) => r.id,
-      },
-    });
+    // The service's condition and the table's policy say the same; the policy is what a mistake here cannot undo.
+    return inScope(ctx, (m) =>
+      listPage<AuditEventRow>(m, {
+        from: 'audit_event a',
+        columns: COLUMNS,
+        where,
+        params,
+        args,
+        // Identity ids grow with every insert, so newest first is id descending: exact, unlike timestamps.
+        sort: {
+          key: 'ID:DESC',
+          expr: 'a.id',
+          idExpr: 'a.id::text',
+          direction: SortDirection.DESC,
+          value: (r) => r.id,
+          id: (r) => r.id,
+        },
+      }),
+    );
   }
 }
