@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Role } from '@qiangji/domain';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { parseConfig } from '../config';
+import { parseConfig, type Config } from '../config';
 import { createDataSource } from '../database/data-source';
 import { OWNER_ROLE } from '../database/roles';
 import { createLogger } from '../logger';
@@ -56,9 +56,16 @@ export interface TestApp extends GqlClient {
   /** A context outside any request, as the CLI has: for calling services directly. */
   context(): RequestContext;
   /** A client that sends this credential (an access token or an API key). */
-  withCredential(credential: string, header?: 'authorization' | 'x-api-key'): GqlClient;
+  withCredential(credential: string, header?: CredentialHeader): GqlClient;
+  /** A second API server on the same database, with its own pool and principal cache. */
+  replica(): Promise<{
+    withCredential(credential: string, header?: CredentialHeader): GqlClient;
+    close(): Promise<void>;
+  }>;
   close(): Promise<void>;
 }
+
+type CredentialHeader = 'authorization' | 'x-api-key';
 
 export const TEST_PASSWORD = 'test-password-1';
 let passwordHash: Promise<string> | undefined;
@@ -90,33 +97,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const secrets = await loadSecrets(config);
   const db = await createDataSource(ownerUrl, 4).initialize();
-  const apiDb = await createDataSource(apiUrl, config.database.poolSize).initialize();
-  const app: App = await createApp({
-    config,
-    db: apiDb,
-    secrets,
-    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-  });
-  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
-
-  const client = (headers: Record<string, string>): GqlClient => ({
-    async gql(query, variables) {
-      const res = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      const text = await res.text();
-      assertNoPersonalData(query, text);
-      return { status: res.status, ...(JSON.parse(text) as object) };
-    },
-  });
+  const server = await serve(config, secrets);
+  const { apiDb, client } = server;
   const anonymous = client({});
 
   return {
     ...anonymous,
-    baseUrl,
+    baseUrl: server.baseUrl,
     databaseUrl: apiUrl,
     ownerDatabaseUrl: ownerUrl,
     databaseEnv,
@@ -129,10 +116,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         logger: createLogger('silent'),
         services: createServices({ secrets, auth: config.auth, timeLimits: config.timeLimits }),
       }),
-    withCredential: (credential, header = 'authorization') =>
-      client(
-        header === 'authorization' ? { authorization: `Bearer ${credential}` } : { 'x-api-key': credential },
-      ),
+    withCredential: (credential, header) => client(credentialHeaders(credential, header)),
+    async replica() {
+      const other = await serve(config, secrets);
+      return {
+        withCredential: (credential, header) => other.client(credentialHeaders(credential, header)),
+        close: other.close,
+      };
+    },
     async signIn({ roles = ['CITY_ADMIN'], jurisdiction = '230100' } = {}) {
       passwordHash ??= hashPassword(TEST_PASSWORD);
       const username = `user${process.pid}-${++users}`;
@@ -156,10 +147,50 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       };
     },
     async close() {
-      await app.stop();
-      await apiDb.destroy();
+      await server.close();
       await db.destroy();
       await admin((c) => c.query(`DROP DATABASE ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+function credentialHeaders(
+  credential: string,
+  header: CredentialHeader = 'authorization',
+): Record<string, string> {
+  return header === 'authorization' ? { authorization: `Bearer ${credential}` } : { 'x-api-key': credential };
+}
+
+/** The real HTTP server on a free port, with its own pool as the API's login. */
+async function serve(config: Config, secrets: Secrets) {
+  const apiDb = await createDataSource(config.database.url!, config.database.poolSize).initialize();
+  const app: App = await createApp({
+    config,
+    db: apiDb,
+    secrets,
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+  });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+  const client = (headers: Record<string, string>): GqlClient => ({
+    async gql(query, variables) {
+      const res = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await res.text();
+      assertNoPersonalData(query, text);
+      return { status: res.status, ...(JSON.parse(text) as object) };
+    },
+  });
+  return {
+    apiDb,
+    baseUrl,
+    client,
+    async close() {
+      await app.stop();
+      await apiDb.destroy();
     },
   };
 }
