@@ -1,4 +1,3 @@
-import { Client } from 'pg';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { devSecrets } from '../secrets';
@@ -115,19 +114,4 @@ function connectionError(url: string, err: unknown): Error {
     default:
       return err instanceof Error ? err : new Error(String(err));
   }
-}
-
-/** Creates the database on a server if it is missing and returns its URL. */
-export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
