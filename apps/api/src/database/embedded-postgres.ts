@@ -125,12 +125,23 @@ export async function startEmbeddedPostgres(opts: {
  * True when our server already runs on this folder and port; false when nothing listens there. Anything else on
  * the port (another PostgreSQL, another program) is an error that says so.
  */
-async function isRunning(url: string, dir: string, port: number): Promise<boolean> {
+async function isRunning(
+  url: string,
+  dir: string,
+  port: number,
+  waitUntil = Date.now() + 60_000,
+): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ECONNREFUSED') return false;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ECONNREFUSED') return false;
+    // Another process is starting it (or it is recovering): wait for it, as a second terminal would.
+    if (code === '57P03' && Date.now() < waitUntil) {
+      await new Promise((r) => setTimeout(r, 250));
+      return isRunning(url, dir, port, waitUntil);
+    }
     throw new SetupError(
       `Port ${port} answers, but not as the embedded PostgreSQL of ${dir} (${(err as Error).message}): ` +
         `set EMBEDDED_PG_PORT to a free port, or stop the program that listens there.`,
