@@ -16,7 +16,13 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** The owner role, for migrations, seeding and the CLI; the API's own DATABASE_URL never owns a table. */
+  MIGRATION_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  PRINCIPAL_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(300).default(10),
   EMBEDDED_PG_DIR: z
     .string()
     .min(1)
@@ -72,6 +78,10 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
       path: ['JWT_SECRET'],
       message: 'required with DATABASE_URL',
     })
+    .refine((e) => !e.MIGRATION_DATABASE_URL || e.DATABASE_URL, {
+      path: ['MIGRATION_DATABASE_URL'],
+      message: 'needs DATABASE_URL too (the embedded database makes both itself)',
+    })
     .safeParse(given);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -86,6 +96,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     database: {
       url: e.DATABASE_URL,
+      migrationUrl: e.MIGRATION_DATABASE_URL,
       poolSize: e.DATABASE_POOL_SIZE,
       embedded: { dir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
       seedIfEmpty: e.SEED_IF_EMPTY,
@@ -98,7 +109,11 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     secrets: { dataKey: e.DATA_KEY, jwtSecret: e.JWT_SECRET },
-    auth: { accessTokenTtl: e.ACCESS_TOKEN_TTL_SECONDS, refreshTokenTtl: e.REFRESH_TOKEN_TTL_SECONDS },
+    auth: {
+      accessTokenTtl: e.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtl: e.REFRESH_TOKEN_TTL_SECONDS,
+      principalCacheTtl: e.PRINCIPAL_CACHE_TTL_SECONDS,
+    },
     timeLimits: {
       acceptDays: e.DISPUTE_ACCEPT_DAYS,
       concludeDays: e.DISPUTE_CONCLUDE_DAYS,

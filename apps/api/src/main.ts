@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, parseConfig } from './config';
-import { migrate } from './database/data-source';
-import { openDatabase } from './database/open-database';
-import { seedIfEmpty } from './database/seed';
+import { openDatabase, prepareDatabase } from './database/open-database';
 import { createLogger } from './logger';
 import { loadSecrets } from './secrets';
 import { createApp } from './server/app';
@@ -12,11 +10,10 @@ async function main() {
   const logger = createLogger(config.logLevel);
   const secrets = await loadSecrets(config);
   const database = await openDatabase(config, logger);
-  const applied = await migrate(database.dataSource);
-  if (applied.length) logger.info({ applied }, 'migrations applied');
-  if (config.database.seedIfEmpty) {
-    await seedIfEmpty(database.dataSource, logger, { secrets, accounts: !config.database.url });
-  }
+  await prepareDatabase(database, {
+    logger,
+    seed: config.database.seedIfEmpty ? { secrets, accounts: !config.database.url } : null,
+  });
 
   const app = await createApp({ config, db: database.dataSource, logger, secrets });
   await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));

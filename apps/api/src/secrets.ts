@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Config } from './config';
+import { ConfigError, type Config } from './config';
+import type { RolePasswords } from './database/roles';
 
 export interface Secrets {
   /** Encrypts and keys the hashes of personal data (ID numbers, phones). */
@@ -10,29 +11,56 @@ export interface Secrets {
   jwtSecret: Buffer;
 }
 
+interface DevSecrets {
+  dataKey: string;
+  jwtSecret: string;
+  databasePasswords: RolePasswords;
+}
+
 /**
  * The configured keys, or for the embedded development database keys generated once and kept
  * beside its data folder (data encrypted with a lost key is lost).
  */
 export async function loadSecrets(config: Config): Promise<Secrets> {
   const { dataKey, jwtSecret } = config.secrets;
-  if (dataKey && jwtSecret)
-    return { dataKey: Buffer.from(dataKey, 'base64'), jwtSecret: Buffer.from(jwtSecret) };
+  const stored = dataKey && jwtSecret ? null : await devSecrets(config);
+  return {
+    dataKey: Buffer.from(dataKey ?? stored!.dataKey, 'base64'),
+    jwtSecret: Buffer.from(jwtSecret ?? stored!.jwtSecret),
+  };
+}
+
+/**
+ * `.data/dev-secrets.json`, beside the embedded database: its keys and the passwords of its roles, generated
+ * on first use. A value that is missing (a file from an older version) is added; one that exists never changes.
+ */
+export async function devSecrets(config: Config): Promise<DevSecrets> {
   const file = path.join(path.dirname(config.database.embedded.dir), 'dev-secrets.json');
-  let stored: { dataKey: string; jwtSecret: string };
+  const text = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return '{}';
+    throw err;
+  });
+  let stored: Partial<DevSecrets>;
   try {
-    stored = JSON.parse(await readFile(file, 'utf8'));
+    stored = JSON.parse(text);
   } catch {
-    stored = {
-      dataKey: randomBytes(32).toString('base64'),
-      jwtSecret: randomBytes(48).toString('base64url'),
-    };
+    // Never overwrite it: the data key in it decrypts the database beside it.
+    throw new ConfigError(
+      `${file} is not valid JSON: repair it, or delete it together with ${config.database.embedded.dir}.`,
+    );
+  }
+  const complete: DevSecrets = {
+    dataKey: stored.dataKey ?? randomBytes(32).toString('base64'),
+    jwtSecret: stored.jwtSecret ?? randomBytes(48).toString('base64url'),
+    databasePasswords: {
+      owner: stored.databasePasswords?.owner ?? randomBytes(24).toString('base64url'),
+      api: stored.databasePasswords?.api ?? randomBytes(24).toString('base64url'),
+    },
+  };
+  if (JSON.stringify(complete) !== JSON.stringify(stored)) {
     await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, JSON.stringify(stored), { mode: 0o600 });
+    await writeFile(file, JSON.stringify(complete), { mode: 0o600 });
     await chmod(file, 0o600);
   }
-  return {
-    dataKey: Buffer.from(dataKey ?? stored.dataKey, 'base64'),
-    jwtSecret: Buffer.from(jwtSecret ?? stored.jwtSecret),
-  };
+  return complete;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { gridUnitCode } from '@qiangji/domain';
 import { createDataSource, migrate } from '../database/data-source';
 import { startEmbeddedPostgres } from '../database/embedded-postgres';
-import { ensureDatabase } from '../database/open-database';
+import { provisionDatabase } from '../database/roles';
 import { createLogger } from '../logger';
 import { importDivisions } from '../modules/region/region-import';
 import { writeRegions } from '../modules/region/region.writer';
@@ -91,8 +91,12 @@ async function main() {
     port: 40000 + Math.floor(Math.random() * 10000),
     logger,
   });
-  const databaseUrl = await ensureDatabase(pg.url, 'qiangji_bench');
-  const db = await createDataSource(databaseUrl, 4).initialize();
+  // The roles of production: the bench data is written as the owner, the API signs in as qiangji_api.
+  const { ownerUrl, apiUrl } = await provisionDatabase(pg.url, 'qiangji_bench', {
+    owner: randomBytes(18).toString('base64url'),
+    api: randomBytes(18).toString('base64url'),
+  });
+  const db = await createDataSource(ownerUrl, 4).initialize();
   let api: ReturnType<typeof spawn> | undefined;
   try {
     await migrate(db);
@@ -100,7 +104,7 @@ async function main() {
       DATA_KEY: randomBytes(32).toString('base64'),
       JWT_SECRET: randomBytes(48).toString('base64url'),
     };
-    const config = parseConfig({ ...secretsEnv, DATABASE_URL: databaseUrl });
+    const config = parseConfig({ ...secretsEnv, DATABASE_URL: apiUrl });
     const services = createServices({
       secrets: await loadSecrets(config),
       auth: config.auth,
@@ -136,7 +140,7 @@ async function main() {
       env: {
         PATH: process.env.PATH,
         ...secretsEnv,
-        DATABASE_URL: databaseUrl,
+        DATABASE_URL: apiUrl,
         PORT: String(port),
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',

@@ -44,9 +44,10 @@ async function main() {
 
   const config = parseConfig();
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel);
-  const input = command === 'import' ? await readFile(resolveInput(file), 'utf8') : '';
+  const input = command === 'import' ? await readInput(file) : '';
   const secrets = await loadSecrets(config);
-  const database = await openDatabase(config, logger);
+  // The owner's connection: the CLI writes what the API may not (regions, the first account).
+  const database = await openDatabase(config, logger, { as: 'owner' });
   try {
     const applied = await migrate(database.dataSource);
     if (command === 'migrate')
@@ -75,11 +76,28 @@ async function main() {
   }
 }
 
+async function readInput(file: string) {
+  const resolved = resolveInput(file);
+  return readFile(resolved, 'utf8').catch((err: NodeJS.ErrnoException) => {
+    throw new UsageError(`Cannot read ${resolved} (${err.code ?? err.message}): check the path.`);
+  });
+}
+
 class UsageError extends Error {}
 
+/** Every failure is one sentence that says what to do; only the unforeseen adds its stack, for a bug report. */
+function explain(err: unknown): string {
+  if (err instanceof UsageError || err instanceof ConfigError || err instanceof AppError) return err.message;
+  const { code, message } = (err ?? {}) as { code?: string; message?: string };
+  if (code === '42501')
+    return `PostgreSQL refused: ${message}. The CLI must connect as the owner role (MIGRATION_DATABASE_URL, docs/deploy.md).`;
+  if (typeof code === 'string' && /^(08|57P)/.test(code))
+    return `The connection to PostgreSQL was lost (${message}): check that it is running and try again.`;
+  const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  return `The command failed unexpectedly. Run it again with LOG_LEVEL=debug, and report this if it repeats:\n${detail}`;
+}
+
 main().catch((err) => {
-  if (err instanceof UsageError || err instanceof ConfigError || err instanceof AppError)
-    console.error(err.message);
-  else console.error(err);
+  console.error(explain(err));
   process.exit(1);
 });

@@ -4,13 +4,40 @@ import { MODULES } from '../server/modules';
 import { RegionTree1764169200000 } from './migrations/1764169200000-region-tree';
 import { AccessResidentsAudit1764190000000 } from './migrations/1764190000000-access-residents-audit';
 import { Mediation1764210000000 } from './migrations/1764210000000-mediation';
+import { RolesAndAccountSecurity1764220000000 } from './migrations/1764220000000-roles-and-account-security';
+import { adoptObjects, OWNER_ROLE } from './roles';
+import { SetupError } from './setup-error';
 
-export function createDataSource(url: string, poolSize = 10): DataSource {
-  return new DataSource({
+/** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
+export class AppDataSource extends DataSource {
+  private readonly closers: (() => Promise<void>)[] = [];
+
+  /** The URL the pool connects with, for connections of its own beside the pool. */
+  get url(): string {
+    return (this.options as { url: string }).url;
+  }
+
+  onDestroy(close: () => Promise<void>): void {
+    this.closers.push(close);
+  }
+
+  override async destroy(): Promise<void> {
+    await Promise.all(this.closers.splice(0).map((close) => close()));
+    await super.destroy();
+  }
+}
+
+export function createDataSource(url: string, poolSize = 10): AppDataSource {
+  return new AppDataSource({
     type: 'postgres',
     url,
     entities: MODULES.flatMap((m) => m.entities ?? []),
-    migrations: [RegionTree1764169200000, AccessResidentsAudit1764190000000, Mediation1764210000000],
+    migrations: [
+      RegionTree1764169200000,
+      AccessResidentsAudit1764190000000,
+      Mediation1764210000000,
+      RolesAndAccountSecurity1764220000000,
+    ],
     migrationsTableName: 'migrations',
     synchronize: false,
     extra: { max: poolSize, application_name: 'qiangji-api' },
@@ -22,18 +49,39 @@ const MIGRATION_LOCK = 20130601;
 
 /**
  * Applies pending migrations, each in its own transaction, on one connection that holds a session
- * advisory lock meanwhile (one connection, so a pool of one cannot deadlock against itself).
+ * advisory lock meanwhile (one connection, so a pool of one cannot deadlock against itself). They run as
+ * the owner role: a login that is not the owner itself (a superuser, an administrator that is a member)
+ * first hands the owner what it created before the roles existed, then acts as the owner.
  */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const [{ login, owner }] = await runner.query(
+      `SELECT current_user AS login, (SELECT oid FROM pg_roles WHERE rolname = $1) IS NOT NULL AS owner`,
+      [OWNER_ROLE],
+    );
+    if (login !== OWNER_ROLE) {
+      const fail = (why: string) =>
+        new SetupError(
+          `Migrations run as the role ${OWNER_ROLE}, and ${login} ${why}: ` +
+            `create the roles as docs/deploy.md says and point MIGRATION_DATABASE_URL at ${OWNER_ROLE}.`,
+        );
+      if (!owner) throw fail(`cannot act as it because it does not exist`);
+      await adoptObjects(runner).catch((err: Error) => {
+        throw fail(`cannot hand it the existing tables (${err.message})`);
+      });
+      await runner.query(`SET ROLE ${OWNER_ROLE}`).catch(() => {
+        throw fail(`is not a member of it`);
+      });
+    }
     const executor = new MigrationExecutor(dataSource, runner);
     executor.transaction = 'each';
     const applied = await executor.executePendingMigrations();
     return applied.map((m) => m.name);
   } finally {
+    await runner.query('RESET ROLE').catch(() => undefined);
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await runner.release();
   }

@@ -14,10 +14,10 @@ export interface SeedOptions {
 /** Adds each module's demo data, in the modules' order, in one transaction; what exists is kept. */
 export async function seedDemoData(db: DataSource, logger: Logger, opts: SeedOptions) {
   const cipher = new PersonalDataCipher(opts.secrets.dataKey);
-  // Seeds use the services' own rules; none of them signs a token, so any secret will do for the auth settings.
+  // Seeds use the services' own rules; none of them signs a token or caches a principal, so the auth settings are placeholders.
   const services = createServices({
     secrets: opts.secrets,
-    auth: { accessTokenTtl: 60, refreshTokenTtl: 300 },
+    auth: { accessTokenTtl: 60, refreshTokenTtl: 300, principalCacheTtl: 0 },
   });
   const result = await db.transaction(async (m) => {
     const seeded: Record<string, unknown> = {};

@@ -32,7 +32,10 @@ export function createServices(opts: {
 export interface Principal {
   kind: 'USER' | 'API_KEY';
   id: string;
+  /** The login: a username, or an API key's name with its prefix. */
   name: string;
+  /** What people call it: a user's display name, an API key's name. */
+  displayName: string;
   roles: Role[];
   actions: ReadonlySet<Action>;
   jurisdiction: { code: string; name: string; path: string };

@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createDataSource, migrate } from '../database/data-source';
-import { ensureDatabase } from '../database/open-database';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded-postgres';
+import { provisionDatabase } from '../database/roles';
 import { createLogger } from '../logger';
 import { TEMPLATE_DATABASE } from './test-env';
 
@@ -15,7 +16,8 @@ declare global {
 /**
  * One PostgreSQL for the whole run and one migrated template database; each test file clones
  * the template (CREATE DATABASE … TEMPLATE), which takes milliseconds and isolates the files.
- * TEST_DATABASE_URL points the suite at another server instead (a server URL, any database).
+ * The roles are those of production: the template is migrated as qiangji_owner, servers log in as
+ * qiangji_api. TEST_DATABASE_URL points the suite at another server instead (a superuser's URL).
  */
 export default async function globalSetup() {
   let serverUrl = process.env.TEST_DATABASE_URL;
@@ -35,9 +37,14 @@ export default async function globalSetup() {
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE}`);
   await admin.end();
-  const templateUrl = await ensureDatabase(serverUrl, TEMPLATE_DATABASE);
-  const dataSource = await createDataSource(templateUrl, 1).initialize();
+  const urls = await provisionDatabase(serverUrl, TEMPLATE_DATABASE, {
+    owner: randomBytes(18).toString('base64url'),
+    api: randomBytes(18).toString('base64url'),
+  });
+  const dataSource = await createDataSource(urls.ownerUrl, 1).initialize();
   await migrate(dataSource);
   await dataSource.destroy();
   process.env.QIANGJI_TEST_SERVER_URL = serverUrl;
+  process.env.QIANGJI_TEST_OWNER_URL = urls.ownerUrl;
+  process.env.QIANGJI_TEST_API_URL = urls.apiUrl;
 }

@@ -3,15 +3,16 @@ import type { AddressInfo } from 'node:net';
 import type { Role } from '@qiangji/domain';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { parseConfig } from '../config';
+import { parseConfig, type Config } from '../config';
 import { createDataSource } from '../database/data-source';
+import { OWNER_ROLE } from '../database/roles';
 import { createLogger } from '../logger';
 import { hashPassword } from '../modules/access/passwords';
 import { loadSecrets, type Secrets } from '../secrets';
 import { createApp, type App } from '../server/app';
 import { createContext, createServices, type RequestContext } from '../server/context';
 import { assertNoPersonalData } from './personal-data-guard';
-import { TEMPLATE_DATABASE, TEST_SECRETS_ENV } from './test-env';
+import { TEMPLATE_DATABASE, TEST_SECRETS_ENV, testDatabaseUrls } from './test-env';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -39,17 +40,32 @@ export interface SignedIn extends GqlClient {
 
 export interface TestApp extends GqlClient {
   baseUrl: string;
+  /** The API's login (qiangji_api), which the server uses. */
   databaseUrl: string;
+  /** The owner's login (qiangji_owner), for a CLI started by a test. */
+  ownerDatabaseUrl: string;
+  /** DATABASE_URL and MIGRATION_DATABASE_URL for a server or CLI process started by a test. */
+  databaseEnv: { DATABASE_URL: string; MIGRATION_DATABASE_URL: string };
+  /** The owner's pool, as the CLI has it: for factories and for looking at what the API wrote. */
   db: DataSource;
+  /** The server's own pool (the API's login). */
+  apiDb: DataSource;
   secrets: Secrets;
   /** A fresh user with these roles and jurisdiction, signed in through the real login mutation. */
   signIn(opts?: { roles?: Role[]; jurisdiction?: string }): Promise<SignedIn>;
   /** A context outside any request, as the CLI has: for calling services directly. */
   context(): RequestContext;
   /** A client that sends this credential (an access token or an API key). */
-  withCredential(credential: string, header?: 'authorization' | 'x-api-key'): GqlClient;
+  withCredential(credential: string, header?: CredentialHeader): GqlClient;
+  /** A second API server on the same database, with its own pool and principal cache. */
+  replica(): Promise<{
+    withCredential(credential: string, header?: CredentialHeader): GqlClient;
+    close(): Promise<void>;
+  }>;
   close(): Promise<void>;
 }
+
+type CredentialHeader = 'authorization' | 'x-api-key';
 
 export const TEST_PASSWORD = 'test-password-1';
 let passwordHash: Promise<string> | undefined;
@@ -68,47 +84,31 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
 /** A fresh migrated database and the real HTTP server on a free port, for one test file. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const name = `qiangji_test_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
-  const url = new URL(process.env.QIANGJI_TEST_SERVER_URL!);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE} OWNER ${OWNER_ROLE}`));
+  const { ownerUrl, apiUrl } = testDatabaseUrls(name);
+  const databaseEnv = { DATABASE_URL: apiUrl, MIGRATION_DATABASE_URL: ownerUrl };
   const config = parseConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl,
+    ...databaseEnv,
+    DATABASE_POOL_SIZE: '4',
     PORT: '0',
     ...TEST_SECRETS_ENV,
     ...env,
   });
   const secrets = await loadSecrets(config);
-  const db = await createDataSource(databaseUrl, 4).initialize();
-  const app: App = await createApp({
-    config,
-    db,
-    secrets,
-    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-  });
-  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
-  const baseUrl = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
-
-  const client = (headers: Record<string, string>): GqlClient => ({
-    async gql(query, variables) {
-      const res = await fetch(`${baseUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      const text = await res.text();
-      assertNoPersonalData(query, text);
-      return { status: res.status, ...(JSON.parse(text) as object) };
-    },
-  });
+  const db = await createDataSource(ownerUrl, 4).initialize();
+  const server = await serve(config, secrets);
+  const { apiDb, client } = server;
   const anonymous = client({});
 
   return {
     ...anonymous,
-    baseUrl,
-    databaseUrl,
+    baseUrl: server.baseUrl,
+    databaseUrl: apiUrl,
+    ownerDatabaseUrl: ownerUrl,
+    databaseEnv,
     db,
+    apiDb,
     secrets,
     context: () =>
       createContext({
@@ -116,10 +116,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         logger: createLogger('silent'),
         services: createServices({ secrets, auth: config.auth, timeLimits: config.timeLimits }),
       }),
-    withCredential: (credential, header = 'authorization') =>
-      client(
-        header === 'authorization' ? { authorization: `Bearer ${credential}` } : { 'x-api-key': credential },
-      ),
+    withCredential: (credential, header) => client(credentialHeaders(credential, header)),
+    async replica() {
+      const other = await serve(config, secrets);
+      return {
+        withCredential: (credential, header) => other.client(credentialHeaders(credential, header)),
+        close: other.close,
+      };
+    },
     async signIn({ roles = ['CITY_ADMIN'], jurisdiction = '230100' } = {}) {
       passwordHash ??= hashPassword(TEST_PASSWORD);
       const username = `user${process.pid}-${++users}`;
@@ -143,9 +147,50 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       };
     },
     async close() {
-      await app.stop();
+      await server.close();
       await db.destroy();
       await admin((c) => c.query(`DROP DATABASE ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+function credentialHeaders(
+  credential: string,
+  header: CredentialHeader = 'authorization',
+): Record<string, string> {
+  return header === 'authorization' ? { authorization: `Bearer ${credential}` } : { 'x-api-key': credential };
+}
+
+/** The real HTTP server on a free port, with its own pool as the API's login. */
+async function serve(config: Config, secrets: Secrets) {
+  const apiDb = await createDataSource(config.database.url!, config.database.poolSize).initialize();
+  const app: App = await createApp({
+    config,
+    db: apiDb,
+    secrets,
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+  });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+  const client = (headers: Record<string, string>): GqlClient => ({
+    async gql(query, variables) {
+      const res = await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await res.text();
+      assertNoPersonalData(query, text);
+      return { status: res.status, ...(JSON.parse(text) as object) };
+    },
+  });
+  return {
+    apiDb,
+    baseUrl,
+    client,
+    async close() {
+      await app.stop();
+      await apiDb.destroy();
     },
   };
 }

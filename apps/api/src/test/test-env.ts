@@ -3,6 +3,15 @@ import path from 'node:path';
 
 export const TEMPLATE_DATABASE = 'qiangji_test_template';
 
+/** A database of the test server as the owner (migrations, factories) and as the API's login. */
+export function testDatabaseUrls(database: string) {
+  const as = (url: string) => Object.assign(new URL(url), { pathname: `/${database}` }).toString();
+  return {
+    ownerUrl: as(process.env.QIANGJI_TEST_OWNER_URL!),
+    apiUrl: as(process.env.QIANGJI_TEST_API_URL!),
+  };
+}
+
 /** ../shared/data beside the repository: third-party files that tests read in place and never copy. */
 export const SHARED_DATA_DIR =
   process.env.QIANGJI_SHARED_DATA_DIR ?? path.resolve(__dirname, '../../../../../shared/data');

@@ -12,8 +12,7 @@ export class AccessResidentsAudit1764190000000 implements MigrationInterface {
     await q.query(`DO $$ BEGIN
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'qiangji_app') THEN CREATE ROLE qiangji_app NOLOGIN; END IF;
     END $$`);
-    // The login role of DATABASE_URL switches to qiangji_app for every request (SET LOCAL ROLE).
-    await q.query(`GRANT qiangji_app TO CURRENT_USER`);
+    // The API's login role is a member of qiangji_app (docs/deploy.md); the owner running this needs no membership.
 
     await q.query(`
       CREATE TABLE app_user (

@@ -19,6 +19,7 @@ export function sessionUser(p: Principal): SessionUser {
   return {
     id: p.id,
     username: p.name,
+    displayName: p.displayName,
     kind: p.kind,
     roles: p.roles,
     actions: [...p.actions],

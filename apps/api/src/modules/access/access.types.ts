@@ -31,6 +31,9 @@ export class SessionUser {
   @Field({ description: 'The username, or an API key’s name.' })
   username: string;
 
+  @Field({ description: 'The name to show: a user’s display name, an API key’s name.' })
+  displayName: string;
+
   @Field({ description: 'USER or API_KEY.' })
   kind: string;
 

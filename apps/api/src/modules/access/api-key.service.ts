@@ -1,14 +1,15 @@
 import { API_KEY_PERMISSIONS, type ApiKeyScope } from '@qiangji/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { parseId } from '../../common/ids';
-import { isWithin, requireAction, unscoped } from '../../common/authz';
+import { inScope, isWithin, requireAction, scoped } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { updateReturning, Where } from '../../common/sql';
 import type { Principal, RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionService } from '../region/region.service';
 import type { ApiKeyRow, CreateApiKeyInput } from './access.types';
+import type { PrincipalCache } from './principal-cache';
 import { randomSecret, sha256 } from './tokens';
 
 /** Keys look like `qj_<8-char prefix>_<secret>`: the prefix names the key in lists and logs, the rest is secret. */
@@ -21,6 +22,7 @@ export class ApiKeyService {
   constructor(
     private readonly audit: AuditService,
     private readonly regions: RegionService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async create(
@@ -36,7 +38,7 @@ export class ApiKeyService {
     if (!scopes.length) throw AppError.badInput('Give the key at least one scope.', 'scopes');
     const prefix = randomSecret(6).slice(0, 8);
     const secret = `${API_KEY_PREFIX}${prefix}_${randomSecret(32)}`;
-    return ctx.db.transaction(async (m) => {
+    return inScope(ctx, async (m) => {
       const [apiKey] = await m.query(
         `INSERT INTO api_key (name, prefix, key_hash, region_code, scopes, created_by) VALUES ($1, $2, $3, $4, $5, $6)
          RETURNING id, name, prefix, region_code AS "regionCode", scopes, created_at AS "createdAt",
@@ -67,9 +69,9 @@ export class ApiKeyService {
 
   async revoke(ctx: RequestContext, id: string): Promise<ApiKeyRow> {
     requireAction(ctx, 'apiKey:manage');
-    const key = await this.visible(ctx, id);
-    return ctx.db.transaction(async (m) => {
-      const [row] = await updateReturning<ApiKeyRow>(
+    const row = await inScope(ctx, async (m) => {
+      const key = await this.visible(ctx, m, id);
+      const [revoked] = await updateReturning<ApiKeyRow>(
         m,
         `UPDATE api_key k SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING ${COLUMNS}`,
         [key.id],
@@ -80,13 +82,16 @@ export class ApiKeyService {
         entityId: id,
         regionPath: key.path,
       });
-      return row;
+      return revoked;
     });
+    // Other processes hear of it from the database's notification.
+    this.principals.evict(row.id);
+    return row;
   }
 
   async list(ctx: RequestContext, args: PageArgs) {
     const admin = requireAction(ctx, 'apiKey:manage');
-    return listPage<ApiKeyRow>(unscoped(ctx), {
+    return listPage<ApiKeyRow>(scoped(ctx), {
       from: 'api_key k',
       columns: COLUMNS,
       where: new Where().codeInSubtree('k.region_code', admin.jurisdiction.path),
@@ -102,31 +107,39 @@ export class ApiKeyService {
     });
   }
 
-  /** The principal behind a key, or null for an unknown or revoked one. Last use is recorded once a minute at most. */
-  async principalFromKey(db: DataSource, secret: string): Promise<Principal | null> {
-    const [key] = await db.query(
-      `SELECT k.id, k.name, k.prefix, k.scopes, k.region_code AS "regionCode", r.name AS "regionName", r.path::text AS path
-       FROM api_key k JOIN region r ON r.code = k.region_code WHERE k.key_hash = $1 AND k.revoked_at IS NULL`,
-      [sha256(secret)],
-    );
-    if (!key) return null;
-    await db.query(
-      `UPDATE api_key SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
-      [key.id],
-    );
-    return {
-      kind: 'API_KEY',
-      id: key.id,
-      name: `${key.name} (${API_KEY_PREFIX}${key.prefix})`,
-      roles: [],
-      actions: new Set((key.scopes as ApiKeyScope[]).flatMap((s) => API_KEY_PERMISSIONS[s] ?? [])),
-      jurisdiction: { code: key.regionCode, name: key.regionName, path: key.path },
-    };
+  /**
+   * The principal behind a key, or null for an unknown or revoked one, through the database's function (no
+   * scope is needed; it also records the last use, once a minute at most).
+   */
+  principalFromKey(db: DataSource, secret: string): Promise<Principal | null> {
+    const hash = sha256(secret);
+    return this.principals.get(db, `key:${hash}`, async () => {
+      const [key] = await db.query(
+        `SELECT id, name, prefix, scopes, region_code AS "regionCode", region_name AS "regionName", region_path AS path
+         FROM auth_api_key_principal($1)`,
+        [hash],
+      );
+      if (!key) return null;
+      const principal: Principal = {
+        kind: 'API_KEY',
+        id: key.id,
+        name: `${key.name} (${API_KEY_PREFIX}${key.prefix})`,
+        displayName: key.name,
+        roles: [],
+        actions: new Set((key.scopes as ApiKeyScope[]).flatMap((s) => API_KEY_PERMISSIONS[s] ?? [])),
+        jurisdiction: { code: key.regionCode, name: key.regionName, path: key.path },
+      };
+      return { principal };
+    });
   }
 
-  private async visible(ctx: RequestContext, id: string): Promise<{ id: string; path: string }> {
+  private async visible(
+    ctx: RequestContext,
+    m: EntityManager,
+    id: string,
+  ): Promise<{ id: string; path: string }> {
     const admin = requireAction(ctx, 'apiKey:manage');
-    const [key] = await ctx.db.query(
+    const [key] = await m.query(
       `SELECT k.id, r.path::text AS path FROM api_key k JOIN region r ON r.code = k.region_code WHERE k.id = $1::uuid AND r.path <@ $2::ltree`,
       [parseId(id, 'id'), admin.jurisdiction.path],
     );

@@ -1,35 +1,38 @@
-import { randomUUID } from 'node:crypto';
 import { actionsOf, type Role } from '@qiangji/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
-import { requirePrincipal } from '../../common/authz';
+import { inScope, requirePrincipal } from '../../common/authz';
 import type { Config } from '../../config';
 import type { Principal, RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import { hashPassword, verifyPassword } from './passwords';
+import type { PrincipalCache } from './principal-cache';
 import { randomSecret, sha256, signAccessToken, verifyAccessToken } from './tokens';
 
 const INVALID_LOGIN = 'Invalid username or password.';
-const MAX_FAILED_LOGINS = 5;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface UserRow {
   id: string;
   username: string;
   displayName: string;
-  passwordHash: string;
   roles: Role[];
   jurisdictionCode: string;
   jurisdictionName: string;
   jurisdictionPath: string;
-  disabled: boolean;
-  locked: boolean;
   tokenVersion: number;
 }
 
-const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.password_hash AS "passwordHash", u.roles,
-  u.jurisdiction_code AS "jurisdictionCode", r.name AS "jurisdictionName", r.path::text AS "jurisdictionPath",
-  u.disabled_at IS NOT NULL AS disabled, coalesce(u.locked_until > now(), false) AS locked,
-  u.token_version AS "tokenVersion"`;
+interface LoginRow extends UserRow {
+  passwordHash: string;
+  disabled: boolean;
+  locked: boolean;
+}
+
+/** The columns of the SECURITY DEFINER functions (migration 1764220000000), as camelCase rows. */
+const USER_COLUMNS = `id, username, display_name AS "displayName", roles, jurisdiction_code AS "jurisdictionCode",
+  jurisdiction_name AS "jurisdictionName", jurisdiction_path AS "jurisdictionPath", token_version AS "tokenVersion"`;
+const LOGIN_COLUMNS = `${USER_COLUMNS}, password_hash AS "passwordHash", disabled, locked`;
 
 export interface AuthPayload {
   accessToken: string;
@@ -43,6 +46,7 @@ function principalOf(u: UserRow): Principal {
     kind: 'USER',
     id: u.id,
     name: u.username,
+    displayName: u.displayName,
     roles: u.roles,
     actions: actionsOf(u.roles),
     jurisdiction: { code: u.jurisdictionCode, name: u.jurisdictionName, path: u.jurisdictionPath },
@@ -54,52 +58,38 @@ export class AuthService {
     private readonly jwtSecret: Buffer,
     private readonly ttl: Config['auth'],
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   /**
    * Each call is one attempt, serialised per account by a row lock, so aliases or parallel requests
    * cannot try more passwords than the counter allows. A locked or disabled account answers exactly
-   * like a wrong password.
+   * like a wrong password. There is no scope yet: the account is read and updated by the database's
+   * sign-in functions, and the audit log may always be appended to.
    */
   async login(ctx: RequestContext, username: string, password: string): Promise<AuthPayload> {
+    const refreshToken = randomSecret();
     const outcome = await ctx.db.transaction(async (m) => {
-      const [user]: UserRow[] = await m.query(
-        `SELECT ${USER_COLUMNS} FROM app_user u JOIN region r ON r.code = u.jurisdiction_code
-         WHERE u.username = $1 FOR UPDATE OF u`,
-        [username.trim().toLowerCase()],
-      );
+      const [user]: LoginRow[] = await m.query(`SELECT ${LOGIN_COLUMNS} FROM auth_login_account($1)`, [
+        username.trim().toLowerCase(),
+      ]);
       const ok =
         (await verifyPassword(user?.passwordHash ?? null, password)) && !user.locked && !user.disabled;
       if (!user) return null;
-      const actor = { kind: 'USER' as const, id: user.id, name: user.username, roles: user.roles };
-      if (!ok) {
-        // Locks for 1, 2, 4 … minutes (at most a day) from the fifth failure on.
-        await m.query(
-          `UPDATE app_user SET failed_logins = failed_logins + 1,
-             locked_until = CASE WHEN failed_logins + 1 >= $2
-               THEN now() + least(interval '1 minute' * power(2, failed_logins + 1 - $2), interval '1 day')
-               ELSE locked_until END
-           WHERE id = $1`,
-          [user.id, MAX_FAILED_LOGINS],
-        );
-        await this.audit.record(ctx, m, {
-          action: 'auth.login_failed',
-          entityType: 'User',
-          entityId: user.id,
-          actor,
-          regionPath: user.jurisdictionPath,
-        });
-        return null;
-      }
-      await m.query(`UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE id = $1`, [user.id]);
+      const [{ sessionId }] = await m.query(`SELECT auth_finish_login($1, $2, $3, $4) AS "sessionId"`, [
+        user.id,
+        ok,
+        sha256(refreshToken),
+        this.ttl.refreshTokenTtl,
+      ]);
       await this.audit.record(ctx, m, {
-        action: 'auth.login',
+        action: sessionId ? 'auth.login' : 'auth.login_failed',
         entityType: 'User',
         entityId: user.id,
-        actor,
+        actor: { kind: 'USER', id: user.id, name: user.username, roles: user.roles },
         regionPath: user.jurisdictionPath,
       });
-      return this.issue(m, user, randomUUID());
+      return sessionId ? this.payload(user, sessionId, refreshToken) : null;
     });
     if (!outcome) throw new AppError('UNAUTHENTICATED', INVALID_LOGIN);
     return outcome;
@@ -107,43 +97,39 @@ export class AuthService {
 
   /** Rotates the refresh token; presenting a used one again means it was stolen, so its whole family dies. */
   async refresh(ctx: RequestContext, refreshToken: string): Promise<AuthPayload> {
+    const next = randomSecret();
     const outcome = await ctx.db.transaction(async (m) => {
       const [token] = await m.query(
-        `SELECT id, user_id AS "userId", family_id AS "familyId", used_at IS NOT NULL AS used,
-           revoked_at IS NOT NULL AS revoked, expires_at < now() AS expired
-         FROM refresh_token WHERE token_hash = $1 FOR UPDATE`,
-        [sha256(refreshToken)],
+        `SELECT outcome, user_id AS "userId", username, jurisdiction_path AS "jurisdictionPath", family_id AS "familyId"
+         FROM auth_rotate_refresh_token($1, $2, $3)`,
+        [sha256(refreshToken), sha256(next), this.ttl.refreshTokenTtl],
       );
-      if (!token || token.revoked || token.expired) return null;
-      const user = await this.userById(m, token.userId);
-      if (token.used) {
-        await m.query(
-          `UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL`,
-          [token.familyId],
-        );
+      if (token.outcome === 'REUSED') {
         await this.audit.record(ctx, m, {
           action: 'auth.refresh_reused',
           entityType: 'User',
           entityId: token.userId,
-          actor: { kind: 'USER', id: token.userId, name: user?.username ?? 'unknown' },
-          regionPath: user?.jurisdictionPath,
+          actor: { kind: 'USER', id: token.userId, name: token.username },
+          regionPath: token.jurisdictionPath,
         });
-        return null;
+        return token.userId as string;
       }
-      if (!user || user.disabled) return null;
-      await m.query(`UPDATE refresh_token SET used_at = now() WHERE id = $1`, [token.id]);
-      return this.issue(m, user, token.familyId);
+      if (token.outcome !== 'ROTATED') return null;
+      const user = await this.user(m, token.userId, token.familyId);
+      return user && this.payload(user, token.familyId, next);
     });
-    if (!outcome) throw new AppError('UNAUTHENTICATED', 'The refresh token is not valid; sign in again.');
+    if (typeof outcome === 'string') this.principals.evict(outcome);
+    if (!outcome || typeof outcome === 'string')
+      throw new AppError('UNAUTHENTICATED', 'The refresh token is not valid; sign in again.');
     return outcome;
   }
 
+  /** Ends the session of this refresh token, and with it the session's access tokens. */
   async logout(ctx: RequestContext, refreshToken: string): Promise<boolean> {
-    await ctx.db.query(
-      `UPDATE refresh_token SET revoked_at = now()
-       WHERE family_id = (SELECT family_id FROM refresh_token WHERE token_hash = $1) AND revoked_at IS NULL`,
-      [sha256(refreshToken)],
-    );
+    const [{ userId }] = await ctx.db.query(`SELECT auth_end_session($1) AS "userId"`, [
+      sha256(refreshToken),
+    ]);
+    if (userId) this.principals.evict(userId);
     return true;
   }
 
@@ -151,24 +137,31 @@ export class AuthService {
     const principal = requirePrincipal(ctx);
     if (principal.kind !== 'USER') throw new AppError('FORBIDDEN', 'API keys have no password.');
     const passwordHash = await hashPassword(newPassword, 'newPassword');
-    const changed = await ctx.db.transaction(async (m) => {
-      const user = await this.userById(m, principal.id, true);
+    const changed = await inScope(ctx, async (m) => {
+      const [user] = await m.query(
+        `SELECT u.password_hash AS "passwordHash" FROM app_user u WHERE u.id = $1 FOR UPDATE`,
+        [principal.id],
+      );
       if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) return false;
-      await this.revokeAll(m, user.id, { password_hash: passwordHash });
+      await this.revokeAll(m, principal.id, { password_hash: passwordHash });
       await this.audit.record(ctx, m, {
         action: 'user.change_password',
         entityType: 'User',
-        entityId: user.id,
-        regionPath: user.jurisdictionPath,
+        entityId: principal.id,
+        regionPath: principal.jurisdiction.path,
       });
       return true;
     });
     // Not UNAUTHENTICATED: the session stays valid, and a client must not take this for a sign-out.
     if (!changed) throw AppError.badInput('The current password is wrong.', 'currentPassword');
+    this.forget(principal.id);
     return true;
   }
 
-  /** Ends every session of a user at once: access tokens by version, refresh tokens by revocation. */
+  /**
+   * Ends every session of a user at once: access tokens by version, refresh tokens by revocation. Runs in the
+   * caller's scoped transaction; call forget() once it has committed.
+   */
   async revokeAll(m: EntityManager, userId: string, also: Record<string, unknown> = {}): Promise<void> {
     const sets = Object.keys(also).map((column, i) => `${column} = $${i + 2}`);
     await m.query(
@@ -180,34 +173,35 @@ export class AuthService {
     ]);
   }
 
-  /** The principal behind a bearer access token, or null when the token is not (or no longer) valid. */
-  async principalFromAccessToken(db: DataSource, token: string): Promise<Principal | null> {
-    const claims = verifyAccessToken(this.jwtSecret, token);
-    if (!claims) return null;
-    const user = await this.userById(db.manager, claims.sub);
-    if (!user || user.disabled || user.tokenVersion !== claims.ver) return null;
-    return principalOf(user);
+  /**
+   * Drops this process's cached principal of a user right away; other processes hear of the change from the
+   * database, a few milliseconds later.
+   */
+  forget(userId: string): void {
+    this.principals.evict(userId);
   }
 
-  private async userById(m: EntityManager, id: string, lock = false): Promise<UserRow | undefined> {
-    const [user] = await m.query(
-      `SELECT ${USER_COLUMNS} FROM app_user u JOIN region r ON r.code = u.jurisdiction_code WHERE u.id = $1
-       ${lock ? 'FOR UPDATE OF u' : ''}`,
-      [id],
-    );
+  /** The principal behind a bearer access token, or null when the token is not (or no longer) valid. */
+  principalFromAccessToken(db: DataSource, token: string): Promise<Principal | null> {
+    return this.principals.get(db, token, async () => {
+      const claims = verifyAccessToken(this.jwtSecret, token);
+      if (!claims || !UUID.test(claims.sub) || !UUID.test(claims.sid)) return null;
+      const user = await this.user(db.manager, claims.sub, claims.sid);
+      if (!user || user.tokenVersion !== claims.ver) return null;
+      return { principal: principalOf(user), notAfter: claims.exp * 1000 };
+    });
+  }
+
+  /** An enabled user with an open session, through the database's function: no scope is needed. */
+  private async user(m: EntityManager, id: string, sessionId: string): Promise<UserRow | undefined> {
+    const [user] = await m.query(`SELECT ${USER_COLUMNS} FROM auth_user_principal($1, $2)`, [id, sessionId]);
     return user;
   }
 
-  private async issue(m: EntityManager, user: UserRow, familyId: string): Promise<AuthPayload> {
-    const refreshToken = randomSecret();
-    await m.query(
-      `INSERT INTO refresh_token (user_id, family_id, token_hash, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
-      [user.id, familyId, sha256(refreshToken), this.ttl.refreshTokenTtl],
-    );
+  private payload(user: UserRow, sessionId: string, refreshToken: string): AuthPayload {
     const accessToken = signAccessToken(
       this.jwtSecret,
-      { sub: user.id, ver: user.tokenVersion },
+      { sub: user.id, ver: user.tokenVersion, sid: sessionId },
       this.ttl.accessTokenTtl,
     );
     return { accessToken, refreshToken, expiresIn: this.ttl.accessTokenTtl, user: principalOf(user) };

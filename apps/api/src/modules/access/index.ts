@@ -3,6 +3,7 @@ import { ApiKeyResolver, AuthResolver, SessionUserResolver, UserResolver } from 
 import { seedDemoAccounts } from './access.seed';
 import { ApiKeyService } from './api-key.service';
 import { AuthService } from './auth.service';
+import { PrincipalCache } from './principal-cache';
 import { UserService } from './user.service';
 
 declare module '../../common/module' {
@@ -16,11 +17,15 @@ declare module '../../common/module' {
 /** Accounts 用户, sign-in and tokens, and the API keys of district systems. */
 export const accessModule = defineModule({
   name: 'access',
-  services: (deps, { audit, region }) => ({
-    auth: new AuthService(deps.jwtSecret, deps.auth, audit),
-    users: new UserService(audit, region),
-    apiKeys: new ApiKeyService(audit, region),
-  }),
+  services: (deps, { audit, region }) => {
+    // One cache for both kinds of credential: an eviction for an account or a key reaches both services.
+    const principals = new PrincipalCache(deps.auth.principalCacheTtl * 1000);
+    return {
+      auth: new AuthService(deps.jwtSecret, deps.auth, audit, principals),
+      users: new UserService(audit, region),
+      apiKeys: new ApiKeyService(audit, region, principals),
+    };
+  },
   resolvers: [AuthResolver, SessionUserResolver, UserResolver, ApiKeyResolver],
   seed: async ({ m, accounts }) => (accounts ? { accounts: await seedDemoAccounts(m) } : null),
 });

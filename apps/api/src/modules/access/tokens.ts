@@ -9,10 +9,12 @@ export interface AccessClaims {
   sub: string;
   /** The user's token version: disabling a user or changing a password bumps it, invalidating every token. */
   ver: number;
+  /** The session (the refresh-token family): logging out ends it, and with it this token. */
+  sid: string;
 }
 
 export function signAccessToken(secret: Buffer, claims: AccessClaims, ttlSeconds: number): string {
-  return jwt.sign({ ver: claims.ver }, secret, {
+  return jwt.sign({ ver: claims.ver, sid: claims.sid }, secret, {
     algorithm: ALGORITHM,
     subject: claims.sub,
     issuer: ISSUER,
@@ -21,12 +23,18 @@ export function signAccessToken(secret: Buffer, claims: AccessClaims, ttlSeconds
 }
 
 /** The claims of a valid token, or null for anything expired, tampered with or not ours. */
-export function verifyAccessToken(secret: Buffer, token: string): AccessClaims | null {
+export function verifyAccessToken(secret: Buffer, token: string): (AccessClaims & { exp: number }) | null {
   try {
     const payload = jwt.verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER });
-    if (typeof payload !== 'object' || typeof payload.sub !== 'string' || typeof payload.ver !== 'number')
+    if (
+      typeof payload !== 'object' ||
+      typeof payload.sub !== 'string' ||
+      typeof payload.ver !== 'number' ||
+      typeof payload.sid !== 'string' ||
+      typeof payload.exp !== 'number'
+    )
       return null;
-    return { sub: payload.sub, ver: payload.ver };
+    return { sub: payload.sub, ver: payload.ver, sid: payload.sid, exp: payload.exp };
   } catch {
     return null;
   }

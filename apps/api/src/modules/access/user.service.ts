@@ -1,10 +1,10 @@
 import { isRole, type Role } from '@qiangji/domain';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { parseId } from '../../common/ids';
-import { isWithin, requireAction, unscoped } from '../../common/authz';
+import { inScope, isWithin, requireAction, scoped } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { updateReturning, Where } from '../../common/sql';
-import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionService } from '../region/region.service';
@@ -55,14 +55,14 @@ export class UserService {
       throw new AppError('FORBIDDEN', 'That jurisdiction is outside your own.');
     }
     const passwordHash = await hashPassword(input.password);
-    return ctx.db.transaction(async (m) => {
-      const [taken] = await m.query(`SELECT 1 FROM app_user WHERE username = $1`, [username]);
-      if (taken) throw new AppError('CONFLICT', `The username ${username} is taken.`);
+    return inScope(ctx, async (m) => {
+      // Usernames are unique city-wide, also beyond the scope this transaction can see.
       const [user] = await m.query(
         `INSERT INTO app_user (username, display_name, password_hash, roles, jurisdiction_code)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (username) DO NOTHING RETURNING id`,
         [username, input.displayName.trim(), passwordHash, roles, input.jurisdictionCode],
       );
+      if (!user) throw new AppError('CONFLICT', `The username ${username} is taken.`);
       await this.audit.record(ctx, m, {
         action: 'user.create',
         entityType: 'User',
@@ -81,36 +81,38 @@ export class UserService {
   /** Disabling ends every session at once; enabling lets the user sign in again. */
   async setDisabled(ctx: RequestContext, id: string, disabled: boolean): Promise<UserRow> {
     const admin = requireAction(ctx, 'user:manage');
-    const target = await this.visible(ctx, id);
-    if (disabled && admin.kind === 'USER' && admin.id === target.id) {
-      throw AppError.badInput('You cannot disable your own account.', 'id');
-    }
-    return ctx.db.transaction(async (m) => {
+    const user = await inScope(ctx, async (m) => {
+      const target = await this.visible(ctx, m, id);
+      if (disabled && admin.kind === 'USER' && admin.id === target.id) {
+        throw AppError.badInput('You cannot disable your own account.', 'id');
+      }
       await updateReturning(
         m,
         `UPDATE app_user SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) END, failed_logins = 0,
            locked_until = NULL, updated_at = now() WHERE id = $1 RETURNING id`,
-        [id, disabled],
+        [target.id, disabled],
       );
-      if (disabled) await ctx.services.auth.revokeAll(m, id);
+      if (disabled) await ctx.services.auth.revokeAll(m, target.id);
       await this.audit.record(ctx, m, {
         action: disabled ? 'user.disable' : 'user.enable',
         entityType: 'User',
-        entityId: id,
+        entityId: target.id,
         regionPath: target.path,
       });
-      return this.row(m, id);
+      return this.row(m, target.id);
     });
+    if (disabled) ctx.services.auth.forget(user.id);
+    return user;
   }
 
   async get(ctx: RequestContext, id: string): Promise<UserRow> {
-    const target = await this.visible(ctx, id);
-    return this.row(ctx.db.manager, target.id);
+    requireAction(ctx, 'user:manage');
+    return inScope(ctx, async (m) => this.row(m, (await this.visible(ctx, m, id)).id));
   }
 
   async list(ctx: RequestContext, args: PageArgs) {
     const admin = requireAction(ctx, 'user:manage');
-    return listPage<UserRow>(unscoped(ctx), {
+    return listPage<UserRow>(scoped(ctx), {
       from: 'app_user u',
       columns: COLUMNS,
       where: new Where().codeInSubtree('u.jurisdiction_code', admin.jurisdiction.path),
@@ -126,7 +128,7 @@ export class UserService {
     });
   }
 
-  private async row(m: RequestContext['db']['manager'], id: string): Promise<UserRow> {
+  private async row(m: EntityManager, id: string): Promise<UserRow> {
     const [user] = await m.query(`SELECT ${COLUMNS} FROM app_user u WHERE u.id = $1`, [id]);
     return user;
   }
@@ -134,10 +136,11 @@ export class UserService {
   /** A user the admin may manage: inside the admin's jurisdiction, else NOT_FOUND (its existence is not revealed). */
   private async visible(
     ctx: RequestContext,
+    m: EntityManager,
     id: string,
   ): Promise<{ id: string; path: string; roles: Role[] }> {
     const admin = requireAction(ctx, 'user:manage');
-    const [user] = await ctx.db.query(
+    const [user] = await m.query(
       `SELECT u.id, r.path::text AS path, u.roles FROM app_user u JOIN region r ON r.code = u.jurisdiction_code
        WHERE u.id = $1::uuid AND r.path <@ $2::ltree`,
       [parseId(id, 'id'), admin.jurisdiction.path],

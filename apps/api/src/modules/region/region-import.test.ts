@@ -28,7 +28,7 @@ describe('importing the official Harbin divisions and boundaries', () => {
 
   it('when the CSV is imported with the CLI, then the tree holds 18 districts, 330 streets and 3,179 communities and villages', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [CLI, 'import', 'divisions', DIVISIONS], {
-      env: { ...process.env, ...TEST_SECRETS_ENV, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'warn' },
+      env: { ...process.env, ...TEST_SECRETS_ENV, ...app.databaseEnv, LOG_LEVEL: 'warn' },
     });
     expect(stdout).toMatch(/"inserted":3528,"updated":0,"unchanged":0/);
     expect(await tierCounts()).toEqual({ 6: 1 + 18, 9: 330, 12: 3179 });
@@ -128,7 +128,7 @@ describe('importing the official Harbin divisions and boundaries', () => {
 
   it('when the CLI is given a broken file, then it exits non-zero and prints the bad line', async () => {
     const run = promisify(execFile)(process.execPath, [CLI, 'import', 'boundaries', DIVISIONS], {
-      env: { ...process.env, ...TEST_SECRETS_ENV, DATABASE_URL: app.databaseUrl, LOG_LEVEL: 'warn' },
+      env: { ...process.env, ...TEST_SECRETS_ENV, ...app.databaseEnv, LOG_LEVEL: 'warn' },
     });
     await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('not valid JSON') });
   });
