@@ -30,6 +30,7 @@ export function createAuthProvider(session: Session, request: GraphqlRequest): A
     },
 
     async checkAuth() {
+      await session.ready();
       if (!session.user()) throw new Error('ra.auth.auth_check_error');
     },
 
@@ -40,11 +41,12 @@ export function createAuthProvider(session: Session, request: GraphqlRequest): A
     },
 
     async getIdentity(): Promise<UserIdentity> {
+      await session.ready();
       const user = session.user();
       if (!user) throw new Error('ra.auth.auth_check_error');
       return {
         id: user.id,
-        fullName: `${user.username} · ${user.jurisdiction.name}`,
+        fullName: `${user.username} · ${user.jurisdiction.qualifiedName ?? user.jurisdiction.name}`,
         username: user.username,
         jurisdiction: user.jurisdiction,
       };
@@ -52,6 +54,7 @@ export function createAuthProvider(session: Session, request: GraphqlRequest): A
 
     /** The API's action names, e.g. ['RESIDENT_READ', 'HOUSEHOLD_READ']; see auth/actions.ts. */
     async getPermissions(): Promise<string[]> {
+      await session.ready();
       return session.user()?.actions ?? [];
     },
   };
