@@ -2,6 +2,7 @@ import type { GraphqlResource } from '../data-provider';
 import { asIs, asList, filterMapper, whenTrue } from '../filter-mapper';
 import { MEDIATION_STATS } from '../mediation/mediation-stats';
 import { nameList, optionalText, trimmed, yes } from '../write-input';
+import { REGION_REF } from '../common/region-ref';
 
 interface DisputePartyInput {
   role: string;
@@ -10,7 +11,7 @@ interface DisputePartyInput {
 }
 
 const ROW = `id number title type state risk deadlineStatus dueAt receivedAt regionCode version
-    region { code name }`;
+    region { ${REGION_REF} }`;
 const ORGANIZATION = 'id name kind regionCode';
 
 export const toDisputeCaseFilter = filterMapper('disputeCases', {

@@ -1,6 +1,7 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { featureResourceMessages } from '../features';
+import { auditMessages } from '../audit/audit-labels';
 import { labelMessages } from './label-messages';
 import { regionLevelMessages } from './region-level-messages';
 
@@ -33,6 +34,7 @@ export const enMessages: TranslationMessages = {
       invalid_credentials: 'Wrong username or password (repeated failures lock the account for a while)',
     },
     ...labelMessages('en'),
+    ...auditMessages('en'),
     validation: {
       id_number: 'Not a valid resident ID number (18 characters, check digit last)',
       phone: 'Not a valid mainland mobile or landline number',
@@ -48,6 +50,7 @@ export const enMessages: TranslationMessages = {
       no_phone: 'None on record',
       new_phone_help: 'Now %{phone}; leave blank to keep it',
       duplicate_id_number: 'This ID number is already registered',
+      age: '%{age} years',
     },
     households: {
       add_member: 'Add member',
@@ -82,9 +85,10 @@ export const enMessages: TranslationMessages = {
       saved_it: 'I have saved it',
     },
     audit: {
-      action_help: 'e.g. resident.reveal',
-      entity_type_help: 'e.g. Resident',
       no_changes: 'None',
+      field: 'Field',
+      old: 'Before',
+      new: 'After',
     },
     cases: {
       place_help: 'A community or village, or a hamlet or grid unit below it',
@@ -147,11 +151,13 @@ export const enMessages: TranslationMessages = {
       month_help: 'As 2012-05; recording a month again replaces it',
       month_invalid: 'A month as 2012-05',
       people_served: 'People served',
+      member_count: '%{count} mediators',
     },
     mediators: {
       organizations_help:
         'The organisations the mediator belongs to: the village or community committee, a centre above, an industry committee',
       cases: 'Cases assigned',
+      case_load: '%{count} open cases',
     },
     petitions: {
       assign: 'Assign',
@@ -191,6 +197,17 @@ export const enMessages: TranslationMessages = {
       },
     },
     regions: {
+      export_columns: {
+        code: 'Code',
+        name: 'Name',
+        qualifiedName: 'Name told apart',
+        level: 'Level',
+        parentCode: 'Parent code',
+        parent: 'Parent',
+      },
+      export_file: 'regions',
+      exporting: 'Exporting %{progress}',
+      exported: 'Exported %{count} rows',
       breadcrumb: 'Region hierarchy',
       children: 'Subordinate regions',
       no_children: 'No subordinate regions',

@@ -1,6 +1,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { raChineseMessages } from './ra-chinese';
 import { featureResourceMessages } from '../features';
+import { auditMessages } from '../audit/audit-labels';
 import { labelMessages } from './label-messages';
 import { regionLevelMessages } from './region-level-messages';
 
@@ -33,6 +34,7 @@ export const zhMessages: TranslationMessages = {
       invalid_credentials: '用户名或密码错误（连续多次失败将暂时锁定账号）',
     },
     ...labelMessages('zh'),
+    ...auditMessages('zh'),
     validation: {
       id_number: '不是有效的居民身份证号码（18 位，末位为校验码）',
       phone: '不是有效的手机号或固定电话号码',
@@ -47,6 +49,7 @@ export const zhMessages: TranslationMessages = {
       no_phone: '未登记',
       new_phone_help: '当前为 %{phone}，留空则不修改',
       duplicate_id_number: '该身份证号已经登记过',
+      age: '%{age} 岁',
     },
     households: {
       add_member: '添加成员',
@@ -79,9 +82,10 @@ export const zhMessages: TranslationMessages = {
       saved_it: '我已保存',
     },
     audit: {
-      action_help: '例如 resident.reveal',
-      entity_type_help: '例如 Resident',
       no_changes: '无',
+      field: '字段',
+      old: '原值',
+      new: '新值',
     },
     cases: {
       place_help: '社区或村，或其下的自然屯、网格',
@@ -144,10 +148,12 @@ export const zhMessages: TranslationMessages = {
       month_help: '格式：2012-05；同一月份再次登记将覆盖原数',
       month_invalid: '请按 2012-05 的格式填写月份',
       people_served: '服务人次',
+      member_count: '调解员 %{count} 人',
     },
     mediators: {
       organizations_help: '所属调解组织：所在村（社区）调委会、上级协调中心或行业性调委会',
       cases: '承办的案件',
+      case_load: '在办 %{count} 件',
     },
     petitions: {
       assign: '交办',
@@ -186,6 +192,17 @@ export const zhMessages: TranslationMessages = {
       },
     },
     regions: {
+      export_columns: {
+        code: '区划代码',
+        name: '名称',
+        qualifiedName: '可区分的名称',
+        level: '层级',
+        parentCode: '上级区划代码',
+        parent: '上级区域',
+      },
+      export_file: '行政区划',
+      exporting: '正在导出 %{progress}',
+      exported: '已导出 %{count} 条',
       breadcrumb: '区划层级',
       children: '下级区域',
       no_children: '暂无下级区域',

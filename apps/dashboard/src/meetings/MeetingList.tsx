@@ -1,7 +1,9 @@
-import { Datagrid, DateInput, List, TextField } from 'react-admin';
+import { Datagrid, DateInput, TextField, useLocaleState, useTranslate } from 'react-admin';
+import { formatDay } from '../common/dates';
 import { DayField } from '../common/DateTimeField';
 import { TextChips } from '../common/LabelChips';
 import { RegionInput } from '../common/RegionInput';
+import { ResourceList } from '../common/ResourceList';
 
 const meetingFilters = [
   <RegionInput key="regionCode" source="regionCode" alwaysOn />,
@@ -9,18 +11,38 @@ const meetingFilters = [
   <DateInput key="heldTo" source="heldTo" alwaysOn />,
 ];
 
+interface MeetingRow {
+  heldOn: string;
+  attendees: string[];
+  organization: { name: string };
+}
+
 /** The coordination centres' monthly meetings (月例会), newest first. */
-export const MeetingList = () => (
-  <List filters={meetingFilters} perPage={25} exporter={false}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <DayField source="heldOn" sortable={false} />
-      <TextField
-        source="organization.name"
-        label="resources.coordinationMeetings.fields.organization"
-        sortable={false}
-      />
-      <TextChips source="attendees" sortable={false} />
-      <TextField source="notes" sortable={false} />
-    </Datagrid>
-  </List>
-);
+export const MeetingList = () => {
+  const translate = useTranslate();
+  const [locale = 'zh-CN'] = useLocaleState();
+  return (
+    <ResourceList
+      filters={meetingFilters}
+      perPage={25}
+      exporter={false}
+      jurisdictionFilter="regionCode"
+      phone={{
+        primaryText: (m: MeetingRow) => m.organization.name,
+        secondaryText: (m: MeetingRow) => m.attendees.join(translate('app.list_separator')),
+        tertiaryText: (m: MeetingRow) => formatDay(m.heldOn, locale),
+      }}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <DayField source="heldOn" sortable={false} />
+        <TextField
+          source="organization.name"
+          label="resources.coordinationMeetings.fields.organization"
+          sortable={false}
+        />
+        <TextChips source="attendees" sortable={false} />
+        <TextField source="notes" sortable={false} />
+      </Datagrid>
+    </ResourceList>
+  );
+};

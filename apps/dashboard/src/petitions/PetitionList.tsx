@@ -1,8 +1,19 @@
-import { Datagrid, DateInput, List, SelectArrayInput, TextField, useRecordContext } from 'react-admin';
+import {
+  Datagrid,
+  DateInput,
+  SelectArrayInput,
+  TextField,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { formatDay } from '../common/dates';
 import { DayField } from '../common/DateTimeField';
 import { PETITION_STATE_CHOICES } from '../common/choices';
 import { RegionInput } from '../common/RegionInput';
+import { regionName, type RegionRef } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
+import { ResourceList } from '../common/ResourceList';
 import { EnumChip } from '../mediation/chips';
 
 const petitionFilters = [
@@ -33,21 +44,43 @@ export const PetitionStateField = (_props: { label?: string; sortable?: boolean 
   );
 };
 
+interface PetitionRow {
+  title: string;
+  state: keyof typeof PETITION_COLORS;
+  region: RegionRef;
+  registeredOn: string;
+}
+
 /** The petition backlog (信访积案) of the user's jurisdiction, newest registration first. */
-export const PetitionList = () => (
-  <List filters={petitionFilters} perPage={25} exporter={false}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="title" sortable={false} />
-      <PetitionStateField label="resources.petitionCases.fields.state" sortable={false} />
-      <RegionLink label="resources.petitionCases.fields.region" sortable={false} />
-      <TextField
-        source="organization.name"
-        label="resources.petitionCases.fields.organization"
-        sortable={false}
-        emptyText="—"
-      />
-      <DayField source="registeredOn" sortable={false} />
-      <DayField source="resolvedOn" sortable={false} emptyText="—" />
-    </Datagrid>
-  </List>
-);
+export const PetitionList = () => {
+  const translate = useTranslate();
+  const [locale = 'zh-CN'] = useLocaleState();
+  return (
+    <ResourceList
+      filters={petitionFilters}
+      perPage={25}
+      exporter={false}
+      jurisdictionFilter="regionCode"
+      phone={{
+        primaryText: (p: PetitionRow) => p.title,
+        secondaryText: (p: PetitionRow) =>
+          `${translate(`app.petition_state.${p.state}`)} · ${regionName(p.region)}`,
+        tertiaryText: (p: PetitionRow) => formatDay(p.registeredOn, locale),
+      }}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="title" sortable={false} />
+        <PetitionStateField label="resources.petitionCases.fields.state" sortable={false} />
+        <RegionLink label="resources.petitionCases.fields.region" sortable={false} />
+        <TextField
+          source="organization.name"
+          label="resources.petitionCases.fields.organization"
+          sortable={false}
+          emptyText="—"
+        />
+        <DayField source="registeredOn" sortable={false} />
+        <DayField source="resolvedOn" sortable={false} emptyText="—" />
+      </Datagrid>
+    </ResourceList>
+  );
+};

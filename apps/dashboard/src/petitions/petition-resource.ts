@@ -1,8 +1,9 @@
 import type { GraphqlResource } from '../data-provider';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { trimmed } from '../write-input';
+import { REGION_REF } from '../common/region-ref';
 
-const ROW = `id title regionCode state registeredOn resolvedOn version region { code name }
+const ROW = `id title regionCode state registeredOn resolvedOn version region { ${REGION_REF} }
     organization { id name regionCode }`;
 
 export const toPetitionFilter = filterMapper('petitionCases', {
