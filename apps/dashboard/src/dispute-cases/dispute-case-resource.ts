@@ -1,6 +1,6 @@
 import type { GraphqlResource } from '../data-provider';
 import { asIs, asList, filterMapper, whenTrue } from '../filter-mapper';
-import { MEDIATION_STATS } from '../mediation/mediation-stats';
+import { MEDIATION_STATS, MEDIATION_YEARS } from '../mediation/mediation-stats';
 import { nameList, optionalText, trimmed, yes } from '../write-input';
 import { REGION_REF } from '../common/region-ref';
 
@@ -160,5 +160,6 @@ export const disputeCaseResource: GraphqlResource = {
     close: command('Close', 'closeDisputeCase', 'CloseDisputeCaseInput'),
     // The overview page's figures: a read, but not a list or a record, so it runs as an operation of its own.
     stats: MEDIATION_STATS,
+    years: MEDIATION_YEARS,
   },
 };
