@@ -1,13 +1,22 @@
 import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
 import type { GraphqlRequest } from '../graphql-client';
-import { LOGOUT } from './operations';
+import { CHANGE_PASSWORD, LOGOUT } from './operations';
 import type { Session } from './session';
+
+/** react-admin's auth provider, plus changing the signed-in user's password. */
+export interface QiangjiAuthProvider extends AuthProvider {
+  /**
+   * The API ends every session of the user on success, this one too: the caller signs out after it. A wrong
+   * current password rejects with the API's BAD_USER_INPUT on `currentPassword`.
+   */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
+}
 
 /**
  * react-admin's view of the session. `request` is the signed-in GraphQL client: the API accepts `logout`
  * only from a signed-in caller.
  */
-export function createAuthProvider(session: Session, request: GraphqlRequest): AuthProvider {
+export function createAuthProvider(session: Session, request: GraphqlRequest): QiangjiAuthProvider {
   return {
     async login({ username, password }: { username?: string; password?: string }) {
       try {
@@ -50,6 +59,10 @@ export function createAuthProvider(session: Session, request: GraphqlRequest): A
         username: user.username,
         jurisdiction: user.jurisdiction,
       };
+    },
+
+    async changePassword(currentPassword, newPassword) {
+      await request(CHANGE_PASSWORD, { currentPassword, newPassword });
     },
 
     /** The API's action names, e.g. ['RESIDENT_READ', 'HOUSEHOLD_READ']; see auth/actions.ts. */

@@ -15,6 +15,7 @@ export const enMessages: TranslationMessages = {
     region_level: regionLevelMessages('en'),
     dashboard: {
       subordinates: 'Districts, counties and county-level cities',
+      work: 'Your work',
     },
     errors: {
       BAD_USER_INPUT: 'Invalid input: %{detail}',
@@ -25,6 +26,17 @@ export const enMessages: TranslationMessages = {
       INVALID_TRANSITION: 'This action is not allowed in the current state',
       RATE_LIMITED: 'Too many requests; please try again later',
       INTERNAL: 'Internal server error; please try again later',
+    },
+    locale: 'Language',
+    password: {
+      title: 'Change password',
+      current: 'Current password',
+      new: 'New password',
+      confirm: 'New password again',
+      rules: 'At least 10 characters; every device then signs in again with the new password',
+      mismatch: 'The two new passwords differ',
+      wrong_current: 'The current password is wrong',
+      changed: 'Password changed; please sign in with the new password',
     },
     forbidden: {
       title: 'You may not see this page',

@@ -15,6 +15,7 @@ export const zhMessages: TranslationMessages = {
     region_level: regionLevelMessages('zh'),
     dashboard: {
       subordinates: '下辖区、县（市）',
+      work: '工作入口',
     },
     errors: {
       BAD_USER_INPUT: '输入有误：%{detail}',
@@ -25,6 +26,17 @@ export const zhMessages: TranslationMessages = {
       INVALID_TRANSITION: '当前状态不允许此操作',
       RATE_LIMITED: '请求过于频繁，请稍后再试',
       INTERNAL: '服务器内部错误，请稍后再试',
+    },
+    locale: '语言',
+    password: {
+      title: '修改密码',
+      current: '当前密码',
+      new: '新密码',
+      confirm: '再次输入新密码',
+      rules: '至少 10 个字符；修改后所有设备需用新密码重新登录',
+      mismatch: '两次输入的新密码不一致',
+      wrong_current: '当前密码不正确',
+      changed: '密码已修改，请用新密码重新登录',
     },
     forbidden: {
       title: '无权查看此页面',
