@@ -1,8 +1,10 @@
-import { Datagrid, DateInput, TextField, useLocaleState, useTranslate } from 'react-admin';
+import { Datagrid, DateInput, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDay } from '../common/dates';
 import { DayField } from '../common/DateTimeField';
 import { TextChips } from '../common/LabelChips';
+import { type RegionRef } from '../common/region-ref';
 import { RegionInput } from '../common/RegionInput';
+import { organizationText } from '../organizations/organization-text';
 import { ResourceList } from '../common/ResourceList';
 
 const meetingFilters = [
@@ -14,8 +16,14 @@ const meetingFilters = [
 interface MeetingRow {
   heldOn: string;
   attendees: string[];
-  organization: { name: string };
+  organization: { name: string; region?: RegionRef };
 }
+
+/** The centre that met, by name and region: three townships have a 东兴镇大调解协调中心. */
+const CentreField = (_props: { label?: string; sortable?: boolean }) => {
+  const record = useRecordContext<MeetingRow>();
+  return record ? <span>{organizationText(record.organization)}</span> : null;
+};
 
 /** The coordination centres' monthly meetings (月例会), newest first. */
 export const MeetingList = () => {
@@ -28,18 +36,14 @@ export const MeetingList = () => {
       exporter={false}
       jurisdictionFilter="regionCode"
       phone={{
-        primaryText: (m: MeetingRow) => m.organization.name,
+        primaryText: (m: MeetingRow) => organizationText(m.organization),
         secondaryText: (m: MeetingRow) => m.attendees.join(translate('app.list_separator')),
         tertiaryText: (m: MeetingRow) => formatDay(m.heldOn, locale),
       }}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DayField source="heldOn" sortable={false} />
-        <TextField
-          source="organization.name"
-          label="resources.coordinationMeetings.fields.organization"
-          sortable={false}
-        />
+        <CentreField label="resources.coordinationMeetings.fields.organization" sortable={false} />
         <TextChips source="attendees" sortable={false} />
         <TextField source="notes" sortable={false} />
       </Datagrid>

@@ -14,6 +14,7 @@ import { RegionInput } from '../common/RegionInput';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
 import { ResourceList } from '../common/ResourceList';
+import { organizationText } from '../organizations/organization-text';
 import { EnumChip } from '../mediation/chips';
 
 const petitionFilters = [
@@ -35,6 +36,12 @@ const PETITION_COLORS = {
   RESOLVED: 'success',
   UNRESOLVED: 'warning',
 } as const;
+
+/** The organisation the case was handed to, by name and region (committees share names across villages). */
+const OrganizationField = (_props: { label?: string; sortable?: boolean }) => {
+  const record = useRecordContext<{ organization?: { name: string; region?: RegionRef } | null }>();
+  return <span>{record?.organization ? organizationText(record.organization) : '—'}</span>;
+};
 
 export const PetitionStateField = (_props: { label?: string; sortable?: boolean }) => {
   const record = useRecordContext<{ state?: keyof typeof PETITION_COLORS }>();
@@ -72,12 +79,7 @@ export const PetitionList = () => {
         <TextField source="title" sortable={false} />
         <PetitionStateField label="resources.petitionCases.fields.state" sortable={false} />
         <RegionLink label="resources.petitionCases.fields.region" sortable={false} />
-        <TextField
-          source="organization.name"
-          label="resources.petitionCases.fields.organization"
-          sortable={false}
-          emptyText="—"
-        />
+        <OrganizationField label="resources.petitionCases.fields.organization" sortable={false} />
         <DayField source="registeredOn" sortable={false} />
         <DayField source="resolvedOn" sortable={false} emptyText="—" />
       </Datagrid>

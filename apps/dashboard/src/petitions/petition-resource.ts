@@ -4,7 +4,7 @@ import { trimmed } from '../write-input';
 import { REGION_REF } from '../common/region-ref';
 
 const ROW = `id title regionCode state registeredOn resolvedOn version region { ${REGION_REF} }
-    organization { id name regionCode }`;
+    organization { id name regionCode region { ${REGION_REF} } }`;
 
 export const toPetitionFilter = filterMapper('petitionCases', {
   regionCode: asIs,
