@@ -15,7 +15,8 @@ interface RegionInputProps {
   validate?: Validator | Validator[];
   /** Read by react-admin's filter form from the element, to show the filter without "add filter". */
   alwaysOn?: boolean;
-  helperText?: string;
+  /** false: no line kept free under the input (a page's own controls, not a form). */
+  helperText?: string | false;
   /** Called with the picked region's code (null when cleared), for pages that act on the pick at once. */
   onChange?: (code: string | null) => void;
 }

@@ -14,6 +14,15 @@ interface ResourceListProps extends Omit<ListProps, 'children'> {
   jurisdictionFilter?: string;
 }
 
+/** A phone row's secondary text on two lines (it sits in a paragraph, so a line break, not blocks). */
+export const TwoLines = ({ first, second }: { first: string; second: string }) => (
+  <>
+    {first}
+    <br />
+    {second}
+  </>
+);
+
 /**
  * Every resource's list: react-admin's List with its Datagrid, a SimpleList on small screens (as react-admin's
  * demo does), and the region filter preset to where the user works.

@@ -4,7 +4,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { LabelField } from '../common/LabelChips';
 import { regionName } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
-import { ResourceList } from '../common/ResourceList';
+import { ResourceList, TwoLines } from '../common/ResourceList';
 import { DeadlineField, RiskField, StateField } from '../mediation/chips';
 import { disputeCaseFilters } from './dispute-case-filters';
 import type { DisputeCaseRecord } from './dispute-case-record';
@@ -32,8 +32,9 @@ export const DisputeCaseList = () => {
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: (c: DisputeCaseRecord) => `${c.number} ${c.title}`,
-        secondaryText: status,
-        tertiaryText: (c: DisputeCaseRecord) => formatDateTime(c.receivedAt, locale),
+        secondaryText: (c: DisputeCaseRecord) => (
+          <TwoLines first={status(c)} second={formatDateTime(c.receivedAt, locale)} />
+        ),
       }}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>

@@ -5,7 +5,7 @@ import { TextChips } from '../common/LabelChips';
 import { type RegionRef } from '../common/region-ref';
 import { RegionInput } from '../common/RegionInput';
 import { organizationText } from '../organizations/organization-text';
-import { ResourceList } from '../common/ResourceList';
+import { ResourceList, TwoLines } from '../common/ResourceList';
 
 const meetingFilters = [
   <RegionInput key="regionCode" source="regionCode" alwaysOn />,
@@ -37,8 +37,12 @@ export const MeetingList = () => {
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: (m: MeetingRow) => organizationText(m.organization),
-        secondaryText: (m: MeetingRow) => m.attendees.join(translate('app.list_separator')),
-        tertiaryText: (m: MeetingRow) => formatDay(m.heldOn, locale),
+        secondaryText: (m: MeetingRow) => (
+          <TwoLines
+            first={formatDay(m.heldOn, locale)}
+            second={m.attendees.join(translate('app.list_separator'))}
+          />
+        ),
       }}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>

@@ -13,7 +13,7 @@ import { PETITION_STATE_CHOICES } from '../common/choices';
 import { RegionInput } from '../common/RegionInput';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
-import { ResourceList } from '../common/ResourceList';
+import { ResourceList, TwoLines } from '../common/ResourceList';
 import { organizationText } from '../organizations/organization-text';
 import { EnumChip } from '../mediation/chips';
 
@@ -70,9 +70,12 @@ export const PetitionList = () => {
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: (p: PetitionRow) => p.title,
-        secondaryText: (p: PetitionRow) =>
-          `${translate(`app.petition_state.${p.state}`)} · ${regionName(p.region)}`,
-        tertiaryText: (p: PetitionRow) => formatDay(p.registeredOn, locale),
+        secondaryText: (p: PetitionRow) => (
+          <TwoLines
+            first={`${translate(`app.petition_state.${p.state}`)} · ${formatDay(p.registeredOn, locale)}`}
+            second={regionName(p.region)}
+          />
+        ),
       }}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>

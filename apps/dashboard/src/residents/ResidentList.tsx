@@ -2,7 +2,7 @@ import { Datagrid, NumberField, TextField, useTranslate } from 'react-admin';
 import { LabelField, TagsField } from '../common/LabelChips';
 import { regionName } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
-import { ResourceList } from '../common/ResourceList';
+import { ResourceList, TwoLines } from '../common/ResourceList';
 import { residentFilters } from './resident-filters';
 import type { ResidentRecord } from './resident-record';
 
@@ -19,9 +19,12 @@ export const ResidentList = () => {
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: (r: ResidentRecord) => r.name,
-        secondaryText: (r: ResidentRecord) =>
-          `${translate(`app.gender.${r.gender}`)} · ${translate('app.residents.age', { age: r.age })} · ${r.idNumber}`,
-        tertiaryText: (r: ResidentRecord) => regionName(r.region),
+        secondaryText: (r: ResidentRecord) => (
+          <TwoLines
+            first={`${translate(`app.gender.${r.gender}`)} · ${translate('app.residents.age', { age: r.age })} · ${r.idNumber}`}
+            second={regionName(r.region)}
+          />
+        ),
       }}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>

@@ -23,12 +23,19 @@ export const PeriodPicker = ({ period, years, onChange }: PeriodPickerProps) => 
   // A year reached by a link (or by hand) stays selectable even where the region has no data for it.
   const offered = year !== null && !years.includes(year) ? [...years, year].sort((a, b) => b - a) : years;
   return (
-    <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+    <Stack
+      direction="row"
+      spacing={2}
+      useFlexGap
+      // On a phone each control takes the whole width, one under the other.
+      sx={{ flexWrap: 'wrap', alignItems: 'center', '& > *': { width: { xs: '100%', sm: 'auto' } } }}
+    >
       {/* Keyed by the region: a drill-down (a link, not the input) must show its region in the input too. */}
       <Form key={period.region} record={{ regionCode: period.region }}>
         <RegionInput
           source="regionCode"
           label="app.stats.region"
+          helperText={false}
           onChange={(code) => code && code !== period.region && go({ region: code })}
         />
       </Form>
@@ -38,7 +45,7 @@ export const PeriodPicker = ({ period, years, onChange }: PeriodPickerProps) => 
         label={translate('app.stats.year')}
         value={year === null ? '' : String(year)}
         onChange={(event) => go(yearRange(event.target.value))}
-        sx={{ width: '8rem' }}
+        sx={{ width: { sm: '8rem' } }}
       >
         {offered.map((y) => (
           <MenuItem key={y} value={String(y)}>
@@ -53,7 +60,7 @@ export const PeriodPicker = ({ period, years, onChange }: PeriodPickerProps) => 
         value={period.from}
         onChange={(event) => event.target.value && go({ from: event.target.value })}
         slotProps={{ inputLabel: { shrink: true } }}
-        sx={{ width: '11rem' }}
+        sx={{ width: { sm: '11rem' } }}
       />
       <TextField
         type="date"
@@ -62,7 +69,7 @@ export const PeriodPicker = ({ period, years, onChange }: PeriodPickerProps) => 
         value={period.to}
         onChange={(event) => event.target.value && go({ to: event.target.value })}
         slotProps={{ inputLabel: { shrink: true } }}
-        sx={{ width: '11rem' }}
+        sx={{ width: { sm: '11rem' } }}
       />
     </Stack>
   );
