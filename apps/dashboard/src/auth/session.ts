@@ -63,7 +63,10 @@ export function createSession(
     if (session) adopt(session);
     else store.clear();
   });
-  const handover = tabs && !store.get() ? tabs.ask().then(adopt) : Promise.resolve();
+  const handover =
+    tabs && !store.get()
+      ? tabs.othersOpen().then(async (others) => (others ? adopt(await tabs.ask()) : undefined))
+      : Promise.resolve();
 
   async function rotate(): Promise<string | null> {
     const stale = store.get()?.accessToken;

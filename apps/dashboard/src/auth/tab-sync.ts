@@ -17,12 +17,16 @@ export interface TabSync {
   serve(current: () => StoredSession | null): void;
   /** Runs `work` while no other tab runs its own: one rotation at a time across the browser. */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /** Whether another tab of the dashboard is open: with none, there is no one to ask (and no wait). */
+  othersOpen(): Promise<boolean>;
 }
 
 type Message =
   | { type: 'ask'; id: string; sessionId?: string }
   | { type: 'answer'; id: string; session: StoredSession }
   | { type: 'announce'; sessionId: string; session: StoredSession | null };
+
+const TAB_LOCK = 'qiangji.tab.';
 
 /** How long a question waits for answers: tabs answer at once unless their page is busy. */
 export const ANSWER_WINDOW_MS = 250;
@@ -35,7 +39,12 @@ export interface Channel {
 /** A cross-tab mutex: the Web Locks API in browsers. */
 export type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
 
-export function createTabSync(channel: Channel, exclusive: Exclusive, windowMs = ANSWER_WINDOW_MS): TabSync {
+export function createTabSync(
+  channel: Channel,
+  exclusive: Exclusive,
+  windowMs = ANSWER_WINDOW_MS,
+  othersOpen: () => Promise<boolean> = async () => true,
+): TabSync {
   const waiting = new Map<string, StoredSession[]>();
   const listeners: ((sessionId: string, session: StoredSession | null) => void)[] = [];
   let current: () => StoredSession | null = () => null;
@@ -77,6 +86,7 @@ export function createTabSync(channel: Channel, exclusive: Exclusive, windowMs =
       current = read;
     },
     exclusive,
+    othersOpen,
   };
 }
 
@@ -91,5 +101,13 @@ export function browserTabSync(): TabSync | null {
   // LockManager.request resolves to what the callback's promise resolves to.
   const exclusive = <T>(work: () => Promise<T>) =>
     locks.request('qiangji.session.rotate', work) as Promise<unknown> as Promise<T>;
-  return createTabSync(new BroadcastChannel('qiangji.session'), exclusive);
+  // Each tab holds a lock of its own while it lives (the browser releases it when the tab goes), so a new tab
+  // sees at once whether there is anyone to ask.
+  const presence = `${TAB_LOCK}${crypto.randomUUID()}`;
+  void locks.request(presence, () => new Promise<never>(() => {}));
+  const othersOpen = async () =>
+    ((await locks.query()).held ?? []).some(
+      (lock) => lock.name?.startsWith(TAB_LOCK) && lock.name !== presence,
+    );
+  return createTabSync(new BroadcastChannel('qiangji.session'), exclusive, ANSWER_WINDOW_MS, othersOpen);
 }
