@@ -5,7 +5,8 @@ import { TextChips } from '../common/LabelChips';
 import { type RegionRef } from '../common/region-ref';
 import { RegionInput } from '../common/RegionInput';
 import { organizationText } from '../organizations/organization-text';
-import { ResourceList, TwoLines } from '../common/ResourceList';
+import { ResourceList } from '../common/ResourceList';
+import { TwoLines } from '../common/TableOrList';
 
 const meetingFilters = [
   <RegionInput key="regionCode" source="regionCode" alwaysOn />,

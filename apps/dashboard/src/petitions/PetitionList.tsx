@@ -13,7 +13,8 @@ import { PETITION_STATE_CHOICES } from '../common/choices';
 import { RegionInput } from '../common/RegionInput';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
-import { ResourceList, TwoLines } from '../common/ResourceList';
+import { ResourceList } from '../common/ResourceList';
+import { TwoLines } from '../common/TableOrList';
 import { organizationText } from '../organizations/organization-text';
 import { EnumChip } from '../mediation/chips';
 

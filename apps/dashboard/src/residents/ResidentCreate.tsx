@@ -31,7 +31,7 @@ export const ResidentCreate = () => (
           optionText={householdText}
           filterToQuery={byAddress}
           validate={required()}
-          sx={{ minWidth: '24rem' }}
+          sx={{ minWidth: { xs: '100%', sm: '24rem' } }}
         />
       </ReferenceInput>
       <TextInput source="name" validate={required()} />

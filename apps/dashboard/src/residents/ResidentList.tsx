@@ -2,7 +2,8 @@ import { Datagrid, NumberField, TextField, useTranslate } from 'react-admin';
 import { LabelField, TagsField } from '../common/LabelChips';
 import { regionName } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
-import { ResourceList, TwoLines } from '../common/ResourceList';
+import { ResourceList } from '../common/ResourceList';
+import { TwoLines } from '../common/TableOrList';
 import { residentFilters } from './resident-filters';
 import type { ResidentRecord } from './resident-record';
 
