@@ -53,24 +53,18 @@ export const PeriodPicker = ({ period, years, onChange }: PeriodPickerProps) => 
           </MenuItem>
         ))}
       </TextField>
-      <TextField
-        type="date"
-        size="small"
-        label={translate('app.stats.from')}
-        value={period.from}
-        onChange={(event) => event.target.value && go({ from: event.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
-        sx={{ width: { sm: '11rem' } }}
-      />
-      <TextField
-        type="date"
-        size="small"
-        label={translate('app.stats.to')}
-        value={period.to}
-        onChange={(event) => event.target.value && go({ to: event.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
-        sx={{ width: { sm: '11rem' } }}
-      />
+      {(['from', 'to'] as const).map((end) => (
+        <TextField
+          key={end}
+          type="date"
+          size="small"
+          label={translate(`app.stats.${end}`)}
+          value={period[end]}
+          onChange={(event) => event.target.value && go({ [end]: event.target.value })}
+          slotProps={{ inputLabel: { shrink: true } }}
+          sx={{ width: { sm: '11rem' } }}
+        />
+      ))}
     </Stack>
   );
 };
