@@ -114,11 +114,24 @@ describe('grand mediation in the browser', () => {
     });
   });
 
-  it('when a supervisor opens the overview for 哈尔滨市 2012, then the article’s figures show and 延寿县 drills down', async () => {
+  it('when a supervisor opens the overview, then it shows this year, offers the years with cases, and 2012 the article’s figures', async () => {
     await withScreenshotOnFailure(page, 'mediation-overview', async () => {
       await signIn(page, api!.baseUrl, 'supervisor');
       await page.getByRole('menuitem', { name: '大调解概况' }).click();
       await page.waitForURL(/#\/mediation/);
+      // This year in Harbin, whose cases the seed plays up to today.
+      const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+      await page.getByRole('heading', { name: `哈尔滨市 ${thisYear}年大调解工作` }).waitFor();
+      const year = page.getByRole('combobox', { name: '年度' });
+      await expect(year.textContent()).resolves.toBe(`${thisYear}年`);
+      await year.click();
+      const offered = await page.getByRole('option').allTextContents();
+      // The years with accepted cases, newest first: not every year since 2012.
+      expect(offered[0]).toBe(`${thisYear}年`);
+      expect(offered).toEqual(expect.arrayContaining(['2013年', '2012年', '2011年', '2009年']));
+      expect(offered).not.toContain('2010年');
+      await page.getByRole('option', { name: '2012年' }).click();
+      await page.waitForURL(/from=2012-01-01&to=2012-12-31/);
       const kpi = (name: string) => page.getByRole('group', { name, exact: true });
       await kpi('受理').getByText('10,368', { exact: true }).waitFor();
       await kpi('调解成功').getByText('9,917', { exact: true }).waitFor();

@@ -15,8 +15,9 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await usernameInput.fill(username);
   await page.getByRole('textbox', { name: '密码' }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
-  // The user menu shows "username · jurisdiction" once the session is established.
-  await page.getByText(`${username} · `).waitFor();
+  // The user menu shows "username · jurisdiction" once the session is established; on a phone it is an icon.
+  const phone = (page.viewportSize()?.width ?? 1280) < 600;
+  await (phone ? page.getByRole('button', { name: '个人资料' }) : page.getByText(`${username} · `)).waitFor();
 }
 
 /** The names of the sidebar's entries, e.g. ['首页', '行政区划', '居民', '住户']. */

@@ -1,70 +1,145 @@
+import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import CardHeader from '@mui/material/CardHeader';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { createElement } from 'react';
 import {
   LinearProgress,
   Link,
+  LinkBase,
   ReferenceManyField,
   ShowBase,
   Title,
   useCreatePath,
+  usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { useJurisdiction } from './common/use-jurisdiction';
+import { featuresFor } from './features';
 import { DescendantCountsTable } from './regions/DescendantCountsTable';
+import { RegionBreadcrumb } from './regions/RegionBreadcrumb';
 import type { RegionDetailRecord } from './regions/region-record';
 import { RegionLevelChip } from './regions/RegionLevelField';
 import { RegionTiles } from './regions/RegionTiles';
 
-/** 哈尔滨市, the root of the region tree; city officials supervise the whole of it. */
-const HARBIN_CITY_CODE = '230100';
+/**
+ * The home page: the user's own jurisdiction (the city for a supervisor, the grid for a grid worker), the
+ * work its roles open, the regions below it to click into, and how many lie there.
+ */
+export const Dashboard = () => {
+  const jurisdiction = useJurisdiction();
+  if (!jurisdiction) return <LinearProgress />;
+  return (
+    <ShowBase resource="regions" id={jurisdiction.code}>
+      <Title title="app.title" />
+      <JurisdictionOverview />
+    </ShowBase>
+  );
+};
 
-/** The home page: the city, its districts and counties to click into, and how many regions lie below. */
-export const Dashboard = () => (
-  <ShowBase resource="regions" id={HARBIN_CITY_CODE}>
-    <Title title="app.title" />
-    <CityOverview />
-  </ShowBase>
-);
-
-const CityOverview = () => {
-  const city = useRecordContext<RegionDetailRecord>();
+/** The features the roles show, as buttons: where the day's work starts. */
+const Shortcuts = () => {
+  const { permissions } = usePermissions();
   const translate = useTranslate();
   const createPath = useCreatePath();
-  if (!city) return <LinearProgress />;
+  const links = featuresFor(permissions)
+    .filter((feature) => feature.name !== 'regions')
+    .flatMap((feature) => [
+      ...(feature.list
+        ? [
+            {
+              key: feature.name,
+              to: createPath({ resource: feature.name, type: 'list' }),
+              label: translate(`resources.${feature.name}.name`, { smart_count: 2 }),
+              icon: feature.icon,
+            },
+          ]
+        : []),
+      ...(feature.pages ?? []).map((page) => ({
+        key: page.path,
+        to: page.path,
+        label: translate(page.menuLabel),
+        icon: page.icon,
+      })),
+    ]);
+  if (links.length === 0) return null;
+  const title = translate('app.dashboard.work');
+  return (
+    <Stack component="nav" aria-label={title} direction="row" useFlexGap sx={{ flexWrap: 'wrap', gap: 1 }}>
+      {links.map((link) => (
+        <Button
+          key={link.key}
+          component={LinkBase}
+          to={link.to}
+          variant="outlined"
+          startIcon={createElement(link.icon)}
+        >
+          {link.label}
+        </Button>
+      ))}
+    </Stack>
+  );
+};
+
+const JurisdictionOverview = () => {
+  const region = useRecordContext<RegionDetailRecord>();
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  if (!region) return <LinearProgress />;
+  const below = (region.descendantCounts ?? []).length > 0;
+  const subordinates = translate(
+    region.level === 'CITY' ? 'app.dashboard.subordinates' : 'app.regions.children',
+  );
   return (
     <Card sx={{ mt: 2 }}>
       <CardHeader
-        title={<Link to={createPath({ resource: 'regions', id: city.id, type: 'show' })}>{city.name}</Link>}
+        title={
+          <Link to={createPath({ resource: 'regions', id: region.id, type: 'show' })}>
+            {region.qualifiedName ?? region.name}
+          </Link>
+        }
         subheader={
-          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-            <RegionLevelChip level={city.level} />
-            <span>{city.code}</span>
+          <Stack spacing={1}>
+            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+              <RegionLevelChip level={region.level} />
+              <span>{region.code}</span>
+            </Stack>
+            {region.ancestors?.length ? <RegionBreadcrumb /> : null}
           </Stack>
         }
       />
       <CardContent>
-        <Grid container spacing={3}>
-          <Grid size={{ xs: 12, md: 8 }}>
-            <Typography variant="subtitle1" component="h2" gutterBottom>
-              {translate('app.dashboard.subordinates')}
-            </Typography>
-            <ReferenceManyField
-              reference="regions"
-              target="parentCode"
-              sort={{ field: 'code', order: 'ASC' }}
-              perPage={50}
-            >
-              <RegionTiles label={translate('app.dashboard.subordinates')} />
-            </ReferenceManyField>
-          </Grid>
-          <Grid size={{ xs: 12, md: 4 }}>
-            <DescendantCountsTable />
-          </Grid>
-        </Grid>
+        <Stack spacing={3}>
+          <Shortcuts />
+          {below ? (
+            <Grid container spacing={3}>
+              <Grid size={{ xs: 12, md: 8 }}>
+                <Typography variant="subtitle1" component="h2" gutterBottom>
+                  {subordinates}
+                </Typography>
+                <ReferenceManyField
+                  reference="regions"
+                  target="parentCode"
+                  sort={{ field: 'code', order: 'ASC' }}
+                  perPage={50}
+                >
+                  <RegionTiles label={subordinates} />
+                </ReferenceManyField>
+              </Grid>
+              <Grid size={{ xs: 12, md: 4 }}>
+                <DescendantCountsTable />
+              </Grid>
+            </Grid>
+          ) : (
+            region.descendantCounts && (
+              <Typography color="text.secondary">{translate('app.regions.no_children')}</Typography>
+            )
+          )}
+        </Stack>
       </CardContent>
     </Card>
   );

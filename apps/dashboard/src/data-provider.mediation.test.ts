@@ -241,7 +241,7 @@ describe('data provider: dispute cases', () => {
     await expect(dataProvider.command('disputeCases', 'stats', variables)).resolves.toEqual(stats);
     expect(sent[0].operation).toBe('MediationStats');
     expect(sent[0].query).toContain('result: mediationStats(regionCode: $regionCode, from: $from, to: $to)');
-    expect(sent[0].query).toContain('byChildRegion { regionCode region { code name level }');
+    expect(sent[0].query).toContain('byChildRegion { regionCode region { code name qualifiedName level }');
     expect(sent[0].query).toContain('petitionBacklog { backlog resolved resolutionRate }');
     expect(sent[0].variables).toEqual(variables);
   });

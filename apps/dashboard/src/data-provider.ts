@@ -27,11 +27,21 @@ export const MAX_PAGE_SIZE = 200;
 export interface QiangjiDataProvider extends DataProvider {
   /** Runs `resources[resource].commands[name]` and resolves to its `result`. */
   command<T>(resource: string, name: string, variables: Record<string, unknown>): Promise<T>;
+  /**
+   * Every row of a list (react-admin filter and sort), paged by cursor at the API's page size: an export's rows.
+   * `onProgress` hears how many have arrived of how many.
+   */
+  readAll<R extends RaRecord>(
+    resource: string,
+    params: { filter?: Record<string, unknown>; sort?: SortPayload },
+    onProgress?: (read: number, total: number) => void,
+  ): Promise<R[]>;
 }
 
 interface Connection {
   totalCount: number;
   edges: { node: RaRecord }[];
+  pageInfo?: { hasNextPage: boolean; endCursor: string | null };
 }
 
 /** A react-admin data provider over hand-written GraphQL operations (the API disables introspection). */
@@ -168,6 +178,31 @@ export function createDataProvider(
     updateMany: (resource: string) => refuse(resource, 'changed in bulk'),
     delete: (resource: string) => refuse(resource, 'deleted'),
     deleteMany: (resource: string) => refuse(resource, 'deleted'),
+
+    async readAll<R extends RaRecord>(
+      resource: string,
+      params: { filter?: Record<string, unknown>; sort?: SortPayload },
+      onProgress?: (read: number, total: number) => void,
+    ): Promise<R[]> {
+      const { r, q } = resourceOf(resource);
+      const fixed = {
+        ...(r.filterType ? { filter: r.toFilter(params.filter ?? {}) } : {}),
+        ...(r.orderByType ? { orderBy: orderByOf(resource, params.sort) } : {}),
+      };
+      const rows: R[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const { page }: { page: Connection } = await request<{ page: Connection }>(q.all, {
+          ...fixed,
+          first: MAX_PAGE_SIZE,
+          after,
+        });
+        rows.push(...(page.edges.map((edge) => edge.node) as R[]));
+        onProgress?.(rows.length, page.totalCount);
+        if (!page.pageInfo?.hasNextPage || !page.pageInfo.endCursor) return rows;
+        after = page.pageInfo.endCursor;
+      }
+    },
 
     async command<T>(resource: string, name: string, variables: Record<string, unknown>): Promise<T> {
       const document = resourceOf(resource).q.commands[name];

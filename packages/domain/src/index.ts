@@ -15,6 +15,14 @@ export {
 export type { RegionLevel, RegionTier } from './region';
 
 export {
+  LEVELS_NAMED_WITH_PARENT,
+  REGION_NAME_SEPARATOR,
+  baseRegionName,
+  qualifiedRegionName,
+} from './region-name';
+export type { RegionNamePart } from './region-name';
+
+export {
   divisionCodeTier,
   isValidDivisionCode,
   parentDivisionCode,

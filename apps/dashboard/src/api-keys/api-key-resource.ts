@@ -1,5 +1,6 @@
 import type { GraphqlResource } from '../data-provider';
 import { noFilter } from '../filter-mapper';
+import { REGION_REF, type RegionRef } from '../common/region-ref';
 
 export interface ApiKeyRecord {
   id: string;
@@ -9,7 +10,7 @@ export interface ApiKeyRecord {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
-  region: { code: string; name: string };
+  region: RegionRef;
 }
 
 /** What createApiKey answers: the whole key, this once. */
@@ -22,7 +23,7 @@ export const apiKeyResource: GraphqlResource = {
   typeName: 'ApiKey',
   listField: 'apiKeys',
   // The API has no single-key query and lists newest first, with no filter.
-  listFields: 'id name prefix scopes createdAt lastUsedAt revokedAt region { code name }',
+  listFields: `id name prefix scopes createdAt lastUsedAt revokedAt region { ${REGION_REF} }`,
   toFilter: noFilter('apiKeys'),
   // Creating is a command, not react-admin's create: its answer carries the secret, which must not land in
   // react-admin's query cache (useCreate stores what create returns).

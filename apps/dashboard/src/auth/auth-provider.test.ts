@@ -57,6 +57,11 @@ function fakeApi(opts: { expiresIn?: number; data?: (request: SentRequest) => Re
       return fail('UNAUTHENTICATED', 'The access token or API key is not valid.', 401);
     }
     if (request.operation === 'Logout') return ok({ done: true });
+    if (request.operation === 'ChangePassword') {
+      return request.variables.currentPassword === 'qiangji-demo'
+        ? ok({ done: true })
+        : fail('BAD_USER_INPUT', 'The current password is wrong.');
+    }
     return opts.data?.(request) ?? ok({ me: { id: USER.id }, token: request.authorization });
   });
   return {
@@ -233,5 +238,20 @@ describe('auth provider', () => {
       fullName: 'shanghong · 上红社区居委会',
     });
     await expect(authProvider.getPermissions!({})).resolves.toEqual(USER.actions);
+  });
+
+  it('when the user changes the password, then changePassword goes with the current and new one, signed in', async () => {
+    const api = fakeApi();
+    const { authProvider } = setup(api);
+    await authProvider.login({ username: 'shanghong', password: 'qiangji-demo' });
+    await authProvider.changePassword('qiangji-demo', 'new-password-1');
+    expect(api.sent.find((r) => r.operation === 'ChangePassword')).toMatchObject({
+      variables: { currentPassword: 'qiangji-demo', newPassword: 'new-password-1' },
+      authorization: 'Bearer access-0',
+    });
+    await expect(authProvider.changePassword('wrong', 'new-password-2')).rejects.toMatchObject({
+      status: 400,
+      body: { code: 'BAD_USER_INPUT' },
+    });
   });
 });

@@ -1,13 +1,22 @@
 import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
 import type { GraphqlRequest } from '../graphql-client';
-import { LOGOUT } from './operations';
+import { CHANGE_PASSWORD, LOGOUT } from './operations';
 import type { Session } from './session';
+
+/** react-admin's auth provider, plus changing the signed-in user's password. */
+export interface QiangjiAuthProvider extends AuthProvider {
+  /**
+   * The API ends every session of the user on success, this one too: the caller signs out after it. A wrong
+   * current password rejects with the API's BAD_USER_INPUT on `currentPassword`.
+   */
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
+}
 
 /**
  * react-admin's view of the session. `request` is the signed-in GraphQL client: the API accepts `logout`
  * only from a signed-in caller.
  */
-export function createAuthProvider(session: Session, request: GraphqlRequest): AuthProvider {
+export function createAuthProvider(session: Session, request: GraphqlRequest): QiangjiAuthProvider {
   return {
     async login({ username, password }: { username?: string; password?: string }) {
       try {
@@ -30,6 +39,7 @@ export function createAuthProvider(session: Session, request: GraphqlRequest): A
     },
 
     async checkAuth() {
+      await session.ready();
       if (!session.user()) throw new Error('ra.auth.auth_check_error');
     },
 
@@ -40,18 +50,24 @@ export function createAuthProvider(session: Session, request: GraphqlRequest): A
     },
 
     async getIdentity(): Promise<UserIdentity> {
+      await session.ready();
       const user = session.user();
       if (!user) throw new Error('ra.auth.auth_check_error');
       return {
         id: user.id,
-        fullName: `${user.username} · ${user.jurisdiction.name}`,
+        fullName: `${user.username} · ${user.jurisdiction.qualifiedName ?? user.jurisdiction.name}`,
         username: user.username,
         jurisdiction: user.jurisdiction,
       };
     },
 
+    async changePassword(currentPassword, newPassword) {
+      await request(CHANGE_PASSWORD, { currentPassword, newPassword });
+    },
+
     /** The API's action names, e.g. ['RESIDENT_READ', 'HOUSEHOLD_READ']; see auth/actions.ts. */
     async getPermissions(): Promise<string[]> {
+      await session.ready();
       return session.user()?.actions ?? [];
     },
   };

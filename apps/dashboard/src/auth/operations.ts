@@ -6,7 +6,8 @@ export interface SessionUser {
   roles: string[];
   /** GraphQL enum names of the domain's actions, e.g. RESIDENT_READ for 'resident:read'. */
   actions: string[];
-  jurisdiction: { code: string; name: string };
+  /** `qualifiedName` is absent in sessions stored by builds before it. */
+  jurisdiction: { code: string; name: string; qualifiedName?: string; level?: string };
 }
 
 export interface AuthPayload {
@@ -18,7 +19,7 @@ export interface AuthPayload {
 }
 
 const PAYLOAD = `accessToken refreshToken expiresIn
-    user { id username kind roles actions jurisdiction { code name } }`;
+    user { id username kind roles actions jurisdiction { code name qualifiedName level } }`;
 
 // Named operations show up in the server's logs; `payload:` keeps the result's shape the same for both.
 export const LOGIN = `mutation Login($username: String!, $password: String!) {
@@ -32,3 +33,16 @@ export const REFRESH = `mutation Refresh($refreshToken: String!) {
 export const LOGOUT = `mutation Logout($refreshToken: String!) {
   done: logout(refreshToken: $refreshToken)
 }`;
+
+/** Ends every session of the user, this one included: the dashboard signs in again after it. */
+export const CHANGE_PASSWORD = `mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  done: changePassword(currentPassword: $currentPassword, newPassword: $newPassword)
+}`;
+
+/** The operations the dashboard sends outside any resource, for the check against the API's schema. */
+export const AUTH_OPERATIONS: Readonly<Record<string, string>> = {
+  LOGIN,
+  REFRESH,
+  LOGOUT,
+  CHANGE_PASSWORD,
+};

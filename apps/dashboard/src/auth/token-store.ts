@@ -2,6 +2,10 @@ import type { SessionUser } from './operations';
 
 /** What survives a page reload: the tokens, when the access token expires, and who is signed in. */
 export interface StoredSession {
+  /** Chosen at sign-in and kept through rotations: which session the tabs share. */
+  sessionId: string;
+  /** Epoch milliseconds of the tokens' issue: the newest copy of a session wins. */
+  issuedAt: number;
   accessToken: string;
   refreshToken: string;
   /** Epoch milliseconds: when the access token expires, and when to refresh it before use. */
@@ -19,9 +23,8 @@ export interface TokenStore {
 const KEY = 'qiangji.session';
 
 /**
- * Memory first, mirrored to sessionStorage so a reload keeps the user signed in. Not localStorage: the
- * session ends with the tab, and the tokens are not shared with other tabs, where two refreshes with one
- * refresh token would end the session (the API treats reuse as theft).
+ * Memory first, mirrored to sessionStorage so a reload keeps the user signed in. Not localStorage: the tokens
+ * end with the last tab that holds them; other tabs get them from a tab (tab-sync.ts), never from storage.
  */
 export function createTokenStore(
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null,
@@ -46,7 +49,7 @@ export function createTokenStore(
 function read(storage: Pick<Storage, 'getItem'> | null): StoredSession | null {
   try {
     const session = JSON.parse(storage?.getItem(KEY) ?? 'null') as StoredSession | null;
-    return session?.refreshToken && session.user && session.refreshAt ? session : null;
+    return session?.refreshToken && session.user && session.refreshAt && session.sessionId ? session : null;
   } catch {
     return null;
   }

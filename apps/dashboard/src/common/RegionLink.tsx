@@ -1,8 +1,9 @@
 import { Link, useCreatePath, useRecordContext } from 'react-admin';
+import { regionName, type RegionRef } from './region-ref';
 
 /**
- * The record's `region` (or `jurisdiction`), already selected with it, as a link to the region's page;
- * `label` is read by Labeled and Datagrid.
+ * The record's `region` (or `jurisdiction`), already selected with it, as a link to the region's page, by its
+ * qualified name (上红社区 · 第1网格, not a bare 第1网格); `label` is read by Labeled and Datagrid.
  */
 export const RegionLink = ({
   source = 'region',
@@ -13,7 +14,9 @@ export const RegionLink = ({
 }) => {
   const record = useRecordContext();
   const createPath = useCreatePath();
-  const region = record?.[source] as { code: string; name: string } | undefined;
+  const region = record?.[source] as RegionRef | undefined;
   if (!region) return null;
-  return <Link to={createPath({ resource: 'regions', id: region.code, type: 'show' })}>{region.name}</Link>;
+  return (
+    <Link to={createPath({ resource: 'regions', id: region.code, type: 'show' })}>{regionName(region)}</Link>
+  );
 };

@@ -4,6 +4,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Link, useCreatePath, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { formatDateTime } from '../common/dates';
 import { commandEnumName } from '../i18n/label-messages';
 import { StateChip } from '../mediation/chips';
 import type { Agreement, DisputeCaseDetailRecord, DisputeCaseEvent } from './dispute-case-record';
@@ -161,7 +162,7 @@ export const CaseTimeline = () => {
               )}
             </Stack>
             <Typography variant="caption" color="text.secondary">
-              {new Date(event.at).toLocaleString(locale)} · {event.actorName}
+              {formatDateTime(event.at, locale)} · {event.actorName}
             </Typography>
             <EventDetails event={event} />
           </Box>

@@ -82,7 +82,7 @@ export const DisputeCaseCreate = () => {
             optionText={organizationText}
             filterToQuery={byName}
             helperText="app.cases.organization_help"
-            sx={{ minWidth: '24rem' }}
+            sx={{ minWidth: { xs: '100%', sm: '24rem' } }}
           />
         </ReferenceInput>
       </SimpleForm>

@@ -1,32 +1,57 @@
-import { Datagrid, List, TextField } from 'react-admin';
+import { Datagrid, TextField, useLocaleState, useTranslate } from 'react-admin';
+import { formatDateTime } from '../common/dates';
 import { DateTimeField } from '../common/DateTimeField';
 import { LabelField } from '../common/LabelChips';
+import { regionName } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
+import { ResourceList } from '../common/ResourceList';
+import { TwoLines } from '../common/TableOrList';
 import { DeadlineField, RiskField, StateField } from '../mediation/chips';
 import { disputeCaseFilters } from './dispute-case-filters';
+import type { DisputeCaseRecord } from './dispute-case-record';
 
 /** Cases placed in the user's jurisdiction, newest first; overdue ones red, those at risk amber. */
-export const DisputeCaseList = () => (
-  // No export: parties are people, and a CSV leaves the audit trail's reach once downloaded.
-  <List
-    filters={disputeCaseFilters}
-    sort={{ field: 'receivedAt', order: 'DESC' }}
-    perPage={25}
-    exporter={false}
-  >
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="number" sortable={false} />
-      <TextField source="title" sortable={false} />
-      <LabelField source="type" messages="app.dispute_type" sortable={false} />
-      <StateField source="state" label="resources.disputeCases.fields.state" sortable={false} />
-      <RiskField source="risk" label="resources.disputeCases.fields.risk" sortable={false} />
-      <DeadlineField
-        source="deadlineStatus"
-        label="resources.disputeCases.fields.deadlineStatus"
-        sortBy="dueAt"
-      />
-      <RegionLink label="resources.disputeCases.fields.region" sortable={false} />
-      <DateTimeField source="receivedAt" />
-    </Datagrid>
-  </List>
-);
+export const DisputeCaseList = () => {
+  const translate = useTranslate();
+  const [locale = 'zh-CN'] = useLocaleState();
+  // On a phone: the state and, while the case runs, its deadline, in words.
+  const status = (c: DisputeCaseRecord) =>
+    [
+      translate(`app.dispute_state.${c.state}`),
+      c.dueAt !== null && translate(`app.deadline_status.${c.deadlineStatus}`),
+      regionName(c.region),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  return (
+    // No export: parties are people, and a CSV leaves the audit trail's reach once downloaded.
+    <ResourceList
+      filters={disputeCaseFilters}
+      sort={{ field: 'receivedAt', order: 'DESC' }}
+      perPage={25}
+      exporter={false}
+      jurisdictionFilter="regionCode"
+      phone={{
+        primaryText: (c: DisputeCaseRecord) => `${c.number} ${c.title}`,
+        secondaryText: (c: DisputeCaseRecord) => (
+          <TwoLines first={status(c)} second={formatDateTime(c.receivedAt, locale)} />
+        ),
+      }}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="number" sortable={false} />
+        <TextField source="title" sortable={false} />
+        <LabelField source="type" messages="app.dispute_type" sortable={false} />
+        <StateField source="state" label="resources.disputeCases.fields.state" sortable={false} />
+        <RiskField source="risk" label="resources.disputeCases.fields.risk" sortable={false} />
+        <DeadlineField
+          source="deadlineStatus"
+          label="resources.disputeCases.fields.deadlineStatus"
+          sortBy="dueAt"
+        />
+        <RegionLink label="resources.disputeCases.fields.region" sortable={false} />
+        <DateTimeField source="receivedAt" />
+      </Datagrid>
+    </ResourceList>
+  );
+};

@@ -11,17 +11,18 @@ import Typography from '@mui/material/Typography';
 import { useState, type ReactElement } from 'react';
 import {
   BooleanField,
-  Button,
   Labeled,
   Link,
   NumberField,
   Show,
   TextField,
-  TopToolbar,
   useCreatePath,
+  useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { CommandButton, CommandToolbar } from '../common/CommandButton';
+import { formatDay } from '../common/dates';
 import { DateTimeField } from '../common/DateTimeField';
 import { LabelChips, LabelField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
@@ -38,13 +39,12 @@ const CaseCommands = () => {
   return (
     <>
       {record.availableCommands.map((name) => (
-        <Button
+        <CommandButton
           key={name}
           label={`app.dispute_command.${name}`}
           variant={name === 'DECLINE' || name === 'WITHDRAW' ? 'outlined' : 'contained'}
           color={name === 'DECLINE' || name === 'WITHDRAW' ? 'inherit' : 'primary'}
           onClick={() => setOpen(name)}
-          sx={{ ml: 1 }}
         />
       ))}
       <CaseCommandDialog name={open} record={record} onClose={() => setOpen(null)} />
@@ -195,6 +195,7 @@ const RiskSection = () => {
 const AgreementSection = () => {
   const record = useRecordContext<DisputeCaseDetailRecord>();
   const translate = useTranslate();
+  const [locale = 'zh-CN'] = useLocaleState();
   const agreement = record?.agreement;
   if (!agreement) return null;
   return (
@@ -208,7 +209,7 @@ const AgreementSection = () => {
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
         {translate('app.cases.agreement_signed', {
           signatories: agreement.signatories.join(translate('app.list_separator')),
-          date: agreement.signedOn,
+          date: formatDay(agreement.signedOn, locale),
         })}
         {agreement.courtConfirmed && ` · ${translate('app.cases.command_fields.court_confirmed')}`}
       </Typography>
@@ -220,9 +221,9 @@ const AgreementSection = () => {
 export const DisputeCaseShow = () => (
   <Show
     actions={
-      <TopToolbar>
+      <CommandToolbar>
         <CaseCommands />
-      </TopToolbar>
+      </CommandToolbar>
     }
   >
     <CaseHeader />

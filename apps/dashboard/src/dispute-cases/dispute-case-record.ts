@@ -1,3 +1,4 @@
+import type { RegionRef } from '../common/region-ref';
 import type {
   DisputeCaseOutcome,
   DisputeCaseState,
@@ -25,7 +26,7 @@ export interface DisputeCaseRecord {
   regionCode: string;
   /** Sent back as expectedVersion with every command: a step on top of someone else's is a CONFLICT. */
   version: number;
-  region: { code: string; name: string };
+  region: RegionRef;
 }
 
 export interface Agreement {

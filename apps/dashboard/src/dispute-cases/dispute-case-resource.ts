@@ -1,7 +1,8 @@
 import type { GraphqlResource } from '../data-provider';
 import { asIs, asList, filterMapper, whenTrue } from '../filter-mapper';
-import { MEDIATION_STATS } from '../mediation/mediation-stats';
+import { MEDIATION_STATS, MEDIATION_YEARS } from '../mediation/mediation-stats';
 import { nameList, optionalText, trimmed, yes } from '../write-input';
+import { REGION_REF } from '../common/region-ref';
 
 interface DisputePartyInput {
   role: string;
@@ -10,7 +11,7 @@ interface DisputePartyInput {
 }
 
 const ROW = `id number title type state risk deadlineStatus dueAt receivedAt regionCode version
-    region { code name }`;
+    region { ${REGION_REF} }`;
 const ORGANIZATION = 'id name kind regionCode';
 
 /** Every kind of timeline details, flattened into one object per step for CaseTimeline. */
@@ -172,5 +173,6 @@ export const disputeCaseResource: GraphqlResource = {
     close: command('Close', 'closeDisputeCase', 'CloseDisputeCaseInput'),
     // The overview page's figures: a read, but not a list or a record, so it runs as an operation of its own.
     stats: MEDIATION_STATS,
+    years: MEDIATION_YEARS,
   },
 };

@@ -3,8 +3,9 @@ import type { RaRecord } from 'react-admin';
 import type { GraphqlResource } from '../data-provider';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { changed, sameSet, trimmed } from '../write-input';
+import { REGION_REF } from '../common/region-ref';
 
-const ROW = 'id address tags regionCode version region { code name } head { id name }';
+const ROW = `id address tags regionCode version region { ${REGION_REF} } head { id name }`;
 
 export const toHouseholdFilter = filterMapper('households', {
   regionCode: asIs,

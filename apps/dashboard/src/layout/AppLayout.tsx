@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { Layout, useLocaleState, useTranslate, type LayoutProps } from 'react-admin';
+import { AppBar } from './AppBar';
 import { AppMenu } from './AppMenu';
 
-/** react-admin's layout, keeping the page's language and tab title in step with the locale switcher. */
+/** react-admin's layout with our menu and app bar, keeping the page's language and tab title in step with the locale. */
 export const AppLayout = ({ children }: LayoutProps) => {
   const [locale] = useLocaleState();
   const translate = useTranslate();
@@ -11,5 +12,9 @@ export const AppLayout = ({ children }: LayoutProps) => {
     document.documentElement.lang = locale;
     document.title = translate('app.title');
   }, [locale, translate]);
-  return <Layout menu={AppMenu}>{children}</Layout>;
+  return (
+    <Layout menu={AppMenu} appBar={AppBar}>
+      {children}
+    </Layout>
+  );
 };

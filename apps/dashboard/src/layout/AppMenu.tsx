@@ -1,30 +1,24 @@
-import InsightsIcon from '@mui/icons-material/Insights';
-import { Menu, usePermissions, useResourceDefinitions } from 'react-admin';
-import { allows } from '../auth/actions';
+import { createElement } from 'react';
+import { Menu, usePermissions } from 'react-admin';
+import { featuresFor } from '../features';
 
-/**
- * The sidebar: home, then every resource the user may list in the order resources.tsx gives them, with the
- * mediation overview (a page, not a resource) right after the dispute cases.
- */
+/** The sidebar: home, then each feature the user may see (its list, then its own pages), in FEATURES order. */
 export const AppMenu = () => {
-  const resources = useResourceDefinitions();
   const { permissions } = usePermissions();
   return (
     <Menu>
       <Menu.DashboardItem />
-      {Object.keys(resources)
-        .filter((name) => resources[name].hasList)
-        .flatMap((name) => [
-          <Menu.ResourceItem key={name} name={name} />,
-          name === 'disputeCases' && allows(permissions, 'dispute:read') && (
-            <Menu.Item
-              key="mediation-overview"
-              to="/mediation"
-              primaryText="app.mediation.menu"
-              leftIcon={<InsightsIcon />}
-            />
-          ),
-        ])}
+      {featuresFor(permissions).flatMap((feature) => [
+        feature.list && <Menu.ResourceItem key={feature.name} name={feature.name} />,
+        ...(feature.pages ?? []).map((page) => (
+          <Menu.Item
+            key={page.path}
+            to={page.path}
+            primaryText={page.menuLabel}
+            leftIcon={createElement(page.icon)}
+          />
+        )),
+      ])}
     </Menu>
   );
 };

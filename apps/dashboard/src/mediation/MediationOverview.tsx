@@ -1,177 +1,101 @@
 import Alert from '@mui/material/Alert';
-import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import Grid from '@mui/material/Grid';
 import LinearProgress from '@mui/material/LinearProgress';
-import Link from '@mui/material/Link';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { ancestorDivisionCodes, isWithinDivision } from '@qiangji/domain';
-import { Form, Title, useGetIdentity, useGetMany, useTranslate } from 'react-admin';
-import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router-dom';
-import { RegionInput } from '../common/RegionInput';
-import { ChildRegionTable, TypeTable } from './ChildRegionTable';
-import { KpiCards } from './KpiCards';
-import { monthSeries, overviewParams, overviewSearch, type OverviewParams } from './mediation-stats';
-import { MonthlyTrend } from './MonthlyTrend';
-import { useMediationStats } from './use-mediation-stats';
-
-/** Years the picker offers: from the article's 2012 to this one. */
-const FIRST_YEAR = 2012;
-
-/** From the user's jurisdiction down to the region shown, each a link to its own overview. */
-const RegionTrail = ({
-  params,
-  jurisdiction,
-  current,
-}: {
-  params: OverviewParams;
-  jurisdiction: string;
-  current: string;
-}) => {
-  const translate = useTranslate();
-  // Figures above the jurisdiction are FORBIDDEN, so the trail starts at it.
-  const codes = ancestorDivisionCodes(params.region).filter((code) => isWithinDivision(code, jurisdiction));
-  const { data } = useGetMany('regions', { ids: codes }, { enabled: codes.length > 0 });
-  if (!codes.length || !data) return null;
-  const names = new Map(data.map((region) => [String(region.id), String(region.name)]));
-  return (
-    <Breadcrumbs aria-label={translate('app.regions.breadcrumb')}>
-      {codes.map((code) => (
-        <Link
-          key={code}
-          component={RouterLink}
-          to={{ pathname: '/mediation', search: overviewSearch({ ...params, region: code }) }}
-        >
-          {names.get(code) ?? code}
-        </Link>
-      ))}
-      <Typography color="text.primary" aria-current="page">
-        {current}
-      </Typography>
-    </Breadcrumbs>
-  );
-};
-
-/** The region picker (a react-admin form for its reference input) and the range: year, or from and to. */
-const Controls = ({ params }: { params: OverviewParams }) => {
-  const translate = useTranslate();
-  const navigate = useNavigate();
-  const go = (next: Partial<OverviewParams>) =>
-    navigate({ pathname: '/mediation', search: overviewSearch({ ...params, ...next }) });
-  const thisYear = new Date().getFullYear();
-  const years = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => String(FIRST_YEAR + i));
-  const wholeYear =
-    params.from.endsWith('-01-01') && params.to === `${params.from.slice(0, 4)}-12-31`
-      ? params.from.slice(0, 4)
-      : '';
-  return (
-    <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-      {/* Keyed by the region: a drill-down (a link, not the input) must show its region in the input too. */}
-      <Form key={params.region} record={{ regionCode: params.region }}>
-        <RegionInput
-          source="regionCode"
-          label="app.mediation.region"
-          onChange={(code) => code && code !== params.region && go({ region: code })}
-        />
-      </Form>
-      <TextField
-        select
-        size="small"
-        label={translate('app.mediation.year')}
-        value={wholeYear}
-        onChange={(event) => go({ from: `${event.target.value}-01-01`, to: `${event.target.value}-12-31` })}
-        fullWidth={false}
-        sx={{ width: '8rem' }}
-      >
-        {years.map((year) => (
-          <MenuItem key={year} value={year}>
-            {year}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        type="date"
-        size="small"
-        label={translate('app.mediation.from')}
-        value={params.from}
-        onChange={(event) => event.target.value && go({ from: event.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
-        fullWidth={false}
-        sx={{ width: '11rem' }}
-      />
-      <TextField
-        type="date"
-        size="small"
-        label={translate('app.mediation.to')}
-        value={params.to}
-        onChange={(event) => event.target.value && go({ to: event.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
-        fullWidth={false}
-        sx={{ width: '11rem' }}
-      />
-    </Stack>
-  );
-};
+import { Title, useLocaleState, useTranslate } from 'react-admin';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { formatDay } from '../common/dates';
+import { regionName } from '../common/region-ref';
+import { useJurisdiction } from '../common/use-jurisdiction';
+import {
+  openingYear,
+  periodFromSearch,
+  periodSearch,
+  wholeYear,
+  yearRange,
+  type Period,
+} from '../stats/period';
+import { PeriodPicker } from '../stats/PeriodPicker';
+import { RegionTrail } from '../stats/RegionTrail';
+import { useStats } from '../stats/use-stats';
+import { chinaToday } from './dates';
+import { MediationFigures } from './MediationFigures';
+import type { MediationStats } from './mediation-stats';
 
 /**
- * 大调解 overview: the KPIs of the cases accepted in the range in a region's subtree, the monthly trend, the
- * figures per dispute type, and a table of the child regions that drills down. The region and range live in
- * the URL, so a drill-down is a link and the back button goes back up.
+ * 大调解 overview: the KPIs of the cases accepted in a period in a region's subtree, the monthly trend, the
+ * child regions that drill down and the dispute types. It opens on the user's jurisdiction and this year (China
+ * time), or the newest year with data; the region and period then live in the URL, so a drill-down is a link
+ * and the back button goes back up.
  */
 export const MediationOverview = () => {
   const translate = useTranslate();
+  const navigate = useNavigate();
+  const [locale = 'zh-CN'] = useLocaleState();
   const [search] = useSearchParams();
-  const { identity, isPending: identityPending } = useGetIdentity();
-  const jurisdiction = (identity?.jurisdiction as { code: string } | undefined)?.code;
-  const params = overviewParams(search, jurisdiction);
-  const { stats, error, isPending } = useMediationStats(params);
-  const shown = stats && params && stats.regionCode === params.region ? stats : null;
+  const jurisdiction = useJurisdiction();
+  const asked = periodFromSearch(search, jurisdiction?.code);
+  const years = useStats<number[]>('disputeCases', 'years', asked ? { regionCode: asked.region } : null);
+  const thisYear = Number(chinaToday().slice(0, 4));
+  // Without a period in the URL the page waits for the years, to open on one that has data.
+  const opening = asked && !asked.range && !years.isPending ? openingYear(years.data ?? [], thisYear) : null;
+  const range = asked?.range ?? (opening && yearRange(opening.year));
+  const period: Period | null = asked && range ? { region: asked.region, ...range } : null;
+  const stats = useStats<MediationStats>(
+    'disputeCases',
+    'stats',
+    period && { regionCode: period.region, from: period.from, to: period.to },
+  );
+  const shown =
+    stats.data && period && stats.data.regionCode === period.region && stats.data.from === period.from
+      ? stats.data
+      : null;
+  const linkTo = (next: Period) => ({ pathname: '/mediation', search: periodSearch(next) });
+  const drillDown = (region: string) => linkTo({ ...period!, region });
+  const year = period && wholeYear(period);
+  const name = shown ? regionName(shown.region) : (asked?.region ?? '');
 
   return (
     <Card sx={{ mt: 2 }}>
       <Title title="app.mediation.title" />
       <CardContent>
         <Stack spacing={3}>
-          {params && (
+          {period && (
             <Stack spacing={1}>
               {jurisdiction && shown && (
-                <RegionTrail params={params} jurisdiction={jurisdiction} current={shown.region.name} />
+                <RegionTrail
+                  region={period.region}
+                  current={name}
+                  jurisdiction={jurisdiction.code}
+                  linkTo={drillDown}
+                />
               )}
               <Typography variant="h5" component="h1">
-                {translate('app.mediation.heading', {
-                  region: shown?.region.name ?? params.region,
-                  from: params.from,
-                  to: params.to,
-                })}
+                {year
+                  ? translate('app.mediation.heading_year', { region: name, year })
+                  : translate('app.mediation.heading', {
+                      region: name,
+                      from: formatDay(period.from, locale),
+                      to: formatDay(period.to, locale),
+                    })}
               </Typography>
-              <Controls params={params} />
+              <PeriodPicker
+                period={period}
+                years={years.data ?? []}
+                onChange={(next) => navigate(linkTo(next))}
+              />
             </Stack>
           )}
-          {(identityPending || isPending) && <LinearProgress />}
-          {error && <Alert severity="error">{error.message}</Alert>}
-          {shown && params && (
-            <>
-              <KpiCards stats={shown} />
-              <section>
-                <Typography variant="subtitle1" component="h2" gutterBottom>
-                  {translate('app.mediation.trend')}
-                </Typography>
-                <MonthlyTrend months={monthSeries(params.from, params.to, shown.byMonth)} />
-              </section>
-              <Grid container spacing={3}>
-                <Grid size={{ xs: 12, lg: 7 }}>
-                  <ChildRegionTable stats={shown} params={params} />
-                </Grid>
-                <Grid size={{ xs: 12, lg: 5 }}>
-                  <TypeTable stats={shown} />
-                </Grid>
-              </Grid>
-            </>
+          {opening?.fallback && (
+            <Alert severity="info">
+              {translate('app.mediation.no_data_this_year', { year: thisYear, shown: opening.year })}
+            </Alert>
           )}
+          {(years.isPending || stats.isPending) && <LinearProgress />}
+          {stats.error && <Alert severity="error">{stats.error.message}</Alert>}
+          {shown && <MediationFigures stats={shown} drillDown={drillDown} />}
         </Stack>
       </CardContent>
     </Card>

@@ -21,13 +21,17 @@ export const MediatorInputs = () => (
   <>
     <TextInput source="name" validate={required()} />
     <SelectInput source="employment" choices={EMPLOYMENT_CHOICES} validate={required()} />
-    <SelectArrayInput source="specialities" choices={DISPUTE_TYPE_CHOICES} sx={{ minWidth: '18rem' }} />
+    <SelectArrayInput
+      source="specialities"
+      choices={DISPUTE_TYPE_CHOICES}
+      sx={{ minWidth: { xs: '100%', sm: '18rem' } }}
+    />
     <ReferenceArrayInput source="organizationIds" reference="mediationOrganizations">
       <AutocompleteArrayInput
         optionText={organizationText}
         filterToQuery={byName}
         helperText="app.mediators.organizations_help"
-        sx={{ minWidth: '28rem' }}
+        sx={{ minWidth: { xs: '100%', sm: '28rem' } }}
       />
     </ReferenceArrayInput>
     <ArrayInput source="qualifications">

@@ -22,7 +22,7 @@ import { DayField } from '../common/DateTimeField';
 import { allows } from '../auth/actions';
 import { LabelChips, LabelField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
-import { DeadlineField, StateField } from '../mediation/chips';
+import { CaseRows } from '../dispute-cases/CaseRows';
 
 const MediatorActions = () => {
   const { permissions } = usePermissions();
@@ -107,12 +107,7 @@ export const MediatorShow = () => (
           perPage={10}
           pagination={<Pagination />}
         >
-          <Datagrid rowClick="show" bulkActionButtons={false}>
-            <TextField source="number" sortable={false} />
-            <TextField source="title" sortable={false} />
-            <StateField source="state" label="resources.disputeCases.fields.state" />
-            <DeadlineField source="deadlineStatus" label="resources.disputeCases.fields.deadlineStatus" />
-          </Datagrid>
+          <CaseRows />
         </ReferenceManyField>
       </Grid>
     </Grid>

@@ -2,8 +2,9 @@ import type { RaRecord } from 'react-admin';
 import type { GraphqlResource } from '../data-provider';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { changed, optionalText, sameSet, trimmed } from '../write-input';
+import { REGION_REF } from '../common/region-ref';
 
-const ROW = `id name employment specialities phone regionCode active version region { code name } activeCaseLoad`;
+const ROW = `id name employment specialities phone regionCode active version region { ${REGION_REF} } activeCaseLoad`;
 
 export const toMediatorFilter = filterMapper('mediators', {
   nameContains: asIs,

@@ -36,7 +36,7 @@ export const MeetingCreate = () => {
             optionText={organizationText}
             filterToQuery={byName}
             validate={required()}
-            sx={{ minWidth: '24rem' }}
+            sx={{ minWidth: { xs: '100%', sm: '24rem' } }}
           />
         </ReferenceInput>
         <DateInput source="heldOn" validate={required()} />
@@ -50,7 +50,7 @@ export const MeetingCreate = () => {
                 optionText={caseText}
                 filterToQuery={byNumberOrTitle}
                 validate={required()}
-                sx={{ minWidth: '24rem' }}
+                sx={{ minWidth: { xs: '100%', sm: '24rem' } }}
               />
             </ReferenceInput>
             <TextInput

@@ -1,8 +1,9 @@
 import type { GraphqlResource } from '../data-provider';
+import { REGION_REF } from '../common/region-ref';
 import { asIs, filterMapper } from '../filter-mapper';
 import { nameList, trimmed } from '../write-input';
 
-const ROW = 'id heldOn attendees notes organization { id name regionCode }';
+const ROW = `id heldOn attendees notes organization { id name regionCode region { ${REGION_REF} } }`;
 
 export const toMeetingFilter = filterMapper('coordinationMeetings', {
   regionCode: asIs,

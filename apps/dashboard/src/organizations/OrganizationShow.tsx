@@ -1,5 +1,6 @@
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import {
   Datagrid,
   EditButton,
@@ -11,14 +12,17 @@ import {
   TextField,
   TopToolbar,
   usePermissions,
+  useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { allows } from '../auth/actions';
+import { formatDay } from '../common/dates';
 import { DateTimeField, DayField } from '../common/DateTimeField';
 import { LabelChips, LabelField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
-import { DeadlineField, StateField } from '../mediation/chips';
+import { TableOrList } from '../common/TableOrList';
+import { CaseRows } from '../dispute-cases/CaseRows';
 import { ClinicServiceButton } from './ClinicServiceButton';
 
 const OrganizationActions = () => {
@@ -44,6 +48,7 @@ const Heading = ({ children }: { children: string }) => {
 /** A coordination centre's monthly meetings. */
 const Meetings = () => {
   const record = useRecordContext<{ kind: string }>();
+  const [locale = 'zh-CN'] = useLocaleState();
   if (record?.kind !== 'COORDINATION_CENTRE') return null;
   return (
     <>
@@ -54,10 +59,18 @@ const Meetings = () => {
         perPage={10}
         pagination={<Pagination />}
       >
-        <Datagrid rowClick="show" bulkActionButtons={false} empty={<Empty />}>
-          <DayField source="heldOn" sortable={false} />
-          <TextField source="notes" sortable={false} />
-        </Datagrid>
+        <TableOrList
+          phone={{
+            primaryText: (m: { heldOn: string }) => formatDay(m.heldOn, locale),
+            secondaryText: (m: { notes: string }) => m.notes,
+            empty: <Empty />,
+          }}
+        >
+          <Datagrid rowClick="show" bulkActionButtons={false} empty={<Empty />}>
+            <DayField source="heldOn" sortable={false} />
+            <TextField source="notes" sortable={false} />
+          </Datagrid>
+        </TableOrList>
       </ReferenceManyField>
     </>
   );
@@ -69,6 +82,26 @@ const Empty = () => {
     <Typography variant="body2" color="text.secondary" sx={{ p: 1 }}>
       {translate('app.organizations.none')}
     </Typography>
+  );
+};
+
+/** The organisation's mediators; on a phone a simple list. */
+const MediatorRows = ({ empty }: { empty: ReactNode }) => {
+  const translate = useTranslate();
+  return (
+    <TableOrList
+      phone={{
+        primaryText: (m: { name: string }) => m.name,
+        secondaryText: (m: { employment: string }) => translate(`app.mediator_employment.${m.employment}`),
+        empty,
+      }}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false} empty={empty}>
+        <TextField source="name" sortable={false} />
+        <LabelField source="employment" messages="app.mediator_employment" sortable={false} />
+        <LabelChips source="specialities" messages="app.dispute_type" sortable={false} />
+      </Datagrid>
+    </TableOrList>
   );
 };
 
@@ -121,11 +154,7 @@ export const OrganizationShow = () => (
           perPage={10}
           pagination={<Pagination />}
         >
-          <Datagrid rowClick="show" bulkActionButtons={false} empty={<Empty />}>
-            <TextField source="name" sortable={false} />
-            <LabelField source="employment" messages="app.mediator_employment" sortable={false} />
-            <LabelChips source="specialities" messages="app.dispute_type" sortable={false} />
-          </Datagrid>
+          <MediatorRows empty={<Empty />} />
         </ReferenceManyField>
         <Meetings />
       </Grid>
@@ -138,12 +167,7 @@ export const OrganizationShow = () => (
           perPage={10}
           pagination={<Pagination />}
         >
-          <Datagrid rowClick="show" bulkActionButtons={false} empty={<Empty />}>
-            <TextField source="number" sortable={false} />
-            <TextField source="title" sortable={false} />
-            <StateField source="state" label="resources.disputeCases.fields.state" />
-            <DeadlineField source="deadlineStatus" label="resources.disputeCases.fields.deadlineStatus" />
-          </Datagrid>
+          <CaseRows empty={<Empty />} />
         </ReferenceManyField>
       </Grid>
     </Grid>

@@ -2,8 +2,9 @@ import type { RaRecord } from 'react-admin';
 import type { GraphqlResource } from '../data-provider';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { changed, optionalText, trimmed } from '../write-input';
+import { REGION_REF } from '../common/region-ref';
 
-const ROW = 'id kind industry name regionCode partnerUniversity version region { code name } memberCount';
+const ROW = `id kind industry name regionCode partnerUniversity version region { ${REGION_REF} } memberCount`;
 
 export const toOrganizationFilter = filterMapper('mediationOrganizations', {
   regionCode: asIs,

@@ -1,3 +1,5 @@
-/** Organisations share names across regions (every village has its 人民调解委员会), so the region code follows. */
-export const organizationText = (organization: { name: string; regionCode?: string }) =>
-  organization.regionCode ? `${organization.name} · ${organization.regionCode}` : organization.name;
+import { regionName, type RegionRef } from '../common/region-ref';
+
+/** Organisations share names across regions (17 villages have a 东升村人民调解委员会), so their region follows. */
+export const organizationText = (organization: { name: string; region?: RegionRef }) =>
+  organization.region ? `${organization.name} · ${regionName(organization.region)}` : organization.name;

@@ -1,8 +1,21 @@
-import { Datagrid, DateInput, List, SelectArrayInput, TextField, useRecordContext } from 'react-admin';
+import {
+  Datagrid,
+  DateInput,
+  SelectArrayInput,
+  TextField,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { formatDay } from '../common/dates';
 import { DayField } from '../common/DateTimeField';
 import { PETITION_STATE_CHOICES } from '../common/choices';
 import { RegionInput } from '../common/RegionInput';
+import { regionName, type RegionRef } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
+import { ResourceList } from '../common/ResourceList';
+import { TwoLines } from '../common/TableOrList';
+import { organizationText } from '../organizations/organization-text';
 import { EnumChip } from '../mediation/chips';
 
 const petitionFilters = [
@@ -25,6 +38,12 @@ const PETITION_COLORS = {
   UNRESOLVED: 'warning',
 } as const;
 
+/** The organisation the case was handed to, by name and region (committees share names across villages). */
+const OrganizationField = (_props: { label?: string; sortable?: boolean }) => {
+  const record = useRecordContext<{ organization?: { name: string; region?: RegionRef } | null }>();
+  return <span>{record?.organization ? organizationText(record.organization) : '—'}</span>;
+};
+
 export const PetitionStateField = (_props: { label?: string; sortable?: boolean }) => {
   const record = useRecordContext<{ state?: keyof typeof PETITION_COLORS }>();
   if (!record?.state) return null;
@@ -33,21 +52,41 @@ export const PetitionStateField = (_props: { label?: string; sortable?: boolean 
   );
 };
 
+interface PetitionRow {
+  title: string;
+  state: keyof typeof PETITION_COLORS;
+  region: RegionRef;
+  registeredOn: string;
+}
+
 /** The petition backlog (信访积案) of the user's jurisdiction, newest registration first. */
-export const PetitionList = () => (
-  <List filters={petitionFilters} perPage={25} exporter={false}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="title" sortable={false} />
-      <PetitionStateField label="resources.petitionCases.fields.state" sortable={false} />
-      <RegionLink label="resources.petitionCases.fields.region" sortable={false} />
-      <TextField
-        source="organization.name"
-        label="resources.petitionCases.fields.organization"
-        sortable={false}
-        emptyText="—"
-      />
-      <DayField source="registeredOn" sortable={false} />
-      <DayField source="resolvedOn" sortable={false} emptyText="—" />
-    </Datagrid>
-  </List>
-);
+export const PetitionList = () => {
+  const translate = useTranslate();
+  const [locale = 'zh-CN'] = useLocaleState();
+  return (
+    <ResourceList
+      filters={petitionFilters}
+      perPage={25}
+      exporter={false}
+      jurisdictionFilter="regionCode"
+      phone={{
+        primaryText: (p: PetitionRow) => p.title,
+        secondaryText: (p: PetitionRow) => (
+          <TwoLines
+            first={`${translate(`app.petition_state.${p.state}`)} · ${formatDay(p.registeredOn, locale)}`}
+            second={regionName(p.region)}
+          />
+        ),
+      }}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="title" sortable={false} />
+        <PetitionStateField label="resources.petitionCases.fields.state" sortable={false} />
+        <RegionLink label="resources.petitionCases.fields.region" sortable={false} />
+        <OrganizationField label="resources.petitionCases.fields.organization" sortable={false} />
+        <DayField source="registeredOn" sortable={false} />
+        <DayField source="resolvedOn" sortable={false} emptyText="—" />
+      </Datagrid>
+    </ResourceList>
+  );
+};

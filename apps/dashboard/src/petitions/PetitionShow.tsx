@@ -1,7 +1,6 @@
 import { ancestorDivisionCodes, PETITION_CASE_TRANSITIONS, type PetitionCaseState } from '@qiangji/domain';
 import { useState } from 'react';
 import {
-  Button,
   DateInput,
   Link,
   required,
@@ -9,7 +8,6 @@ import {
   Show,
   SimpleShowLayout,
   TextField,
-  TopToolbar,
   useCreatePath,
   useDataProvider,
   useGetList,
@@ -18,6 +16,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { allows } from '../auth/actions';
+import { CommandButton, CommandToolbar } from '../common/CommandButton';
 import { DateTimeField, DayField } from '../common/DateTimeField';
 import { FormDialog } from '../common/FormDialog';
 import { RegionLink } from '../common/RegionLink';
@@ -81,7 +80,7 @@ const PetitionActions = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<QiangjiDataProvider>();
   const [open, setOpen] = useState<PetitionCommand | null>(null);
-  if (!record || !allows(permissions, 'mediation:manage')) return <TopToolbar />;
+  if (!record || !allows(permissions, 'mediation:manage')) return <CommandToolbar>{null}</CommandToolbar>;
   const commands = PETITION_CASE_TRANSITIONS[record.state].to
     .map((state) => COMMAND_TO[state])
     .filter((c): c is PetitionCommand => c !== null);
@@ -91,15 +90,9 @@ const PetitionActions = () => {
     return Boolean(result?.id);
   };
   return (
-    <TopToolbar>
+    <CommandToolbar>
       {commands.map((name) => (
-        <Button
-          key={name}
-          label={`app.petitions.${name}`}
-          variant="contained"
-          onClick={() => setOpen(name)}
-          sx={{ ml: 1 }}
-        />
+        <CommandButton key={name} label={`app.petitions.${name}`} onClick={() => setOpen(name)} />
       ))}
       <FormDialog
         key={open ?? ''}
@@ -116,7 +109,7 @@ const PetitionActions = () => {
           <DateInput source="on" label="app.petitions.on" validate={required()} />
         )}
       </FormDialog>
-    </TopToolbar>
+    </CommandToolbar>
   );
 };
 

@@ -1,9 +1,10 @@
 import type { GraphqlResource } from '../data-provider';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { trimmed } from '../write-input';
+import { REGION_REF } from '../common/region-ref';
 
-const ROW = `id title regionCode state registeredOn resolvedOn version region { code name }
-    organization { id name regionCode }`;
+const ROW = `id title regionCode state registeredOn resolvedOn version region { ${REGION_REF} }
+    organization { id name regionCode region { ${REGION_REF} } }`;
 
 export const toPetitionFilter = filterMapper('petitionCases', {
   regionCode: asIs,

@@ -1,20 +1,33 @@
-import { Datagrid, Pagination, ReferenceManyField, TextField } from 'react-admin';
+import { Datagrid, Pagination, ReferenceManyField, TextField, useTranslate } from 'react-admin';
+import { TableOrList } from '../common/TableOrList';
+import type { RegionRecord } from './region-record';
 import { RegionLevelField } from './RegionLevelField';
 
 /** The record's direct children, each row opening that child's page: how officials walk down the tree. */
-export const RegionChildren = () => (
-  <ReferenceManyField
-    reference="regions"
-    target="parentCode"
-    sort={{ field: 'code', order: 'ASC' }}
-    perPage={25}
-    pagination={<Pagination />}
-    empty="app.regions.no_children"
-  >
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="code" />
-      <TextField source="name" />
-      <RegionLevelField source="level" sortable={false} />
-    </Datagrid>
-  </ReferenceManyField>
-);
+export const RegionChildren = () => {
+  const translate = useTranslate();
+  return (
+    <ReferenceManyField
+      reference="regions"
+      target="parentCode"
+      sort={{ field: 'code', order: 'ASC' }}
+      perPage={25}
+      pagination={<Pagination />}
+      empty="app.regions.no_children"
+    >
+      <TableOrList
+        phone={{
+          primaryText: (region: RegionRecord) => region.name,
+          secondaryText: (region: RegionRecord) =>
+            `${translate(`app.region_level.${region.level}`)} · ${region.code}`,
+        }}
+      >
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="code" />
+          <TextField source="name" />
+          <RegionLevelField source="level" sortable={false} />
+        </Datagrid>
+      </TableOrList>
+    </ReferenceManyField>
+  );
+};

@@ -1,15 +1,33 @@
-import { Datagrid, List, ReferenceField, TextField } from 'react-admin';
+import { Datagrid, TextField, useTranslate } from 'react-admin';
+import { RegionLink } from '../common/RegionLink';
+import { ResourceList } from '../common/ResourceList';
+import { RegionExportButton } from './RegionExportButton';
 import { regionFilters } from './region-filters';
+import type { RegionRecord } from './region-record';
 import { RegionLevelField } from './RegionLevelField';
 
 /** Only code and name are sortable: the API orders by nothing else (RegionOrderField). */
-export const RegionList = () => (
-  <List filters={regionFilters} sort={{ field: 'code', order: 'ASC' }} perPage={25}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="code" />
-      <TextField source="name" />
-      <RegionLevelField source="level" sortable={false} />
-      <ReferenceField source="parentCode" reference="regions" link="show" sortable={false} />
-    </Datagrid>
-  </List>
-);
+export const RegionList = () => {
+  const translate = useTranslate();
+  return (
+    <ResourceList
+      filters={regionFilters}
+      sort={{ field: 'code', order: 'ASC' }}
+      perPage={25}
+      jurisdictionFilter="withinCode"
+      actions={<RegionExportButton />}
+      phone={{
+        primaryText: (region: RegionRecord) => region.qualifiedName,
+        secondaryText: (region: RegionRecord) =>
+          `${translate(`app.region_level.${region.level}`)} · ${region.code}`,
+      }}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="code" />
+        <TextField source="qualifiedName" sortBy="name" label="resources.regions.fields.name" />
+        <RegionLevelField source="level" sortable={false} />
+        <RegionLink source="parent" label="resources.regions.fields.parentCode" sortable={false} />
+      </Datagrid>
+    </ResourceList>
+  );
+};

@@ -3,6 +3,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactElement } from 'react';
 import { Labeled, NumberField, Show, TextField, useTranslate } from 'react-admin';
+import { DayField } from '../common/DateTimeField';
 import { DescendantCountsTable } from './DescendantCountsTable';
 import { RegionBreadcrumb } from './RegionBreadcrumb';
 import { RegionChildren } from './RegionChildren';
@@ -15,9 +16,8 @@ const FIELDS: ReactElement[] = [
   <TextField key="urbanRuralCode" source="urbanRuralCode" emptyText="—" />,
   <NumberField key="population" source="population" emptyText="—" />,
   <NumberField key="households" source="households" emptyText="—" />,
-  // Plain text: a YYYY-MM-DD date is already unambiguous, and Date parsing would shift it by the time zone.
-  <TextField key="validFrom" source="validFrom" />,
-  <TextField key="validTo" source="validTo" emptyText="app.regions.still_valid" />,
+  <DayField key="validFrom" source="validFrom" />,
+  <DayField key="validTo" source="validTo" emptyText="app.regions.still_valid" />,
 ];
 
 /** One region: where it sits in the tree, its facts, what lies below it, and its children to click into. */

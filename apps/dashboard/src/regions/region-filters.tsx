@@ -1,5 +1,6 @@
 import { REGION_LEVELS } from '@qiangji/domain';
-import { SearchInput, SelectInput, TextInput } from 'react-admin';
+import { SearchInput, SelectInput } from 'react-admin';
+import { RegionInput } from '../common/RegionInput';
 
 // SelectInput translates choice names, so these are message keys, not labels.
 const LEVEL_CHOICES = REGION_LEVELS.map((level) => ({ id: level, name: `app.region_level.${level}` }));
@@ -8,5 +9,5 @@ const LEVEL_CHOICES = REGION_LEVELS.map((level) => ({ id: level, name: `app.regi
 export const regionFilters = [
   <SearchInput key="nameContains" source="nameContains" alwaysOn />,
   <SelectInput key="level" source="level" choices={LEVEL_CHOICES} alwaysOn />,
-  <TextInput key="withinCode" source="withinCode" />,
+  <RegionInput key="withinCode" source="withinCode" alwaysOn />,
 ];

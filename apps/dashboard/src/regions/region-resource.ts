@@ -1,4 +1,5 @@
 import type { GraphqlResource } from '../data-provider';
+import { REGION_REF } from '../common/region-ref';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 
 /** The list's inputs give strings (a blank one means "no filter") and one level; the API takes level lists. */
@@ -17,8 +18,8 @@ export const regionResource: GraphqlResource = {
   filterType: 'RegionFilter',
   orderByType: 'RegionOrderBy',
   idsFilterField: 'codes',
-  listFields: 'id code name level parentCode',
-  detailFields: `id code name level parentCode urbanRuralCode population households validFrom validTo
+  listFields: `id code name qualifiedName level parentCode parent { ${REGION_REF} }`,
+  detailFields: `id code name qualifiedName level parentCode parent { ${REGION_REF} } urbanRuralCode population households validFrom validTo
     ancestors { id code name level }
     descendantCounts { level count }`,
   sortFields: { code: 'CODE', name: 'NAME' },

@@ -8,16 +8,18 @@ import {
   TextInput,
 } from 'react-admin';
 import { TAG_CHOICES } from '../common/choices';
+import { regionName, type RegionRef } from '../common/region-ref';
 import { useCreateConflict } from '../common/use-create-conflict';
 import { validIdNumber, validPhone } from '../common/validators';
 
 interface HouseholdOption {
   address: string;
-  region?: { name: string };
+  region?: RegionRef;
 }
 
 // Addresses repeat across communities (every district has a 和平路), so the region is shown beside each.
-const householdText = (h: HouseholdOption) => (h.region ? `${h.address}（${h.region.name}）` : h.address);
+const householdText = (h: HouseholdOption) =>
+  h.region ? `${h.address}（${regionName(h.region)}）` : h.address;
 const byAddress = (text: string) => ({ addressContains: text });
 
 /** registerResident: gender and birth date come from the ID number, so the form does not ask for them. */
@@ -29,7 +31,7 @@ export const ResidentCreate = () => (
           optionText={householdText}
           filterToQuery={byAddress}
           validate={required()}
-          sx={{ minWidth: '24rem' }}
+          sx={{ minWidth: { xs: '100%', sm: '24rem' } }}
         />
       </ReferenceInput>
       <TextInput source="name" validate={required()} />

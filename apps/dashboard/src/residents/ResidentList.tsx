@@ -1,19 +1,42 @@
-import { Datagrid, List, NumberField, TextField } from 'react-admin';
+import { Datagrid, NumberField, TextField, useTranslate } from 'react-admin';
 import { LabelField, TagsField } from '../common/LabelChips';
+import { regionName } from '../common/region-ref';
+import { RegionLink } from '../common/RegionLink';
+import { ResourceList } from '../common/ResourceList';
+import { TwoLines } from '../common/TableOrList';
 import { residentFilters } from './resident-filters';
+import type { ResidentRecord } from './resident-record';
 
 /** Residents of the user's jurisdiction, ID numbers and phones masked; every page read is audited by the API. */
-export const ResidentList = () => (
-  // No export: a CSV of personal data leaves the audit trail's reach once downloaded.
-  <List filters={residentFilters} sort={{ field: 'name', order: 'ASC' }} perPage={25} exporter={false}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <TextField source="name" />
-      <LabelField source="gender" messages="app.gender" sortable={false} />
-      <NumberField source="age" sortable={false} />
-      <TextField source="idNumber" sortable={false} />
-      <TextField source="phone" sortable={false} emptyText="—" />
-      <TagsField source="tags" sortable={false} />
-      <TextField source="region.name" label="resources.residents.fields.region" sortable={false} />
-    </Datagrid>
-  </List>
-);
+export const ResidentList = () => {
+  const translate = useTranslate();
+  return (
+    // No export: a CSV of personal data leaves the audit trail's reach once downloaded.
+    <ResourceList
+      filters={residentFilters}
+      sort={{ field: 'name', order: 'ASC' }}
+      perPage={25}
+      exporter={false}
+      jurisdictionFilter="regionCode"
+      phone={{
+        primaryText: (r: ResidentRecord) => r.name,
+        secondaryText: (r: ResidentRecord) => (
+          <TwoLines
+            first={`${translate(`app.gender.${r.gender}`)} · ${translate('app.residents.age', { age: r.age })} · ${r.idNumber}`}
+            second={regionName(r.region)}
+          />
+        ),
+      }}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="name" />
+        <LabelField source="gender" messages="app.gender" sortable={false} />
+        <NumberField source="age" sortable={false} />
+        <TextField source="idNumber" sortable={false} />
+        <TextField source="phone" sortable={false} emptyText="—" />
+        <TagsField source="tags" sortable={false} />
+        <RegionLink label="resources.residents.fields.region" sortable={false} />
+      </Datagrid>
+    </ResourceList>
+  );
+};

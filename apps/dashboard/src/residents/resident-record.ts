@@ -1,3 +1,4 @@
+import type { RegionRef } from '../common/region-ref';
 import type { Gender, ResidentTag } from '@qiangji/domain';
 
 /** A resident as listed (`ResidentRow`): the ID number and phone arrive masked, always. */
@@ -16,7 +17,7 @@ export interface ResidentRecord {
   regionCode: string;
   /** Sent back as expectedVersion: a change on top of someone else's is a CONFLICT, not a lost update. */
   version: number;
-  region: { code: string; name: string };
+  region: RegionRef;
   household?: { id: string; address: string };
 }
 

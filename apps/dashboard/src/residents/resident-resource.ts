@@ -3,8 +3,9 @@ import type { RaRecord } from 'react-admin';
 import type { GraphqlResource } from '../data-provider';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { changed, sameSet, trimmed } from '../write-input';
+import { REGION_REF } from '../common/region-ref';
 
-const ROW = 'id name gender birthYear age idNumber phone tags regionCode version region { code name }';
+const ROW = `id name gender birthYear age idNumber phone tags regionCode version region { ${REGION_REF} }`;
 
 /** The ID number filter is exact (the API matches its keyed hash), so case matters only for the check letter. */
 export const toResidentFilter = filterMapper('residents', {

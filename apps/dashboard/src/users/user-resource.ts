@@ -2,6 +2,7 @@ import type { Role } from '@qiangji/domain';
 import type { GraphqlResource } from '../data-provider';
 import { noFilter } from '../filter-mapper';
 import { trimmed } from '../write-input';
+import { REGION_REF } from '../common/region-ref';
 
 /** The API's rule (CreateUserInput.password); it is not in @qiangji/domain, so it is repeated here. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -22,7 +23,7 @@ export const userResource: GraphqlResource = {
   listField: 'users',
   one: { field: 'user', argument: 'id', type: 'ID!' },
   // `users` takes neither a filter nor an order: by username, within the admin's jurisdiction.
-  listFields: 'id username displayName roles disabled createdAt jurisdiction { code name }',
+  listFields: `id username displayName roles disabled createdAt jurisdiction { ${REGION_REF} }`,
   toFilter: noFilter('users'),
   create: { field: 'createUser', inputType: 'CreateUserInput', toInput: toCreateUserInput },
   commands: {

@@ -1,5 +1,5 @@
 import { DateResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
 import { Region } from '../region/region.entity';
 import {
@@ -22,6 +22,17 @@ export class MediationStatsResolver {
     @Arg('to', () => DateResolver) to: Date,
   ) {
     return ctx.services.mediationStats.stats(ctx, regionCode, from, to);
+  }
+
+  @Query(() => [Int], {
+    description:
+      'The years (China time) in which cases were accepted in your jurisdiction, or in the subtree of `regionCode`, newest first: the years mediationStats has figures for. Needs dispute:read; a region outside your jurisdiction is FORBIDDEN.',
+  })
+  mediationYears(
+    @Ctx() ctx: RequestContext,
+    @Arg('regionCode', () => String, { nullable: true }) regionCode?: string | null,
+  ) {
+    return ctx.services.mediationStats.years(ctx, regionCode);
   }
 
   @FieldResolver(() => Region)

@@ -121,6 +121,22 @@ export class MediationStatsService {
     };
   }
 
+  /** The years with accepted cases in the caller's scope, or in a region's subtree, newest first; one statement. */
+  async years(ctx: RequestContext, regionCode: string | null | undefined): Promise<number[]> {
+    requireAction(ctx, 'dispute:read');
+    const path = await scopePath(ctx, regionCode);
+    const rows: { year: number }[] = await inScope(ctx, (m) =>
+      m.query(
+        `SELECT DISTINCT extract(year FROM c.accepted_at AT TIME ZONE 'Asia/Shanghai')::int AS year
+         FROM dispute_case c
+         WHERE c.region_path <@ $1::ltree AND c.accepted_at IS NOT NULL
+         ORDER BY year DESC`,
+        [path],
+      ),
+    );
+    return rows.map((r) => r.year);
+  }
+
   /** The petition backlog of the range and its resolution, in one statement. */
   async petitionBacklog(ctx: RequestContext, scope: StatsScope): Promise<PetitionBacklogFigures> {
     const [row] = await inScope(ctx, (m) =>

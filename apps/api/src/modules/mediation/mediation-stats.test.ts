@@ -361,6 +361,29 @@ describe('mediationStats on a small hand-built district', () => {
     expect(midMonth.legalClinics.peopleServed).toBe(10);
   });
 
+  it('when the years with data are asked for, then those with accepted cases in the scope or subtree come newest first', async () => {
+    const YEARS = `query($code: String) { mediationYears(regionCode: $code) }`;
+    const years = async (client: SignedIn, code?: string) => {
+      const res = await client.gql<{ mediationYears: number[] }>(YEARS, { code });
+      expect(res.errors).toBeUndefined();
+      return res.data!.mediationYears;
+    };
+    // 23:30 on 31 December 2011 and 00:10 on 1 January 2013 in Harbin count for 2011 and 2013, China time;
+    // received and declined cases were never accepted and give no year.
+    expect(await years(city, district)).toEqual([2013, 2012, 2011]);
+    expect(await years(city, street2)).toEqual([2012]);
+    expect(await years(city, grid111)).toEqual([2012]);
+    const streetOfficer = await app.signIn({ roles: ['STREET_OFFICER'], jurisdiction: street2 });
+    expect(await years(streetOfficer)).toEqual([2012]);
+
+    const refused = await streetOfficer.gql(YEARS, { code: street1 });
+    expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const auditor = await app.signIn({ roles: ['AUDITOR'], jurisdiction: '230100' });
+    expect((await auditor.gql(YEARS, { code: district })).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const unknown = await city.gql(YEARS, { code: '230199' });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'regionCode' });
+  });
+
   it('when callers outside the region or without dispute:read ask, then FORBIDDEN; bad input is BAD_USER_INPUT', async () => {
     const streetOfficer = await app.signIn({ roles: ['STREET_OFFICER'], jurisdiction: street1 });
     expect((await stats(streetOfficer, street2)).errors?.[0].extensions.code).toBe('FORBIDDEN');

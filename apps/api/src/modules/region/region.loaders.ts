@@ -20,6 +20,7 @@ export function createRegionLoaders(ctx: RequestContext, service: RegionService)
     ),
     ancestors: new DataLoader((codes: readonly string[]) => service.ancestorsOf(ctx, codes)),
     descendantCounts: new DataLoader((codes: readonly string[]) => service.descendantCountsOf(ctx, codes)),
+    qualifiedName: new DataLoader((codes: readonly string[]) => service.qualifiedNamesOf(ctx, codes)),
     /** Children pages are batched across parents that ask with the same page arguments. */
     children(args: ChildrenArgs) {
       const key = JSON.stringify([

@@ -27,6 +27,14 @@ export class RegionResolver {
     return region.code;
   }
 
+  @FieldResolver(() => String, {
+    description:
+      'The name to show where the bare name is ambiguous: a grid unit or hamlet after its parent (上红社区 · 第1网格), and where other current regions share that, the nearest ancestors below the city that tell them apart, in brackets (东升村 (宾县 · 宁远镇)).',
+  })
+  async qualifiedName(@Ctx() ctx: RequestContext, @Root() region: RegionRow): Promise<string> {
+    return (await ctx.loaders.region.qualifiedName.load(region.code)) ?? region.name;
+  }
+
   @FieldResolver(() => Region, { nullable: true })
   parent(@Ctx() ctx: RequestContext, @Root() region: RegionRow) {
     return region.parentCode ? ctx.loaders.region.byCode.load(region.parentCode) : null;

@@ -1,4 +1,10 @@
-import { isValidDivisionCode, type RegionLevel } from '@qiangji/domain';
+import {
+  isValidDivisionCode,
+  LEVELS_NAMED_WITH_PARENT,
+  qualifiedRegionName,
+  type RegionLevel,
+  type RegionNamePart,
+} from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import {
   encodeCursor,
@@ -23,7 +29,9 @@ const COLUMNS = `r.code, r.name, r.level, r.parent_code AS "parentCode", r.urban
   r.valid_from AS "validFrom", r.valid_to AS "validTo"`;
 
 /** Lists show the tree as it stands today; a region looked up by code is returned whatever its dates. */
-const CURRENT = `(r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date))`;
+const current = (r = 'r') =>
+  `(${r}.valid_from <= current_date AND (${r}.valid_to IS NULL OR ${r}.valid_to > current_date))`;
+const CURRENT = current();
 
 const SORT_EXPR: Record<RegionOrderField, string> = { CODE: 'r.code', NAME: 'r.name' };
 
@@ -148,6 +156,53 @@ export class RegionService {
     );
     const byCode = groupBy(rows, (r) => r.forCode);
     return codes.map((code) => byCode.get(code) ?? []);
+  }
+
+  /**
+   * The names officials can tell apart (qualifiedRegionName) of many codes in one statement: each region with
+   * the lineages of its current namesakes, found through the name index. A grid unit's or hamlet's namesakes
+   * are those of the same name under a parent of the same name (through the parent-and-name index), never
+   * the hundreds of other 第1网格.
+   */
+  async qualifiedNamesOf(ctx: RequestContext, codes: readonly string[]): Promise<(string | null)[]> {
+    const rows: {
+      forCode: string;
+      code: string;
+      name: string;
+      level: RegionLevel;
+      lineage: RegionNamePart[];
+    }[] = await ctx.db.query(
+      `WITH t AS (
+         SELECT r.code, r.name, r.level = ANY($2::region_level[]) AS with_parent, p.name AS parent_name
+         FROM region r LEFT JOIN region p ON p.code = r.parent_code
+         WHERE r.code = ANY($1)
+       ),
+       n AS (
+         SELECT t.code AS for_code, n.code, n.name, n.level, n.path FROM t JOIN region n ON n.code = t.code
+         UNION ALL
+         SELECT t.code, n.code, n.name, n.level, n.path FROM t JOIN region n ON n.name = t.name
+         WHERE NOT t.with_parent AND NOT n.level = ANY($2::region_level[]) AND n.code <> t.code
+           AND ${current('n')}
+         UNION ALL
+         SELECT t.code, n.code, n.name, n.level, n.path FROM t
+         JOIN region pn ON pn.name = t.parent_name
+         JOIN region n ON n.parent_code = pn.code AND n.name = t.name
+         WHERE t.with_parent AND n.code <> t.code AND ${current('n')}
+       )
+       SELECT n.for_code AS "forCode", n.code, n.name, n.level,
+         coalesce((SELECT json_agg(json_build_object('name', a.name, 'level', a.level) ORDER BY nlevel(a.path))
+           FROM region a WHERE a.path @> n.path AND a.code <> n.code), '[]') AS lineage
+       FROM n`,
+      [codes, LEVELS_NAMED_WITH_PARENT],
+    );
+    const byCode = groupBy(rows, (r) => r.forCode);
+    return codes.map((code) => {
+      const group = byCode.get(code) ?? [];
+      const own = group.find((r) => r.code === code);
+      if (!own) return null;
+      const namesakes = group.filter((r) => r.code !== code).map((r) => r.lineage);
+      return qualifiedRegionName(own, own.lineage, namesakes);
+    });
   }
 
   /** How many current regions of each level lie below each code, in one statement. */

@@ -1,0 +1,41 @@
+import type { ReactElement } from 'react';
+import { List, Loading, useGetIdentity, type ListProps, type SimpleListProps } from 'react-admin';
+import { TableOrList, type PhoneRows } from './TableOrList';
+
+interface ResourceListProps extends Omit<ListProps, 'children'> {
+  /** The table (a Datagrid) of tablets and wider screens. */
+  children: ReactElement;
+  phone: PhoneRows;
+  rowClick?: SimpleListProps['rowClick'];
+  /** The filter narrowing to a region's subtree: it starts at the user's jurisdiction (a grid worker's grid). */
+  jurisdictionFilter?: string;
+}
+
+/**
+ * Every resource's list: react-admin's List with its Datagrid, a SimpleList on a phone, and the region filter
+ * preset to where the user works.
+ */
+export const ResourceList = ({
+  children,
+  phone,
+  rowClick,
+  jurisdictionFilter,
+  filterDefaultValues,
+  ...props
+}: ResourceListProps) => {
+  const { identity, isPending } = useGetIdentity();
+  // The first query must already carry the preset, or the list would load twice.
+  if (jurisdictionFilter && isPending) return <Loading />;
+  const jurisdiction = (identity?.jurisdiction as { code?: string } | undefined)?.code;
+  const defaults = {
+    ...(jurisdictionFilter && jurisdiction ? { [jurisdictionFilter]: jurisdiction } : {}),
+    ...filterDefaultValues,
+  };
+  return (
+    <List {...props} filterDefaultValues={defaults}>
+      <TableOrList phone={phone} rowClick={rowClick}>
+        {children}
+      </TableOrList>
+    </List>
+  );
+};

@@ -1,0 +1,47 @@
+import { apiKeysFeature } from '../api-keys';
+import { auditFeature } from '../audit';
+import { allows } from '../auth/actions';
+import { disputeCasesFeature } from '../dispute-cases';
+import type { GraphqlResource } from '../graphql-resource';
+import { householdsFeature } from '../households';
+import { meetingsFeature } from '../meetings';
+import { mediatorsFeature } from '../mediators';
+import { organizationsFeature } from '../organizations';
+import { petitionsFeature } from '../petitions';
+import { regionsFeature } from '../regions';
+import { residentsFeature } from '../residents';
+import { usersFeature } from '../users';
+import type { Feature, ResourceMessages } from './feature';
+
+/** Every feature of the dashboard, in menu order: a new module is its folder and one line here. */
+export const FEATURES: readonly Feature[] = [
+  regionsFeature,
+  residentsFeature,
+  householdsFeature,
+  disputeCasesFeature,
+  organizationsFeature,
+  mediatorsFeature,
+  meetingsFeature,
+  petitionsFeature,
+  usersFeature,
+  apiKeysFeature,
+  auditFeature,
+];
+
+/** The data provider's GraphQL mapping of every resource. */
+export const GRAPHQL_RESOURCES: Readonly<Record<string, GraphqlResource>> = Object.fromEntries(
+  FEATURES.map((feature) => [feature.name, feature.graphql]),
+);
+
+/**
+ * The features the signed-in user's actions show (menus, routes). Hiding is for clarity only: the API refuses
+ * what the roles do not allow, whatever the dashboard shows.
+ */
+export function featuresFor(permissions: unknown): Feature[] {
+  return FEATURES.filter((feature) => !feature.action || allows(permissions, feature.action));
+}
+
+/** react-admin's `resources` messages of one language, from the features' labels. */
+export function featureResourceMessages(language: 'zh' | 'en'): Record<string, ResourceMessages> {
+  return Object.fromEntries(FEATURES.map((feature) => [feature.name, feature.labels[language]]));
+}

@@ -1,0 +1,93 @@
+import Link from '@mui/material/Link';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TableContainer from '@mui/material/TableContainer';
+import Typography from '@mui/material/Typography';
+import { Link as RouterLink, useNavigate, type To } from 'react-router-dom';
+
+/** A column of figures: its header and how a row's value is written (a count, a rate). */
+export interface FigureColumn<R> {
+  key: string;
+  label: string;
+  value: (row: R) => string;
+  /** A theme colour where the value needs attention. */
+  color?: (row: R) => string | undefined;
+}
+
+interface FigureTableProps<R> {
+  title: string;
+  /** The first column's header: 区域, 纠纷类型 … */
+  rowHeader: string;
+  rows: readonly R[];
+  rowKey: (row: R) => string;
+  rowLabel: (row: R) => string;
+  columns: readonly FigureColumn<R>[];
+  /** Where a row drills down to, if it does: the whole row is clickable, its label a link. */
+  rowLink?: (row: R) => To;
+}
+
+/** Figures per row (child region, dispute type …) under a heading; scrolls inside itself on a phone. */
+export function FigureTable<R>({
+  title,
+  rowHeader,
+  rows,
+  rowKey,
+  rowLabel,
+  columns,
+  rowLink,
+}: FigureTableProps<R>) {
+  const navigate = useNavigate();
+  if (rows.length === 0) return null;
+  return (
+    <section>
+      <Typography variant="subtitle1" component="h2" gutterBottom>
+        {title}
+      </Typography>
+      <TableContainer>
+        <Table size="small" aria-label={title}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{rowHeader}</TableCell>
+              {columns.map((column) => (
+                <TableCell key={column.key} align="right">
+                  {column.label}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {rows.map((row) => {
+              const to = rowLink?.(row);
+              return (
+                <TableRow
+                  key={rowKey(row)}
+                  hover={Boolean(to)}
+                  onClick={to ? () => navigate(to) : undefined}
+                  sx={to ? { cursor: 'pointer' } : undefined}
+                >
+                  <TableCell>
+                    {to ? (
+                      <Link component={RouterLink} to={to} onClick={(e) => e.stopPropagation()}>
+                        {rowLabel(row)}
+                      </Link>
+                    ) : (
+                      rowLabel(row)
+                    )}
+                  </TableCell>
+                  {columns.map((column) => (
+                    <TableCell key={column.key} align="right" sx={{ color: column.color?.(row) }}>
+                      {column.value(row)}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </section>
+  );
+}
