@@ -1,4 +1,4 @@
-import { DISPUTE_CASE_COMMAND_LABELS, DISPUTE_CASE_COMMANDS } from '@qiangji/domain';
+import { DISPUTE_CASE_MACHINE } from '@qiangji/domain';
 
 type Language = 'zh' | 'en';
 type Label = Readonly<Record<Language, string>>;
@@ -37,8 +37,8 @@ const ACTIONS: Readonly<Record<string, Readonly<Record<string, Label>>>> = {
     register: { zh: '登记矛盾纠纷', en: 'Registered dispute case' },
     // The case's steps, named as on its buttons.
     ...Object.fromEntries(
-      DISPUTE_CASE_COMMANDS.map((command) => {
-        const label = DISPUTE_CASE_COMMAND_LABELS[command];
+      DISPUTE_CASE_MACHINE.commands.map((command) => {
+        const { label } = DISPUTE_CASE_MACHINE.rules[command];
         return [command, { zh: `矛盾纠纷：${label.zh}`, en: `Dispute case: ${label.en}` }];
       }),
     ),

@@ -1,3 +1,4 @@
+import { constantCase } from '@qiangji/domain';
 import ArrowRightAltIcon from '@mui/icons-material/ArrowRightAlt';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
@@ -5,7 +6,6 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Link, useCreatePath, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/dates';
-import { commandEnumName } from '../i18n/label-messages';
 import { StateChip } from '../mediation/chips';
 import type { Agreement, DisputeCaseDetailRecord, DisputeCaseEvent } from './dispute-case-record';
 
@@ -104,7 +104,7 @@ const EventDetails = ({ event }: { event: DisputeCaseEvent }) => {
 /** The step's name: the domain's command label, or (for intake and later kinds of step) its own message. */
 function eventLabel(command: string, translate: ReturnType<typeof useTranslate>): string {
   const own = `app.cases.event.${command}`;
-  return translate(`app.dispute_command.${commandEnumName(command)}`, {
+  return translate(`app.dispute_command.${constantCase(command)}`, {
     _: translate(own, { _: command }),
   });
 }

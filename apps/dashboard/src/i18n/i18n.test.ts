@@ -1,5 +1,6 @@
+import { constantCase } from '@qiangji/domain';
 import {
-  DISPUTE_CASE_COMMAND_LABELS,
+  DISPUTE_CASE_MACHINE,
   DISPUTE_CASE_STATE_LABELS,
   DISPUTE_CASE_STATES,
   DISPUTE_TYPES,
@@ -22,7 +23,6 @@ import {
 import englishMessages from 'ra-language-english';
 import { enMessages } from './en';
 import { describeApiError, i18nProvider } from './i18n-provider';
-import { commandEnumName } from './label-messages';
 import { zhMessages } from './zh';
 
 /** Every leaf of a nested message object, as [dotted key, value]. */
@@ -135,10 +135,10 @@ describe('translations', () => {
   it('when a case’s state or step is shown in Chinese, then the label is the one in the domain table', () => {
     const app = zhMessages.app as Record<string, Record<string, string>>;
     expect(app.dispute_state.FOLLOW_UP).toBe(DISPUTE_CASE_STATE_LABELS.FOLLOW_UP.zh);
-    expect(app.dispute_command[commandEnumName('concludeWithAgreement')]).toBe(
-      DISPUTE_CASE_COMMAND_LABELS.concludeWithAgreement.zh,
+    expect(app.dispute_command[constantCase('concludeWithAgreement')]).toBe(
+      DISPUTE_CASE_MACHINE.rules.concludeWithAgreement.label.zh,
     );
-    expect(commandEnumName('recordFollowUp')).toBe('RECORD_FOLLOW_UP');
+    expect(constantCase('recordFollowUp')).toBe('RECORD_FOLLOW_UP');
   });
 
   it('when the API fails with any of its error codes, then both languages have a message for it', () => {

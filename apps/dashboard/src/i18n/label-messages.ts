@@ -1,7 +1,7 @@
 import {
+  constantCase,
   API_KEY_SCOPES,
-  DISPUTE_CASE_COMMAND_LABELS,
-  DISPUTE_CASE_COMMANDS,
+  DISPUTE_CASE_MACHINE,
   DISPUTE_CASE_OUTCOMES,
   DISPUTE_CASE_STATE_LABELS,
   DISPUTE_CASE_STATES,
@@ -65,11 +65,6 @@ const OUTCOME_LABELS: Labels<DisputeCaseOutcome> = {
   WITHDRAWN: DISPUTE_CASE_STATE_LABELS.WITHDRAWN,
 };
 
-/** The GraphQL enum of a domain command: concludeWithAgreement → CONCLUDE_WITH_AGREEMENT. */
-export function commandEnumName(command: string): string {
-  return command.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
-}
-
 function messages<K extends string>(
   keys: readonly K[],
   labels: Labels<K>,
@@ -90,7 +85,12 @@ export function labelMessages(language: Language) {
     // Grand mediation (大调解): the domain's tables, keyed by the API's enum values.
     dispute_state: messages(DISPUTE_CASE_STATES, DISPUTE_CASE_STATE_LABELS, language),
     // availableCommands and the timeline's commands both reach this table as the GraphQL enum name.
-    dispute_command: messages(DISPUTE_CASE_COMMANDS, DISPUTE_CASE_COMMAND_LABELS, language, commandEnumName),
+    dispute_command: messages(
+      DISPUTE_CASE_MACHINE.commands,
+      DISPUTE_CASE_MACHINE.labels(),
+      language,
+      constantCase,
+    ),
     dispute_outcome: messages(DISPUTE_CASE_OUTCOMES, OUTCOME_LABELS, language),
     dispute_type: messages(DISPUTE_TYPES, DISPUTE_TYPE_LABELS, language),
     intake_channel: messages(INTAKE_CHANNELS, INTAKE_CHANNEL_LABELS, language),

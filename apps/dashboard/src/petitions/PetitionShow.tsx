@@ -1,4 +1,4 @@
-import { ancestorDivisionCodes, PETITION_CASE_TRANSITIONS, type PetitionCaseState } from '@qiangji/domain';
+import { ancestorDivisionCodes, PETITION_CASE_MACHINE, type PetitionCaseState } from '@qiangji/domain';
 import { useState } from 'react';
 import {
   DateInput,
@@ -73,7 +73,7 @@ const OrganizationAboveInput = ({ regionCode }: { regionCode: string }) => {
   );
 };
 
-/** 交办, 化解 and 未化解, as PETITION_CASE_TRANSITIONS allows from the case's state; mediation:manage only. */
+/** 交办, 化解 and 未化解, as PETITION_CASE_MACHINE allows from the case's state; mediation:manage only. */
 const PetitionActions = () => {
   const record = useRecordContext<PetitionRecord>();
   const { permissions } = usePermissions();
@@ -81,7 +81,7 @@ const PetitionActions = () => {
   const dataProvider = useDataProvider<QiangjiDataProvider>();
   const [open, setOpen] = useState<PetitionCommand | null>(null);
   if (!record || !allows(permissions, 'mediation:manage')) return <CommandToolbar>{null}</CommandToolbar>;
-  const commands = PETITION_CASE_TRANSITIONS[record.state].to
+  const commands = PETITION_CASE_MACHINE.graph[record.state].to
     .map((state) => COMMAND_TO[state])
     .filter((c): c is PetitionCommand => c !== null);
   const run = async (values: Record<string, unknown>) => {
