@@ -93,7 +93,9 @@ describe('data provider: dispute cases', () => {
     const { dataProvider, sent } = setup(() => ok({ record: { ...CASE, availableCommands: ['ACCEPT'] } }));
     const { data } = await dataProvider.getOne('disputeCases', { id: 'c-1' });
     expect(sent[0].query).toContain('record: disputeCase(id: $id) { ...DisputeCaseDetail }');
-    expect(sent[0].query).toContain('timeline { id at command fromState toState actorName details }');
+    // The details are typed per step (issue 8): the document selects each kind's fields.
+    expect(sent[0].query).toContain('timeline { id at command fromState toState actorName details {');
+    expect(sent[0].query).toContain('... on SessionDetails { date place participants notes }');
     expect(sent[0].query).toContain('parties { id role name contact resident { id } }');
     expect(sent[0].query).toContain('availableCommands');
     expect(sent[0].query).toContain('deadlineStatus');
