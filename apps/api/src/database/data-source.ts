@@ -4,13 +4,19 @@ import { Region } from '../modules/region/region.entity';
 import { RegionTree1764169200000 } from './migrations/1764169200000-region-tree';
 import { AccessResidentsAudit1764190000000 } from './migrations/1764190000000-access-residents-audit';
 import { Mediation1764210000000 } from './migrations/1764210000000-mediation';
+import { RateLimit1764300000000 } from './migrations/1764300000000-rate-limit';
 
 export function createDataSource(url: string, poolSize = 10): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
     entities: [Region],
-    migrations: [RegionTree1764169200000, AccessResidentsAudit1764190000000, Mediation1764210000000],
+    migrations: [
+      RegionTree1764169200000,
+      AccessResidentsAudit1764190000000,
+      Mediation1764210000000,
+      RateLimit1764300000000,
+    ],
     migrationsTableName: 'migrations',
     synchronize: false,
     extra: { max: poolSize, application_name: 'qiangji-api' },

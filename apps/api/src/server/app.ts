@@ -4,7 +4,13 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
@@ -17,17 +23,30 @@ import { createSchema } from './schema';
 import { API_KEY_PREFIX } from '../modules/access/api-key.service';
 import type { Secrets } from '../secrets';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
-import { AppError } from '../common/app-error';
+import { refuseAnonymousUnlessSignIn } from './anonymous-guard';
+import { favicon, graphqlPageForBrowsers } from './browser-pages';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
+import { RateLimiter } from './rate-limit';
+import { checkVariablesFirst } from './variable-check';
 
 export interface App {
   httpServer: http.Server;
-  /** Stops accepting, lets in-flight requests finish, then resolves. */
+  /**
+   * The first step of a shutdown: /readyz answers 503 so that balancers stop sending, and every response from
+   * now on closes its connection, so keep-alive clients reconnect elsewhere instead of losing a request.
+   */
+  drain(): void;
+  /** Stops accepting, closes idle connections, lets in-flight requests finish, then resolves. */
   stop(): Promise<void>;
 }
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 const PROBES = new Set(['/healthz', '/readyz']);
+/** graphql's parser stops at this many tokens; the anonymous guard parses with the same bound. */
+const MAX_TOKENS = 3000;
+/** A few errors tell a client what is wrong; thousands only cost the server (case 15). */
+const MAX_VALIDATION_ERRORS = 10;
+const MAX_COERCION_ERRORS = 3;
 
 export async function createApp(opts: {
   config: Config;
@@ -43,23 +62,31 @@ export async function createApp(opts: {
   });
   const app = express();
   const httpServer = http.createServer(app);
+  const limiter = new RateLimiter(db, config.rateLimit, logger);
+  let draining = false;
   // Longer than the keep-alive of the usual proxies (60 s) and clients: Node's 5 s default closes sockets they
   // are about to reuse, which shows up as ECONNRESET under load.
   httpServer.keepAliveTimeout = 65_000;
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Express shows stack traces in its fallback pages unless its env says production: never show them.
+  app.set('env', 'production');
 
   app.use((req, res, next) => {
     const incoming = req.get('x-request-id');
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.locals.requestId = requestId;
     res.setHeader('X-Request-Id', requestId);
+    if (draining) res.setHeader('Connection', 'close');
     const start = process.hrtime.bigint();
     res.on('finish', () => {
-      const durationMs = Number(process.hrtime.bigint() - start) / 1e6;
-      // The path only: a query string may carry GraphQL variables. Probes every few seconds are debug noise.
-      const line = { requestId, method: req.method, path: req.path, status: res.statusCode, durationMs };
-      if (PROBES.has(req.path) && res.statusCode === 200) logger.debug(line, 'request');
+      const durationMs = Math.round(Number(process.hrtime.bigint() - start) / 1e3) / 1e3;
+      // The path only (not the mount point's `/`): a query string may carry GraphQL variables.
+      const path = req.originalUrl.split('?', 1)[0];
+      const { operation } = res.locals;
+      const line = { requestId, method: req.method, path, operation, status: res.statusCode, durationMs };
+      // Probes every few seconds are debug noise.
+      if (PROBES.has(path) && res.statusCode === 200) logger.debug(line, 'request');
       else logger.info(line, 'request');
     });
     next();
@@ -69,6 +96,7 @@ export async function createApp(opts: {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (draining) return void res.status(503).json({ status: 'shutting down' });
     try {
       const pending = (await pendingMigrations(db)).length > 0;
       res.status(pending ? 503 : 200).json({ status: pending ? 'migrations pending' : 'ready' });
@@ -91,26 +119,43 @@ export async function createApp(opts: {
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     validationRules: armor.validationRules,
-    parseOptions: { maxTokens: 3000 },
+    validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
+    executionOptions: { maxCoercionErrors: MAX_COERCION_ERRORS },
+    parseOptions: { maxTokens: MAX_TOKENS },
     introspection: config.graphql.introspection,
     hideSchemaDetailsFromClientErrors: !config.graphql.fieldSuggestions,
     includeStacktraceInErrorResponses: config.graphql.stackTraces,
+    // Automatic persisted queries let anyone register a query by hash: they save bandwidth, they are no safelist.
+    persistedQueries: false,
     csrfPrevention: true,
     // main.ts owns SIGTERM: drain HTTP, then close the pool and the embedded database, then exit 0.
     stopOnTerminationSignals: false,
-    formatError: createFormatError({ stackTraces: config.graphql.stackTraces }),
+    formatError: createFormatError({
+      stackTraces: config.graphql.stackTraces,
+      suggestions: config.graphql.fieldSuggestions,
+    }),
     allowBatchedHttpRequests: false,
     plugins: [
       ...armor.plugins,
-      onlySignInWhenAnonymous(),
+      checkVariablesFirst({ maxErrors: MAX_COERCION_ERRORS, suggestions: config.graphql.fieldSuggestions }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Cache control hooks every field of every response (and we send no cache hints); the others would
+      // report to Apollo's cloud, and would add their own per-field tracing if an APOLLO_KEY were set.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      nameOperationInAccessLog(),
+      answer503WhileDatabaseIsDown(),
       logUnexpectedErrors(),
     ],
   });
   await apollo.start();
+  limiter.start();
   app.use(
     '/graphql',
+    graphqlPageForBrowsers,
     express.json({ limit: '1mb' }),
     async (req: Request, res: Response, next: NextFunction) => {
       // A credential that does not check out is refused here, before GraphQL: never treated as anonymous.
@@ -130,16 +175,36 @@ export async function createApp(opts: {
         ],
       });
     },
+    (_req: Request, res: Response, next: NextFunction) => {
+      const principal = res.locals.principal;
+      if (!principal) return next();
+      const verdict = limiter.take(`${principal.kind}:${principal.id}`);
+      if (verdict.allowed) return next();
+      res
+        .status(429)
+        .set('Retry-After', String(verdict.retryAfterSeconds))
+        .json({
+          errors: [
+            {
+              message: `Too many requests. Try again in ${verdict.retryAfterSeconds} s.`,
+              extensions: { code: 'RATE_LIMITED' },
+            },
+          ],
+        });
+    },
+    refuseAnonymousUnlessSignIn(MAX_TOKENS),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createContext({
+      context: async ({ req, res }) => {
+        const ctx = createContext({
           db,
           logger,
           services,
           requestId: res.locals.requestId,
           clientIp: req.ip ?? null,
           principal: res.locals.principal ?? null,
-        }),
+        });
+        return Object.assign(ctx, { [RESPONSE]: res });
+      },
     }),
   );
 
@@ -158,6 +223,8 @@ export async function createApp(opts: {
   } else {
     logger.warn({ dir: config.dashboardDir }, 'dashboard not built; serving the API only');
   }
+  // After the dashboard's files, so that an icon of its own wins.
+  app.get('/favicon.ico', favicon);
 
   // Errors before GraphQL (a body too large, malformed JSON) answer in the GraphQL error shape, never an HTML stack page.
   app.use(
@@ -168,6 +235,18 @@ export async function createApp(opts: {
       next: NextFunction,
     ) => {
       if (res.headersSent) return next(err);
+      if (isDatabaseUnavailable(err)) {
+        logger.error({ err, requestId: res.locals.requestId }, 'request failed: database unavailable');
+        res.status(503).set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+        return void res.json({
+          errors: [
+            {
+              message: 'The database is unavailable. Try again in a few seconds.',
+              extensions: { code: 'INTERNAL' },
+            },
+          ],
+        });
+      }
       const status = err.status ?? err.statusCode ?? 500;
       if (status >= 500) logger.error({ err, requestId: res.locals.requestId }, 'request failed');
       const message =
@@ -182,31 +261,54 @@ export async function createApp(opts: {
     },
   );
 
-  return { httpServer, stop: () => apollo.stop() };
+  return {
+    httpServer,
+    drain: () => void (draining = true),
+    async stop() {
+      draining = true;
+      await apollo.stop();
+      await limiter.stop();
+    },
+  };
 }
 
-const ANONYMOUS_FIELDS = new Set(['login', 'refresh', '__typename']);
+/**
+ * The HTTP response of a GraphQL request, kept on its context under a symbol: Apollo hands plugins a shallow
+ * copy of the context, which keeps enumerable symbol keys.
+ */
+const RESPONSE = Symbol('response');
 
-/** Anonymous callers may sign in and nothing else: every root field must be login, refresh or __typename. */
-function onlySignInWhenAnonymous(): ApolloServerPlugin<RequestContext> {
+/** The access log names the operation the request ran (its name, or its type when it has none). */
+function nameOperationInAccessLog(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ contextValue, operation }) {
-          if (contextValue.principal || (operation && rootFieldsAre(operation, ANONYMOUS_FIELDS))) return;
-          const error = new AppError('UNAUTHENTICATED', 'Sign in, or send an API key.');
-          throw new GraphQLError(error.message, {
-            originalError: error,
-            extensions: { http: { status: 401 } },
-          });
+        async didResolveOperation({ contextValue, operationName, operation }) {
+          const res = (contextValue as RequestContext & { [RESPONSE]?: Response })[RESPONSE];
+          if (res) res.locals.operation = operationName ?? `(${operation?.operation ?? 'unknown'})`;
         },
       };
     },
   };
 }
 
-function rootFieldsAre(operation: OperationDefinitionNode, allowed: Set<string>): boolean {
-  return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && allowed.has(s.name.value));
+/** A database that cannot be reached is not the request's fault: 503 and a time to retry, not a 500. */
+function answer503WhileDatabaseIsDown(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      let unavailable = false;
+      return {
+        async didEncounterErrors({ errors }) {
+          unavailable ||= errors.some((e) => isDatabaseUnavailable(e));
+        },
+        async willSendResponse({ response }) {
+          if (!unavailable) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+        },
+      };
+    },
+  };
 }
 
 /** Errors the client did not cause go to the log with the request id; the client sees only INTERNAL. */

@@ -5,11 +5,11 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { parseConfig } from '../config';
 import { createDataSource } from '../database/data-source';
-import { createLogger } from '../logger';
 import { hashPassword } from '../modules/access/passwords';
 import { loadSecrets, type Secrets } from '../secrets';
 import { createApp, type App } from '../server/app';
 import { createContext, createServices, type RequestContext } from '../server/context';
+import { serverLogger } from './log-capture';
 import { assertNoPersonalData } from './personal-data-guard';
 import { TEMPLATE_DATABASE, TEST_SECRETS_ENV } from './test-env';
 
@@ -80,12 +80,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const secrets = await loadSecrets(config);
+  const logger = serverLogger();
   const db = await createDataSource(databaseUrl, 4).initialize();
   const app: App = await createApp({
     config,
     db,
     secrets,
-    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    logger,
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
@@ -113,7 +114,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     context: () =>
       createContext({
         db,
-        logger: createLogger('silent'),
+        logger,
         services: createServices({ secrets, auth: config.auth, timeLimits: config.timeLimits }),
       }),
     withCredential: (credential, header = 'authorization') =>
