@@ -14,6 +14,7 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { pendingMigrations } from '../database/data-source';
@@ -62,7 +63,7 @@ export async function createApp(opts: {
   });
   const app = express();
   const httpServer = http.createServer(app);
-  const limiter = new RateLimiter(db, config.rateLimit, logger);
+  const limiter = new RateLimiter((db.driver as PostgresDriver).master, config.rateLimit, logger);
   let draining = false;
   // Longer than the keep-alive of the usual proxies (60 s) and clients: Node's 5 s default closes sockets they
   // are about to reuse, which shows up as ECONNRESET under load.

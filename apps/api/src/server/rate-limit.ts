@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { Pool } from 'pg';
 import type { Logger } from '../logger';
 
 export interface RateLimitOptions {
@@ -39,8 +39,9 @@ export class RateLimiter {
   private syncing: Promise<void> | undefined;
   private lastWarning = 0;
 
+  /** `pool` is node-postgres's pool under the DataSource: the sync is no request's statement, so it skips TypeORM. */
   constructor(
-    private readonly db: DataSource,
+    private readonly pool: Pick<Pool, 'query'>,
     private readonly opts: RateLimitOptions,
     private readonly logger: Logger,
   ) {
@@ -92,7 +93,7 @@ export class RateLimiter {
     }
     if (!sent.length) return;
     try {
-      const rows: { credential: string; tat: number }[] = await this.db.query(
+      const { rows } = await this.pool.query<{ credential: string; tat: number }>(
         `INSERT INTO rate_limit_bucket AS b (credential, tat)
          SELECT credential, to_timestamp($3::float8 / 1000) + hits * make_interval(secs => $4::float8 / 1000)
            FROM unnest($1::text[], $2::int[]) AS t (credential, hits)

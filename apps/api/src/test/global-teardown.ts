@@ -22,6 +22,7 @@ async function scanServerLogs() {
     const where = scan.leaks.slice(0, 10).map((l) => `${l.file}:${l.line} (${l.kind})`);
     throw new Error(`case 40: personal data in the server log: ${where.join(', ')}; the logs are in ${dir}`);
   }
-  console.log(`case 40: ${scan.lines} lines of ${scan.files} server logs hold no ID number or phone`);
+  if (scan.files)
+    console.log(`case 40: ${scan.lines} lines of ${scan.files} server logs hold no ID number or phone`);
   if (globalThis.__QIANGJI_LOG_DIR__ === dir) await rm(dir, { recursive: true, force: true });
 }

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { parseConfig } from '../config';
 import { createDataSource } from '../database/data-source';
+import { flushLogs } from '../logger';
 import { hashPassword } from '../modules/access/passwords';
 import { loadSecrets, type Secrets } from '../secrets';
 import { createApp, type App } from '../server/app';
@@ -76,6 +77,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     PORT: '0',
+    // A test file is one caller at machine speed; server/rate-limit.test.ts sets the limit it tests.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_BURST: '100000',
     ...TEST_SECRETS_ENV,
     ...env,
   });
@@ -145,6 +149,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
     async close() {
       await app.stop();
+      flushLogs(logger);
       await db.destroy();
       await admin((c) => c.query(`DROP DATABASE ${name} WITH (FORCE)`));
     },
