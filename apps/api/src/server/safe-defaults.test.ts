@@ -78,7 +78,10 @@ describe('safe by default: no NODE_ENV, no GraphQL variables', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${api.accessToken}` },
         body: JSON.stringify(body),
-      }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { data?: unknown; errors: { message: string }[] },
+      }));
     // The APQ protocol answers its errors with 200, so that clients fall back to sending the query.
     const register = await send({ query, extensions: { persistedQuery: { version: 1, sha256Hash } } });
     expect(register.body).toEqual({
