@@ -25,7 +25,15 @@ async function main() {
   }
 
   const app = await createApp({ config, db: database.dataSource, logger: log, secrets });
-  await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    app.httpServer.once('error', reject);
+    app.httpServer.listen(config.port, config.host, resolve);
+  }).catch(async (err) => {
+    // A port in use, say: stop the embedded database too, then say what failed.
+    await app.stop();
+    await database.close();
+    throw err;
+  });
   const address = app.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
