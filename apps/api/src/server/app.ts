@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
@@ -24,10 +23,15 @@ import { createSchema } from './schema';
 import { API_KEY_PREFIX } from '../modules/access/api-key.service';
 import type { Secrets } from '../secrets';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { accessLog, nameOperationInAccessLog, withResponse } from './access-log';
 import { refuseAnonymousUnlessSignIn } from './anonymous-guard';
 import { favicon, graphqlPageForBrowsers } from './browser-pages';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
-import { RateLimiter } from './rate-limit';
+import {
+  answer503WhileDatabaseIsDown,
+  answerDatabaseUnavailable,
+  isDatabaseUnavailable,
+} from './database-unavailable';
+import { limitPerCredential, RateLimiter } from './rate-limit';
 import { checkVariablesFirst } from './variable-check';
 
 export interface App {
@@ -41,8 +45,6 @@ export interface App {
   stop(): Promise<void>;
 }
 
-const REQUEST_ID = /^[\w.-]{1,64}$/;
-const PROBES = new Set(['/healthz', '/readyz']);
 /** graphql's parser stops at this many tokens; the anonymous guard parses with the same bound. */
 const MAX_TOKENS = 3000;
 /** A few errors tell a client what is wrong; thousands only cost the server (case 15). */
@@ -73,25 +75,7 @@ export async function createApp(opts: {
   // Express shows stack traces in its fallback pages unless its env says production: never show them.
   app.set('env', 'production');
 
-  app.use((req, res, next) => {
-    const incoming = req.get('x-request-id');
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    res.locals.requestId = requestId;
-    res.setHeader('X-Request-Id', requestId);
-    if (draining) res.setHeader('Connection', 'close');
-    const start = process.hrtime.bigint();
-    res.on('finish', () => {
-      const durationMs = Math.round(Number(process.hrtime.bigint() - start) / 1e3) / 1e3;
-      // The path only (not the mount point's `/`): a query string may carry GraphQL variables.
-      const path = req.originalUrl.split('?', 1)[0];
-      const { operation } = res.locals;
-      const line = { requestId, method: req.method, path, operation, status: res.statusCode, durationMs };
-      // Probes every few seconds are debug noise.
-      if (PROBES.has(path) && res.statusCode === 200) logger.debug(line, 'request');
-      else logger.info(line, 'request');
-    });
-    next();
-  });
+  app.use(accessLog(logger, () => draining));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -176,23 +160,7 @@ export async function createApp(opts: {
         ],
       });
     },
-    (_req: Request, res: Response, next: NextFunction) => {
-      const principal = res.locals.principal;
-      if (!principal) return next();
-      const verdict = limiter.take(`${principal.kind}:${principal.id}`);
-      if (verdict.allowed) return next();
-      res
-        .status(429)
-        .set('Retry-After', String(verdict.retryAfterSeconds))
-        .json({
-          errors: [
-            {
-              message: `Too many requests. Try again in ${verdict.retryAfterSeconds} s.`,
-              extensions: { code: 'RATE_LIMITED' },
-            },
-          ],
-        });
-    },
+    limitPerCredential(limiter),
     refuseAnonymousUnlessSignIn(MAX_TOKENS),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -204,7 +172,7 @@ export async function createApp(opts: {
           clientIp: req.ip ?? null,
           principal: res.locals.principal ?? null,
         });
-        return Object.assign(ctx, { [RESPONSE]: res });
+        return withResponse(ctx, res);
       },
     }),
   );
@@ -238,15 +206,7 @@ export async function createApp(opts: {
       if (res.headersSent) return next(err);
       if (isDatabaseUnavailable(err)) {
         logger.error({ err, requestId: res.locals.requestId }, 'request failed: database unavailable');
-        res.status(503).set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
-        return void res.json({
-          errors: [
-            {
-              message: 'The database is unavailable. Try again in a few seconds.',
-              extensions: { code: 'INTERNAL' },
-            },
-          ],
-        });
+        return answerDatabaseUnavailable(res);
       }
       const status = err.status ?? err.statusCode ?? 500;
       if (status >= 500) logger.error({ err, requestId: res.locals.requestId }, 'request failed');
@@ -269,45 +229,6 @@ export async function createApp(opts: {
       draining = true;
       await apollo.stop();
       await limiter.stop();
-    },
-  };
-}
-
-/**
- * The HTTP response of a GraphQL request, kept on its context under a symbol: Apollo hands plugins a shallow
- * copy of the context, which keeps enumerable symbol keys.
- */
-const RESPONSE = Symbol('response');
-
-/** The access log names the operation the request ran (its name, or its type when it has none). */
-function nameOperationInAccessLog(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, operationName, operation }) {
-          const res = (contextValue as RequestContext & { [RESPONSE]?: Response })[RESPONSE];
-          if (res) res.locals.operation = operationName ?? `(${operation?.operation ?? 'unknown'})`;
-        },
-      };
-    },
-  };
-}
-
-/** A database that cannot be reached is not the request's fault: 503 and a time to retry, not a 500. */
-function answer503WhileDatabaseIsDown(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      let unavailable = false;
-      return {
-        async didEncounterErrors({ errors }) {
-          unavailable ||= errors.some((e) => isDatabaseUnavailable(e));
-        },
-        async willSendResponse({ response }) {
-          if (!unavailable) return;
-          response.http.status = 503;
-          response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
-        },
-      };
     },
   };
 }

@@ -1,5 +1,9 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Response } from 'express';
+
 /** Seconds a client should wait before trying again while PostgreSQL cannot be reached. */
-export const DATABASE_RETRY_AFTER_SECONDS = 5;
+const RETRY_AFTER_SECONDS = 5;
+export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is unavailable. Try again in a few seconds.';
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -39,4 +43,31 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   )
     return true;
   return isDatabaseUnavailable(e.originalError ?? e.driverError ?? e.cause, depth + 1);
+}
+
+/** The answer before GraphQL (the credential could not be looked up). */
+export function answerDatabaseUnavailable(res: Response): void {
+  res
+    .status(503)
+    .set('Retry-After', String(RETRY_AFTER_SECONDS))
+    .json({ errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE, extensions: { code: 'INTERNAL' } }] });
+}
+
+/** A database that cannot be reached is not the request's fault: 503 and a time to retry, not a 500. */
+export function answer503WhileDatabaseIsDown(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      let unavailable = false;
+      return {
+        async didEncounterErrors({ errors }) {
+          unavailable ||= errors.some((e) => isDatabaseUnavailable(e));
+        },
+        async willSendResponse({ response }) {
+          if (!unavailable) return;
+          response.http.status = 503;
+          response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+        },
+      };
+    },
+  };
 }

@@ -4,7 +4,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError, type ErrorCode } from '../common/app-error';
 import { COERCION_LIMIT_MESSAGE, withoutInput } from './client-messages';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
 
 /** Apollo's own codes for requests that never reached a resolver. */
 const CLIENT_REQUEST_CODES = new Set([
@@ -57,7 +57,7 @@ export function createFormatError(opts: { stackTraces: boolean; suggestions: boo
 /** The app's HTTP layer answers 503 with Retry-After for the first kind (see app.ts). */
 function internal(error: unknown): AppError {
   return isDatabaseUnavailable(error)
-    ? new AppError('INTERNAL', 'The database is unavailable. Try again in a few seconds.')
+    ? new AppError('INTERNAL', DATABASE_UNAVAILABLE_MESSAGE)
     : new AppError('INTERNAL', 'Internal server error.');
 }
 

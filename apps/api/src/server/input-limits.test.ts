@@ -46,8 +46,9 @@ describe('errors are capped and never echo the input', () => {
     await probes;
 
     expect(res.status).toBe(400);
-    expect(elapsed).toBeLessThan(500);
-    expect(slowestProbe).toBeLessThan(300);
+    // About 0.1 s on a quiet machine (before: 3 to 14 s and 40 MB); the bounds leave room for a busy one.
+    expect(elapsed).toBeLessThan(1_000);
+    expect(slowestProbe).toBeLessThan(600);
     expect(text.length).toBeLessThan(4_000);
     const { errors } = JSON.parse(text) as { errors: { message: string; extensions: { code: string } }[] };
     expect(errors).toHaveLength(1);

@@ -7,8 +7,10 @@ import { startTestApp, type TestApp } from '../test/test-app';
 import { TEST_SECRETS_ENV } from '../test/test-env';
 import { createApp, type App } from './app';
 
-/** One request every 500 ms sustained, 10 at once; counts merged every 100 ms. */
-const LIMITS = { RATE_LIMIT_PER_MINUTE: '120', RATE_LIMIT_BURST: '10', RATE_LIMIT_SYNC_MS: '100' };
+/** One request every 2 s sustained, 10 at once; counts merged every 100 ms. */
+const LIMITS = { RATE_LIMIT_PER_MINUTE: '30', RATE_LIMIT_BURST: '10', RATE_LIMIT_SYNC_MS: '100' };
+/** Requests the sustained rate adds over a time, plus one for the edges. */
+const refills = (ms: number) => Math.ceil(ms / 2000) + 1;
 const ME = JSON.stringify({ query: '{ me { id } }' });
 
 describe('the rate limit per credential (case 60)', () => {
@@ -46,10 +48,11 @@ describe('the rate limit per credential (case 60)', () => {
 
   it('when a key sends more than its burst at once, then the rest get 429 with Retry-After and RATE_LIMITED, and after that wait it is served again', async () => {
     const key = await apiKey();
+    const started = Date.now();
     const answers = await Promise.all(Array.from({ length: 30 }, () => send(key)));
     const served = answers.filter((a) => a.status === 200).length;
     expect(served).toBeGreaterThanOrEqual(10);
-    expect(served).toBeLessThanOrEqual(12);
+    expect(served).toBeLessThanOrEqual(10 + refills(Date.now() - started));
     const refused = answers.filter((a) => a.status !== 200);
     expect(refused.length).toBe(30 - served);
     for (const a of refused) {
@@ -112,12 +115,15 @@ describe('the rate limit per credential (case 60)', () => {
       expect(first.every((a) => a.status === 200)).toBe(true);
       await new Promise((r) => setTimeout(r, 300));
       const elsewhere: number[] = [];
+      const started = Date.now();
       for (let i = 0; i < 10; i++) {
         elsewhere.push((await send(key, secondUrl)).status);
         await new Promise((r) => setTimeout(r, 60));
       }
       // Alone, the second replica would serve all ten; it learns the first one's count at its next sync.
-      expect(elsewhere.filter((s) => s === 200).length).toBeLessThanOrEqual(3);
+      expect(elsewhere.filter((s) => s === 200).length).toBeLessThanOrEqual(
+        1 + refills(Date.now() - started),
+      );
       expect(elsewhere.slice(-5)).toEqual(expect.arrayContaining([429]));
     } finally {
       await second.stop();

@@ -1,3 +1,4 @@
+import type { NextFunction, Request, Response } from 'express';
 import type { Pool } from 'pg';
 import type { Logger } from '../logger';
 
@@ -122,4 +123,25 @@ export class RateLimiter {
       }
     }
   }
+}
+
+/** After the credential is known: over its limit, 429 with Retry-After and nothing runs. Anonymous callers pass. */
+export function limitPerCredential(limiter: RateLimiter) {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const principal = res.locals.principal;
+    if (!principal) return next();
+    const verdict = limiter.take(`${principal.kind}:${principal.id}`);
+    if (verdict.allowed) return next();
+    res
+      .status(429)
+      .set('Retry-After', String(verdict.retryAfterSeconds))
+      .json({
+        errors: [
+          {
+            message: `Too many requests. Try again in ${verdict.retryAfterSeconds} s.`,
+            extensions: { code: 'RATE_LIMITED' },
+          },
+        ],
+      });
+  };
 }

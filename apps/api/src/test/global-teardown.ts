@@ -2,11 +2,12 @@ import { rm } from 'node:fs/promises';
 import { LOG_DIR_ENV, scanLogs } from './log-capture';
 
 export default async function globalTeardown() {
-  await scanServerLogs();
   const pg = globalThis.__QIANGJI_PG__;
-  if (!pg) return;
-  await pg.db.stop();
-  await rm(pg.dir, { recursive: true, force: true });
+  if (pg) {
+    await pg.db.stop();
+    await rm(pg.dir, { recursive: true, force: true });
+  }
+  await scanServerLogs();
 }
 
 /**
