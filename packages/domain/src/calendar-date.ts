@@ -1,6 +1,6 @@
 // Internal helpers for plain calendar dates written as digits (YYYYMMDD); not part of the public API.
 
-const CHINA_UTC_OFFSET_MS = 8 * 60 * 60 * 1000;
+import { chinaDay } from './china-time';
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -21,13 +21,9 @@ export function isCalendarDate(yyyymmdd: string): boolean {
 }
 
 /**
- * Today as YYYYMMDD in China Standard Time (UTC+8, no daylight saving), the calendar the birth dates are
- * written in; the server's own time zone must not decide whether a baby born this morning exists yet.
+ * Today as YYYYMMDD in China Standard Time, the calendar the birth dates are written in; the server's own time
+ * zone must not decide whether a baby born this morning exists yet.
  */
 export function chinaToday(now: number = Date.now()): string {
-  const china = new Date(now + CHINA_UTC_OFFSET_MS);
-  const year = String(china.getUTCFullYear()).padStart(4, '0');
-  const month = String(china.getUTCMonth() + 1).padStart(2, '0');
-  const day = String(china.getUTCDate()).padStart(2, '0');
-  return `${year}${month}${day}`;
+  return chinaDay(now).replaceAll('-', '');
 }

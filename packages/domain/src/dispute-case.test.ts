@@ -1,13 +1,18 @@
 import {
-  availableDisputeCaseCommands,
-  checkDisputeCaseCommand,
-  DISPUTE_CASE_COMMANDS,
-  DISPUTE_CASE_STATE_GRAPH,
+  DISPUTE_CASE_MACHINE,
   DISPUTE_CASE_STATES,
-  DISPUTE_CASE_TRANSITIONS,
+  disputeDeadlineStatus,
   isOpenDisputeCase,
   type DisputeCaseState,
 } from './dispute-case';
+
+const {
+  commands: DISPUTE_CASE_COMMANDS,
+  graph: DISPUTE_CASE_STATE_GRAPH,
+  rules: DISPUTE_CASE_TRANSITIONS,
+  check: checkDisputeCaseCommand,
+  available: availableDisputeCaseCommands,
+} = DISPUTE_CASE_MACHINE;
 
 describe('the dispute case state machine', () => {
   it('when a command moves a case, then the move is an edge of the state graph', () => {
@@ -100,5 +105,29 @@ describe('the dispute case state machine', () => {
       'withdraw',
       'escalate',
     ]);
+  });
+});
+
+describe('the one definition of overdue', () => {
+  const now = new Date('2026-06-01T00:00:00Z');
+  const hours = (h: number) => new Date(now.getTime() + h * 3600_000);
+
+  it('when an open case is past its due time, then it is overdue; in the last part of its time, at risk', () => {
+    expect(
+      disputeDeadlineStatus({ state: 'IN_MEDIATION', dueAt: hours(-1), atRiskAt: hours(-24) }, now),
+    ).toBe('OVERDUE');
+    expect(disputeDeadlineStatus({ state: 'RECEIVED', dueAt: hours(1), atRiskAt: hours(-1) }, now)).toBe(
+      'AT_RISK',
+    );
+    expect(disputeDeadlineStatus({ state: 'ACCEPTED', dueAt: hours(48), atRiskAt: hours(24) }, now)).toBe(
+      'ON_TIME',
+    );
+  });
+
+  it('when a concluded case’s follow-up date has passed, or a case has ended, then it is not counted late', () => {
+    expect(
+      disputeDeadlineStatus({ state: 'FOLLOW_UP', dueAt: hours(-100), atRiskAt: hours(-200) }, now),
+    ).toBe('ON_TIME');
+    expect(disputeDeadlineStatus({ state: 'CLOSED', dueAt: null, atRiskAt: null }, now)).toBe('ON_TIME');
   });
 });

@@ -1,8 +1,11 @@
+import { defineMachine, type Labels } from './machine';
+import type { IntakeChannel, Referral, RiskLevel, RiskReason } from './mediation';
 import type { Role } from './permissions';
+import type { RegionLevel } from './region';
 
 /**
- * The life of a dispute case (纠纷) in grand mediation (大调解), as one typed table in the style of
- * Vendure's `Transitions<State>`: the API enforces it, the dashboard shows the buttons it allows.
+ * The life of a dispute case (纠纷) in grand mediation (大调解): one machine (`defineMachine`) that the API
+ * enforces, the dashboard shows as buttons and the demo seed plays.
  */
 export const DISPUTE_CASE_STATES = [
   'RECEIVED', // 登记
@@ -18,45 +21,6 @@ export const DISPUTE_CASE_STATES = [
 ] as const;
 export type DisputeCaseState = (typeof DISPUTE_CASE_STATES)[number];
 
-/** Which states may follow each state. Every command below moves along one of these edges. */
-export type Transitions<S extends string> = { readonly [K in S]: { readonly to: readonly S[] } };
-
-export const DISPUTE_CASE_STATE_GRAPH: Transitions<DisputeCaseState> = {
-  RECEIVED: { to: ['ACCEPTED', 'DECLINED'] },
-  ACCEPTED: { to: ['MEDIATOR_ASSIGNED', 'WITHDRAWN'] },
-  DECLINED: { to: [] },
-  MEDIATOR_ASSIGNED: { to: ['MEDIATOR_ASSIGNED', 'IN_MEDIATION', 'WITHDRAWN'] },
-  IN_MEDIATION: { to: ['IN_MEDIATION', 'AGREEMENT_REACHED', 'MEDIATION_FAILED', 'WITHDRAWN'] },
-  AGREEMENT_REACHED: { to: ['FOLLOW_UP'] },
-  MEDIATION_FAILED: { to: ['CLOSED'] },
-  WITHDRAWN: { to: ['CLOSED'] },
-  FOLLOW_UP: { to: ['FOLLOW_UP', 'CLOSED'] },
-  CLOSED: { to: [] },
-};
-
-export const DISPUTE_CASE_COMMANDS = [
-  'accept',
-  'decline',
-  'assignMediator',
-  'recordSession',
-  'concludeWithAgreement',
-  'concludeWithoutAgreement',
-  'withdraw',
-  'recordFollowUp',
-  'close',
-  'escalate',
-] as const;
-export type DisputeCaseCommand = (typeof DISPUTE_CASE_COMMANDS)[number];
-
-export interface DisputeCaseTransition {
-  readonly from: readonly DisputeCaseState[];
-  /** `null`: the state stays (an escalation moves the case up a tier, not along its life). */
-  readonly to: DisputeCaseState | null;
-  readonly roles: readonly Role[];
-  /** Input the command cannot do without. */
-  readonly requires: readonly string[];
-}
-
 const MEDIATION: readonly Role[] = [
   'CITY_ADMIN',
   'DISTRICT_OFFICER',
@@ -64,57 +28,102 @@ const MEDIATION: readonly Role[] = [
   'COMMUNITY_STAFF',
   'MEDIATOR',
 ];
+/** Before the conclusion: the stages that have the legal time limits (accept in 3 days, conclude in 30). */
 const OPEN: readonly DisputeCaseState[] = ['RECEIVED', 'ACCEPTED', 'MEDIATOR_ASSIGNED', 'IN_MEDIATION'];
 
-export const DISPUTE_CASE_TRANSITIONS: { readonly [C in DisputeCaseCommand]: DisputeCaseTransition } = {
-  accept: { from: ['RECEIVED'], to: 'ACCEPTED', roles: MEDIATION, requires: [] },
-  decline: { from: ['RECEIVED'], to: 'DECLINED', roles: MEDIATION, requires: ['reason'] },
-  assignMediator: {
-    from: ['ACCEPTED', 'MEDIATOR_ASSIGNED'],
-    to: 'MEDIATOR_ASSIGNED',
-    roles: MEDIATION,
-    requires: ['mediatorId'],
-  },
-  recordSession: {
-    from: ['MEDIATOR_ASSIGNED', 'IN_MEDIATION'],
-    to: 'IN_MEDIATION',
-    roles: MEDIATION,
-    requires: ['date', 'place', 'participants'],
-  },
+/** What each step records on the case's timeline (besides who took it and when). */
+export interface DisputeCaseCommandDetails {
+  accept: { note?: string };
+  decline: { reason: string };
+  assignMediator: { mediatorId: string; mediatorName: string };
+  recordSession: { date: string; place: string; participants: string[]; notes: string | null };
   concludeWithAgreement: {
-    from: ['IN_MEDIATION'],
-    to: 'AGREEMENT_REACHED',
-    roles: MEDIATION,
-    requires: ['terms', 'signatories', 'date'],
-  },
-  concludeWithoutAgreement: {
-    from: ['IN_MEDIATION'],
-    to: 'MEDIATION_FAILED',
-    roles: MEDIATION,
-    requires: ['referral'],
-  },
-  withdraw: {
-    from: ['ACCEPTED', 'MEDIATOR_ASSIGNED', 'IN_MEDIATION'],
-    to: 'WITHDRAWN',
-    roles: MEDIATION,
-    requires: ['reason'],
-  },
-  recordFollowUp: {
-    from: ['AGREEMENT_REACHED', 'FOLLOW_UP'],
-    to: 'FOLLOW_UP',
-    roles: MEDIATION,
-    requires: ['date', 'honoured'],
-  },
-  close: {
-    from: ['FOLLOW_UP', 'MEDIATION_FAILED', 'WITHDRAWN'],
-    to: 'CLOSED',
-    roles: MEDIATION,
-    requires: [],
-  },
-  escalate: { from: OPEN, to: null, roles: MEDIATION, requires: ['reason', 'organizationId'] },
-};
+    agreement: { terms: string; signatories: string[]; signedOn: string; courtConfirmed: boolean };
+  };
+  concludeWithoutAgreement: { referral: Referral; reason: string | null };
+  withdraw: { reason: string };
+  recordFollowUp: { date: string; honoured: boolean; notes: string | null };
+  close: { note?: string };
+  escalate: {
+    fromOrganizationId: string;
+    toOrganizationId: string;
+    toOrganizationName: string;
+    reason: string;
+  };
+}
 
-type Labels<T extends string> = Readonly<Record<T, { zh: string; en: string }>>;
+/** Timeline rows that are not steps of the machine: the registration, and a coordination meeting's decision. */
+export interface DisputeCaseEventDetails extends DisputeCaseCommandDetails {
+  register: {
+    channel: IntakeChannel;
+    risk: RiskLevel;
+    riskReasons: RiskReason[];
+    /** High risk: the coordination centre above the place is told at intake. */
+    notifiedOrganizationId?: string;
+    notifiedOrganizationName?: string;
+  };
+  coordinationDecision: { meetingId: string; decision: string };
+}
+export type DisputeCaseEventKind = keyof DisputeCaseEventDetails;
+
+export const DISPUTE_CASE_MACHINE = defineMachine<DisputeCaseState, DisputeCaseCommandDetails>({
+  states: DISPUTE_CASE_STATES,
+  commands: {
+    accept: { from: ['RECEIVED'], to: 'ACCEPTED', roles: MEDIATION, label: { zh: '受理', en: 'Accept' } },
+    decline: {
+      from: ['RECEIVED'],
+      to: 'DECLINED',
+      roles: MEDIATION,
+      label: { zh: '不予受理', en: 'Decline' },
+    },
+    assignMediator: {
+      from: ['ACCEPTED', 'MEDIATOR_ASSIGNED'],
+      to: 'MEDIATOR_ASSIGNED',
+      roles: MEDIATION,
+      label: { zh: '指派调解员', en: 'Assign mediator' },
+    },
+    recordSession: {
+      from: ['MEDIATOR_ASSIGNED', 'IN_MEDIATION'],
+      to: 'IN_MEDIATION',
+      roles: MEDIATION,
+      repeatable: true,
+      label: { zh: '记录调解', en: 'Record session' },
+    },
+    concludeWithAgreement: {
+      from: ['IN_MEDIATION'],
+      to: 'AGREEMENT_REACHED',
+      roles: MEDIATION,
+      label: { zh: '达成协议', en: 'Agreement reached' },
+    },
+    concludeWithoutAgreement: {
+      from: ['IN_MEDIATION'],
+      to: 'MEDIATION_FAILED',
+      roles: MEDIATION,
+      label: { zh: '调解不成', en: 'Mediation failed' },
+    },
+    withdraw: {
+      from: ['ACCEPTED', 'MEDIATOR_ASSIGNED', 'IN_MEDIATION'],
+      to: 'WITHDRAWN',
+      roles: MEDIATION,
+      label: { zh: '撤回', en: 'Withdraw' },
+    },
+    recordFollowUp: {
+      from: ['AGREEMENT_REACHED', 'FOLLOW_UP'],
+      to: 'FOLLOW_UP',
+      roles: MEDIATION,
+      repeatable: true,
+      label: { zh: '回访', en: 'Record follow-up' },
+    },
+    close: {
+      from: ['FOLLOW_UP', 'MEDIATION_FAILED', 'WITHDRAWN'],
+      to: 'CLOSED',
+      roles: MEDIATION,
+      label: { zh: '结案', en: 'Close' },
+    },
+    escalate: { from: OPEN, to: null, roles: MEDIATION, label: { zh: '上报上级', en: 'Escalate' } },
+  },
+});
+export type DisputeCaseCommand = keyof DisputeCaseCommandDetails;
 
 export const DISPUTE_CASE_STATE_LABELS: Labels<DisputeCaseState> = Object.freeze({
   RECEIVED: { zh: '已登记', en: 'Received' },
@@ -129,19 +138,6 @@ export const DISPUTE_CASE_STATE_LABELS: Labels<DisputeCaseState> = Object.freeze
   CLOSED: { zh: '已结案', en: 'Closed' },
 });
 
-export const DISPUTE_CASE_COMMAND_LABELS: Labels<DisputeCaseCommand> = Object.freeze({
-  accept: { zh: '受理', en: 'Accept' },
-  decline: { zh: '不予受理', en: 'Decline' },
-  assignMediator: { zh: '指派调解员', en: 'Assign mediator' },
-  recordSession: { zh: '记录调解', en: 'Record session' },
-  concludeWithAgreement: { zh: '达成协议', en: 'Agreement reached' },
-  concludeWithoutAgreement: { zh: '调解不成', en: 'Mediation failed' },
-  withdraw: { zh: '撤回', en: 'Withdraw' },
-  recordFollowUp: { zh: '回访', en: 'Record follow-up' },
-  close: { zh: '结案', en: 'Close' },
-  escalate: { zh: '上报上级', en: 'Escalate' },
-});
-
 /** The outcome a concluded case keeps for the statistics, whatever it goes through afterwards. */
 export const DISPUTE_CASE_OUTCOMES = ['AGREEMENT_REACHED', 'MEDIATION_FAILED', 'WITHDRAWN'] as const;
 export type DisputeCaseOutcome = (typeof DISPUTE_CASE_OUTCOMES)[number];
@@ -153,34 +149,43 @@ export const CONCLUDE_COMMANDS: { readonly [O in DisputeCaseOutcome]: DisputeCas
   WITHDRAWN: 'withdraw',
 });
 
-export type TransitionCheck =
-  | { ok: true; to: DisputeCaseState }
-  | { ok: false; reason: 'INVALID_TRANSITION'; from: DisputeCaseState; to: DisputeCaseState | null }
-  | { ok: false; reason: 'FORBIDDEN'; from: DisputeCaseState; to: DisputeCaseState | null };
-
-/** Whether `command` may run now, for these roles: the one check the API and the dashboard share. */
-export function checkDisputeCaseCommand(
-  state: DisputeCaseState,
-  command: DisputeCaseCommand,
-  roles: readonly Role[],
-): TransitionCheck {
-  const rule = DISPUTE_CASE_TRANSITIONS[command];
-  const to = rule.to ?? state;
-  if (!rule.from.includes(state))
-    return { ok: false, reason: 'INVALID_TRANSITION', from: state, to: rule.to };
-  if (!roles.some((r) => rule.roles.includes(r)))
-    return { ok: false, reason: 'FORBIDDEN', from: state, to: rule.to };
-  return { ok: true, to };
-}
-
-/** The commands a user with these roles may take on a case in this state: the dashboard's buttons. */
-export function availableDisputeCaseCommands(
-  state: DisputeCaseState,
-  roles: readonly Role[],
-): DisputeCaseCommand[] {
-  return DISPUTE_CASE_COMMANDS.filter((c) => checkDisputeCaseCommand(state, c, roles).ok);
-}
-
 export function isOpenDisputeCase(state: DisputeCaseState): boolean {
   return OPEN.includes(state);
+}
+
+/** The states in which a case is on its mediator's desk (the mediator's active case load). */
+export const DISPUTE_CASE_DESK_STATES: readonly DisputeCaseState[] = ['MEDIATOR_ASSIGNED', 'IN_MEDIATION'];
+
+/** Where a dispute can be registered: where people live, not an office. */
+export const DISPUTE_PLACE_LEVELS: readonly RegionLevel[] = ['COMMUNITY', 'VILLAGE', 'HAMLET', 'GRID'];
+
+export const PARTY_ROLES = ['APPLICANT', 'RESPONDENT', 'OTHER'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+export const PARTY_ROLE_LABELS: Labels<PartyRole> = Object.freeze({
+  APPLICANT: { zh: '申请人', en: 'Applicant' },
+  RESPONDENT: { zh: '被申请人', en: 'Respondent' },
+  OTHER: { zh: '其他当事人', en: 'Other party' },
+});
+
+export const DEADLINE_STATUSES = ['ON_TIME', 'AT_RISK', 'OVERDUE'] as const;
+export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+export const DEADLINE_STATUS_LABELS: Labels<DeadlineStatus> = Object.freeze({
+  ON_TIME: { zh: '正常', en: 'On time' },
+  AT_RISK: { zh: '即将超期', en: 'At risk' },
+  OVERDUE: { zh: '已超期', en: 'Overdue' },
+});
+
+/**
+ * The one definition of overdue, for the case page, the lists' filter and every statistic: a case is overdue
+ * while it has not been concluded (the stages with the legal time limits) and the time of its stage has run
+ * out; at risk in the last part of that time. A concluded case's follow-up date is shown, never counted late.
+ * The API's SQL (`dispute-case.sql.ts`) states the same rule and is tested against this function.
+ */
+export function disputeDeadlineStatus(
+  c: { state: DisputeCaseState; dueAt: Date | null; atRiskAt: Date | null },
+  now: Date = new Date(),
+): DeadlineStatus {
+  if (!c.dueAt || !isOpenDisputeCase(c.state)) return 'ON_TIME';
+  if (c.dueAt < now) return 'OVERDUE';
+  return c.atRiskAt && c.atRiskAt <= now ? 'AT_RISK' : 'ON_TIME';
 }

@@ -61,6 +61,8 @@ export {
   isRole,
   actionsOf,
   can,
+  OWN_CASES_ROLES,
+  readsOwnCasesOnly,
 } from './permissions';
 export type { Role, Action, ApiKeyScope } from './permissions';
 
@@ -70,29 +72,39 @@ export {
   GENDERS,
   MIN_PURPOSE_LENGTH,
   MAX_PURPOSE_LENGTH,
+  ID_NUMBER_LOOKUPS_PER_HOUR,
 } from './resident';
 export type { ResidentTag, Gender } from './resident';
 
+export { defineMachine, constantCase, camelCase } from './machine';
+export type { Machine, CommandRule, TransitionCheck, Transitions, Labels } from './machine';
+
+export { chinaDay } from './china-time';
+
 export {
   DISPUTE_CASE_STATES,
-  DISPUTE_CASE_STATE_GRAPH,
-  DISPUTE_CASE_COMMANDS,
-  DISPUTE_CASE_TRANSITIONS,
+  DISPUTE_CASE_MACHINE,
   DISPUTE_CASE_STATE_LABELS,
-  DISPUTE_CASE_COMMAND_LABELS,
   DISPUTE_CASE_OUTCOMES,
+  DISPUTE_CASE_DESK_STATES,
+  DISPUTE_PLACE_LEVELS,
   CONCLUDE_COMMANDS,
-  checkDisputeCaseCommand,
-  availableDisputeCaseCommands,
+  PARTY_ROLES,
+  PARTY_ROLE_LABELS,
+  DEADLINE_STATUSES,
+  DEADLINE_STATUS_LABELS,
+  disputeDeadlineStatus,
   isOpenDisputeCase,
 } from './dispute-case';
 export type {
   DisputeCaseState,
   DisputeCaseCommand,
+  DisputeCaseCommandDetails,
+  DisputeCaseEventDetails,
+  DisputeCaseEventKind,
   DisputeCaseOutcome,
-  DisputeCaseTransition,
-  Transitions,
-  TransitionCheck,
+  PartyRole,
+  DeadlineStatus,
 } from './dispute-case';
 
 export {
@@ -116,7 +128,7 @@ export {
   REFERRAL_LABELS,
   PETITION_CASE_STATES,
   PETITION_CASE_STATE_LABELS,
-  PETITION_CASE_TRANSITIONS,
+  PETITION_CASE_MACHINE,
   DEFAULT_TIME_LIMITS,
   AT_RISK_SHARE,
   disputeCaseDeadline,
@@ -132,6 +144,8 @@ export type {
   MediatorEmployment,
   Referral,
   PetitionCaseState,
+  PetitionCaseCommand,
+  PetitionCaseCommandDetails,
   TimeLimits,
   CaseClock,
 } from './mediation';

@@ -11,7 +11,7 @@ import {
   ORGANIZATION_KINDS,
   ORGANIZATION_KIND_LABELS,
   PETITION_CASE_STATES,
-  PETITION_CASE_TRANSITIONS,
+  PETITION_CASE_MACHINE,
   REFERRALS,
   REFERRAL_LABELS,
 } from './mediation';
@@ -107,6 +107,7 @@ describe('labels', () => {
 });
 
 describe('the petition backlog case transitions', () => {
+  const PETITION_CASE_TRANSITIONS = PETITION_CASE_MACHINE.graph;
   const can = (from: string, to: string) =>
     (PETITION_CASE_TRANSITIONS as Record<string, { to: readonly string[] }>)[from].to.includes(to);
 

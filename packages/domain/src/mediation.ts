@@ -1,10 +1,10 @@
-import type { DisputeCaseState, Transitions } from './dispute-case';
+import type { DisputeCaseState } from './dispute-case';
 import { DomainValidationError } from './errors';
+import { defineMachine, type Labels } from './machine';
+import type { Role } from './permissions';
 
 // Grand mediation (大调解) reference data: the enums the API's schema, the dashboard's labels and outside
 // systems share, the risk rule of intake and the time limits of each stage.
-
-type Labels<T extends string> = Readonly<Record<T, { zh: string; en: string }>>;
 
 export const DISPUTE_TYPES = [
   'LAND',
@@ -171,16 +171,49 @@ export const PETITION_CASE_STATE_LABELS: Labels<PetitionCaseState> = Object.free
   UNRESOLVED: { zh: '未化解', en: 'Unresolved' },
 });
 
+/** Officers who run the petition backlog: the offices of the jurisdiction, not the mediators. */
+const PETITION_ROLES: readonly Role[] = [
+  'CITY_ADMIN',
+  'DISTRICT_OFFICER',
+  'STREET_OFFICER',
+  'COMMUNITY_STAFF',
+];
+
+/** What each step of a petition case records. */
+export interface PetitionCaseCommandDetails {
+  assign: { organizationId: string };
+  resolve: { on: string };
+  recordUnresolved: { on: string };
+}
+
 /**
  * The life of a petition backlog case (信访积案): registered, assigned to an organisation, then resolved or
  * not. An unresolved case stays in the backlog and may still be resolved later; a resolved one is done.
  */
-export const PETITION_CASE_TRANSITIONS: Transitions<PetitionCaseState> = Object.freeze({
-  REGISTERED: { to: ['ASSIGNED'] },
-  ASSIGNED: { to: ['RESOLVED', 'UNRESOLVED'] },
-  RESOLVED: { to: [] },
-  UNRESOLVED: { to: ['RESOLVED'] },
+export const PETITION_CASE_MACHINE = defineMachine<PetitionCaseState, PetitionCaseCommandDetails>({
+  states: PETITION_CASE_STATES,
+  commands: {
+    assign: {
+      from: ['REGISTERED'],
+      to: 'ASSIGNED',
+      roles: PETITION_ROLES,
+      label: { zh: '交办', en: 'Assign' },
+    },
+    resolve: {
+      from: ['ASSIGNED', 'UNRESOLVED'],
+      to: 'RESOLVED',
+      roles: PETITION_ROLES,
+      label: { zh: '化解', en: 'Resolved' },
+    },
+    recordUnresolved: {
+      from: ['ASSIGNED'],
+      to: 'UNRESOLVED',
+      roles: PETITION_ROLES,
+      label: { zh: '未化解', en: 'Unresolved' },
+    },
+  },
 });
+export type PetitionCaseCommand = keyof PetitionCaseCommandDetails;
 
 /**
  * Days each stage may take. Accepting within 3 days and concluding within 30 follow the Ministry of Justice's

@@ -87,3 +87,14 @@ export function actionsOf(roles: readonly Role[]): Set<Action> {
 export function can(roles: readonly Role[], action: Action): boolean {
   return roles.some((role) => PERMISSIONS[role]?.includes(action));
 }
+
+/**
+ * Roles that read only the cases of their own work (assigned to them, or handled by an organisation they belong
+ * to) rather than every case of their jurisdiction: the minimum a mediator's work needs. A caller with any other
+ * role that reads cases keeps the whole subtree.
+ */
+export const OWN_CASES_ROLES: readonly Role[] = ['MEDIATOR'];
+
+export function readsOwnCasesOnly(roles: readonly Role[]): boolean {
+  return roles.length > 0 && roles.every((r) => OWN_CASES_ROLES.includes(r));
+}

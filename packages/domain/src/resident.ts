@@ -24,3 +24,10 @@ export type Gender = (typeof GENDERS)[number];
 /** A reveal of protected data must say why (PIPL art. 51): a short sentence, not a token. */
 export const MIN_PURPOSE_LENGTH = 4;
 export const MAX_PURPOSE_LENGTH = 200;
+
+/**
+ * How many exact ID-number lookups a caller may make in an hour. A masked number hides the birth date, about
+ * 33 candidates once the check digit is known: at this pace guessing one takes over an hour of audited lookups,
+ * each stating its purpose. Officers who may reveal numbers anyway are allowed more.
+ */
+export const ID_NUMBER_LOOKUPS_PER_HOUR = Object.freeze({ standard: 30, withReveal: 300 });

@@ -8,6 +8,8 @@ export interface AppErrorDetails {
   /** The states of a refused transition (INVALID_TRANSITION). */
   from?: string;
   to?: string;
+  /** When the caller may try again (RATE_LIMITED). */
+  retryAfterSeconds?: number;
 }
 
 /** The one error type of the API: services throw it, formatError maps it to `extensions`. */
@@ -27,5 +29,16 @@ export class AppError extends Error {
 
   static notFound(message: string): AppError {
     return new AppError('NOT_FOUND', message);
+  }
+}
+
+/**
+ * NOT_FOUND for something the caller may not see, after its refusal was recorded in the same transaction: the
+ * scoped transaction commits instead of rolling back, so the record stays (and nothing else had been written).
+ */
+export class Refusal extends AppError {
+  override name = 'Refusal';
+  constructor(message: string) {
+    super('NOT_FOUND', message);
   }
 }

@@ -1,6 +1,7 @@
 import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AppError } from './app-error';
+import type { Where } from './sql';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 200;
@@ -26,7 +27,8 @@ export interface Edge<T> {
 }
 
 export interface Connection<T> {
-  totalCount: number;
+  /** A number, or the count's promise when it is computed only on request (`listPage`). */
+  totalCount: number | Promise<number>;
   pageInfo: PageInfo;
   edges: Edge<T>[];
 }
@@ -158,36 +160,72 @@ export interface ListSort<T> {
   id: (row: T) => string;
 }
 
+export interface SortField<T> {
+  expr: string;
+  value: (row: T) => unknown;
+  /** The direction when the client names the field but not the direction. */
+  direction?: SortDirection;
+}
+
 /**
- * One page of a filtered list as a connection: a count and a keyset page that share the same WHERE
- * clause, so they can never disagree. Every list of every module reads through here.
+ * The order of a list from the client's `orderBy`, among the fields the list allows (an enum, never a free
+ * string), with the row's id as the tie-breaker so that keyset pages are exact.
+ */
+export function sortBy<T, F extends string>(
+  fields: Record<F, SortField<T>>,
+  orderBy: { field?: F | null; direction?: SortDirection | null } | null | undefined,
+  fallback: F,
+  id: { expr: string; of: (row: T) => string },
+): ListSort<T> {
+  const field = orderBy?.field ?? fallback;
+  const spec = fields[field];
+  const direction = orderBy?.direction ?? spec.direction ?? SortDirection.ASC;
+  return {
+    key: `${field}:${direction}`,
+    expr: spec.expr,
+    idExpr: id.expr,
+    direction,
+    value: spec.value,
+    id: id.of,
+  };
+}
+
+/** Runs list statements: inside the caller's scoped transaction for people and cases, plainly for reference data. */
+export type ListRunner = <R>(work: (q: Queryable) => Promise<R>) => Promise<R>;
+
+/**
+ * One page of a filtered list as a connection: a keyset page and a count that share the same WHERE clause, so
+ * they can never disagree. The count runs only when the client asks for `totalCount`. Every list of every module
+ * reads through here.
  */
 export async function listPage<T>(
-  q: Queryable,
-  opts: {
-    from: string;
-    columns: string;
-    where: string[];
-    params: unknown[];
-    args: PageArgs;
-    sort: ListSort<T>;
-  },
+  run: ListRunner,
+  opts: { from: string; columns: string; where: Where; args: PageArgs; sort: ListSort<T> },
 ): Promise<Connection<T>> {
-  const { sort } = opts;
+  const { sort, where } = opts;
   const page = parsePage(opts.args, sort.key);
-  const where = opts.where.length ? opts.where : ['TRUE'];
-  const pageParams = [...opts.params];
+  const pageParams = [...where.params];
   const keyset = keysetCondition(page, sort, pageParams);
   pageParams.push(page.limit + 1, page.offset);
-  const [{ total }] = await q.query(
-    `SELECT count(*)::int AS total FROM ${opts.from} WHERE ${where.join(' AND ')}`,
-    opts.params,
+  const rows: T[] = await run((q) =>
+    q.query(
+      `SELECT ${opts.columns} FROM ${opts.from} WHERE ${where} AND ${keyset}
+       ORDER BY ${sort.expr} ${sort.direction}, ${sort.idExpr} ${sort.direction}
+       LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
+      pageParams,
+    ),
   );
-  const rows: T[] = await q.query(
-    `SELECT ${opts.columns} FROM ${opts.from} WHERE ${[...where, keyset].join(' AND ')}
-     ORDER BY ${sort.expr} ${sort.direction}, ${sort.idExpr} ${sort.direction}
-     LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
-    pageParams,
-  );
-  return toConnection(rows, page, total, (r) => encodeCursor(sort.key, sort.value(r), sort.id(r)));
+  const connection = toConnection(rows, page, 0, (r) => encodeCursor(sort.key, sort.value(r), sort.id(r)));
+  let total: Promise<number> | undefined;
+  return Object.defineProperty(connection, 'totalCount', {
+    enumerable: true,
+    get: () =>
+      (total ??= run(async (q) => {
+        const [{ n }] = await q.query(
+          `SELECT count(*)::int AS n FROM ${opts.from} WHERE ${where}`,
+          where.params,
+        );
+        return n as number;
+      })),
+  });
 }

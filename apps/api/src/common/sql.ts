@@ -1,11 +1,14 @@
+import { chinaDay } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from './app-error';
+import type { Queryable } from './connection';
+import { parseId } from './ids';
 
 /**
  * Runs an UPDATE … RETURNING and gives back its rows: TypeORM returns `[rows, affected]` for UPDATE and
  * DELETE on PostgreSQL but plain rows for everything else.
  */
-export async function updateReturning<T>(m: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
+export async function updateReturning<T>(m: Queryable, sql: string, params: unknown[]): Promise<T[]> {
   const result = await m.query(sql, params);
   return Array.isArray(result[0]) ? result[0] : result;
 }
@@ -15,39 +18,179 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const ENTITY_NAMES = {
-  household: 'Household',
-  resident: 'Resident',
-  dispute_case: 'Dispute case',
-  petition_case: 'Petition case',
-  mediator: 'Mediator',
-  mediation_organization: 'Organisation',
-} as const;
+/** SQL for the first instant of a day in China time, and the first instant after the last day: [from, to + 1). */
+export const DAY_START = (param: string) => `(${param}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+export const DAY_AFTER = (param: string) => `((${param}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+
+/** A GraphQL `Date` as the day it names (`YYYY-MM-DD`): the scalar parses to midnight UTC of that day. */
+export function isoDay(value: Date | string): string {
+  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}
+
+/** A day that has happened (today included, in China). */
+export function pastDay(value: Date | string, field: string): string {
+  const day = isoDay(value);
+  if (day > chinaDay()) throw AppError.badInput(`${field} cannot be in the future.`, field);
+  return day;
+}
+
+/** Trimmed text of `min` to `max` characters, else BAD_USER_INPUT on the field. */
+export function checkText(value: string | null | undefined, field: string, max: number, min = 1): string {
+  const text = (value ?? '').trim();
+  if (text.length < min || text.length > max)
+    throw AppError.badInput(`${field} needs ${min} to ${max} characters.`, field);
+  return text;
+}
+
+/** Optional text: null when empty, else checked like `checkText`. */
+export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+  return value?.trim() ? checkText(value, field, max) : null;
+}
+
+type Range = { from?: Date | string | null; to?: Date | string | null };
 
 /**
- * Optimistic concurrency: `UPDATE … WHERE version = expected` and a check of what came back. TypeORM's
- * version column only counts; this is what refuses a change made on top of someone else's (CONFLICT).
+ * A WHERE clause and its parameters, built one filter at a time. Every list of every module narrows through
+ * these builders, so a subtree, a day range or an id means the same everywhere.
+ */
+export class Where {
+  readonly clauses: string[] = [];
+  readonly params: unknown[] = [];
+
+  /** The placeholder of a new parameter. */
+  param(value: unknown, cast?: string): string {
+    return `$${this.params.push(value)}${cast ? `::${cast}` : ''}`;
+  }
+
+  add(clause: string): this {
+    this.clauses.push(clause);
+    return this;
+  }
+
+  /** Rows on the region subtree `path` (an ltree `<@`: the GiST index). */
+  subtree(column: string, path: string): this {
+    return this.add(`${column} <@ ${this.param(path, 'ltree')}`);
+  }
+
+  /** Rows whose region code column names a region of the subtree `path` (for tables that keep no path). */
+  codeInSubtree(column: string, path: string): this {
+    return this.add(`${column} IN (SELECT code FROM region WHERE path <@ ${this.param(path, 'ltree')})`);
+  }
+
+  /** Rows whose column is one of the values; no values, no narrowing. */
+  anyOf(column: string, values: readonly string[] | null | undefined): this {
+    return values?.length ? this.add(`${column} = ANY(${this.param(values)})`) : this;
+  }
+
+  /** Rows with this id in the column; a malformed id is BAD_USER_INPUT on `field`. */
+  id(column: string, value: string | null | undefined, field: string): this {
+    return value == null ? this : this.add(`${column} = ${this.param(parseId(value, field), 'uuid')}`);
+  }
+
+  /** Rows whose text columns contain `text` (ILIKE, the user's % and _ literal). */
+  contains(columns: readonly string[], text: string | null | undefined): this {
+    if (!text?.trim()) return this;
+    const p = this.param(containsPattern(text.trim()));
+    return this.add(`(${columns.map((c) => `${c} ILIKE ${p}`).join(' OR ')})`);
+  }
+
+  /**
+   * Inclusive days in China time: on a `timestamptz` column the instants from the first day's midnight in Harbin
+   * to the one after the last day; on a `date` column the days themselves. `to` before `from` is refused.
+   */
+  days(column: string, range: Range, fields: { from: string; to: string }, type: 'timestamptz' | 'date') {
+    const from = range.from ? isoDay(range.from) : null;
+    const to = range.to ? isoDay(range.to) : null;
+    if (from && to && to < from) throw AppError.badInput(`${fields.to} is before ${fields.from}.`, fields.to);
+    if (from)
+      this.add(`${column} >= ${type === 'date' ? this.param(from, 'date') : DAY_START(this.param(from))}`);
+    if (to)
+      this.add(
+        type === 'date'
+          ? `${column} <= ${this.param(to, 'date')}`
+          : `${column} < ${DAY_AFTER(this.param(to))}`,
+      );
+    return this;
+  }
+
+  /** `when` or its negation, as a boolean filter asks; null, no narrowing. */
+  flag(value: boolean | null | undefined, when: string, otherwise: string): this {
+    return value == null ? this : this.add(value ? when : otherwise);
+  }
+
+  toString(): string {
+    return this.clauses.length ? this.clauses.join(' AND ') : 'TRUE';
+  }
+}
+
+/** A change to a row's columns, with the audit's old and new values, built one field at a time. */
+export class Patch {
+  readonly sets: [column: string, value: unknown][] = [];
+  readonly changes: Record<string, { old?: unknown; new: unknown }> = {};
+
+  /** Sets `column` to `value` and records the field's change (`audited` is what the audit shows, e.g. masked). */
+  set(column: string, value: unknown, audit?: { field: string; old: unknown; audited?: unknown }): this {
+    this.sets.push([column, value]);
+    if (audit) this.changes[audit.field] = { old: audit.old, new: audit.audited ?? value };
+    return this;
+  }
+
+  /** Records a change the patch does not write itself (a membership list, a state kept by another table). */
+  note(field: string, old: unknown, value: unknown): this {
+    this.changes[field] = { old, new: value };
+    return this;
+  }
+
+  get isEmpty(): boolean {
+    return this.sets.length === 0;
+  }
+}
+
+/** A scoped table the kit may update by id: its label names it in NOT_FOUND messages. */
+export interface TableRef {
+  table: string;
+  label: string;
+}
+
+/**
+ * Optimistic concurrency: `UPDATE … WHERE id = $1 AND version = $2` with the patch, and a check of what came
+ * back: no row is NOT_FOUND (not visible) or CONFLICT (someone else changed it first). TypeORM's version column
+ * only counts; this is what refuses a change made on top of someone else's.
  */
 export async function versionedUpdate<T>(
-  m: EntityManager,
-  table: keyof typeof ENTITY_NAMES,
+  m: Queryable,
+  ref: TableRef,
   id: string,
   expectedVersion: number,
-  sets: string[],
-  params: unknown[],
+  patch: Patch,
   returning: string,
 ): Promise<T> {
+  const params: unknown[] = [id, expectedVersion];
+  const sets = patch.sets.map(([column, value]) => `${column} = $${params.push(value)}`);
   const [row] = await updateReturning<T>(
     m,
-    `UPDATE ${table} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-     WHERE id::text = $1 AND version = $2 RETURNING ${returning}`,
-    [id, expectedVersion, ...params],
+    `UPDATE ${ref.table} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+     WHERE id = $1::uuid AND version = $2 RETURNING ${returning}`,
+    params,
   );
   if (row) return row;
-  const [exists] = await m.query(`SELECT version FROM ${table} WHERE id::text = $1`, [id]);
-  if (!exists) throw AppError.notFound(`${ENTITY_NAMES[table]} ${id} was not found.`);
-  throw new AppError(
-    'CONFLICT',
-    `Version ${expectedVersion} is stale; the current version is ${exists.version}.`,
-  );
+  const [exists] = await m.query(`SELECT version FROM ${ref.table} WHERE id = $1::uuid`, [id]);
+  if (!exists) throw AppError.notFound(`${ref.label} ${id} was not found.`);
+  throw staleVersion(expectedVersion, exists.version);
+}
+
+export function staleVersion(expected: number, current: number): AppError {
+  return new AppError('CONFLICT', `Version ${expected} is stale; the current version is ${current}.`);
+}
+
+/** The first row of a query, or NOT_FOUND with the message a client reads. */
+export async function findOrThrow<T>(
+  m: EntityManager | Queryable,
+  sql: string,
+  params: unknown[],
+  notFound: string,
+) {
+  const [row]: T[] = await m.query(sql, params);
+  if (!row) throw AppError.notFound(notFound);
+  return row;
 }

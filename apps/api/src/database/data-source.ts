@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource, MigrationExecutor } from 'typeorm';
-import { Region } from '../modules/region/region.entity';
+import { MODULES } from '../server/modules';
 import { RegionTree1764169200000 } from './migrations/1764169200000-region-tree';
 import { AccessResidentsAudit1764190000000 } from './migrations/1764190000000-access-residents-audit';
 import { Mediation1764210000000 } from './migrations/1764210000000-mediation';
@@ -10,7 +10,7 @@ export function createDataSource(url: string, poolSize = 10): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities: [Region],
+    entities: MODULES.flatMap((m) => m.entities ?? []),
     migrations: [
       RegionTree1764169200000,
       AccessResidentsAudit1764190000000,

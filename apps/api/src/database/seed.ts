@@ -1,11 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { PersonalDataCipher } from '../common/personal-data';
 import type { Logger } from '../logger';
-import { seedDemoAccounts } from '../modules/access/access.seed';
-import { seedMediation } from '../modules/mediation/mediation.seed';
-import { demoRegions } from '../modules/region/region.seed';
-import { writeRegions } from '../modules/region/region.writer';
-import { seedResidents } from '../modules/resident/resident.seed';
+import { MODULES } from '../server/modules';
 import type { Secrets } from '../secrets';
 
 export interface SeedOptions {
@@ -14,18 +10,16 @@ export interface SeedOptions {
   accounts: boolean;
 }
 
-/** Adds the demo data in one transaction; regions that exist are kept, people are added once. */
+/** Adds each module's demo data, in the modules' order, in one transaction; what exists is kept. */
 export async function seedDemoData(db: DataSource, logger: Logger, opts: SeedOptions) {
+  const cipher = new PersonalDataCipher(opts.secrets.dataKey);
   const result = await db.transaction(async (m) => {
-    const regions = await writeRegions(m, demoRegions(), 'insert-missing');
-    const [{ empty }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM household) AS empty');
-    const people = empty ? await seedResidents(m, new PersonalDataCipher(opts.secrets.dataKey)) : null;
-    const accounts = opts.accounts ? await seedDemoAccounts(m) : 0;
-    const [{ noMediation }] = await m.query(
-      'SELECT NOT EXISTS (SELECT 1 FROM mediation_organization) AS "noMediation"',
-    );
-    if (noMediation) logger.info(await seedMediation(m), 'mediation demo data seeded');
-    return { regions, people, accounts };
+    const seeded: Record<string, unknown> = {};
+    for (const module of MODULES) {
+      const added = await module.seed?.({ m, cipher, logger, accounts: opts.accounts });
+      if (added != null) seeded[module.name] = added;
+    }
+    return seeded;
   });
   logger.info(result, 'demo data seeded');
   return result;

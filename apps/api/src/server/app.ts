@@ -20,6 +20,8 @@ import { pendingMigrations } from '../database/data-source';
 import { createContext, createServices, type RequestContext } from './context';
 import { createFormatError, isClientError } from './format-error';
 import { createSchema } from './schema';
+import { commitBeforeResponse } from './commit-before-response';
+import { refuseUnstorableText } from './text-input';
 import { API_KEY_PREFIX } from '../modules/access/api-key.service';
 import type { Secrets } from '../secrets';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -123,6 +125,8 @@ export async function createApp(opts: {
     plugins: [
       ...armor.plugins,
       checkVariablesFirst({ maxErrors: MAX_COERCION_ERRORS, suggestions: config.graphql.fieldSuggestions }),
+      refuseUnstorableText(),
+      commitBeforeResponse(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Cache control hooks every field of every response (and we send no cache hints); the others would
       // report to Apollo's cloud, and would add their own per-field tracing if an APOLLO_KEY were set.
@@ -171,6 +175,7 @@ export async function createApp(opts: {
           requestId: res.locals.requestId,
           clientIp: req.ip ?? null,
           principal: res.locals.principal ?? null,
+          transactional: true,
         });
         return withResponse(ctx, res);
       },

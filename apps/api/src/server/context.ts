@@ -1,62 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import type { Action, Role } from '@qiangji/domain';
+import { DEFAULT_TIME_LIMITS, type Action, type Role, type TimeLimits } from '@qiangji/domain';
 import type { DataSource } from 'typeorm';
+import type { ModuleDeps, ModuleLoaders, ModuleServices } from '../common/module';
 import { PersonalDataCipher } from '../common/personal-data';
+import { ScopedTransaction } from '../common/scoped-transaction';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
-import { ApiKeyService } from '../modules/access/api-key.service';
-import { AuthService } from '../modules/access/auth.service';
-import { UserService } from '../modules/access/user.service';
-import { AuditService } from '../modules/audit/audit.service';
-import { createDisputeCaseLoaders, type DisputeCaseLoaders } from '../modules/mediation/dispute-case.loaders';
-import { DisputeCaseService } from '../modules/mediation/dispute-case.service';
-import { MediationStatsService } from '../modules/mediation/mediation-stats.service';
-import {
-  createMediationRefLoaders,
-  type MediationRefLoaders,
-} from '../modules/mediation/mediation-refs.loaders';
-import { MediatorService } from '../modules/mediation/mediator.service';
-import { MeetingService } from '../modules/mediation/meeting.service';
-import { OrganizationService } from '../modules/mediation/organization.service';
-import { PetitionService } from '../modules/mediation/petition.service';
-import { createRegionLoaders, type RegionLoaders } from '../modules/region/region.loaders';
-import { RegionService } from '../modules/region/region.service';
-import { createResidentLoaders, type ResidentLoaders } from '../modules/resident/resident.loaders';
-import { HouseholdService } from '../modules/resident/household.service';
-import { ResidentService } from '../modules/resident/resident.service';
 import type { Secrets } from '../secrets';
-import { DEFAULT_TIME_LIMITS, type TimeLimits } from '@qiangji/domain';
+import { MODULES } from './modules';
 
-/** One instance of each module's service for the life of the process. */
-export function createServices(opts: { secrets: Secrets; auth: Config['auth']; timeLimits?: TimeLimits }) {
-  const audit = new AuditService();
-  const region = new RegionService();
-  const cipher = new PersonalDataCipher(opts.secrets.dataKey);
-  const organizations = new OrganizationService(audit);
-  const mediators = new MediatorService(audit, cipher);
-  return {
-    region,
-    audit,
-    auth: new AuthService(opts.secrets.jwtSecret, opts.auth, audit),
-    users: new UserService(audit, region),
-    apiKeys: new ApiKeyService(audit, region),
-    households: new HouseholdService(audit),
-    residents: new ResidentService(audit, cipher),
-    organizations,
-    mediators,
-    meetings: new MeetingService(audit, organizations),
-    petitions: new PetitionService(audit, organizations),
-    disputeCases: new DisputeCaseService(
-      audit,
-      cipher,
-      organizations,
-      mediators,
-      opts.timeLimits ?? DEFAULT_TIME_LIMITS,
-    ),
-    mediationStats: new MediationStatsService(),
+export type Services = ModuleServices;
+
+/** One instance of each module's service for the life of the process, built in the order of `MODULES`. */
+export function createServices(opts: {
+  secrets: Secrets;
+  auth: Config['auth'];
+  timeLimits?: TimeLimits;
+}): Services {
+  const deps: ModuleDeps = {
+    cipher: new PersonalDataCipher(opts.secrets.dataKey),
+    jwtSecret: opts.secrets.jwtSecret,
+    auth: opts.auth,
+    timeLimits: opts.timeLimits ?? DEFAULT_TIME_LIMITS,
   };
+  const services = {} as Services;
+  for (const module of MODULES) Object.assign(services, module.services?.(deps, services));
+  return services;
 }
-export type Services = ReturnType<typeof createServices>;
 
 /** Who is calling: a signed-in user or a district system's API key, with its jurisdiction. */
 export interface Principal {
@@ -75,12 +45,9 @@ export interface RequestContext {
   logger: Logger;
   services: Services;
   principal: Principal | null;
-  loaders: {
-    region: RegionLoaders;
-    resident: ResidentLoaders;
-    mediation: DisputeCaseLoaders;
-    mediationRefs: MediationRefLoaders;
-  };
+  loaders: ModuleLoaders;
+  /** The request's scoped transaction (`inScope`, `atomically`); absent outside signed-in requests (the CLI). */
+  transaction?: ScopedTransaction | null;
 }
 
 /** A context per GraphQL request (or per CLI run): loaders cache for its lifetime only. */
@@ -91,20 +58,23 @@ export function createContext(opts: {
   requestId?: string;
   clientIp?: string | null;
   principal?: Principal | null;
+  /** A request of the HTTP API: a signed-in caller's reads and commands share one scoped transaction. */
+  transactional?: boolean;
 }): RequestContext {
   const requestId = opts.requestId ?? randomUUID();
+  const { transactional, ...given } = opts;
+  const principal = opts.principal ?? null;
   const ctx = {
-    ...opts,
+    ...given,
     requestId,
     clientIp: opts.clientIp ?? null,
-    principal: opts.principal ?? null,
+    principal,
     logger: opts.logger.child({ requestId }),
+    loaders: {} as ModuleLoaders,
+    // Made here, not by a plugin: Apollo hands resolvers a shallow copy of the context, and the loaders keep this one.
+    transaction:
+      transactional && principal ? new ScopedTransaction(opts.db, principal.jurisdiction.path) : null,
   } as RequestContext;
-  ctx.loaders = {
-    region: createRegionLoaders(ctx, opts.services.region),
-    resident: createResidentLoaders(ctx, opts.services),
-    mediation: createDisputeCaseLoaders(ctx, opts.services),
-    mediationRefs: createMediationRefLoaders(ctx, opts.services),
-  };
+  for (const module of MODULES) Object.assign(ctx.loaders, module.loaders?.(ctx));
   return ctx;
 }

@@ -5,6 +5,11 @@ import { ArgumentValidationError } from 'type-graphql';
 import { AppError, type ErrorCode } from '../common/app-error';
 import { COERCION_LIMIT_MESSAGE, withoutInput } from './client-messages';
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
+import { databaseError } from '../common/database-errors';
+import { MODULES } from './modules';
+
+/** What every module's unique constraints mean, for errors a concurrent write causes. */
+const CONSTRAINTS = new Map(MODULES.flatMap((m) => Object.entries(m.constraints ?? {})));
 
 /** Apollo's own codes for requests that never reached a resolver. */
 const CLIENT_REQUEST_CODES = new Set([
@@ -22,6 +27,8 @@ function toAppError(formatted: GraphQLFormattedError, error: unknown, suggestion
   const original =
     error instanceof GraphQLError && error.originalError ? error.originalError : unwrapResolverError(error);
   if (original instanceof AppError) return original;
+  const fromDatabase = databaseError(original, CONSTRAINTS);
+  if (fromDatabase) return fromDatabase;
   if (original instanceof DomainValidationError) return AppError.badInput(original.message, original.field);
   if (original instanceof ArgumentValidationError) {
     const first = original.extensions.validationErrors?.[0];
@@ -67,11 +74,12 @@ function details(code: ErrorCode, error: AppError): Record<string, unknown> {
       return error.details.field ? { field: error.details.field } : {};
     case 'INVALID_TRANSITION':
       return { from: error.details.from, to: error.details.to };
+    case 'RATE_LIMITED':
+      return error.details.retryAfterSeconds ? { retryAfterSeconds: error.details.retryAfterSeconds } : {};
     case 'UNAUTHENTICATED':
     case 'FORBIDDEN':
     case 'NOT_FOUND':
     case 'CONFLICT':
-    case 'RATE_LIMITED':
     case 'INTERNAL':
       return {};
     default: {

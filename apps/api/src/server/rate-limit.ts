@@ -139,7 +139,8 @@ export function limitPerCredential(limiter: RateLimiter) {
         errors: [
           {
             message: `Too many requests. Try again in ${verdict.retryAfterSeconds} s.`,
-            extensions: { code: 'RATE_LIMITED' },
+            // As formatError words RATE_LIMITED for the throttles inside the API.
+            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: verdict.retryAfterSeconds },
           },
         ],
       });

@@ -1,12 +1,14 @@
 import {
-  DISPUTE_CASE_COMMANDS,
-  DISPUTE_CASE_TRANSITIONS,
+  constantCase,
+  DISPUTE_CASE_MACHINE,
   type DisputeCaseCommand,
   type DisputeCaseState,
   type OrganizationKind,
 } from '@qiangji/domain';
 import type { DataSource } from 'typeorm';
 import type { GqlClient, GraphQLResponse, TestApp } from './test-app';
+
+const { commands: DISPUTE_CASE_COMMANDS, rules: DISPUTE_CASE_TRANSITIONS } = DISPUTE_CASE_MACHINE;
 
 let names = 0;
 
@@ -257,9 +259,7 @@ export async function apiKeyClient(
 }
 
 /** The GraphQL name of a domain command: concludeWithAgreement → CONCLUDE_WITH_AGREEMENT. */
-export function commandEnum(command: DisputeCaseCommand): string {
-  return command.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
-}
+export const commandEnum = (command: DisputeCaseCommand): string => constantCase(command);
 
 /**
  * `fn` over `items`, at most `limit` at a time, results in order. The API's pool has four connections; more

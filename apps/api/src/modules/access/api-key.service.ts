@@ -1,9 +1,10 @@
 import { API_KEY_PERMISSIONS, type ApiKeyScope } from '@qiangji/domain';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../../common/app-error';
-import { isWithin, requireAction } from '../../common/authz';
+import { parseId } from '../../common/ids';
+import { isWithin, requireAction, unscoped } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
-import { updateReturning } from '../../common/sql';
+import { updateReturning, Where } from '../../common/sql';
 import type { Principal, RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionService } from '../region/region.service';
@@ -85,16 +86,15 @@ export class ApiKeyService {
 
   async list(ctx: RequestContext, args: PageArgs) {
     const admin = requireAction(ctx, 'apiKey:manage');
-    return listPage<ApiKeyRow>(ctx.db, {
+    return listPage<ApiKeyRow>(unscoped(ctx), {
       from: 'api_key k',
       columns: COLUMNS,
-      where: ['k.region_code IN (SELECT code FROM region WHERE path <@ $1::ltree)'],
-      params: [admin.jurisdiction.path],
+      where: new Where().codeInSubtree('k.region_code', admin.jurisdiction.path),
       args,
       sort: {
         key: 'CREATED:DESC',
         expr: 'k.created_at',
-        idExpr: 'k.id::text',
+        idExpr: 'k.id',
         direction: SortDirection.DESC,
         value: (r) => r.createdAt.toISOString(),
         id: (r) => r.id,
@@ -127,8 +127,8 @@ export class ApiKeyService {
   private async visible(ctx: RequestContext, id: string): Promise<{ id: string; path: string }> {
     const admin = requireAction(ctx, 'apiKey:manage');
     const [key] = await ctx.db.query(
-      `SELECT k.id, r.path::text AS path FROM api_key k JOIN region r ON r.code = k.region_code WHERE k.id::text = $1 AND r.path <@ $2::ltree`,
-      [id, admin.jurisdiction.path],
+      `SELECT k.id, r.path::text AS path FROM api_key k JOIN region r ON r.code = k.region_code WHERE k.id = $1::uuid AND r.path <@ $2::ltree`,
+      [parseId(id, 'id'), admin.jurisdiction.path],
     );
     if (!key) throw AppError.notFound(`API key ${id} was not found.`);
     return key;

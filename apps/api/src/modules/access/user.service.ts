@@ -1,8 +1,10 @@
 import { isRole, type Role } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
-import { isWithin, requireAction } from '../../common/authz';
+import { parseId } from '../../common/ids';
+import { isWithin, requireAction, unscoped } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
-import { updateReturning } from '../../common/sql';
+import { updateReturning, Where } from '../../common/sql';
+import type { EntityManager } from 'typeorm';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type { RegionService } from '../region/region.service';
@@ -17,6 +19,16 @@ export class UserService {
     private readonly audit: AuditService,
     private readonly regions: RegionService,
   ) {}
+
+  /** Whether an account (a parsed id) is enabled, has the role and lies within the path: to link a person to it. */
+  async isActiveWithRole(m: EntityManager, userId: string, role: Role, withinPath: string): Promise<boolean> {
+    const [account] = await m.query(
+      `SELECT 1 FROM app_user u JOIN region r ON r.code = u.jurisdiction_code
+       WHERE u.id = $1::uuid AND $2 = ANY(u.roles) AND u.disabled_at IS NULL AND r.path <@ $3::ltree`,
+      [userId, role, withinPath],
+    );
+    return Boolean(account);
+  }
 
   async create(ctx: RequestContext, input: CreateUserInput): Promise<UserRow> {
     const admin = requireAction(ctx, 'user:manage');
@@ -92,16 +104,15 @@ export class UserService {
 
   async list(ctx: RequestContext, args: PageArgs) {
     const admin = requireAction(ctx, 'user:manage');
-    return listPage<UserRow>(ctx.db, {
+    return listPage<UserRow>(unscoped(ctx), {
       from: 'app_user u',
       columns: COLUMNS,
-      where: ['u.jurisdiction_code IN (SELECT code FROM region WHERE path <@ $1::ltree)'],
-      params: [admin.jurisdiction.path],
+      where: new Where().codeInSubtree('u.jurisdiction_code', admin.jurisdiction.path),
       args,
       sort: {
         key: 'USERNAME:ASC',
         expr: 'u.username',
-        idExpr: 'u.id::text',
+        idExpr: 'u.id',
         direction: SortDirection.ASC,
         value: (r) => r.username,
         id: (r) => r.id,
@@ -122,8 +133,8 @@ export class UserService {
     const admin = requireAction(ctx, 'user:manage');
     const [user] = await ctx.db.query(
       `SELECT u.id, r.path::text AS path, u.roles FROM app_user u JOIN region r ON r.code = u.jurisdiction_code
-       WHERE u.id::text = $1 AND r.path <@ $2::ltree`,
-      [id, admin.jurisdiction.path],
+       WHERE u.id = $1::uuid AND r.path <@ $2::ltree`,
+      [parseId(id, 'id'), admin.jurisdiction.path],
     );
     if (!user) throw AppError.notFound(`User ${id} was not found.`);
     return user;

@@ -1,6 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { requireAction } from '../../common/authz';
+import { Refusal } from '../../common/app-error';
+import { requireAction, unscoped } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import type { ScopedTransaction } from '../../common/scoped-transaction';
+import { Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditEventFilter, AuditEventRow } from './audit.types';
 
@@ -22,61 +25,89 @@ const COLUMNS = `a.id::text AS id, a.at, a.actor_kind AS "actorKind", a.actor_id
 
 /** The append-only trail: written in the same transaction as the change it records, or not at all. */
 export class AuditService {
+  private readonly pending = new WeakMap<ScopedTransaction, AuditRow[]>();
+
   async record(ctx: RequestContext, manager: EntityManager, event: AuditRecord): Promise<void> {
-    const p = ctx.principal;
-    const actor = event.actor ?? {
-      kind: p?.kind ?? 'SYSTEM',
-      id: p?.id ?? null,
-      name: p?.name ?? 'system',
-      roles: p?.roles ?? [],
-    };
+    const r = row(ctx, event);
+    const values = (Object.keys(TYPES) as (keyof AuditRow)[]).map((k) =>
+      k === 'changes' && r.changes ? JSON.stringify(r.changes) : r[k],
+    );
     await manager.query(
-      `INSERT INTO audit_event (actor_kind, actor_id, actor_name, roles, action, entity_type, entity_id, changes,
-         purpose, region_path, request_id, client_ip)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::ltree, $11, $12)`,
-      [
-        actor.kind,
-        actor.kind === 'SYSTEM' ? null : actor.id,
-        actor.name,
-        actor.roles ?? [],
-        event.action,
-        event.entityType,
-        event.entityId ?? null,
-        event.changes ? JSON.stringify(event.changes) : null,
-        event.purpose ?? null,
-        event.regionPath ?? null,
-        ctx.requestId,
-        ctx.clientIp,
-      ],
+      `INSERT INTO audit_event (${NAMES})
+       VALUES (${Object.values(TYPES)
+         .map((type, i) => `$${i + 1}::${type}`)
+         .join(', ')})`,
+      values,
+    );
+  }
+
+  /**
+   * A read of personal data. In a query operation the rows of the whole request are written in one statement
+   * just before its transaction commits (and the data is not answered if they cannot be); elsewhere at once.
+   */
+  async recordRead(ctx: RequestContext, manager: EntityManager, event: AuditRecord): Promise<void> {
+    const transaction = ctx.transaction;
+    if (!transaction) return this.record(ctx, manager, event);
+    let rows = this.pending.get(transaction);
+    if (!rows) {
+      this.pending.set(transaction, (rows = []));
+      transaction.beforeCommit((m) => this.flush(m, rows!));
+    }
+    rows.push(row(ctx, event));
+  }
+
+  /**
+   * Refuses a read, reveal or change of personal data the caller cannot see (outside its jurisdiction, or no such
+   * record) as NOT_FOUND, and records the refusal: who tried what and when, without the data. Call it before the
+   * work has changed anything: the transaction commits the refusal's record (`inScope` treats `Refusal` so).
+   */
+  async refuse(
+    ctx: RequestContext,
+    m: EntityManager,
+    attempt: { action: string; entityType: string; entityId: string },
+    message: string,
+  ): Promise<never> {
+    // An event of the caller's jurisdiction, about what its user tried: the id it asked for is what the user
+    // sent, not a record of the other jurisdiction's, so it is kept in the changes rather than as the entity.
+    await this.record(ctx, m, {
+      action: `${attempt.action}_refused`,
+      entityType: attempt.entityType,
+      changes: { attemptedId: attempt.entityId },
+      regionPath: ctx.principal?.jurisdiction.path ?? null,
+    });
+    throw new Refusal(message);
+  }
+
+  /** Many audit rows in one statement. */
+  private async flush(m: EntityManager, rows: AuditRow[]) {
+    const columns = Object.entries(TYPES).map(([name, type]) => `${name} ${type}`);
+    await m.query(
+      `INSERT INTO audit_event (${NAMES}) SELECT ${NAMES} FROM jsonb_to_recordset($1::jsonb) AS x (${columns.join(', ')})`,
+      [JSON.stringify(rows)],
     );
   }
 
   /** Newest first; an auditor sees the events of its jurisdiction (city-wide auditors also see global ones). */
   async list(ctx: RequestContext, filter: AuditEventFilter | null | undefined, args: PageArgs) {
     const principal = requireAction(ctx, 'audit:read');
-    const params: unknown[] = [principal.jurisdiction.path];
-    const where = [`(a.region_path <@ $1::ltree OR (a.region_path IS NULL AND nlevel($1::ltree) = 1))`];
-    const add = (sql: (n: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
-    };
-    if (filter?.action?.length) add((n) => `a.action = ANY(${n})`, filter.action);
-    if (filter?.entityType) add((n) => `a.entity_type = ${n}`, filter.entityType);
-    if (filter?.entityId) add((n) => `a.entity_id = ${n}`, filter.entityId);
-    if (filter?.actorId) add((n) => `a.actor_id = ${n}`, filter.actorId);
-    if (filter?.from) add((n) => `a.at >= ${n}::date`, filter.from);
-    if (filter?.to) add((n) => `a.at < ${n}::date + 1`, filter.to);
-    return listPage<AuditEventRow>(ctx.db, {
+    const where = new Where();
+    const scope = where.param(principal.jurisdiction.path, 'ltree');
+    where.add(`(a.region_path <@ ${scope} OR (a.region_path IS NULL AND nlevel(${scope}) = 1))`);
+    where.anyOf('a.action', filter?.action);
+    if (filter?.entityType) where.add(`a.entity_type = ${where.param(filter.entityType)}`);
+    if (filter?.entityId) where.add(`a.entity_id = ${where.param(filter.entityId)}`);
+    where.id('a.actor_id', filter?.actorId, 'actorId');
+    where.days('a.at', filter ?? {}, { from: 'from', to: 'to' }, 'timestamptz');
+    return listPage<AuditEventRow>(unscoped(ctx), {
       from: 'audit_event a',
       columns: COLUMNS,
       where,
-      params,
       args,
       // Identity ids grow with every insert, so newest first is id descending: exact, unlike timestamps.
       sort: {
         key: 'ID:DESC',
         expr: 'a.id',
-        idExpr: 'a.id::text',
+        idExpr: 'a.id',
         direction: SortDirection.DESC,
         value: (r) => r.id,
         id: (r) => r.id,
@@ -84,3 +115,45 @@ export class AuditService {
     });
   }
 }
+
+/** The audit row of an event, by column. */
+function row(ctx: RequestContext, event: AuditRecord) {
+  const p = ctx.principal;
+  const actor = event.actor ?? {
+    kind: p?.kind ?? 'SYSTEM',
+    id: p?.id ?? null,
+    name: p?.name ?? 'system',
+    roles: p?.roles ?? [],
+  };
+  return {
+    actor_kind: actor.kind,
+    actor_id: actor.kind === 'SYSTEM' ? null : actor.id,
+    actor_name: actor.name,
+    roles: actor.roles ?? [],
+    action: event.action,
+    entity_type: event.entityType,
+    entity_id: event.entityId ?? null,
+    changes: event.changes ?? null,
+    purpose: event.purpose ?? null,
+    region_path: event.regionPath ?? null,
+    request_id: ctx.requestId,
+    client_ip: ctx.clientIp,
+  };
+}
+type AuditRow = ReturnType<typeof row>;
+
+const TYPES: Record<keyof AuditRow, string> = {
+  actor_kind: 'text',
+  actor_id: 'uuid',
+  actor_name: 'text',
+  roles: 'text[]',
+  action: 'text',
+  entity_type: 'text',
+  entity_id: 'text',
+  changes: 'jsonb',
+  purpose: 'text',
+  region_path: 'ltree',
+  request_id: 'text',
+  client_ip: 'text',
+};
+const NAMES = Object.keys(TYPES).join(', ');

@@ -1,10 +1,4 @@
-import {
-  availableDisputeCaseCommands,
-  DISPUTE_CASE_COMMANDS,
-  DISPUTE_CASE_TRANSITIONS,
-  type DisputeCaseCommand,
-  type DisputeCaseState,
-} from '@qiangji/domain';
+import { DISPUTE_CASE_MACHINE, type DisputeCaseCommand, type DisputeCaseState } from '@qiangji/domain';
 import { getNamedType, isInterfaceType, isObjectType, isUnionType, type GraphQLNamedType } from 'graphql';
 import { Client } from 'pg';
 import { PersonalDataCipher } from '../../common/personal-data';
@@ -26,6 +20,12 @@ import {
 } from '../../test/mediation';
 import { codeOf, gridsOf, household, masked, resident } from '../../test/people';
 import { startTestApp, type GraphQLResponse, type SignedIn, type TestApp } from '../../test/test-app';
+
+const {
+  available: availableDisputeCaseCommands,
+  commands: DISPUTE_CASE_COMMANDS,
+  rules: DISPUTE_CASE_TRANSITIONS,
+} = DISPUTE_CASE_MACHINE;
 
 /**
  * Dispute cases are about people: a caller sees and moves only the cases placed in its jurisdiction, acts only
@@ -214,7 +214,7 @@ describe('dispute cases across jurisdictions', () => {
             organization { id name } originOrganization { id name }
             mediator { id name }
             parties { role name contact }
-            timeline { command details }
+            timeline { command details { __typename ... on RegistrationDetails { channel risk } } }
           }
           disputeCases(first: 50) { edges { node { id number title region { code parent { code } } } } }
         }`,

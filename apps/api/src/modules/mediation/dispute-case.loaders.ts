@@ -1,6 +1,7 @@
 import { byKeyLoader, groupLoader } from '../../common/loaders';
-import type { RequestContext, Services } from '../../server/context';
-import type { DisputeCase, DisputeCaseEvent, DisputeParty } from './dispute-case.types';
+import type { RequestContext } from '../../server/context';
+import type { DisputeCaseEvent } from './dispute-case-event.types';
+import type { DisputeCase, DisputeParty } from './dispute-case.types';
 import type { Mediator } from './mediator.types';
 import type { MediationOrganization } from './organization.types';
 
@@ -8,7 +9,8 @@ const id = (row: { id: string }) => row.id;
 const caseId = (row: { caseId: string }) => row.caseId;
 
 /** Relation fields of dispute cases, batched per request and always inside the caller's scope. */
-export function createDisputeCaseLoaders(ctx: RequestContext, services: Services) {
+export function createDisputeCaseLoaders(ctx: RequestContext) {
+  const { services } = ctx;
   return {
     disputeCase: byKeyLoader<DisputeCase>((ids) => services.disputeCases.findByIds(ctx, ids), id),
     organization: byKeyLoader<MediationOrganization>((ids) => services.organizations.findByIds(ctx, ids), id),

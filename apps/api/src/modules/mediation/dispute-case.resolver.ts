@@ -1,8 +1,9 @@
-import { availableDisputeCaseCommands } from '@qiangji/domain';
+import { constantCase, DISPUTE_CASE_MACHINE, disputeDeadlineStatus } from '@qiangji/domain';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
 import { Region } from '../region/region.entity';
 import { Resident } from '../resident/resident.types';
+import { DisputeCaseEvent } from './dispute-case-event.types';
 import { DisputeCaseService } from './dispute-case.service';
 import {
   AcceptDisputeCaseInput,
@@ -12,7 +13,6 @@ import {
   DeclineDisputeCaseInput,
   DisputeCase,
   DisputeCaseConnection,
-  DisputeCaseEvent,
   DisputeCasesArgs,
   DisputeParty,
   EscalateDisputeCaseInput,
@@ -20,7 +20,7 @@ import {
   RecordMediationSessionInput,
   RegisterDisputeCaseInput,
 } from './dispute-case.types';
-import { commandName, DeadlineStatusEnum, DisputeCaseCommandEnum } from './mediation.enums';
+import { DeadlineStatusEnum, DisputeCaseCommandEnum } from './mediation.enums';
 import { Mediator } from './mediator.types';
 import { MediationOrganization } from './organization.types';
 
@@ -121,7 +121,7 @@ export class DisputeCaseResolver {
 
   @FieldResolver(() => DeadlineStatusEnum)
   deadlineStatus(@Root() c: DisputeCase) {
-    return DisputeCaseService.deadlineStatus(c);
+    return disputeDeadlineStatus(c);
   }
 
   @FieldResolver(() => [DisputeCaseCommandEnum], {
@@ -129,7 +129,7 @@ export class DisputeCaseResolver {
   })
   availableCommands(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
     if (!DisputeCaseService.mayAct(ctx, c)) return [];
-    return availableDisputeCaseCommands(c.state, ctx.principal?.roles ?? []).map(commandName);
+    return DISPUTE_CASE_MACHINE.available(c.state, ctx.principal?.roles ?? []).map(constantCase);
   }
 }
 

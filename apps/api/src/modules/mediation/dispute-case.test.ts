@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
-  availableDisputeCaseCommands,
-  DISPUTE_CASE_COMMANDS,
+  DISPUTE_CASE_MACHINE,
   DISPUTE_CASE_STATES,
-  DISPUTE_CASE_TRANSITIONS,
   ROLES,
   type DisputeCaseCommand,
   type DisputeCaseState,
@@ -35,6 +33,12 @@ import {
   type SignedIn,
   type TestApp,
 } from '../../test/test-app';
+
+const {
+  available: availableDisputeCaseCommands,
+  commands: DISPUTE_CASE_COMMANDS,
+  rules: DISPUTE_CASE_TRANSITIONS,
+} = DISPUTE_CASE_MACHINE;
 
 type Case = { id: string; state: string; version: number; dueAt: string | null; outcome?: string };
 
@@ -109,7 +113,7 @@ describe('a dispute case from intake to closing', () => {
       };
     }>(
       `query($id: ID!) { disputeCase(id: $id) {
-        mediator { id } agreement { signedOn } timeline { command toState details } availableCommands } }`,
+        mediator { id } agreement { signedOn } timeline { command toState details { ... on SessionDetails { date } } } availableCommands } }`,
       { id: c.id },
     );
     expect(read.errors).toBeUndefined();
@@ -609,7 +613,7 @@ describe('a dispute case from intake to closing', () => {
   });
 
   describe('risk at intake', () => {
-    const RISK = `query($id: ID!) { disputeCase(id: $id) { risk riskReasons timeline { command details } } }`;
+    const RISK = `query($id: ID!) { disputeCase(id: $id) { risk riskReasons timeline { command details { ... on RegistrationDetails { channel risk riskReasons notifiedOrganizationId notifiedOrganizationName } } } } }`;
     type Risk = {
       disputeCase: {
         risk: string;
@@ -633,7 +637,7 @@ describe('a dispute case from intake to closing', () => {
       const c = await registerCase(staff, community, { threats: true });
       expect(c.risk).toBe('MEDIUM');
       const res = await staff.gql<Risk>(RISK, { id: c.id });
-      expect(res.data!.disputeCase.timeline[0].details.notifiedOrganizationId).toBeUndefined();
+      expect(res.data!.disputeCase.timeline[0].details.notifiedOrganizationId).toBeNull();
     });
 
     it('when a land dispute with threats is registered where no coordination centre is above, then it is HIGH and nobody is named', async () => {
@@ -648,7 +652,7 @@ describe('a dispute case from intake to closing', () => {
       const res = await client.gql<Risk>(RISK, { id: c.id });
       expect(res.errors).toBeUndefined();
       expect(res.data!.disputeCase.timeline[0].details).toMatchObject({ risk: 'HIGH' });
-      expect(res.data!.disputeCase.timeline[0].details.notifiedOrganizationId).toBeUndefined();
+      expect(res.data!.disputeCase.timeline[0].details.notifiedOrganizationId).toBeNull();
     });
   });
 

@@ -1,5 +1,6 @@
 import type {
   DisputeCaseOutcome,
+  PartyRole,
   DisputeCaseState,
   DisputeType,
   IntakeChannel,
@@ -7,7 +8,7 @@ import type {
   RiskLevel,
   RiskReason,
 } from '@qiangji/domain';
-import { DateResolver, DateTimeResolver, JSONObjectResolver } from 'graphql-scalars';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, PageArgs, SortDirection } from '../../common/connection';
 import {
@@ -20,8 +21,7 @@ import {
   RiskLevelEnum,
   RiskReasonEnum,
 } from './mediation.enums';
-
-export type PartyRole = keyof typeof PartyRoleEnum;
+import { Agreement } from './dispute-case-event.types';
 
 @ObjectType({ description: 'A party to a dispute: a registered resident, or a name and a contact only.' })
 export class DisputeParty {
@@ -38,52 +38,6 @@ export class DisputeParty {
   contact: string | null;
 
   residentId: string | null;
-  caseId: string;
-}
-
-@ObjectType({ description: 'The mediation agreement (调解协议).' })
-export class Agreement {
-  @Field()
-  terms: string;
-
-  @Field(() => [String])
-  signatories: string[];
-
-  @Field(() => DateResolver)
-  signedOn: string;
-
-  @Field({ description: 'Confirmed by a court (司法确认).' })
-  courtConfirmed: boolean;
-}
-
-@ObjectType({
-  description: 'One step of the timeline: a state change, a session, a follow-up, an escalation.',
-})
-export class DisputeCaseEvent {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => DateTimeResolver)
-  at: Date;
-
-  @Field({ description: 'The domain command (register, accept, recordSession, …).' })
-  command: string;
-
-  @Field(() => DisputeCaseStateEnum, { nullable: true })
-  fromState: DisputeCaseState | null;
-
-  @Field(() => DisputeCaseStateEnum)
-  toState: DisputeCaseState;
-
-  @Field()
-  actorName: string;
-
-  @Field(() => JSONObjectResolver, {
-    description:
-      'What the step recorded: a session {date place participants notes}, a follow-up {date honoured notes}, an escalation {fromOrganizationId toOrganizationId reason}, a reason or a note.',
-  })
-  details: Record<string, unknown>;
-
   caseId: string;
 }
 

@@ -9,7 +9,8 @@ import type {
   PetitionBacklogFigures,
   StatsScope,
 } from './mediation-stats.types';
-import { DAY_AFTER, DAY_START } from './reference-input';
+import { DAY_AFTER, DAY_START, isoDay } from '../../common/sql';
+import { overdueSql } from './dispute-case.sql';
 
 /** The counts of a figure set, as FILTER clauses over the cohort `c`. */
 const COUNTS: Record<Exclude<keyof MediationFigures, 'mediationRate' | 'medianDaysToConclude'>, string> = {
@@ -18,7 +19,7 @@ const COUNTS: Record<Exclude<keyof MediationFigures, 'mediationRate' | 'medianDa
   failed: `c.outcome = 'MEDIATION_FAILED'`,
   withdrawn: `c.outcome = 'WITHDRAWN'`,
   open: 'c.outcome IS NULL',
-  overdue: 'c.outcome IS NULL AND c.due_at < now()',
+  overdue: overdueSql('c'),
   followedUp: `c.outcome = 'AGREEMENT_REACHED' AND c.honoured IS NOT NULL`,
   honoured: `c.outcome = 'AGREEMENT_REACHED' AND c.honoured`,
 };
@@ -54,11 +55,6 @@ function figures(row: FigureRow): MediationFigures {
   };
 }
 
-/** `YYYY-MM-DD` of a Date scalar's value (midnight UTC of that day) or of a string. */
-function day(value: Date | string): string {
-  return typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
-}
-
 /**
  * mediationStats: each figure set is one SQL statement over the cohort (FILTER clauses, GROUPING SETS), never a
  * loop over cases; rates come from @qiangji/domain. Every statement runs in the caller's scope (row-level
@@ -72,8 +68,8 @@ export class MediationStatsService {
     toValue: Date | string,
   ): Promise<MediationStats> {
     requireAction(ctx, 'dispute:read');
-    const from = day(fromValue);
-    const to = day(toValue);
+    const from = isoDay(fromValue);
+    const to = isoDay(toValue);
     if (from > to) throw AppError.badInput('`to` must be on or after `from`.', 'to');
     const path = await scopePath(ctx, regionCode);
     const rows: FigureRow[] = await inScope(ctx, (m) =>

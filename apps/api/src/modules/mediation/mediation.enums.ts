@@ -1,5 +1,8 @@
 import {
-  DISPUTE_CASE_COMMANDS,
+  constantCase,
+  DEADLINE_STATUSES,
+  DISPUTE_CASE_MACHINE,
+  PARTY_ROLES,
   DISPUTE_CASE_OUTCOMES,
   DISPUTE_CASE_STATES,
   DISPUTE_TYPES,
@@ -21,10 +24,6 @@ function enumOf<const T extends string>(values: readonly T[], name: string, desc
   return e;
 }
 
-// Commands are camelCase in the domain (its transitions table); GraphQL enum values are UPPER_SNAKE.
-const upperSnake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase();
-export const commandName = (command: string) => upperSnake(command);
-
 export const DisputeTypeEnum = enumOf(DISPUTE_TYPES, 'DisputeType');
 export const IntakeChannelEnum = enumOf(INTAKE_CHANNELS, 'IntakeChannel');
 export const RiskLevelEnum = enumOf(RISK_LEVELS, 'RiskLevel');
@@ -36,14 +35,14 @@ export const ReferralEnum = enumOf(REFERRALS, 'Referral');
 export const DisputeCaseStateEnum = enumOf(DISPUTE_CASE_STATES, 'DisputeCaseState');
 export const DisputeCaseOutcomeEnum = enumOf(DISPUTE_CASE_OUTCOMES, 'DisputeCaseOutcome');
 export const DisputeCaseCommandEnum = enumOf(
-  DISPUTE_CASE_COMMANDS.map(commandName),
+  DISPUTE_CASE_MACHINE.commands.map(constantCase),
   'DisputeCaseCommand',
-  "A step of the case's life, as named in @qiangji/domain's transitions table (concludeWithAgreement → CONCLUDE_WITH_AGREEMENT).",
+  "A step of the case's life, as named in @qiangji/domain's DISPUTE_CASE_MACHINE (concludeWithAgreement → CONCLUDE_WITH_AGREEMENT).",
 );
 export const PetitionCaseStateEnum = enumOf(PETITION_CASE_STATES, 'PetitionCaseState');
-export const PartyRoleEnum = enumOf(['APPLICANT', 'RESPONDENT', 'OTHER'] as const, 'DisputePartyRole');
+export const PartyRoleEnum = enumOf(PARTY_ROLES, 'DisputePartyRole');
 export const DeadlineStatusEnum = enumOf(
-  ['ON_TIME', 'AT_RISK', 'OVERDUE'] as const,
+  DEADLINE_STATUSES,
   'DeadlineStatus',
-  'AT_RISK: in the last quarter of the time the stage may take; OVERDUE: past dueAt.',
+  'Before its conclusion, AT_RISK in the last quarter of the time its stage may take and OVERDUE past dueAt; a concluded case is ON_TIME.',
 );

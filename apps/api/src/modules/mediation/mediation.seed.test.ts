@@ -1,10 +1,12 @@
-import { DISPUTE_CASE_STATE_GRAPH, formatPercent, type DisputeCaseState } from '@qiangji/domain';
+import { DISPUTE_CASE_MACHINE, formatPercent, type DisputeCaseState } from '@qiangji/domain';
 import { seedDemoData } from '../../database/seed';
 import { createLogger } from '../../logger';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import type { EntityManager } from 'typeorm';
 import { demoRegions } from '../region/region.seed';
 import { MEDIATION_SEED_FIGURES, placeName, seedMediation } from './mediation.seed';
+
+const DISPUTE_CASE_STATE_GRAPH = DISPUTE_CASE_MACHINE.graph;
 
 const FIGURES = [
   'accepted',

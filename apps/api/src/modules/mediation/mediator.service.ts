@@ -1,11 +1,12 @@
-import { maskPhone, normalizePhone } from '@qiangji/domain';
+import { DISPUTE_CASE_DESK_STATES, maskPhone, normalizePhone } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
-import { inScope, isWithin, requireAction, scopePath } from '../../common/authz';
+import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { groupBy } from '../../common/group-by';
 import type { PersonalDataCipher } from '../../common/personal-data';
-import { containsPattern, versionedUpdate } from '../../common/sql';
+import { parseId, parseIds } from '../../common/ids';
+import { checkText, pastDay, Patch, versionedUpdate, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -20,15 +21,13 @@ import type {
 } from './mediator.types';
 import { ORGANIZATION_COLUMNS } from './organization.service';
 import type { MediationOrganization } from './organization.types';
-import { checkText, pastDay } from './reference-input';
 
 export const MEDIATOR_COLUMNS = `md.id, md.name, md.employment, md.specialities, md.qualifications, md.trainings,
   md.phone_masked AS phone, md.region_code AS "regionCode", md.active, md.version, md.user_id AS "userId",
   md.created_at AS "createdAt", md.updated_at AS "updatedAt"`;
 const RETURNING = MEDIATOR_COLUMNS.replaceAll('md.', '');
 
-/** The states in which a case is on its mediator's desk. */
-const ACTIVE_CASE_STATES = ['MEDIATOR_ASSIGNED', 'IN_MEDIATION'];
+const MEDIATOR = { table: 'mediator', label: 'Mediator' };
 const MAX_ENTRIES = 50;
 
 type MediatorRow = Mediator & { path: string };
@@ -42,70 +41,66 @@ export class MediatorService {
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Mediator[]> {
     return inScope(ctx, (m) =>
-      m.query(`SELECT ${MEDIATOR_COLUMNS} FROM mediator md WHERE md.id::text = ANY($1)`, [ids]),
+      m.query(`SELECT ${MEDIATOR_COLUMNS} FROM mediator md WHERE md.id = ANY($1::uuid[])`, [ids]),
     );
   }
 
   /**
-   * Whether a mediator may take a case handled by an organisation: active, visible to the caller, and a
+   * A mediator (a parsed id) who may take a case handled by an organisation: active, visible to the caller, and a
    * member of that organisation or of one inside its region (a township centre draws on its villages' mediators).
    */
-  async mayHandle(m: EntityManager, mediatorId: string, organizationPath: string, organizationId: string) {
+  async available(
+    m: EntityManager,
+    mediatorId: string,
+    organizationPath: string,
+    organizationId: string,
+  ): Promise<{ name: string } | null> {
     const [row] = await m.query(
-      `SELECT 1 FROM mediator md
+      `SELECT md.name FROM mediator md
        JOIN mediator_membership mm ON mm.mediator_id = md.id
        JOIN mediation_organization o ON o.id = mm.organization_id
-       WHERE md.id::text = $1 AND md.active AND (o.id::text = $3 OR o.region_path <@ $2::ltree) LIMIT 1`,
+       WHERE md.id = $1::uuid AND md.active AND (o.id = $3::uuid OR o.region_path <@ $2::ltree) LIMIT 1`,
       [mediatorId, organizationPath, organizationId],
     );
-    return Boolean(row);
+    return row ?? null;
   }
 
   async get(ctx: RequestContext, id: string): Promise<Mediator> {
     requireAction(ctx, 'dispute:read');
-    const [row] = await this.findByIds(ctx, [id]);
+    const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
     if (!row) throw AppError.notFound(`Mediator ${id} was not found.`);
     return row;
   }
 
   async list(ctx: RequestContext, filter: MediatorFilter | null | undefined, args: PageArgs) {
     requireAction(ctx, 'dispute:read');
-    const path = await scopePath(ctx, filter?.regionCode);
-    const params: unknown[] = [path];
-    const where = ['md.region_path <@ $1::ltree'];
-    if (filter?.organizationId != null)
-      where.push(
+    const where = new Where().subtree('md.region_path', await scopePath(ctx, filter?.regionCode));
+    if (filter?.organizationId != null) {
+      const organizationId = parseId(filter.organizationId, 'organizationId');
+      const organization = await inScope(ctx, (m) => ctx.services.organizations.byId(m, organizationId));
+      if (!organization)
+        throw AppError.badInput(`Organisation ${filter.organizationId} was not found.`, 'organizationId');
+      where.add(
         `EXISTS (SELECT 1 FROM mediator_membership mm
-           WHERE mm.mediator_id = md.id AND mm.organization_id::text = $${params.push(filter.organizationId)})`,
+           WHERE mm.mediator_id = md.id AND mm.organization_id = ${where.param(organizationId, 'uuid')})`,
       );
-    if (filter?.employment?.length) where.push(`md.employment = ANY($${params.push(filter.employment)})`);
-    if (filter?.speciality) where.push(`$${params.push(filter.speciality)} = ANY(md.specialities)`);
-    if (filter?.nameContains?.trim())
-      where.push(`md.name ILIKE $${params.push(containsPattern(filter.nameContains.trim()))}`);
-    if (filter?.active != null) where.push(`md.active = $${params.push(filter.active)}`);
-    return inScope(ctx, async (m) => {
-      if (filter?.organizationId != null) {
-        const [organization] = await m.query(`SELECT 1 FROM mediation_organization WHERE id::text = $1`, [
-          filter.organizationId,
-        ]);
-        if (!organization)
-          throw AppError.badInput(`Organisation ${filter.organizationId} was not found.`, 'organizationId');
-      }
-      return listPage<Mediator>(m, {
-        from: 'mediator md',
-        columns: MEDIATOR_COLUMNS,
-        where,
-        params,
-        args,
-        sort: {
-          key: 'NAME:ASC',
-          expr: 'md.name',
-          idExpr: 'md.id::text',
-          direction: SortDirection.ASC,
-          value: (r) => r.name,
-          id: (r) => r.id,
-        },
-      });
+    }
+    where.anyOf('md.employment', filter?.employment).contains(['md.name'], filter?.nameContains);
+    if (filter?.speciality) where.add(`${where.param(filter.speciality)} = ANY(md.specialities)`);
+    if (filter?.active != null) where.add(`md.active = ${where.param(filter.active)}`);
+    return listPage<Mediator>(scoped(ctx), {
+      from: 'mediator md',
+      columns: MEDIATOR_COLUMNS,
+      where,
+      args,
+      sort: {
+        key: 'NAME:ASC',
+        expr: 'md.name',
+        idExpr: 'md.id',
+        direction: SortDirection.ASC,
+        value: (r) => r.name,
+        id: (r) => r.id,
+      },
     });
   }
 
@@ -117,15 +112,17 @@ export class MediatorService {
     const qualifications = checkQualifications(input.qualifications);
     const trainings = checkTrainings(input.trainings);
     const path = await scopePath(ctx, input.regionCode);
-    return inScope(ctx, async (m) => {
+    return atomically(ctx, async (m) => {
       const organizationIds = await this.checkOrganizations(m, input.organizationIds, path);
-      if (input.userId != null) {
-        const [account] = await m.query(
-          `SELECT 1 FROM app_user u JOIN region r ON r.code = u.jurisdiction_code
-           WHERE u.id::text = $1 AND 'MEDIATOR' = ANY(u.roles) AND u.disabled_at IS NULL AND r.path <@ $2::ltree`,
-          [input.userId, principal.jurisdiction.path],
+      const userId = input.userId == null ? null : parseId(input.userId, 'userId');
+      if (userId != null) {
+        const linkable = await ctx.services.users.isActiveWithRole(
+          m,
+          userId,
+          'MEDIATOR',
+          principal.jurisdiction.path,
         );
-        if (!account)
+        if (!linkable)
           throw AppError.badInput(
             `User ${input.userId} is not an active MEDIATOR account of your jurisdiction.`,
             'userId',
@@ -145,7 +142,7 @@ export class MediatorService {
           JSON.stringify(trainings),
           phone && this.cipher.encrypt(phone),
           phone && maskPhone(phone),
-          input.userId ?? null,
+          userId,
           input.regionCode,
         ],
       );
@@ -162,7 +159,7 @@ export class MediatorService {
           phone: { new: created.phone },
           regionCode: { new: input.regionCode },
           organizationIds: { new: organizationIds },
-          userId: { new: input.userId ?? null },
+          userId: { new: userId },
         },
         regionPath: path,
       });
@@ -172,82 +169,71 @@ export class MediatorService {
 
   async update(ctx: RequestContext, input: UpdateMediatorInput): Promise<Mediator> {
     requireAction(ctx, 'mediation:manage');
-    return inScope(ctx, async (m) => {
+    const id = parseId(input.id, 'id');
+    return atomically(ctx, async (m) => {
       const [before]: MediatorRow[] = await m.query(
-        `SELECT ${MEDIATOR_COLUMNS}, md.region_path::text AS path FROM mediator md WHERE md.id::text = $1`,
-        [input.id],
+        `SELECT ${MEDIATOR_COLUMNS}, md.region_path::text AS path FROM mediator md WHERE md.id = $1::uuid`,
+        [id],
       );
       if (!before) throw AppError.notFound(`Mediator ${input.id} was not found.`);
-      const sets: string[] = [];
-      const params: unknown[] = [];
-      const changes: Record<string, unknown> = {};
-      const set = (column: string, value: unknown) => sets.push(`${column} = $${params.push(value) + 2}`);
-      const change = (field: string, old: unknown, value: unknown) => (changes[field] = { old, new: value });
-      if (input.name != null) {
-        const name = checkText(input.name, 'name', 50);
-        set('name', name);
-        change('name', before.name, name);
-      }
-      if (input.employment != null) {
-        set('employment', input.employment);
-        change('employment', before.employment, input.employment);
-      }
-      if (input.specialities != null) {
-        const specialities = [...new Set(input.specialities)];
-        set('specialities', specialities);
-        change('specialities', before.specialities, specialities);
-      }
+      const patch = new Patch();
+      const field = <K extends keyof Mediator>(key: K, column: string, value: unknown) =>
+        patch.set(column, value, { field: key, old: before[key] });
+      if (input.name != null) field('name', 'name', checkText(input.name, 'name', 50));
+      if (input.employment != null) field('employment', 'employment', input.employment);
+      if (input.specialities != null) field('specialities', 'specialities', [...new Set(input.specialities)]);
       if (input.qualifications != null) {
         const qualifications = checkQualifications(input.qualifications);
-        set('qualifications', JSON.stringify(qualifications));
-        change('qualifications', before.qualifications, qualifications);
+        patch.set('qualifications', JSON.stringify(qualifications), {
+          field: 'qualifications',
+          old: before.qualifications,
+          audited: qualifications,
+        });
       }
       if (input.trainings != null) {
         const trainings = checkTrainings(input.trainings);
-        set('trainings', JSON.stringify(trainings));
-        change('trainings', before.trainings, trainings);
+        patch.set('trainings', JSON.stringify(trainings), {
+          field: 'trainings',
+          old: before.trainings,
+          audited: trainings,
+        });
       }
       if (input.phone != null) {
         const phone = input.phone.trim() === '' ? null : this.phone(input.phone);
-        set('phone_encrypted', phone && this.cipher.encrypt(phone));
-        set('phone_masked', phone && maskPhone(phone));
-        change('phone', before.phone, phone && maskPhone(phone));
+        patch.set('phone_encrypted', phone && this.cipher.encrypt(phone));
+        patch.set('phone_masked', phone && maskPhone(phone), { field: 'phone', old: before.phone });
       }
-      if (input.active != null) {
-        set('active', input.active);
-        change('active', before.active, input.active);
-      }
+      if (input.active != null) field('active', 'active', input.active);
       const organizationIds =
         input.organizationIds == null
           ? null
           : await this.checkOrganizations(m, input.organizationIds, before.path);
       const updated = await versionedUpdate<Mediator>(
         m,
-        'mediator',
-        input.id,
+        MEDIATOR,
+        id,
         input.expectedVersion,
-        sets,
-        params,
+        patch,
         RETURNING,
       );
       if (organizationIds) {
         const [{ old }] = await m.query(
           `SELECT coalesce(array_agg(organization_id::text ORDER BY organization_id), '{}') AS old
            FROM mediator_membership WHERE mediator_id = $1`,
-          [before.id],
+          [id],
         );
         await m.query(
-          `DELETE FROM mediator_membership WHERE mediator_id = $1 AND NOT (organization_id::text = ANY($2))`,
-          [before.id, organizationIds],
+          `DELETE FROM mediator_membership WHERE mediator_id = $1 AND NOT (organization_id = ANY($2::uuid[]))`,
+          [id, organizationIds],
         );
-        await this.addMemberships(m, before.id, organizationIds, before.path);
-        change('organizationIds', old, [...organizationIds].sort());
+        await this.addMemberships(m, id, organizationIds, before.path);
+        patch.note('organizationIds', old, [...organizationIds].sort());
       }
       await this.audit.record(ctx, m, {
         action: 'mediator.update',
         entityType: 'Mediator',
-        entityId: input.id,
-        changes,
+        entityId: id,
+        changes: patch.changes,
         regionPath: before.path,
       });
       return updated;
@@ -274,7 +260,7 @@ export class MediatorService {
       const rows: { id: string; n: number }[] = await m.query(
         `SELECT mediator_id::text AS id, count(*)::int AS n FROM dispute_case
          WHERE mediator_id = ANY($1::uuid[]) AND state = ANY($2) GROUP BY mediator_id`,
-        [mediatorIds, ACTIVE_CASE_STATES],
+        [mediatorIds, DISPUTE_CASE_DESK_STATES],
       );
       const counts = new Map(rows.map((r) => [r.id, r.n]));
       return mediatorIds.map((id) => counts.get(id) ?? 0);
@@ -294,15 +280,16 @@ export class MediatorService {
    * community's committee, the township's centre above it, a district's industry committee).
    */
   private async checkOrganizations(m: EntityManager, ids: readonly string[], mediatorPath: string) {
-    const unique = [...new Set(ids)];
+    const parsed = parseIds(ids, 'organizationIds');
+    const unique = [...new Set(parsed)];
     if (unique.length > 20)
       throw AppError.badInput('A mediator belongs to at most 20 organisations.', 'organizationIds');
     const rows: { id: string; path: string }[] = await m.query(
-      `SELECT id::text AS id, region_path::text AS path FROM mediation_organization WHERE id::text = ANY($1)`,
+      `SELECT id::text AS id, region_path::text AS path FROM mediation_organization WHERE id = ANY($1::uuid[])`,
       [unique],
     );
     const paths = new Map(rows.map((r) => [r.id, r.path]));
-    ids.forEach((id, i) => {
+    parsed.forEach((id, i) => {
       const path = paths.get(id);
       if (!path) throw AppError.badInput(`Organisation ${id} was not found.`, `organizationIds.${i}`);
       if (!isWithin(mediatorPath, path))

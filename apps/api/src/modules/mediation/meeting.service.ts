@@ -1,6 +1,8 @@
+import type { DisputeCaseState } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
-import { inScope, isWithin, requireAction, scopePath } from '../../common/authz';
+import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { parseId } from '../../common/ids';
 import { groupBy } from '../../common/group-by';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -11,32 +13,31 @@ import type {
   RecordCoordinationMeetingInput,
 } from './meeting.types';
 import type { OrganizationService } from './organization.service';
-import { checkText, isoDay, pastDay } from './reference-input';
+import { checkText, pastDay, Where } from '../../common/sql';
+import type { DisputeCaseService } from './dispute-case.service';
 
 const MEETING_COLUMNS = `mt.id, mt.organization_id AS "organizationId", mt.held_on::text AS "heldOn", mt.attendees,
   mt.notes, mt.created_at AS "createdAt"`;
 const RETURNING = MEETING_COLUMNS.replaceAll('mt.', '');
 const MAX_DECISIONS = 200;
 
-/** The timeline command a meeting's decision leaves on its case (the state stays). */
-export const COORDINATION_DECISION = 'coordinationDecision';
-
 /** Monthly meetings of coordination centres: scoped by the centre's region, like the cases they discuss. */
 export class MeetingService {
   constructor(
     private readonly audit: AuditService,
     private readonly organizations: OrganizationService,
+    private readonly disputeCases: DisputeCaseService,
   ) {}
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<CoordinationMeeting[]> {
     return inScope(ctx, (m) =>
-      m.query(`SELECT ${MEETING_COLUMNS} FROM coordination_meeting mt WHERE mt.id::text = ANY($1)`, [ids]),
+      m.query(`SELECT ${MEETING_COLUMNS} FROM coordination_meeting mt WHERE mt.id = ANY($1::uuid[])`, [ids]),
     );
   }
 
   async get(ctx: RequestContext, id: string): Promise<CoordinationMeeting> {
     requireAction(ctx, 'dispute:read');
-    const [row] = await this.findByIds(ctx, [id]);
+    const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
     if (!row) throw AppError.notFound(`Coordination meeting ${id} was not found.`);
     return row;
   }
@@ -44,34 +45,35 @@ export class MeetingService {
   /** Newest first. */
   async list(ctx: RequestContext, filter: CoordinationMeetingFilter | null | undefined, args: PageArgs) {
     requireAction(ctx, 'dispute:read');
-    const path = await scopePath(ctx, filter?.regionCode);
-    const params: unknown[] = [path];
-    const where = ['mt.region_path <@ $1::ltree'];
-    if (filter?.organizationId != null)
-      where.push(`mt.organization_id::text = $${params.push(filter.organizationId)}`);
-    const from = filter?.heldFrom ? isoDay(filter.heldFrom) : null;
-    const to = filter?.heldTo ? isoDay(filter.heldTo) : null;
-    if (from && to && to < from) throw AppError.badInput('heldTo is before heldFrom.', 'heldTo');
-    if (from) where.push(`mt.held_on >= $${params.push(from)}::date`);
-    if (to) where.push(`mt.held_on <= $${params.push(to)}::date`);
-    return inScope(ctx, async (m) => {
-      if (filter?.organizationId != null && !(await this.organizations.byId(m, filter.organizationId)))
+    const where = new Where()
+      .subtree('mt.region_path', await scopePath(ctx, filter?.regionCode))
+      .id('mt.organization_id', filter?.organizationId, 'organizationId')
+      .days(
+        'mt.held_on',
+        { from: filter?.heldFrom, to: filter?.heldTo },
+        { from: 'heldFrom', to: 'heldTo' },
+        'date',
+      );
+    if (filter?.organizationId != null) {
+      const organization = await inScope(ctx, (m) =>
+        this.organizations.byId(m, parseId(filter.organizationId, 'organizationId')),
+      );
+      if (!organization)
         throw AppError.badInput(`Organisation ${filter.organizationId} was not found.`, 'organizationId');
-      return listPage<CoordinationMeeting>(m, {
-        from: 'coordination_meeting mt',
-        columns: MEETING_COLUMNS,
-        where,
-        params,
-        args,
-        sort: {
-          key: 'HELD_ON:DESC',
-          expr: 'mt.held_on',
-          idExpr: 'mt.id::text',
-          direction: SortDirection.DESC,
-          value: (r) => r.heldOn,
-          id: (r) => r.id,
-        },
-      });
+    }
+    return listPage<CoordinationMeeting>(scoped(ctx), {
+      from: 'coordination_meeting mt',
+      columns: MEETING_COLUMNS,
+      where,
+      args,
+      sort: {
+        key: 'HELD_ON:DESC',
+        expr: 'mt.held_on',
+        idExpr: 'mt.id',
+        direction: SortDirection.DESC,
+        value: (r) => r.heldOn,
+        id: (r) => r.id,
+      },
     });
   }
 
@@ -88,16 +90,18 @@ export class MeetingService {
     const notes = checkText(input.notes, 'notes', 10_000, 0);
     if (input.decisions.length > MAX_DECISIONS)
       throw AppError.badInput(`At most ${MAX_DECISIONS} decisions per meeting.`, 'decisions');
+    const organizationId = parseId(input.organizationId, 'organizationId');
     const seen = new Set<string>();
     const decisions = input.decisions.map((d, i) => {
-      if (seen.has(d.caseId))
+      const caseId = parseId(d.caseId, `decisions.${i}.caseId`);
+      if (seen.has(caseId))
         throw AppError.badInput('Each case is decided once per meeting.', `decisions.${i}.caseId`);
-      seen.add(d.caseId);
-      return { caseId: d.caseId, decision: checkText(d.decision, `decisions.${i}.decision`, 2000) };
+      seen.add(caseId);
+      return { caseId, decision: checkText(d.decision, `decisions.${i}.decision`, 2000) };
     });
 
-    return inScope(ctx, async (m) => {
-      const centre = await this.organizations.byId(m, input.organizationId);
+    return atomically(ctx, async (m) => {
+      const centre = await this.organizations.byId(m, organizationId);
       if (!centre || centre.kind !== 'COORDINATION_CENTRE')
         throw AppError.badInput(
           `Organisation ${input.organizationId} is not a coordination centre.`,
@@ -107,10 +111,10 @@ export class MeetingService {
         throw new AppError('FORBIDDEN', `Organisation ${centre.id} is outside your jurisdiction.`);
 
       // Cases the caller may see (row-level security), locked so their state cannot move under the timeline row.
-      const rows: { id: string; state: string; path: string }[] = decisions.length
+      const rows: { id: string; state: DisputeCaseState; path: string }[] = decisions.length
         ? await m.query(
             `SELECT id::text AS id, state, region_path::text AS path FROM dispute_case
-             WHERE id::text = ANY($1) FOR SHARE`,
+             WHERE id = ANY($1::uuid[]) FOR SHARE`,
             [decisions.map((d) => d.caseId)],
           )
         : [];
@@ -138,19 +142,16 @@ export class MeetingService {
            SELECT $1, c, p::ltree, d FROM unnest($2::uuid[], $3::text[], $4::text[]) AS x (c, p, d)`,
           [meeting.id, column('id'), column('path'), column('decision')],
         );
-        await m.query(
-          `INSERT INTO dispute_case_event (case_id, region_path, command, from_state, to_state, actor_name, details)
-           SELECT c, p::ltree, $1, s, s, $2, jsonb_build_object('meetingId', $3::text, 'decision', d)
-           FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[]) AS x (c, p, s, d)`,
-          [
-            COORDINATION_DECISION,
-            principal.name,
-            meeting.id,
-            column('id'),
-            column('path'),
-            column('state'),
-            column('decision'),
-          ],
+        await this.disputeCases.appendEvents(
+          ctx,
+          m,
+          decided.map((d) => ({
+            caseId: d.id,
+            command: 'coordinationDecision' as const,
+            from: d.state,
+            to: d.state,
+            details: { meetingId: meeting.id, decision: d.decision },
+          })),
         );
       }
       await this.audit.record(ctx, m, {

@@ -199,9 +199,12 @@ describe('coordination meetings (月例会)', () => {
         disputeCase: {
           timeline: { command: string; fromState: string; toState: string; details: unknown }[];
         };
-      }>(`query($id: ID!) { disputeCase(id: $id) { timeline { command fromState toState details } } }`, {
-        id: c.id,
-      });
+      }>(
+        `query($id: ID!) { disputeCase(id: $id) { timeline { command fromState toState details { ... on CoordinationDecisionDetails { meetingId decision } } } } }`,
+        {
+          id: c.id,
+        },
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data!.disputeCase.timeline).toContainEqual({
         command: 'coordinationDecision',

@@ -2,9 +2,16 @@ import { isValidDivisionCode, type Industry, type OrganizationKind } from '@qian
 import type { EntityManager } from 'typeorm';
 import type { Principal, RequestContext } from '../../server/context';
 import { AppError } from '../../common/app-error';
-import { inScope, isWithin, requireAction, requirePrincipal, scopePath } from '../../common/authz';
+import {
+  atomically,
+  inScope,
+  isWithin,
+  requireAction,
+  requirePrincipal,
+  scopePath,
+  scoped,
+} from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
-import { containsPattern, versionedUpdate } from '../../common/sql';
 import type { AuditService } from '../audit/audit.service';
 import type {
   CreateMediationOrganizationInput,
@@ -14,7 +21,9 @@ import type {
   RecordLegalClinicServiceInput,
   UpdateMediationOrganizationInput,
 } from './organization.types';
-import { checkText, chinaToday, isoDay } from './reference-input';
+import { chinaDay } from '@qiangji/domain';
+import { parseId } from '../../common/ids';
+import { checkText, isoDay, optionalText, Patch, versionedUpdate, Where } from '../../common/sql';
 
 export const ORGANIZATION_COLUMNS = `o.id, o.kind, o.industry, o.name, o.region_code AS "regionCode",
   o.partner_university AS "partnerUniversity", o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
@@ -22,6 +31,7 @@ export const ORGANIZATION_COLUMNS = `o.id, o.kind, o.industry, o.name, o.region_
 export type OrganizationRow = MediationOrganization & { path: string };
 
 const RETURNING = ORGANIZATION_COLUMNS.replaceAll('o.', '');
+const ORGANIZATION = { table: 'mediation_organization', label: 'Organisation' };
 
 function checkName(name: string) {
   return checkText(name, 'name', 100);
@@ -49,16 +59,16 @@ export class OrganizationService {
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<MediationOrganization[]> {
     return inScope(ctx, (m) =>
-      m.query(`SELECT ${ORGANIZATION_COLUMNS} FROM mediation_organization o WHERE o.id::text = ANY($1)`, [
+      m.query(`SELECT ${ORGANIZATION_COLUMNS} FROM mediation_organization o WHERE o.id = ANY($1::uuid[])`, [
         ids,
       ]),
     );
   }
 
-  /** One organisation with its region path, inside a command's transaction. */
+  /** One organisation (by a parsed id) with its region path, inside a command's transaction. */
   async byId(m: EntityManager, id: string): Promise<OrganizationRow | null> {
     const [row] = await m.query(
-      `SELECT ${ORGANIZATION_COLUMNS}, o.region_path::text AS path FROM mediation_organization o WHERE o.id::text = $1`,
+      `SELECT ${ORGANIZATION_COLUMNS}, o.region_path::text AS path FROM mediation_organization o WHERE o.id = $1::uuid`,
       [id],
     );
     return row ?? null;
@@ -88,7 +98,7 @@ export class OrganizationService {
 
   async get(ctx: RequestContext, id: string): Promise<MediationOrganization> {
     requirePrincipal(ctx);
-    const [row] = await this.findByIds(ctx, [id]);
+    const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
     if (!row) throw AppError.notFound(`Organisation ${id} was not found.`);
     return row;
   }
@@ -96,44 +106,36 @@ export class OrganizationService {
   /** Any signed-in caller, city-wide: a region filter must exist but may lie outside the jurisdiction. */
   async list(ctx: RequestContext, filter: MediationOrganizationFilter | null | undefined, args: PageArgs) {
     requirePrincipal(ctx);
-    const params: unknown[] = [];
-    const where: string[] = [];
-    if (filter?.regionCode != null) {
-      const path = await this.regionPath(ctx, filter.regionCode);
-      where.push(`o.region_path <@ $${params.push(path)}::ltree`);
-    }
-    if (filter?.kind?.length) where.push(`o.kind = ANY($${params.push(filter.kind)})`);
-    if (filter?.industry?.length) where.push(`o.industry = ANY($${params.push(filter.industry)})`);
-    if (filter?.nameContains?.trim())
-      where.push(`o.name ILIKE $${params.push(containsPattern(filter.nameContains.trim()))}`);
-    return inScope(ctx, (m) =>
-      listPage<MediationOrganization>(m, {
-        from: 'mediation_organization o',
-        columns: ORGANIZATION_COLUMNS,
-        where,
-        params,
-        args,
-        sort: {
-          key: 'NAME:ASC',
-          expr: 'o.name',
-          idExpr: 'o.id::text',
-          direction: SortDirection.ASC,
-          value: (o) => o.name,
-          id: (o) => o.id,
-        },
-      }),
-    );
+    const where = new Where();
+    if (filter?.regionCode != null)
+      where.subtree('o.region_path', await this.regionPath(ctx, filter.regionCode));
+    where
+      .anyOf('o.kind', filter?.kind)
+      .anyOf('o.industry', filter?.industry)
+      .contains(['o.name'], filter?.nameContains);
+    return listPage<MediationOrganization>(scoped(ctx), {
+      from: 'mediation_organization o',
+      columns: ORGANIZATION_COLUMNS,
+      where,
+      args,
+      sort: {
+        key: 'NAME:ASC',
+        expr: 'o.name',
+        idExpr: 'o.id',
+        direction: SortDirection.ASC,
+        value: (o) => o.name,
+        id: (o) => o.id,
+      },
+    });
   }
 
   async create(ctx: RequestContext, input: CreateMediationOrganizationInput): Promise<MediationOrganization> {
     requireAction(ctx, 'mediation:manage');
     const name = checkName(input.name);
-    const partnerUniversity = input.partnerUniversity?.trim()
-      ? checkText(input.partnerUniversity, 'partnerUniversity', 100)
-      : null;
+    const partnerUniversity = optionalText(input.partnerUniversity, 'partnerUniversity', 100);
     checkKind(input.kind, input.industry ?? null, partnerUniversity);
     const path = await scopePath(ctx, input.regionCode);
-    return inScope(ctx, async (m) => {
+    return atomically(ctx, async (m) => {
       const [created] = await m.query(
         `INSERT INTO mediation_organization (kind, industry, name, region_code, partner_university)
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (region_code, name) DO NOTHING RETURNING ${RETURNING}`,
@@ -163,51 +165,34 @@ export class OrganizationService {
 
   async update(ctx: RequestContext, input: UpdateMediationOrganizationInput): Promise<MediationOrganization> {
     const principal = requireAction(ctx, 'mediation:manage');
-    return inScope(ctx, async (m) => {
-      const before = await this.byId(m, input.id);
+    return atomically(ctx, async (m) => {
+      const before = await this.byId(m, parseId(input.id, 'id'));
       if (!before) throw AppError.notFound(`Organisation ${input.id} was not found.`);
       requireWithin(principal, before);
-      const sets: string[] = [];
-      const params: unknown[] = [];
-      const changes: Record<string, unknown> = {};
-      const set = (column: string, field: string, value: unknown, old: unknown) => {
-        sets.push(`${column} = $${params.push(value) + 2}`);
-        changes[field] = { old, new: value };
-      };
-      if (input.name != null) {
-        const name = checkName(input.name);
-        const [taken] = await m.query(
-          `SELECT 1 FROM mediation_organization WHERE region_code = $1 AND name = $2 AND id::text <> $3`,
-          [before.regionCode, name, before.id],
-        );
-        if (taken)
-          throw new AppError(
-            'CONFLICT',
-            `An organisation named ${name} already exists in ${before.regionCode}.`,
-          );
-        set('name', 'name', name, before.name);
-      }
+      const patch = new Patch();
+      // A concurrent rename to the same name loses on the unique index: CONFLICT (the module's constraints).
+      if (input.name != null) patch.set('name', checkName(input.name), { field: 'name', old: before.name });
       if (input.partnerUniversity != null) {
-        const university = input.partnerUniversity.trim()
-          ? checkText(input.partnerUniversity, 'partnerUniversity', 100)
-          : null;
+        const university = optionalText(input.partnerUniversity, 'partnerUniversity', 100);
         checkKind(before.kind, before.industry, university);
-        set('partner_university', 'partnerUniversity', university, before.partnerUniversity);
+        patch.set('partner_university', university, {
+          field: 'partnerUniversity',
+          old: before.partnerUniversity,
+        });
       }
       const updated = await versionedUpdate<MediationOrganization>(
         m,
-        'mediation_organization',
-        input.id,
+        ORGANIZATION,
+        before.id,
         input.expectedVersion,
-        sets,
-        params,
+        patch,
         RETURNING,
       );
       await this.audit.record(ctx, m, {
         action: 'mediationOrganization.update',
         entityType: 'MediationOrganization',
-        entityId: input.id,
-        changes,
+        entityId: before.id,
+        changes: patch.changes,
         regionPath: before.path,
       });
       return updated;
@@ -220,7 +205,7 @@ export class OrganizationService {
       const rows: { id: string; n: number }[] = await m.query(
         `SELECT mm.organization_id::text AS id, count(*)::int AS n
          FROM mediator_membership mm JOIN mediator md ON md.id = mm.mediator_id
-         WHERE mm.organization_id::text = ANY($1) AND md.active GROUP BY mm.organization_id`,
+         WHERE mm.organization_id = ANY($1::uuid[]) AND md.active GROUP BY mm.organization_id`,
         [ids],
       );
       const counts = new Map(rows.map((r) => [r.id, r.n]));
@@ -236,12 +221,12 @@ export class OrganizationService {
     const principal = requireAction(ctx, 'mediation:manage');
     const month = isoDay(input.month);
     if (!month.endsWith('-01')) throw AppError.badInput('month is the first day of a month.', 'month');
-    if (month > `${chinaToday().slice(0, 7)}-01`)
+    if (month > `${chinaDay().slice(0, 7)}-01`)
       throw AppError.badInput('month cannot be in the future.', 'month');
     if (!Number.isInteger(input.peopleServed) || input.peopleServed < 0 || input.peopleServed > 1_000_000)
       throw AppError.badInput('peopleServed is a whole number from 0 to 1,000,000.', 'peopleServed');
-    return inScope(ctx, async (m) => {
-      const clinic = await this.byId(m, input.organizationId);
+    return atomically(ctx, async (m) => {
+      const clinic = await this.byId(m, parseId(input.organizationId, 'organizationId'));
       if (!clinic || clinic.kind !== 'LEGAL_CLINIC')
         throw AppError.badInput(
           `Organisation ${input.organizationId} is not a legal clinic.`,

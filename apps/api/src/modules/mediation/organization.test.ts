@@ -302,7 +302,7 @@ describe('mediation organisations (reference data)', () => {
         expect(res.errors![0].extensions.field).toBe('regionCode');
       }
       const missing = await officer.gql(`query($id: ID!) { mediationOrganization(id: $id) { id } }`, {
-        id: 'not-a-uuid',
+        id: '00000000-0000-4000-8000-000000000000',
       });
       expect(codeOf(missing)).toBe('NOT_FOUND');
     });

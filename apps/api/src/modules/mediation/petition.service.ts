@@ -1,9 +1,15 @@
-import { PETITION_CASE_TRANSITIONS, type PetitionCaseState } from '@qiangji/domain';
+import {
+  PETITION_CASE_MACHINE,
+  type PetitionCaseCommandDetails,
+  type PetitionCaseState,
+} from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
-import { inScope, isWithin, requireAction, scopePath } from '../../common/authz';
+import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
+import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
-import { versionedUpdate } from '../../common/sql';
+import { parseId } from '../../common/ids';
+import { checkText, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type { OrganizationService } from './organization.service';
@@ -14,7 +20,6 @@ import type {
   RegisterPetitionCaseInput,
   ResolvePetitionCaseInput,
 } from './petition.types';
-import { checkText, isoDay, pastDay } from './reference-input';
 
 const PETITION_COLUMNS = `p.id, p.title, p.region_code AS "regionCode", p.state, p.registered_on::text AS "registeredOn",
   p.resolved_on::text AS "resolvedOn", p.organization_id AS "organizationId", p.version,
@@ -22,9 +27,27 @@ const PETITION_COLUMNS = `p.id, p.title, p.region_code AS "regionCode", p.state,
 const RETURNING = PETITION_COLUMNS.replaceAll('p.', '');
 
 type PetitionRow = PetitionCase & { path: string };
+type Details = PetitionCaseCommandDetails;
 
 /** Petition backlog cases (信访积案): people's grievances, scoped by jurisdiction like dispute cases. */
 export class PetitionService {
+  private readonly target: CommandTarget<PetitionCaseState, Details, PetitionRow> = {
+    ref: { table: 'petition_case', label: 'Petition case' },
+    entityType: 'PetitionCase',
+    auditPrefix: 'petitionCase',
+    // Both outcomes of settling a case are one verb of the API, resolvePetitionCase.
+    auditNames: { recordUnresolved: 'resolve' },
+    machine: PETITION_CASE_MACHINE,
+    returning: RETURNING,
+    load: async (m, id) => {
+      const [row] = await m.query(
+        `SELECT ${PETITION_COLUMNS}, p.region_path::text AS path FROM petition_case p WHERE p.id = $1 FOR UPDATE`,
+        [id],
+      );
+      return row;
+    },
+  };
+
   constructor(
     private readonly audit: AuditService,
     private readonly organizations: OrganizationService,
@@ -32,13 +55,13 @@ export class PetitionService {
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<PetitionCase[]> {
     return inScope(ctx, (m) =>
-      m.query(`SELECT ${PETITION_COLUMNS} FROM petition_case p WHERE p.id::text = ANY($1)`, [ids]),
+      m.query(`SELECT ${PETITION_COLUMNS} FROM petition_case p WHERE p.id = ANY($1::uuid[])`, [ids]),
     );
   }
 
   async get(ctx: RequestContext, id: string): Promise<PetitionCase> {
     requireAction(ctx, 'dispute:read');
-    const [row] = await this.findByIds(ctx, [id]);
+    const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
     if (!row) throw AppError.notFound(`Petition case ${id} was not found.`);
     return row;
   }
@@ -46,33 +69,29 @@ export class PetitionService {
   /** Newest registration first. */
   async list(ctx: RequestContext, filter: PetitionCaseFilter | null | undefined, args: PageArgs) {
     requireAction(ctx, 'dispute:read');
-    const path = await scopePath(ctx, filter?.regionCode);
-    const params: unknown[] = [path];
-    const where = ['p.region_path <@ $1::ltree'];
-    if (filter?.state?.length) where.push(`p.state = ANY($${params.push(filter.state)})`);
-    const from = filter?.registeredFrom ? isoDay(filter.registeredFrom) : null;
-    const to = filter?.registeredTo ? isoDay(filter.registeredTo) : null;
-    if (from && to && to < from)
-      throw AppError.badInput('registeredTo is before registeredFrom.', 'registeredTo');
-    if (from) where.push(`p.registered_on >= $${params.push(from)}::date`);
-    if (to) where.push(`p.registered_on <= $${params.push(to)}::date`);
-    return inScope(ctx, (m) =>
-      listPage<PetitionCase>(m, {
-        from: 'petition_case p',
-        columns: PETITION_COLUMNS,
-        where,
-        params,
-        args,
-        sort: {
-          key: 'REGISTERED_ON:DESC',
-          expr: 'p.registered_on',
-          idExpr: 'p.id::text',
-          direction: SortDirection.DESC,
-          value: (r) => r.registeredOn,
-          id: (r) => r.id,
-        },
-      }),
-    );
+    const where = new Where()
+      .subtree('p.region_path', await scopePath(ctx, filter?.regionCode))
+      .anyOf('p.state', filter?.state)
+      .days(
+        'p.registered_on',
+        { from: filter?.registeredFrom, to: filter?.registeredTo },
+        { from: 'registeredFrom', to: 'registeredTo' },
+        'date',
+      );
+    return listPage<PetitionCase>(scoped(ctx), {
+      from: 'petition_case p',
+      columns: PETITION_COLUMNS,
+      where,
+      args,
+      sort: {
+        key: 'REGISTERED_ON:DESC',
+        expr: 'p.registered_on',
+        idExpr: 'p.id',
+        direction: SortDirection.DESC,
+        value: (r) => r.registeredOn,
+        id: (r) => r.id,
+      },
+    });
   }
 
   async register(ctx: RequestContext, input: RegisterPetitionCaseInput): Promise<PetitionCase> {
@@ -80,7 +99,7 @@ export class PetitionService {
     const title = checkText(input.title, 'title', 200);
     const registeredOn = pastDay(input.registeredOn, 'registeredOn');
     const path = await scopePath(ctx, input.regionCode);
-    return inScope(ctx, async (m) => {
+    return atomically(ctx, async (m) => {
       const [created]: PetitionCase[] = await m.query(
         `INSERT INTO petition_case (title, region_code, state, registered_on)
          VALUES ($1, $2, 'REGISTERED', $3::date) RETURNING ${RETURNING}`,
@@ -104,77 +123,38 @@ export class PetitionService {
 
   /** REGISTERED → ASSIGNED: an organisation whose region contains the case's takes it on. */
   assign(ctx: RequestContext, input: AssignPetitionCaseInput): Promise<PetitionCase> {
-    return this.run(ctx, input, 'ASSIGNED', 'assign', async (p, m) => {
-      const organization = await this.organizations.byId(m, input.organizationId);
+    const organizationId = parseId(input.organizationId, 'organizationId');
+    return this.run(ctx, input, 'assign', async (p, m) => {
+      const organization = await this.organizations.byId(m, organizationId);
       if (!organization)
         throw AppError.badInput(`Organisation ${input.organizationId} was not found.`, 'organizationId');
       if (!isWithin(p.path, organization.path))
         throw AppError.badInput('That organisation does not cover the place of the case.', 'organizationId');
-      return { organization_id: organization.id };
+      return { set: { organization_id: organization.id }, details: { organizationId } };
     });
   }
 
   /** ASSIGNED → RESOLVED or UNRESOLVED; an UNRESOLVED case may be resolved later. */
   resolve(ctx: RequestContext, input: ResolvePetitionCaseInput): Promise<PetitionCase> {
-    const to: PetitionCaseState = input.resolved ? 'RESOLVED' : 'UNRESOLVED';
     const on = pastDay(input.on, 'on');
-    return this.run(ctx, input, to, 'resolve', async (p) => {
+    const step = (p: PetitionRow) => {
       if (on < p.registeredOn) throw AppError.badInput('on is before the case was registered.', 'on');
-      // Only a resolution has a day of its own in the table; an unresolved outcome's day is in the audit trail.
-      return to === 'RESOLVED' ? { resolved_on: on } : {};
-    });
+      return { details: { on }, audited: { on } };
+    };
+    // Only a resolution has a day of its own in the table; an unresolved outcome's day is in the audit trail.
+    return input.resolved
+      ? this.run(ctx, input, 'resolve', (p) => ({ ...step(p), set: { resolved_on: on } }))
+      : this.run(ctx, input, 'recordUnresolved', step);
   }
 
-  /**
-   * Every command: the case in scope (NOT_FOUND otherwise), the version (CONFLICT), the domain's transitions
-   * table (INVALID_TRANSITION with from and to), then one versioned UPDATE and its audit row, in one transaction.
-   */
-  private run(
+  /** A command of the petition machine through the kit, for the offices that run the backlog. */
+  private run<C extends keyof Details>(
     ctx: RequestContext,
-    input: { id: string; expectedVersion: number; on?: Date },
-    to: PetitionCaseState,
-    command: string,
-    step: (p: PetitionRow, m: EntityManager) => Promise<Record<string, unknown>>,
+    input: { id: string; expectedVersion: number },
+    command: C,
+    step: (p: PetitionRow, m: EntityManager) => CommandStep<Details[C]> | Promise<CommandStep<Details[C]>>,
   ): Promise<PetitionCase> {
     requireAction(ctx, 'mediation:manage');
-    return inScope(ctx, async (m) => {
-      const [p]: PetitionRow[] = await m.query(
-        `SELECT ${PETITION_COLUMNS}, p.region_path::text AS path FROM petition_case p WHERE p.id::text = $1`,
-        [input.id],
-      );
-      if (!p) throw AppError.notFound(`Petition case ${input.id} was not found.`);
-      if (p.version !== input.expectedVersion)
-        throw new AppError(
-          'CONFLICT',
-          `Version ${input.expectedVersion} is stale; the current version is ${p.version}.`,
-        );
-      if (!PETITION_CASE_TRANSITIONS[p.state].to.includes(to))
-        throw new AppError('INVALID_TRANSITION', `A petition case in ${p.state} cannot become ${to}.`, {
-          from: p.state,
-          to,
-        });
-      const set = { ...(await step(p, m)), state: to };
-      const updated = await versionedUpdate<PetitionCase>(
-        m,
-        'petition_case',
-        p.id,
-        input.expectedVersion,
-        Object.keys(set).map((column, i) => `${column} = $${i + 3}`),
-        Object.values(set),
-        RETURNING,
-      );
-      await this.audit.record(ctx, m, {
-        action: `petitionCase.${command}`,
-        entityType: 'PetitionCase',
-        entityId: p.id,
-        changes: {
-          ...Object.fromEntries(Object.entries(set).map(([k, v]) => [k, { new: v }])),
-          state: { old: p.state, new: to },
-          ...(input.on && { on: { new: isoDay(input.on) } }),
-        },
-        regionPath: p.path,
-      });
-      return updated;
-    });
+    return runCommand(ctx, this.target, input, command, step);
   }
 }

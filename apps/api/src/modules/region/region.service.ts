@@ -13,6 +13,8 @@ import {
   type PageArgs,
 } from '../../common/connection';
 import { groupBy } from '../../common/group-by';
+import { unscoped } from '../../common/authz';
+import { Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import { RegionOrderField, type RegionFilter, type RegionOrderBy, type RegionRow } from './region.types';
 
@@ -61,7 +63,7 @@ function assertCode(code: string, field: string) {
 
 export class RegionService {
   async findByCodes(ctx: RequestContext, codes: readonly string[]): Promise<RegionRow[]> {
-    return ctx.db.query(`SELECT ${COLUMNS} FROM region r WHERE r.code = ANY($1)`, [codes]);
+    return unscoped(ctx)((q) => q.query(`SELECT ${COLUMNS} FROM region r WHERE r.code = ANY($1)`, [codes]));
   }
 
   /** Codes with their ltree paths, for scoping other modules' queries. */
@@ -69,7 +71,9 @@ export class RegionService {
     ctx: RequestContext,
     codes: readonly string[],
   ): Promise<{ code: string; name: string; path: string }[]> {
-    return ctx.db.query(`SELECT code, name, path::text AS path FROM region WHERE code = ANY($1)`, [codes]);
+    return unscoped(ctx)((q) =>
+      q.query(`SELECT code, name, path::text AS path FROM region WHERE code = ANY($1)`, [codes]),
+    );
   }
 
   async get(ctx: RequestContext, code: string): Promise<RegionRow | null> {
@@ -83,13 +87,11 @@ export class RegionService {
     args: PageArgs & { orderBy?: RegionOrderBy | null },
   ): Promise<Connection<RegionRow>> {
     const sort = toSort(args.orderBy);
-    const params: unknown[] = [];
-    const where = [CURRENT, ...(await this.filterClauses(ctx, filter ?? {}, params))];
-    return listPage<RegionRow>(ctx.db, {
+    const where = await this.filterClauses(ctx, filter ?? {}, new Where().add(CURRENT));
+    return listPage<RegionRow>(unscoped(ctx), {
       from: 'region r',
       columns: COLUMNS,
       where,
-      params,
       args,
       sort: { ...sort, value: (r) => sortValue(r, sort.field), id: (r) => r.code },
     });
@@ -106,16 +108,21 @@ export class RegionService {
     const params: unknown[] = [parentCodes];
     const where = [CURRENT, 'r.parent_code = parent.code'];
     const { countSql, rowsSql, pageParams } = pageSql(where, params, page, sort);
+    const read = unscoped(ctx);
     const [counts, rows] = await Promise.all([
-      ctx.db.query(
-        `SELECT parent.code AS "forCode", c.total FROM unnest($1::varchar[]) AS parent(code)
+      read((q) =>
+        q.query(
+          `SELECT parent.code AS "forCode", c.total FROM unnest($1::varchar[]) AS parent(code)
          CROSS JOIN LATERAL (${countSql}) c`,
-        params,
+          params,
+        ),
       ),
-      ctx.db.query(
-        `SELECT parent.code AS "forCode", p.* FROM unnest($1::varchar[]) AS parent(code)
+      read((q) =>
+        q.query(
+          `SELECT parent.code AS "forCode", p.* FROM unnest($1::varchar[]) AS parent(code)
          CROSS JOIN LATERAL (${rowsSql}) p`,
-        pageParams,
+          pageParams,
+        ),
       ),
     ]);
     const totals = new Map<string, number>(
@@ -131,11 +138,13 @@ export class RegionService {
 
   /** Ancestors of each code, root first, in one statement. */
   async ancestorsOf(ctx: RequestContext, codes: readonly string[]): Promise<RegionRow[][]> {
-    const rows: (RegionRow & { forCode: string })[] = await ctx.db.query(
-      `SELECT d.code AS "forCode", ${COLUMNS} FROM region d
+    const rows: (RegionRow & { forCode: string })[] = await unscoped(ctx)((q) =>
+      q.query(
+        `SELECT d.code AS "forCode", ${COLUMNS} FROM region d
        JOIN region r ON r.path @> d.path AND r.code <> d.code
        WHERE d.code = ANY($1) ORDER BY nlevel(r.path)`,
-      [codes],
+        [codes],
+      ),
     );
     const byCode = groupBy(rows, (r) => r.forCode);
     return codes.map((code) => byCode.get(code) ?? []);
@@ -146,49 +155,42 @@ export class RegionService {
     ctx: RequestContext,
     codes: readonly string[],
   ): Promise<{ level: RegionLevel; count: number }[][]> {
-    const rows: { forCode: string; level: RegionLevel; count: number }[] = await ctx.db.query(
-      `SELECT a.code AS "forCode", r.level, count(*)::int AS count FROM region a
+    const rows: { forCode: string; level: RegionLevel; count: number }[] = await unscoped(ctx)((q) =>
+      q.query(
+        `SELECT a.code AS "forCode", r.level, count(*)::int AS count FROM region a
        JOIN region r ON r.path <@ a.path AND r.code <> a.code AND ${CURRENT}
        WHERE a.code = ANY($1) GROUP BY a.code, r.level ORDER BY r.level`,
-      [codes],
+        [codes],
+      ),
     );
     const byCode = groupBy(rows, (r) => r.forCode);
     return codes.map((code) => (byCode.get(code) ?? []).map(({ level, count }) => ({ level, count })));
   }
 
-  private async filterClauses(
-    ctx: RequestContext,
-    filter: RegionFilter,
-    params: unknown[],
-  ): Promise<string[]> {
-    const clauses: string[] = [];
-    const add = (sql: (n: string) => string, value: unknown) => {
-      params.push(value);
-      clauses.push(sql(`$${params.length}`));
-    };
+  private async filterClauses(ctx: RequestContext, filter: RegionFilter, where: Where): Promise<Where> {
     if (filter.codes) {
       if (filter.codes.length > MAX_PAGE_SIZE)
         throw AppError.badInput(`At most ${MAX_PAGE_SIZE} codes.`, 'codes');
       filter.codes.forEach((c) => assertCode(c, 'codes'));
-      add((p) => `r.code = ANY(${p})`, filter.codes);
+      where.anyOf('r.code', filter.codes);
     }
     if (filter.parentCode != null) {
       await this.assertExists(ctx, filter.parentCode, 'parentCode');
-      add((p) => `r.parent_code = ${p}`, filter.parentCode);
+      where.add(`r.parent_code = ${where.param(filter.parentCode)}`);
     }
     if (filter.withinCode != null) {
       await this.assertExists(ctx, filter.withinCode, 'withinCode');
-      add((p) => `r.path <@ (SELECT path FROM region WHERE code = ${p})`, filter.withinCode);
+      where.add(`r.path <@ (SELECT path FROM region WHERE code = ${where.param(filter.withinCode)})`);
     }
-    if (filter.level) add((p) => `r.level = ANY(${p}::region_level[])`, filter.level);
+    if (filter.level) where.add(`r.level = ANY(${where.param(filter.level, 'region_level[]')})`);
     if (filter.nameContains != null) {
       const text = filter.nameContains.trim();
       if (text.length === 0 || text.length > 50) {
         throw AppError.badInput('nameContains must have 1 to 50 characters.', 'nameContains');
       }
-      add((p) => `r.name ILIKE ${p}`, `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      where.contains(['r.name'], text);
     }
-    return clauses;
+    return where;
   }
 
   private async assertExists(ctx: RequestContext, code: string, field: string) {

@@ -1,8 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
-import { inScope, requireAction, scopePath } from '../../common/authz';
+import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
-import { containsPattern, versionedUpdate } from '../../common/sql';
+import { parseId } from '../../common/ids';
+import { Patch, versionedUpdate, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -22,58 +23,54 @@ function checkAddress(address: string) {
   return text;
 }
 
+const HOUSEHOLD = { table: 'household', label: 'Household' };
+const RETURNING = HOUSEHOLD_COLUMNS.replaceAll('h.', '');
+
 /** Changes an existing row only if the caller saw its latest version; tells a stale version from a missing row. */
 export class HouseholdService {
   constructor(private readonly audit: AuditService) {}
 
   async findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Household[]> {
     return inScope(ctx, (m) =>
-      m.query(`SELECT ${HOUSEHOLD_COLUMNS} FROM household h WHERE h.id::text = ANY($1)`, [ids]),
+      m.query(`SELECT ${HOUSEHOLD_COLUMNS} FROM household h WHERE h.id = ANY($1::uuid[])`, [ids]),
     );
   }
 
   async get(ctx: RequestContext, id: string): Promise<Household> {
     requireAction(ctx, 'household:read');
-    const household = await ctx.loaders.resident.household.load(id);
+    const household = await ctx.loaders.resident.household.load(parseId(id, 'id'));
     if (!household) throw AppError.notFound(`Household ${id} was not found.`);
     return household;
   }
 
   async list(ctx: RequestContext, filter: HouseholdFilter | null | undefined, args: PageArgs) {
     requireAction(ctx, 'household:read');
-    const path = await scopePath(ctx, filter?.regionCode);
-    const params: unknown[] = [path];
-    const where = ['h.region_path <@ $1::ltree'];
-    if (filter?.tags?.length) where.push(`h.tags && $${params.push(filter.tags)}`);
-    if (filter?.addressContains?.trim()) {
-      where.push(`h.address ILIKE $${params.push(containsPattern(filter.addressContains.trim()))}`);
-    }
-    return inScope(ctx, (m) =>
-      listPage<Household>(m, {
-        from: 'household h',
-        columns: HOUSEHOLD_COLUMNS,
-        where,
-        params,
-        args,
-        sort: {
-          key: 'ADDRESS:ASC',
-          expr: 'h.address',
-          idExpr: 'h.id::text',
-          direction: SortDirection.ASC,
-          value: (r) => r.address,
-          id: (r) => r.id,
-        },
-      }),
-    );
+    const where = new Where().subtree('h.region_path', await scopePath(ctx, filter?.regionCode));
+    if (filter?.tags?.length) where.add(`h.tags && ${where.param(filter.tags)}`);
+    where.contains(['h.address'], filter?.addressContains);
+    return listPage<Household>(scoped(ctx), {
+      from: 'household h',
+      columns: HOUSEHOLD_COLUMNS,
+      where,
+      args,
+      sort: {
+        key: 'ADDRESS:ASC',
+        expr: 'h.address',
+        idExpr: 'h.id',
+        direction: SortDirection.ASC,
+        value: (r) => r.address,
+        id: (r) => r.id,
+      },
+    });
   }
 
   async register(ctx: RequestContext, input: RegisterHouseholdInput): Promise<Household> {
     requireAction(ctx, 'household:write');
     const path = await scopePath(ctx, input.regionCode);
     const address = checkAddress(input.address);
-    return inScope(ctx, async (m) => {
+    return atomically(ctx, async (m) => {
       const [household] = await m.query(
-        `INSERT INTO household (region_code, address, tags) VALUES ($1, $2, $3) RETURNING ${HOUSEHOLD_COLUMNS.replaceAll('h.', '')}`,
+        `INSERT INTO household (region_code, address, tags) VALUES ($1, $2, $3) RETURNING ${RETURNING}`,
         [input.regionCode, address, [...new Set(input.tags)]],
       );
       await this.audit.record(ctx, m, {
@@ -93,40 +90,34 @@ export class HouseholdService {
 
   async update(ctx: RequestContext, input: UpdateHouseholdInput): Promise<Household> {
     requireAction(ctx, 'household:write');
-    return inScope(ctx, async (m) => {
+    return atomically(ctx, async (m) => {
       const before = await this.visible(m, input.id);
-      const sets: string[] = [];
-      const params: unknown[] = [];
-      const changes: Record<string, unknown> = {};
-      const set = (column: string, field: string, value: unknown, old: unknown) => {
-        params.push(value);
-        sets.push(`${column} = $${params.length + 2}`);
-        changes[field] = { old, new: value };
-      };
-      if (input.address != null) set('address', 'address', checkAddress(input.address), before.address);
-      if (input.tags) set('tags', 'tags', [...new Set(input.tags)], before.tags);
+      const patch = new Patch();
+      if (input.address != null)
+        patch.set('address', checkAddress(input.address), { field: 'address', old: before.address });
+      if (input.tags) patch.set('tags', [...new Set(input.tags)], { field: 'tags', old: before.tags });
       if (input.headResidentId != null) {
-        const [member] = await m.query(`SELECT 1 FROM resident WHERE id::text = $1 AND household_id = $2`, [
-          input.headResidentId,
+        const head = parseId(input.headResidentId, 'headResidentId');
+        const [member] = await m.query(`SELECT 1 FROM resident WHERE id = $1::uuid AND household_id = $2`, [
+          head,
           before.id,
         ]);
         if (!member) throw AppError.badInput('The head must be a member of the household.', 'headResidentId');
-        set('head_resident_id', 'headResidentId', input.headResidentId, before.headResidentId);
+        patch.set('head_resident_id', head, { field: 'headResidentId', old: before.headResidentId });
       }
       const household = await versionedUpdate<Household>(
         m,
-        'household',
-        input.id,
+        HOUSEHOLD,
+        before.id,
         input.expectedVersion,
-        sets,
-        params,
-        HOUSEHOLD_COLUMNS.replaceAll('h.', ''),
+        patch,
+        RETURNING,
       );
       await this.audit.record(ctx, m, {
         action: 'household.update',
         entityType: 'Household',
-        entityId: input.id,
-        changes,
+        entityId: before.id,
+        changes: patch.changes,
         regionPath: before.path,
       });
       return household;
@@ -137,16 +128,15 @@ export class HouseholdService {
   async move(ctx: RequestContext, input: MoveHouseholdInput): Promise<Household> {
     requireAction(ctx, 'household:write');
     const path = await scopePath(ctx, input.regionCode);
-    return inScope(ctx, async (m) => {
+    return atomically(ctx, async (m) => {
       const before = await this.visible(m, input.id);
       const household = await versionedUpdate<Household>(
         m,
-        'household',
-        input.id,
+        HOUSEHOLD,
+        before.id,
         input.expectedVersion,
-        ['region_code = $3'],
-        [input.regionCode],
-        HOUSEHOLD_COLUMNS.replaceAll('h.', ''),
+        new Patch().set('region_code', input.regionCode),
+        RETURNING,
       );
       // Recorded on both sides, so that the auditors of the region it left see it as well as those of its new one.
       const changes = { regionCode: { old: before.regionCode, new: input.regionCode } };
@@ -157,7 +147,7 @@ export class HouseholdService {
         await this.audit.record(ctx, m, {
           action,
           entityType: 'Household',
-          entityId: input.id,
+          entityId: before.id,
           changes,
           regionPath,
         });
@@ -168,8 +158,8 @@ export class HouseholdService {
 
   private async visible(m: EntityManager, id: string): Promise<Household & { path: string }> {
     const [row] = await m.query(
-      `SELECT ${HOUSEHOLD_COLUMNS}, h.region_path::text AS path FROM household h WHERE h.id::text = $1`,
-      [id],
+      `SELECT ${HOUSEHOLD_COLUMNS}, h.region_path::text AS path FROM household h WHERE h.id = $1::uuid`,
+      [parseId(id, 'id')],
     );
     if (!row) throw AppError.notFound(`Household ${id} was not found.`);
     return row;

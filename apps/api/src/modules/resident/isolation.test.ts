@@ -145,7 +145,7 @@ const READS: Case[] = [
     allowed: 'no rows',
     run: (c) =>
       c.gql(
-        `query($n: String) { residents(filter: { idNumber: $n }) { totalCount edges { node { id } } } }`,
+        `query($n: String) { residents(filter: { idNumber: $n, purpose: "窗口办理业务核验身份" }) { totalCount edges { node { id } } } }`,
         {
           n: world.B.residents[0].idNumber,
         },

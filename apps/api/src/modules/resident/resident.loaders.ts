@@ -1,11 +1,12 @@
 import { byKeyLoader, groupLoader } from '../../common/loaders';
-import type { RequestContext, Services } from '../../server/context';
+import type { RequestContext } from '../../server/context';
 import type { Household, Resident } from './resident.types';
 
 const id = (row: { id: string }) => row.id;
 
 /** Relation fields of households and residents, batched per request and always inside the caller's scope. */
-export function createResidentLoaders(ctx: RequestContext, services: Services) {
+export function createResidentLoaders(ctx: RequestContext) {
+  const { services } = ctx;
   return {
     household: byKeyLoader<Household>((ids) => services.households.findByIds(ctx, ids), id),
     head: byKeyLoader<Resident>((ids) => services.residents.findByIds(ctx, ids, 'Household.head'), id),

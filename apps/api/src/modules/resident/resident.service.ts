@@ -1,4 +1,5 @@
 import {
+  ID_NUMBER_LOOKUPS_PER_HOUR,
   MAX_PURPOSE_LENGTH,
   maskIdNumber,
   maskPhone,
@@ -8,10 +9,11 @@ import {
 } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
-import { inScope, requireAction, scopePath } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
+import { listPage, sortBy, type PageArgs, type SortField } from '../../common/connection';
 import type { PersonalDataCipher } from '../../common/personal-data';
-import { containsPattern, versionedUpdate } from '../../common/sql';
+import { parseId } from '../../common/ids';
+import { Patch, versionedUpdate, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import {
@@ -31,9 +33,10 @@ export const RESIDENT_COLUMNS = `r.id, r.name, r.gender, extract(year FROM r.bir
   r.phone_masked AS phone, r.tags, r.region_code AS "regionCode", r.household_id AS "householdId", r.version,
   r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
 const RETURNING = RESIDENT_COLUMNS.replaceAll('r.', '');
+const RESIDENT = { table: 'resident', label: 'Resident' };
 const MAX_MEMBERS = 50;
 
-const SORT: Record<ResidentOrderField, { expr: string; value: (r: Resident) => unknown }> = {
+const SORT: Record<ResidentOrderField, SortField<Resident>> = {
   NAME: { expr: 'r.name', value: (r) => r.name },
   CREATED_AT: { expr: 'r.created_at', value: (r) => r.createdAt.toISOString() },
 };
@@ -44,7 +47,20 @@ function checkName(name: string) {
   return text;
 }
 
+function checkPurpose(purpose: string | null | undefined, field = 'purpose'): string {
+  const why = (purpose ?? '').trim();
+  if (why.length < MIN_PURPOSE_LENGTH || why.length > MAX_PURPOSE_LENGTH)
+    throw AppError.badInput(
+      `State the purpose in ${MIN_PURPOSE_LENGTH} to ${MAX_PURPOSE_LENGTH} characters.`,
+      field,
+    );
+  return why;
+}
+
 export class ResidentService {
+  /** Requests that have made their one ID-number lookup. */
+  private readonly lookedUp = new WeakSet<RequestContext>();
+
   constructor(
     private readonly audit: AuditService,
     private readonly cipher: PersonalDataCipher,
@@ -52,11 +68,31 @@ export class ResidentService {
 
   /** For DataLoaders: rows the caller's scope allows; one audit entry per batch, not per row. */
   findByIds(ctx: RequestContext, ids: readonly string[], via: string): Promise<Resident[]> {
-    return this.nestedRead(ctx, via, `r.id::text = ANY($1)`, ids);
+    return this.nestedRead(ctx, via, `r.id = ANY($1::uuid[])`, ids);
   }
 
   findByHouseholds(ctx: RequestContext, householdIds: readonly string[]): Promise<Resident[]> {
-    return this.nestedRead(ctx, 'Household.members', `r.household_id::text = ANY($1)`, householdIds);
+    return this.nestedRead(ctx, 'Household.members', `r.household_id = ANY($1::uuid[])`, householdIds);
+  }
+
+  /**
+   * The names of residents (parsed ids) the caller's scope shows, for another module that links a person to the
+   * registry (a dispute party): read inside the caller's transaction and audited like any read.
+   */
+  async namesOf(ctx: RequestContext, m: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; name: string }[] = await m.query(
+      `SELECT r.id, r.name FROM resident r WHERE r.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    if (rows.length)
+      await this.audit.recordRead(ctx, m, {
+        action: 'resident.list',
+        entityType: 'Resident',
+        changes: { returned: rows.map((r) => r.id), via: 'names' },
+        regionPath: ctx.principal?.jurisdiction.path,
+      });
+    return new Map(rows.map((r) => [r.id, r.name]));
   }
 
   private nestedRead(ctx: RequestContext, via: string, where: string, ids: readonly string[]) {
@@ -67,7 +103,7 @@ export class ResidentService {
         [ids],
       );
       if (rows.length) {
-        await this.audit.record(ctx, m, {
+        await this.audit.recordRead(ctx, m, {
           action: 'resident.list',
           entityType: 'Resident',
           changes: { returned: rows.map((r) => r.id), via },
@@ -81,8 +117,8 @@ export class ResidentService {
   async get(ctx: RequestContext, id: string): Promise<Resident> {
     requireAction(ctx, 'resident:read');
     return inScope(ctx, async (m) => {
-      const resident = await this.visible(m, id);
-      await this.audit.record(ctx, m, {
+      const resident = await this.visible(ctx, m, id, 'resident.read');
+      await this.audit.recordRead(ctx, m, {
         action: 'resident.read',
         entityType: 'Resident',
         entityId: id,
@@ -98,49 +134,67 @@ export class ResidentService {
     args: PageArgs & { orderBy?: ResidentOrderBy | null },
   ) {
     const principal = requireAction(ctx, 'resident:read');
-    const path = await scopePath(ctx, filter?.regionCode);
-    const field = args.orderBy?.field ?? ResidentOrderField.NAME;
-    const direction = args.orderBy?.direction ?? SortDirection.ASC;
-    const params: unknown[] = [path];
-    const where = ['r.region_path <@ $1::ltree'];
-    if (filter?.householdId) where.push(`r.household_id::text = $${params.push(filter.householdId)}`);
-    if (filter?.tags?.length) where.push(`r.tags && $${params.push(filter.tags)}`);
-    if (filter?.nameContains?.trim())
-      where.push(`r.name ILIKE $${params.push(containsPattern(filter.nameContains.trim()))}`);
-    if (filter?.idNumber != null) {
-      const id = validateIdNumber(filter.idNumber.trim());
-      if (!id.ok) throw AppError.badInput(id.reason, 'idNumber');
-      where.push(`r.id_number_hmac = $${params.push(this.cipher.hmac(id.idNumber))}`);
-    }
+    const where = new Where().subtree('r.region_path', await scopePath(ctx, filter?.regionCode));
+    where.id('r.household_id', filter?.householdId, 'householdId').contains(['r.name'], filter?.nameContains);
+    if (filter?.tags?.length) where.add(`r.tags && ${where.param(filter.tags)}`);
+    const lookup = filter?.idNumber != null ? this.lookupOf(ctx, filter.idNumber, filter.purpose) : null;
+    if (lookup) where.add(`r.id_number_hmac = ${where.param(lookup.hmac)}`);
     return inScope(ctx, async (m) => {
-      const connection = await listPage<Resident>(m, {
+      if (lookup) await this.throttleLookups(ctx, m);
+      const connection = await listPage<Resident>(scoped(ctx), {
         from: 'resident r',
         columns: RESIDENT_COLUMNS,
         where,
-        params,
         args,
-        sort: {
-          key: `${field}:${direction}`,
-          expr: SORT[field].expr,
-          idExpr: 'r.id::text',
-          direction,
-          value: SORT[field].value,
-          id: (r) => r.id,
-        },
+        sort: sortBy(SORT, args.orderBy, ResidentOrderField.NAME, { expr: 'r.id', of: (r) => r.id }),
       });
-      if (connection.edges.length) {
-        await this.audit.record(ctx, m, {
-          action: 'resident.list',
+      const returned = connection.edges.map((e) => e.node.id);
+      // A lookup is recorded whether it finds someone or not; a plain list only when it shows someone.
+      if (lookup || returned.length)
+        await this.audit.recordRead(ctx, m, {
+          action: lookup ? 'resident.lookup' : 'resident.list',
           entityType: 'Resident',
           changes: {
-            returned: connection.edges.map((e) => e.node.id),
-            filter: { ...filter, idNumber: filter?.idNumber ? maskIdNumber(filter.idNumber) : undefined },
+            returned,
+            filter: { ...filter, idNumber: lookup?.masked, purpose: undefined },
           },
+          purpose: lookup?.purpose ?? null,
           regionPath: principal.jurisdiction.path,
         });
-      }
       return connection;
     });
+  }
+
+  /** An exact ID-number lookup: a valid number, a stated purpose, one per request. */
+  private lookupOf(ctx: RequestContext, idNumber: string, purpose: string | null | undefined) {
+    const id = validateIdNumber(idNumber.trim());
+    if (!id.ok) throw AppError.badInput(id.reason, 'idNumber');
+    const why = checkPurpose(purpose);
+    if (this.lookedUp.has(ctx)) throw AppError.badInput('Look up one ID number per request.', 'idNumber');
+    this.lookedUp.add(ctx);
+    return { hmac: this.cipher.hmac(id.idNumber), masked: maskIdNumber(id.idNumber), purpose: why };
+  }
+
+  /**
+   * At most so many lookups per caller and hour, counted in the audit log itself (so every replica agrees).
+   * Callers are serialised by a transaction lock while they count, so parallel requests cannot overrun it.
+   */
+  private async throttleLookups(ctx: RequestContext, m: EntityManager) {
+    const principal = ctx.principal!;
+    const limit = principal.actions.has('resident:reveal')
+      ? ID_NUMBER_LOOKUPS_PER_HOUR.withReveal
+      : ID_NUMBER_LOOKUPS_PER_HOUR.standard;
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('resident.lookup:' || $1))`, [principal.id]);
+    const [{ n, retry }] = await m.query(
+      `SELECT count(*)::int AS n, ceil(extract(epoch FROM min(at) + interval '1 hour' - now()))::int AS retry
+       FROM (SELECT at FROM audit_event WHERE actor_id = $1::uuid AND action = 'resident.lookup'
+             AND at > now() - interval '1 hour' ORDER BY at DESC LIMIT $2) recent`,
+      [principal.id, limit],
+    );
+    if (n >= limit)
+      throw new AppError('RATE_LIMITED', `At most ${limit} ID-number lookups an hour; try again later.`, {
+        retryAfterSeconds: Math.max(1, retry),
+      });
   }
 
   async register(ctx: RequestContext, input: RegisterResidentInput): Promise<Resident> {
@@ -149,11 +203,11 @@ export class ResidentService {
     const id = validateIdNumber(input.idNumber.trim());
     if (!id.ok) throw AppError.badInput(id.reason, 'idNumber');
     const phone = this.phone(input.phone);
-    return inScope(ctx, async (m) => {
+    return atomically(ctx, async (m) => {
       const [household] = await m.query(
         `SELECT h.id, h.region_path::text AS path, (SELECT count(*)::int FROM resident WHERE household_id = h.id) AS members
-         FROM household h WHERE h.id::text = $1`,
-        [input.householdId],
+         FROM household h WHERE h.id = $1::uuid`,
+        [parseId(input.householdId, 'householdId')],
       );
       if (!household) throw AppError.badInput(`Household ${input.householdId} was not found.`, 'householdId');
       if (household.members >= MAX_MEMBERS)
@@ -198,42 +252,30 @@ export class ResidentService {
 
   async update(ctx: RequestContext, input: UpdateResidentInput): Promise<Resident> {
     requireAction(ctx, 'resident:write');
-    return inScope(ctx, async (m) => {
-      const before = await this.visible(m, input.id);
-      const sets: string[] = [];
-      const params: unknown[] = [];
-      const changes: Record<string, unknown> = {};
-      const set = (column: string, value: unknown) => sets.push(`${column} = $${params.push(value) + 2}`);
-      if (input.name != null) {
-        const name = checkName(input.name);
-        set('name', name);
-        changes.name = { old: before.name, new: name };
-      }
+    return atomically(ctx, async (m) => {
+      const before = await this.visible(ctx, m, input.id, 'resident.update');
+      const patch = new Patch();
+      if (input.name != null) patch.set('name', checkName(input.name), { field: 'name', old: before.name });
       if (input.phone != null) {
         const phone = input.phone.trim() === '' ? null : this.phone(input.phone);
-        set('phone_encrypted', phone && this.cipher.encrypt(phone));
-        set('phone_hmac', phone && this.cipher.hmac(phone));
-        set('phone_masked', phone && maskPhone(phone));
-        changes.phone = { old: before.phone, new: phone && maskPhone(phone) };
+        patch.set('phone_encrypted', phone && this.cipher.encrypt(phone));
+        patch.set('phone_hmac', phone && this.cipher.hmac(phone));
+        patch.set('phone_masked', phone && maskPhone(phone), { field: 'phone', old: before.phone });
       }
-      if (input.tags) {
-        set('tags', [...new Set(input.tags)]);
-        changes.tags = { old: before.tags, new: [...new Set(input.tags)] };
-      }
+      if (input.tags) patch.set('tags', [...new Set(input.tags)], { field: 'tags', old: before.tags });
       const resident = await versionedUpdate<Resident>(
         m,
-        'resident',
-        input.id,
+        RESIDENT,
+        before.id,
         input.expectedVersion,
-        sets,
-        params,
+        patch,
         RETURNING,
       );
       await this.audit.record(ctx, m, {
         action: 'resident.update',
         entityType: 'Resident',
-        entityId: input.id,
-        changes,
+        entityId: before.id,
+        changes: patch.changes,
         regionPath: before.path,
       });
       return resident;
@@ -242,31 +284,30 @@ export class ResidentService {
 
   async move(ctx: RequestContext, input: MoveResidentInput): Promise<Resident> {
     requireAction(ctx, 'resident:write');
-    return inScope(ctx, async (m) => {
-      const before = await this.visible(m, input.id);
+    return atomically(ctx, async (m) => {
+      const before = await this.visible(ctx, m, input.id, 'resident.move');
       const [target] = await m.query(
-        `SELECT id, region_path::text AS path FROM household WHERE id::text = $1`,
-        [input.householdId],
+        `SELECT id, region_path::text AS path FROM household WHERE id = $1::uuid`,
+        [parseId(input.householdId, 'householdId')],
       );
       if (!target) throw AppError.badInput(`Household ${input.householdId} was not found.`, 'householdId');
       // A head who leaves stops heading the old household.
-      await m.query(
-        `UPDATE household SET head_resident_id = NULL WHERE id = $1 AND head_resident_id::text = $2`,
-        [before.householdId, input.id],
-      );
+      await m.query(`UPDATE household SET head_resident_id = NULL WHERE id = $1 AND head_resident_id = $2`, [
+        before.householdId,
+        before.id,
+      ]);
       const resident = await versionedUpdate<Resident>(
         m,
-        'resident',
-        input.id,
+        RESIDENT,
+        before.id,
         input.expectedVersion,
-        ['household_id = $3'],
-        [target.id],
+        new Patch().set('household_id', target.id),
         RETURNING,
       );
       await this.audit.record(ctx, m, {
         action: 'resident.move',
         entityType: 'Resident',
-        entityId: input.id,
+        entityId: before.id,
         changes: { householdId: { old: before.householdId, new: target.id } },
         regionPath: target.path,
       });
@@ -277,21 +318,22 @@ export class ResidentService {
   /** The unmasked ID number and phone, for a stated purpose, recorded in the audit log (PIPL art. 51). */
   async reveal(ctx: RequestContext, id: string, purpose: string): Promise<RevealedResident> {
     requireAction(ctx, 'resident:reveal');
-    const why = purpose.trim();
-    if (why.length < MIN_PURPOSE_LENGTH || why.length > MAX_PURPOSE_LENGTH) {
-      throw AppError.badInput(
-        `State the purpose in ${MIN_PURPOSE_LENGTH} to ${MAX_PURPOSE_LENGTH} characters.`,
-        'purpose',
-      );
-    }
-    return inScope(ctx, async (m) => {
+    const why = checkPurpose(purpose);
+    const residentId = parseId(id, 'id');
+    return atomically(ctx, async (m) => {
       const [row] = await m.query(
         `SELECT id, id_number_encrypted AS "idNumber", phone_encrypted AS phone, birth_date::text AS "birthDate",
            region_path::text AS path
-         FROM resident WHERE id::text = $1`,
-        [id],
+         FROM resident WHERE id = $1::uuid`,
+        [residentId],
       );
-      if (!row) throw AppError.notFound(`Resident ${id} was not found.`);
+      if (!row)
+        return this.audit.refuse(
+          ctx,
+          m,
+          { action: 'resident.reveal', entityType: 'Resident', entityId: residentId },
+          `Resident ${id} was not found.`,
+        );
       await this.audit.record(ctx, m, {
         action: 'resident.reveal',
         entityType: 'Resident',
@@ -332,12 +374,25 @@ export class ResidentService {
     );
   }
 
-  private async visible(m: EntityManager, id: string): Promise<Resident & { path: string }> {
+  /** A resident the caller's scope shows; otherwise the attempt (`action`) is refused and recorded. */
+  private async visible(
+    ctx: RequestContext,
+    m: EntityManager,
+    id: string,
+    action: string,
+  ): Promise<Resident & { path: string }> {
+    const residentId = parseId(id, 'id');
     const [row] = await m.query(
-      `SELECT ${RESIDENT_COLUMNS}, r.region_path::text AS path FROM resident r WHERE r.id::text = $1`,
-      [id],
+      `SELECT ${RESIDENT_COLUMNS}, r.region_path::text AS path FROM resident r WHERE r.id = $1::uuid`,
+      [residentId],
     );
-    if (!row) throw AppError.notFound(`Resident ${id} was not found.`);
+    if (!row)
+      return this.audit.refuse(
+        ctx,
+        m,
+        { action, entityType: 'Resident', entityId: residentId },
+        `Resident ${id} was not found.`,
+      );
     return row;
   }
 }

@@ -128,7 +128,7 @@ describe('the resident registry', () => {
       const r = await resident(app, home.id, { as: staff });
       await resident(app, home.id, { as: staff });
       const res = await staff.gql<{ residents: { totalCount: number; edges: { node: { id: string } }[] } }>(
-        `query($n: String) { residents(filter: { idNumber: $n }) { totalCount edges { node { id } } } }`,
+        `query($n: String) { residents(filter: { idNumber: $n, purpose: "窗口办理业务核验身份" }) { totalCount edges { node { id } } } }`,
         { n: r.idNumber },
       );
       expect(res.errors).toBeUndefined();
@@ -365,9 +365,12 @@ describe('the resident registry', () => {
         await staff.gql(`mutation($input: MoveHouseholdInput!) { moveHousehold(input: $input) { id } }`, {
           input: { id: other.id, expectedVersion: 1, regionCode: grids[1] },
         }),
-        await staff.gql(`query($n: String) { residents(filter: { idNumber: $n }) { totalCount } }`, {
-          n: r.idNumber,
-        }),
+        await staff.gql(
+          `query($n: String) { residents(filter: { idNumber: $n, purpose: "窗口办理业务核验身份" }) { totalCount } }`,
+          {
+            n: r.idNumber,
+          },
+        ),
       ];
       expect(steps.map((s) => s.errors)).toEqual(steps.map(() => undefined));
 

@@ -136,8 +136,18 @@ export class ResidentFilter {
   @Field(() => [ResidentTagEnum], { nullable: true, description: 'Residents with any of these tags.' })
   tags?: ResidentTag[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Exact ID number (found through its keyed hash).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'An exact ID-number lookup (through its keyed hash): with `purpose`, one per request, audited whether it finds someone or not, and limited per caller and hour (RATE_LIMITED beyond).',
+  })
   idNumber?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the ID number is looked up (required with idNumber).',
+  })
+  purpose?: string | null;
 }
 
 @ArgsType()

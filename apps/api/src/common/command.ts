@@ -1,0 +1,154 @@
+import { camelCase, type Machine } from '@qiangji/domain';
+import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../server/context';
+import { AppError } from './app-error';
+import { atomically, requirePrincipal } from './authz';
+import { parseId } from './ids';
+import { Patch, staleVersion, versionedUpdate, type TableRef } from './sql';
+
+/** A row a machine moves: its id, optimistic version, state, and the region path it is scoped by. */
+export interface CommandRow<S extends string> {
+  id: string;
+  version: number;
+  state: S;
+  path: string;
+}
+
+/** One step of an object's timeline, as `runCommand` hands it to the module that keeps the timeline. */
+export interface TimelineEntry<S extends string, D> {
+  command: string;
+  from: S | null;
+  to: S;
+  details: D;
+}
+
+/** How the kit moves one kind of object: declared once per module, used by every command of its machine. */
+export interface CommandTarget<
+  S extends string,
+  D extends { [K in keyof D]: object },
+  Row extends CommandRow<S>,
+> {
+  ref: TableRef;
+  /** The audit's entity type (`DisputeCase`) and the prefix of its actions (`disputeCase.accept`). */
+  entityType: string;
+  auditPrefix: string;
+  /** Commands audited under another name: the API verb that takes them (`recordUnresolved` → `resolve`). */
+  auditNames?: Partial<Record<keyof D & string, string>>;
+  machine: Machine<S, D>;
+  /** The columns an UPDATE returns: the object as the API answers it. */
+  returning: string;
+  /** The row in the caller's scope, locked for the command (`FOR UPDATE`), or nothing. */
+  load(m: EntityManager, id: string): Promise<Row | undefined>;
+  /** Why the caller, who may read the row, may not act on it (a case handled above its jurisdiction). */
+  refusal?(ctx: RequestContext, row: Row): string | null;
+  /** Columns that follow from the new state (the deadline of the next stage). */
+  derive?(row: Row, to: S, step: CommandStep<object>): Record<string, unknown>;
+  /** Writes the timeline row (the object's own history), when the object keeps one. */
+  timeline?(ctx: RequestContext, m: EntityManager, row: Row, entry: TimelineEntry<S, object>): Promise<void>;
+}
+
+export interface CommandStep<D> {
+  /** Columns the step changes besides the state. */
+  set?: Record<string, unknown>;
+  details: D;
+  /** Instants the step starts (acceptance, conclusion), for `derive`. */
+  clock?: Record<string, Date>;
+  /** What the audit row records besides the state and the columns set (a day kept in no column). */
+  audited?: Record<string, unknown>;
+  /** Where a step that would change nothing is refused: its input field and the sentence to say. */
+  unchanged?: { field: string; message: string };
+}
+
+/**
+ * Every command of every machine, in one transaction: the object in the caller's scope (NOT_FOUND) → may the
+ * caller act on it (FORBIDDEN: jurisdiction, then role) → the version (CONFLICT) → the machine's table
+ * (INVALID_TRANSITION) → the module's step (its own checks) → a step that would change nothing is refused
+ * (BAD_USER_INPUT) unless the command records an occurrence → `UPDATE … WHERE version` → the timeline row with
+ * the step's details → the audit row. Nothing is written unless all of it is.
+ */
+export function runCommand<
+  S extends string,
+  D extends { [K in keyof D]: object },
+  Row extends CommandRow<S>,
+  C extends keyof D & string,
+>(
+  ctx: RequestContext,
+  target: CommandTarget<S, D, Row>,
+  input: { id: string; expectedVersion: number },
+  command: C,
+  step: (row: Row, m: EntityManager) => CommandStep<D[C]> | Promise<CommandStep<D[C]>>,
+): Promise<Row> {
+  const principal = requirePrincipal(ctx);
+  const id = parseId(input.id, 'id');
+  return atomically(ctx, async (m) => {
+    const row = await target.load(m, id);
+    if (!row) throw AppError.notFound(`${target.ref.label} ${id} was not found.`);
+    const refusal = target.refusal?.(ctx, row);
+    if (refusal) throw new AppError('FORBIDDEN', refusal);
+    if (!target.machine.allows(command, principal.roles))
+      throw new AppError('FORBIDDEN', `Your roles do not allow ${command}.`);
+    if (row.version !== input.expectedVersion) throw staleVersion(input.expectedVersion, row.version);
+    const check = target.machine.check(row.state, command, principal.roles);
+    if (!check.ok)
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `A ${target.ref.label.toLowerCase()} in ${row.state} cannot ${command}.`,
+        {
+          from: check.from,
+          to: check.to ?? check.from,
+        },
+      );
+    const result = await step(row, m);
+    const set = result.set ?? {};
+    if (!target.machine.rules[command].repeatable && check.to === row.state && unchanged(row, set))
+      throw AppError.badInput(
+        result.unchanged?.message ?? `This ${command} would change nothing.`,
+        result.unchanged?.field,
+      );
+
+    const patch = new Patch();
+    for (const [column, value] of Object.entries({
+      ...set,
+      state: check.to,
+      ...target.derive?.(row, check.to, result),
+    }))
+      patch.set(column, value);
+    const updated = await versionedUpdate<Row>(
+      m,
+      target.ref,
+      row.id,
+      input.expectedVersion,
+      patch,
+      target.returning,
+    );
+    await target.timeline?.(ctx, m, row, { command, from: row.state, to: check.to, details: result.details });
+    await ctx.services.audit.record(ctx, m, {
+      action: `${target.auditPrefix}.${target.auditNames?.[command] ?? command}`,
+      entityType: target.entityType,
+      entityId: row.id,
+      changes: {
+        state: { old: row.state, new: check.to },
+        ...Object.fromEntries(
+          Object.entries({ ...set, ...result.audited }).map(([k, v]) => [
+            k,
+            { new: v instanceof Date ? v.toISOString() : v },
+          ]),
+        ),
+      },
+      regionPath: row.path,
+    });
+    return updated;
+  });
+}
+
+/** Whether every column the step sets already holds that value on the row (`mediator_id` ↔ `mediatorId`). */
+function unchanged(row: object, set: Record<string, unknown>): boolean {
+  const current = row as Record<string, unknown>;
+  return Object.entries(set).every(([column, value]) => same(current[camelCase(column)], value));
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date)
+    return new Date(a as Date).getTime() === new Date(b as Date).getTime();
+  return (a ?? null) === (b ?? null);
+}

@@ -1,0 +1,59 @@
+import type { TimeLimits } from '@qiangji/domain';
+import type { EntityManager } from 'typeorm';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { RequestContext } from '../server/context';
+import type { ConstraintMeaning } from './database-errors';
+import type { PersonalDataCipher } from './personal-data';
+
+/**
+ * The services of every module, one instance each for the life of the process. Each module adds its own by
+ * augmenting this interface in its `index.ts` (`declare module '../../common/module'`), so `ctx.services` is
+ * typed without the kit knowing any module.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleServices {}
+
+/** The DataLoaders of every module, created per request; augmented by each module like `ModuleServices`. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleLoaders {}
+
+/** What the process gives every module when it builds its services. */
+export interface ModuleDeps {
+  cipher: PersonalDataCipher;
+  jwtSecret: Buffer;
+  auth: Config['auth'];
+  timeLimits: TimeLimits;
+}
+
+/** What a module's demo seed gets: the seed transaction, the cipher, and whether demo accounts are wanted. */
+export interface SeedContext {
+  m: EntityManager;
+  cipher: PersonalDataCipher;
+  logger: Logger;
+  /** The demo accounts and their well-known password exist on the embedded development database only. */
+  accounts: boolean;
+}
+
+/**
+ * A module is one folder and one declaration: its services (built from the services of the modules listed
+ * before it), its per-request loaders, its GraphQL resolvers, its TypeORM entities and its demo data.
+ * `server/modules.ts` lists them; context, schema, data source and seed loop over that list.
+ */
+export interface ModuleDefinition {
+  name: string;
+  services?(deps: ModuleDeps, services: ModuleServices): Partial<ModuleServices>;
+  loaders?(ctx: RequestContext): Partial<ModuleLoaders>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  resolvers?: Function[];
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities?: Function[];
+  /** Adds the module's demo data when it has none; returns what it added, for the log. */
+  seed?(seed: SeedContext): Promise<unknown>;
+  /** What the module's unique constraints mean to a client when a concurrent write breaks one. */
+  constraints?: Record<string, ConstraintMeaning>;
+}
+
+export function defineModule(definition: ModuleDefinition): ModuleDefinition {
+  return definition;
+}

@@ -1,0 +1,104 @@
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { AppError, Refusal } from './app-error';
+
+/** An ltree path of division codes; checked before it is written into SQL text. */
+const PATH = /^\d+(\.\d+)*$/;
+
+/** The statements that open a scoped transaction, in one round trip (no parameters: the path is checked). */
+export function openScopeSql(path: string): string {
+  if (!PATH.test(path)) throw new Error(`not a region path: ${path}`);
+  return `BEGIN; SELECT set_config('role', 'qiangji_app', true), set_config('qiangji.scope', '${path}', true)`;
+}
+
+/**
+ * One transaction per signed-in GraphQL request, as the database role `qiangji_app` with the caller's
+ * jurisdiction as the row-level-security scope, shared by the operation's fields and DataLoader batches: one
+ * connection, one BEGIN, one scope and one COMMIT per request, never a second connection while holding the first.
+ * Each command runs in a savepoint of it (`atomic`), so a refused or failed command changes nothing while the
+ * request's other commands stand. Read audits collected during the request are written in one statement just
+ * before the COMMIT, and the response waits for the COMMIT: nothing is answered that is not recorded and stored.
+ */
+export class ScopedTransaction {
+  private runner: QueryRunner | null = null;
+  private opened: Promise<EntityManager> | null = null;
+  private failed = false;
+  private savepoints = 0;
+  private readonly onCommit: ((m: EntityManager) => Promise<void>)[] = [];
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly path: string,
+  ) {}
+
+  /** Work in the transaction, opened on first use. A failed statement poisons the rest, as in PostgreSQL. */
+  async run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await work(await (this.opened ??= this.open()));
+    } catch (err) {
+      // A refusal or a bad input is the client's; a database error leaves PostgreSQL's transaction aborted.
+      if (err instanceof CommandFailed) throw err.cause;
+      if (!(err instanceof AppError)) this.failed = true;
+      throw err;
+    }
+  }
+
+  /**
+   * A command: all of its work or none of it, in a savepoint. A `Refusal` keeps what it recorded (the record of
+   * the refusal; the kit refuses before writing anything else). GraphQL runs a mutation's fields one after
+   * another, so commands never interleave on the connection.
+   */
+  async atomic<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.run(async (m) => {
+      const name = `command_${++this.savepoints}`;
+      await m.query(`SAVEPOINT ${name}`);
+      try {
+        const result = await work(m);
+        await m.query(`RELEASE SAVEPOINT ${name}`);
+        return result;
+      } catch (err) {
+        await m.query(err instanceof Refusal ? `RELEASE SAVEPOINT ${name}` : `ROLLBACK TO SAVEPOINT ${name}`);
+        // Rolled back to the savepoint, the transaction is whole again: the error is the command's alone.
+        throw err instanceof AppError ? err : new CommandFailed(err);
+      }
+    });
+  }
+
+  /** Work to do in the transaction just before it commits (batched audit rows). */
+  beforeCommit(work: (m: EntityManager) => Promise<void>): void {
+    this.onCommit.push(work);
+  }
+
+  /**
+   * Commits (after the deferred work), or rolls back when any statement failed; resolves to whether the
+   * request's reads stand. Never throws: the caller turns `false` into an error response.
+   */
+  async end(): Promise<boolean> {
+    if (!this.runner) return !this.failed;
+    const runner = this.runner;
+    try {
+      if (!this.failed) for (const work of this.onCommit) await work(runner.manager);
+      await runner.query(this.failed ? 'ROLLBACK' : 'COMMIT');
+      return !this.failed;
+    } catch {
+      await runner.query('ROLLBACK').catch(() => undefined);
+      return false;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async open(): Promise<EntityManager> {
+    const runner = this.db.createQueryRunner();
+    this.runner = runner;
+    await runner.connect();
+    await runner.query(openScopeSql(this.path));
+    return runner.manager;
+  }
+}
+
+/** A command's own failure, already rolled back to its savepoint: it does not abort the request's transaction. */
+class CommandFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('command failed');
+  }
+}

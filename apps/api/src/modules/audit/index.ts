@@ -1,0 +1,16 @@
+import { defineModule } from '../../common/module';
+import { AuditResolver } from './audit.resolver';
+import { AuditService } from './audit.service';
+
+declare module '../../common/module' {
+  interface ModuleServices {
+    audit: AuditService;
+  }
+}
+
+/** The append-only trail every other module writes through `ctx.services.audit`. */
+export const auditModule = defineModule({
+  name: 'audit',
+  services: () => ({ audit: new AuditService() }),
+  resolvers: [AuditResolver],
+});

@@ -1,0 +1,90 @@
+import { defineModule } from '../../common/module';
+import { createDisputeCaseLoaders, type DisputeCaseLoaders } from './dispute-case.loaders';
+import { DisputeCaseResolver, DisputePartyResolver } from './dispute-case.resolver';
+import { DisputeCaseService } from './dispute-case.service';
+import { createMediationRefLoaders, type MediationRefLoaders } from './mediation-refs.loaders';
+import { MediationRegionFiguresResolver, MediationStatsResolver } from './mediation-stats.resolver';
+import { MediationStatsService } from './mediation-stats.service';
+import { seedMediation } from './mediation.seed';
+import { MediatorResolver } from './mediator.resolver';
+import { MediatorService } from './mediator.service';
+import { CoordinationMeetingResolver, MeetingDecisionResolver } from './meeting.resolver';
+import { MeetingService } from './meeting.service';
+import { LegalClinicServiceResolver, MediationOrganizationResolver } from './organization.resolver';
+import { OrganizationService } from './organization.service';
+import { PetitionCaseResolver } from './petition.resolver';
+import { PetitionService } from './petition.service';
+
+declare module '../../common/module' {
+  interface ModuleServices {
+    organizations: OrganizationService;
+    mediators: MediatorService;
+    meetings: MeetingService;
+    petitions: PetitionService;
+    disputeCases: DisputeCaseService;
+    mediationStats: MediationStatsService;
+  }
+  interface ModuleLoaders {
+    mediation: DisputeCaseLoaders;
+    mediationRefs: MediationRefLoaders;
+  }
+}
+
+/** Grand mediation 大调解: organisations, mediators, dispute cases, coordination meetings, petition backlog. */
+export const mediationModule = defineModule({
+  name: 'mediation',
+  services: (deps, { audit }) => {
+    const organizations = new OrganizationService(audit);
+    const mediators = new MediatorService(audit, deps.cipher);
+    const disputeCases = new DisputeCaseService(
+      audit,
+      deps.cipher,
+      organizations,
+      mediators,
+      deps.timeLimits,
+    );
+    return {
+      organizations,
+      mediators,
+      disputeCases,
+      meetings: new MeetingService(audit, organizations, disputeCases),
+      petitions: new PetitionService(audit, organizations),
+      mediationStats: new MediationStatsService(),
+    };
+  },
+  loaders: (ctx) => ({
+    mediation: createDisputeCaseLoaders(ctx),
+    mediationRefs: createMediationRefLoaders(ctx),
+  }),
+  resolvers: [
+    DisputeCaseResolver,
+    DisputePartyResolver,
+    MediationOrganizationResolver,
+    LegalClinicServiceResolver,
+    MediatorResolver,
+    CoordinationMeetingResolver,
+    MeetingDecisionResolver,
+    PetitionCaseResolver,
+    MediationStatsResolver,
+    MediationRegionFiguresResolver,
+  ],
+  seed: async ({ m, logger }) => {
+    const [{ none }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM mediation_organization) AS none');
+    if (!none) return null;
+    const seeded = await seedMediation(m);
+    logger.info(seeded, 'mediation demo data seeded');
+    return seeded;
+  },
+  constraints: {
+    mediation_organization_name: {
+      code: 'CONFLICT',
+      message: 'An organisation of that name exists already in the region.',
+      field: 'name',
+    },
+    mediator_user_id_key: {
+      code: 'CONFLICT',
+      message: 'That account is already linked to a mediator.',
+      field: 'userId',
+    },
+  },
+});

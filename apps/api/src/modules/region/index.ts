@@ -1,0 +1,26 @@
+import { defineModule } from '../../common/module';
+import { Region } from './region.entity';
+import { createRegionLoaders, type RegionLoaders } from './region.loaders';
+import { RegionResolver } from './region.resolver';
+import { demoRegions } from './region.seed';
+import { RegionService } from './region.service';
+import { writeRegions } from './region.writer';
+
+declare module '../../common/module' {
+  interface ModuleServices {
+    region: RegionService;
+  }
+  interface ModuleLoaders {
+    region: RegionLoaders;
+  }
+}
+
+/** The region tree 行政区划 from the city down to the grid unit: reference data every module points into. */
+export const regionModule = defineModule({
+  name: 'region',
+  services: () => ({ region: new RegionService() }),
+  loaders: (ctx) => ({ region: createRegionLoaders(ctx, ctx.services.region) }),
+  resolvers: [RegionResolver],
+  entities: [Region],
+  seed: ({ m }) => writeRegions(m, demoRegions(), 'insert-missing'),
+});

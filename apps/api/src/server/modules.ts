@@ -1,0 +1,18 @@
+import type { ModuleDefinition } from '../common/module';
+import { accessModule } from '../modules/access';
+import { auditModule } from '../modules/audit';
+import { mediationModule } from '../modules/mediation';
+import { regionModule } from '../modules/region';
+import { residentModule } from '../modules/resident';
+
+/**
+ * Every module of the API, in dependency order (a module's services may use those listed before it). Adding a
+ * module is its folder and one line here; see "Adding a module" in docs/architecture.md.
+ */
+export const MODULES: readonly ModuleDefinition[] = [
+  auditModule,
+  regionModule,
+  accessModule,
+  residentModule,
+  mediationModule,
+];
