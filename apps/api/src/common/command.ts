@@ -61,8 +61,8 @@ export interface CommandStep<D> {
 
 /**
  * Every command of every machine, in one transaction: the object in the caller's scope (NOT_FOUND) → may the
- * caller act on it (FORBIDDEN: jurisdiction, then role) → the version (CONFLICT) → the machine's table
- * (INVALID_TRANSITION) → the module's step (its own checks) → a step that would change nothing is refused
+ * caller act on it where it lies (FORBIDDEN) → the version (CONFLICT) → the machine's table (INVALID_TRANSITION
+ * from the state, then FORBIDDEN for a role it does not allow) → the module's step (its own checks) → a step that would change nothing is refused
  * (BAD_USER_INPUT) unless the command records an occurrence → `UPDATE … WHERE version` → the timeline row with
  * the step's details → the audit row. Nothing is written unless all of it is.
  */
@@ -85,10 +85,10 @@ export function runCommand<
     if (!row) throw AppError.notFound(`${target.ref.label} ${id} was not found.`);
     const refusal = target.refusal?.(ctx, row);
     if (refusal) throw new AppError('FORBIDDEN', refusal);
-    if (!target.machine.allows(command, principal.roles))
-      throw new AppError('FORBIDDEN', `Your roles do not allow ${command}.`);
     if (row.version !== input.expectedVersion) throw staleVersion(input.expectedVersion, row.version);
     const check = target.machine.check(row.state, command, principal.roles);
+    if (!check.ok && check.reason === 'FORBIDDEN')
+      throw new AppError('FORBIDDEN', `Your roles do not allow ${command}.`);
     if (!check.ok)
       throw new AppError(
         'INVALID_TRANSITION',

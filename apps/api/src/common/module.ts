@@ -29,6 +29,7 @@ export interface ModuleDeps {
 /** What a module's demo seed gets: the seed transaction, the cipher, and whether demo accounts are wanted. */
 export interface SeedContext {
   m: EntityManager;
+  services: ModuleServices;
   cipher: PersonalDataCipher;
   logger: Logger;
   /** The demo accounts and their well-known password exist on the embedded development database only. */

@@ -92,7 +92,15 @@ export class ScopedTransaction {
     this.runner = runner;
     await runner.connect();
     await runner.query(openScopeSql(this.path));
-    return runner.manager;
+    // DataLoader batches of one request run side by side; one connection answers one statement at a time, so
+    // their statements queue here (pg would queue them too, but no longer will in its next major version).
+    let tail: Promise<unknown> = Promise.resolve();
+    const query = (sql: string, params?: unknown[]) => {
+      const next = tail.then(() => runner.manager.query(sql, params));
+      tail = next.catch(() => undefined);
+      return next;
+    };
+    return Object.create(runner.manager, { query: { value: query } }) as EntityManager;
   }
 }
 

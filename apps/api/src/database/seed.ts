@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { PersonalDataCipher } from '../common/personal-data';
 import type { Logger } from '../logger';
+import { createServices } from '../server/context';
 import { MODULES } from '../server/modules';
 import type { Secrets } from '../secrets';
 
@@ -13,10 +14,15 @@ export interface SeedOptions {
 /** Adds each module's demo data, in the modules' order, in one transaction; what exists is kept. */
 export async function seedDemoData(db: DataSource, logger: Logger, opts: SeedOptions) {
   const cipher = new PersonalDataCipher(opts.secrets.dataKey);
+  // Seeds use the services' own rules; none of them signs a token, so any secret will do for the auth settings.
+  const services = createServices({
+    secrets: opts.secrets,
+    auth: { accessTokenTtl: 60, refreshTokenTtl: 300 },
+  });
   const result = await db.transaction(async (m) => {
     const seeded: Record<string, unknown> = {};
     for (const module of MODULES) {
-      const added = await module.seed?.({ m, cipher, logger, accounts: opts.accounts });
+      const added = await module.seed?.({ m, services, cipher, logger, accounts: opts.accounts });
       if (added != null) seeded[module.name] = added;
     }
     return seeded;

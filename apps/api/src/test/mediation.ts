@@ -25,15 +25,20 @@ export async function organization(
   return row.id;
 }
 
-/** An active mediator who belongs to the given organisations. */
+/**
+ * An active mediator who belongs to the given organisations; with `userId`, the record of that MEDIATOR account,
+ * which then reads the cases of those organisations and the ones assigned to it.
+ */
 export async function mediator(
   db: DataSource,
   regionCode: string,
   organizationIds: string[],
+  userId: string | null = null,
 ): Promise<string> {
   const [row] = await db.query(
-    `INSERT INTO mediator (name, employment, region_code) VALUES ($1, 'PART_TIME', $2) RETURNING id, region_path::text AS path`,
-    [`调解员${++names}`, regionCode],
+    `INSERT INTO mediator (name, employment, region_code, user_id) VALUES ($1, 'PART_TIME', $2, $3)
+     RETURNING id, region_path::text AS path`,
+    [`调解员${++names}`, regionCode, userId],
   );
   for (const organizationId of organizationIds)
     await db.query(

@@ -13,6 +13,19 @@ const ROW = `id number title type state risk deadlineStatus dueAt receivedAt reg
     region { code name }`;
 const ORGANIZATION = 'id name kind regionCode';
 
+/** Every kind of timeline details, flattened into one object per step for CaseTimeline. */
+const EVENT_DETAILS = `
+  ... on RegistrationDetails { channel risk riskReasons notifiedOrganizationId notifiedOrganizationName }
+  ... on NoteDetails { note }
+  ... on ReasonDetails { reason }
+  ... on MediatorAssignmentDetails { mediatorId mediatorName }
+  ... on SessionDetails { date place participants notes }
+  ... on AgreementDetails { agreement { terms signatories signedOn courtConfirmed } }
+  ... on FailureDetails { referral reason }
+  ... on FollowUpDetails { date honoured notes }
+  ... on EscalationDetails { fromOrganizationId toOrganizationId toOrganizationName reason }
+  ... on CoordinationDecisionDetails { meetingId decision }`;
+
 export const toDisputeCaseFilter = filterMapper('disputeCases', {
   q: asIs,
   regionCode: asIs,
@@ -139,7 +152,7 @@ export const disputeCaseResource: GraphqlResource = {
     originOrganization { ${ORGANIZATION} }
     mediator { id name }
     parties { id role name contact resident { id } }
-    timeline { id at command fromState toState actorName details }
+    timeline { id at command fromState toState actorName details { ${EVENT_DETAILS} } }
     availableCommands`,
   sortFields: { receivedAt: 'RECEIVED_AT', dueAt: 'DUE_AT' },
   toFilter: toDisputeCaseFilter,

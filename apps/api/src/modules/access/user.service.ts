@@ -20,6 +20,12 @@ export class UserService {
     private readonly regions: RegionService,
   ) {}
 
+  /** The id of an account by its username (for demo data that links a person to a demo account). */
+  async idOf(m: EntityManager, username: string): Promise<string | null> {
+    const [user] = await m.query(`SELECT id FROM app_user WHERE username = $1`, [username]);
+    return user?.id ?? null;
+  }
+
   /** Whether an account (a parsed id) is enabled, has the role and lies within the path: to link a person to it. */
   async isActiveWithRole(m: EntityManager, userId: string, role: Role, withinPath: string): Promise<boolean> {
     const [account] = await m.query(

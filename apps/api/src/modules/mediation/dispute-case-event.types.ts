@@ -48,7 +48,8 @@ export class NoteDetails {
 
 @ObjectType({ description: 'A step that needs its reason (decline, withdraw).' })
 export class ReasonDetails {
-  @Field()
+  // Every `reason` of the union is nullable in the schema, so that a client may select them all in one document.
+  @Field(() => String, { nullable: true })
   reason: string;
 }
 
@@ -129,7 +130,7 @@ export class EscalationDetails {
   @Field()
   toOrganizationName: string;
 
-  @Field()
+  @Field(() => String, { nullable: true })
   reason: string;
 }
 

@@ -51,6 +51,8 @@ describe('a dispute case from intake to closing', () => {
   let committee: string;
   let centre: string;
   let mediatorId: string;
+  /** A second member: assigning the mediator a case already has is refused (it would change nothing). */
+  let otherMediatorId: string;
   let staff: SignedIn;
 
   beforeAll(async () => {
@@ -61,7 +63,10 @@ describe('a dispute case from intake to closing', () => {
     committee = await organization(app.db, community);
     centre = await organization(app.db, street, 'COORDINATION_CENTRE');
     mediatorId = await mediator(app.db, community, [committee]);
+    otherMediatorId = await mediator(app.db, community, [committee]);
     staff = await app.signIn({ roles: ['MEDIATOR'], jurisdiction: street });
+    // A mediator reads the cases of the organisations it belongs to (issue 7): staff serves both of them.
+    await mediator(app.db, community, [committee, centre], staff.userId);
   });
   afterAll(() => app.close());
 
@@ -206,7 +211,14 @@ describe('a dispute case from intake to closing', () => {
       const c = caseOf(row);
       expect(c.state).toBe(state);
       const before = await caseTrace(app.db, c.id);
-      const res = await runCommand(staff, command, c, refs());
+      const reassign = command === 'assignMediator' && state === 'MEDIATOR_ASSIGNED';
+      const res = await runCommand(
+        staff,
+        command,
+        c,
+        refs(),
+        reassign ? { mediatorId: otherMediatorId } : {},
+      );
       const after = await caseTrace(app.db, c.id);
       if (!allowed) {
         expectRefused(res, 'INVALID_TRANSITION');
@@ -381,6 +393,7 @@ describe('a dispute case from intake to closing', () => {
         registerCase(staff, community),
         app.signIn({ roles: ['MEDIATOR'], jurisdiction: street }),
       ]);
+      await mediator(app.db, community, [committee], other.userId);
       const results = await Promise.all([
         runCommand(staff, 'accept', c, refs()),
         runCommand(other, 'accept', c, refs()),
@@ -428,6 +441,7 @@ describe('a dispute case from intake to closing', () => {
           app.signIn({ roles: ['MEDIATOR'], jurisdiction: here }),
         ]);
       own = { mediatorId: member, centreId: centreAbove };
+      await mediator(app.db, first, [handling, centreAbove, ownCentre], clerk.userId);
       await app.db.query(`UPDATE mediator SET active = false WHERE id = $1`, [inactiveMember]);
     });
 

@@ -5,7 +5,8 @@ import { DisputeCaseService } from './dispute-case.service';
 import { createMediationRefLoaders, type MediationRefLoaders } from './mediation-refs.loaders';
 import { MediationRegionFiguresResolver, MediationStatsResolver } from './mediation-stats.resolver';
 import { MediationStatsService } from './mediation-stats.service';
-import { seedMediation } from './mediation.seed';
+import { DEMO_ACCOUNTS } from '../access/access.seed';
+import { linkDemoMediator, seedMediation } from './mediation.seed';
 import { MediatorResolver } from './mediator.resolver';
 import { MediatorService } from './mediator.service';
 import { CoordinationMeetingResolver, MeetingDecisionResolver } from './meeting.resolver';
@@ -14,6 +15,8 @@ import { LegalClinicServiceResolver, MediationOrganizationResolver } from './org
 import { OrganizationService } from './organization.service';
 import { PetitionCaseResolver } from './petition.resolver';
 import { PetitionService } from './petition.service';
+
+const DEMO_MEDIATOR = DEMO_ACCOUNTS.find((a) => a.role === 'MEDIATOR')!;
 
 declare module '../../common/module' {
   interface ModuleServices {
@@ -68,10 +71,13 @@ export const mediationModule = defineModule({
     MediationStatsResolver,
     MediationRegionFiguresResolver,
   ],
-  seed: async ({ m, logger }) => {
+  seed: async ({ m, services, logger, accounts }) => {
     const [{ none }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM mediation_organization) AS none');
     if (!none) return null;
     const seeded = await seedMediation(m);
+    // The demo `mediator` (延寿镇) serves every committee and the centre of its township: its cases are theirs.
+    const id = accounts ? await services.users.idOf(m, DEMO_MEDIATOR.username) : null;
+    if (id) await linkDemoMediator(m, { ...DEMO_MEDIATOR, id });
     logger.info(seeded, 'mediation demo data seeded');
     return seeded;
   },

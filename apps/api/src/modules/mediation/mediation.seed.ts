@@ -1349,3 +1349,25 @@ async function seedClinicTallies(m: EntityManager, rand: Rand, places: Place[], 
   );
   return rows.length;
 }
+
+/**
+ * The mediator record of a demo account: named as the account, a member of every mediation organisation in its
+ * jurisdiction (the township's committee and centre, its villages' committees).
+ */
+export async function linkDemoMediator(
+  m: EntityManager,
+  account: { id: string; displayName: string; jurisdiction: string },
+): Promise<void> {
+  const [md] = await m.query(
+    `INSERT INTO mediator (name, employment, specialities, region_code, user_id)
+     VALUES ($1, 'FULL_TIME', '{LAND,NEIGHBOURHOOD}', $2, $3) RETURNING id, region_path::text AS path`,
+    [account.displayName, account.jurisdiction, account.id],
+  );
+
+  await m.query(
+    `INSERT INTO mediator_membership (mediator_id, organization_id, region_path)
+     SELECT $1, o.id, $2::ltree FROM mediation_organization o
+     WHERE o.region_path <@ $2::ltree AND o.kind IN ('PEOPLES_COMMITTEE', 'COORDINATION_CENTRE')`,
+    [md.id, md.path],
+  );
+}
