@@ -12,6 +12,7 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
@@ -33,10 +34,14 @@ const schema = z.object({
     .string()
     .min(1)
     .default(path.join(REPO_ROOT, 'apps', 'dashboard', 'dist')),
-  GRAPHQL_INTROSPECTION: bool.optional(),
-  GRAPHQL_FIELD_SUGGESTIONS: bool.optional(),
-  GRAPHQL_STACK_TRACES: bool.optional(),
+  GRAPHQL_INTROSPECTION: bool.default(false),
+  GRAPHQL_FIELD_SUGGESTIONS: bool.default(false),
+  GRAPHQL_STACK_TRACES: bool.default(false),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(5_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10_000_000).default(100),
+  RATE_LIMIT_SYNC_MS: z.coerce.number().int().min(50).max(10_000).default(250),
   DATA_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
@@ -57,9 +62,8 @@ const schema = z.object({
 export type Config = ReturnType<typeof parseConfig>;
 
 /**
- * Parses the environment once at boot. Apollo's own defaults follow NODE_ENV implicitly;
- * we decide introspection, suggestions and stack traces here, explicitly, so production
- * never exposes them by accident.
+ * Parses the environment once at boot. Safe is the default whatever NODE_ENV says (or whether it is set at all):
+ * introspection, suggestions and stack traces are on only when their variable says `true`, as `npm run dev` does.
  */
 export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
   // Orchestrators often pass `NAME=` for "not set": an empty value means the default.
@@ -88,12 +92,13 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new ConfigError(`Invalid environment variable ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = result.data;
-  const development = e.NODE_ENV !== 'production';
   return {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    /** Unset: short readable lines on a terminal, JSON lines otherwise (see logger.ts). */
+    logFormat: e.LOG_FORMAT,
     database: {
       url: e.DATABASE_URL,
       migrationUrl: e.MIGRATION_DATABASE_URL,
@@ -103,11 +108,16 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     dashboardDir: e.DASHBOARD_DIR,
     graphql: {
-      introspection: e.GRAPHQL_INTROSPECTION ?? development,
-      fieldSuggestions: e.GRAPHQL_FIELD_SUGGESTIONS ?? development,
-      stackTraces: e.GRAPHQL_STACK_TRACES ?? e.NODE_ENV === 'development',
+      introspection: e.GRAPHQL_INTROSPECTION,
+      fieldSuggestions: e.GRAPHQL_FIELD_SUGGESTIONS,
+      stackTraces: e.GRAPHQL_STACK_TRACES,
     },
-    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    shutdown: { graceMs: e.SHUTDOWN_GRACE_MS, timeoutMs: e.SHUTDOWN_TIMEOUT_MS },
+    rateLimit: {
+      perMinute: e.RATE_LIMIT_PER_MINUTE,
+      burst: e.RATE_LIMIT_BURST,
+      syncMs: e.RATE_LIMIT_SYNC_MS,
+    },
     secrets: { dataKey: e.DATA_KEY, jwtSecret: e.JWT_SECRET },
     auth: {
       accessTokenTtl: e.ACCESS_TOKEN_TTL_SECONDS,

@@ -7,6 +7,7 @@ import { Mediation1764210000000 } from './migrations/1764210000000-mediation';
 import { RolesAndAccountSecurity1764220000000 } from './migrations/1764220000000-roles-and-account-security';
 import { adoptObjects, OWNER_ROLE } from './roles';
 import { SetupError } from './setup-error';
+import { RateLimit1764300000000 } from './migrations/1764300000000-rate-limit';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
 export class AppDataSource extends DataSource {
@@ -37,6 +38,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       AccessResidentsAudit1764190000000,
       Mediation1764210000000,
       RolesAndAccountSecurity1764220000000,
+      RateLimit1764300000000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

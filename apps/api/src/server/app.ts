@@ -1,13 +1,19 @@
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { pendingMigrations } from '../database/data-source';
@@ -19,17 +25,33 @@ import { refuseUnstorableText } from './text-input';
 import { API_KEY_PREFIX } from '../modules/access/api-key.service';
 import type { Secrets } from '../secrets';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
-import { AppError } from '../common/app-error';
+import { accessLog, nameOperationInAccessLog, withResponse } from './access-log';
+import { refuseAnonymousUnlessSignIn } from './anonymous-guard';
+import { favicon, graphqlPageForBrowsers } from './browser-pages';
+import {
+  answer503WhileDatabaseIsDown,
+  answerDatabaseUnavailable,
+  isDatabaseUnavailable,
+} from './database-unavailable';
+import { limitPerCredential, RateLimiter } from './rate-limit';
+import { checkVariablesFirst } from './variable-check';
 
 export interface App {
   httpServer: http.Server;
-  /** Stops accepting, lets in-flight requests finish, then resolves. */
+  /**
+   * The first step of a shutdown: /readyz answers 503 so that balancers stop sending, and every response from
+   * now on closes its connection, so keep-alive clients reconnect elsewhere instead of losing a request.
+   */
+  drain(): void;
+  /** Stops accepting, closes idle connections, lets in-flight requests finish, then resolves. */
   stop(): Promise<void>;
 }
 
-const REQUEST_ID = /^[\w.-]{1,64}$/;
-const PROBES = new Set(['/healthz', '/readyz']);
+/** graphql's parser stops at this many tokens; the anonymous guard parses with the same bound. */
+const MAX_TOKENS = 3000;
+/** A few errors tell a client what is wrong; thousands only cost the server (case 15). */
+const MAX_VALIDATION_ERRORS = 10;
+const MAX_COERCION_ERRORS = 3;
 
 export async function createApp(opts: {
   config: Config;
@@ -45,32 +67,23 @@ export async function createApp(opts: {
   });
   const app = express();
   const httpServer = http.createServer(app);
+  const limiter = new RateLimiter((db.driver as PostgresDriver).master, config.rateLimit, logger);
+  let draining = false;
   // Longer than the keep-alive of the usual proxies (60 s) and clients: Node's 5 s default closes sockets they
   // are about to reuse, which shows up as ECONNRESET under load.
   httpServer.keepAliveTimeout = 65_000;
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Express shows stack traces in its fallback pages unless its env says production: never show them.
+  app.set('env', 'production');
 
-  app.use((req, res, next) => {
-    const incoming = req.get('x-request-id');
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    res.locals.requestId = requestId;
-    res.setHeader('X-Request-Id', requestId);
-    const start = process.hrtime.bigint();
-    res.on('finish', () => {
-      const durationMs = Number(process.hrtime.bigint() - start) / 1e6;
-      // The path only: a query string may carry GraphQL variables. Probes every few seconds are debug noise.
-      const line = { requestId, method: req.method, path: req.path, status: res.statusCode, durationMs };
-      if (PROBES.has(req.path) && res.statusCode === 200) logger.debug(line, 'request');
-      else logger.info(line, 'request');
-    });
-    next();
-  });
+  app.use(accessLog(logger, () => draining));
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
+    if (draining) return void res.status(503).json({ status: 'shutting down' });
     try {
       const pending = (await pendingMigrations(db)).length > 0;
       res.status(pending ? 503 : 200).json({ status: pending ? 'migrations pending' : 'ready' });
@@ -93,28 +106,45 @@ export async function createApp(opts: {
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     validationRules: armor.validationRules,
-    parseOptions: { maxTokens: 3000 },
+    validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
+    executionOptions: { maxCoercionErrors: MAX_COERCION_ERRORS },
+    parseOptions: { maxTokens: MAX_TOKENS },
     introspection: config.graphql.introspection,
     hideSchemaDetailsFromClientErrors: !config.graphql.fieldSuggestions,
     includeStacktraceInErrorResponses: config.graphql.stackTraces,
+    // Automatic persisted queries let anyone register a query by hash: they save bandwidth, they are no safelist.
+    persistedQueries: false,
     csrfPrevention: true,
     // main.ts owns SIGTERM: drain HTTP, then close the pool and the embedded database, then exit 0.
     stopOnTerminationSignals: false,
-    formatError: createFormatError({ stackTraces: config.graphql.stackTraces }),
+    formatError: createFormatError({
+      stackTraces: config.graphql.stackTraces,
+      suggestions: config.graphql.fieldSuggestions,
+    }),
     allowBatchedHttpRequests: false,
     plugins: [
       ...armor.plugins,
-      onlySignInWhenAnonymous(),
+      checkVariablesFirst({ maxErrors: MAX_COERCION_ERRORS, suggestions: config.graphql.fieldSuggestions }),
       refuseUnstorableText(),
       commitBeforeResponse(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Cache control hooks every field of every response (and we send no cache hints); the others would
+      // report to Apollo's cloud, and would add their own per-field tracing if an APOLLO_KEY were set.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      nameOperationInAccessLog(),
+      answer503WhileDatabaseIsDown(),
       logUnexpectedErrors(),
     ],
   });
   await apollo.start();
+  limiter.start();
   app.use(
     '/graphql',
+    graphqlPageForBrowsers,
     express.json({ limit: '1mb' }),
     async (req: Request, res: Response, next: NextFunction) => {
       // A credential that does not check out is refused here, before GraphQL: never treated as anonymous.
@@ -134,9 +164,11 @@ export async function createApp(opts: {
         ],
       });
     },
+    limitPerCredential(limiter),
+    refuseAnonymousUnlessSignIn(MAX_TOKENS),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createContext({
+      context: async ({ req, res }) => {
+        const ctx = createContext({
           db,
           logger,
           services,
@@ -144,7 +176,9 @@ export async function createApp(opts: {
           clientIp: req.ip ?? null,
           principal: res.locals.principal ?? null,
           transactional: true,
-        }),
+        });
+        return withResponse(ctx, res);
+      },
     }),
   );
 
@@ -163,6 +197,8 @@ export async function createApp(opts: {
   } else {
     logger.warn({ dir: config.dashboardDir }, 'dashboard not built; serving the API only');
   }
+  // After the dashboard's files, so that an icon of its own wins.
+  app.get('/favicon.ico', favicon);
 
   // Errors before GraphQL (a body too large, malformed JSON) answer in the GraphQL error shape, never an HTML stack page.
   app.use(
@@ -173,6 +209,10 @@ export async function createApp(opts: {
       next: NextFunction,
     ) => {
       if (res.headersSent) return next(err);
+      if (isDatabaseUnavailable(err)) {
+        logger.error({ err, requestId: res.locals.requestId }, 'request failed: database unavailable');
+        return answerDatabaseUnavailable(res);
+      }
       const status = err.status ?? err.statusCode ?? 500;
       if (status >= 500) logger.error({ err, requestId: res.locals.requestId }, 'request failed');
       const message =
@@ -187,31 +227,15 @@ export async function createApp(opts: {
     },
   );
 
-  return { httpServer, stop: () => apollo.stop() };
-}
-
-const ANONYMOUS_FIELDS = new Set(['login', 'refresh', '__typename']);
-
-/** Anonymous callers may sign in and nothing else: every root field must be login, refresh or __typename. */
-function onlySignInWhenAnonymous(): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, operation }) {
-          if (contextValue.principal || (operation && rootFieldsAre(operation, ANONYMOUS_FIELDS))) return;
-          const error = new AppError('UNAUTHENTICATED', 'Sign in, or send an API key.');
-          throw new GraphQLError(error.message, {
-            originalError: error,
-            extensions: { http: { status: 401 } },
-          });
-        },
-      };
+    httpServer,
+    drain: () => void (draining = true),
+    async stop() {
+      draining = true;
+      await apollo.stop();
+      await limiter.stop();
     },
   };
-}
-
-function rootFieldsAre(operation: OperationDefinitionNode, allowed: Set<string>): boolean {
-  return operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && allowed.has(s.name.value));
 }
 
 /** Errors the client did not cause go to the log with the request id; the client sees only INTERNAL. */

@@ -3,6 +3,8 @@ import { DomainValidationError } from '@qiangji/domain';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 import { AppError, type ErrorCode } from '../common/app-error';
+import { COERCION_LIMIT_MESSAGE, withoutInput } from './client-messages';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from './database-unavailable';
 import { databaseError } from '../common/database-errors';
 import { MODULES } from './modules';
 
@@ -21,7 +23,7 @@ const CLIENT_REQUEST_CODES = new Set([
 ]);
 
 /** Maps any thrown error to one AppError, so the response shape never depends on where it came from. */
-function toAppError(formatted: GraphQLFormattedError, error: unknown): AppError | null {
+function toAppError(formatted: GraphQLFormattedError, error: unknown, suggestions = false): AppError | null {
   const original =
     error instanceof GraphQLError && error.originalError ? error.originalError : unwrapResolverError(error);
   if (original instanceof AppError) return original;
@@ -34,8 +36,11 @@ function toAppError(formatted: GraphQLFormattedError, error: unknown): AppError 
     return AppError.badInput(constraint ?? 'Invalid argument.', first?.property);
   }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CLIENT_REQUEST_CODES.has(code)) {
-    return AppError.badInput(formatted.message);
+  if (
+    (typeof code === 'string' && CLIENT_REQUEST_CODES.has(code)) ||
+    formatted.message === COERCION_LIMIT_MESSAGE
+  ) {
+    return AppError.badInput(withoutInput(formatted.message, error, suggestions));
   }
   return null;
 }
@@ -45,15 +50,22 @@ export function isClientError(formatted: GraphQLFormattedError, error: unknown):
   return toAppError(formatted, error) !== null;
 }
 
-export function createFormatError(opts: { stackTraces: boolean }) {
+export function createFormatError(opts: { stackTraces: boolean; suggestions: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const failure = toAppError(formatted, error) ?? new AppError('INTERNAL', 'Internal server error.');
+    const failure = toAppError(formatted, error, opts.suggestions) ?? internal(error);
     const extensions: Record<string, unknown> = { code: failure.code, ...details(failure.code, failure) };
     if (opts.stackTraces && error instanceof GraphQLError) {
       extensions.stacktrace = (unwrapResolverError(error) as Error)?.stack?.split('\n');
     }
     return { message: failure.message, locations: formatted.locations, path: formatted.path, extensions };
   };
+}
+
+/** The app's HTTP layer answers 503 with Retry-After for the first kind (see app.ts). */
+function internal(error: unknown): AppError {
+  return isDatabaseUnavailable(error)
+    ? new AppError('INTERNAL', DATABASE_UNAVAILABLE_MESSAGE)
+    : new AppError('INTERNAL', 'Internal server error.');
 }
 
 function details(code: ErrorCode, error: AppError): Record<string, unknown> {

@@ -8,9 +8,11 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedd
 import { provisionDatabase } from '../database/roles';
 import { createLogger } from '../logger';
 import { TEMPLATE_DATABASE } from './test-env';
+import { LOG_DIR_ENV } from './log-capture';
 
 declare global {
   var __QIANGJI_PG__: { db: EmbeddedDatabase; dir: string } | undefined;
+  var __QIANGJI_LOG_DIR__: string | undefined;
 }
 
 /**
@@ -20,6 +22,10 @@ declare global {
  * qiangji_api. TEST_DATABASE_URL points the suite at another server instead (a superuser's URL).
  */
 export default async function globalSetup() {
+  // The servers' logs of the whole run, scanned for personal data by global-teardown.ts (case 40).
+  process.env[LOG_DIR_ENV] ??= globalThis.__QIANGJI_LOG_DIR__ = await mkdtemp(
+    path.join(os.tmpdir(), 'qiangji-test-logs-'),
+  );
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'qiangji-test-pg-'));

@@ -9,10 +9,15 @@ const MOBILE = /\b1[3-9]\d{9}\b/g;
  */
 export function assertNoPersonalData(query: string, body: string): void {
   if (/\brevealResident\b/.test(query)) return;
-  const leaks = [...(body.match(ID_NUMBER) ?? []).filter(isValidIdNumber), ...(body.match(MOBILE) ?? [])];
+  const leaks = findPersonalData(body);
   if (leaks.length) {
     throw new Error(
       `A response leaks personal data (${leaks.length} values, e.g. ${leaks[0].slice(0, 6)}…): ${query.slice(0, 80)}`,
     );
   }
+}
+
+/** Unmasked ID numbers (with a valid check digit) and mobile numbers in a text. */
+export function findPersonalData(text: string): string[] {
+  return [...(text.match(ID_NUMBER) ?? []).filter(isValidIdNumber), ...(text.match(MOBILE) ?? [])];
 }

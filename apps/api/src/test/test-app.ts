@@ -6,11 +6,12 @@ import type { DataSource } from 'typeorm';
 import { parseConfig, type Config } from '../config';
 import { createDataSource } from '../database/data-source';
 import { OWNER_ROLE } from '../database/roles';
-import { createLogger } from '../logger';
+import { flushLogs } from '../logger';
 import { hashPassword } from '../modules/access/passwords';
 import { loadSecrets, type Secrets } from '../secrets';
 import { createApp, type App } from '../server/app';
 import { createContext, createServices, type RequestContext } from '../server/context';
+import { serverLogger } from './log-capture';
 import { assertNoPersonalData } from './personal-data-guard';
 import { TEMPLATE_DATABASE, TEST_SECRETS_ENV, testDatabaseUrls } from './test-env';
 
@@ -92,6 +93,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...databaseEnv,
     DATABASE_POOL_SIZE: '4',
     PORT: '0',
+    // A test file is one caller at machine speed; server/rate-limit.test.ts sets the limit it tests.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_BURST: '100000',
     ...TEST_SECRETS_ENV,
     ...env,
   });
@@ -113,7 +117,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     context: () =>
       createContext({
         db,
-        logger: createLogger('silent'),
+        logger: serverLogger(),
         services: createServices({ secrets, auth: config.auth, timeLimits: config.timeLimits }),
       }),
     withCredential: (credential, header) => client(credentialHeaders(credential, header)),
@@ -164,12 +168,8 @@ function credentialHeaders(
 /** The real HTTP server on a free port, with its own pool as the API's login. */
 async function serve(config: Config, secrets: Secrets) {
   const apiDb = await createDataSource(config.database.url!, config.database.poolSize).initialize();
-  const app: App = await createApp({
-    config,
-    db: apiDb,
-    secrets,
-    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-  });
+  const logger = serverLogger();
+  const app: App = await createApp({ config, db: apiDb, secrets, logger });
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
   const baseUrl = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
   const client = (headers: Record<string, string>): GqlClient => ({
@@ -190,6 +190,7 @@ async function serve(config: Config, secrets: Secrets) {
     client,
     async close() {
       await app.stop();
+      flushLogs(logger);
       await apiDb.destroy();
     },
   };

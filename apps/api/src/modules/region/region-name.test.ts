@@ -67,7 +67,9 @@ describe('qualified region names', () => {
   });
 
   it('when a namesake is no longer current, then it no longer qualifies the name', async () => {
-    await app.db.query(`UPDATE region SET valid_from = current_date - 10, valid_to = current_date WHERE code = '230171101201'`);
+    await app.db.query(
+      `UPDATE region SET valid_from = current_date - 10, valid_to = current_date WHERE code = '230171101201'`,
+    );
     try {
       expect(await qualified(['230170100201', '230171100201'])).toEqual({
         '230170100201': '东升村 (甲县 · 宁远镇)',
