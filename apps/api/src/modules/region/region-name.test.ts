@@ -85,7 +85,7 @@ describe('qualified region names', () => {
   });
 
   it('when a page of regions and their parents ask for qualified names, then one statement per batch serves them', async () => {
-    const spy = jest.spyOn(app.db, 'query');
+    const spy = jest.spyOn(app.apiDb, 'query');
     const res = await api.gql(
       `{ regions(first: 50, filter: { level: [GRID] }) { edges { node {
           qualifiedName parent { qualifiedName } } } } }`,
