@@ -25,10 +25,12 @@ type Starter = (opts: {
   dir: string;
   port: number;
   logger: unknown;
+  ephemeral?: boolean;
   settings?: Record<string, string>;
 }) => Promise<EmbeddedDatabase>;
 
-export async function startCluster(dir: string, port: number): Promise<Cluster> {
+/** `ephemeral`: without fsync, for the CI's tiny run; measured runs keep PostgreSQL's durable defaults. */
+export async function startCluster(dir: string, port: number, ephemeral: boolean): Promise<Cluster> {
   const { startEmbeddedPostgres } = apiModule<{ startEmbeddedPostgres: Starter }>(
     'database/embedded-postgres.js',
   );
@@ -44,6 +46,7 @@ export async function startCluster(dir: string, port: number): Promise<Cluster> 
     dir,
     port,
     logger,
+    ephemeral,
     settings: {
       shared_preload_libraries: 'pg_stat_statements,auto_explain',
       'pg_stat_statements.track': 'top',

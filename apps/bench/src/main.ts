@@ -19,7 +19,7 @@ const USAGE = `npm run bench -- [options]
   --households N   synthetic households (default 20000)
   --only a,b       these operations only (${OPERATIONS.map((o) => o.key).join(', ')})
   --tiny           the CI size: 100 households, 1 round of 10 requests, no warm-up, the export checked on
-                   3 pages, nothing written to docs/
+                   3 pages, PostgreSQL without fsync, nothing written to docs/
   --no-docs        print the section instead of writing docs/benchmarks.md and docs/bench-plans/
   --json FILE      also write every figure as JSON`;
 
@@ -53,6 +53,7 @@ function options() {
   const unknown = only?.filter((k) => !OPERATIONS.some((o) => o.key === k));
   if (unknown?.length) throw new Error(`unknown operation ${unknown.join(', ')}\n${USAGE}`);
   return {
+    tiny,
     scale: number(values.scale, 1, 'scale'),
     docs: !tiny && !values['no-docs'],
     json: values.json,
@@ -95,7 +96,7 @@ async function main() {
   const work = await mkdtemp(path.join(os.tmpdir(), 'qiangji-bench-'));
   await chmod(work, 0o755);
   settings.log('starting PostgreSQL');
-  const cluster = await startCluster(path.join(work, 'pg'), await freePort());
+  const cluster = await startCluster(path.join(work, 'pg'), await freePort(), opts.tiny);
   try {
     const load = os.loadavg()[0];
     const ours = async () => (await benchCpuMs()) + (await postgresCpuMs(cluster.postmasterPid));

@@ -14,7 +14,7 @@ import {
   type ServerKind,
   type SystemKey,
 } from './operations';
-import { capturePlan, type Plan } from './plans';
+import { capturePlans, type Plan } from './plans';
 import { startServer, type Server } from './systems';
 
 export interface Settings {
@@ -47,8 +47,9 @@ export interface PartResult {
 
 const ADMIN_PASSWORD = 'bench-admin-password-1';
 const SUPERVISOR = { username: 'bench-supervisor', password: 'bench-supervisor-password-1' };
-/** Qiangji's statements that the plans are captured for (its list and its point lookup). */
+/** The operations whose plans are captured (Qiangji's list and point lookup), and the systems compared. */
 const PLANNED = ['case-by-id', 'cases-page-1', 'cases-page-21'];
+const PLANNED_SYSTEMS: SystemKey[] = ['qiangji', 'postgraphile', 'floor'];
 
 /**
  * One database at one size: the data loaded once, the five servers started on it, each operation checked (every
@@ -107,8 +108,15 @@ export async function runPart(
       settings.log(`scale ${scale}: ${op.key} measured`);
       if (PLANNED.includes(op.key))
         plans.push(
-          await capturePlan(cluster, monitor, op, scale, () =>
-            send(q.base, requestFor(op, 'qiangji', f, credentials)),
+          await capturePlans(
+            cluster,
+            monitor,
+            op,
+            scale,
+            PLANNED_SYSTEMS.map((s) => [
+              s,
+              () => send(serverOf(servers, s).base, requestFor(op, s, f, credentials)),
+            ]),
           ),
         );
     }

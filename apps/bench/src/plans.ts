@@ -1,12 +1,17 @@
 import type { Client } from 'pg';
 import type { Cluster } from './cluster';
-import type { Operation } from './operations';
+import type { Operation, SystemKey } from './operations';
 
-/** The plans of every statement of one Qiangji request, as auto_explain logged them. */
+/** The plans of every statement of one request per system, as auto_explain logged them. */
 export interface Plan {
   op: Operation;
   scale: number;
-  statements: { durationMs: number; text: string }[];
+  systems: { system: SystemKey; statements: PlannedStatement[] }[];
+}
+
+interface PlannedStatement {
+  durationMs: number;
+  text: string;
 }
 
 const EXPLAIN = {
@@ -20,15 +25,16 @@ const EXPLAIN = {
 const ENTRY = /^.*?LOG:\s+duration: ([\d.]+) ms\s+plan:\s*$/;
 
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of what one request runs: auto_explain is switched on for the whole server, one
- * request is sent, and the plans are read back from the server's log. The monitor's own statements are left out.
+ * EXPLAIN (ANALYZE, BUFFERS) of what one request runs, per system: auto_explain is switched on for the whole
+ * server, one request is sent, and the plans are read back from the server's log. The monitor's own statements
+ * are left out.
  */
-export async function capturePlan(
+export async function capturePlans(
   cluster: Cluster,
   monitor: Client,
   op: Operation,
   scale: number,
-  request: () => Promise<unknown>,
+  requests: [SystemKey, () => Promise<unknown>][],
 ): Promise<Plan> {
   const configure = async (on: boolean) => {
     for (const [name, value] of Object.entries(EXPLAIN))
@@ -38,20 +44,25 @@ export async function capturePlan(
     await new Promise((r) => setTimeout(r, 150));
   };
   await configure(true);
-  const stop = cluster.tapLog();
-  let log = '';
+  const systems: Plan['systems'] = [];
   try {
-    await request();
-    await new Promise((r) => setTimeout(r, 150));
+    for (const [system, request] of requests) {
+      const stop = cluster.tapLog();
+      try {
+        await request();
+        await new Promise((r) => setTimeout(r, 150));
+      } finally {
+        systems.push({ system, statements: parse(stop()) });
+      }
+    }
   } finally {
-    log = stop();
     await configure(false);
   }
-  return { op, scale, statements: parse(log) };
+  return { op, scale, systems };
 }
 
-function parse(log: string): Plan['statements'] {
-  const statements: Plan['statements'] = [];
+function parse(log: string): PlannedStatement[] {
+  const statements: PlannedStatement[] = [];
   let current: { durationMs: number; lines: string[] } | null = null;
   const flush = () => {
     if (current && !current.lines.some((l) => /pg_reload_conf|pg_stat_statements/.test(l)))

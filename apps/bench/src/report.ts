@@ -305,11 +305,18 @@ export async function writeDocs(docsDir: string, info: RunInfo, text: string, pl
 
 function planText(info: RunInfo, plan: Plan): string {
   const head = [
-    `Qiangji: ${plan.op.title} (×${plan.scale} dispute cases)`,
+    `${plan.op.title} (×${plan.scale} dispute cases)`,
     `npm run bench, ${info.date}. ${info.commit}`,
-    'Every statement of one request, in order, as auto_explain logged it (ANALYZE, BUFFERS, TIMING).',
-    'Statements without a plan (BEGIN, COMMIT, SET) are not listed.',
+    'Every statement of one request, in order, as auto_explain logged it (ANALYZE, BUFFERS, TIMING), for Qiangji',
+    'and, to compare, PostGraphile and the floor (both with RLS). Statements without a plan (BEGIN, COMMIT) are',
+    'not listed.',
   ];
-  const body = plan.statements.map((s, i) => `--- statement ${i + 1} (${s.durationMs} ms) ---\n${s.text}`);
-  return `${[...head, '', ...body].join('\n')}\n`;
+  const body = plan.systems.flatMap(({ system, statements }) => [
+    '',
+    `=== ${SYSTEMS[system].label}: ${statements.length} statement(s) ===`,
+    ...statements.map(
+      (s, i) => `\n--- statement ${i + 1} (${s.durationMs} ms) ---\n${s.text.replace(/[ \t]+$/gm, '')}`,
+    ),
+  ]);
+  return `${[...head, ...body].join('\n')}\n`;
 }
