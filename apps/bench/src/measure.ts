@@ -29,7 +29,10 @@ export interface Load {
   dynamic: boolean;
 }
 
-/** A measurement: a time (autocannon counts in whole seconds), or a number of requests (the CI's tiny run). */
+/**
+ * A measurement: a time (autocannon counts in whole seconds), or a number of requests (the CI's tiny run). At a
+ * fixed rate it is always a number of requests (rate × seconds): autocannon then sends exactly those.
+ */
 export interface Window {
   seconds: number;
   amount?: number;
@@ -70,15 +73,20 @@ async function drive(load: Load, window: Window) {
         },
         onResponse,
       };
+  const amount = window.amount ?? (window.rate ? Math.round(window.rate * window.seconds) : undefined);
   const result = await autocannon({
     url: load.base,
     connections: window.connections,
     // autocannon notices the end of a number of requests at its next sample: sample often then.
-    ...(window.amount ? { amount: window.amount, sampleInt: 50 } : { duration: window.seconds }),
+    ...(amount ? { amount, sampleInt: 50 } : { duration: window.seconds }),
     overallRate: window.rate,
     requests: [request],
   });
-  return { result, responses, errors: errors + result.errors + result.timeouts, firstError };
+  // When a timed window closes, the requests in flight still reach the server: wait for them, and share the costs
+  // among all that were sent.
+  if (!amount) await new Promise((r) => setTimeout(r, Math.min(2000, 50 + 1.5 * result.latency.p99)));
+  const served = amount ? responses : result.requests.sent;
+  return { result, responses, served, errors: errors + result.errors + result.timeouts, firstError };
 }
 
 export async function measure(load: Load, window: Window, monitor: Client, postmasterPid: number) {
@@ -88,21 +96,17 @@ export async function measure(load: Load, window: Window, monitor: Client, postm
     postgresCpuMs(postmasterPid),
   ]);
   const started = performance.now();
-  const { result, responses, errors, firstError } = await drive(load, window);
+  const { result, responses, served, errors, firstError } = await drive(load, window);
   const seconds = (performance.now() - started) / 1000;
   const [serverAfter, postgresAfter] = await Promise.all([
     cpuMsOf(load.serverPid),
     postgresCpuMs(postmasterPid),
   ]);
   const delta = statementDelta(statementsBefore, await statements(monitor));
-  const requests = result.requests.total;
-  // When autocannon stops, every connection has a request in flight that the server still handles: the costs
-  // are shared by those too.
-  const served = responses + (window.amount ? 0 : window.connections);
   const per = (x: number) => (served ? x / served : 0);
   const sample: Sample = {
-    requests,
-    reqPerSec: window.amount ? responses / seconds : requests / result.duration,
+    requests: responses,
+    reqPerSec: responses / (window.amount || window.rate ? seconds : result.duration),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors,

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'pg';
+import { ADMIN, createAccounts, refreshTokens } from './accounts';
 import { benchSchemaSql } from './bench-schema';
-import { requestFor, send, signIn, qiangji, type Credentials } from './client';
+import { ask, checkSameAnswers, cursorAfter } from './check';
+import { requestFor, type Credentials } from './client';
 import { connect, createDatabase, prepareData, type Cluster } from './cluster';
-import { measure, nextCursor, type Load, type Sample, type Window } from './measure';
+import { measure, nextCursor, type Sample } from './measure';
 import {
-  canonical,
   OPERATIONS,
   SYSTEMS,
-  type Data,
   type Fixtures,
   type Operation,
   type ServerKind,
@@ -16,6 +16,7 @@ import {
 } from './operations';
 import { capturePlans, type Plan } from './plans';
 import { startServer, type Server } from './systems';
+import { registerWritePool, type WritePool } from './write-pool';
 
 export interface Settings {
   rounds: number;
@@ -32,6 +33,17 @@ export interface Settings {
   log: (line: string) => void;
 }
 
+/** What the operations of one part share: the data's fixtures, Qiangji's credentials, the servers. */
+export interface Bench {
+  fixtures: Fixtures;
+  credentials: Credentials;
+  servers: Map<ServerKind, Server>;
+  monitor: Client;
+  cluster: Cluster;
+  settings: Settings;
+  write: WritePool | null;
+}
+
 export interface OperationResult {
   op: Operation;
   /** The median of the rounds, per system, and every round. */
@@ -45,14 +57,12 @@ export interface PartResult {
   plans: Plan[];
 }
 
-const ADMIN_PASSWORD = 'bench-admin-password-1';
-const SUPERVISOR = { username: 'bench-supervisor', password: 'bench-supervisor-password-1' };
-/** The operations whose plans are captured (Qiangji's list and point lookup), and the systems compared. */
+/** The operations whose plans are captured (Qiangji's point lookup and list), and the systems compared. */
 const PLANNED = ['case-by-id', 'cases-page-1', 'cases-page-21'];
 const PLANNED_SYSTEMS: SystemKey[] = ['qiangji', 'postgraphile', 'floor'];
 
 /**
- * One database at one size: the data loaded once, the five servers started on it, each operation checked (every
+ * One database at one size: the data loaded once, the servers started on it, each operation checked (every
  * system gives the same answer) and then measured in alternating rounds.
  */
 export async function runPart(
@@ -60,39 +70,36 @@ export async function runPart(
   scale: number,
   operations: Operation[],
   settings: Settings,
-  runSecrets: Record<string, string>,
+  secrets: Record<string, string>,
 ): Promise<PartResult> {
   const databaseUrl = await createDatabase(cluster.serverUrl, `bench_x${scale}`);
   settings.log(`scale ${scale}: loading the data`);
   const data = await prepareData(
     databaseUrl,
-    { ...runSecrets, BENCH_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    { ...secrets, BENCH_ADMIN_PASSWORD: ADMIN.password },
     { casesScale: scale, households: settings.households },
   );
   const monitor = await connect(databaseUrl);
   const servers = new Map<ServerKind, Server>();
   try {
     await monitor.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-    const f = await fixtures(monitor);
-    const setup = { databaseUrl, secrets: runSecrets, poolSize: settings.poolSize };
-    const kinds = new Set(operations.flatMap((op) => op.systems.map((s) => SYSTEMS[s].server)));
-    const q = await startServer('qiangji', {
-      ...setup,
-      scope: f.scope,
-      actor: { id: '', name: '', roles: [] },
-    });
+    const { scope, ...fixtures } = await findFixtures(monitor);
+    const setup = { databaseUrl, secrets, poolSize: settings.poolSize };
+    const q = await startServer('qiangji', setup);
     servers.set('qiangji', q);
-    const { credentials, actor } = await accounts(q.base);
+    const { credentials, actor } = await createAccounts(q.base);
     for (const sql of benchSchemaSql(actor)) await monitor.query(sql);
-    const peers = [...kinds].filter((kind) => kind !== 'qiangji');
-    const started = await Promise.all(
-      peers.map((kind) => startServer(kind, { ...setup, scope: f.scope, actor })),
-    );
-    for (const server of started) servers.set(server.kind, server);
+    const peers = new Set(operations.flatMap((op) => op.systems.map((s) => SYSTEMS[s].server)));
+    peers.delete('qiangji');
+    for (const server of await Promise.all(
+      [...peers].map((kind) => startServer(kind, setup, { scope, actor })),
+    ))
+      servers.set(server.kind, server);
     const write = operations.some((op) => op.rate)
-      ? await writePool(q.base, credentials, monitor, settings)
+      ? await registerWritePool(q.base, credentials.admin, monitor, writePoolSize(settings))
       : null;
-    if (write) f.nextWriteCase = write.next;
+    if (write) fixtures.nextWriteCase = write.next;
+    const bench: Bench = { fixtures, credentials, servers, monitor, cluster, settings, write };
 
     const results: OperationResult[] = [];
     const plans: Plan[] = [];
@@ -100,12 +107,9 @@ export async function runPart(
       settings.log(`scale ${scale}: ${op.key}`);
       await refreshTokens(q.base, credentials);
       if (op.key === 'cases-page-21')
-        for (const s of op.systems) f.page21After[s] = await cursorAfter(op, s, f, credentials, servers, 20);
-      await check(op, f, credentials, servers, monitor, settings.checkPages);
-      settings.log(`scale ${scale}: ${op.key} checked`);
-      await write?.reset();
-      results.push(await measureOperation(op, f, credentials, servers, monitor, cluster, settings, write));
-      settings.log(`scale ${scale}: ${op.key} measured`);
+        for (const s of op.systems) fixtures.page21After[s] = await cursorAfter(bench, op, s, 20);
+      await checkSameAnswers(bench, op, settings.checkPages);
+      results.push(await measureOperation(bench, op));
       if (PLANNED.includes(op.key))
         plans.push(
           await capturePlans(
@@ -113,10 +117,7 @@ export async function runPart(
             monitor,
             op,
             scale,
-            PLANNED_SYSTEMS.map((s) => [
-              s,
-              () => send(serverOf(servers, s).base, requestFor(op, s, f, credentials)),
-            ]),
+            PLANNED_SYSTEMS.map((s) => [s, () => ask(bench, op, s)]),
           ),
         );
     }
@@ -127,7 +128,7 @@ export async function runPart(
   }
 }
 
-async function fixtures(monitor: Client): Promise<Fixtures & { scope: string }> {
+async function findFixtures(monitor: Client): Promise<Fixtures & { scope: string }> {
   const one = async (sql: string) => Object.values((await monitor.query(sql)).rows[0])[0] as string;
   const county = '230129';
   return {
@@ -139,6 +140,7 @@ async function fixtures(monitor: Client): Promise<Fixtures & { scope: string }> 
       WHERE c.region_path <@ (SELECT path FROM region WHERE code = '${county}') AND c.mediator_id IS NOT NULL
         AND EXISTS (SELECT 1 FROM dispute_party p WHERE p.case_id = c.id)
       ORDER BY nlevel(c.region_path) DESC, c.number LIMIT 1`),
+    // The county's township with the most cases.
     township: await one(`SELECT subpath(region_path, 2, 1)::text FROM dispute_case
       WHERE region_path <@ (SELECT path FROM region WHERE code = '${county}')
       GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`),
@@ -150,212 +152,11 @@ async function fixtures(monitor: Client): Promise<Fixtures & { scope: string }> 
   };
 }
 
-/**
- * The bench's accounts, made through the API as its administrator: a city-wide SUPERVISOR (the reads) and a
- * district system's READ key (the export). The administrator accepts the cases (a supervisor may not).
- */
-async function accounts(base: string) {
-  const admin = await signIn(base, 'bench-admin', ADMIN_PASSWORD);
-  await qiangji(
-    base,
-    `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-    {
-      input: {
-        ...SUPERVISOR,
-        displayName: 'bench supervisor',
-        roles: ['SUPERVISOR'],
-        jurisdictionCode: '230100',
-      },
-    },
-    admin.accessToken,
-  );
-  const key = await qiangji(
-    base,
-    `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,
-    { input: { name: 'bench export', regionCode: '230100', scopes: ['READ'] } },
-    admin.accessToken,
-  );
-  const credentials: Credentials = { admin: '', supervisor: '', apiKey: key.createApiKey.secret };
-  await refreshTokens(base, credentials);
-  return { credentials, actor: { id: admin.user.id, name: admin.user.username, roles: ['CITY_ADMIN'] } };
-}
-
-/** Access tokens live 15 minutes by default and a run is longer: sign in again when they are 5 minutes old. */
-const TOKEN_AGE_MS = 5 * 60_000;
-const signedInAt = new WeakMap<Credentials, number>();
-
-async function refreshTokens(base: string, credentials: Credentials) {
-  if (Date.now() - (signedInAt.get(credentials) ?? 0) < TOKEN_AGE_MS) return;
-  credentials.admin = (await signIn(base, 'bench-admin', ADMIN_PASSWORD)).accessToken;
-  credentials.supervisor = (await signIn(base, SUPERVISOR.username, SUPERVISOR.password)).accessToken;
-  signedInAt.set(credentials, Date.now());
-}
-
-function serverOf(servers: Map<ServerKind, Server>, system: SystemKey) {
-  return servers.get(SYSTEMS[system].server)!;
-}
-
-async function cursorAfter(
-  op: Operation,
-  system: SystemKey,
-  f: Fixtures,
-  credentials: Credentials,
-  servers: Map<ServerKind, Server>,
-  pages: number,
-): Promise<string> {
-  f.page21After[system] = undefined;
-  let after: string | undefined;
-  for (let i = 0; i < pages; i++) {
-    f.page21After[system] = after;
-    const data = await send(serverOf(servers, system).base, requestFor(op, system, f, credentials));
-    after = (Object.values(data)[0] as { pageInfo: { endCursor: string } }).pageInfo.endCursor;
-  }
-  return after!;
-}
-
-/** The answer of one system in comparable form; a chained operation is paged through to the end. */
-async function answer(
-  op: Operation,
-  system: SystemKey,
-  f: Fixtures,
-  credentials: Credentials,
-  servers: Map<ServerKind, Server>,
-  maxPages = Infinity,
-): Promise<unknown> {
-  const base = serverOf(servers, system).base;
-  const normalise = op.normalise?.[SYSTEMS[system].api] ?? ((d: Data) => d);
-  if (!op.pages) return canonical(normalise(await send(base, requestFor(op, system, f, credentials))));
-  const edges: unknown[] = [];
-  for (let after: string | null = null, n = 0; (n === 0 || after) && n < maxPages; n++) {
-    const page = op.pages(await send(base, requestFor(op, system, f, credentials, after)));
-    edges.push(...page.edges);
-    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-  }
-  return canonical({ rows: edges.length, edges });
-}
-
-/** Every system must give the same answer before any is measured. */
-async function check(
-  op: Operation,
-  f: Fixtures,
-  credentials: Credentials,
-  servers: Map<ServerKind, Server>,
-  monitor: Client,
-  maxPages?: number,
-) {
-  const [first, ...others] = op.systems;
-  const expected = await answer(op, first, f, credentials, servers, maxPages);
-  for (const system of others) {
-    const actual = await answer(op, system, f, credentials, servers, maxPages);
-    const where = firstDifference(expected, actual, '');
-    if (where !== null)
-      throw new Error(
-        `${op.key}: ${system} does not answer as ${first} at ${where || 'the top'}:\n` +
-          `${first}: ${JSON.stringify(expected).slice(0, 1500)}\n${system}: ${JSON.stringify(actual).slice(0, 1500)}`,
-      );
-  }
-  if (op.rate) await checkWrites(monitor);
-}
-
-/** The write's check: each accepted case has its timeline row and its audit row. */
-async function checkWrites(monitor: Client) {
-  const { rows } = await monitor.query(
-    `SELECT c.id, (SELECT count(*)::int FROM dispute_case_event e WHERE e.case_id = c.id AND e.command = 'accept') AS events,
-       (SELECT count(*)::int FROM audit_event a WHERE a.entity_id = c.id::text AND a.action = 'disputeCase.accept') AS audits
-     FROM dispute_case c WHERE c.title = $1 AND c.state = 'ACCEPTED'`,
-    [WRITE_TITLE],
-  );
-  const bad = rows.filter((r) => r.events !== 1 || r.audits !== 1);
-  if (!rows.length || bad.length)
-    throw new Error(`accept: cases without exactly one timeline and one audit row: ${JSON.stringify(bad)}`);
-}
-
-export function firstDifference(a: unknown, b: unknown, at: string): string | null {
-  if (a === b) return null;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return at;
-  if (Array.isArray(a) !== Array.isArray(b)) return at;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  if (Array.isArray(a) && a.length !== (b as unknown[]).length) return `${at}.length`;
-  for (const k of keys) {
-    const d = firstDifference((a as Data)[k], (b as Data)[k], `${at}.${k}`);
-    if (d !== null) return d;
-  }
-  return null;
-}
-
-const WRITE_TITLE = '邻里漏水纠纷（基准）';
-
-/**
- * Cases in RECEIVED for the write, registered through the API. Each measurement takes them in turn from the start,
- * after `reset()` has put them back as they were registered (state, deadline, version): a measurement never runs
- * out of cases, and the pool stays small beside the seeded ones.
- */
-async function writePool(base: string, credentials: Credentials, monitor: Client, settings: Settings) {
-  // autocannon prepares one request more per connection than it sends.
+/** Enough cases for the longest measurement at the write's rate; autocannon prepares one more per connection. */
+function writePoolSize(settings: Settings) {
   const rate = Math.max(...OPERATIONS.map((op) => op.rate ?? 0));
-  const size =
-    (settings.amount ?? Math.ceil(rate * Math.max(settings.seconds, settings.warmupSeconds) * 1.2)) +
-    2 * settings.connections +
-    10;
-  const {
-    rows: [{ code }],
-  } = await monitor.query(
-    `SELECT region_code AS code FROM mediation_organization
-     WHERE kind = 'PEOPLES_COMMITTEE' AND length(region_code) = 12 AND region_code LIKE '230129%'
-     ORDER BY region_code LIMIT 1`,
-  );
-  const input = {
-    channel: 'WALK_IN',
-    type: 'NEIGHBOURHOOD',
-    title: WRITE_TITLE,
-    description: '楼上漏水殃及楼下，双方就维修费用争执不下。',
-    regionCode: code,
-    parties: [
-      { role: 'APPLICANT', name: '王某', contact: '13800001234' },
-      { role: 'RESPONDENT', name: '李某' },
-    ],
-    peopleInvolved: 2,
-    householdsInvolved: 2,
-  };
-  const ids: string[] = [];
-  for (let i = 0; i < size; i += 5)
-    await Promise.all(
-      Array.from({ length: Math.min(5, size - i) }, async () => {
-        const data = await qiangji(
-          base,
-          `mutation($input: RegisterDisputeCaseInput!) { registerDisputeCase(input: $input) { id } }`,
-          { input },
-          credentials.admin,
-        );
-        ids.push(data.registerDisputeCase.id);
-      }),
-    );
-  const { rows: registered } = await monitor.query(
-    `SELECT id, version, due_at, at_risk_at FROM dispute_case WHERE id = ANY($1::uuid[]) ORDER BY id`,
-    [ids],
-  );
-  let next = 0;
-  return {
-    next() {
-      const row = registered[next++ % registered.length];
-      return { id: row.id as string, version: row.version as number };
-    },
-    async reset() {
-      next = 0;
-      await monitor.query(
-        `UPDATE dispute_case d SET state = 'RECEIVED', accepted_at = NULL, due_at = s.due_at, at_risk_at = s.at_risk_at,
-           version = s.version
-         FROM unnest($1::uuid[], $2::int[], $3::timestamptz[], $4::timestamptz[]) AS s(id, version, due_at, at_risk_at)
-         WHERE d.id = s.id`,
-        [
-          registered.map((r) => r.id),
-          registered.map((r) => r.version),
-          registered.map((r) => r.due_at),
-          registered.map((r) => r.at_risk_at),
-        ],
-      );
-    },
-  };
+  const requests = settings.amount ?? Math.ceil(rate * Math.max(settings.seconds, settings.warmupSeconds));
+  return requests + 2 * settings.connections + 10;
 }
 
 function median(values: number[]): number {
@@ -369,30 +170,22 @@ function medianSample(samples: Sample[]): Sample {
   return Object.fromEntries(keys.map((k) => [k, median(samples.map((s) => s[k]))])) as unknown as Sample;
 }
 
-async function measureOperation(
-  op: Operation,
-  f: Fixtures,
-  credentials: Credentials,
-  servers: Map<ServerKind, Server>,
-  monitor: Client,
-  cluster: Cluster,
-  settings: Settings,
-  write: { reset(): Promise<void> } | null,
-): Promise<OperationResult> {
-  const loadOf = (system: SystemKey): Load => {
-    const server = serverOf(servers, system);
-    return {
+/** Warm-up for every system, then the rounds, each starting with another system. */
+async function measureOperation(bench: Bench, op: Operation): Promise<OperationResult> {
+  const { settings } = bench;
+  const run = async (system: SystemKey, seconds: number, amount?: number) => {
+    if (op.rate) await bench.write!.reset();
+    const server = bench.servers.get(SYSTEMS[system].server)!;
+    const load = {
       base: server.base,
       serverPid: server.pid,
-      next: (state) => requestFor(op, system, f, credentials, state.after ?? null),
+      next: (state: { after?: string | null }) =>
+        requestFor(op, system, bench.fixtures, bench.credentials, state.after ?? null),
       follow: op.pages ? nextCursor : undefined,
       dynamic: Boolean(op.pages || op.rate),
     };
-  };
-  const run = async (system: SystemKey, seconds: number, amount?: number) => {
-    if (op.rate) await write!.reset();
-    const window: Window = { seconds, amount, connections: settings.connections, rate: op.rate };
-    const { sample, firstError } = await measure(loadOf(system), window, monitor, cluster.postmasterPid);
+    const window = { seconds, amount, connections: settings.connections, rate: op.rate };
+    const { sample, firstError } = await measure(load, window, bench.monitor, bench.cluster.postmasterPid);
     if (firstError)
       throw new Error(`${op.key}: ${system} answered with errors (${sample.errors}): ${firstError}`);
     return sample;

@@ -29,6 +29,14 @@ function row(cells: string[]) {
   return `| ${cells.join(' | ')} |`;
 }
 
+/** A Markdown table: the first `left` columns are text, the others figures (right-aligned). */
+function table(head: string[], body: string[][], left = 1): string {
+  const align = head.map((_, i) => (i < left ? '---' : '---:'));
+  return [row(head), row(align), ...body.map(row)].join('\n');
+}
+
+const PEER_COLUMNS = [...COLUMNS.map((s) => SYSTEMS[s].label), 'Qiangji ÷ PostGraphile', 'Qiangji ÷ floor'];
+
 function medians(r: OperationResult): Partial<Record<SystemKey, Sample>> {
   return Object.fromEntries(Object.entries(r.systems).map(([k, v]) => [k, v!.median]));
 }
@@ -38,16 +46,7 @@ function medians(r: OperationResult): Partial<Record<SystemKey, Sample>> {
  * fixed rate, the p99 latency instead (and the ratios are the peer's p99 ÷ Qiangji's, so that above 1 is better too).
  */
 function summary(results: OperationResult[]): string {
-  const lines = [
-    row([
-      'operation',
-      ...COLUMNS.map((s) => SYSTEMS[s].label),
-      'Qiangji ÷ PostGraphile',
-      'Qiangji ÷ floor',
-      'floor RLS ÷ no RLS',
-    ]),
-    row(['---', ...COLUMNS.map(() => '---:'), '---:', '---:', '---:']),
-  ];
+  const body: string[][] = [];
   for (const r of results) {
     const m = medians(r);
     const fixed = Boolean(r.op.rate);
@@ -68,73 +67,69 @@ function summary(results: OperationResult[]): string {
           ratio(q, value(m.floor)),
           ratio(value(m.floor), value(m['floor-norls'])),
         ];
-    lines.push(row([r.op.title, ...COLUMNS.map(cell), times(toPeer), times(toFloor), times(rls)]));
+    body.push([r.op.title, ...COLUMNS.map(cell), times(toPeer), times(toFloor), times(rls)]);
   }
-  return lines.join('\n');
+  return table(['operation', ...PEER_COLUMNS, 'floor RLS ÷ no RLS'], body);
 }
 
 function details(results: OperationResult[]): string {
-  const lines = [
-    row([
-      'operation',
-      'system',
-      'req/s',
-      'p50 ms',
-      'p99 ms',
-      'server CPU ms/req',
-      'PostgreSQL CPU ms/req',
-      'SQL statements/req',
-      'BEGIN, scope, COMMIT/req',
+  const body = results.flatMap((r) =>
+    (Object.entries(r.systems) as [SystemKey, { median: Sample }][]).map(([system, { median: s }]) => [
+      r.op.key,
+      SYSTEMS[system].label,
+      num(s.reqPerSec),
+      num(s.p50),
+      num(s.p99),
+      num(s.serverCpuMs, 2),
+      num(s.postgresCpuMs, 2),
+      num(s.statements),
+      num(s.transactionStatements),
     ]),
-    row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+  );
+  const head = [
+    'operation',
+    'system',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'server CPU ms/req',
+    'PostgreSQL CPU ms/req',
   ];
-  for (const r of results)
-    for (const [system, { median: s }] of Object.entries(r.systems) as [SystemKey, { median: Sample }][])
-      lines.push(
-        row([
-          r.op.key,
-          SYSTEMS[system].label,
-          num(s.reqPerSec),
-          num(s.p50),
-          num(s.p99),
-          num(s.serverCpuMs, 2),
-          num(s.postgresCpuMs, 2),
-          num(s.statements),
-          num(s.transactionStatements),
-        ]),
-      );
-  return lines.join('\n');
+  return table([...head, 'SQL statements/req', 'BEGIN, scope, COMMIT/req'], body, 2);
 }
 
 function atScale(base: PartResult, scaled: PartResult): string {
-  const lines = [
-    row([
-      'operation',
-      ...COLUMNS.map((s) => SYSTEMS[s].label),
-      'Qiangji ÷ PostGraphile',
-      'Qiangji ÷ floor',
-      `Qiangji ×1 ÷ ×${scaled.scale} (req/s)`,
-      `Qiangji CPU ms/req ×${scaled.scale} ÷ ×1 (server + PostgreSQL)`,
-    ]),
-    row(['---', ...COLUMNS.map(() => '---:'), '---:', '---:', '---:', '---:']),
-  ];
-  for (const r of scaled.operations) {
+  const cost = (s: Sample | undefined) => (s ? s.serverCpuMs + s.postgresCpuMs : undefined);
+  const body = scaled.operations.map((r) => {
     const m = medians(r);
     const b = base.operations.find((o) => o.op.key === r.op.key);
     const q1 = b && medians(b).qiangji;
-    const cost = (s: Sample | undefined) => (s ? s.serverCpuMs + s.postgresCpuMs : undefined);
-    lines.push(
-      row([
-        r.op.title,
-        ...COLUMNS.map((k) => num(m[k]?.reqPerSec)),
-        times(ratio(m.qiangji?.reqPerSec, m.postgraphile?.reqPerSec)),
-        times(ratio(m.qiangji?.reqPerSec, m.floor?.reqPerSec)),
-        times(ratio(q1?.reqPerSec, m.qiangji?.reqPerSec)),
-        times(ratio(cost(m.qiangji), cost(q1))),
-      ]),
-    );
-  }
-  return lines.join('\n');
+    return [
+      r.op.title,
+      ...COLUMNS.map((k) => num(m[k]?.reqPerSec)),
+      times(ratio(m.qiangji?.reqPerSec, m.postgraphile?.reqPerSec)),
+      times(ratio(m.qiangji?.reqPerSec, m.floor?.reqPerSec)),
+      times(ratio(q1?.reqPerSec, m.qiangji?.reqPerSec)),
+      times(ratio(cost(m.qiangji), cost(q1))),
+    ];
+  });
+  return table(
+    [
+      'operation',
+      ...PEER_COLUMNS,
+      `Qiangji ×1 ÷ ×${scaled.scale} (req/s)`,
+      `Qiangji CPU ms/req ×${scaled.scale} ÷ ×1 (server + PostgreSQL)`,
+    ],
+    body,
+  );
+}
+
+interface Target {
+  name: string;
+  value: number | undefined;
+  bound: number;
+  atMost?: boolean;
+  unit?: string;
 }
 
 /** Issue 9's "Done when", checked against this run's figures. */
@@ -143,80 +138,64 @@ function targets(base: PartResult, scaled: PartResult | null): string {
     const r = part?.operations.find((o) => o.op.key === key);
     return r ? medians(r) : undefined;
   };
-  const rows: [string, number | undefined, (x: number) => boolean, string][] = [];
-  for (const key of ['case-by-id', 'cases-page-1', 'cases-page-21', 'districts']) {
-    const m = get(base, key);
-    rows.push([
-      `${key}: Qiangji ≥ 1.0× PostGraphile (RLS)`,
-      ratio(m?.qiangji?.reqPerSec, m?.postgraphile?.reqPerSec),
-      (x) => x >= 1,
-      '×',
-    ]);
-    rows.push([
-      `${key}: Qiangji ≥ 0.5× floor (RLS)`,
-      ratio(m?.qiangji?.reqPerSec, m?.floor?.reqPerSec),
-      (x) => x >= 0.5,
-      '×',
-    ]);
-  }
-  for (const key of ['cases-page-1', 'cases-page-21']) {
-    const m = get(base, key);
-    rows.push([
-      `${key}: floor without RLS ≤ 1.3× floor with RLS`,
-      ratio(m?.['floor-norls']?.reqPerSec, m?.floor?.reqPerSec),
-      (x) => x <= 1.3,
-      '×',
-    ]);
-  }
-  const t = get(base, 'typename');
-  rows.push([
-    '`{ __typename }` signed in: Qiangji ≥ 0.5× PostGraphile',
-    ratio(t?.qiangji?.reqPerSec, t?.postgraphile?.reqPerSec),
-    (x) => x >= 0.5,
-    '×',
-  ]);
-  for (const key of ['stats-city', 'stats-township']) {
-    const m = get(base, key);
-    rows.push([
-      `${key}: Qiangji ≥ 0.5× floor (RLS)`,
-      ratio(m?.qiangji?.reqPerSec, m?.floor?.reqPerSec),
-      (x) => x >= 0.5,
-      '×',
-    ]);
-  }
-  const most = Math.max(...base.operations.map((r) => r.systems.qiangji?.median.statements ?? 0));
-  rows.push([
-    'Qiangji: at most 3 SQL statements per request besides BEGIN, scope, COMMIT (the most of any operation)',
-    most,
-    (x) => x <= 3.05,
-    '',
-  ]);
-  if (scaled)
-    for (const [key, bound] of [
-      ['case-by-id', 1.2],
-      ['cases-page-1', 1.5],
-      ['cases-page-21', 1.5],
-    ] as const) {
-      const q1 = get(base, key)?.qiangji;
-      const q10 = get(scaled, key)?.qiangji;
-      rows.push([
-        `${key} at ×${scaled.scale}: Qiangji's req/s within ${bound}× of ×1`,
-        ratio(q1?.reqPerSec, q10?.reqPerSec),
-        (x) => x <= bound,
-        '×',
-      ]);
-    }
-  return [
-    row(['target', 'this run', 'met']),
-    row(['---', '---:', ':---:']),
-    ...rows.map(([name, x, ok, unit]) =>
-      row([
-        name,
-        x === undefined ? '—' : `${x.toFixed(2)}${unit}`,
-        x === undefined ? '—' : ok(x) ? 'yes' : 'no',
-      ]),
+  const share = (key: string, a: SystemKey, b: SystemKey, part = base) =>
+    ratio(get(part, key)?.[a]?.reqPerSec, get(part, key)?.[b]?.reqPerSec);
+  const list: Target[] = [
+    ...['case-by-id', 'cases-page-1', 'cases-page-21', 'districts'].flatMap((key) => [
+      {
+        name: `${key}: Qiangji ≥ 1.0× PostGraphile (RLS)`,
+        value: share(key, 'qiangji', 'postgraphile'),
+        bound: 1,
+      },
+      { name: `${key}: Qiangji ≥ 0.5× floor (RLS)`, value: share(key, 'qiangji', 'floor'), bound: 0.5 },
+    ]),
+    ...['cases-page-1', 'cases-page-21'].map((key) => ({
+      name: `${key}: floor without RLS ≤ 1.3× floor with RLS`,
+      value: share(key, 'floor-norls', 'floor'),
+      bound: 1.3,
+      atMost: true,
+    })),
+    {
+      name: '`{ __typename }` signed in: Qiangji ≥ 0.5× PostGraphile',
+      value: share('typename', 'qiangji', 'postgraphile'),
+      bound: 0.5,
+    },
+    ...['stats-city', 'stats-township'].map((key) => ({
+      name: `${key}: Qiangji ≥ 0.5× floor (RLS)`,
+      value: share(key, 'qiangji', 'floor'),
+      bound: 0.5,
+    })),
+    {
+      name: 'Qiangji: at most 3 SQL statements per request besides BEGIN, scope, COMMIT (the most of any operation)',
+      value: Math.max(...base.operations.map((r) => r.systems.qiangji?.median.statements ?? 0)),
+      bound: 3,
+      atMost: true,
+      unit: '',
+    },
+    ...(
+      [
+        ['case-by-id', 1.2],
+        ['cases-page-1', 1.5],
+        ['cases-page-21', 1.5],
+      ] as const
+    )
+      .filter(() => scaled)
+      .map(([key, bound]) => ({
+        name: `${key} at ×${scaled!.scale}: Qiangji's req/s within ${bound}× of ×1`,
+        value: ratio(get(base, key)?.qiangji?.reqPerSec, get(scaled, key)?.qiangji?.reqPerSec),
+        bound,
+        atMost: true,
+      })),
+  ];
+  const met = (t: Target) => (t.atMost ? t.value! <= t.bound : t.value! >= t.bound);
+  return table(
+    ['target', 'this run', 'met'],
+    list.map((t) =>
+      t.value === undefined
+        ? [t.name, '—', '—']
+        : [t.name, `${t.value.toFixed(2)}${t.unit ?? '×'}`, met(t) ? 'yes' : 'no'],
     ),
-  ].join('\n');
+  );
 }
 
 function dataLine(part: PartResult): string {

@@ -17,10 +17,11 @@ export interface ServerSetup {
   databaseUrl: string;
   /** DATA_KEY and JWT_SECRET, shared with the prepare step. */
   secrets: Record<string, string>;
-  scope: string;
-  actor: ServerEnv['actor'];
   poolSize: number;
 }
+
+/** What a peer takes on trust, where Qiangji reads it from its caller: the jurisdiction and the actor. */
+export type PeerIdentity = Pick<ServerEnv, 'scope' | 'actor'>;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,7 +34,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function launch(kind: ServerKind, port: number, setup: ServerSetup): ChildProcess {
+function launch(kind: ServerKind, port: number, setup: ServerSetup, peer?: PeerIdentity): ChildProcess {
   const common = { PATH: process.env.PATH, NODE_ENV: 'production' };
   if (kind === 'qiangji')
     // As in production (the Docker image): the default log level, one line per request on stdout.
@@ -49,13 +50,13 @@ function launch(kind: ServerKind, port: number, setup: ServerSetup): ChildProces
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+  if (!peer) throw new Error(`${kind} needs the identity it serves`);
   const env: ServerEnv = {
     port,
     databaseUrl: setup.databaseUrl,
     poolSize: setup.poolSize,
     rls: !kind.endsWith('-norls'),
-    scope: setup.scope,
-    actor: setup.actor,
+    ...peer,
   };
   const script = kind.startsWith('postgraphile') ? 'postgraphile-server.js' : 'floor-server.js';
   return spawn(process.execPath, [path.join(__dirname, script)], {
@@ -79,9 +80,13 @@ async function isUp(kind: ServerKind, base: string): Promise<boolean> {
   );
 }
 
-export async function startServer(kind: ServerKind, setup: ServerSetup): Promise<Server> {
+export async function startServer(
+  kind: ServerKind,
+  setup: ServerSetup,
+  peer?: PeerIdentity,
+): Promise<Server> {
   const port = await freePort();
-  const child = launch(kind, port, setup);
+  const child = launch(kind, port, setup, peer);
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
