@@ -182,7 +182,7 @@ export const OPERATIONS: Operation[] = [
   },
   {
     key: 'accept',
-    title: 'a write: accept a case, with its timeline and audit rows, at a fixed rate',
+    title: 'a write: accept a case, with its timeline and audit rows, at 20 requests/s (p99)',
     systems: ['qiangji', 'postgraphile', 'floor'],
     rate: 20,
     caller: 'admin',
