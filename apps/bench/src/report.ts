@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Sample } from './measure';
 import { SYSTEMS, type SystemKey } from './operations';
 import type { OperationResult, PartResult } from './part';
@@ -253,7 +255,8 @@ export function section(info: RunInfo, parts: PartResult[]): string {
   const plans = parts.flatMap((p) => p.plans);
   if (plans.length)
     out.push(
-      `Plans of Qiangji's statements (EXPLAIN ANALYZE, BUFFERS, by auto_explain, one request each): ` +
+      `Plans of every statement of one request, Qiangji's beside PostGraphile's and the floor's (EXPLAIN ANALYZE, ` +
+        `BUFFERS, by auto_explain): ` +
         plans.map((p) => `[${planFile(p)}](bench-plans/${planFile(p)})`).join(', ') +
         '.',
       '',
@@ -277,6 +280,8 @@ export async function writeDocs(docsDir: string, info: RunInfo, text: string, pl
     next = at < 0 ? `${doc.trimEnd()}\n\n${text}\n` : `${doc.slice(0, at)}${text}\n\n${doc.slice(at)}`;
   }
   await writeFile(file, next);
+  // In the repository's style (`npm run format`), so that formatting the docs later changes nothing.
+  await promisify(execFile)(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--write', file]);
   const dir = path.join(docsDir, 'bench-plans');
   await mkdir(dir, { recursive: true });
   for (const plan of plans) await writeFile(path.join(dir, planFile(plan)), planText(info, plan));
