@@ -59,6 +59,8 @@ export async function startEmbeddedPostgres(opts: {
   logger: Logger;
   /** Trade durability for speed: for throw-away test clusters only. */
   ephemeral?: boolean;
+  /** More server settings (`-c name=value`), e.g. the benchmark's shared_preload_libraries. */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`;
   if (await isRunning(url, opts.dir, opts.port)) return { url, stop: async () => undefined };
@@ -87,6 +89,7 @@ export async function startEmbeddedPostgres(opts: {
       ...(opts.ephemeral
         ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
         : []),
+      ...Object.entries(opts.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     onLog: log,
     onError: (e: unknown) => opts.logger.error({ postgres: String(e) }, 'embedded postgres'),

@@ -1,0 +1,63 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+/**
+ * `npm run bench` at its CI size (apps/bench, `--tiny`): the built API, PostGraphile and the floor on one
+ * embedded PostgreSQL with the bench data, every operation checked for the same answer on every system, then
+ * measured for a few requests. Proves the harness still runs against the code as it is; the figures mean nothing.
+ */
+const BENCH = path.resolve(__dirname, '../../../bench/bin/bench.mjs');
+
+type Sample = { requests: number; errors: number; statements: number; transactionStatements: number };
+type Result = { op: { key: string; systems: string[] }; systems: Record<string, { median: Sample }> };
+
+describe('npm run bench', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'qiangji-bench-test-'));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('when run at its tiny size, then every system answers every operation alike and is measured', async () => {
+    const json = path.join(dir, 'bench.json');
+    const { stdout } = await promisify(execFile)(process.execPath, [BENCH, '--tiny', '--json', json], {
+      maxBuffer: 1 << 24,
+    });
+    const { parts } = JSON.parse(await readFile(json, 'utf8')) as {
+      parts: {
+        operations: Result[];
+        plans: { op: { key: string }; systems: { statements: unknown[] }[] }[];
+      }[];
+    };
+    expect(parts).toHaveLength(1);
+    const [{ operations, plans }] = parts;
+    expect(operations.map((r) => r.op.key)).toEqual([
+      'case-by-id',
+      'cases-page-1',
+      'cases-page-21',
+      'districts',
+      'stats-city',
+      'stats-township',
+      'typename',
+      'accept',
+      'export',
+    ]);
+    for (const r of operations) {
+      expect(Object.keys(r.systems).sort()).toEqual([...r.op.systems].sort());
+      for (const sample of Object.values(r.systems).map((s) => s.median)) {
+        expect(sample.requests).toBeGreaterThan(0);
+        expect(sample.errors).toBe(0);
+      }
+      // The floor's one statement in BEGIN, the scope and COMMIT: what the statement counts are checked against.
+      for (const floor of ['floor', 'floor-norls'].filter((s) => r.systems[s]))
+        expect(r.systems[floor].median).toMatchObject({ statements: 1, transactionStatements: 3 });
+    }
+    expect(plans.map((p) => p.op.key)).toEqual(['case-by-id', 'cases-page-1', 'cases-page-21']);
+    for (const { systems } of plans)
+      for (const { statements } of systems) expect(statements.length).toBeGreaterThan(0);
+    expect(stdout).toContain('### Requests per second, and the ratios');
+  }, 300_000);
+});

@@ -1,0 +1,135 @@
+import 'reflect-metadata';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gridUnitCode } from '@qiangji/domain';
+import type { DataSource } from 'typeorm';
+import { PersonalDataCipher } from '../common/personal-data';
+import { parseConfig } from '../config';
+import { createDataSource, migrate } from '../database/data-source';
+import { createLogger } from '../logger';
+import { createAdmin } from '../modules/access/access.seed';
+import { seedMediation } from '../modules/mediation/mediation.seed';
+import { importDivisions } from '../modules/region/region-import';
+import { demoRegions } from '../modules/region/region.seed';
+import { writeRegions } from '../modules/region/region.writer';
+import { seedResidents } from '../modules/resident/resident.seed';
+import { loadSecrets } from '../secrets';
+import { createContext, createServices } from '../server/context';
+
+/**
+ * The data of `npm run bench` (apps/bench), loaded once into the database of DATABASE_URL with the keys the API
+ * will run with (DATA_KEY, JWT_SECRET): the real Harbin division list with four grid units under every
+ * community and village, synthetic households, the grand-mediation demo data (its cases repeated
+ * `--cases-scale` times), and one city-wide CITY_ADMIN (`bench-admin`, password BENCH_ADMIN_PASSWORD) through whom
+ * the bench creates its other accounts over the API. Prints one JSON line with the counts.
+ */
+const SHARED_DATA =
+  process.env.QIANGJI_SHARED_DATA_DIR ?? path.resolve(__dirname, '../../../../../shared/data');
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      'cases-scale': { type: 'string', default: '1' },
+      households: { type: 'string', default: '20000' },
+    },
+  });
+  const casesScale = Number(values['cases-scale']);
+  const households = Number(values.households);
+  if (!Number.isInteger(casesScale) || casesScale < 1) throw new Error('--cases-scale must be 1 or more');
+  if (!Number.isInteger(households) || households < 0) throw new Error('--households must be 0 or more');
+  const password = process.env.BENCH_ADMIN_PASSWORD;
+  if (!password) throw new Error('BENCH_ADMIN_PASSWORD is required');
+
+  const config = parseConfig();
+  if (!config.database.url) throw new Error('DATABASE_URL is required');
+  const secrets = await loadSecrets(config);
+  const logger = createLogger('warn');
+  const db = await createDataSource(config.database.url, 4).initialize();
+  try {
+    await migrate(db);
+    const ctx = createContext({
+      db,
+      logger,
+      services: createServices({ secrets, auth: config.auth, timeLimits: config.timeLimits }),
+    });
+    const csv = await readFile(path.join(SHARED_DATA, 'harbin-divisions.csv'), 'utf8');
+    const started = performance.now();
+    const imported = await importDivisions(ctx, csv);
+    const importMs = Math.round(performance.now() - started);
+    const villages: { code: string }[] = await db.query(`SELECT code FROM region WHERE length(code) = 12`);
+    const grids = villages.flatMap(({ code }) =>
+      [1, 2, 3, 4].map((n) => ({
+        code: gridUnitCode(code, n),
+        name: `第${n}网格`,
+        level: 'GRID' as const,
+        parentCode: code,
+      })),
+    );
+    await db.transaction((m) => writeRegions(m, grids, 'insert-missing'));
+    const people = await db.transaction((m) =>
+      seedResidents(m, new PersonalDataCipher(secrets.dataKey), { households, seed: 1 }),
+    );
+    // Grand mediation runs on the demo tree's places (generated streets and villages under the real districts).
+    await db.transaction((m) => writeRegions(m, demoRegions(), 'insert-missing'));
+    const mediation = await db.transaction((m) => seedMediation(m, { seed: 1 }));
+    if (casesScale > 1) await repeatCases(db, casesScale);
+    await createAdmin(db, 'bench-admin', '230100', password);
+    await db.query('VACUUM ANALYZE');
+    const [counts] = await db.query(
+      `SELECT (SELECT count(*)::int FROM region) AS regions, (SELECT count(*)::int FROM dispute_case) AS cases,
+         (SELECT count(*)::int FROM dispute_party) AS parties, (SELECT count(*)::int FROM dispute_case_event) AS events`,
+    );
+    console.log(
+      JSON.stringify({
+        ...counts,
+        officialDivisions: imported.inserted,
+        importMs,
+        households: people.households,
+        residents: people.residents,
+        organizations: mediation.organizations,
+        mediators: mediation.mediators,
+        seededCases: mediation.cases,
+        casesScale,
+      }),
+    );
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * Every seeded case `scale − 1` more times, with its parties and timeline: the same places, dates and states, new
+ * ids (derived, so reruns match) and numbers. Columns are read from the catalogue, so new ones are copied too.
+ */
+async function repeatCases(db: DataSource, scale: number) {
+  const copyId = (column: string) => `md5(${column}::text || '-' || k)::uuid`;
+  await db.transaction(async (m) => {
+    const copy = async (table: string, replaced: Record<string, string>) => {
+      const rows: { column_name: string }[] = await m.query(
+        `SELECT column_name FROM information_schema.columns
+         WHERE table_schema = 'public' AND table_name = $1 AND is_identity = 'NO' AND is_generated = 'NEVER'
+         ORDER BY ordinal_position`,
+        [table],
+      );
+      const columns = rows.map((r) => r.column_name);
+      await m.query(
+        `INSERT INTO ${table} (${columns.join(', ')})
+         SELECT ${columns.map((c) => replaced[c] ?? `t.${c}`).join(', ')}
+         FROM ${table} t, generate_series(2, $1::int) k`,
+        [scale],
+      );
+    };
+    await copy('dispute_case', {
+      id: copyId('t.id'),
+      number: `split_part(t.number, '-', 1) || '-' || lpad(nextval('dispute_case_number')::text, 7, '0')`,
+    });
+    await copy('dispute_party', { id: copyId('t.id'), case_id: copyId('t.case_id') });
+    await copy('dispute_case_event', { case_id: copyId('t.case_id') });
+  });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

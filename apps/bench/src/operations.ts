@@ -1,0 +1,254 @@
+/**
+ * The operations of issue 9's table, each as Qiangji, PostGraphile and the floor are asked for it. GraphQL aliases
+ * give PostGraphile's answers Qiangji's field names; what differs in shape is undone in `normalise`.
+ */
+export type SystemKey =
+  'qiangji' | 'qiangji-anonymous' | 'postgraphile' | 'postgraphile-norls' | 'floor' | 'floor-norls';
+export type ServerKind = 'qiangji' | 'postgraphile' | 'postgraphile-norls' | 'floor' | 'floor-norls';
+export type Api = 'qiangji' | 'postgraphile' | 'floor';
+
+export const SYSTEMS: Record<SystemKey, { label: string; server: ServerKind; api: Api }> = {
+  qiangji: { label: 'Qiangji', server: 'qiangji', api: 'qiangji' },
+  'qiangji-anonymous': { label: 'Qiangji, anonymous', server: 'qiangji', api: 'qiangji' },
+  postgraphile: { label: 'PostGraphile (RLS)', server: 'postgraphile', api: 'postgraphile' },
+  'postgraphile-norls': { label: 'PostGraphile (no RLS)', server: 'postgraphile-norls', api: 'postgraphile' },
+  floor: { label: 'floor (RLS)', server: 'floor', api: 'floor' },
+  'floor-norls': { label: 'floor (no RLS)', server: 'floor-norls', api: 'floor' },
+};
+
+const ALL: SystemKey[] = ['qiangji', 'postgraphile', 'postgraphile-norls', 'floor', 'floor-norls'];
+
+/** What the operations are about, found in the data once it is loaded. */
+export interface Fixtures {
+  caseId: string;
+  city: string;
+  county: string;
+  township: string;
+  today: string;
+  /** The `after` of page 21, per system (cursors are each system's own). */
+  page21After: Partial<Record<SystemKey, string>>;
+  /** Cases in RECEIVED for the write, taken in turn. */
+  nextWriteCase(): { id: string; version: number };
+}
+
+/** Who Qiangji's request is made as: the supervisor, the district system's API key, or the administrator. */
+export type Caller = 'supervisor' | 'apiKey' | 'admin';
+
+export interface Operation {
+  key: string;
+  title: string;
+  systems: SystemKey[];
+  /** Also measured with `--scale`. */
+  atScale?: boolean;
+  /** A fixed rate of requests per second (the write); otherwise as fast as the connections go. */
+  rate?: number;
+  caller?: Caller;
+  /** The GraphQL documents and the floor's route. */
+  qiangji: string;
+  postgraphile?: string;
+  floor?: string;
+  /** Variables of one request; `after` is the cursor of a chained page (the export). */
+  variables?(api: Api, f: Fixtures, system: SystemKey, after: string | null): Record<string, unknown>;
+  /** The connection a chained operation pages through, to follow its cursor. */
+  pages?: (data: Data) => Page;
+  normalise?: Partial<Record<Api, (data: Data) => unknown>>;
+}
+
+export type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export interface Page {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: unknown[];
+}
+
+const CITY_YEAR = { from: '2012-01-01', to: '2012-12-31' };
+const LIST_STATES = ['CLOSED'];
+
+/** PostGraphile follows `region.parent` as deep as a place can sit (grid unit → city): five levels. */
+const PARENTS = 'parent: regionByParentCode { name '.repeat(5) + '}'.repeat(5);
+
+function ancestorsFromParents(region: Data): { name: string }[] {
+  const names: { name: string }[] = [];
+  for (let r = region.parent; r; r = r.parent) names.unshift({ name: r.name });
+  return names;
+}
+
+const listVariables =
+  (page21: boolean) =>
+  (_api: Api, f: Fixtures, system: SystemKey): Record<string, unknown> => ({
+    code: f.county,
+    states: LIST_STATES,
+    first: 50,
+    after: page21 ? f.page21After[system] : null,
+  });
+
+const LIST = {
+  qiangji: `query Cases($code: String!, $states: [DisputeCaseState!], $first: Int, $after: String) {
+  disputeCases(filter: { regionCode: $code, state: $states }, first: $first, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { id number title state receivedAt mediator { name } region { name } } } } }`,
+  postgraphile: `query Cases($code: String!, $states: [String!], $first: Int, $after: Cursor) {
+  disputeCases(condition: { withinRegion: $code }, filter: { state: { in: $states } },
+    orderBy: [RECEIVED_AT_DESC, ID_DESC], first: $first, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { id number title state receivedAt mediator { name } region: regionByRegionCode { name } } } } }`,
+  floor: 'cases',
+};
+
+const STATS = {
+  qiangji: `query Stats($code: String!, $from: Date!, $to: Date!) {
+  mediationStats(regionCode: $code, from: $from, to: $to) { accepted mediated mediationRate medianDaysToConclude
+    byType { type accepted mediated } byMonth { month accepted } byChildRegion { regionCode accepted mediated } } }`,
+  postgraphile: `query Stats($code: String!, $from: Date!, $to: Date!) {
+  mediationStats(regionCode: $code, fromDay: $from, toDay: $to) }`,
+  floor: 'stats',
+};
+
+const statsVariables = (code: (f: Fixtures) => string) => (_api: Api, f: Fixtures) => ({
+  code: code(f),
+  ...CITY_YEAR,
+});
+
+export const OPERATIONS: Operation[] = [
+  {
+    key: 'case-by-id',
+    title:
+      "a dispute case by id, with its region and ancestors' names, organisation, mediator, parties (masked)",
+    systems: ALL,
+    atScale: true,
+    qiangji: `query Case($id: ID!) { disputeCase(id: $id) { id number title type state receivedAt acceptedAt
+  region { code name ancestors { name } } organization { name } mediator { name } parties { role name contact } } }`,
+    postgraphile: `query Case($id: UUID!) { disputeCase(id: $id) { id number title type state receivedAt acceptedAt
+  region: regionByRegionCode { code name ${PARENTS} } organization { name } mediator { name }
+  parties: disputePartiesByCaseId(orderBy: [ROLE_ASC, ID_ASC]) { nodes { role name contact: contactMasked } } } }`,
+    floor: 'case',
+    variables: (_api, f) => ({ id: f.caseId }),
+    normalise: {
+      postgraphile: ({ disputeCase: c }) => ({
+        disputeCase: {
+          ...c,
+          region: { code: c.region.code, name: c.region.name, ancestors: ancestorsFromParents(c.region) },
+          parties: c.parties.nodes,
+        },
+      }),
+    },
+  },
+  {
+    key: 'cases-page-1',
+    title: '50 cases of 延寿县 (230129) by state, newest first, with mediator and region names, page 1',
+    systems: ALL,
+    atScale: true,
+    ...LIST,
+    variables: listVariables(false),
+  },
+  {
+    key: 'cases-page-21',
+    title: 'the same, page 21 (keyset)',
+    systems: ALL,
+    atScale: true,
+    ...LIST,
+    variables: listVariables(true),
+  },
+  {
+    key: 'districts',
+    title: 'the 18 districts of 哈尔滨市 (code, name)',
+    systems: ALL,
+    qiangji: `query Districts($code: String!) { region(code: $code) { children(first: 50) { edges { node { code name } } } } }`,
+    postgraphile: `query Districts($code: String!, $today: Date!) { region(code: $code) {
+  children: regionsByParentCode(first: 50, orderBy: CODE_ASC, filter: { validFrom: { lessThanOrEqualTo: $today },
+    or: [{ validTo: { isNull: true } }, { validTo: { greaterThan: $today } }] }) { edges { node { code name } } } } }`,
+    floor: 'districts',
+    variables: (_api, f) => ({ code: f.city, today: f.today }),
+  },
+  {
+    key: 'stats-city',
+    title: '`mediationStats` of the city for 2012 (by type, month, child region)',
+    systems: ALL,
+    ...STATS,
+    variables: statsVariables((f) => f.city),
+  },
+  {
+    key: 'stats-township',
+    title: '`mediationStats` of one township for 2012',
+    systems: ALL,
+    ...STATS,
+    variables: statsVariables((f) => f.township),
+  },
+  {
+    key: 'typename',
+    title: '`{ __typename }` (signed in / anonymous)',
+    systems: ['qiangji', 'qiangji-anonymous', 'postgraphile'],
+    qiangji: '{ __typename }',
+    postgraphile: '{ __typename }',
+  },
+  {
+    key: 'accept',
+    title: 'a write: accept a case, with its timeline and audit rows, at 20 requests/s (p99)',
+    systems: ['qiangji', 'postgraphile', 'floor'],
+    rate: 20,
+    caller: 'admin',
+    qiangji: `mutation Accept($id: ID!, $version: Int!) {
+  acceptDisputeCase(input: { id: $id, expectedVersion: $version }) { id state version acceptedAt dueAt } }`,
+    postgraphile: `mutation Accept($id: UUID!, $version: Int!) {
+  acceptDisputeCase(input: { caseId: $id, expectedVersion: $version }) {
+    disputeCase { id state version acceptedAt dueAt } } }`,
+    floor: 'accept',
+    variables: (_api, f) => {
+      const { id, version } = f.nextWriteCase();
+      return { id, version };
+    },
+    normalise: {
+      // Each system accepts its own case: what must agree is the new state, version and deadline.
+      qiangji: ({ acceptDisputeCase: c }) => acceptance(c),
+      postgraphile: ({ acceptDisputeCase: { disputeCase: c } }) => acceptance(c),
+      floor: ({ acceptDisputeCase: c }) => acceptance(c),
+    },
+  },
+  {
+    key: 'export',
+    title: 'a machine export: the 10,368 cases accepted in 2012, paging with first: 200 until done (API key)',
+    systems: ALL,
+    caller: 'apiKey',
+    qiangji: `query Export($from: Date!, $to: Date!, $after: String) {
+  disputeCases(filter: { acceptedFrom: $from, acceptedTo: $to }, first: 200, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { id number type state outcome regionCode receivedAt acceptedAt concludedAt } } } }`,
+    postgraphile: `query Export($from: Datetime!, $to: Datetime!, $after: Cursor) {
+  disputeCases(filter: { acceptedAt: { greaterThanOrEqualTo: $from, lessThan: $to } },
+    orderBy: [RECEIVED_AT_DESC, ID_DESC], first: 200, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { id number type state outcome regionCode receivedAt acceptedAt concludedAt } } } }`,
+    floor: 'export',
+    variables: (api, _f, _s, after) =>
+      api === 'postgraphile'
+        ? { from: '2012-01-01T00:00:00+08:00', to: '2013-01-01T00:00:00+08:00', after }
+        : { ...CITY_YEAR, after },
+    pages: (data) => data.disputeCases,
+  },
+];
+
+function acceptance(c: Data) {
+  return {
+    state: c.state,
+    version: c.version,
+    daysToConclude: (Date.parse(c.dueAt) - Date.parse(c.acceptedAt)) / 86_400_000,
+  };
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}(:?\d{2})?)$/;
+
+/**
+ * The comparable form of an answer: cursors dropped (each system has its own), instants in UTC ISO form (PostgreSQL
+ * writes them in its session's zone), fractions to 12 significant digits.
+ */
+export function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'endCursor' && k !== 'cursor')
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  if (typeof value === 'string' && TIMESTAMP.test(value)) return new Date(value).toISOString();
+  if (typeof value === 'number' && !Number.isInteger(value)) return Number(value.toPrecision(12));
+  return value;
+}

@@ -1,0 +1,210 @@
+import { randomBytes } from 'node:crypto';
+import type { Client } from 'pg';
+import { ADMIN, createAccounts, refreshTokens } from './accounts';
+import { benchSchemaSql } from './bench-schema';
+import { ask, checkSameAnswers, cursorAfter } from './check';
+import { requestFor, type Credentials } from './client';
+import { connect, createDatabase, prepareData, type Cluster } from './cluster';
+import { measure, nextCursor, type Sample } from './measure';
+import {
+  OPERATIONS,
+  SYSTEMS,
+  type Fixtures,
+  type Operation,
+  type ServerKind,
+  type SystemKey,
+} from './operations';
+import { capturePlans, type Plan } from './plans';
+import { startServer, type Server } from './systems';
+import { registerWritePool, type WritePool } from './write-pool';
+
+export interface Settings {
+  rounds: number;
+  seconds: number;
+  /** Requests per measurement instead of a time (the CI's tiny run). */
+  amount?: number;
+  warmupSeconds: number;
+  connections: number;
+  households: number;
+  poolSize: number;
+  /** How many pages of a chained operation (the export) the check compares; all of them when unset. */
+  checkPages?: number;
+  /** Print progress lines. */
+  log: (line: string) => void;
+}
+
+/** What the operations of one part share: the data's fixtures, Qiangji's credentials, the servers. */
+export interface Bench {
+  fixtures: Fixtures;
+  credentials: Credentials;
+  servers: Map<ServerKind, Server>;
+  monitor: Client;
+  cluster: Cluster;
+  settings: Settings;
+  write: WritePool | null;
+}
+
+export interface OperationResult {
+  op: Operation;
+  /** The median of the rounds, per system, and every round. */
+  systems: Partial<Record<SystemKey, { median: Sample; rounds: Sample[] }>>;
+}
+
+export interface PartResult {
+  scale: number;
+  data: Record<string, number>;
+  operations: OperationResult[];
+  plans: Plan[];
+}
+
+/** The operations whose plans are captured (Qiangji's point lookup and list), and the systems compared. */
+const PLANNED = ['case-by-id', 'cases-page-1', 'cases-page-21'];
+const PLANNED_SYSTEMS: SystemKey[] = ['qiangji', 'postgraphile', 'floor'];
+
+/**
+ * One database at one size: the data loaded once, the servers started on it, each operation checked (every
+ * system gives the same answer) and then measured in alternating rounds.
+ */
+export async function runPart(
+  cluster: Cluster,
+  scale: number,
+  operations: Operation[],
+  settings: Settings,
+  secrets: Record<string, string>,
+): Promise<PartResult> {
+  const urls = await createDatabase(cluster.serverUrl, `bench_x${scale}`);
+  settings.log(`scale ${scale}: loading the data`);
+  const data = await prepareData(
+    urls.ownerUrl,
+    { ...secrets, BENCH_ADMIN_PASSWORD: ADMIN.password },
+    { casesScale: scale, households: settings.households },
+  );
+  const monitor = await connect(urls.superUrl);
+  const servers = new Map<ServerKind, Server>();
+  try {
+    await monitor.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    const { scope, ...fixtures } = await findFixtures(monitor);
+    const setup = { urls, secrets, poolSize: settings.poolSize };
+    const q = await startServer('qiangji', setup);
+    servers.set('qiangji', q);
+    const { credentials, actor } = await createAccounts(q.base);
+    for (const sql of benchSchemaSql(actor)) await monitor.query(sql);
+    const peers = new Set(operations.flatMap((op) => op.systems.map((s) => SYSTEMS[s].server)));
+    peers.delete('qiangji');
+    for (const server of await Promise.all(
+      [...peers].map((kind) => startServer(kind, setup, { scope, actor })),
+    ))
+      servers.set(server.kind, server);
+    const write = operations.some((op) => op.rate)
+      ? await registerWritePool(q.base, credentials.admin, monitor, writePoolSize(settings))
+      : null;
+    if (write) fixtures.nextWriteCase = write.next;
+    const bench: Bench = { fixtures, credentials, servers, monitor, cluster, settings, write };
+
+    const results: OperationResult[] = [];
+    const plans: Plan[] = [];
+    for (const op of operations) {
+      settings.log(`scale ${scale}: ${op.key}`);
+      await refreshTokens(q.base, credentials);
+      if (op.key === 'cases-page-21')
+        for (const s of op.systems) fixtures.page21After[s] = await cursorAfter(bench, op, s, 20);
+      await checkSameAnswers(bench, op, settings.checkPages);
+      results.push(await measureOperation(bench, op));
+      if (PLANNED.includes(op.key))
+        plans.push(
+          await capturePlans(
+            cluster,
+            monitor,
+            op,
+            scale,
+            PLANNED_SYSTEMS.map((s) => [s, () => ask(bench, op, s)]),
+          ),
+        );
+    }
+    return { scale, data, operations: results, plans };
+  } finally {
+    await Promise.all([...servers.values()].map((s) => s.stop()));
+    await monitor.end();
+  }
+}
+
+async function findFixtures(monitor: Client): Promise<Fixtures & { scope: string }> {
+  const one = async (sql: string) => Object.values((await monitor.query(sql)).rows[0])[0] as string;
+  const county = '230129';
+  return {
+    city: '230100',
+    county,
+    scope: await one(`SELECT path::text FROM region WHERE code = '230100'`),
+    // The deepest placed case of the county with a mediator and parties: the longest ancestor list.
+    caseId: await one(`SELECT c.id FROM dispute_case c
+      WHERE c.region_path <@ (SELECT path FROM region WHERE code = '${county}') AND c.mediator_id IS NOT NULL
+        AND EXISTS (SELECT 1 FROM dispute_party p WHERE p.case_id = c.id)
+      ORDER BY nlevel(c.region_path) DESC, c.number LIMIT 1`),
+    // The county's township with the most cases.
+    township: await one(`SELECT subpath(region_path, 2, 1)::text FROM dispute_case
+      WHERE region_path <@ (SELECT path FROM region WHERE code = '${county}')
+      GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`),
+    today: await one(`SELECT current_date::text`),
+    page21After: {},
+    nextWriteCase: () => {
+      throw new Error('no write pool');
+    },
+  };
+}
+
+/** Enough cases for the longest measurement at the write's rate; autocannon prepares one more per connection. */
+function writePoolSize(settings: Settings) {
+  const rate = Math.max(...OPERATIONS.map((op) => op.rate ?? 0));
+  const requests = settings.amount ?? Math.ceil(rate * Math.max(settings.seconds, settings.warmupSeconds));
+  return requests + 2 * settings.connections + 10;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function medianSample(samples: Sample[]): Sample {
+  const keys = Object.keys(samples[0]) as (keyof Sample)[];
+  return Object.fromEntries(keys.map((k) => [k, median(samples.map((s) => s[k]))])) as unknown as Sample;
+}
+
+/** Warm-up for every system, then the rounds, each starting with another system. */
+async function measureOperation(bench: Bench, op: Operation): Promise<OperationResult> {
+  const { settings } = bench;
+  const run = async (system: SystemKey, seconds: number, amount?: number) => {
+    if (op.rate) await bench.write!.reset();
+    const server = bench.servers.get(SYSTEMS[system].server)!;
+    const load = {
+      base: server.base,
+      serverPid: server.pid,
+      next: (state: { after?: string | null }) =>
+        requestFor(op, system, bench.fixtures, bench.credentials, state.after ?? null),
+      follow: op.pages ? nextCursor : undefined,
+      dynamic: Boolean(op.pages || op.rate),
+    };
+    const window = { seconds, amount, connections: settings.connections, rate: op.rate };
+    const { sample, firstError } = await measure(load, window, bench.monitor, bench.cluster.postmasterPid);
+    if (firstError)
+      throw new Error(`${op.key}: ${system} answered with errors (${sample.errors}): ${firstError}`);
+    return sample;
+  };
+  if (settings.warmupSeconds > 0) for (const system of op.systems) await run(system, settings.warmupSeconds);
+  const rounds = new Map<SystemKey, Sample[]>(op.systems.map((s) => [s, []]));
+  for (let r = 0; r < settings.rounds; r++) {
+    const order = op.systems.map((_, i) => op.systems[(i + r) % op.systems.length]);
+    for (const system of order)
+      rounds.get(system)!.push(await run(system, settings.seconds, settings.amount));
+  }
+  return {
+    op,
+    systems: Object.fromEntries(
+      [...rounds].map(([system, samples]) => [system, { median: medianSample(samples), rounds: samples }]),
+    ),
+  };
+}
+
+export function newSecrets(): Record<string, string> {
+  return { DATA_KEY: randomBytes(32).toString('base64'), JWT_SECRET: randomBytes(48).toString('base64url') };
+}
