@@ -176,7 +176,7 @@ export class DisputeCaseService {
             details: e.details,
           })),
         ),
-        ctx.principal?.name ?? 'system',
+        ctx.principal?.displayName ?? 'system',
       ],
     );
   }
