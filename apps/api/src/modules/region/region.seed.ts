@@ -1,5 +1,5 @@
 import { gridUnitCode, hamletCode, type RegionLevel } from '@qiangji/domain';
-import { seededRandom } from '../../common/random';
+import { seededRandom } from '../../common/seed-kit';
 
 /**
  * Demo regions: the city, its 18 districts and counties (real GB/T 2260 codes), the places the

@@ -1,7 +1,7 @@
 import { makeIdNumber, maskIdNumber, maskPhone, type ResidentTag } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import type { PersonalDataCipher } from '../../common/personal-data';
-import { seededRandom } from '../../common/random';
+import { seededRandom } from '../../common/seed-kit';
 
 const SURNAMES = [
   '王',
