@@ -221,7 +221,8 @@ export function playCase(rand: SeededRandom, spec: CaseSpec, now: Date, id: stri
     risk,
     receivedAt: spec.receivedAt,
     parties,
-    full: Boolean(spec.fullTimeline),
+    // A case a coordination meeting may decide keeps its whole timeline, the decision among its steps.
+    full: Boolean(spec.fullTimeline || escalateTo),
   };
   const steps = planSteps(rand, spec, { type, organization, mediator, parties, escalateTo });
   return registerCase(intake, organization, place.centre, steps, now);

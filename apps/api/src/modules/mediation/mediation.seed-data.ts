@@ -173,3 +173,21 @@ export const PETITION_TITLES = [
   '低保待遇信访',
   '集体资产分配信访',
 ];
+
+/** Who sits in a coordination centre's monthly meeting besides the centre. */
+export const MEETING_ATTENDEES = [
+  '司法所',
+  '派出所',
+  '信访办',
+  '综治办',
+  '国土资源所',
+  '人力资源和社会保障所',
+  '法庭',
+];
+export const MEETING_DECISIONS = [
+  '由司法所牵头，相关部门配合，十日内化解',
+  '召集双方当事人及所在村（社区）共同调解，派出所派员参加',
+  '涉及群体利益，列为重点纠纷，由协调中心主任包案化解',
+  '责成承办调解委员会五日内报告调解进展',
+  '国土资源所三日内现场勘界，调解委员会据此再行调解',
+];

@@ -152,6 +152,26 @@ describe('the mediation demo data', () => {
     expect(missing.n).toBe(0);
   });
 
+  it('when the coordination meetings are read, then each decided cases escalated to its centre, while they were mediated, on their timelines', async () => {
+    const m = await one<{ meetings: number; decisions: number; wrong: number; untimely: number }>(
+      `SELECT (SELECT count(*)::int FROM coordination_meeting) AS meetings,
+         count(*)::int AS decisions,
+         count(*) FILTER (WHERE c.organization_id <> mt.organization_id OR NOT d.region_path <@ mt.region_path
+           OR c.region_path <> d.region_path)::int AS wrong,
+         count(*) FILTER (WHERE e.id IS NULL OR e.from_state <> e.to_state
+           OR e.to_state NOT IN ('MEDIATOR_ASSIGNED', 'IN_MEDIATION') OR e.details->>'decision' <> d.decision
+           OR (e.at AT TIME ZONE 'Asia/Shanghai')::date <> mt.held_on)::int AS untimely
+       FROM coordination_meeting_decision d
+       JOIN coordination_meeting mt ON mt.id = d.meeting_id
+       JOIN dispute_case c ON c.id = d.case_id
+       LEFT JOIN dispute_case_event e ON e.case_id = d.case_id AND e.command = 'coordinationDecision'
+         AND e.details->>'meetingId' = mt.id::text`,
+    );
+    expect(m.meetings).toBeGreaterThan(50);
+    expect(m.decisions).toBeGreaterThanOrEqual(m.meetings);
+    expect(m).toMatchObject({ wrong: 0, untimely: 0 });
+  });
+
   it('when the organisations are counted, then every place has its committee, towns and districts a centre, 42 industry committees, one association', async () => {
     const kinds: { kind: string; n: number }[] = await app.db.query(
       `SELECT kind, count(*)::int AS n FROM mediation_organization GROUP BY kind`,

@@ -13,6 +13,7 @@ import {
   seedOrganizations,
   type RegionInfo,
 } from './organization.seed';
+import { insertMeetings, planMeetings } from './meeting.seed';
 import { seedPetitions } from './petition.seed';
 
 export { MEDIATION_SEED_FIGURES } from './mediation.seed-data';
@@ -33,6 +34,7 @@ export interface MediationSeedResult {
   mediators: number;
   cases: number;
   events: number;
+  meetings: number;
   petitions: number;
   clinicTallies: number;
   casesByYear: Record<string, number>;
@@ -54,7 +56,10 @@ export async function seedMediation(
   );
   const tree = demoTree(regions);
   if (!tree)
-    return summary({ organizations: 0, mediators: 0, events: 0, petitions: 0, clinicTallies: 0 }, []);
+    return summary(
+      { organizations: 0, mediators: 0, events: 0, meetings: 0, petitions: 0, clinicTallies: 0 },
+      [],
+    );
 
   const orgs = await seedOrganizations(m, rand, newId, tree);
   const mediators = await seedMediators(m, rand, newId, tree, orgs.all);
@@ -65,12 +70,23 @@ export async function seedMediation(
   const story = storyCase(tree, orgs, mediators.membersOf, newId, now);
   const cases: PlayedCase[] = story ? [story] : [];
   for (const spec of specs) cases.push(playCase(rand, spec, now, newId()));
+  const centres = new Map(orgs.all.filter((o) => o.kind === 'COORDINATION_CENTRE').map((o) => [o.id, o]));
+  // Their own generators: the meetings come after the cases and change none of their draws.
+  const meetings = planMeetings(seededRandom(seed + 2), seededUuids(seed + 3), tree, centres, cases, now);
   const events = await insertCases(m, cases);
+  await insertMeetings(m, meetings);
 
   const petitions = await seedPetitions(m, rand, places, pickPlace, now);
   const clinicTallies = await seedClinicTallies(m, rand, places, now);
   return summary(
-    { organizations: orgs.all.length, mediators: mediators.count, events, petitions, clinicTallies },
+    {
+      organizations: orgs.all.length,
+      mediators: mediators.count,
+      events,
+      meetings: meetings.length,
+      petitions,
+      clinicTallies,
+    },
     cases,
   );
 }
