@@ -25,7 +25,10 @@ export type RowOf<C extends Columns> = { readonly [K in keyof C]?: SqlValue<C[K]
 export interface RowsTable<C extends Columns> {
   table: string;
   columns: C;
-  /** Columns the statement computes, as SQL over the row's columns (`r."receivedAt"`): a sequence's next value. */
+  /**
+   * Columns the statement computes, as SQL over the row's columns (`r."receivedAt"`): a sequence's next value,
+   * or, for a column of the rows, its default (`COALESCE(r."validFrom", current_date)`).
+   */
   computed: Readonly<Record<string, string>>;
 }
 
@@ -54,10 +57,10 @@ export async function insertRows<C extends Columns, R = unknown>(
 ): Promise<R[]> {
   if (!rows.length) return [];
   const keys = Object.keys(into.columns);
-  const computed = Object.keys(into.computed);
+  const written = [...new Set([...keys, ...Object.keys(into.computed)])];
   return m.query(
-    `INSERT INTO ${into.table} (${[...keys, ...computed].map((k) => constantCase(k).toLowerCase()).join(', ')})
-     SELECT ${[...keys.map((k) => `r."${k}"`), ...computed.map((k) => into.computed[k])].join(', ')}
+    `INSERT INTO ${into.table} (${written.map((k) => constantCase(k).toLowerCase()).join(', ')})
+     SELECT ${written.map((k) => into.computed[k] ?? `r."${k}"`).join(', ')}
      FROM json_to_recordset($1::json) AS r(${keys.map((k) => `"${k}" ${into.columns[k]}`).join(', ')})
      ${tail}`,
     [JSON.stringify(rows)],

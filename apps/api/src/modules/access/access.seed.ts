@@ -1,5 +1,6 @@
 import type { Role } from '@qiangji/domain';
 import type { DataSource, EntityManager } from 'typeorm';
+import { insertRows, rowsTable } from '../../common/seed-kit';
 import { hashPassword } from './passwords';
 
 export const DEMO_PASSWORD = 'qiangji-demo';
@@ -37,19 +38,26 @@ export const DEMO_ACCOUNTS: { username: string; displayName: string; role: Role;
   { username: 'auditor', displayName: '审计员', role: 'AUDITOR', jurisdiction: '230100' },
 ];
 
+const ACCOUNTS = rowsTable('app_user', {
+  username: 'text',
+  displayName: 'text',
+  passwordHash: 'text',
+  roles: 'text[]',
+  jurisdictionCode: 'varchar',
+});
+
 export async function seedDemoAccounts(m: EntityManager): Promise<number> {
   const hash = await hashPassword(DEMO_PASSWORD);
-  const rows: unknown[] = await m.query(
-    `INSERT INTO app_user (username, display_name, password_hash, roles, jurisdiction_code)
-     SELECT u, d, $3, ARRAY[r], j FROM unnest($1::text[], $2::text[], $4::text[], $5::varchar[]) AS t(u, d, r, j)
-     ON CONFLICT (username) DO NOTHING RETURNING id`,
-    [
-      DEMO_ACCOUNTS.map((a) => a.username),
-      DEMO_ACCOUNTS.map((a) => a.displayName),
-      hash,
-      DEMO_ACCOUNTS.map((a) => a.role),
-      DEMO_ACCOUNTS.map((a) => a.jurisdiction),
-    ],
+  const rows = await insertRows(
+    m,
+    ACCOUNTS,
+    DEMO_ACCOUNTS.map((a) => ({
+      ...a,
+      passwordHash: hash,
+      roles: [a.role],
+      jurisdictionCode: a.jurisdiction,
+    })),
+    'ON CONFLICT (username) DO NOTHING RETURNING id',
   );
   return rows.length;
 }

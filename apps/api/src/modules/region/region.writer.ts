@@ -1,5 +1,6 @@
 import { divisionCodeTier, REGION_TIERS, type RegionLevel } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
+import { insertRows, rowsTable } from '../../common/seed-kit';
 
 export interface RegionWrite {
   code: string;
@@ -18,6 +19,27 @@ export interface WriteResult {
   unchanged: number;
 }
 
+const REGIONS = rowsTable(
+  'region',
+  {
+    code: 'varchar',
+    name: 'text',
+    level: 'region_level',
+    parentCode: 'varchar',
+    urbanRuralCode: 'char(3)',
+    population: 'int',
+    households: 'int',
+    validFrom: 'date',
+  },
+  { validFrom: `COALESCE(r."validFrom", current_date)` },
+);
+
+/** An import's update: only rows whose values differ are rewritten. */
+const UPSERT = `ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level,
+    parent_code = EXCLUDED.parent_code, urban_rural_code = EXCLUDED.urban_rural_code, updated_at = now()
+  WHERE (region.name, region.level, region.parent_code, region.urban_rural_code)
+    IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.parent_code, EXCLUDED.urban_rural_code)`;
+
 /**
  * Writes regions tier by tier (one statement per tier), so every parent exists before its
  * children's path trigger looks it up. `update` rewrites only rows whose values differ, so a
@@ -32,31 +54,11 @@ export async function writeRegions(
   for (const tier of REGION_TIERS) {
     const batch = rows.filter((r) => divisionCodeTier(r.code) === tier);
     if (!batch.length) continue;
-    const column = <K extends keyof RegionWrite>(key: K) => batch.map((r) => r[key] ?? null);
-    const written: { inserted: boolean }[] = await manager.query(
-      `INSERT INTO region (code, name, level, parent_code, urban_rural_code, population, households, valid_from)
-       SELECT code, name, level, parent_code, urban_rural_code, population, households, COALESCE(valid_from, current_date)
-       FROM unnest($1::varchar[], $2::text[], $3::region_level[], $4::varchar[], $5::char(3)[], $6::int[], $7::int[], $8::date[])
-         AS t(code, name, level, parent_code, urban_rural_code, population, households, valid_from)
-       ${
-         mode === 'upsert'
-           ? `ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level,
-                parent_code = EXCLUDED.parent_code, urban_rural_code = EXCLUDED.urban_rural_code, updated_at = now()
-              WHERE (region.name, region.level, region.parent_code, region.urban_rural_code)
-                IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.level, EXCLUDED.parent_code, EXCLUDED.urban_rural_code)`
-           : 'ON CONFLICT (code) DO NOTHING'
-       }
-       RETURNING (xmax = 0) AS inserted`,
-      [
-        column('code'),
-        column('name'),
-        column('level'),
-        column('parentCode'),
-        column('urbanRuralCode'),
-        column('population'),
-        column('households'),
-        column('validFrom'),
-      ],
+    const written = await insertRows<typeof REGIONS.columns, { inserted: boolean }>(
+      manager,
+      REGIONS,
+      batch,
+      `${mode === 'upsert' ? UPSERT : 'ON CONFLICT (code) DO NOTHING'} RETURNING (xmax = 0) AS inserted`,
     );
     const inserted = written.filter((w) => w.inserted).length;
     result.inserted += inserted;

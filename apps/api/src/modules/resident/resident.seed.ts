@@ -1,7 +1,7 @@
 import { makeIdNumber, maskIdNumber, maskPhone, type ResidentTag } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import type { PersonalDataCipher } from '../../common/personal-data';
-import { seededRandom } from '../../common/seed-kit';
+import { insertRows, rowsTable, seededRandom, type RowOf } from '../../common/seed-kit';
 
 const SURNAMES = [
   '王',
@@ -66,6 +66,21 @@ const ROADS = [
   '和平路',
 ];
 
+const HOUSEHOLDS = rowsTable('household', { regionCode: 'varchar', address: 'text', tags: 'text[]' });
+const RESIDENTS = rowsTable('resident', {
+  householdId: 'uuid',
+  name: 'text',
+  gender: 'text',
+  birthDate: 'date',
+  idNumberEncrypted: 'text',
+  idNumberHmac: 'text',
+  idNumberMasked: 'text',
+  phoneEncrypted: 'text',
+  phoneHmac: 'text',
+  phoneMasked: 'text',
+  tags: 'text[]',
+});
+
 /**
  * Synthetic households and residents in the demo grid units: fictitious people with valid ID
  * numbers (right check digit, real district codes) and phones, encrypted exactly as the API does.
@@ -89,18 +104,18 @@ export async function seedResidents(
         : `${rand.pick(ROADS)}${rand.between(1, 300)}号${rand.between(1, 6)}单元${rand.between(1, 18)}0${rand.between(1, 4)}`;
     return { grid: i === 0 ? '230102010003001' : grid, address, poor: rand.next() < 0.04 };
   });
-  const inserted: { id: string }[] = await m.query(
-    `INSERT INTO household (region_code, address, tags)
-     SELECT code, address, tags::text[] FROM unnest($1::varchar[], $2::text[], $3::text[]) AS t(code, address, tags)
-     RETURNING id`,
-    [
-      households.map((h) => h.grid),
-      households.map((h) => h.address),
-      households.map((h) => (h.poor ? '{POOR_HOUSEHOLD}' : '{}')),
-    ],
+  const inserted = await insertRows<typeof HOUSEHOLDS.columns, { id: string }>(
+    m,
+    HOUSEHOLDS,
+    households.map((h) => ({
+      regionCode: h.grid,
+      address: h.address,
+      tags: h.poor ? ['POOR_HOUSEHOLD'] : [],
+    })),
+    'RETURNING id',
   );
 
-  const people: unknown[][] = Array.from({ length: 11 }, () => []);
+  const people: RowOf<typeof RESIDENTS.columns>[] = [];
   let sequence = 0;
   inserted.forEach(({ id }, i) => {
     const district = households[i].grid.slice(0, 6);
@@ -120,31 +135,26 @@ export async function seedResidents(
       if (rand.next() < 0.03) tags.push('DISABLED');
       if (rand.next() < 0.04) tags.push('MINIMUM_ALLOWANCE');
       if (rand.next() < 0.05) tags.push('FLOATING_POPULATION');
-      const gender = Number(idNumber[16]) % 2 === 1 ? 'MALE' : 'FEMALE';
-      [
-        id,
-        `${surname}${rand.pick(GIVEN)}`,
-        gender,
+      people.push({
+        householdId: id,
+        name: `${surname}${rand.pick(GIVEN)}`,
+        gender: Number(idNumber[16]) % 2 === 1 ? 'MALE' : 'FEMALE',
         birthDate,
-        cipher.encrypt(idNumber),
-        cipher.hmac(idNumber),
-        maskIdNumber(idNumber),
-        phone && cipher.encrypt(phone),
-        phone && cipher.hmac(phone),
-        phone && maskPhone(phone),
-        `{${tags.join(',')}}`,
-      ].forEach((value, column) => people[column].push(value));
+        idNumberEncrypted: cipher.encrypt(idNumber),
+        idNumberHmac: cipher.hmac(idNumber),
+        idNumberMasked: maskIdNumber(idNumber),
+        phoneEncrypted: phone && cipher.encrypt(phone),
+        phoneHmac: phone && cipher.hmac(phone),
+        phoneMasked: phone && maskPhone(phone),
+        tags,
+      });
     }
   });
-  const residents: { id: string }[] = await m.query(
-    `INSERT INTO resident (household_id, name, gender, birth_date, id_number_encrypted, id_number_hmac, id_number_masked,
-       phone_encrypted, phone_hmac, phone_masked, tags)
-     SELECT household_id, name, gender, birth_date, ide, idh, idm, pe, ph, pm, tags::text[]
-     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::date[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-       $10::text[], $11::text[]) AS t(household_id, name, gender, birth_date, ide, idh, idm, pe, ph, pm, tags)
-     ON CONFLICT (id_number_hmac) DO NOTHING
-     RETURNING id`,
+  const residents = await insertRows(
+    m,
+    RESIDENTS,
     people,
+    'ON CONFLICT (id_number_hmac) DO NOTHING RETURNING id',
   );
   // The oldest member heads the household.
   await m.query(
