@@ -67,7 +67,8 @@ export async function createScopeFunctions(q: QueryRunner): Promise<void> {
       END LOOP;
       RETURN NULL;
     END $$`);
+  // Not "UPDATE OF path": a new parent sets the path in a BEFORE trigger, which a column list does not see.
   await q.query(`
-    CREATE TRIGGER region_follow_scoped_rows AFTER UPDATE OF path ON region
+    CREATE TRIGGER region_follow_scoped_rows AFTER UPDATE ON region
     FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION qiangji_follow_region()`);
 }

@@ -30,6 +30,12 @@ export class ScopedTables1764400000000 implements MigrationInterface {
   name = 'ScopedTables1764400000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // The subtree followed a new path only when an UPDATE named the path itself; a new parent (the usual move)
+    // sets it in a BEFORE trigger, which "UPDATE OF path" does not see.
+    await q.query(`DROP TRIGGER region_move_subtree ON region`);
+    await q.query(`
+      CREATE TRIGGER region_move_subtree AFTER UPDATE ON region
+      FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION region_move_subtree()`);
     await createScopeFunctions(q);
     await q.query(`DROP TRIGGER household_set_region_path ON household`);
     for (const table of ['mediation_organization', 'mediator', 'dispute_case', 'petition_case'])
@@ -75,5 +81,9 @@ export class ScopedTables1764400000000 implements MigrationInterface {
         CREATE TRIGGER ${table}_region_path BEFORE INSERT OR UPDATE OF region_code ON ${table}
         FOR EACH ROW EXECUTE FUNCTION set_region_path()`);
     await q.query(`DROP FUNCTION qiangji_follow_region(), qiangji_path_from_region(), qiangji_scope()`);
+    await q.query(`DROP TRIGGER region_move_subtree ON region`);
+    await q.query(`
+      CREATE TRIGGER region_move_subtree AFTER UPDATE OF path ON region
+      FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION region_move_subtree()`);
   }
 }
