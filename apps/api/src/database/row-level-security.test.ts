@@ -64,7 +64,14 @@ describe('the database as the last line', () => {
       expect(notForced.map((r) => r.name)).toEqual([]);
       const forced = await policiedTables(app);
       expect(forced).toEqual(
-        expect.arrayContaining(['api_key', 'app_user', 'audit_event', 'refresh_token', 'resident', 'dispute_case']),
+        expect.arrayContaining([
+          'api_key',
+          'app_user',
+          'audit_event',
+          'refresh_token',
+          'resident',
+          'dispute_case',
+        ]),
       );
     });
 

@@ -72,3 +72,26 @@ export async function createScopeFunctions(q: QueryRunner): Promise<void> {
     CREATE TRIGGER region_follow_scoped_rows AFTER UPDATE ON region
     FOR EACH ROW WHEN (OLD.path IS DISTINCT FROM NEW.path) EXECUTE FUNCTION qiangji_follow_region()`);
 }
+
+/**
+ * A version per table of reference data, bumped by every statement that changes the table: each request reads
+ * them with its scope (no statement of its own) and keeps its in-memory copy of the table while they stand
+ * (`common/reference-cache.ts`). A request that writes organisations bumps its counter, which is all the
+ * UPDATE it is granted there allows: at worst, an extra reload.
+ */
+export async function createReferenceVersions(q: QueryRunner, tables: readonly string[]): Promise<void> {
+  await q.query(`CREATE TABLE reference_version (name text PRIMARY KEY, version bigint NOT NULL DEFAULT 1)`);
+  await q.query(`GRANT SELECT, UPDATE (version) ON reference_version TO qiangji_app`);
+  await q.query(`
+    CREATE FUNCTION qiangji_bump_reference_version() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      UPDATE reference_version SET version = version + 1 WHERE name = TG_TABLE_NAME;
+      RETURN NULL;
+    END $$`);
+  for (const table of tables) {
+    await q.query(`INSERT INTO reference_version (name) VALUES ($1)`, [table]);
+    await q.query(`
+      CREATE TRIGGER ${table}_reference_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table}
+      FOR EACH STATEMENT EXECUTE FUNCTION qiangji_bump_reference_version()`);
+  }
+}

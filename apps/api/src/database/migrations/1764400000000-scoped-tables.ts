@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addScopedTable, createScopeFunctions } from '../scoped-table';
+import { addScopedTable, createReferenceVersions, createScopeFunctions } from '../scoped-table';
 
 /** The tables of people and cases, and what the request role may do with each (never DELETE people). */
 const SCOPED: [
@@ -50,6 +50,7 @@ export class ScopedTables1764400000000 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER mediation_organization_region_path BEFORE INSERT OR UPDATE OF region_code
       ON mediation_organization FOR EACH ROW EXECUTE FUNCTION qiangji_path_from_region()`);
+    await createReferenceVersions(q, ['region', 'mediation_organization']);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -63,6 +64,10 @@ export class ScopedTables1764400000000 implements MigrationInterface {
       if (pathFromRegionCode) await q.query(`DROP TRIGGER ${table}_region_path ON ${table}`);
     }
     await q.query(`DROP TRIGGER mediation_organization_region_path ON mediation_organization`);
+    for (const table of ['region', 'mediation_organization'])
+      await q.query(`DROP TRIGGER ${table}_reference_version ON ${table}`);
+    await q.query(`DROP TABLE reference_version`);
+    await q.query(`DROP FUNCTION qiangji_bump_reference_version()`);
     await q.query(`DROP TRIGGER region_follow_scoped_rows ON region`);
     await q.query(`ALTER INDEX household_region_path_gist RENAME TO household_region_path`);
     await q.query(`ALTER INDEX resident_region_path_gist RENAME TO resident_region_path`);
