@@ -101,19 +101,19 @@ export const DISPUTE_CASE_LIFE = defineLifecycle<DisputeCaseState, DisputeCaseCo
 
 /** What intake records of a case: its facts, the place, the parties, and the risk assessed from the facts. */
 export type Intake = CaseRecord & { risk: ReturnType<typeof assessDisputeRisk> } & Pick<
-  CaseRow,
-  | 'id'
-  | 'channel'
-  | 'type'
-  | 'title'
-  | 'description'
-  | 'regionCode'
-  | 'amountAtStake'
-  | 'peopleInvolved'
-  | 'householdsInvolved'
-  | 'threats'
-  | 'receivedAt'
->;
+    CaseRow,
+    | 'id'
+    | 'channel'
+    | 'type'
+    | 'title'
+    | 'description'
+    | 'regionCode'
+    | 'amountAtStake'
+    | 'peopleInvolved'
+    | 'householdsInvolved'
+    | 'threats'
+    | 'receivedAt'
+  >;
 
 /** The risk of a case, assessed from its facts as the API's intake does. */
 export function riskOf(

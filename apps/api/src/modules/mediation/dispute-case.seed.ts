@@ -23,8 +23,8 @@ import type { Org, Person, Place } from './organization.seed';
 
 /**
  * Which dispute cases the demo has and how each one's life goes: the 2012 cohort exactly (the article's
- * figures), other years and recent ones by chance, and the article's 2009 story; each played through the
- * machine up to now (`dispute-case.life.ts`).
+ * figures), other years and recent ones by chance; each played through the machine up to now
+ * (`dispute-case.life.ts`). The article's 2009 story is `dispute-case.story.ts`.
  */
 
 type Details = DisputeCaseCommandDetails;
