@@ -8,7 +8,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import {
   BooleanField,
   Labeled,
@@ -21,34 +21,30 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { CommandButton, CommandToolbar } from '../common/CommandButton';
+import { CommandToolbar } from '../common/CommandButton';
 import { formatDay } from '../common/dates';
 import { DateTimeField } from '../common/DateTimeField';
 import { LabelChips, LabelField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
 import { DeadlineChip, RiskChip, StateChip } from '../mediation/chips';
-import { CaseCommandDialog } from './CaseCommandDialog';
+import { MachineCommands } from '../common/MachineCommands';
 import { CaseTimeline } from './CaseTimeline';
-import type { DisputeCaseDetailRecord } from './dispute-case-record';
+import { availableCaseCommands, DISPUTE_CASE_COMMANDS } from './dispute-case-commands';
+import { showsDeadline, type DisputeCaseDetailRecord } from './dispute-case-record';
 
 /** The buttons of `availableCommands`: the steps the user's roles allow in the case's state (the API checks again). */
 const CaseCommands = () => {
   const record = useRecordContext<DisputeCaseDetailRecord>();
-  const [open, setOpen] = useState<string | null>(null);
   if (!record?.availableCommands) return null;
   return (
-    <>
-      {record.availableCommands.map((name) => (
-        <CommandButton
-          key={name}
-          label={`app.dispute_command.${name}`}
-          variant={name === 'DECLINE' || name === 'WITHDRAW' ? 'outlined' : 'contained'}
-          color={name === 'DECLINE' || name === 'WITHDRAW' ? 'inherit' : 'primary'}
-          onClick={() => setOpen(name)}
-        />
-      ))}
-      <CaseCommandDialog name={open} record={record} onClose={() => setOpen(null)} />
-    </>
+    <MachineCommands
+      resource="disputeCases"
+      record={record}
+      commands={availableCaseCommands(record)}
+      forms={DISPUTE_CASE_COMMANDS}
+      labels="app.dispute_command"
+      subject={record.number}
+    />
   );
 };
 
@@ -70,7 +66,7 @@ const CaseHeader = () => {
         aria-label={translate('app.cases.status')}
       >
         <StateChip value={record.state} />
-        {record.dueAt !== null && <DeadlineChip value={record.deadlineStatus} />}
+        {showsDeadline(record) && <DeadlineChip value={record.deadlineStatus} />}
         <RiskChip value={record.risk} />
       </Stack>
     </Stack>
