@@ -4,10 +4,9 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import type { Theme } from '@mui/material/styles';
-import useMediaQuery from '@mui/material/useMediaQuery';
 import { useId, useState, type ReactNode } from 'react';
 import { Form, HttpError, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { usePhone } from './use-phone';
 
 // Not the page's record: a command's form starts empty (or from `defaultValues`), whatever the page shows.
 const NO_RECORD = {};
@@ -61,7 +60,7 @@ export const FormDialog = ({
   children,
 }: FormDialogProps) => {
   const translate = useTranslate();
-  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const phone = usePhone();
   const notify = useNotify();
   const refresh = useRefresh();
   const titleId = useId();
@@ -102,7 +101,18 @@ export const FormDialog = ({
   };
 
   return (
-    <Dialog open={open} onClose={close} fullWidth maxWidth="sm" fullScreen={phone} aria-labelledby={titleId}>
+    <Dialog
+      open={open}
+      onClose={close}
+      fullWidth
+      maxWidth="sm"
+      fullScreen={phone}
+      aria-labelledby={titleId}
+      // The form fills the dialog, so its content scrolls and the buttons stay at the bottom of a phone.
+      slotProps={{
+        paper: { sx: { '& > form': { display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 } } },
+      }}
+    >
       {open && (
         <Form record={NO_RECORD} defaultValues={defaultValues} onSubmit={submit}>
           <DialogTitle id={titleId}>{title}</DialogTitle>

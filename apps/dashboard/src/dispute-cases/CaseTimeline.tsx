@@ -164,8 +164,8 @@ export const CaseTimeline = () => {
               pl: 3,
               pb: i === events.length - 1 ? 0 : 2,
               // The vertical line and the dot of each step.
-              borderLeft: i === events.length - 1 ? 'none' : '2px solid',
-              borderColor: 'divider',
+              borderLeft: '2px solid',
+              borderColor: i === events.length - 1 ? 'transparent' : 'divider',
               ml: 1,
               '&::before': {
                 content: '""',

@@ -14,18 +14,17 @@ import {
   Labeled,
   Link,
   NumberField,
-  Show,
   TextField,
   useCreatePath,
   useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { CommandToolbar } from '../common/CommandButton';
 import { formatDay } from '../common/dates';
 import { DateTimeField } from '../common/DateTimeField';
 import { LabelChips, LabelField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
+import { ShowWithCommands } from '../common/ShowWithCommands';
 import { DeadlineChip, RiskChip, StateChip } from '../mediation/chips';
 import { MachineCommands } from '../common/MachineCommands';
 import { CaseTimeline } from './CaseTimeline';
@@ -122,6 +121,30 @@ const FIELDS: ReactElement[] = [
   <BooleanField key="honoured" source="honoured" emptyText="—" />,
 ];
 
+/** Facts of later stages (调结时间, 引导途径 …) and optional ones: shown once the case has them, not as dashes. */
+const ONCE_KNOWN = new Set([
+  'acceptedAt',
+  'concludedAt',
+  'closedAt',
+  'outcome',
+  'referral',
+  'declineReason',
+  'honoured',
+  'amountAtStake',
+]);
+
+/** The case's facts, two to a row on a phone, up to four on a wide screen. */
+const CaseFields = () => {
+  const record = useRecordContext<DisputeCaseDetailRecord>();
+  const known = (key: string) =>
+    !ONCE_KNOWN.has(key) || (record?.[key as keyof DisputeCaseDetailRecord] ?? null) !== null;
+  return FIELDS.filter((item) => known(String(item.key))).map((item) => (
+    <Grid key={item.key} size={{ xs: 6, md: 4, lg: 3 }}>
+      <Labeled>{item}</Labeled>
+    </Grid>
+  ));
+};
+
 /** The parties with their contacts masked; a registered resident's name opens the registry entry. */
 const Parties = () => {
   const record = useRecordContext<DisputeCaseDetailRecord>();
@@ -215,13 +238,7 @@ const AgreementSection = () => {
 
 /** One case: details, parties, risk, the agreement, the timeline, and the buttons for the steps allowed now. */
 export const DisputeCaseShow = () => (
-  <Show
-    actions={
-      <CommandToolbar>
-        <CaseCommands />
-      </CommandToolbar>
-    }
-  >
+  <ShowWithCommands commands={<CaseCommands />}>
     <CaseHeader />
     <Grid container spacing={2} sx={{ p: 2 }}>
       <Grid size={{ xs: 12 }}>
@@ -229,11 +246,7 @@ export const DisputeCaseShow = () => (
           <TextField source="description" sx={{ whiteSpace: 'pre-wrap' }} />
         </Labeled>
       </Grid>
-      {FIELDS.map((item) => (
-        <Grid key={item.key} size={{ xs: 12, sm: 6, md: 4, lg: 3 }}>
-          <Labeled>{item}</Labeled>
-        </Grid>
-      ))}
+      <CaseFields />
     </Grid>
     <Grid container spacing={3} sx={{ p: 2 }}>
       <Grid size={{ xs: 12, md: 6 }}>
@@ -251,5 +264,5 @@ export const DisputeCaseShow = () => (
         </Card>
       </Grid>
     </Grid>
-  </Show>
+  </ShowWithCommands>
 );

@@ -177,6 +177,7 @@ export const enMessages: TranslationMessages = {
     /** One step of a record's life (accept, assign …) in its dialog. */
     command: {
       title: '%{command}: %{subject}',
+      steps: 'Steps',
       confirm: 'Confirm',
       done: 'Done: %{command}',
     },

@@ -172,6 +172,7 @@ export const zhMessages: TranslationMessages = {
     /** One step of a record's life (受理, 交办 …) in its dialog. */
     command: {
       title: '%{command}：%{subject}',
+      steps: '办理操作',
       confirm: '确定',
       done: '已办理：%{command}',
     },

@@ -1,7 +1,6 @@
 import { PETITION_CASE_MACHINE } from '@qiangji/domain';
 import {
   Link,
-  Show,
   SimpleShowLayout,
   TextField,
   useCreatePath,
@@ -9,10 +8,10 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { allows } from '../auth/actions';
-import { CommandToolbar } from '../common/CommandButton';
 import { DateTimeField, DayField } from '../common/DateTimeField';
 import { MachineCommands } from '../common/MachineCommands';
 import { RegionLink } from '../common/RegionLink';
+import { ShowWithCommands } from '../common/ShowWithCommands';
 import { useRoles } from '../common/use-roles';
 import { PETITION_COMMANDS, type PetitionRecord } from './petition-commands';
 import { PetitionStateField } from './PetitionList';
@@ -25,18 +24,16 @@ const PetitionActions = () => {
   const record = useRecordContext<PetitionRecord>();
   const { permissions } = usePermissions();
   const roles = useRoles();
-  if (!record || !allows(permissions, 'mediation:manage')) return <CommandToolbar>{null}</CommandToolbar>;
+  if (!record || !allows(permissions, 'mediation:manage')) return null;
   return (
-    <CommandToolbar>
-      <MachineCommands
-        resource="petitionCases"
-        record={record}
-        commands={PETITION_CASE_MACHINE.available(record.state, roles)}
-        forms={PETITION_COMMANDS}
-        labels="app.petition_command"
-        subject={record.title}
-      />
-    </CommandToolbar>
+    <MachineCommands
+      resource="petitionCases"
+      record={record}
+      commands={PETITION_CASE_MACHINE.available(record.state, roles)}
+      forms={PETITION_COMMANDS}
+      labels="app.petition_command"
+      subject={record.title}
+    />
   );
 };
 
@@ -52,7 +49,7 @@ const OrganizationLink = (_props: { label?: string }) => {
 };
 
 export const PetitionShow = () => (
-  <Show actions={<PetitionActions />}>
+  <ShowWithCommands commands={<PetitionActions />}>
     <SimpleShowLayout>
       <TextField source="title" />
       <PetitionStateField label="resources.petitionCases.fields.state" />
@@ -62,5 +59,5 @@ export const PetitionShow = () => (
       <DayField source="resolvedOn" emptyText="—" />
       <DateTimeField source="updatedAt" />
     </SimpleShowLayout>
-  </Show>
+  </ShowWithCommands>
 );
