@@ -16,6 +16,8 @@ interface MachineCommandsProps<C extends string, R extends VersionedRecord> {
   labels: string;
   /** What the dialog's title names besides the step: the case number, the petition's title. */
   subject: string;
+  /** The notification once a step is taken, with the step's name as `command`: 已受理. */
+  doneMessage?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export function MachineCommands<C extends string, R extends VersionedRecord>({
   forms,
   labels,
   subject,
+  doneMessage = 'app.command.done',
 }: MachineCommandsProps<C, R>) {
   const translate = useTranslate();
   const dataProvider = useDataProvider<QiangjiDataProvider>();
@@ -60,7 +63,7 @@ export function MachineCommands<C extends string, R extends VersionedRecord>({
         title={translate('app.command.title', { command: label, subject })}
         onClose={() => setOpen(null)}
         run={run}
-        successMessage="app.command.done"
+        successMessage={doneMessage}
         successArgs={{ command: label }}
         defaultValues={form?.defaults?.()}
         refusal={form?.refusal && ((field, values) => form.refusal!(field, values, record))}

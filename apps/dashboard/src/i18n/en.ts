@@ -182,6 +182,7 @@ export const enMessages: TranslationMessages = {
       done: 'Done: %{command}',
     },
     petitions: {
+      done: 'Done',
       on: 'Date',
       organization_help: "An organisation whose region contains the case's",
     },

@@ -174,9 +174,10 @@ export const zhMessages: TranslationMessages = {
       title: '%{command}：%{subject}',
       steps: '办理操作',
       confirm: '确定',
-      done: '已办理：%{command}',
+      done: '已%{command}',
     },
     petitions: {
+      done: '已办理',
       on: '办理日期',
       organization_help: '承办组织所在区域须包含积案所在地',
     },

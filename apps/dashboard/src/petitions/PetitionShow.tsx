@@ -33,6 +33,8 @@ const PetitionActions = () => {
       forms={PETITION_COMMANDS}
       labels="app.petition_command"
       subject={record.title}
+      // 已交办 reads well, 已未化解 does not.
+      doneMessage="app.petitions.done"
     />
   );
 };
