@@ -4,7 +4,7 @@ import { TopToolbar, useTranslate } from 'react-admin';
 import { usePhone } from './use-phone';
 
 interface CommandButtonProps {
-  /** Message key of the step: app.dispute_command.ACCEPT. */
+  /** Message key of the step, by the domain's name: app.dispute_command.accept. */
   label: string;
   onClick: () => void;
   variant?: ButtonProps['variant'];

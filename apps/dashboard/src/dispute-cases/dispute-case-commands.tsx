@@ -1,5 +1,4 @@
 import {
-  ancestorDivisionCodes,
   camelCase,
   chinaDay,
   CONCLUDE_COMMANDS,
@@ -17,12 +16,11 @@ import {
   SelectInput,
   TextInput,
   minLength,
-  useGetList,
   useTranslate,
 } from 'react-admin';
 import { REFERRAL_CHOICES } from '../common/choices';
 import type { CommandForms, FormValues } from '../common/command-forms';
-import { organizationText } from '../organizations/organization-text';
+import { OrganizationAboveInput } from '../organizations/OrganizationAboveInput';
 import { nameList, optionalText, trimmed, yes } from '../write-input';
 import type { DisputeCaseDetailRecord } from './dispute-case-record';
 import type { DisputeCaseMutation } from './dispute-case-resource';
@@ -36,40 +34,31 @@ const reasonRules = [required(), minLength(2)];
 const byName = (text: string) => ({ nameContains: text });
 const field = (name: string) => `app.cases.command_fields.${name}`;
 
-/** Centres the city has at most, far more than Harbin's district and township centres: read in one go. */
-const MAX_CENTRES = 1000;
+/** A coordination centre a tier up from the handling organisation: the case goes up to it. */
+const EscalationInputs = ({ record }: { record: DisputeCaseDetailRecord }) => (
+  <>
+    <OrganizationAboveInput
+      region={record.organization?.regionCode}
+      strictly
+      filter={CENTRES}
+      label={field('centre')}
+      helperText="app.cases.centre_help"
+    />
+    <TextInput source="reason" label={field('reason')} validate={reasonRules} multiline fullWidth />
+  </>
+);
+const CENTRES = { kind: ['COORDINATION_CENTRE'] };
 
-/**
- * The coordination centres a case may go up to: those whose region strictly contains the handling
- * organisation's (the township's, the district's, the city's), nearest first. The API checks the same rule.
- */
-const EscalationInputs = ({ record }: { record: DisputeCaseDetailRecord }) => {
-  const region = record.organization?.regionCode;
-  const { data, isPending } = useGetList<{ id: string; name: string; regionCode: string }>(
-    'mediationOrganizations',
-    { filter: { kind: ['COORDINATION_CENTRE'] }, pagination: { page: 1, perPage: MAX_CENTRES } },
-    { enabled: Boolean(region) },
-  );
-  const above = region ? ancestorDivisionCodes(region) : [];
-  const choices = (data ?? [])
-    .filter((centre) => above.includes(centre.regionCode))
-    .sort((a, b) => b.regionCode.length - a.regionCode.length);
-  return (
-    <>
-      <SelectInput
-        source="organizationId"
-        label={field('centre')}
-        choices={choices}
-        optionText={organizationText}
-        isPending={isPending}
-        validate={required()}
-        helperText="app.cases.centre_help"
-        fullWidth
-      />
-      <TextInput source="reason" label={field('reason')} validate={reasonRules} multiline fullWidth />
-    </>
-  );
-};
+/** Names typed into one field (参加人员, 签字人). */
+const NamesInput = ({ source, label }: { source: string; label: string }) => (
+  <TextInput
+    source={source}
+    label={field(label)}
+    helperText="app.cases.names_help"
+    validate={required()}
+    fullWidth
+  />
+);
 
 const NoteInput = () => <TextInput source="note" label={field('note')} multiline fullWidth />;
 
@@ -106,13 +95,7 @@ const SessionInputs = () => (
   <>
     <DateInput source="date" label={field('date')} validate={required()} />
     <TextInput source="place" label={field('place')} validate={required()} fullWidth />
-    <TextInput
-      source="participants"
-      label={field('participants')}
-      helperText="app.cases.names_help"
-      validate={required()}
-      fullWidth
-    />
+    <NamesInput source="participants" label="participants" />
     <TextInput source="notes" label={field('notes')} multiline minRows={2} fullWidth />
   </>
 );
@@ -120,13 +103,7 @@ const SessionInputs = () => (
 const AgreementInputs = () => (
   <>
     <TextInput source="terms" label={field('terms')} validate={required()} multiline minRows={3} fullWidth />
-    <TextInput
-      source="signatories"
-      label={field('signatories')}
-      helperText="app.cases.names_help"
-      validate={required()}
-      fullWidth
-    />
+    <NamesInput source="signatories" label="signatories" />
     <DateInput source="signedOn" label={field('signed_on')} validate={required()} />
     <BooleanInput source="courtConfirmed" label={field('court_confirmed')} />
   </>

@@ -1,12 +1,7 @@
-import {
-  ancestorDivisionCodes,
-  chinaDay,
-  type PetitionCaseCommand,
-  type PetitionCaseState,
-} from '@qiangji/domain';
-import { DateInput, required, SelectInput, useGetList } from 'react-admin';
+import { chinaDay, type PetitionCaseCommand, type PetitionCaseState } from '@qiangji/domain';
+import { DateInput, required } from 'react-admin';
 import type { CommandForms } from '../common/command-forms';
-import { organizationText } from '../organizations/organization-text';
+import { OrganizationAboveInput } from '../organizations/OrganizationAboveInput';
 import type { PetitionMutation } from './petition-resource';
 
 export interface PetitionRecord {
@@ -18,36 +13,19 @@ export interface PetitionRecord {
   organization?: { id: string; name: string } | null;
 }
 
-/** Organisations of a district, far more than any has: read in one go. */
-const MAX_ORGANIZATIONS = 1000;
-
 /**
- * The organisations a backlog case may be assigned to: those whose region contains the case's (its community's
- * committee or clinic, the street's or the district's centre …), nearest first. The API checks the same rule.
+ * The organisations a backlog case may be assigned to: of its district, those whose region contains the case's
+ * (its community's committee or clinic, the street's or the district's centre …).
  */
-const OrganizationAboveInput = ({ record }: { record: PetitionRecord }) => {
-  const district = record.regionCode.slice(0, 6);
-  const { data, isPending } = useGetList<{ id: string; name: string; regionCode: string }>(
-    'mediationOrganizations',
-    { filter: { regionCode: district }, pagination: { page: 1, perPage: MAX_ORGANIZATIONS } },
-  );
-  const covering = new Set([...ancestorDivisionCodes(record.regionCode), record.regionCode]);
-  const choices = (data ?? [])
-    .filter((organization) => covering.has(organization.regionCode))
-    .sort((a, b) => b.regionCode.length - a.regionCode.length);
-  return (
-    <SelectInput
-      source="organizationId"
-      label="resources.petitionCases.fields.organization"
-      choices={choices}
-      optionText={organizationText}
-      isPending={isPending}
-      validate={required()}
-      helperText="app.petitions.organization_help"
-      fullWidth
-    />
-  );
-};
+const AssignInput = ({ record }: { record: PetitionRecord }) => (
+  <OrganizationAboveInput
+    region={record.regionCode}
+    strictly={false}
+    filter={{ regionCode: record.regionCode.slice(0, 6) }}
+    label="resources.petitionCases.fields.organization"
+    helperText="app.petitions.organization_help"
+  />
+);
 
 const DayInput = () => <DateInput source="on" label="app.petitions.on" validate={required()} />;
 const today = () => ({ on: chinaDay() });
@@ -60,7 +38,7 @@ export const PETITION_COMMANDS: CommandForms<PetitionCaseCommand, PetitionRecord
   assign: {
     mutation: 'assignPetitionCase',
     input: (v) => ({ organizationId: String(v.organizationId) }),
-    Fields: OrganizationAboveInput,
+    Fields: AssignInput,
   },
   resolve: {
     mutation: 'resolvePetitionCase',
