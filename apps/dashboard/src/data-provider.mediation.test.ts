@@ -1,7 +1,7 @@
 import { DISPUTE_CASE_MACHINE } from '@qiangji/domain';
-import { commandCall } from './common/command-forms';
+import { availableCommands, commandCall } from './common/command-forms';
 import { createDataProvider } from './data-provider';
-import { availableCaseCommands, DISPUTE_CASE_COMMANDS } from './dispute-cases/dispute-case-commands';
+import { DISPUTE_CASE_COMMANDS } from './dispute-cases/dispute-case-commands';
 import type { DisputeCaseDetailRecord } from './dispute-cases/dispute-case-record';
 import { disputeCaseResource } from './dispute-cases/dispute-case-resource';
 import { createGraphqlRequest } from './graphql-client';
@@ -230,9 +230,11 @@ describe('data provider: dispute cases', () => {
 
   it('when the API names the steps allowed now, then the buttons are the domain’s commands and an unknown one is left out', () => {
     expect(
-      availableCaseCommands({ availableCommands: ['ACCEPT', 'CONCLUDE_WITH_AGREEMENT', 'REOPEN'] }),
+      availableCommands(DISPUTE_CASE_MACHINE, {
+        availableCommands: ['ACCEPT', 'CONCLUDE_WITH_AGREEMENT', 'REOPEN'],
+      }),
     ).toEqual(['accept', 'concludeWithAgreement']);
-    expect(availableCaseCommands({})).toEqual([]);
+    expect(availableCommands(DISPUTE_CASE_MACHINE, {})).toEqual([]);
   });
 
   it('when a command runs, then its mutation returns the case with the detail fragment', async () => {

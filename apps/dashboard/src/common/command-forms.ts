@@ -1,3 +1,4 @@
+import { camelCase } from '@qiangji/domain';
 import type { ComponentType } from 'react';
 
 export type FormValues = Record<string, unknown>;
@@ -45,4 +46,16 @@ export function commandCall<C extends string, R extends VersionedRecord, M exten
     mutation: form.mutation,
     input: { id: record.id, expectedVersion: record.version, ...form.input(values, record) },
   };
+}
+
+/**
+ * The API's `availableCommands` (GraphQL enum names, CONCLUDE_WITH_AGREEMENT) as a machine's commands; one this
+ * dashboard does not know yet (a newer API) is left out rather than shown as a button that cannot work.
+ */
+export function availableCommands<C extends string>(
+  machine: { commands: readonly C[] },
+  record: { availableCommands?: string[] },
+): C[] {
+  const known = new Set<string>(machine.commands);
+  return (record.availableCommands ?? []).map(camelCase).filter((c): c is C => known.has(c));
 }

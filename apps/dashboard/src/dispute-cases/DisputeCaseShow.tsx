@@ -1,3 +1,5 @@
+import { DISPUTE_CASE_MACHINE } from '@qiangji/domain';
+import { availableCommands } from '../common/command-forms';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
@@ -28,7 +30,7 @@ import { ShowWithCommands } from '../common/ShowWithCommands';
 import { DeadlineChip, RiskChip, StateChip } from '../mediation/chips';
 import { MachineCommands } from '../common/MachineCommands';
 import { CaseTimeline } from './CaseTimeline';
-import { availableCaseCommands, DISPUTE_CASE_COMMANDS } from './dispute-case-commands';
+import { DISPUTE_CASE_COMMANDS } from './dispute-case-commands';
 import { showsDeadline, type DisputeCaseDetailRecord } from './dispute-case-record';
 
 /** The buttons of `availableCommands`: the steps the user's roles allow in the case's state (the API checks again). */
@@ -39,7 +41,7 @@ const CaseCommands = () => {
     <MachineCommands
       resource="disputeCases"
       record={record}
-      commands={availableCaseCommands(record)}
+      commands={availableCommands(DISPUTE_CASE_MACHINE, record)}
       forms={DISPUTE_CASE_COMMANDS}
       labels="app.dispute_command"
       subject={record.number}

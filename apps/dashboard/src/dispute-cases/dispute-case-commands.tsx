@@ -1,8 +1,6 @@
 import {
-  camelCase,
   chinaDay,
   CONCLUDE_COMMANDS,
-  DISPUTE_CASE_MACHINE,
   type DisputeCaseCommand,
   type DisputeCaseOutcome,
 } from '@qiangji/domain';
@@ -232,14 +230,3 @@ export const DISPUTE_CASE_COMMANDS: CommandForms<
     Fields: EscalationInputs,
   },
 };
-
-/**
- * The API's `availableCommands` (GraphQL enum names, CONCLUDE_WITH_AGREEMENT) as the domain's commands; one
- * this dashboard does not know yet (a newer API) is left out rather than shown as a button that cannot work.
- */
-export function availableCaseCommands(record: { availableCommands?: string[] }): DisputeCaseCommand[] {
-  const known = new Set<string>(DISPUTE_CASE_MACHINE.commands);
-  return (record.availableCommands ?? [])
-    .map(camelCase)
-    .filter((command): command is DisputeCaseCommand => known.has(command));
-}

@@ -9,27 +9,23 @@ import {
 } from 'react-admin';
 import { allows } from '../auth/actions';
 import { DateTimeField, DayField } from '../common/DateTimeField';
+import { availableCommands } from '../common/command-forms';
 import { MachineCommands } from '../common/MachineCommands';
 import { RegionLink } from '../common/RegionLink';
 import { ShowWithCommands } from '../common/ShowWithCommands';
-import { useRoles } from '../common/use-roles';
 import { PETITION_COMMANDS, type PetitionRecord } from './petition-commands';
 import { PetitionStateField } from './PetitionList';
 
-/**
- * 交办, 化解 and 未化解, as PETITION_CASE_MACHINE allows the user's roles from the case's state (the API has no
- * `availableCommands` for petitions yet), for those who may run the backlog (mediation:manage).
- */
+/** 交办, 化解 and 未化解: the API's `availableCommands`, the steps the user's roles allow from the case's state. */
 const PetitionActions = () => {
   const record = useRecordContext<PetitionRecord>();
   const { permissions } = usePermissions();
-  const roles = useRoles();
   if (!record || !allows(permissions, 'mediation:manage')) return null;
   return (
     <MachineCommands
       resource="petitionCases"
       record={record}
-      commands={PETITION_CASE_MACHINE.available(record.state, roles)}
+      commands={availableCommands(PETITION_CASE_MACHINE, record)}
       forms={PETITION_COMMANDS}
       labels="app.petition_command"
       subject={record.title}

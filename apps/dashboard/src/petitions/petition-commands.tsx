@@ -11,6 +11,7 @@ export interface PetitionRecord {
   version: number;
   regionCode: string;
   organization?: { id: string; name: string } | null;
+  availableCommands?: string[];
 }
 
 /**

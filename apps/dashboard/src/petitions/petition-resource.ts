@@ -33,7 +33,7 @@ export const petitionResource: GraphqlResource = {
   filterType: 'PetitionCaseFilter',
   // Newest registration first, the API's only order.
   listFields: ROW,
-  detailFields: `${ROW} createdAt updatedAt`,
+  detailFields: `${ROW} createdAt updatedAt availableCommands`,
   toFilter: toPetitionFilter,
   create: {
     field: 'registerPetitionCase',
