@@ -365,11 +365,12 @@ describe('the SQL kit', () => {
   });
 
   describe('sortBy', () => {
+    type Row = { id: string; name: string };
     const FIELDS = {
-      NAME: { expr: 'r.name', value: (r: { name: string }) => r.name },
+      NAME: { expr: 'r.name', value: (r: Row) => r.name },
       RECEIVED_AT: { expr: 'r.received_at', value: () => 0, direction: SortDirection.DESC },
     };
-    const ID = { expr: 'r.id', of: (r: { id: string }) => r.id };
+    const ID = { expr: 'r.id', of: (r: Row) => r.id };
 
     it('when no order is asked for, then the fallback in its own direction, with the id as tie-breaker', () => {
       expect(sortBy(FIELDS, null, 'RECEIVED_AT', ID)).toMatchObject({
