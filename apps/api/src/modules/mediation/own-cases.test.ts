@@ -89,9 +89,12 @@ describe('mediators read their own cases (case 29)', () => {
       expect(await ids(both)).toEqual([k.elsewhere.id, k.assigned.id].sort());
     });
 
-    it('when a MEDIATOR account has no mediator record, then it sees no case', async () => {
+    it('when a MEDIATOR account has no mediator record, then it sees no case, and no year of the overview', async () => {
       const unlinked = await app.signIn({ roles: ['MEDIATOR'], jurisdiction: villages[0] });
       expect(await ids(unlinked)).toEqual([]);
+      const years = (client: GqlClient) => client.gql<{ mediationYears: number[] }>(`{ mediationYears }`);
+      expect((await years(unlinked)).data!.mediationYears).toEqual([]);
+      expect((await years(officer)).data!.mediationYears).toEqual([Number(chinaDay(0).slice(0, 4))]);
     });
 
     it("when the mediator filters for the other committee's cases or by the other mediator, then nothing: a filter narrows, never widens", async () => {
@@ -134,6 +137,23 @@ describe('mediators read their own cases (case 29)', () => {
       );
       expect(byCase.get(k.committee.id)).toEqual({ id: k.committee.id });
       expect(byCase.get(k.elsewhere.id)).toBeNull();
+    });
+
+    it('when the mediator asks for the overview, then its figures count its own cases, as its list does (case 26)', async () => {
+      const today = chinaDay(0);
+      const figures = async (client: GqlClient) => {
+        const res = await client.gql<{ mediationStats: { accepted: number; open: number; overdue: number } }>(
+          `query($r: String!, $d: Date!) { mediationStats(regionCode: $r, from: $d, to: $d) { accepted open overdue } }`,
+          { r: villages[0].slice(0, 9), d: today },
+        );
+        expect(res.errors).toBeUndefined();
+        return res.data!.mediationStats;
+      };
+      const accepted = async (client: GqlClient) =>
+        (await ids(client, { acceptedFrom: today, acceptedTo: today })).length;
+      expect(await figures(officer)).toMatchObject({ accepted: await accepted(officer) });
+      expect(await figures(own)).toMatchObject({ accepted: await accepted(own), open: await accepted(own) });
+      expect((await figures(own)).accepted).toBeLessThan((await figures(officer)).accepted);
     });
 
     it('when the mediator runs a command on a case not its own, then NOT_FOUND, and nothing changes: a command is no way to read it', async () => {
