@@ -118,6 +118,23 @@ describe('text with a NUL character', () => {
     });
   });
 
+  describe('markup in text (case 42, the API’s half)', () => {
+    it('when a case’s description holds HTML with a script handler, then it is stored and answered as that very text, not as markup', async () => {
+      const html = '<img src=x onerror="alert(document.cookie)"><script>alert(1)</script>';
+      const res = await admin.gql<{
+        registerDisputeCase: { id: string; description: string; title: string };
+      }>(
+        `mutation($input: RegisterDisputeCaseInput!) { registerDisputeCase(input: $input) { id title description } }`,
+        { input: caseInput(community, { title: `<b>${'标题'}</b>`, description: html }) },
+      );
+      expect(res.data!.registerDisputeCase).toMatchObject({ title: '<b>标题</b>', description: html });
+      const [row] = await app.db.query(`SELECT description FROM dispute_case WHERE id = $1`, [
+        res.data!.registerDisputeCase.id,
+      ]);
+      expect(row.description).toBe(html);
+    });
+  });
+
   describe('in a query', () => {
     it('when a filter variable holds a NUL, then BAD_USER_INPUT on it', async () => {
       const res = await admin.gql(
