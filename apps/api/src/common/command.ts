@@ -4,7 +4,7 @@ import type { RequestContext } from '../server/context';
 import { AppError } from './app-error';
 import { atomically, requirePrincipal } from './authz';
 import { parseId } from './ids';
-import { Patch, staleVersion, versionedUpdate, type TableRef } from './sql';
+import { Patch, staleVersion, versionedUpdate, type Params, type TableRef } from './sql';
 
 /** A row a machine moves: its id, optimistic version, state, and the region path it is scoped by. */
 export interface CommandRow<S extends string> {
@@ -43,8 +43,8 @@ export interface CommandTarget<
   refusal?(ctx: RequestContext, row: Row): string | null;
   /** Columns that follow from the new state (the deadline of the next stage). */
   derive?(row: Row, to: S, step: CommandStep<object>): Record<string, unknown>;
-  /** Writes the timeline row (the object's own history), when the object keeps one. */
-  timeline?(ctx: RequestContext, m: EntityManager, row: Row, entry: TimelineEntry<S, object>): Promise<void>;
+  /** The INSERT of the timeline row (the object's own history), when the object keeps one. */
+  timeline?(ctx: RequestContext, row: Row, entry: TimelineEntry<S, object>, p: Params): string;
 }
 
 export interface CommandStep<D> {
@@ -113,16 +113,8 @@ export function runCommand<
       ...target.derive?.(row, check.to, result),
     }))
       patch.set(column, value);
-    const updated = await versionedUpdate<Row>(
-      m,
-      target.ref,
-      row.id,
-      input.expectedVersion,
-      patch,
-      target.returning,
-    );
-    await target.timeline?.(ctx, m, row, { command, from: row.state, to: check.to, details: result.details });
-    await ctx.services.audit.record(ctx, m, {
+    const entry = { command, from: row.state, to: check.to, details: result.details };
+    const audit = {
       action: `${target.auditPrefix}.${target.auditNames?.[command] ?? command}`,
       entityType: target.entityType,
       entityId: row.id,
@@ -136,7 +128,20 @@ export function runCommand<
         ),
       },
       regionPath: row.path,
-    });
+    };
+    // The update, its timeline row and its audit row in one statement: all three or none.
+    const updated = await versionedUpdate<Row>(
+      m,
+      target.ref,
+      row.id,
+      input.expectedVersion,
+      patch,
+      target.returning,
+      (p) => [
+        ...(target.timeline ? [target.timeline(ctx, row, entry, p)] : []),
+        ctx.services.audit.insertSql(ctx, audit, p),
+      ],
+    );
     return updated;
   });
 }

@@ -4,11 +4,18 @@ import { AppError, Refusal } from './app-error';
 /** An ltree path of division codes; checked before it is written into SQL text. */
 const PATH = /^\d+(\.\d+)*$/;
 
-/** The statements that open a scoped transaction, in one round trip (no parameters: the path is checked). */
+/**
+ * The statements that open a scoped transaction, in one round trip (no parameters: the path is checked): the
+ * role, the scope, and the versions of the reference data as this transaction sees them.
+ */
 export function openScopeSql(path: string): string {
   if (!PATH.test(path)) throw new Error(`not a region path: ${path}`);
-  return `BEGIN; SELECT set_config('role', 'qiangji_app', true), set_config('qiangji.scope', '${path}', true)`;
+  return `BEGIN; SELECT set_config('role', 'qiangji_app', true), set_config('qiangji.scope', '${path}', true),
+    (SELECT json_object_agg(name, version) FROM reference_version) AS versions`;
 }
+
+/** The version of each table of reference data (`reference_version`), as a transaction saw it when it began. */
+export type ReferenceVersions = Readonly<Record<string, string>>;
 
 /**
  * One transaction per signed-in GraphQL request, as the database role `qiangji_app` with the caller's
@@ -23,6 +30,7 @@ export class ScopedTransaction {
   private opened: Promise<EntityManager> | null = null;
   private failed = false;
   private savepoints = 0;
+  private seen: ReferenceVersions = {};
   private readonly onCommit: ((m: EntityManager) => Promise<void>)[] = [];
 
   constructor(
@@ -63,6 +71,12 @@ export class ScopedTransaction {
     });
   }
 
+  /** The versions of the reference data this transaction sees (opening it if need be). */
+  async versions(): Promise<ReferenceVersions> {
+    await this.run(async () => undefined);
+    return this.seen;
+  }
+
   /** Work to do in the transaction just before it commits (batched audit rows). */
   beforeCommit(work: (m: EntityManager) => Promise<void>): void {
     this.onCommit.push(work);
@@ -90,8 +104,11 @@ export class ScopedTransaction {
   private async open(): Promise<EntityManager> {
     const runner = this.db.createQueryRunner();
     this.runner = runner;
-    await runner.connect();
-    await runner.query(openScopeSql(this.path));
+    // pg's own client: a text of several statements answers with one result each, and the last holds the versions.
+    const client: { query(sql: string): Promise<{ rows: { versions: ReferenceVersions }[] }[]> } =
+      await runner.connect();
+    const results = await client.query(openScopeSql(this.path));
+    this.seen = results.at(-1)!.rows[0].versions ?? {};
     // DataLoader batches of one request run side by side; one connection answers one statement at a time, so
     // their statements queue here (pg would queue them too, but no longer will in its next major version).
     let tail: Promise<unknown> = Promise.resolve();

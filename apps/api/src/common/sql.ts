@@ -49,18 +49,22 @@ export function optionalText(value: string | null | undefined, field: string, ma
 
 type Range = { from?: Date | string | null; to?: Date | string | null };
 
-/**
- * A WHERE clause and its parameters, built one filter at a time. Every list of every module narrows through
- * these builders, so a subtree, a day range or an id means the same everywhere.
- */
-export class Where {
-  readonly clauses: string[] = [];
+/** The parameters of one statement, numbered as they are added. */
+export class Params {
   readonly params: unknown[] = [];
 
   /** The placeholder of a new parameter. */
   param(value: unknown, cast?: string): string {
     return `$${this.params.push(value)}${cast ? `::${cast}` : ''}`;
   }
+}
+
+/**
+ * A WHERE clause and its parameters, built one filter at a time. Every list of every module narrows through
+ * these builders, so a subtree, a day range or an id means the same everywhere.
+ */
+export class Where extends Params {
+  readonly clauses: string[] = [];
 
   add(clause: string): this {
     this.clauses.push(clause);
@@ -118,7 +122,7 @@ export class Where {
     return value == null ? this : this.add(value ? when : otherwise);
   }
 
-  toString(): string {
+  override toString(): string {
     return this.clauses.length ? this.clauses.join(' AND ') : 'TRUE';
   }
 }
@@ -155,7 +159,9 @@ export interface TableRef {
 /**
  * Optimistic concurrency: `UPDATE … WHERE id = $1 AND version = $2` with the patch, and a check of what came
  * back: no row is NOT_FOUND (not visible) or CONFLICT (someone else changed it first). TypeORM's version column
- * only counts; this is what refuses a change made on top of someone else's.
+ * only counts; this is what refuses a change made on top of someone else's. `alongside` adds writes that belong
+ * to the change (its timeline row, its audit row) to the same statement, as data-modifying CTEs: one round trip,
+ * and they happen only if the row was updated.
  */
 export async function versionedUpdate<T>(
   m: Queryable,
@@ -164,15 +170,18 @@ export async function versionedUpdate<T>(
   expectedVersion: number,
   patch: Patch,
   returning: string,
+  alongside: (p: Params) => string[] = () => [],
 ): Promise<T> {
-  const params: unknown[] = [id, expectedVersion];
-  const sets = patch.sets.map(([column, value]) => `${column} = $${params.push(value)}`);
-  const [row] = await updateReturning<T>(
-    m,
-    `UPDATE ${ref.table} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
-     WHERE id = $1::uuid AND version = $2 RETURNING ${returning}`,
-    params,
-  );
+  const p = new Params();
+  const where = `id = ${p.param(id, 'uuid')} AND version = ${p.param(expectedVersion)}`;
+  const sets = patch.sets.map(([column, value]) => `${column} = ${p.param(value)}`);
+  const update = `UPDATE ${ref.table} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+     WHERE ${where} RETURNING ${returning}`;
+  const writes = alongside(p);
+  const sql = writes.length
+    ? `WITH updated AS (${update}), ${writes.map((w, i) => `also_${i} AS (${w})`).join(', ')} SELECT * FROM updated`
+    : update;
+  const [row] = await updateReturning<T>(m, sql, p.params);
   if (row) return row;
   const [exists] = await m.query(`SELECT version FROM ${ref.table} WHERE id = $1::uuid`, [id]);
   if (!exists) throw AppError.notFound(`${ref.label} ${id} was not found.`);

@@ -8,6 +8,7 @@ import { RolesAndAccountSecurity1764220000000 } from './migrations/1764220000000
 import { adoptObjects, OWNER_ROLE } from './roles';
 import { SetupError } from './setup-error';
 import { RateLimit1764300000000 } from './migrations/1764300000000-rate-limit';
+import { ScopedTables1764400000000 } from './migrations/1764400000000-scoped-tables';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
 export class AppDataSource extends DataSource {
@@ -39,6 +40,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       Mediation1764210000000,
       RolesAndAccountSecurity1764220000000,
       RateLimit1764300000000,
+      ScopedTables1764400000000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -3,7 +3,7 @@ import type { Logger } from '../logger';
 import { devSecrets } from '../secrets';
 import { createDataSource, migrate, pendingMigrations, type AppDataSource } from './data-source';
 import { startEmbeddedPostgres } from './embedded-postgres';
-import { assertApiRole, provisionDatabase } from './roles';
+import { assertApiRole, provisionDatabase, warnUnlessLeakproof } from './roles';
 import { seedIfEmpty, type SeedOptions } from './seed';
 import { SetupError } from './setup-error';
 
@@ -82,6 +82,7 @@ export async function prepareDatabase(
     }
   }
   await assertApiRole(database.dataSource);
+  await warnUnlessLeakproof(database.dataSource, opts.logger);
 }
 
 /** Connects a pool, or says in one sentence why it cannot. */

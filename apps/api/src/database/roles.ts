@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import type { Logger } from '../logger';
 import { SetupError } from './setup-error';
 
 /**
@@ -57,9 +58,28 @@ export async function provisionDatabase(
     else if (rows[0].owner !== OWNER_ROLE) await c.query(`ALTER DATABASE ${name} OWNER TO ${OWNER_ROLE}`);
   });
   const ownerUrl = urlFor(superuserUrl, database, OWNER_ROLE, passwords.owner);
-  await withClient(urlFor(superuserUrl, database), adoptObjects);
+  await withClient(urlFor(superuserUrl, database), async (c) => {
+    await adoptObjects(c);
+    await prepareExtensions(c);
+  });
   return { ownerUrl, apiUrl: urlFor(superuserUrl, database, API_ROLE, passwords.api) };
 }
+
+/**
+ * What only a superuser may do, once per database (docs/deploy.md has the same statements for a DBA): the
+ * extensions, and ltree's subtree tests marked LEAKPROOF. They raise no error and reveal nothing but their
+ * answer, and marked so PostgreSQL may test a query's own region filter, with its index, before the
+ * row-level-security policy instead of after it: a page of one county's cases reads that county's rows, not
+ * the whole city's. Without the mark every policy holds just the same, only slower (the API warns at start).
+ */
+export async function prepareExtensions(db: { query(sql: string): Promise<unknown> }): Promise<void> {
+  await db.query(`CREATE EXTENSION IF NOT EXISTS ltree`);
+  await db.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm`);
+  for (const fn of LEAKPROOF_FUNCTIONS) await db.query(`ALTER FUNCTION ${fn} LEAKPROOF`);
+}
+
+/** `<@` and `@>` on ltree. */
+export const LEAKPROOF_FUNCTIONS = ['ltree_isparent(ltree, ltree)', 'ltree_risparent(ltree, ltree)'];
 
 /**
  * Gives the owner role every table, sequence, view, function and type of the schema that another role owns
@@ -117,6 +137,19 @@ export async function assertApiRole(db: DataSource): Promise<void> {
     `DATABASE_URL signs in as ${who} ${found.why}, so row-level security would not bind the API: ` +
       `give the API the role ${API_ROLE} and the migrations ${OWNER_ROLE} (MIGRATION_DATABASE_URL), as docs/deploy.md says.`,
   );
+}
+
+/** A warning when a DBA has not marked ltree's subtree tests LEAKPROOF: correct, but lists scan whole cities. */
+export async function warnUnlessLeakproof(db: DataSource, logger: Logger): Promise<void> {
+  const rows: { fn: string }[] = await db.query(
+    `SELECT p.oid::regprocedure::text AS fn FROM pg_proc p WHERE p.oid = ANY($1::regprocedure[]) AND NOT p.proleakproof`,
+    [LEAKPROOF_FUNCTIONS],
+  );
+  if (rows.length)
+    logger.warn(
+      { functions: rows.map((r) => r.fn) },
+      'ltree functions are not LEAKPROOF: row-level security holds, but lists read whole jurisdictions (docs/deploy.md, database roles)',
+    );
 }
 
 /** The server URL with another database and, when given, another login. */

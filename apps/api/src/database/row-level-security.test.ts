@@ -7,23 +7,6 @@ import { startTestApp, type SignedIn, type TestApp } from '../test/test-app';
 import { TEST_SECRETS_ENV } from '../test/test-env';
 import { API_ROLE, APP_ROLE, OWNER_ROLE, urlFor } from './roles';
 
-/**
- * The people and case tables have row-level security that does not bind their owner yet: the migration that
- * makes their policies cheap forces them too, and empties this list.
- */
-const NOT_YET_FORCED = [
-  'coordination_meeting',
-  'coordination_meeting_decision',
-  'dispute_case',
-  'dispute_case_event',
-  'dispute_party',
-  'household',
-  'legal_clinic_service',
-  'mediator',
-  'mediator_membership',
-  'petition_case',
-  'resident',
-];
 /** Reference data that any signed-in caller reads (docs/security.md): a region column and, on purpose, no policy. */
 const REFERENCE_DATA = ['mediation_organization'];
 const JURISDICTION_COLUMNS = ['region_path', 'region_code', 'jurisdiction_code', 'jurisdiction_path'];
@@ -78,9 +61,18 @@ describe('the database as the last line', () => {
            AND NOT (c.relrowsecurity AND c.relforcerowsecurity)
          ORDER BY 1`,
       );
-      expect(notForced.map((r) => r.name)).toEqual(NOT_YET_FORCED);
-      const forced = (await policiedTables(app)).filter((t) => !NOT_YET_FORCED.includes(t));
-      expect(forced).toEqual(expect.arrayContaining(['api_key', 'app_user', 'audit_event', 'refresh_token']));
+      expect(notForced.map((r) => r.name)).toEqual([]);
+      const forced = await policiedTables(app);
+      expect(forced).toEqual(
+        expect.arrayContaining([
+          'api_key',
+          'app_user',
+          'audit_event',
+          'refresh_token',
+          'resident',
+          'dispute_case',
+        ]),
+      );
     });
 
     it('when a table has a region or jurisdiction column, then it has a policy, reference data aside', async () => {

@@ -30,7 +30,10 @@ describe('access tokens checked with a key made once (case 56)', () => {
 
   it('when the same token is checked many times, then it is accepted every time', async () => {
     for (let i = 0; i < 20; i++) expect(await status(user.accessToken)).toBe(200);
-    expect(verifyAccessToken(app.secrets.jwtSecret, user.accessToken)).toMatchObject({ sub: user.userId, ver: 1 });
+    expect(verifyAccessToken(app.secrets.jwtSecret, user.accessToken)).toMatchObject({
+      sub: user.userId,
+      ver: 1,
+    });
   });
 
   it('when a token names an audience, then it is refused with 401: ours name none', async () => {

@@ -3,7 +3,7 @@ import { Refusal } from '../../common/app-error';
 import { requireAction, scoped } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
 import type { ScopedTransaction } from '../../common/scoped-transaction';
-import { Where } from '../../common/sql';
+import { Params, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditEventFilter, AuditEventRow } from './audit.types';
 
@@ -28,17 +28,16 @@ export class AuditService {
   private readonly pending = new WeakMap<ScopedTransaction, AuditRow[]>();
 
   async record(ctx: RequestContext, manager: EntityManager, event: AuditRecord): Promise<void> {
-    const r = row(ctx, event);
-    const values = (Object.keys(TYPES) as (keyof AuditRow)[]).map((k) =>
-      k === 'changes' && r.changes ? JSON.stringify(r.changes) : r[k],
-    );
-    await manager.query(
-      `INSERT INTO audit_event (${NAMES})
-       VALUES (${Object.values(TYPES)
-         .map((type, i) => `$${i + 1}::${type}`)
-         .join(', ')})`,
-      values,
-    );
+    const p = new Params();
+    await manager.query(this.insertSql(ctx, event, p), p.params);
+  }
+
+  /** The INSERT of an event's row, for a statement that carries it with its change (`versionedUpdate`). */
+  insertSql(ctx: RequestContext, event: AuditRecord, p: Params): string {
+    return `INSERT INTO audit_event (${NAMES}) SELECT ${NAMES} FROM jsonb_to_record(${p.param(
+      JSON.stringify(row(ctx, event)),
+      'jsonb',
+    )}) AS x (${COLUMNS_TYPED})`;
   }
 
   /**
@@ -80,9 +79,8 @@ export class AuditService {
 
   /** Many audit rows in one statement. */
   private async flush(m: EntityManager, rows: AuditRow[]) {
-    const columns = Object.entries(TYPES).map(([name, type]) => `${name} ${type}`);
     await m.query(
-      `INSERT INTO audit_event (${NAMES}) SELECT ${NAMES} FROM jsonb_to_recordset($1::jsonb) AS x (${columns.join(', ')})`,
+      `INSERT INTO audit_event (${NAMES}) SELECT ${NAMES} FROM jsonb_to_recordset($1::jsonb) AS x (${COLUMNS_TYPED})`,
       [JSON.stringify(rows)],
     );
   }
@@ -158,3 +156,6 @@ const TYPES: Record<keyof AuditRow, string> = {
   client_ip: 'text',
 };
 const NAMES = Object.keys(TYPES).join(', ');
+const COLUMNS_TYPED = Object.entries(TYPES)
+  .map(([name, type]) => `${name} ${type}`)
+  .join(', ');

@@ -22,7 +22,7 @@ import { listPage, sortBy, SortDirection, type PageArgs } from '../../common/con
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
-import { checkText, optionalText, pastDay, Where } from '../../common/sql';
+import { checkText, optionalText, Params, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type { DisputeCaseEvent } from './dispute-case-event.types';
@@ -120,8 +120,7 @@ export class DisputeCaseService {
         const deadline = disputeCaseDeadline(to, { ...c, ...step.clock }, this.limits);
         return { due_at: deadline?.dueAt ?? null, at_risk_at: deadline?.atRiskAt ?? null };
       },
-      timeline: (ctx, m, c, entry) =>
-        this.appendEvents(ctx, m, [{ caseId: c.id, ...entry } as CaseEventInput]),
+      timeline: (ctx, c, entry, p) => eventsSql(ctx, [{ caseId: c.id, ...entry } as CaseEventInput], p),
     };
   }
 
@@ -154,34 +153,15 @@ export class DisputeCaseService {
     return rows.map((e) => ({ ...e, details: { ...e.details, kind: e.command } }));
   }
 
-  /**
-   * The timeline's one writer: rows for many cases in one statement, each copying its case's region path (so
-   * row-level security scopes it like the case) and naming the person who took the step.
-   */
+  /** The timeline's one writer (intake, commands, meeting decisions): rows for many cases in one statement. */
   async appendEvents(
     ctx: RequestContext,
     m: EntityManager,
     events: readonly CaseEventInput[],
   ): Promise<void> {
     if (!events.length) return;
-    await m.query(
-      `INSERT INTO dispute_case_event (case_id, region_path, command, from_state, to_state, actor_name, details)
-       SELECT c.id, c.region_path, e.command, e.from_state, e.to_state, $2, e.details
-       FROM jsonb_to_recordset($1::jsonb) AS e (case_id uuid, command text, from_state text, to_state text, details jsonb)
-       JOIN dispute_case c ON c.id = e.case_id`,
-      [
-        JSON.stringify(
-          events.map((e) => ({
-            case_id: e.caseId,
-            command: e.command,
-            from_state: e.from,
-            to_state: e.to,
-            details: e.details,
-          })),
-        ),
-        ctx.principal?.displayName ?? 'system',
-      ],
-    );
+    const p = new Params();
+    await m.query(eventsSql(ctx, events, p), p.params);
   }
 
   async get(ctx: RequestContext, id: string): Promise<DisputeCase> {
@@ -519,3 +499,22 @@ export class DisputeCaseService {
 }
 
 const ACCEPTED = { from: 'acceptedFrom', to: 'acceptedTo' };
+
+/**
+ * The INSERT of timeline rows, each copying its case's region path (so row-level security scopes it like the case)
+ * and naming the person who took the step.
+ */
+function eventsSql(ctx: RequestContext, events: readonly CaseEventInput[], p: Params): string {
+  const rows = events.map((e) => ({
+    case_id: e.caseId,
+    command: e.command,
+    from_state: e.from,
+    to_state: e.to,
+    details: e.details,
+  }));
+  return `INSERT INTO dispute_case_event (case_id, region_path, command, from_state, to_state, actor_name, details)
+    SELECT c.id, c.region_path, e.command, e.from_state, e.to_state, ${p.param(ctx.principal?.displayName ?? 'system')}, e.details
+    FROM jsonb_to_recordset(${p.param(JSON.stringify(rows), 'jsonb')})
+      AS e (case_id uuid, command text, from_state text, to_state text, details jsonb)
+    JOIN dispute_case c ON c.id = e.case_id`;
+}

@@ -11,7 +11,8 @@ import {
   scopePath,
   scoped,
 } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, SortDirection, type PageArgs, type Queryable } from '../../common/connection';
+import { ReferenceCache } from '../../common/reference-cache';
 import type { AuditService } from '../audit/audit.service';
 import type {
   CreateMediationOrganizationInput,
@@ -31,6 +32,14 @@ export const ORGANIZATION_COLUMNS = `o.id, o.kind, o.industry, o.name, o.region_
 export type OrganizationRow = MediationOrganization & { path: string };
 
 const RETURNING = ORGANIZATION_COLUMNS.replaceAll('o.', '');
+
+async function loadOrganizations(q: Queryable): Promise<Map<string, MediationOrganization>> {
+  const rows: MediationOrganization[] = await q.query(
+    `SELECT ${ORGANIZATION_COLUMNS} FROM mediation_organization o`,
+  );
+  return new Map(rows.map((o) => [o.id, o]));
+}
+const organizations = new ReferenceCache('mediation_organization', loadOrganizations);
 const ORGANIZATION = { table: 'mediation_organization', label: 'Organisation' };
 
 function checkName(name: string) {
@@ -57,12 +66,10 @@ function requireWithin(principal: Principal, organization: OrganizationRow) {
 export class OrganizationService {
   constructor(private readonly audit: AuditService) {}
 
-  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<MediationOrganization[]> {
-    return inScope(ctx, (m) =>
-      m.query(`SELECT ${ORGANIZATION_COLUMNS} FROM mediation_organization o WHERE o.id = ANY($1::uuid[])`, [
-        ids,
-      ]),
-    );
+  /** Organisations by id (parsed), from the copy in memory: reference data that changes seldom. */
+  async findByIds(ctx: RequestContext, ids: readonly string[]): Promise<MediationOrganization[]> {
+    const all = (await organizations.get(ctx)) ?? (await loadOrganizations(ctx.db));
+    return ids.flatMap((id) => all.get(id) ?? []);
   }
 
   /** One organisation (by a parsed id) with its region path, inside a command's transaction. */

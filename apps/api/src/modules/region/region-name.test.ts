@@ -84,16 +84,16 @@ describe('qualified region names', () => {
     }
   });
 
-  it('when a page of regions and their parents ask for qualified names, then one statement per batch serves them', async () => {
+  it('when a page of regions and their parents ask for qualified names, then no statement per region serves them', async () => {
     const spy = jest.spyOn(app.apiDb, 'query');
     const res = await api.gql(
       `{ regions(first: 50, filter: { level: [GRID] }) { edges { node {
           qualifiedName parent { qualifiedName } } } } }`,
     );
     expect(res.errors).toBeUndefined();
-    const names = spy.mock.calls.filter(([sql]) => String(sql).includes('json_agg'));
-    // The page's names in one batch, its parents' (loaded a level later) in another.
-    expect(names).toHaveLength(2);
+    const reads = spy.mock.calls.filter(([sql]) => /FROM region\b/.test(String(sql)));
+    // The page itself; the names, parents and namesakes come from the tree in memory (read at most once more).
+    expect(reads.length).toBeLessThanOrEqual(2);
     spy.mockRestore();
   });
 });

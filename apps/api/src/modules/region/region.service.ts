@@ -1,10 +1,4 @@
-import {
-  isValidDivisionCode,
-  LEVELS_NAMED_WITH_PARENT,
-  qualifiedRegionName,
-  type RegionLevel,
-  type RegionNamePart,
-} from '@qiangji/domain';
+import { isValidDivisionCode, qualifiedRegionName, type RegionLevel } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import {
   encodeCursor,
@@ -22,6 +16,7 @@ import { groupBy } from '../../common/group-by';
 import { unscoped } from '../../common/authz';
 import { Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
+import { regionTree, type TreeRegion } from './region.snapshot';
 import { RegionOrderField, type RegionFilter, type RegionOrderBy, type RegionRow } from './region.types';
 
 const COLUMNS = `r.code, r.name, r.level, r.parent_code AS "parentCode", r.urban_rural_code AS "urbanRuralCode",
@@ -53,16 +48,15 @@ function sortValue(row: RegionRow, field: RegionOrderField): string {
   return field === RegionOrderField.NAME ? row.name : row.code;
 }
 
-/** The count and page statements of `childrenOf`, run once for many parents through LATERAL joins. */
+/** The page statement of `childrenOf`, run once for many parents through a LATERAL join. */
 function pageSql(where: string[], params: unknown[], page: Page, sort: Sort) {
-  const countSql = `SELECT count(*)::int AS total FROM region r WHERE ${where.join(' AND ')}`;
   const pageParams = [...params];
   const keyset = keysetCondition(page, sort, pageParams);
   pageParams.push(page.limit + 1, page.offset);
   const dir = sort.direction;
   const rowsSql = `SELECT ${COLUMNS} FROM region r WHERE ${[...where, keyset].join(' AND ')}
     ORDER BY ${sort.expr} ${dir}, ${sort.idExpr} ${dir} LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`;
-  return { countSql, rowsSql, pageParams };
+  return { rowsSql, pageParams };
 }
 
 function assertCode(code: string, field: string) {
@@ -70,8 +64,10 @@ function assertCode(code: string, field: string) {
 }
 
 export class RegionService {
+  /** Regions by code, whatever their dates, from the tree in memory. */
   async findByCodes(ctx: RequestContext, codes: readonly string[]): Promise<RegionRow[]> {
-    return unscoped(ctx)((q) => q.query(`SELECT ${COLUMNS} FROM region r WHERE r.code = ANY($1)`, [codes]));
+    const tree = await regionTree(ctx);
+    return codes.flatMap((code) => tree.byCode.get(code) ?? []);
   }
 
   /** Codes with their ltree paths, for scoping other modules' queries. */
@@ -79,9 +75,7 @@ export class RegionService {
     ctx: RequestContext,
     codes: readonly string[],
   ): Promise<{ code: string; name: string; path: string }[]> {
-    return unscoped(ctx)((q) =>
-      q.query(`SELECT code, name, path::text AS path FROM region WHERE code = ANY($1)`, [codes]),
-    );
+    return this.findByCodes(ctx, codes) as Promise<TreeRegion[]>;
   }
 
   async get(ctx: RequestContext, code: string): Promise<RegionRow | null> {
@@ -105,7 +99,7 @@ export class RegionService {
     });
   }
 
-  /** The children pages of many parents in two statements (for `Region.children` across a list). */
+  /** The children pages of many parents in one statement (for `Region.children` across a list); counts from memory. */
   async childrenOf(
     ctx: RequestContext,
     parentCodes: readonly string[],
@@ -115,93 +109,48 @@ export class RegionService {
     const page = parsePage(args, sort.key);
     const params: unknown[] = [parentCodes];
     const where = [CURRENT, 'r.parent_code = parent.code'];
-    const { countSql, rowsSql, pageParams } = pageSql(where, params, page, sort);
-    const read = unscoped(ctx);
-    const [counts, rows] = await Promise.all([
-      read((q) =>
-        q.query(
-          `SELECT parent.code AS "forCode", c.total FROM unnest($1::varchar[]) AS parent(code)
-         CROSS JOIN LATERAL (${countSql}) c`,
-          params,
-        ),
-      ),
-      read((q) =>
+    const { rowsSql, pageParams } = pageSql(where, params, page, sort);
+    const [tree, rows] = await Promise.all([
+      regionTree(ctx),
+      unscoped(ctx)((q) =>
         q.query(
           `SELECT parent.code AS "forCode", p.* FROM unnest($1::varchar[]) AS parent(code)
-         CROSS JOIN LATERAL (${rowsSql}) p`,
+           CROSS JOIN LATERAL (${rowsSql}) p`,
           pageParams,
         ),
       ),
     ]);
-    const totals = new Map<string, number>(
-      counts.map((c: { forCode: string; total: number }) => [c.forCode, c.total]),
-    );
     const byParent = groupBy(rows as (RegionRow & { forCode: string })[], (r) => r.forCode);
     return parentCodes.map((code) =>
-      toConnection<RegionRow>(byParent.get(code) ?? [], page, totals.get(code) ?? 0, (r) =>
+      toConnection<RegionRow>(byParent.get(code) ?? [], page, tree.currentChildren.get(code) ?? 0, (r) =>
         encodeCursor(sort.key, sortValue(r, sort.field), r.code),
       ),
     );
   }
 
-  /** Ancestors of each code, root first, in one statement. */
+  /** Ancestors of each code, root first. */
   async ancestorsOf(ctx: RequestContext, codes: readonly string[]): Promise<RegionRow[][]> {
-    const rows: (RegionRow & { forCode: string })[] = await unscoped(ctx)((q) =>
-      q.query(
-        `SELECT d.code AS "forCode", ${COLUMNS} FROM region d
-       JOIN region r ON r.path @> d.path AND r.code <> d.code
-       WHERE d.code = ANY($1) ORDER BY nlevel(r.path)`,
-        [codes],
-      ),
-    );
-    const byCode = groupBy(rows, (r) => r.forCode);
-    return codes.map((code) => byCode.get(code) ?? []);
+    const tree = await regionTree(ctx);
+    return codes.map((code) => {
+      const region = tree.byCode.get(code);
+      return region ? tree.ancestorsOf(region) : [];
+    });
   }
 
   /**
-   * The names officials can tell apart (qualifiedRegionName) of many codes in one statement: each region with
-   * the lineages of its current namesakes, found through the name index. A grid unit's or hamlet's namesakes
-   * are those of the same name under a parent of the same name (through the parent-and-name index), never
-   * the hundreds of other 第1网格.
+   * The names officials can tell apart (qualifiedRegionName): each region against its current namesakes. A grid
+   * unit's or hamlet's namesakes are those of the same name under a parent of the same name, never the hundreds
+   * of other 第1网格.
    */
   async qualifiedNamesOf(ctx: RequestContext, codes: readonly string[]): Promise<(string | null)[]> {
-    const rows: {
-      forCode: string;
-      code: string;
-      name: string;
-      level: RegionLevel;
-      lineage: RegionNamePart[];
-    }[] = await ctx.db.query(
-      `WITH t AS (
-         SELECT r.code, r.name, r.level = ANY($2::region_level[]) AS with_parent, p.name AS parent_name
-         FROM region r LEFT JOIN region p ON p.code = r.parent_code
-         WHERE r.code = ANY($1)
-       ),
-       n AS (
-         SELECT t.code AS for_code, n.code, n.name, n.level, n.path FROM t JOIN region n ON n.code = t.code
-         UNION ALL
-         SELECT t.code, n.code, n.name, n.level, n.path FROM t JOIN region n ON n.name = t.name
-         WHERE NOT t.with_parent AND NOT n.level = ANY($2::region_level[]) AND n.code <> t.code
-           AND ${current('n')}
-         UNION ALL
-         SELECT t.code, n.code, n.name, n.level, n.path FROM t
-         JOIN region pn ON pn.name = t.parent_name
-         JOIN region n ON n.parent_code = pn.code AND n.name = t.name
-         WHERE t.with_parent AND n.code <> t.code AND ${current('n')}
-       )
-       SELECT n.for_code AS "forCode", n.code, n.name, n.level,
-         coalesce((SELECT json_agg(json_build_object('name', a.name, 'level', a.level) ORDER BY nlevel(a.path))
-           FROM region a WHERE a.path @> n.path AND a.code <> n.code), '[]') AS lineage
-       FROM n`,
-      [codes, LEVELS_NAMED_WITH_PARENT],
-    );
-    const byCode = groupBy(rows, (r) => r.forCode);
+    const tree = await regionTree(ctx);
     return codes.map((code) => {
-      const group = byCode.get(code) ?? [];
-      const own = group.find((r) => r.code === code);
-      if (!own) return null;
-      const namesakes = group.filter((r) => r.code !== code).map((r) => r.lineage);
-      return qualifiedRegionName(own, own.lineage, namesakes);
+      const region = tree.byCode.get(code);
+      if (!region) return null;
+      const namesakes = (tree.byName.get(tree.nameKey(region)) ?? [])
+        .filter((other) => other.code !== code)
+        .map((other) => tree.ancestorsOf(other));
+      return qualifiedRegionName(region, tree.ancestorsOf(region), namesakes);
     });
   }
 

@@ -1,0 +1,38 @@
+import type { RequestContext } from '../server/context';
+import type { Queryable } from './connection';
+
+/**
+ * A table of reference data (the region tree, mediation organisations) kept in memory per database, read again
+ * only when its version (`reference_version`, bumped by every change) differs from the one the request's
+ * transaction saw at its start: no statement per request, and never older than the request's own snapshot.
+ * Outside a request (the CLI) there is no cache: `get` answers null and the caller reads the table.
+ */
+export class ReferenceCache<T> {
+  /** Per database: the newest snapshot asked for, loaded or still loading. */
+  private readonly snapshots = new WeakMap<object, { version: string; rows: Promise<T> }>();
+
+  constructor(
+    private readonly table: string,
+    private readonly load: (q: Queryable) => Promise<T>,
+  ) {}
+
+  async get(ctx: RequestContext): Promise<T | null> {
+    const transaction = ctx.transaction;
+    if (!transaction) return null;
+    const version = (await transaction.versions())[this.table];
+    if (version === undefined) return null;
+    let snapshot = this.snapshots.get(ctx.db);
+    // A request that began before the last change reads its own older copy, and leaves the newer one be.
+    if (snapshot && BigInt(version) < BigInt(snapshot.version)) return transaction.run((m) => this.load(m));
+    // Checked and replaced without a pause between: requests that see a new version load it once.
+    if (snapshot?.version !== version) {
+      snapshot = { version, rows: transaction.run((m) => this.load(m)) };
+      this.snapshots.set(ctx.db, snapshot);
+      const loaded = snapshot;
+      loaded.rows.catch(() => {
+        if (this.snapshots.get(ctx.db) === loaded) this.snapshots.delete(ctx.db);
+      });
+    }
+    return snapshot.rows;
+  }
+}

@@ -1,0 +1,60 @@
+import { LEVELS_NAMED_WITH_PARENT, type RegionLevel } from '@qiangji/domain';
+import { ReferenceCache } from '../../common/reference-cache';
+import type { Queryable } from '../../common/connection';
+import type { RequestContext } from '../../server/context';
+import type { RegionRow } from './region.types';
+
+export type TreeRegion = RegionRow & { path: string };
+
+/** The region tree in memory: by code, and the current regions by the name an official would read. */
+export interface RegionTree {
+  byCode: ReadonlyMap<string, TreeRegion>;
+  /** Current regions by name; grid units and hamlets by parent name and name (every community has a 第1网格). */
+  byName: ReadonlyMap<string, readonly TreeRegion[]>;
+  /** How many current regions each code has as children. */
+  currentChildren: ReadonlyMap<string, number>;
+  /** From the city down to the parent; the region itself excluded. */
+  ancestorsOf(region: TreeRegion): TreeRegion[];
+  nameKey(region: TreeRegion): string;
+}
+
+const COLUMNS = `r.code, r.name, r.level, r.parent_code AS "parentCode", r.urban_rural_code AS "urbanRuralCode",
+  r.centroid_lat AS "centroidLat", r.centroid_lng AS "centroidLng", r.population, r.households,
+  r.valid_from AS "validFrom", r.valid_to AS "validTo", r.path::text AS path,
+  r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date) AS current`;
+
+async function loadTree(q: Queryable): Promise<RegionTree> {
+  const rows: (TreeRegion & { current: boolean })[] = await q.query(`SELECT ${COLUMNS} FROM region r`);
+  const byCode = new Map<string, TreeRegion>();
+  for (const { current, ...region } of rows) byCode.set(region.code, region);
+  const named = (level: RegionLevel) => LEVELS_NAMED_WITH_PARENT.includes(level);
+  const nameKey = (r: TreeRegion) =>
+    named(r.level) ? `${byCode.get(r.parentCode ?? '')?.name ?? ''}\u0000${r.name}` : r.name;
+  const byName = new Map<string, TreeRegion[]>();
+  const currentChildren = new Map<string, number>();
+  for (const row of rows) {
+    if (!row.current) continue;
+    if (row.parentCode) currentChildren.set(row.parentCode, (currentChildren.get(row.parentCode) ?? 0) + 1);
+    const region = byCode.get(row.code)!;
+    const key = nameKey(region);
+    const group = byName.get(key);
+    if (group) group.push(region);
+    else byName.set(key, [region]);
+  }
+  const ancestorsOf = (region: TreeRegion) =>
+    region.path
+      .split('.')
+      .slice(0, -1)
+      .flatMap((code) => byCode.get(code) ?? []);
+  return { byCode, byName, currentChildren, ancestorsOf, nameKey };
+}
+
+const cache = new ReferenceCache<RegionTree>('region', loadTree);
+
+/**
+ * The region tree as the request's transaction sees it: from memory while no region changed, read again after a
+ * change (an import). Outside a request (the CLI) it is read for the caller alone.
+ */
+export async function regionTree(ctx: RequestContext): Promise<RegionTree> {
+  return (await cache.get(ctx)) ?? loadTree(ctx.db);
+}

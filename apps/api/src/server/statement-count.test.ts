@@ -1,0 +1,125 @@
+import { regionTree } from '../test/factories';
+import { caseIn, mapLimit, mediator, organization, type CommandRefs } from '../test/mediation';
+import { gridsOf, household, resident } from '../test/people';
+import { startTestApp, type SignedIn, type TestApp } from '../test/test-app';
+
+/**
+ * Issue 9: no operation issues more than three statements of its own besides BEGIN, the scope and COMMIT, whatever
+ * the page depth or size. The server's pool is watched: BEGIN and the scope go in one text through pg's client, and
+ * COMMIT through the transaction's runner, so what the pool's `query` sees is the operation's own work.
+ */
+describe('statements per operation (issue 9)', () => {
+  let app: TestApp;
+  let supervisor: SignedIn;
+  let county: string;
+  let caseId: string;
+
+  const OPERATIONS: Record<string, { query: string; variables?: () => Record<string, unknown> }> = {
+    'a case by id with its region, ancestors, organisation, mediator and parties': {
+      query: `query($id: ID!) { disputeCase(id: $id) { id number state region { code name ancestors { name } }
+        organization { name } mediator { name } parties { role name contact } } }`,
+      variables: () => ({ id: caseId }),
+    },
+    '50 cases of the county by state, newest first, with mediator and region names': {
+      query: `query($code: String!) { disputeCases(filter: { regionCode: $code, state: [ACCEPTED, MEDIATOR_ASSIGNED] },
+        first: 50) { totalCount pageInfo { endCursor } edges { node { id number mediator { name } region { name } } } } }`,
+      variables: () => ({ code: county }),
+    },
+    '200 cases with everything a list row shows': {
+      query: `{ disputeCases(first: 200) { totalCount edges { node { id organization { name } mediator { name }
+        region { qualifiedName parent { name } } deadlineStatus availableCommands } } } }`,
+    },
+    'the districts of the city': {
+      query: `{ region(code: "230100") { children(first: 50) { totalCount edges { node { code name } } } } }`,
+    },
+    'mediationStats of the city for this year': {
+      query: `query($from: Date!, $to: Date!) { mediationStats(regionCode: "230100", from: $from, to: $to) {
+        accepted mediationRate byType { type accepted } byMonth { month accepted } byChildRegion { regionCode accepted }
+        petitionBacklog { backlog } legalClinics { clinics } } }`,
+      variables: () => ({
+        from: `${new Date().getFullYear()}-01-01`,
+        to: `${new Date().getFullYear()}-12-31`,
+      }),
+    },
+    'residents of the county, audited': {
+      query: `query($code: String!) { residents(filter: { regionCode: $code }, first: 100) { totalCount
+        edges { node { id name idNumber phone tags } } } }`,
+      variables: () => ({ code: county }),
+    },
+    'households with their members, audited': {
+      query: `query($code: String!) { households(filter: { regionCode: $code }, first: 100) {
+        edges { node { address region { qualifiedName } members { name idNumber } } } } }`,
+      variables: () => ({ code: county }),
+    },
+  };
+
+  async function statementsOf(query: string, variables?: Record<string, unknown>) {
+    await supervisor.gql(query, variables); // the principal and the reference data are read once, then kept
+    const spy = jest.spyOn(app.apiDb, 'query');
+    try {
+      const res = await supervisor.gql(query, variables);
+      expect(res.errors).toBeUndefined();
+      return spy.mock.calls.map(([sql]) => String(sql)).filter((sql) => !sql.includes('rate_limit_bucket')); // the rate limit's background sync
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    const tree = await regionTree(app.db, { streets: 2, communities: 2, grids: 1 });
+    county = tree.districtCode;
+    const community = tree.rows.find((r) => r.level === 'COMMUNITY')!.code;
+    const committee = await organization(app.db, community);
+    const officer = await app.signIn({ roles: ['DISTRICT_OFFICER'], jurisdiction: county });
+    const refs: CommandRefs = {
+      mediatorId: await mediator(app.db, community, [committee]),
+      centreId: await organization(
+        app.db,
+        tree.rows.find((r) => r.level === 'STREET')!.code,
+        'COORDINATION_CENTRE',
+      ),
+    };
+    const cases = await mapLimit(
+      Array.from({ length: 30 }, (_, i) => i),
+      4,
+      (i) => caseIn(officer, community, i % 2 ? 'MEDIATOR_ASSIGNED' : 'ACCEPTED', refs),
+    );
+    caseId = cases[1].id;
+    for (const grid of gridsOf(tree)) {
+      const home = await household(app, grid, { as: officer });
+      await Promise.all([1, 2, 3].map(() => resident(app, home.id, { as: officer })));
+    }
+    supervisor = await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: '230100' });
+  });
+  afterAll(() => app.close());
+
+  it.each(Object.keys(OPERATIONS))(
+    'when a supervisor asks for %s, then at most 3 statements do the work',
+    async (name) => {
+      const { query, variables } = OPERATIONS[name];
+      const statements = await statementsOf(query, variables?.());
+      expect(statements.length).toBeGreaterThanOrEqual(1);
+      expect({ name, statements: statements.length }).toEqual({
+        name,
+        statements: Math.min(statements.length, 3),
+      });
+    },
+  );
+
+  it('when a page grows from 5 to 200 rows with their relations, then the statements stay as many', async () => {
+    const PAGE = `query($first: Int) { residents(first: $first) { edges { node { id household { address region { name } }
+      } } } households(first: $first) { edges { node { head { name } members { name } } } } }`;
+    expect((await statementsOf(PAGE, { first: 200 })).length).toBe(
+      (await statementsOf(PAGE, { first: 5 })).length,
+    );
+  });
+
+  it('when page 2 follows page 1 by its cursor, then it costs what page 1 cost', async () => {
+    const PAGE = `query($after: String) { disputeCases(first: 5, after: $after) { pageInfo { endCursor }
+      edges { node { id mediator { name } } } } }`;
+    const first = await supervisor.gql<{ disputeCases: { pageInfo: { endCursor: string } } }>(PAGE);
+    const after = first.data!.disputeCases.pageInfo.endCursor;
+    expect((await statementsOf(PAGE, { after })).length).toBe((await statementsOf(PAGE)).length);
+  });
+});
