@@ -192,9 +192,9 @@ describe('the command pipeline', () => {
         spy.mockRestore();
       }
       expect(res.errors).toBeUndefined();
-      expect(sql.filter((s) => /^\s*UPDATE dispute_case\b/.test(s))).toHaveLength(1);
-      expect(sql.filter((s) => /INSERT INTO dispute_case_event/.test(s))).toHaveLength(1);
-      expect(sql.filter((s) => /INSERT INTO audit_event/.test(s))).toHaveLength(1);
+      expect(sql!.filter((s) => /\bUPDATE dispute_case SET\b/.test(s))).toHaveLength(1);
+      expect(sql!.filter((s) => /INSERT INTO dispute_case_event/.test(s))).toHaveLength(1);
+      expect(sql!.filter((s) => /INSERT INTO audit_event/.test(s))).toHaveLength(1);
       const after = await caseTrace(app.db, c.id);
       expect(after).toMatchObject({ state: 'MEDIATOR_ASSIGNED', version: before.version + 1 });
       const read = await officer.gql<{ disputeCase: { timeline: { command: string; details: object }[] } }>(
