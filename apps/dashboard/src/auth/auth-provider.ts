@@ -58,6 +58,8 @@ export function createAuthProvider(session: Session, request: GraphqlRequest): Q
         fullName: `${user.username} · ${user.jurisdiction.qualifiedName ?? user.jurisdiction.name}`,
         username: user.username,
         jurisdiction: user.jurisdiction,
+        // The domain's machines say which steps these roles may take (common/use-roles.ts).
+        roles: user.roles,
       };
     },
 
