@@ -1,6 +1,6 @@
 import CssBaseline from '@mui/material/CssBaseline';
 import { Suspense } from 'react';
-import { AdminContext, CoreAdminUI, LoadingPage, Notification, type LayoutProps } from 'react-admin';
+import { AdminContext, CoreAdminUI, LoadingPage, type LayoutProps } from 'react-admin';
 import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { createAuthProvider } from './auth/auth-provider';
 import { LoginPage } from './auth/LoginPage';
@@ -11,6 +11,7 @@ import { createDataProvider } from './data-provider';
 import { lazyPage } from './features/feature';
 import { createGraphqlRequest } from './graphql-client';
 import { describeApiError, i18nProvider } from './i18n/i18n-provider';
+import { AppNotification } from './layout/AppNotification';
 import { AppTitle } from './layout/AppTitle';
 import { darkTheme, lightTheme } from './layout/theme';
 import { GRAPHQL_RESOURCES, resourcesFor } from './resources';
@@ -67,7 +68,7 @@ const AdminApp = () => (
       >
         {resourcesFor}
       </CoreAdminUI>
-      <Notification />
+      <AppNotification />
     </CssBaseline>
   </AdminContext>
 );

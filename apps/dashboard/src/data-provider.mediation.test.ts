@@ -1,6 +1,12 @@
+import { DISPUTE_CASE_MACHINE } from '@qiangji/domain';
+import { availableCommands, commandCall } from './common/command-forms';
 import { createDataProvider } from './data-provider';
-import { toCaseCommand } from './dispute-cases/dispute-case-resource';
+import { DISPUTE_CASE_COMMANDS } from './dispute-cases/dispute-case-commands';
+import type { DisputeCaseDetailRecord } from './dispute-cases/dispute-case-record';
+import { disputeCaseResource } from './dispute-cases/dispute-case-resource';
 import { createGraphqlRequest } from './graphql-client';
+import { buildQueries } from './graphql-resource';
+import { PETITION_COMMANDS } from './petitions/petition-commands';
 import { GRAPHQL_RESOURCES } from './resources';
 import { fail, fakeFetch, ok, type Reply, type SentRequest } from './test-support/fake-fetch';
 
@@ -12,7 +18,7 @@ function setup(reply: (request: SentRequest) => Reply = () => ok({ page: { total
 }
 
 const PAGE = { page: 1, perPage: 25 };
-const CASE = { id: 'c-1', number: '2012-000123', version: 4 };
+const CASE = { id: 'c-1', number: '2012-000123', version: 4 } as DisputeCaseDetailRecord;
 
 describe('data provider: dispute cases', () => {
   it('when cases are filtered, then region subtree, type, state, risk, overdue and dates reach DisputeCaseFilter', async () => {
@@ -147,40 +153,40 @@ describe('data provider: dispute cases', () => {
     });
   });
 
-  it('when a button is pressed, then its command gets the dialog’s input with the id and the version read', () => {
+  it('when a button is pressed, then its step’s mutation gets the dialog’s input with the id and the version read', () => {
     const calls = Object.fromEntries(
       (
         [
-          ['ACCEPT', { note: ' ' }],
-          ['DECLINE', { reason: ' 不属于民间纠纷 ' }],
-          ['ASSIGN_MEDIATOR', { mediatorId: 'm-1' }],
+          ['accept', { note: ' ' }],
+          ['decline', { reason: ' 不属于民间纠纷 ' }],
+          ['assignMediator', { mediatorId: 'm-1' }],
           [
-            'RECORD_SESSION',
+            'recordSession',
             { date: '2012-05-14', place: ' 村委会 ', participants: '敖亚斌、王某, 李某', notes: '' },
           ],
           [
-            'CONCLUDE_WITH_AGREEMENT',
+            'concludeWithAgreement',
             { terms: ' 恢复原状 ', signatories: '王某，李某', signedOn: '2012-05-15', courtConfirmed: true },
           ],
-          ['CONCLUDE_WITHOUT_AGREEMENT', { referral: 'LITIGATION', reason: '' }],
-          ['WITHDRAW', { reason: '双方和解' }],
-          ['ESCALATE', { organizationId: 'o-9', reason: '涉及多户' }],
-          ['RECORD_FOLLOW_UP', { date: '2012-06-15', honoured: 'false', notes: ' 未履行 ' }],
-          ['CLOSE', { note: '已履行完毕' }],
+          ['concludeWithoutAgreement', { referral: 'LITIGATION', reason: '' }],
+          ['withdraw', { reason: '双方和解' }],
+          ['escalate', { organizationId: 'o-9', reason: '涉及多户' }],
+          ['recordFollowUp', { date: '2012-06-15', honoured: 'false', notes: ' 未履行 ' }],
+          ['close', { note: '已履行完毕' }],
         ] as const
-      ).map(([name, values]) => [name, toCaseCommand(name, values, CASE)]),
+      ).map(([name, values]) => [name, commandCall(DISPUTE_CASE_COMMANDS, name, values, CASE)]),
     );
     const version = { id: 'c-1', expectedVersion: 4 };
     expect(calls).toEqual({
-      ACCEPT: { command: 'accept', input: version },
-      DECLINE: { command: 'decline', input: { ...version, reason: '不属于民间纠纷' } },
-      ASSIGN_MEDIATOR: { command: 'assignMediator', input: { ...version, mediatorId: 'm-1' } },
-      RECORD_SESSION: {
-        command: 'recordSession',
+      accept: { mutation: 'acceptDisputeCase', input: version },
+      decline: { mutation: 'declineDisputeCase', input: { ...version, reason: '不属于民间纠纷' } },
+      assignMediator: { mutation: 'assignMediator', input: { ...version, mediatorId: 'm-1' } },
+      recordSession: {
+        mutation: 'recordMediationSession',
         input: { ...version, date: '2012-05-14', place: '村委会', participants: ['敖亚斌', '王某', '李某'] },
       },
-      CONCLUDE_WITH_AGREEMENT: {
-        command: 'conclude',
+      concludeWithAgreement: {
+        mutation: 'concludeDisputeCase',
         input: {
           ...version,
           outcome: 'AGREEMENT_REACHED',
@@ -192,36 +198,61 @@ describe('data provider: dispute cases', () => {
           },
         },
       },
-      CONCLUDE_WITHOUT_AGREEMENT: {
-        command: 'conclude',
+      concludeWithoutAgreement: {
+        mutation: 'concludeDisputeCase',
         input: { ...version, outcome: 'MEDIATION_FAILED', referral: 'LITIGATION' },
       },
-      WITHDRAW: { command: 'conclude', input: { ...version, outcome: 'WITHDRAWN', reason: '双方和解' } },
-      ESCALATE: { command: 'escalate', input: { ...version, organizationId: 'o-9', reason: '涉及多户' } },
-      RECORD_FOLLOW_UP: {
-        command: 'recordFollowUp',
+      withdraw: {
+        mutation: 'concludeDisputeCase',
+        input: { ...version, outcome: 'WITHDRAWN', reason: '双方和解' },
+      },
+      escalate: {
+        mutation: 'escalateDisputeCase',
+        input: { ...version, organizationId: 'o-9', reason: '涉及多户' },
+      },
+      recordFollowUp: {
+        mutation: 'recordFollowUp',
         input: { ...version, date: '2012-06-15', honoured: false, notes: '未履行' },
       },
-      CLOSE: { command: 'close', input: { ...version, note: '已履行完毕' } },
+      close: { mutation: 'closeDisputeCase', input: { ...version, note: '已履行完毕' } },
     });
-    expect(() => toCaseCommand('REOPEN', {}, CASE)).toThrow('No dispute case command "REOPEN".');
+  });
+
+  it('when the machine’s steps are listed, then each has a form whose mutation the resource sends', () => {
+    const { commands } = buildQueries(disputeCaseResource);
+    for (const command of DISPUTE_CASE_MACHINE.commands) {
+      expect([command, commands[DISPUTE_CASE_COMMANDS[command].mutation]]).toEqual([
+        command,
+        expect.stringContaining('{ ...DisputeCaseDetail }'),
+      ]);
+    }
+  });
+
+  it('when the API names the steps allowed now, then the buttons are the domain’s commands and an unknown one is left out', () => {
+    expect(
+      availableCommands(DISPUTE_CASE_MACHINE, {
+        availableCommands: ['ACCEPT', 'CONCLUDE_WITH_AGREEMENT', 'REOPEN'],
+      }),
+    ).toEqual(['accept', 'concludeWithAgreement']);
+    expect(availableCommands(DISPUTE_CASE_MACHINE, {})).toEqual([]);
   });
 
   it('when a command runs, then its mutation returns the case with the detail fragment', async () => {
     const { dataProvider, sent } = setup(() =>
       ok({ result: { ...CASE, version: 5, state: 'AGREEMENT_REACHED' } }),
     );
-    const { command, input } = toCaseCommand(
-      'CONCLUDE_WITH_AGREEMENT',
+    const { mutation, input } = commandCall(
+      DISPUTE_CASE_COMMANDS,
+      'concludeWithAgreement',
       { terms: '恢复原状', signatories: '王某', signedOn: '2012-05-15' },
       CASE,
     );
-    await expect(dataProvider.command('disputeCases', command, { input })).resolves.toMatchObject({
+    await expect(dataProvider.command('disputeCases', mutation, { input })).resolves.toMatchObject({
       version: 5,
     });
-    expect(sent[0].operation).toBe('DisputeCaseConclude');
+    expect(sent[0].operation).toBe('ConcludeDisputeCase');
     expect(sent[0].query).toContain(
-      'mutation DisputeCaseConclude($input: ConcludeDisputeCaseInput!) {\n  result: concludeDisputeCase(input: $input) { ...DisputeCaseDetail }',
+      'mutation ConcludeDisputeCase($input: ConcludeDisputeCaseInput!) {\n  result: concludeDisputeCase(input: $input) { ...DisputeCaseDetail }',
     );
     expect(sent[0].query).toContain('fragment DisputeCaseDetail on DisputeCase {');
     expect(sent[0].variables).toEqual({ input });
@@ -230,7 +261,7 @@ describe('data provider: dispute cases', () => {
   it('when someone took a step meanwhile, then the command fails with CONFLICT as a 409 and no field error', async () => {
     const { dataProvider } = setup(() => fail('CONFLICT', 'Version 4 is stale; the current version is 5.'));
     const error = await dataProvider
-      .command('disputeCases', 'accept', { input: { id: 'c-1', expectedVersion: 4 } })
+      .command('disputeCases', 'acceptDisputeCase', { input: { id: 'c-1', expectedVersion: 4 } })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 409, body: { code: 'CONFLICT' } });
     expect((error as { body: object }).body).not.toHaveProperty('errors');
@@ -456,19 +487,24 @@ describe('data provider: meetings and petitions', () => {
   });
 
   it('when a petition case is assigned or resolved, then the commands carry the version read', async () => {
-    const { toPetitionCommand } = await import('./petitions/petition-resource');
-    const petition = { id: 'p-1', version: 2 };
-    expect(toPetitionCommand('assign', { organizationId: 'o-3' }, petition)).toEqual({
-      command: 'assign',
+    const petition = {
+      id: 'p-1',
+      version: 2,
+      title: '拖欠工资',
+      state: 'ASSIGNED',
+      regionCode: '230129',
+    } as const;
+    expect(commandCall(PETITION_COMMANDS, 'assign', { organizationId: 'o-3' }, petition)).toEqual({
+      mutation: 'assignPetitionCase',
       input: { id: 'p-1', expectedVersion: 2, organizationId: 'o-3' },
     });
-    expect(toPetitionCommand('leaveUnresolved', { on: '2012-09-30' }, petition)).toEqual({
-      command: 'resolve',
+    expect(commandCall(PETITION_COMMANDS, 'recordUnresolved', { on: '2012-09-30' }, petition)).toEqual({
+      mutation: 'resolvePetitionCase',
       input: { id: 'p-1', expectedVersion: 2, resolved: false, on: '2012-09-30' },
     });
     const { dataProvider, sent } = setup(() => ok({ result: { id: 'p-1', state: 'RESOLVED' } }));
-    const resolve = toPetitionCommand('resolve', { on: '2012-10-08' }, petition);
-    await dataProvider.command('petitionCases', resolve.command, { input: resolve.input });
+    const resolve = commandCall(PETITION_COMMANDS, 'resolve', { on: '2012-10-08' }, petition);
+    await dataProvider.command('petitionCases', resolve.mutation, { input: resolve.input });
     expect(sent[0].query).toContain('result: resolvePetitionCase(input: $input) { ...PetitionCaseDetail }');
     expect(sent[0].variables).toEqual({
       input: { id: 'p-1', expectedVersion: 2, resolved: true, on: '2012-10-08' },

@@ -120,3 +120,19 @@ export function buildQueries(r: GraphqlResource): ResourceQueries {
     ),
   };
 }
+
+/**
+ * The API's mutations of a domain machine's steps, by their field (`concludeDisputeCase`): each takes
+ * `input: <Field>Input!` and returns the changed object, so the page shows the state it moved to.
+ */
+export function inputMutations<M extends string>(typeName: string, fields: readonly M[]): Record<M, string> {
+  const pascal = (field: string) => `${field.charAt(0).toUpperCase()}${field.slice(1)}`;
+  return Object.fromEntries(
+    fields.map((field) => [
+      field,
+      `mutation ${pascal(field)}($input: ${pascal(field)}Input!) {
+  result: ${field}(input: $input) { ...${typeName}Detail }
+}`,
+    ]),
+  ) as Record<M, string>;
+}

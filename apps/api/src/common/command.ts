@@ -37,8 +37,8 @@ export interface CommandTarget<
   machine: Machine<S, D>;
   /** The columns an UPDATE returns: the object as the API answers it. */
   returning: string;
-  /** The row in the caller's scope, locked for the command (`FOR UPDATE`), or nothing. */
-  load(m: EntityManager, id: string): Promise<Row | undefined>;
+  /** The row in the caller's scope, as the caller may read it, locked for the command (`FOR UPDATE`), or nothing. */
+  load(ctx: RequestContext, m: EntityManager, id: string): Promise<Row | undefined>;
   /** Why the caller, who may read the row, may not act on it (a case handled above its jurisdiction). */
   refusal?(ctx: RequestContext, row: Row): string | null;
   /** Columns that follow from the new state (the deadline of the next stage). */
@@ -81,7 +81,7 @@ export function runCommand<
   const principal = requirePrincipal(ctx);
   const id = parseId(input.id, 'id');
   return atomically(ctx, async (m) => {
-    const row = await target.load(m, id);
+    const row = await target.load(ctx, m, id);
     if (!row) throw AppError.notFound(`${target.ref.label} ${id} was not found.`);
     const refusal = target.refusal?.(ctx, row);
     if (refusal) throw new AppError('FORBIDDEN', refusal);

@@ -90,6 +90,8 @@ export class ScopedTransaction {
     if (!this.runner) return !this.failed;
     const runner = this.runner;
     try {
+      // A request whose only statement failed may end before its BEGIN was sent: never COMMIT ahead of it.
+      await this.opened;
       if (!this.failed) for (const work of this.onCommit) await work(runner.manager);
       await runner.query(this.failed ? 'ROLLBACK' : 'COMMIT');
       return !this.failed;

@@ -22,6 +22,7 @@ import { createFormatError, isClientError } from './format-error';
 import { createSchema } from './schema';
 import { commitBeforeResponse } from './commit-before-response';
 import { refuseUnstorableText } from './text-input';
+import { utf8Only } from './utf8-only';
 import { API_KEY_PREFIX } from '../modules/access/api-key.service';
 import type { Secrets } from '../secrets';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -145,6 +146,7 @@ export async function createApp(opts: {
   app.use(
     '/graphql',
     graphqlPageForBrowsers,
+    utf8Only,
     express.json({ limit: '1mb' }),
     async (req: Request, res: Response, next: NextFunction) => {
       // A credential that does not check out is refused here, before GraphQL: never treated as anonymous.

@@ -1,9 +1,10 @@
 import Button, { type ButtonProps } from '@mui/material/Button';
 import type { ReactNode } from 'react';
 import { TopToolbar, useTranslate } from 'react-admin';
+import { usePhone } from './use-phone';
 
 interface CommandButtonProps {
-  /** Message key of the step: app.dispute_command.ACCEPT. */
+  /** Message key of the step, by the domain's name: app.dispute_command.accept. */
   label: string;
   onClick: () => void;
   variant?: ButtonProps['variant'];
@@ -25,9 +26,11 @@ export const CommandButton = ({
   disabled,
 }: CommandButtonProps) => {
   const translate = useTranslate();
+  // A finger needs a larger target than a pointer.
+  const phone = usePhone();
   return (
     <Button
-      size="small"
+      size={phone ? 'medium' : 'small'}
       variant={variant}
       color={color}
       startIcon={icon}

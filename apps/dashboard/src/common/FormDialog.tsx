@@ -6,6 +6,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useId, useState, type ReactNode } from 'react';
 import { Form, HttpError, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { usePhone } from './use-phone';
 
 // Not the page's record: a command's form starts empty (or from `defaultValues`), whatever the page shows.
 const NO_RECORD = {};
@@ -26,13 +27,25 @@ interface FormDialogProps {
   successArgs?: Record<string, unknown>;
   defaultValues?: Record<string, unknown>;
   confirmLabel?: string;
+  /**
+   * The message key for the API's BAD_USER_INPUT on one of the form's inputs (`field`), shown under it;
+   * undefined: the API's message as translated by its code.
+   */
+  refusal?: (field: string, values: Record<string, unknown>) => string | undefined;
   children: ReactNode;
+}
+
+/** The input a BAD_USER_INPUT names, when it is one of the form's. */
+function refusedField(error: HttpError, values: Record<string, unknown>): string | undefined {
+  const errors = error.body?.errors as Record<string, unknown> | undefined;
+  return Object.keys(errors ?? {}).find((field) => field !== 'root' && field in values);
 }
 
 /**
  * A small dialog with a react-admin form for one domain command. A CONFLICT (someone changed the record
  * meanwhile), an INVALID_TRANSITION or a NOT_FOUND closes it, shows the message and reloads the page's data;
- * an input error stays in the dialog to be corrected.
+ * an input error stays in the dialog to be corrected, under its input where it names one. On a phone the
+ * dialog takes the whole screen, so the keyboard leaves the inputs and the buttons room.
  */
 export const FormDialog = ({
   open,
@@ -42,10 +55,12 @@ export const FormDialog = ({
   successMessage,
   successArgs,
   defaultValues,
-  confirmLabel = 'app.cases.command_confirm',
+  confirmLabel = 'app.command.confirm',
+  refusal,
   children,
 }: FormDialogProps) => {
   const translate = useTranslate();
+  const phone = usePhone();
   const notify = useNotify();
   const refresh = useRefresh();
   const titleId = useId();
@@ -57,7 +72,8 @@ export const FormDialog = ({
     setError(null);
     onClose();
   };
-  const submit = async (values: Record<string, unknown>) => {
+  // Resolves to the field errors react-admin's form shows under their inputs, if any.
+  const submit = async (values: Record<string, unknown>): Promise<Record<string, string> | undefined> => {
     setPending(true);
     setError(null);
     try {
@@ -68,10 +84,14 @@ export const FormDialog = ({
     } catch (e) {
       const code = e instanceof HttpError ? (e.body?.code as string | undefined) : undefined;
       const message = e instanceof Error ? e.message : translate('ra.notification.http_error');
+      const field = e instanceof HttpError ? refusedField(e, values) : undefined;
       if (code && STALE.has(code)) {
         notify(message, { type: 'error' });
         onClose();
         refresh();
+      } else if (field) {
+        const key = refusal?.(field, values);
+        return { [field]: key ? translate(key) : message };
       } else {
         setError(message);
       }
@@ -81,7 +101,18 @@ export const FormDialog = ({
   };
 
   return (
-    <Dialog open={open} onClose={close} fullWidth maxWidth="sm" aria-labelledby={titleId}>
+    <Dialog
+      open={open}
+      onClose={close}
+      fullWidth
+      maxWidth="sm"
+      fullScreen={phone}
+      aria-labelledby={titleId}
+      // The form fills the dialog, so its content scrolls and the buttons stay at the bottom of a phone.
+      slotProps={{
+        paper: { sx: { '& > form': { display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0 } } },
+      }}
+    >
       {open && (
         <Form record={NO_RECORD} defaultValues={defaultValues} onSubmit={submit}>
           <DialogTitle id={titleId}>{title}</DialogTitle>

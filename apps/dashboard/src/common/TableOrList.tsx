@@ -1,7 +1,6 @@
-import useMediaQuery from '@mui/material/useMediaQuery';
-import type { Theme } from '@mui/material/styles';
 import type { ReactElement } from 'react';
 import { SimpleList, type SimpleListProps } from 'react-admin';
+import { usePhone } from './use-phone';
 
 /** A phone's rows: a line or three per record instead of a table that scrolls sideways. */
 export type PhoneRows = Pick<SimpleListProps, 'primaryText' | 'secondaryText' | 'tertiaryText' | 'empty'>;
@@ -30,6 +29,6 @@ export const TableOrList = ({
   /** Where a row leads on a phone, as the table's rowClick. */
   rowClick?: SimpleListProps['rowClick'];
 }) => {
-  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const small = usePhone();
   return small ? <SimpleList rowClick={rowClick} {...phone} /> : children;
 };

@@ -6,13 +6,13 @@ import {
   INTAKE_CHANNELS,
   MEDIATOR_EMPLOYMENTS,
   ORGANIZATION_KINDS,
+  PARTY_ROLES,
   PETITION_CASE_STATES,
   REFERRALS,
   RESIDENT_TAGS,
   RISK_LEVELS,
   ROLES,
 } from '@qiangji/domain';
-import { PARTY_ROLES } from '../mediation/enums';
 
 // Select inputs translate choice names, so these are message keys (i18n/label-messages.ts), not labels.
 const choices = (values: readonly string[], messages: string) =>

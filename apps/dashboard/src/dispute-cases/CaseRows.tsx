@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Datagrid, TextField, useTranslate } from 'react-admin';
 import { TableOrList } from '../common/TableOrList';
 import { DeadlineField, StateField } from '../mediation/chips';
-import type { DisputeCaseRecord } from './dispute-case-record';
+import { showsDeadline, type DisputeCaseRecord } from './dispute-case-record';
 
 /**
  * The cases of a ReferenceManyField (an organisation's, a mediator's): number, title, state and deadline,
@@ -17,7 +17,7 @@ export const CaseRows = ({ empty }: { empty?: ReactNode }) => {
         secondaryText: (c: DisputeCaseRecord) =>
           [
             translate(`app.dispute_state.${c.state}`),
-            c.dueAt !== null && translate(`app.deadline_status.${c.deadlineStatus}`),
+            showsDeadline(c) && translate(`app.deadline_status.${c.deadlineStatus}`),
           ]
             .filter(Boolean)
             .join(' · '),

@@ -1,22 +1,19 @@
-import { constantCase } from '@qiangji/domain';
 import ArrowRightAltIcon from '@mui/icons-material/ArrowRightAlt';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { Link, useCreatePath, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { formatDateTime } from '../common/dates';
+import { formatDateTime, formatDay } from '../common/dates';
 import { StateChip } from '../mediation/chips';
-import type { Agreement, DisputeCaseDetailRecord, DisputeCaseEvent } from './dispute-case-record';
+import type { DisputeCaseDetailRecord, DisputeCaseEventDetails } from './dispute-case-record';
 
-const day = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-
-/** One labelled line of an event's details (调解员：敖亚斌); nothing for an empty value. */
+/** One labelled line of a step's details (调解员：敖亚斌); nothing for an empty value. */
 const Detail = ({ label, value }: { label: string; value: ReactNode }) => {
   const translate = useTranslate();
   if (value === null || value === undefined || value === '') return null;
   return (
-    <Typography variant="body2" component="div">
+    <Typography variant="body2" component="div" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
       <Box component="span" sx={{ color: 'text.secondary' }}>
         {translate('app.cases.detail_label', { label: translate(`app.cases.command_fields.${label}`) })}
       </Box>
@@ -25,95 +22,130 @@ const Detail = ({ label, value }: { label: string; value: ReactNode }) => {
   );
 };
 
-const yesNo = (value: unknown, translate: (key: string) => string) =>
-  typeof value === 'boolean' ? translate(value ? 'ra.boolean.true' : 'ra.boolean.false') : null;
+/** How the details are written: days in the one Chinese style, names joined as the language joins them. */
+function useWriting() {
+  const translate = useTranslate();
+  const [locale = 'zh-CN'] = useLocaleState();
+  return {
+    translate,
+    day: (value: string) => formatDay(value, locale),
+    names: (names: readonly string[]) => names.join(translate('app.list_separator')),
+    yesNo: (value: boolean) => translate(value ? 'ra.boolean.true' : 'ra.boolean.false'),
+  };
+}
 
-/** What the step recorded (timeline `details`), by command: a session, the agreement, a follow-up, an escalation. */
-const EventDetails = ({ event }: { event: DisputeCaseEvent }) => {
+type Details = DisputeCaseEventDetails;
+type DetailsOf<T extends Details['__typename']> = Extract<Details, { __typename: T }>;
+
+const MeetingLink = ({ id }: { id: string }) => {
   const translate = useTranslate();
   const createPath = useCreatePath();
-  const separator = translate('app.list_separator');
-  // Text as recorded; a list (participants, signatories) joined as the language joins names.
-  const text = (value: unknown): string | null =>
-    typeof value === 'string' && value.trim() !== ''
-      ? value
-      : Array.isArray(value) && value.length
-        ? value.join(separator)
-        : null;
-  const d = event.details ?? {};
-  const agreement = d.agreement as Agreement | undefined;
   return (
-    <Stack spacing={0.25} sx={{ mt: 0.5 }}>
-      {event.command === 'register' && (
-        <>
-          <Detail
-            label="channel"
-            value={typeof d.channel === 'string' ? translate(`app.intake_channel.${d.channel}`) : null}
-          />
-          <Detail
-            label="risk"
-            value={typeof d.risk === 'string' ? translate(`app.risk_level.${d.risk}`) : null}
-          />
-          <Detail
-            label="risk_reasons"
-            value={
-              Array.isArray(d.riskReasons) && d.riskReasons.length
-                ? d.riskReasons.map((r) => translate(`app.risk_reason.${r}`)).join(separator)
-                : null
-            }
-          />
-          <Detail label="notified" value={text(d.notifiedOrganizationName)} />
-        </>
-      )}
-      <Detail label="mediator" value={text(d.mediatorName)} />
-      <Detail label="date" value={day(d.date)} />
-      <Detail label="place" value={text(d.place)} />
-      <Detail label="participants" value={text(d.participants)} />
-      {agreement && (
-        <>
-          <Detail label="terms" value={agreement.terms} />
-          <Detail label="signatories" value={text(agreement.signatories)} />
-          <Detail label="signed_on" value={day(agreement.signedOn)} />
-          <Detail label="court_confirmed" value={yesNo(agreement.courtConfirmed, translate)} />
-        </>
-      )}
-      <Detail
-        label="referral"
-        value={typeof d.referral === 'string' ? translate(`app.referral.${d.referral}`) : null}
-      />
-      <Detail label="honoured" value={yesNo(d.honoured, translate)} />
-      <Detail label="centre" value={text(d.toOrganizationName)} />
-      <Detail
-        label="meeting"
-        value={
-          typeof d.meetingId === 'string' ? (
-            <Link to={createPath({ resource: 'coordinationMeetings', id: d.meetingId, type: 'show' })}>
-              {translate('app.cases.open_meeting')}
-            </Link>
-          ) : null
-        }
-      />
-      <Detail label="decision" value={text(d.decision)} />
-      <Detail label="reason" value={text(d.reason)} />
-      <Detail label="notes" value={text(d.notes)} />
-      <Detail label="note" value={text(d.note)} />
-    </Stack>
+    <Link to={createPath({ resource: 'coordinationMeetings', id, type: 'show' })}>
+      {translate('app.cases.open_meeting')}
+    </Link>
   );
 };
 
-/** The step's name: the domain's command label, or (for intake and later kinds of step) its own message. */
+/**
+ * What each kind of step recorded, by the API's type of its details: a new kind in the schema's union fails the
+ * type check here until it is shown.
+ */
+const DETAILS: { [T in Details['__typename']]: ComponentType<{ details: DetailsOf<T> }> } = {
+  RegistrationDetails: ({ details: d }) => {
+    const { translate, names } = useWriting();
+    return (
+      <>
+        <Detail label="channel" value={translate(`app.intake_channel.${d.channel}`)} />
+        <Detail label="risk" value={translate(`app.risk_level.${d.risk}`)} />
+        <Detail
+          label="risk_reasons"
+          value={names(d.riskReasons.map((r) => translate(`app.risk_reason.${r}`)))}
+        />
+        <Detail label="notified" value={d.notifiedOrganizationName} />
+      </>
+    );
+  },
+  NoteDetails: ({ details: d }) => <Detail label="note" value={d.note} />,
+  ReasonDetails: ({ details: d }) => <Detail label="reason" value={d.reason} />,
+  MediatorAssignmentDetails: ({ details: d }) => <Detail label="mediator" value={d.mediatorName} />,
+  SessionDetails: ({ details: d }) => {
+    const { day, names } = useWriting();
+    return (
+      <>
+        <Detail label="date" value={day(d.date)} />
+        <Detail label="place" value={d.place} />
+        <Detail label="participants" value={names(d.participants)} />
+        <Detail label="notes" value={d.notes} />
+      </>
+    );
+  },
+  AgreementDetails: ({ details: { agreement } }) => {
+    const { day, names, yesNo } = useWriting();
+    return (
+      <>
+        <Detail label="terms" value={agreement.terms} />
+        <Detail label="signatories" value={names(agreement.signatories)} />
+        <Detail label="signed_on" value={day(agreement.signedOn)} />
+        <Detail label="court_confirmed" value={yesNo(agreement.courtConfirmed)} />
+      </>
+    );
+  },
+  FailureDetails: ({ details: d }) => {
+    const { translate } = useWriting();
+    return (
+      <>
+        <Detail label="referral" value={translate(`app.referral.${d.referral}`)} />
+        <Detail label="reason" value={d.reason} />
+      </>
+    );
+  },
+  FollowUpDetails: ({ details: d }) => {
+    const { day, yesNo } = useWriting();
+    return (
+      <>
+        <Detail label="date" value={day(d.date)} />
+        <Detail label="honoured" value={yesNo(d.honoured)} />
+        <Detail label="notes" value={d.notes} />
+      </>
+    );
+  },
+  EscalationDetails: ({ details: d }) => (
+    <>
+      <Detail label="centre" value={d.toOrganizationName} />
+      <Detail label="reason" value={d.reason} />
+    </>
+  ),
+  CoordinationDecisionDetails: ({ details: d }) => (
+    <>
+      <Detail label="decision" value={d.decision} />
+      <Detail label="meeting" value={<MeetingLink id={d.meetingId} />} />
+    </>
+  ),
+};
+
+const EventDetails = ({ details }: { details: Details }) => {
+  // The table is typed per kind; TypeScript cannot follow the pairing of a union's member with its entry.
+  const Shown = DETAILS[details.__typename] as ComponentType<{ details: Details }> | undefined;
+  return Shown ? (
+    <Stack spacing={0.25} sx={{ mt: 0.5 }}>
+      <Shown details={details} />
+    </Stack>
+  ) : null;
+};
+
+/** The step's name: the domain's command label, or (intake, a meeting's decision) a message of its own. */
 function eventLabel(command: string, translate: ReturnType<typeof useTranslate>): string {
-  const own = `app.cases.event.${command}`;
-  return translate(`app.dispute_command.${constantCase(command)}`, {
-    _: translate(own, { _: command }),
+  return translate(`app.dispute_command.${command}`, {
+    _: translate(`app.cases.event.${command}`, { _: command }),
   });
 }
 
-/** Every step of the case, oldest first: who did what when, the state it moved to, and what was recorded. */
+/** Every step of the case, oldest first: who did what when, the state it led to, and what was recorded. */
 export const CaseTimeline = () => {
   const record = useRecordContext<DisputeCaseDetailRecord>();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
+  const [locale = 'zh-CN'] = useLocaleState();
   const events = record?.timeline;
   if (!events) return null;
   const title = translate('app.cases.timeline');
@@ -132,8 +164,8 @@ export const CaseTimeline = () => {
               pl: 3,
               pb: i === events.length - 1 ? 0 : 2,
               // The vertical line and the dot of each step.
-              borderLeft: i === events.length - 1 ? 'none' : '2px solid',
-              borderColor: 'divider',
+              borderLeft: '2px solid',
+              borderColor: i === events.length - 1 ? 'transparent' : 'divider',
               ml: 1,
               '&::before': {
                 content: '""',
@@ -151,20 +183,18 @@ export const CaseTimeline = () => {
               <Typography variant="subtitle2" component="h3">
                 {eventLabel(event.command, translate)}
               </Typography>
-              {event.fromState && event.fromState !== event.toState ? (
+              {/* The state it led to; the state it came from is the step above. */}
+              {event.fromState !== event.toState && (
                 <>
-                  <StateChip value={event.fromState} />
-                  <ArrowRightAltIcon fontSize="small" color="action" aria-label="→" />
+                  <ArrowRightAltIcon fontSize="small" color="action" aria-hidden />
                   <StateChip value={event.toState} />
                 </>
-              ) : (
-                !event.fromState && <StateChip value={event.toState} />
               )}
             </Stack>
-            <Typography variant="caption" color="text.secondary">
+            <Typography variant="body2" color="text.secondary">
               {formatDateTime(event.at, locale)} · {event.actorName}
             </Typography>
-            <EventDetails event={event} />
+            <EventDetails details={event.details} />
           </Box>
         ))}
       </Box>

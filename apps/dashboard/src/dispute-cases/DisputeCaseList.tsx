@@ -8,7 +8,7 @@ import { ResourceList } from '../common/ResourceList';
 import { TwoLines } from '../common/TableOrList';
 import { DeadlineField, RiskField, StateField } from '../mediation/chips';
 import { disputeCaseFilters } from './dispute-case-filters';
-import type { DisputeCaseRecord } from './dispute-case-record';
+import { showsDeadline, type DisputeCaseRecord } from './dispute-case-record';
 
 /** Cases placed in the user's jurisdiction, newest first; overdue ones red, those at risk amber. */
 export const DisputeCaseList = () => {
@@ -18,7 +18,7 @@ export const DisputeCaseList = () => {
   const status = (c: DisputeCaseRecord) =>
     [
       translate(`app.dispute_state.${c.state}`),
-      c.dueAt !== null && translate(`app.deadline_status.${c.deadlineStatus}`),
+      showsDeadline(c) && translate(`app.deadline_status.${c.deadlineStatus}`),
       regionName(c.region),
     ]
       .filter(Boolean)

@@ -1,3 +1,5 @@
+import { DISPUTE_CASE_MACHINE } from '@qiangji/domain';
+import { availableCommands } from '../common/command-forms';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
@@ -8,47 +10,42 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useState, type ReactElement } from 'react';
+import type { ReactElement } from 'react';
 import {
   BooleanField,
   Labeled,
   Link,
   NumberField,
-  Show,
   TextField,
   useCreatePath,
   useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { CommandButton, CommandToolbar } from '../common/CommandButton';
 import { formatDay } from '../common/dates';
 import { DateTimeField } from '../common/DateTimeField';
 import { LabelChips, LabelField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
+import { ShowWithCommands } from '../common/ShowWithCommands';
 import { DeadlineChip, RiskChip, StateChip } from '../mediation/chips';
-import { CaseCommandDialog } from './CaseCommandDialog';
+import { MachineCommands } from '../common/MachineCommands';
 import { CaseTimeline } from './CaseTimeline';
-import type { DisputeCaseDetailRecord } from './dispute-case-record';
+import { DISPUTE_CASE_COMMANDS } from './dispute-case-commands';
+import { showsDeadline, type DisputeCaseDetailRecord } from './dispute-case-record';
 
 /** The buttons of `availableCommands`: the steps the user's roles allow in the case's state (the API checks again). */
 const CaseCommands = () => {
   const record = useRecordContext<DisputeCaseDetailRecord>();
-  const [open, setOpen] = useState<string | null>(null);
   if (!record?.availableCommands) return null;
   return (
-    <>
-      {record.availableCommands.map((name) => (
-        <CommandButton
-          key={name}
-          label={`app.dispute_command.${name}`}
-          variant={name === 'DECLINE' || name === 'WITHDRAW' ? 'outlined' : 'contained'}
-          color={name === 'DECLINE' || name === 'WITHDRAW' ? 'inherit' : 'primary'}
-          onClick={() => setOpen(name)}
-        />
-      ))}
-      <CaseCommandDialog name={open} record={record} onClose={() => setOpen(null)} />
-    </>
+    <MachineCommands
+      resource="disputeCases"
+      record={record}
+      commands={availableCommands(DISPUTE_CASE_MACHINE, record)}
+      forms={DISPUTE_CASE_COMMANDS}
+      labels="app.dispute_command"
+      subject={record.number}
+    />
   );
 };
 
@@ -70,7 +67,7 @@ const CaseHeader = () => {
         aria-label={translate('app.cases.status')}
       >
         <StateChip value={record.state} />
-        {record.dueAt !== null && <DeadlineChip value={record.deadlineStatus} />}
+        {showsDeadline(record) && <DeadlineChip value={record.deadlineStatus} />}
         <RiskChip value={record.risk} />
       </Stack>
     </Stack>
@@ -125,6 +122,30 @@ const FIELDS: ReactElement[] = [
   <TextField key="declineReason" source="declineReason" emptyText="—" />,
   <BooleanField key="honoured" source="honoured" emptyText="—" />,
 ];
+
+/** Facts of later stages (调结时间, 引导途径 …) and optional ones: shown once the case has them, not as dashes. */
+const ONCE_KNOWN = new Set([
+  'acceptedAt',
+  'concludedAt',
+  'closedAt',
+  'outcome',
+  'referral',
+  'declineReason',
+  'honoured',
+  'amountAtStake',
+]);
+
+/** The case's facts, two to a row on a phone, up to four on a wide screen. */
+const CaseFields = () => {
+  const record = useRecordContext<DisputeCaseDetailRecord>();
+  const known = (key: string) =>
+    !ONCE_KNOWN.has(key) || (record?.[key as keyof DisputeCaseDetailRecord] ?? null) !== null;
+  return FIELDS.filter((item) => known(String(item.key))).map((item) => (
+    <Grid key={item.key} size={{ xs: 6, md: 4, lg: 3 }}>
+      <Labeled>{item}</Labeled>
+    </Grid>
+  ));
+};
 
 /** The parties with their contacts masked; a registered resident's name opens the registry entry. */
 const Parties = () => {
@@ -219,13 +240,7 @@ const AgreementSection = () => {
 
 /** One case: details, parties, risk, the agreement, the timeline, and the buttons for the steps allowed now. */
 export const DisputeCaseShow = () => (
-  <Show
-    actions={
-      <CommandToolbar>
-        <CaseCommands />
-      </CommandToolbar>
-    }
-  >
+  <ShowWithCommands commands={<CaseCommands />}>
     <CaseHeader />
     <Grid container spacing={2} sx={{ p: 2 }}>
       <Grid size={{ xs: 12 }}>
@@ -233,11 +248,7 @@ export const DisputeCaseShow = () => (
           <TextField source="description" sx={{ whiteSpace: 'pre-wrap' }} />
         </Labeled>
       </Grid>
-      {FIELDS.map((item) => (
-        <Grid key={item.key} size={{ xs: 12, sm: 6, md: 4, lg: 3 }}>
-          <Labeled>{item}</Labeled>
-        </Grid>
-      ))}
+      <CaseFields />
     </Grid>
     <Grid container spacing={3} sx={{ p: 2 }}>
       <Grid size={{ xs: 12, md: 6 }}>
@@ -255,5 +266,5 @@ export const DisputeCaseShow = () => (
         </Card>
       </Grid>
     </Grid>
-  </Show>
+  </ShowWithCommands>
 );

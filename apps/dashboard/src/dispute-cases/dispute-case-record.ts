@@ -1,15 +1,17 @@
+import { isOpenDisputeCase } from '@qiangji/domain';
 import type { RegionRef } from '../common/region-ref';
 import type {
+  DeadlineStatus,
   DisputeCaseOutcome,
   DisputeCaseState,
   DisputeType,
   IntakeChannel,
   OrganizationKind,
+  PartyRole,
   Referral,
   RiskLevel,
   RiskReason,
 } from '@qiangji/domain';
-import type { DeadlineStatus, PartyRole } from '../mediation/enums';
 
 /** A case as listed (`DisputeCaseRow`). */
 export interface DisputeCaseRecord {
@@ -29,12 +31,52 @@ export interface DisputeCaseRecord {
   region: RegionRef;
 }
 
+/**
+ * Whether the case's deadline is worth a chip: while it runs up to its conclusion. The domain's one definition of
+ * overdue (`disputeDeadlineStatus`) never counts a concluded case late, so its follow-up date gets no chip.
+ */
+export function showsDeadline(c: Pick<DisputeCaseRecord, 'state' | 'dueAt'>): boolean {
+  return c.dueAt !== null && isOpenDisputeCase(c.state);
+}
+
 export interface Agreement {
   terms: string;
   signatories: string[];
   signedOn: string;
   courtConfirmed: boolean;
 }
+
+/** What a step recorded (the API's `DisputeCaseEventDetails` union), told apart by `__typename`. */
+export type DisputeCaseEventDetails =
+  | {
+      __typename: 'RegistrationDetails';
+      channel: IntakeChannel;
+      risk: RiskLevel;
+      riskReasons: RiskReason[];
+      notifiedOrganizationId: string | null;
+      notifiedOrganizationName: string | null;
+    }
+  | { __typename: 'NoteDetails'; note: string | null }
+  | { __typename: 'ReasonDetails'; reason: string | null }
+  | { __typename: 'MediatorAssignmentDetails'; mediatorId: string; mediatorName: string }
+  | {
+      __typename: 'SessionDetails';
+      date: string;
+      place: string;
+      participants: string[];
+      notes: string | null;
+    }
+  | { __typename: 'AgreementDetails'; agreement: Agreement }
+  | { __typename: 'FailureDetails'; referral: Referral; reason: string | null }
+  | { __typename: 'FollowUpDetails'; date: string; honoured: boolean; notes: string | null }
+  | {
+      __typename: 'EscalationDetails';
+      fromOrganizationId: string;
+      toOrganizationId: string;
+      toOrganizationName: string;
+      reason: string | null;
+    }
+  | { __typename: 'CoordinationDecisionDetails'; meetingId: string; decision: string };
 
 /** One step of the timeline; `command` is the domain's (register, accept, recordSession …). */
 export interface DisputeCaseEvent {
@@ -43,8 +85,9 @@ export interface DisputeCaseEvent {
   command: string;
   fromState: DisputeCaseState | null;
   toState: DisputeCaseState;
+  /** The display name of the person who took the step. */
   actorName: string;
-  details: Record<string, unknown>;
+  details: DisputeCaseEventDetails;
 }
 
 export interface DisputeParty {
@@ -88,6 +131,6 @@ export interface DisputeCaseDetailRecord extends DisputeCaseRecord {
   mediator?: { id: string; name: string } | null;
   parties?: DisputeParty[];
   timeline?: DisputeCaseEvent[];
-  /** GraphQL enum names (ACCEPT, CONCLUDE_WITH_AGREEMENT …): the buttons the user may press now. */
+  /** GraphQL enum names (ACCEPT, CONCLUDE_WITH_AGREEMENT …): the steps the user may take now. */
   availableCommands?: string[];
 }

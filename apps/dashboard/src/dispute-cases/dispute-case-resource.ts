@@ -1,7 +1,8 @@
 import type { GraphqlResource } from '../data-provider';
+import { inputMutations } from '../graphql-resource';
 import { asIs, asList, filterMapper, whenTrue } from '../filter-mapper';
 import { MEDIATION_STATS, MEDIATION_YEARS } from '../mediation/mediation-stats';
-import { nameList, optionalText, trimmed, yes } from '../write-input';
+import { optionalText, trimmed, yes } from '../write-input';
 import { REGION_REF } from '../common/region-ref';
 
 interface DisputePartyInput {
@@ -14,8 +15,8 @@ const ROW = `id number title type state risk deadlineStatus dueAt receivedAt reg
     region { ${REGION_REF} }`;
 const ORGANIZATION = 'id name kind regionCode';
 
-/** Every kind of timeline details, flattened into one object per step for CaseTimeline. */
-const EVENT_DETAILS = `
+/** Every kind of timeline details, each named by its `__typename` for CaseTimeline. */
+const EVENT_DETAILS = `__typename
   ... on RegistrationDetails { channel risk riskReasons notifiedOrganizationId notifiedOrganizationName }
   ... on NoteDetails { note }
   ... on ReasonDetails { reason }
@@ -70,75 +71,18 @@ export function toRegisterDisputeCaseInput(data: Record<string, unknown>) {
   };
 }
 
-/** What each button of the case page runs: the data provider's command and its input, from the dialog's values. */
-export interface CaseCommandCall {
-  command: string;
-  input: Record<string, unknown>;
-}
-
-type CommandValues = Record<string, unknown>;
-
-/**
- * `availableCommands` names the domain's commands (GraphQL enum names); the API has one mutation per step, and one
- * concludeDisputeCase for the three ways mediation ends. Every input carries the version the page read.
- */
-const COMMAND_INPUTS: Readonly<Record<string, (values: CommandValues) => CaseCommandCall>> = {
-  ACCEPT: (v) => ({ command: 'accept', input: optionalText('note', v.note) }),
-  DECLINE: (v) => ({ command: 'decline', input: { reason: trimmed(v.reason) } }),
-  ASSIGN_MEDIATOR: (v) => ({ command: 'assignMediator', input: { mediatorId: String(v.mediatorId) } }),
-  RECORD_SESSION: (v) => ({
-    command: 'recordSession',
-    input: {
-      date: String(v.date),
-      place: trimmed(v.place),
-      participants: nameList(v.participants),
-      ...optionalText('notes', v.notes),
-    },
-  }),
-  CONCLUDE_WITH_AGREEMENT: (v) => ({
-    command: 'conclude',
-    input: {
-      outcome: 'AGREEMENT_REACHED',
-      agreement: {
-        terms: trimmed(v.terms),
-        signatories: nameList(v.signatories),
-        signedOn: String(v.signedOn),
-        courtConfirmed: yes(v.courtConfirmed),
-      },
-    },
-  }),
-  CONCLUDE_WITHOUT_AGREEMENT: (v) => ({
-    command: 'conclude',
-    input: { outcome: 'MEDIATION_FAILED', referral: String(v.referral), ...optionalText('reason', v.reason) },
-  }),
-  WITHDRAW: (v) => ({ command: 'conclude', input: { outcome: 'WITHDRAWN', reason: trimmed(v.reason) } }),
-  ESCALATE: (v) => ({
-    command: 'escalate',
-    input: { organizationId: String(v.organizationId), reason: trimmed(v.reason) },
-  }),
-  RECORD_FOLLOW_UP: (v) => ({
-    command: 'recordFollowUp',
-    input: { date: String(v.date), honoured: yes(v.honoured), ...optionalText('notes', v.notes) },
-  }),
-  CLOSE: (v) => ({ command: 'close', input: optionalText('note', v.note) }),
-};
-
-/** The call for one button, with `{ id, expectedVersion }` of the case as read. */
-export function toCaseCommand(
-  name: string,
-  values: CommandValues,
-  record: { id: string; version: number },
-): CaseCommandCall {
-  const build = COMMAND_INPUTS[name];
-  if (!build) throw new Error(`No dispute case command "${name}".`);
-  const { command, input } = build(values);
-  return { command, input: { id: record.id, expectedVersion: record.version, ...input } };
-}
-
-const command = (operation: string, field: string, inputType: string) =>
-  `mutation DisputeCase${operation}($input: ${inputType}!) {
-  result: ${field}(input: $input) { ...DisputeCaseDetail }
-}`;
+/** The API's mutations of the case's steps (dispute-case-commands.tsx says which step each takes). */
+const DISPUTE_CASE_MUTATIONS = [
+  'acceptDisputeCase',
+  'declineDisputeCase',
+  'assignMediator',
+  'recordMediationSession',
+  'concludeDisputeCase',
+  'escalateDisputeCase',
+  'recordFollowUp',
+  'closeDisputeCase',
+] as const;
+export type DisputeCaseMutation = (typeof DISPUTE_CASE_MUTATIONS)[number];
 
 export const disputeCaseResource: GraphqlResource = {
   typeName: 'DisputeCase',
@@ -163,14 +107,7 @@ export const disputeCaseResource: GraphqlResource = {
     toInput: toRegisterDisputeCaseInput,
   },
   commands: {
-    accept: command('Accept', 'acceptDisputeCase', 'AcceptDisputeCaseInput'),
-    decline: command('Decline', 'declineDisputeCase', 'DeclineDisputeCaseInput'),
-    assignMediator: command('AssignMediator', 'assignMediator', 'AssignMediatorInput'),
-    recordSession: command('RecordSession', 'recordMediationSession', 'RecordMediationSessionInput'),
-    conclude: command('Conclude', 'concludeDisputeCase', 'ConcludeDisputeCaseInput'),
-    escalate: command('Escalate', 'escalateDisputeCase', 'EscalateDisputeCaseInput'),
-    recordFollowUp: command('RecordFollowUp', 'recordFollowUp', 'RecordFollowUpInput'),
-    close: command('Close', 'closeDisputeCase', 'CloseDisputeCaseInput'),
+    ...inputMutations('DisputeCase', DISPUTE_CASE_MUTATIONS),
     // The overview page's figures: a read, but not a list or a record, so it runs as an operation of its own.
     stats: MEDIATION_STATS,
     years: MEDIATION_YEARS,

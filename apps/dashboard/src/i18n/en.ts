@@ -121,9 +121,12 @@ export const enMessages: TranslationMessages = {
       agreement_signed: 'Signed by %{signatories} on %{date}',
       open_meeting: 'Open the meeting',
       detail_label: '%{label}: ',
-      command_title: '%{command}: %{number}',
-      command_confirm: 'Confirm',
-      command_done: 'Done: %{command}',
+      current_mediator: 'Mediator now: %{name}',
+      refused: {
+        already_assigned: 'This mediator is already assigned to the case',
+        not_a_member:
+          'This mediator is not an active member of the handling organisation or of one inside its region',
+      },
       event: {
         register: 'Registered',
         coordinationDecision: 'Coordination meeting decision',
@@ -171,10 +174,14 @@ export const enMessages: TranslationMessages = {
       cases: 'Cases assigned',
       case_load: '%{count} open cases',
     },
+    /** One step of a record's life (accept, assign …) in its dialog. */
+    command: {
+      title: '%{command}: %{subject}',
+      steps: 'Steps',
+      confirm: 'Confirm',
+      done: 'Done: %{command}',
+    },
     petitions: {
-      assign: 'Assign',
-      resolve: 'Resolved',
-      leaveUnresolved: 'Unresolved',
       done: 'Done',
       on: 'Date',
       organization_help: "An organisation whose region contains the case's",

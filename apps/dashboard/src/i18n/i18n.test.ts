@@ -1,5 +1,6 @@
-import { constantCase } from '@qiangji/domain';
 import {
+  DEADLINE_STATUS_LABELS,
+  DEADLINE_STATUSES,
   DISPUTE_CASE_MACHINE,
   DISPUTE_CASE_STATE_LABELS,
   DISPUTE_CASE_STATES,
@@ -10,6 +11,9 @@ import {
   INTAKE_CHANNELS,
   MEDIATOR_EMPLOYMENTS,
   ORGANIZATION_KINDS,
+  PARTY_ROLE_LABELS,
+  PARTY_ROLES,
+  PETITION_CASE_MACHINE,
   PETITION_CASE_STATES,
   REFERRALS,
   RISK_LEVELS,
@@ -96,22 +100,11 @@ describe('translations', () => {
   });
 
   it('when grand mediation values are shown, then both languages name every value of the domain package', () => {
-    // The API's DisputeCaseCommand enum, as availableCommands sends it.
-    const apiCommands = [
-      'ACCEPT',
-      'DECLINE',
-      'ASSIGN_MEDIATOR',
-      'RECORD_SESSION',
-      'CONCLUDE_WITH_AGREEMENT',
-      'CONCLUDE_WITHOUT_AGREEMENT',
-      'WITHDRAW',
-      'RECORD_FOLLOW_UP',
-      'CLOSE',
-      'ESCALATE',
-    ];
     const tables: [string, readonly string[]][] = [
       ['dispute_state', DISPUTE_CASE_STATES],
-      ['dispute_command', apiCommands],
+      // The steps by the domain's names, as the buttons (availableCommands camel-cased) and the timeline use them.
+      ['dispute_command', DISPUTE_CASE_MACHINE.commands],
+      ['petition_command', PETITION_CASE_MACHINE.commands],
       ['dispute_type', DISPUTE_TYPES],
       ['intake_channel', INTAKE_CHANNELS],
       ['risk_level', RISK_LEVELS],
@@ -121,7 +114,8 @@ describe('translations', () => {
       ['mediator_employment', MEDIATOR_EMPLOYMENTS],
       ['referral', REFERRALS],
       ['petition_state', PETITION_CASE_STATES],
-      ['deadline_status', ['ON_TIME', 'AT_RISK', 'OVERDUE']],
+      ['deadline_status', DEADLINE_STATUSES],
+      ['party_role', PARTY_ROLES],
     ];
     for (const messages of [zhMessages, enMessages]) {
       const app = messages.app as Record<string, Record<string, string>>;
@@ -135,10 +129,12 @@ describe('translations', () => {
   it('when a case’s state or step is shown in Chinese, then the label is the one in the domain table', () => {
     const app = zhMessages.app as Record<string, Record<string, string>>;
     expect(app.dispute_state.FOLLOW_UP).toBe(DISPUTE_CASE_STATE_LABELS.FOLLOW_UP.zh);
-    expect(app.dispute_command[constantCase('concludeWithAgreement')]).toBe(
+    expect(app.dispute_command.concludeWithAgreement).toBe(
       DISPUTE_CASE_MACHINE.rules.concludeWithAgreement.label.zh,
     );
-    expect(constantCase('recordFollowUp')).toBe('RECORD_FOLLOW_UP');
+    expect(app.petition_command.recordUnresolved).toBe(PETITION_CASE_MACHINE.rules.recordUnresolved.label.zh);
+    expect(app.deadline_status.OVERDUE).toBe(DEADLINE_STATUS_LABELS.OVERDUE.zh);
+    expect(app.party_role.RESPONDENT).toBe(PARTY_ROLE_LABELS.RESPONDENT.zh);
   });
 
   it('when the API fails with any of its error codes, then both languages have a message for it', () => {

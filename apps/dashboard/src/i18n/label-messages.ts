@@ -1,6 +1,7 @@
 import {
-  constantCase,
   API_KEY_SCOPES,
+  DEADLINE_STATUS_LABELS,
+  DEADLINE_STATUSES,
   DISPUTE_CASE_MACHINE,
   DISPUTE_CASE_OUTCOMES,
   DISPUTE_CASE_STATE_LABELS,
@@ -16,6 +17,9 @@ import {
   MEDIATOR_EMPLOYMENTS,
   ORGANIZATION_KIND_LABELS,
   ORGANIZATION_KINDS,
+  PARTY_ROLE_LABELS,
+  PARTY_ROLES,
+  PETITION_CASE_MACHINE,
   PETITION_CASE_STATE_LABELS,
   PETITION_CASE_STATES,
   REFERRAL_LABELS,
@@ -32,7 +36,6 @@ import {
   type DisputeCaseOutcome,
   type Gender,
 } from '@qiangji/domain';
-import { DEADLINE_STATUSES, PARTY_ROLES, type DeadlineStatus, type PartyRole } from '../mediation/enums';
 
 type Language = 'zh' | 'en';
 type Labels<K extends string> = Readonly<Record<K, { zh: string; en: string }>>;
@@ -47,17 +50,6 @@ const API_KEY_SCOPE_LABELS: Labels<ApiKeyScope> = {
   write: { zh: '查询并登记人员', en: 'Read and record people' },
 };
 
-// The API's enums with no label table in @qiangji/domain yet; typed by their unions, so a new value fails to compile.
-const DEADLINE_STATUS_LABELS: Labels<DeadlineStatus> = {
-  ON_TIME: { zh: '正常', en: 'On time' },
-  AT_RISK: { zh: '临期', en: 'At risk' },
-  OVERDUE: { zh: '超期', en: 'Overdue' },
-};
-const PARTY_ROLE_LABELS: Labels<PartyRole> = {
-  APPLICANT: { zh: '申请人', en: 'Applicant' },
-  RESPONDENT: { zh: '被申请人', en: 'Respondent' },
-  OTHER: { zh: '其他当事人', en: 'Other party' },
-};
 // The outcome a case keeps: the domain names the states it leads to, which read the same.
 const OUTCOME_LABELS: Labels<DisputeCaseOutcome> = {
   AGREEMENT_REACHED: DISPUTE_CASE_STATE_LABELS.AGREEMENT_REACHED,
@@ -84,13 +76,9 @@ export function labelMessages(language: Language) {
     api_key_scope: messages(API_KEY_SCOPES, API_KEY_SCOPE_LABELS, language, (scope) => scope.toUpperCase()),
     // Grand mediation (大调解): the domain's tables, keyed by the API's enum values.
     dispute_state: messages(DISPUTE_CASE_STATES, DISPUTE_CASE_STATE_LABELS, language),
-    // availableCommands and the timeline's commands both reach this table as the GraphQL enum name.
-    dispute_command: messages(
-      DISPUTE_CASE_MACHINE.commands,
-      DISPUTE_CASE_MACHINE.labels(),
-      language,
-      constantCase,
-    ),
+    // The steps by the domain's names: the buttons (availableCommands camel-cased) and the timeline's commands.
+    dispute_command: messages(DISPUTE_CASE_MACHINE.commands, DISPUTE_CASE_MACHINE.labels(), language),
+    petition_command: messages(PETITION_CASE_MACHINE.commands, PETITION_CASE_MACHINE.labels(), language),
     dispute_outcome: messages(DISPUTE_CASE_OUTCOMES, OUTCOME_LABELS, language),
     dispute_type: messages(DISPUTE_TYPES, DISPUTE_TYPE_LABELS, language),
     intake_channel: messages(INTAKE_CHANNELS, INTAKE_CHANNEL_LABELS, language),

@@ -118,9 +118,11 @@ export const zhMessages: TranslationMessages = {
       agreement_signed: '签字人：%{signatories}；签订日期：%{date}',
       open_meeting: '查看会议记录',
       detail_label: '%{label}：',
-      command_title: '%{command}：%{number}',
-      command_confirm: '确定',
-      command_done: '已%{command}',
+      current_mediator: '现任调解员：%{name}',
+      refused: {
+        already_assigned: '该调解员已是本案的调解员，无需重复指派',
+        not_a_member: '该调解员不是承办组织或其辖区内调解组织的在职调解员',
+      },
       event: {
         register: '登记',
         coordinationDecision: '协调会议决定',
@@ -167,10 +169,14 @@ export const zhMessages: TranslationMessages = {
       cases: '承办的案件',
       case_load: '在办 %{count} 件',
     },
+    /** One step of a record's life (受理, 交办 …) in its dialog. */
+    command: {
+      title: '%{command}：%{subject}',
+      steps: '办理操作',
+      confirm: '确定',
+      done: '已%{command}',
+    },
     petitions: {
-      assign: '交办',
-      resolve: '化解',
-      leaveUnresolved: '未化解',
       done: '已办理',
       on: '办理日期',
       organization_help: '承办组织所在区域须包含积案所在地',

@@ -5,8 +5,6 @@ import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
-import useMediaQuery from '@mui/material/useMediaQuery';
-import type { Theme } from '@mui/material/styles';
 import { useState } from 'react';
 import {
   AppBar as RaAppBar,
@@ -22,6 +20,7 @@ import {
 } from 'react-admin';
 import { LOCALES } from '../i18n/i18n-provider';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
+import { usePhone } from '../common/use-phone';
 
 /** On a phone the language is an icon with its menu, so the page title keeps the width. */
 const CompactLocaleButton = () => {
@@ -57,7 +56,7 @@ const CompactLocaleButton = () => {
 };
 
 const Toolbar = () => {
-  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const small = usePhone();
   return small ? (
     <>
       <CompactLocaleButton />

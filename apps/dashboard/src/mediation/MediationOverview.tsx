@@ -1,3 +1,4 @@
+import { chinaDay } from '@qiangji/domain';
 import Alert from '@mui/material/Alert';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
@@ -20,7 +21,6 @@ import {
 import { PeriodPicker } from '../stats/PeriodPicker';
 import { RegionTrail } from '../stats/RegionTrail';
 import { useStats } from '../stats/use-stats';
-import { chinaToday } from './dates';
 import { MediationFigures } from './MediationFigures';
 import type { MediationStats } from './mediation-stats';
 
@@ -38,7 +38,7 @@ export const MediationOverview = () => {
   const jurisdiction = useJurisdiction();
   const asked = periodFromSearch(search, jurisdiction?.code);
   const years = useStats<number[]>('disputeCases', 'years', asked ? { regionCode: asked.region } : null);
-  const thisYear = Number(chinaToday().slice(0, 4));
+  const thisYear = Number(chinaDay().slice(0, 4));
   // Without a period in the URL the page waits for the years, to open on one that has data.
   const opening = asked && !asked.range && !years.isPending ? openingYear(years.data ?? [], thisYear) : null;
   const range = asked?.range ?? (opening && yearRange(opening.year));

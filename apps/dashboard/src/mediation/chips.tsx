@@ -1,6 +1,7 @@
 import Chip, { type ChipProps } from '@mui/material/Chip';
 import type { ReactNode } from 'react';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { showsDeadline, type DisputeCaseRecord } from '../dispute-cases/dispute-case-record';
 
 type Color = ChipProps['color'];
 
@@ -71,10 +72,10 @@ const fieldOf =
     return <Component value={typeof value === 'string' ? value : null} />;
   };
 
-/** An ended case (declined or closed) has no deadline: a dash, not "on time". */
+/** A concluded or ended case has no deadline to keep: a dash, not "on time". */
 export const DeadlineField = ({ source }: ChipFieldProps) => {
   const record = useRecordContext();
-  if (record && record.dueAt === null) return <>—</>;
+  if (record && !showsDeadline(record as DisputeCaseRecord)) return <>—</>;
   const value: unknown = record?.[source];
   return <DeadlineChip value={typeof value === 'string' ? value : null} />;
 };

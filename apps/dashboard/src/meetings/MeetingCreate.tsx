@@ -1,3 +1,4 @@
+import { chinaDay } from '@qiangji/domain';
 import {
   ArrayInput,
   AutocompleteInput,
@@ -10,7 +11,6 @@ import {
   TextInput,
   useGetIdentity,
 } from 'react-admin';
-import { chinaToday } from '../mediation/dates';
 import { organizationText } from '../organizations/organization-text';
 
 const byName = (text: string) => ({ nameContains: text });
@@ -26,7 +26,7 @@ export const MeetingCreate = () => {
   const jurisdiction = (identity?.jurisdiction as { code?: string } | undefined)?.code;
   return (
     <Create redirect="show">
-      <SimpleForm defaultValues={{ heldOn: chinaToday(), decisions: [] }}>
+      <SimpleForm defaultValues={{ heldOn: chinaDay(), decisions: [] }}>
         <ReferenceInput
           source="organizationId"
           reference="mediationOrganizations"

@@ -1,3 +1,4 @@
+import { chinaDay } from '@qiangji/domain';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import { useState } from 'react';
 import {
@@ -12,7 +13,6 @@ import {
 } from 'react-admin';
 import { FormDialog } from '../common/FormDialog';
 import type { QiangjiDataProvider } from '../data-provider';
-import { chinaToday } from '../mediation/dates';
 import { toClinicServiceInput } from './organization-resource';
 
 const validMonth = (value: unknown) =>
@@ -48,7 +48,7 @@ export const ClinicServiceButton = () => {
         onClose={() => setOpen(false)}
         run={run}
         successMessage="app.organizations.clinic_service_recorded"
-        defaultValues={{ month: chinaToday().slice(0, 7) }}
+        defaultValues={{ month: chinaDay().slice(0, 7) }}
       >
         <TextInput
           source="month"

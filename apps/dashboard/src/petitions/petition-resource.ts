@@ -1,4 +1,5 @@
 import type { GraphqlResource } from '../data-provider';
+import { inputMutations } from '../graphql-resource';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { trimmed } from '../write-input';
 import { REGION_REF } from '../common/region-ref';
@@ -21,20 +22,9 @@ export function toRegisterPetitionInput(data: Record<string, unknown>) {
   };
 }
 
-/** 交办 and 化解: the buttons of the petition page, from PETITION_CASE_TRANSITIONS, with the version read. */
-export function toPetitionCommand(
-  name: 'assign' | 'resolve' | 'leaveUnresolved',
-  values: Record<string, unknown>,
-  record: { id: string; version: number },
-) {
-  const base = { id: record.id, expectedVersion: record.version };
-  if (name === 'assign')
-    return { command: 'assign', input: { ...base, organizationId: String(values.organizationId) } };
-  return {
-    command: 'resolve',
-    input: { ...base, resolved: name === 'resolve', on: String(values.on) },
-  };
-}
+/** The API's mutations of a petition case's steps (petition-commands.tsx says which step each takes). */
+const PETITION_MUTATIONS = ['assignPetitionCase', 'resolvePetitionCase'] as const;
+export type PetitionMutation = (typeof PETITION_MUTATIONS)[number];
 
 export const petitionResource: GraphqlResource = {
   typeName: 'PetitionCase',
@@ -43,19 +33,12 @@ export const petitionResource: GraphqlResource = {
   filterType: 'PetitionCaseFilter',
   // Newest registration first, the API's only order.
   listFields: ROW,
-  detailFields: `${ROW} createdAt updatedAt`,
+  detailFields: `${ROW} createdAt updatedAt availableCommands`,
   toFilter: toPetitionFilter,
   create: {
     field: 'registerPetitionCase',
     inputType: 'RegisterPetitionCaseInput',
     toInput: toRegisterPetitionInput,
   },
-  commands: {
-    assign: `mutation PetitionCaseAssign($input: AssignPetitionCaseInput!) {
-  result: assignPetitionCase(input: $input) { ...PetitionCaseDetail }
-}`,
-    resolve: `mutation PetitionCaseResolve($input: ResolvePetitionCaseInput!) {
-  result: resolvePetitionCase(input: $input) { ...PetitionCaseDetail }
-}`,
-  },
+  commands: inputMutations('PetitionCase', PETITION_MUTATIONS),
 };

@@ -102,10 +102,13 @@ export class DisputeCaseService {
       auditPrefix: 'disputeCase',
       machine: DISPUTE_CASE_MACHINE,
       returning: RETURNING,
-      load: async (m, id) => {
+      // A case the caller may not read (a mediator's, not its own) is not there for its commands either.
+      load: async (ctx, m, id) => {
+        const where = this.visibleTo(ctx, new Where());
+        where.add(`c.id = ${where.param(id, 'uuid')}`);
         const [row] = await m.query(
-          `SELECT ${CASE_COLUMNS}, c.region_path::text AS path FROM dispute_case c WHERE c.id = $1 FOR UPDATE OF c`,
-          [id],
+          `SELECT ${CASE_COLUMNS}, c.region_path::text AS path FROM dispute_case c WHERE ${where} FOR UPDATE OF c`,
+          where.params,
         );
         return row;
       },

@@ -328,6 +328,8 @@ describe('a dispute case from intake to closing', () => {
         expect(new Set(COVERING.flat())).toEqual(new Set(DISPUTE_CASE_COMMANDS));
         expect(COVERING.flat().filter((command) => !rule(command).roles.includes(role))).toEqual([]);
         const client = await app.signIn({ roles: [role], jurisdiction: JURISDICTION[role]!() });
+        // A mediator acts on the cases it may read: those of the committee its mediator record belongs to.
+        if (role === 'MEDIATOR') await mediator(app.db, community, [committee], client.userId);
         const cases = await Promise.all(COVERING.map((path) => walkCase(client, community, path, refs())));
         for (const [i, path] of COVERING.entries()) {
           const trace = await caseTrace(app.db, cases[i].id);

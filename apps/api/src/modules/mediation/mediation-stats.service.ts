@@ -1,4 +1,10 @@
-import { DISPUTE_TYPES, mediationRate, resolutionRate, type DisputeType } from '@qiangji/domain';
+import {
+  DISPUTE_TYPES,
+  mediationRate,
+  readsOwnCasesOnly,
+  resolutionRate,
+  type DisputeType,
+} from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { inScope, requireAction, scopePath } from '../../common/authz';
 import type { RequestContext } from '../../server/context';
@@ -10,7 +16,7 @@ import type {
   StatsScope,
 } from './mediation-stats.types';
 import { DAY_AFTER, DAY_START, isoDay } from '../../common/sql';
-import { overdueSql } from './dispute-case.sql';
+import { overdueSql, ownCasesSql } from './dispute-case.sql';
 
 /** The counts of a figure set, as FILTER clauses over the cohort `c`. */
 const COUNTS: Record<Exclude<keyof MediationFigures, 'mediationRate' | 'medianDaysToConclude'>, string> = {
@@ -56,6 +62,17 @@ function figures(row: FigureRow): MediationFigures {
 }
 
 /**
+ * The cases (alias `c`) the caller may read, as the lists say (`DisputeCaseService.visibleTo`): a caller who only
+ * mediates counts its own cases, so its overview and its list agree. `next` is the number of the next parameter.
+ */
+function readable(ctx: RequestContext, next: number): { sql: string; params: unknown[] } {
+  const principal = ctx.principal!;
+  return principal.kind === 'USER' && readsOwnCasesOnly(principal.roles)
+    ? { sql: ownCasesSql('c', `$${next}::uuid`), params: [principal.id] }
+    : { sql: 'TRUE', params: [] };
+}
+
+/**
  * mediationStats: each figure set is one SQL statement over the cohort (FILTER clauses, GROUPING SETS), never a
  * loop over cases; rates come from @qiangji/domain. Every statement runs in the caller's scope (row-level
  * security) and is narrowed to the region's subtree.
@@ -72,6 +89,7 @@ export class MediationStatsService {
     const to = isoDay(toValue);
     if (from > to) throw AppError.badInput('`to` must be on or after `from`.', 'to');
     const path = await scopePath(ctx, regionCode);
+    const mine = readable(ctx, 5);
     const rows: FigureRow[] = await inScope(ctx, (m) =>
       m.query(
         `WITH cohort AS (
@@ -81,6 +99,7 @@ export class MediationStatsService {
            FROM dispute_case c
            WHERE c.region_path <@ $1::ltree
              AND c.accepted_at >= ${DAY_START('$2')} AND c.accepted_at < ${DAY_AFTER('$3')}
+             AND ${mine.sql}
          ),
          figures AS (
            SELECT GROUPING(c.type, c.month, c.child)::int AS g, c.type, c.month, c.child,
@@ -94,7 +113,7 @@ export class MediationStatsService {
          WHERE r.parent_code = $4 AND r.valid_from <= current_date
            AND (r.valid_to IS NULL OR r.valid_to > current_date)
            AND NOT EXISTS (SELECT 1 FROM figures f WHERE f.g = ${BY_CHILD} AND f.child = r.code)`,
-        [path, from, to, regionCode],
+        [path, from, to, regionCode, ...mine.params],
       ),
     );
     const total = rows.find((r) => r.g === TOTAL)!;
@@ -125,13 +144,14 @@ export class MediationStatsService {
   async years(ctx: RequestContext, regionCode: string | null | undefined): Promise<number[]> {
     requireAction(ctx, 'dispute:read');
     const path = await scopePath(ctx, regionCode);
+    const mine = readable(ctx, 2);
     const rows: { year: number }[] = await inScope(ctx, (m) =>
       m.query(
         `SELECT DISTINCT extract(year FROM c.accepted_at AT TIME ZONE 'Asia/Shanghai')::int AS year
          FROM dispute_case c
-         WHERE c.region_path <@ $1::ltree AND c.accepted_at IS NOT NULL
+         WHERE c.region_path <@ $1::ltree AND c.accepted_at IS NOT NULL AND ${mine.sql}
          ORDER BY year DESC`,
-        [path],
+        [path, ...mine.params],
       ),
     );
     return rows.map((r) => r.year);

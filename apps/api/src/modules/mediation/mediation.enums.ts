@@ -3,6 +3,7 @@ import {
   DEADLINE_STATUSES,
   DISPUTE_CASE_MACHINE,
   PARTY_ROLES,
+  PETITION_CASE_MACHINE,
   DISPUTE_CASE_OUTCOMES,
   DISPUTE_CASE_STATES,
   DISPUTE_TYPES,
@@ -40,6 +41,11 @@ export const DisputeCaseCommandEnum = enumOf(
   "A step of the case's life, as named in @qiangji/domain's DISPUTE_CASE_MACHINE (concludeWithAgreement → CONCLUDE_WITH_AGREEMENT).",
 );
 export const PetitionCaseStateEnum = enumOf(PETITION_CASE_STATES, 'PetitionCaseState');
+export const PetitionCaseCommandEnum = enumOf(
+  PETITION_CASE_MACHINE.commands.map(constantCase),
+  'PetitionCaseCommand',
+  "A step of a petition case's life, as named in @qiangji/domain's PETITION_CASE_MACHINE (recordUnresolved → RECORD_UNRESOLVED).",
+);
 export const PartyRoleEnum = enumOf(PARTY_ROLES, 'DisputePartyRole');
 export const DeadlineStatusEnum = enumOf(
   DEADLINE_STATUSES,

@@ -87,7 +87,7 @@ describe('mediators', () => {
     );
   };
   const statements = async (run: () => Promise<unknown>) => {
-    const spy = jest.spyOn(app.db, 'query');
+    const spy = jest.spyOn(app.apiDb, 'query');
     try {
       await run();
       return spy.mock.calls.length;

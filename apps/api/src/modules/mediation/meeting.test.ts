@@ -352,7 +352,7 @@ describe('coordination meetings (月例会)', () => {
       const query = `query($first: Int) { coordinationMeetings(first: $first, filter: { heldFrom: "2011-06-06", heldTo: "2011-06-06" }) {
         edges { node { id organization { name memberCount } decisions { decision disputeCase { id state } } } } } }`;
       const statements = async (first: number) => {
-        const spy = jest.spyOn(app.db, 'query');
+        const spy = jest.spyOn(app.apiDb, 'query');
         try {
           const res = await officer.gql<List>(query, { first });
           expect(res.errors).toBeUndefined();

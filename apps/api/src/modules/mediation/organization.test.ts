@@ -84,7 +84,7 @@ describe('mediation organisations (reference data)', () => {
     );
   /** SQL statements the API sends while serving one request. */
   const statements = async (run: () => Promise<unknown>) => {
-    const spy = jest.spyOn(app.db, 'query');
+    const spy = jest.spyOn(app.apiDb, 'query');
     try {
       await run();
       return spy.mock.calls.length;

@@ -1,4 +1,6 @@
+import { constantCase, PETITION_CASE_MACHINE } from '@qiangji/domain';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { PetitionCaseCommandEnum } from './mediation.enums';
 import type { RequestContext } from '../../server/context';
 import { Region } from '../region/region.entity';
 import { MediationOrganization } from './organization.types';
@@ -45,6 +47,13 @@ export class PetitionCaseResolver {
   @FieldResolver(() => Region)
   region(@Ctx() ctx: RequestContext, @Root() petition: PetitionCase) {
     return ctx.loaders.region.byCode.load(petition.regionCode);
+  }
+
+  @FieldResolver(() => [PetitionCaseCommandEnum], {
+    description: 'The steps your roles may take now (the dashboard’s buttons); the API checks again.',
+  })
+  availableCommands(@Ctx() ctx: RequestContext, @Root() petition: PetitionCase) {
+    return PETITION_CASE_MACHINE.available(petition.state, ctx.principal?.roles ?? []).map(constantCase);
   }
 
   @FieldResolver(() => MediationOrganization, { nullable: true, description: 'Set once assigned.' })

@@ -39,7 +39,7 @@ export class PetitionService {
     auditNames: { recordUnresolved: 'resolve' },
     machine: PETITION_CASE_MACHINE,
     returning: RETURNING,
-    load: async (m, id) => {
+    load: async (_ctx, m, id) => {
       const [row] = await m.query(
         `SELECT ${PETITION_COLUMNS}, p.region_path::text AS path FROM petition_case p WHERE p.id = $1 FOR UPDATE`,
         [id],

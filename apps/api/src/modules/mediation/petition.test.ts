@@ -297,7 +297,7 @@ describe('petition backlog cases (信访积案)', () => {
       const query = `query($first: Int) { petitionCases(first: $first, filter: { registeredFrom: "2010-04-01", registeredTo: "2010-04-01" }) {
         edges { node { id region { code } organization { name memberCount } } } } }`;
       const statements = async (first: number) => {
-        const spy = jest.spyOn(app.db, 'query');
+        const spy = jest.spyOn(app.apiDb, 'query');
         try {
           const res = await officer.gql<List>(query, { first });
           expect(res.data!.petitionCases.edges).toHaveLength(first);

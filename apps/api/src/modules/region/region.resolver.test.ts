@@ -229,7 +229,7 @@ describe('the region tree over GraphQL', () => {
   });
 
   it('when a page of 100 regions asks for parents, ancestors, children and counts, then a handful of SQL statements serve it', async () => {
-    const spy = jest.spyOn(app.db, 'query');
+    const spy = jest.spyOn(app.apiDb, 'query');
     const res = await api.gql(
       `{ regions(first: 100, filter: { level: [COMMUNITY, VILLAGE] }) { edges { node {
           parent { name parent { name } } ancestors { code } descendantCounts { level count }

@@ -25,8 +25,7 @@ const COLUMNS = `r.code, r.name, r.level, r.parent_code AS "parentCode", r.urban
 
 async function loadTree(q: Queryable): Promise<RegionTree> {
   const rows: (TreeRegion & { current: boolean })[] = await q.query(`SELECT ${COLUMNS} FROM region r`);
-  const byCode = new Map<string, TreeRegion>();
-  for (const { current, ...region } of rows) byCode.set(region.code, region);
+  const byCode = new Map<string, TreeRegion>(rows.map((region) => [region.code, region]));
   const named = (level: RegionLevel) => LEVELS_NAMED_WITH_PARENT.includes(level);
   const nameKey = (r: TreeRegion) =>
     named(r.level) ? `${byCode.get(r.parentCode ?? '')?.name ?? ''}\u0000${r.name}` : r.name;
