@@ -51,6 +51,8 @@ export {
   percentagePointChange,
   compoundAnnualGrowth,
   promotionRate,
+  onTimeRate,
+  appointmentKeptRate,
   formatPercent,
   KPI_FORMULAS,
 } from './kpi';
@@ -157,3 +159,64 @@ export type {
   TimeLimits,
   CaseClock,
 } from './mediation';
+
+export {
+  SERVICE_CATEGORIES,
+  SERVICE_CATEGORY_LABELS,
+  SERVICE_POINTS,
+  SERVICE_POINT_LABELS,
+  SERVICE_POINT_LEVELS,
+  COMMUNITY_FUNCTIONS,
+  COMMUNITY_FUNCTION_LABELS,
+  COMMUNITY_KINDS,
+  COMMUNITY_KIND_LABELS,
+  CENTRAL_COMMUNITY_MIN_AREA_M2,
+  POI_CATEGORIES,
+  POI_CATEGORY_LABELS,
+  CONVENIENCE_MAP_RADIUS_M,
+  MAX_NEARBY_RADIUS_M,
+  APPLICATION_CHANNELS,
+  APPLICATION_CHANNEL_LABELS,
+  SERVICE_APPLICATION_STATES,
+  SERVICE_APPLICATION_STATE_LABELS,
+  SERVICE_APPLICATION_MACHINE,
+  SERVICE_CLOCK_STATES,
+  isServiceApplicationOverdue,
+  completedOnTime,
+  SERVICE_QUEUES,
+  SERVICE_QUEUE_LABELS,
+  CALL_BACK_DAYS,
+  isTimeOfDay,
+} from './service';
+export type {
+  ServiceCategory,
+  ServicePoint,
+  CommunityFunction,
+  CommunityKind,
+  PoiCategory,
+  ApplicationChannel,
+  ServiceApplicationState,
+  ServiceApplicationCommand,
+  ServiceApplicationCommandDetails,
+  ServiceQueue,
+} from './service';
+
+export {
+  FORM_FIELD_TYPES,
+  FORM_FIELD_TYPE_LABELS,
+  parseFormSchema,
+  answersSchema,
+  formAnswerIssues,
+  validateFormAnswers,
+} from './form-schema';
+export type { FormFieldType, FormField, FormSchema, FormAnswer, FormAnswers, FormIssue } from './form-schema';
+
+export {
+  CHINA_WORK_CALENDAR,
+  workCalendar,
+  isWorkingDay,
+  addWorkingDays,
+  workingDaysBetween,
+  workingDayDeadline,
+} from './working-days';
+export type { WorkCalendar } from './working-days';

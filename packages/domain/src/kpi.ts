@@ -53,6 +53,16 @@ export function promotionRate(adopting: number, total: number): number | null {
   return countRate(adopting, total, 'adopting', 'total');
 }
 
+/** Applications completed within their time limit ÷ applications completed (办件按时办结率). */
+export function onTimeRate(onTime: number, completed: number): number | null {
+  return countRate(onTime, completed, 'onTime', 'completed');
+}
+
+/** Appointments the applicant kept ÷ appointments that fell due (kept plus missed). */
+export function appointmentKeptRate(kept: number, due: number): number | null {
+  return countRate(kept, due, 'kept', 'due');
+}
+
 /** (this year − last year) ÷ last year, as a fraction: −0.198 is a fall of 19.8%. */
 export function yearOnYearChange(current: number, previous: number): number | null {
   // Negative quantities are refused because a negative base flips the sign of the change.

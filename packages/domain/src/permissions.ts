@@ -27,6 +27,9 @@ export const ACTIONS = [
   'dispute:read',
   'dispute:register',
   'mediation:manage',
+  'service:read',
+  'service:apply',
+  'service:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -39,14 +42,16 @@ const WRITE_PEOPLE: readonly Action[] = [
 ];
 const OFFICER: readonly Action[] = [...WRITE_PEOPLE, 'resident:reveal', 'mediation:manage'];
 // Who moves a case along its life is the dispute case transitions table's business (dispute-case.ts), by role.
+// Public services: reading applications, submitting them for residents, keeping the catalogue, policies and slots.
+const SERVICE_STAFF: readonly Action[] = ['service:read', 'service:apply', 'service:manage'];
 
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
   CITY_ADMIN: ACTIONS,
   // City officials of the dashboard: read everything in their jurisdiction, change nothing.
-  SUPERVISOR: READ_PEOPLE,
-  DISTRICT_OFFICER: OFFICER,
-  STREET_OFFICER: OFFICER,
-  COMMUNITY_STAFF: OFFICER,
+  SUPERVISOR: [...READ_PEOPLE, 'service:read'],
+  DISTRICT_OFFICER: [...OFFICER, ...SERVICE_STAFF],
+  STREET_OFFICER: [...OFFICER, ...SERVICE_STAFF],
+  COMMUNITY_STAFF: [...OFFICER, ...SERVICE_STAFF],
   // Grid workers record residents and households but see ID numbers and phones masked.
   GRID_WORKER: WRITE_PEOPLE,
   MEDIATOR: [...READ_PEOPLE, 'dispute:register'],
@@ -72,7 +77,8 @@ export const API_KEY_SCOPES = ['read', 'write'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const API_KEY_PERMISSIONS: Readonly<Record<ApiKeyScope, readonly Action[]>> = Object.freeze({
   read: READ_PEOPLE,
-  write: WRITE_PEOPLE,
+  // A community or district portal submits applications for residents who registered with their real names.
+  write: [...WRITE_PEOPLE, 'service:read', 'service:apply'],
 });
 
 export function isRole(value: unknown): value is Role {

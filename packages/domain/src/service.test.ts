@@ -1,0 +1,83 @@
+import {
+  isServiceApplicationOverdue,
+  SERVICE_APPLICATION_MACHINE as M,
+  SERVICE_APPLICATION_STATES,
+  SERVICE_CATEGORIES,
+  SERVICE_CATEGORY_LABELS,
+  COMMUNITY_FUNCTIONS,
+  COMMUNITY_FUNCTION_LABELS,
+} from './service';
+import { appointmentKeptRate, onTimeRate } from './kpi';
+
+const STAFF = ['COMMUNITY_STAFF'] as const;
+
+describe('the service application machine', () => {
+  it('when the article’s senior card is handled, then submitted → accepted → booked → on site → completed', () => {
+    let state: (typeof SERVICE_APPLICATION_STATES)[number] = 'SUBMITTED';
+    for (const command of ['accept', 'bookAppointment', 'handleOnSite', 'complete'] as const) {
+      const check = M.check(state, command, STAFF);
+      expect(check.ok).toBe(true);
+      if (check.ok) state = check.to;
+    }
+    expect(state).toBe('COMPLETED');
+  });
+
+  it('when material is missing, then it is returned and resubmitted; a rejection ends it', () => {
+    expect(M.check('SUBMITTED', 'returnForMaterial', STAFF)).toEqual({ ok: true, to: 'RETURNED' });
+    expect(M.check('RETURNED', 'resubmit', STAFF)).toEqual({ ok: true, to: 'SUBMITTED' });
+    expect(M.check('SUBMITTED', 'reject', STAFF)).toEqual({ ok: true, to: 'REJECTED' });
+    expect(M.available('REJECTED', STAFF)).toEqual([]);
+  });
+
+  it('when the applicant withdraws, then every state before completion allows it and none after', () => {
+    for (const state of SERVICE_APPLICATION_STATES)
+      expect(M.check(state, 'withdraw', STAFF).ok).toBe(
+        !['COMPLETED', 'REJECTED', 'WITHDRAWN'].includes(state),
+      );
+  });
+
+  it('when a role outside the service points tries a step, then it is refused', () => {
+    expect(M.check('SUBMITTED', 'accept', ['MEDIATOR'])).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
+    expect(M.check('SUBMITTED', 'accept', ['SUPERVISOR'])).toMatchObject({ ok: false, reason: 'FORBIDDEN' });
+    expect(M.check('COMPLETED', 'accept', STAFF)).toMatchObject({ ok: false, reason: 'INVALID_TRANSITION' });
+  });
+
+  it('when a booked appointment is missed, then the application goes back to accepted for another', () => {
+    expect(M.check('APPOINTMENT_BOOKED', 'recordNoShow', STAFF)).toEqual({ ok: true, to: 'ACCEPTED' });
+  });
+});
+
+describe('overdue applications', () => {
+  const now = new Date('2026-03-12T00:00:00Z');
+  const past = new Date('2026-03-11T16:00:00Z');
+  it('when the clock runs and the deadline passed, then it is overdue; returned or ended ones never are', () => {
+    expect(isServiceApplicationOverdue({ state: 'ACCEPTED', dueAt: past }, now)).toBe(true);
+    expect(isServiceApplicationOverdue({ state: 'RETURNED', dueAt: past }, now)).toBe(false);
+    expect(isServiceApplicationOverdue({ state: 'COMPLETED', dueAt: past }, now)).toBe(false);
+    expect(
+      isServiceApplicationOverdue({ state: 'SUBMITTED', dueAt: new Date('2026-03-13T00:00:00Z') }, now),
+    ).toBe(false);
+  });
+});
+
+describe('service labels and KPIs', () => {
+  it('when the catalogue is listed, then it has at least the villages’ ten categories, each labelled', () => {
+    expect(SERVICE_CATEGORIES.length).toBeGreaterThanOrEqual(10);
+    for (const c of SERVICE_CATEGORIES) expect(SERVICE_CATEGORY_LABELS[c].zh).not.toBe('');
+    expect(COMMUNITY_FUNCTIONS).toHaveLength(10);
+    expect(COMMUNITY_FUNCTIONS.slice(0, 5).map((f) => COMMUNITY_FUNCTION_LABELS[f].zh)).toEqual([
+      '便民助老',
+      '帮残扶弱',
+      '慈善互助',
+      '文体娱乐',
+      '社会组织协同',
+    ]);
+  });
+
+  it('when rates are computed, then they are fractions and undefined without a base', () => {
+    expect(onTimeRate(9, 10)).toBe(0.9);
+    expect(onTimeRate(0, 0)).toBeNull();
+    expect(() => onTimeRate(11, 10)).toThrow(/onTime/);
+    expect(appointmentKeptRate(3, 4)).toBe(0.75);
+  });
+});
