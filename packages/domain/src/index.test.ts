@@ -124,6 +124,8 @@ describe('the public API', () => {
         'SERVICE_APPLICATION_STATES',
         'SERVICE_APPLICATION_STATE_LABELS',
         'SERVICE_APPLICATION_MACHINE',
+        'fitsServiceItem',
+        'availableServiceCommands',
         'SERVICE_CLOCK_STATES',
         'isServiceApplicationOverdue',
         'completedOnTime',

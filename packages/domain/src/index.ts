@@ -180,6 +180,8 @@ export {
   SERVICE_APPLICATION_STATES,
   SERVICE_APPLICATION_STATE_LABELS,
   SERVICE_APPLICATION_MACHINE,
+  fitsServiceItem,
+  availableServiceCommands,
   SERVICE_CLOCK_STATES,
   isServiceApplicationOverdue,
   completedOnTime,

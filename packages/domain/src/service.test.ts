@@ -1,4 +1,6 @@
 import {
+  availableServiceCommands,
+  fitsServiceItem,
   isServiceApplicationOverdue,
   SERVICE_APPLICATION_MACHINE as M,
   SERVICE_APPLICATION_STATES,
@@ -44,6 +46,20 @@ describe('the service application machine', () => {
 
   it('when a booked appointment is missed, then the application goes back to accepted for another', () => {
     expect(M.check('APPOINTMENT_BOOKED', 'recordNoShow', STAFF)).toEqual({ ok: true, to: 'ACCEPTED' });
+  });
+});
+
+describe('steps that fit the item', () => {
+  it('when an item has no on-site step, then it skips the appointment and completes once accepted', () => {
+    expect(availableServiceCommands({ state: 'ACCEPTED', onSite: false }, STAFF)).toEqual(['complete', 'withdraw']);
+  });
+
+  it('when an item has an on-site step, then it is completed only after the appointment', () => {
+    expect(availableServiceCommands({ state: 'ACCEPTED', onSite: true }, STAFF)).toEqual([
+      'bookAppointment',
+      'withdraw',
+    ]);
+    expect(fitsServiceItem({ state: 'HANDLED_ON_SITE', onSite: true }, 'complete')).toBe(true);
   });
 });
 

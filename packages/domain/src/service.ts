@@ -254,6 +254,27 @@ export const SERVICE_APPLICATION_MACHINE = defineMachine<
 });
 export type ServiceApplicationCommand = keyof ServiceApplicationCommandDetails;
 
+/**
+ * Whether a command the machine allows fits the application's item: an item without an on-site step has no
+ * appointment and is completed once accepted; an item with one is completed only after it was handled on site.
+ */
+export function fitsServiceItem(
+  a: { state: ServiceApplicationState; onSite: boolean },
+  command: ServiceApplicationCommand,
+): boolean {
+  if (command === 'bookAppointment') return a.onSite;
+  if (command === 'complete') return !(a.onSite && a.state === 'ACCEPTED');
+  return true;
+}
+
+/** The steps these roles may take now on this application: the dashboard's buttons. */
+export function availableServiceCommands(
+  a: { state: ServiceApplicationState; onSite: boolean },
+  roles: readonly Role[],
+): ServiceApplicationCommand[] {
+  return SERVICE_APPLICATION_MACHINE.available(a.state, roles).filter((c) => fitsServiceItem(a, c));
+}
+
 /** The states in which the time limit runs: returned applications wait for the applicant, and restart on resubmission. */
 export const SERVICE_CLOCK_STATES: readonly ServiceApplicationState[] = [
   'SUBMITTED',

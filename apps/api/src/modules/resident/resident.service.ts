@@ -95,6 +95,17 @@ export class ResidentService {
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
+  /**
+   * Every resident's id, place and tags, for another module's demo seed (run as the owner, outside any request):
+   * the people its seeded records are about.
+   */
+  forSeed(m: EntityManager): Promise<{ id: string; path: string; tags: string[]; birthYear: number }[]> {
+    return m.query(
+      `SELECT r.id, r.region_path::text AS path, r.tags, extract(year FROM r.birth_date)::int AS "birthYear"
+       FROM resident r ORDER BY r.id`,
+    );
+  }
+
   private nestedRead(ctx: RequestContext, via: string, where: string, ids: readonly string[]) {
     const principal = requireAction(ctx, 'resident:read');
     return inScope(ctx, async (m) => {

@@ -1,0 +1,231 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { addScopedTable } from '../scoped-table';
+
+/** Reference data everyone signed in reads (public information): its path from its region, no row-level security. */
+async function regionPathFromCode(q: QueryRunner, table: string): Promise<void> {
+  await q.query(`
+    CREATE TRIGGER ${table}_region_path BEFORE INSERT OR UPDATE OF region_code ON ${table}
+    FOR EACH ROW EXECUTE FUNCTION qiangji_path_from_region()`);
+  await q.query(`CREATE INDEX ${table}_region_path_gist ON ${table} USING gist (region_path)`);
+}
+
+/**
+ * Public services (issue 11): community profiles, the service catalogue and where it is offered, policies,
+ * points of interest, appointment slots, and applications with their timeline. The value lists are written out
+ * (not imported from the domain) so that this migration stays what it was when later lists grow. Profiles, items, offerings,
+ * policies and points of interest are public information; slots and applications are scoped by jurisdiction.
+ */
+export class PublicServices1764600000000 implements MigrationInterface {
+  name = 'PublicServices1764600000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE community_profile (
+        region_code varchar(15) PRIMARY KEY REFERENCES region (code),
+        id uuid NOT NULL UNIQUE DEFAULT gen_random_uuid(),
+        region_path ltree NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('CENTRAL', 'ORDINARY')),
+        central_code varchar(15) REFERENCES community_profile (region_code),
+        service_area_m2 integer CHECK (service_area_m2 >= 0),
+        functions text[] NOT NULL DEFAULT '{}' CHECK (functions <@ ARRAY['ELDERLY_CARE', 'DISABLED_SUPPORT', 'CHARITY', 'CULTURE_SPORT', 'SOCIAL_ORGANIZATIONS', 'EMPLOYMENT', 'HEALTH', 'LEGAL_AID', 'SAFETY_MEDIATION', 'ERRANDS']),
+        opening_hours text NOT NULL DEFAULT '',
+        office_phone text,
+        lat double precision CHECK (lat BETWEEN -90 AND 90),
+        lng double precision CHECK (lng BETWEEN -180 AND 180),
+        version integer NOT NULL DEFAULT 1,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        CHECK (kind = 'ORDINARY' OR central_code IS NULL),
+        CHECK (central_code <> region_code),
+        CHECK ((lat IS NULL) = (lng IS NULL))
+      )`);
+    await q.query(`CREATE INDEX community_profile_central ON community_profile (central_code)`);
+    await regionPathFromCode(q, 'community_profile');
+
+    await q.query(`
+      CREATE TABLE policy (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        title text NOT NULL CHECK (btrim(title) <> ''),
+        body text NOT NULL,
+        category text NOT NULL CHECK (category IN ('SOCIAL_ASSISTANCE', 'ELDERLY', 'FAMILY_PLANNING', 'HOUSING_LAND', 'IDENTITY_DOCUMENTS', 'DISABILITY', 'SOCIAL_INSURANCE', 'EMPLOYMENT', 'HEALTH', 'AGRICULTURE', 'LEGAL', 'CULTURE_EDUCATION', 'VETERANS')),
+        issuing_body text NOT NULL CHECK (btrim(issuing_body) <> ''),
+        effective_from date NOT NULL,
+        effective_to date CHECK (effective_to >= effective_from),
+        region_code varchar(15) NOT NULL REFERENCES region (code),
+        region_path ltree NOT NULL,
+        version integer NOT NULL DEFAULT 1,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await regionPathFromCode(q, 'policy');
+
+    await q.query(`
+      CREATE TABLE service_item (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        code text NOT NULL CHECK (code ~ '^[A-Z0-9][A-Z0-9-]{1,39}$'),
+        name text NOT NULL CHECK (btrim(name) <> ''),
+        category text NOT NULL CHECK (category IN ('SOCIAL_ASSISTANCE', 'ELDERLY', 'FAMILY_PLANNING', 'HOUSING_LAND', 'IDENTITY_DOCUMENTS', 'DISABILITY', 'SOCIAL_INSURANCE', 'EMPLOYMENT', 'HEALTH', 'AGRICULTURE', 'LEGAL', 'CULTURE_EDUCATION', 'VETERANS')),
+        service_point text NOT NULL CHECK (service_point IN ('COMMUNITY', 'VILLAGE_CENTRE', 'STREET')),
+        eligible_tags text[] NOT NULL DEFAULT '{}',
+        eligibility text NOT NULL DEFAULT '',
+        materials jsonb NOT NULL DEFAULT '[]',
+        form_schema jsonb NOT NULL DEFAULT '{"fields": []}',
+        on_site boolean NOT NULL,
+        time_limit_days integer NOT NULL CHECK (time_limit_days BETWEEN 1 AND 60),
+        policy_id uuid REFERENCES policy (id),
+        region_code varchar(15) NOT NULL REFERENCES region (code),
+        region_path ltree NOT NULL,
+        version integer NOT NULL DEFAULT 1,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    await q.query(`CREATE UNIQUE INDEX service_item_code ON service_item (code)`);
+    await q.query(`CREATE INDEX service_item_policy ON service_item (policy_id)`);
+    await regionPathFromCode(q, 'service_item');
+
+    // An item is offered at a region for the people of its whole subtree (a street's items for all its communities).
+    await q.query(`
+      CREATE TABLE service_offering (
+        item_id uuid NOT NULL REFERENCES service_item (id),
+        region_code varchar(15) NOT NULL REFERENCES region (code),
+        region_path ltree NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (item_id, region_code)
+      )`);
+    await regionPathFromCode(q, 'service_offering');
+
+    await q.query(`
+      CREATE TABLE point_of_interest (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        category text NOT NULL CHECK (category IN ('BUS_STOP', 'HOSPITAL', 'CLINIC', 'PHARMACY', 'SHOP', 'MARKET', 'RESTAURANT', 'HOTEL', 'SCHOOL', 'POLICE_STATION', 'SERVICE_CENTRE')),
+        name text NOT NULL CHECK (btrim(name) <> ''),
+        address text NOT NULL DEFAULT '',
+        lat double precision NOT NULL CHECK (lat BETWEEN -90 AND 90),
+        lng double precision NOT NULL CHECK (lng BETWEEN -180 AND 180),
+        location point GENERATED ALWAYS AS (point(lng, lat)) STORED,
+        opening_hours text NOT NULL DEFAULT '',
+        region_code varchar(15) NOT NULL REFERENCES region (code),
+        region_path ltree NOT NULL,
+        version integer NOT NULL DEFAULT 1,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    // nearby(): a bounding box on this index first, the exact great-circle distance on what it finds.
+    await q.query(`CREATE INDEX point_of_interest_location ON point_of_interest USING gist (location)`);
+    await regionPathFromCode(q, 'point_of_interest');
+
+    for (const table of ['community_profile', 'policy', 'service_item', 'service_offering', 'point_of_interest'])
+      await q.query(`GRANT SELECT, INSERT, UPDATE ON ${table} TO qiangji_app`);
+
+    await q.query(`
+      CREATE TABLE service_slot (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        region_code varchar(15) NOT NULL REFERENCES region (code),
+        day date NOT NULL,
+        starts_at time NOT NULL,
+        ends_at time NOT NULL CHECK (ends_at > starts_at),
+        capacity integer NOT NULL CHECK (capacity BETWEEN 1 AND 200),
+        booked integer NOT NULL DEFAULT 0 CHECK (booked >= 0 AND booked <= capacity),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (region_code, day, starts_at)
+      )`);
+
+    await q.query(`CREATE SEQUENCE service_application_number`);
+    await q.query(`
+      CREATE TABLE service_application (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        number text NOT NULL UNIQUE,
+        item_id uuid NOT NULL REFERENCES service_item (id),
+        category text NOT NULL,
+        region_code varchar(15) NOT NULL REFERENCES region (code),
+        resident_id uuid NOT NULL REFERENCES resident (id),
+        channel text NOT NULL CHECK (channel IN ('WINDOW', 'PORTAL')),
+        acting_name text,
+        acting_relationship text,
+        acting_id_number_encrypted text,
+        acting_id_number_masked text,
+        acting_phone_encrypted text,
+        acting_phone_masked text,
+        answers jsonb NOT NULL DEFAULT '{}',
+        materials text[] NOT NULL DEFAULT '{}',
+        state text NOT NULL CHECK (state IN ('SUBMITTED', 'RETURNED', 'REJECTED', 'ACCEPTED', 'APPOINTMENT_BOOKED', 'HANDLED_ON_SITE', 'COMPLETED', 'WITHDRAWN')),
+        on_site boolean NOT NULL,
+        time_limit_days integer NOT NULL,
+        submitted_at timestamptz NOT NULL,
+        accepted_at timestamptz,
+        due_at timestamptz,
+        completed_at timestamptz,
+        ended_at timestamptz,
+        slot_id uuid REFERENCES service_slot (id),
+        appointment_day date,
+        appointment_starts_at time,
+        no_shows integer NOT NULL DEFAULT 0,
+        handled_on_site_at timestamptz,
+        return_reason text,
+        reject_reason text,
+        withdraw_reason text,
+        working_days integer,
+        on_time boolean,
+        idempotency_key text,
+        idempotency_hash text,
+        created_by text NOT NULL,
+        version integer NOT NULL DEFAULT 1,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        CHECK ((idempotency_key IS NULL) = (idempotency_hash IS NULL)),
+        CHECK ((acting_name IS NULL) = (acting_relationship IS NULL)),
+        CHECK ((state = 'COMPLETED') = (completed_at IS NOT NULL))
+      )`);
+    await q.query(
+      `CREATE UNIQUE INDEX service_application_idempotency ON service_application (created_by, idempotency_key)
+       WHERE idempotency_key IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX service_application_submitted ON service_application (submitted_at DESC, id DESC)`,
+    );
+    await q.query(`CREATE INDEX service_application_due ON service_application (due_at) WHERE due_at IS NOT NULL`);
+    await q.query(`CREATE INDEX service_application_item ON service_application (item_id)`);
+    await q.query(`CREATE INDEX service_application_resident ON service_application (resident_id)`);
+    await q.query(`CREATE INDEX service_application_slot ON service_application (slot_id)`);
+    await q.query(`
+      CREATE TABLE service_application_event (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        application_id uuid NOT NULL REFERENCES service_application (id),
+        at timestamptz NOT NULL DEFAULT now(),
+        command text NOT NULL,
+        from_state text,
+        to_state text NOT NULL,
+        actor_name text NOT NULL,
+        details jsonb NOT NULL DEFAULT '{}'
+      )`);
+    await q.query(
+      `CREATE INDEX service_application_event_application ON service_application_event (application_id, id)`,
+    );
+
+    await addScopedTable(q, 'service_slot', { pathFromRegionCode: true, grants: ['SELECT', 'INSERT', 'UPDATE'] });
+    await addScopedTable(q, 'service_application', {
+      pathFromRegionCode: true,
+      grants: ['SELECT', 'INSERT', 'UPDATE'],
+    });
+    await addScopedTable(q, 'service_application_event', {
+      pathFromRegionCode: false,
+      grants: ['SELECT', 'INSERT'],
+    });
+    await q.query(`GRANT USAGE ON SEQUENCE service_application_number TO qiangji_app`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const table of [
+      'service_application_event',
+      'service_application',
+      'service_slot',
+      'point_of_interest',
+      'service_offering',
+      'service_item',
+      'policy',
+      'community_profile',
+    ])
+      await q.query(`DROP TABLE ${table}`);
+    await q.query(`DROP SEQUENCE service_application_number`);
+  }
+}

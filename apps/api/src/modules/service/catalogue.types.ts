@@ -1,0 +1,299 @@
+import type { FormFieldType, ResidentTag, ServiceCategory, ServicePoint } from '@qiangji/domain';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../common/connection';
+import { ResidentTagEnum } from '../resident/resident.types';
+import { FormFieldTypeEnum, ServiceCategoryEnum, ServicePointEnum } from './service.enums';
+
+@ObjectType({ description: 'A material the applicant brings or uploads (the checklist).' })
+export class ServiceMaterial {
+  @Field()
+  name: string;
+
+  @Field()
+  required: boolean;
+}
+
+@ObjectType({
+  description:
+    'A field of an item’s form. The same schema is checked by @qiangji/domain’s validateFormAnswers in the API and the dashboard.',
+})
+export class ServiceFormField {
+  @Field({ description: 'The answer’s key in `answers`.' })
+  key: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => FormFieldTypeEnum)
+  type: FormFieldType;
+
+  @Field()
+  required: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'TEXT: at most this many characters (default 500).' })
+  maxLength?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'NUMBER: the least value.' })
+  min?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'NUMBER: the greatest value.' })
+  max?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'NUMBER: whole numbers only.' })
+  integer?: boolean | null;
+
+  @Field(() => [String], { nullable: true, description: 'CHOICE: the values allowed.' })
+  options?: string[] | null;
+}
+
+@ObjectType({
+  description:
+    'A service item (服务事项) of the catalogue, as Open311’s service definition: who may apply, the materials, the typed form, where and how fast it is handled.',
+})
+export class ServiceItem {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'City-wide code, e.g. LZ-SENIOR-CARD.' })
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => ServiceCategoryEnum)
+  category: ServiceCategory;
+
+  @Field(() => ServicePointEnum)
+  servicePoint: ServicePoint;
+
+  @Field(() => [ResidentTagEnum], { description: 'Residents with any of these tags may apply; none: everyone.' })
+  eligibleTags: ResidentTag[];
+
+  @Field({ description: 'Conditions in words (age, residence).' })
+  eligibility: string;
+
+  @Field(() => [ServiceMaterial])
+  materials: ServiceMaterial[];
+
+  @Field(() => [ServiceFormField])
+  formFields: ServiceFormField[];
+
+  @Field({ description: 'Whether the applicant comes to the service point by appointment (a card is issued in person).' })
+  onSite: boolean;
+
+  @Field(() => Int, { description: 'The promised time limit, in working days from submission.' })
+  timeLimitDays: number;
+
+  @Field({ description: 'The region that defined the item.' })
+  regionCode: string;
+
+  @Field(() => Int)
+  version: number;
+
+  policyId: string | null;
+}
+
+@ObjectType()
+export class ServiceItemConnection extends ConnectionType(ServiceItem) {}
+
+@InputType()
+export class ServiceItemFilter {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The catalogue of a place: items offered at this region or at a region above it.',
+  })
+  offeredAt?: string | null;
+
+  @Field(() => [ServiceCategoryEnum], { nullable: true })
+  category?: ServiceCategory[] | null;
+
+  @Field(() => [ServicePointEnum], { nullable: true })
+  servicePoint?: ServicePoint[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'The items that rest on this policy.' })
+  policyId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Text in the code or name.' })
+  q?: string | null;
+}
+
+@ArgsType()
+export class ServiceItemsArgs extends PageArgs {
+  @Field(() => ServiceItemFilter, { nullable: true })
+  filter?: ServiceItemFilter | null;
+}
+
+@InputType()
+export class ServiceMaterialInput {
+  @Field()
+  name: string;
+
+  @Field()
+  required: boolean;
+}
+
+@InputType()
+export class ServiceFormFieldInput {
+  @Field()
+  key: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => FormFieldTypeEnum)
+  type: FormFieldType;
+
+  @Field()
+  required: boolean;
+
+  @Field(() => Int, { nullable: true })
+  maxLength?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  min?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  max?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  integer?: boolean | null;
+
+  @Field(() => [String], { nullable: true })
+  options?: string[] | null;
+}
+
+@InputType()
+export class CreateServiceItemInput {
+  @Field()
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => ServiceCategoryEnum)
+  category: ServiceCategory;
+
+  @Field(() => ServicePointEnum)
+  servicePoint: ServicePoint;
+
+  @Field(() => [ResidentTagEnum], { defaultValue: [] })
+  eligibleTags: ResidentTag[];
+
+  @Field({ defaultValue: '' })
+  eligibility: string;
+
+  @Field(() => [ServiceMaterialInput], { defaultValue: [] })
+  materials: ServiceMaterialInput[];
+
+  @Field(() => [ServiceFormFieldInput], { defaultValue: [] })
+  formFields: ServiceFormFieldInput[];
+
+  @Field()
+  onSite: boolean;
+
+  @Field(() => Int)
+  timeLimitDays: number;
+
+  @Field(() => ID, { nullable: true })
+  policyId?: string | null;
+
+  @Field({ description: 'The region defining it, in your jurisdiction; offer it with offerServiceItem.' })
+  regionCode: string;
+}
+
+@InputType({ description: 'Offers an item at regions of your jurisdiction, for the people of their subtrees.' })
+export class OfferServiceItemInput {
+  @Field(() => ID)
+  itemId: string;
+
+  @Field(() => [String])
+  regionCodes: string[];
+}
+
+@ObjectType({ description: 'A disclosed policy (政策公开) with its procedure; the body is Markdown, also given as safe HTML.' })
+export class Policy {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field({ description: 'Markdown.' })
+  body: string;
+
+  @Field(() => ServiceCategoryEnum)
+  category: ServiceCategory;
+
+  @Field()
+  issuingBody: string;
+
+  @Field(() => DateResolver)
+  effectiveFrom: string;
+
+  @Field(() => DateResolver, { nullable: true })
+  effectiveTo: string | null;
+
+  @Field({ description: 'The region it is published for (and the places below it).' })
+  regionCode: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => DateTimeResolver)
+  createdAt: Date;
+}
+
+@ObjectType()
+export class PolicyConnection extends ConnectionType(Policy) {}
+
+@InputType()
+export class PolicyFilter {
+  @Field(() => String, { nullable: true, description: 'Published in the whole subtree of this region.' })
+  regionCode?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The public list of a place: published for this region or a region above it.',
+  })
+  publishedFor?: string | null;
+
+  @Field(() => [ServiceCategoryEnum], { nullable: true })
+  category?: ServiceCategory[] | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'In force on this day.' })
+  inForceOn?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Text in the title or issuing body.' })
+  q?: string | null;
+}
+
+@ArgsType()
+export class PoliciesArgs extends PageArgs {
+  @Field(() => PolicyFilter, { nullable: true })
+  filter?: PolicyFilter | null;
+}
+
+@InputType()
+export class PublishPolicyInput {
+  @Field()
+  title: string;
+
+  @Field({ description: 'Markdown; raw HTML is shown as text, links only to http(s) and mailto.' })
+  body: string;
+
+  @Field(() => ServiceCategoryEnum)
+  category: ServiceCategory;
+
+  @Field()
+  issuingBody: string;
+
+  @Field(() => DateResolver)
+  effectiveFrom: Date;
+
+  @Field(() => DateResolver, { nullable: true })
+  effectiveTo?: Date | null;
+
+  @Field({ description: 'In your jurisdiction.' })
+  regionCode: string;
+}

@@ -1,0 +1,92 @@
+import {
+  chinaDay,
+  completedOnTime,
+  SERVICE_APPLICATION_MACHINE,
+  workingDayDeadline,
+  workingDaysBetween,
+  type ServiceApplicationCommandDetails,
+  type ServiceApplicationState,
+} from '@qiangji/domain';
+import { defineLifecycle, playLife, type LifeStep, type LivingRow, type TimelineRow } from '../../common/seed-kit';
+
+/** A seeded application's columns, as the API's commands leave them. */
+export interface ApplicationRow extends LivingRow<ServiceApplicationState> {
+  id: string;
+  itemId: string;
+  category: string;
+  regionCode: string;
+  residentId: string;
+  channel: 'WINDOW' | 'PORTAL';
+  actingName: string | null;
+  actingRelationship: string | null;
+  answers: Record<string, unknown>;
+  materials: string[];
+  onSite: boolean;
+  timeLimitDays: number;
+  submittedAt: Date;
+  acceptedAt: Date | null;
+  dueAt: Date | null;
+  completedAt: Date | null;
+  endedAt: Date | null;
+  slotId: string | null;
+  appointmentDay: string | null;
+  appointmentStartsAt: string | null;
+  noShows: number;
+  handledOnSiteAt: Date | null;
+  returnReason: string | null;
+  rejectReason: string | null;
+  withdrawReason: string | null;
+  workingDays: number | null;
+  onTime: boolean | null;
+}
+
+export type ApplicationStep = LifeStep<ServiceApplicationCommandDetails>;
+
+/**
+ * An application's life as the seed plays it: through the domain's machine, each command setting the columns the
+ * API's command sets, and the deadline from the domain's working-day rule (stopped while returned for material).
+ */
+export const SERVICE_APPLICATION_LIFE = defineLifecycle<
+  ServiceApplicationState,
+  ServiceApplicationCommandDetails,
+  ApplicationRow
+>({
+  machine: SERVICE_APPLICATION_MACHINE,
+  roles: ['COMMUNITY_STAFF'],
+  effects: {
+    accept: (_, at) => ({ acceptedAt: at }),
+    returnForMaterial: (d) => ({ returnReason: d.missing.join('、') }),
+    resubmit: (d, at) => ({ materials: d.materials, submittedAt: at }),
+    reject: (d, at) => ({ rejectReason: d.reason, endedAt: at }),
+    bookAppointment: (d) => ({ slotId: d.slotId, appointmentDay: d.day, appointmentStartsAt: d.startsAt }),
+    recordNoShow: () => ({ slotId: null, appointmentDay: null, appointmentStartsAt: null }),
+    handleOnSite: (_, at) => ({ handledOnSiteAt: at }),
+    complete: (d, at) => ({ completedAt: at, endedAt: at, workingDays: d.workingDays, onTime: d.onTime }),
+    withdraw: (d, at) => ({ withdrawReason: d.reason, endedAt: at }),
+  },
+  derive: (a) => ({
+    dueAt: a.state === 'RETURNED' ? null : workingDayDeadline(a.submittedAt, a.timeLimitDays),
+  }),
+});
+
+/** What completing at `at` records, as the API's complete step computes it. */
+export function completion(a: { submittedAt: Date; timeLimitDays: number }, at: Date) {
+  return {
+    note: null,
+    workingDays: workingDaysBetween(chinaDay(a.submittedAt), chinaDay(at)),
+    onTime: completedOnTime(at, workingDayDeadline(a.submittedAt, a.timeLimitDays)),
+  };
+}
+
+/** Plays a submitted application's steps up to `until`; no-shows are counted as the API counts them. */
+export function playApplication(
+  row: ApplicationRow,
+  steps: readonly ApplicationStep[],
+  until: Date,
+  actor: string,
+): { row: ApplicationRow; timeline: TimelineRow<ServiceApplicationState>[] } {
+  const birth = { at: row.submittedAt, command: 'submit', actor, details: { channel: row.channel } };
+  const played = playLife(SERVICE_APPLICATION_LIFE, row, birth, steps, until);
+  row.noShows = played.timeline.filter((e) => e.command === 'recordNoShow').length;
+  return played;
+}
