@@ -16,6 +16,9 @@ export const SYSTEMS: Record<SystemKey, { label: string; server: ServerKind; api
   'floor-norls': { label: 'floor (no RLS)', server: 'floor-norls', api: 'floor' },
 };
 
+/** 上红社区, the article's smart community, whose map and queue the public-service operations read. */
+const SHANGHONG = '230102010003';
+
 const ALL: SystemKey[] = ['qiangji', 'postgraphile', 'postgraphile-norls', 'floor', 'floor-norls'];
 
 /** What the operations are about, found in the data once it is loaded. */
@@ -202,6 +205,25 @@ export const OPERATIONS: Operation[] = [
       postgraphile: ({ acceptDisputeCase: { disputeCase: c } }) => acceptance(c),
       floor: ({ acceptDisputeCase: c }) => acceptance(c),
     },
+  },
+  // Public services (issue 11): Qiangji only. PostGraphile would need the distance and the queue's rules as SQL
+  // functions of their own (the floor's twins), which is more than an honest, cheap peer version.
+  {
+    key: 'nearby',
+    title: '`nearby`: the 1,000-metre convenience map of 上红社区, nearest first (GiST bounding box + great-circle distance)',
+    systems: ['qiangji'],
+    qiangji: `query Nearby($code: String!) { nearby(communityCode: $code, radiusMeters: 1000, first: 50) {
+  totalCount edges { node { id category name distanceMeters location { lat lng } } } } }`,
+    variables: () => ({ code: SHANGHONG }),
+  },
+  {
+    key: 'service-queue',
+    title: 'the work queue of 上红社区: queue sizes and the new applications with their items',
+    systems: ['qiangji'],
+    qiangji: `query Queue($code: String!) { serviceQueue(regionCode: $code) { queue count }
+  serviceApplications(filter: { regionCode: $code, queue: NEW }, first: 50) { totalCount
+    edges { node { id number state dueAt overdue item { name } availableCommands } } } }`,
+    variables: () => ({ code: SHANGHONG }),
   },
   {
     key: 'export',

@@ -1,6 +1,7 @@
 import { regionTree } from '../test/factories';
 import { caseIn, mapLimit, mediator, organization, type CommandRefs } from '../test/mediation';
 import { gridsOf, household, resident } from '../test/people';
+import { serviceItem, submitApplication } from '../test/services';
 import { startTestApp, type SignedIn, type TestApp } from '../test/test-app';
 
 /**
@@ -13,6 +14,7 @@ describe('statements per operation (issue 9)', () => {
   let supervisor: SignedIn;
   let county: string;
   let caseId: string;
+  let serviceCommunity: string;
 
   const OPERATIONS: Record<string, { query: string; variables?: () => Record<string, unknown> }> = {
     'a case by id with its region, ancestors, organisation, mediator and parties': {
@@ -45,6 +47,29 @@ describe('statements per operation (issue 9)', () => {
       query: `query($code: String!) { residents(filter: { regionCode: $code }, first: 100) { totalCount
         edges { node { id name idNumber phone tags } } } }`,
       variables: () => ({ code: county }),
+    },
+    '50 new applications of the work queue with their items and places': {
+      query: `query($code: String!) { serviceApplications(filter: { regionCode: $code, queue: NEW }, first: 50) {
+        totalCount edges { node { id number state dueAt overdue item { name } region { name } availableCommands } } } }`,
+      variables: () => ({ code: county }),
+    },
+    'the convenience map of a place, nearest first': {
+      query: `{ nearby(at: { lat: 45.777, lng: 126.623 }, radiusMeters: 1000, first: 50) { totalCount
+        edges { node { name category distanceMeters } } } }`,
+    },
+    'the catalogue of a community with the policies its items rest on': {
+      query: `query($code: String!) { serviceItems(filter: { offeredAt: $code }, first: 100) { totalCount
+        edges { node { name formFields { key type } policy { title } } } } }`,
+      variables: () => ({ code: serviceCommunity }),
+    },
+    'serviceStats of the city for this year': {
+      query: `query($from: Date!, $to: Date!) { serviceStats(regionCode: "230100", from: $from, to: $to) {
+        submitted onTimeRate overdue byCategory { category submitted } byMonth { month submitted }
+        byChildRegion { regionCode submitted } } }`,
+      variables: () => ({
+        from: `${new Date().getFullYear()}-01-01`,
+        to: `${new Date().getFullYear()}-12-31`,
+      }),
     },
     'households with their members, audited': {
       query: `query($code: String!) { households(filter: { regionCode: $code }, first: 100) {
@@ -91,6 +116,12 @@ describe('statements per operation (issue 9)', () => {
       await Promise.all([1, 2, 3].map(() => resident(app, home.id, { as: officer })));
     }
     supervisor = await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: '230100' });
+    serviceCommunity = community;
+    const item = await serviceItem(officer, community);
+    const [applicant] = await app.db.query(`SELECT id FROM resident LIMIT 1`);
+    await Promise.all(
+      [1, 2, 3, 4].map(() => submitApplication(officer, { itemId: item.id, residentId: applicant.id, regionCode: community })),
+    );
   });
   afterAll(() => app.close());
 

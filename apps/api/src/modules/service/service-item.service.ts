@@ -1,4 +1,4 @@
-import { parseFormSchema, type FormSchema } from '@qiangji/domain';
+import { DomainValidationError, parseFormSchema, type FormSchema } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, requireAction, requirePrincipal, scopePath, unscoped } from '../../common/authz';
@@ -96,11 +96,7 @@ export class ServiceItemService {
     if (!/^[A-Z0-9][A-Z0-9-]{1,39}$/.test(code))
       throw AppError.badInput('A code has 2 to 40 letters, digits and dashes.', 'code');
     const name = checkText(input.name, 'name', 100);
-    const form = parseFormSchema({
-      fields: input.formFields.map((f) =>
-        Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null && v !== undefined)),
-      ),
-    });
+    const form = formOf(input.formFields);
     const materials = input.materials.map((mat, i) => ({
       name: checkText(mat.name, `materials.${i}.name`, 100),
       required: mat.required,
@@ -177,5 +173,17 @@ export class ServiceItemService {
         [itemIds],
       ),
     );
+  }
+}
+
+/** The item's form from its input fields (absent options dropped), checked by the domain; errors on `formFields…`. */
+function formOf(fields: CreateServiceItemInput['formFields']): FormSchema {
+  try {
+    return parseFormSchema({
+      fields: fields.map((f) => Object.fromEntries(Object.entries(f).filter(([, v]) => v != null))),
+    });
+  } catch (err) {
+    if (!(err instanceof DomainValidationError)) throw err;
+    throw AppError.badInput(err.message, err.field?.replace('formSchema.fields', 'formFields'));
   }
 }
