@@ -133,7 +133,7 @@ export async function submitApplication(
 
 /** Each command of the machine as its API mutation and the input it takes besides id and version. */
 export const COMMAND_MUTATIONS: Record<string, { mutation: string; input: string; extra: (refs: { slotId: string }) => object }> = {
-  accept: { mutation: 'acceptServiceApplication', input: 'ServiceApplicationStepInput', extra: () => ({}) },
+  accept: { mutation: 'acceptServiceApplication', input: 'AcceptServiceApplicationInput', extra: () => ({}) },
   returnForMaterial: {
     mutation: 'returnServiceApplication',
     input: 'ReturnServiceApplicationInput',
@@ -144,16 +144,16 @@ export const COMMAND_MUTATIONS: Record<string, { mutation: string; input: string
     input: 'ResubmitServiceApplicationInput',
     extra: () => ({ materials: ['居民身份证', '户口簿'] }),
   },
-  reject: { mutation: 'rejectServiceApplication', input: 'ServiceApplicationReasonInput', extra: () => ({ reason: '不符合条件' }) },
+  reject: { mutation: 'rejectServiceApplication', input: 'RejectServiceApplicationInput', extra: () => ({ reason: '不符合条件' }) },
   bookAppointment: {
     mutation: 'bookServiceAppointment',
     input: 'BookServiceAppointmentInput',
     extra: (refs) => ({ slotId: refs.slotId }),
   },
-  recordNoShow: { mutation: 'recordServiceNoShow', input: 'ServiceApplicationStepInput', extra: () => ({}) },
-  handleOnSite: { mutation: 'handleServiceApplicationOnSite', input: 'ServiceApplicationStepInput', extra: () => ({}) },
-  complete: { mutation: 'completeServiceApplication', input: 'ServiceApplicationStepInput', extra: () => ({}) },
-  withdraw: { mutation: 'withdrawServiceApplication', input: 'ServiceApplicationReasonInput', extra: () => ({ reason: '申请人撤回' }) },
+  recordNoShow: { mutation: 'recordServiceNoShow', input: 'RecordServiceNoShowInput', extra: () => ({}) },
+  handleOnSite: { mutation: 'handleServiceApplicationOnSite', input: 'HandleServiceApplicationOnSiteInput', extra: () => ({}) },
+  complete: { mutation: 'completeServiceApplication', input: 'CompleteServiceApplicationInput', extra: () => ({}) },
+  withdraw: { mutation: 'withdrawServiceApplication', input: 'WithdrawServiceApplicationInput', extra: () => ({ reason: '申请人撤回' }) },
 };
 
 /** Takes one command of the machine through its mutation, with the version read. */

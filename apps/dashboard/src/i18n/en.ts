@@ -2,6 +2,7 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { featureResourceMessages } from '../features';
 import { auditMessages } from '../audit/audit-labels';
+import { serviceMessages } from '../services/service-messages';
 import { labelMessages } from './label-messages';
 import { regionLevelMessages } from './region-level-messages';
 
@@ -47,6 +48,7 @@ export const enMessages: TranslationMessages = {
     },
     ...labelMessages('en'),
     ...auditMessages('en'),
+    ...serviceMessages('en'),
     validation: {
       id_number: 'Not a valid resident ID number (18 characters, check digit last)',
       phone: 'Not a valid mainland mobile or landline number',

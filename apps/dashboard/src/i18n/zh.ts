@@ -2,6 +2,7 @@ import type { TranslationMessages } from 'react-admin';
 import { raChineseMessages } from './ra-chinese';
 import { featureResourceMessages } from '../features';
 import { auditMessages } from '../audit/audit-labels';
+import { serviceMessages } from '../services/service-messages';
 import { labelMessages } from './label-messages';
 import { regionLevelMessages } from './region-level-messages';
 
@@ -47,6 +48,7 @@ export const zhMessages: TranslationMessages = {
     },
     ...labelMessages('zh'),
     ...auditMessages('zh'),
+    ...serviceMessages('zh'),
     validation: {
       id_number: '不是有效的居民身份证号码（18 位，末位为校验码）',
       phone: '不是有效的手机号或固定电话号码',

@@ -18,14 +18,15 @@ import type {
   SaveCommunityProfileInput,
 } from './community.types';
 
-export const PROFILE_COLUMNS = `p.region_code AS "regionCode", p.kind, p.central_code AS "centralCode",
+export const PROFILE_COLUMNS = `p.region_code AS id, p.region_code AS "regionCode", p.kind, p.central_code AS "centralCode",
   p.service_area_m2 AS "serviceAreaM2", p.functions, p.opening_hours AS "openingHours", p.office_phone AS "officePhone",
   CASE WHEN p.lat IS NULL THEN NULL ELSE json_build_object('lat', p.lat, 'lng', p.lng) END AS location,
   p.version, p.updated_at AS "updatedAt"`;
 const RETURNING = PROFILE_COLUMNS.replaceAll('p.', 'community_profile.');
 const PROFILE = { table: 'community_profile', label: 'Community profile' };
 
-type ProfileRow = CommunityProfile & { id: string; path: string };
+/** The row as a command locks it: `id` is the table's own key here, not the code the API calls its id. */
+type ProfileRow = { id: string; kind: string; version: number };
 
 /** Community profiles (public information) and the central communities' statistics. */
 export class CommunityService {

@@ -1,6 +1,6 @@
 import type { CommunityFunction, CommunityKind } from '@qiangji/domain';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
-import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { LatLng } from '../region/region.types';
 import { CommunityFunctionEnum, CommunityKindEnum } from './service.enums';
@@ -10,6 +10,9 @@ import { CommunityFunctionEnum, CommunityKindEnum } from './service.enums';
     'A community’s profile (社区): central (中心社区, serving the satellite communities around it, 以大带小) or ordinary, its service functions, hours and place. Public information.',
 })
 export class CommunityProfile {
+  @Field(() => ID, { description: 'The community’s code, as the record’s id.' })
+  id: string;
+
   @Field({ description: 'The community’s statistical code; its region.' })
   regionCode: string;
 

@@ -6,16 +6,20 @@ import { Region } from '../region/region.entity';
 import { Resident } from '../resident/resident.types';
 import { ServiceItem } from './catalogue.types';
 import {
+  AcceptServiceApplicationInput,
   BookServiceAppointmentInput,
+  CompleteServiceApplicationInput,
+  HandleServiceApplicationOnSiteInput,
+  RecordServiceNoShowInput,
+  RejectServiceApplicationInput,
+  WithdrawServiceApplicationInput,
   OpenServiceSlotInput,
   ResubmitServiceApplicationInput,
   ReturnServiceApplicationInput,
   ServiceApplication,
   ServiceApplicationConnection,
   ServiceApplicationEvent,
-  ServiceApplicationReasonInput,
   ServiceApplicationsArgs,
-  ServiceApplicationStepInput,
   ServiceQueueCount,
   ServiceSlot,
   ServiceSlotConnection,
@@ -73,7 +77,7 @@ export class ServiceApplicationResolver {
   }
 
   @Mutation(() => ServiceApplication, { description: '受理: SUBMITTED → ACCEPTED.' })
-  acceptServiceApplication(@Ctx() ctx: RequestContext, @Arg('input') input: ServiceApplicationStepInput) {
+  acceptServiceApplication(@Ctx() ctx: RequestContext, @Arg('input') input: AcceptServiceApplicationInput) {
     return ctx.services.serviceApplications.accept(ctx, input);
   }
 
@@ -88,7 +92,7 @@ export class ServiceApplicationResolver {
   }
 
   @Mutation(() => ServiceApplication, { description: '不予受理: SUBMITTED → REJECTED, with the reason.' })
-  rejectServiceApplication(@Ctx() ctx: RequestContext, @Arg('input') input: ServiceApplicationReasonInput) {
+  rejectServiceApplication(@Ctx() ctx: RequestContext, @Arg('input') input: RejectServiceApplicationInput) {
     return ctx.services.serviceApplications.reject(ctx, input);
   }
 
@@ -100,24 +104,24 @@ export class ServiceApplicationResolver {
   }
 
   @Mutation(() => ServiceApplication, { description: '未到场: APPOINTMENT_BOOKED → ACCEPTED, to book again.' })
-  recordServiceNoShow(@Ctx() ctx: RequestContext, @Arg('input') input: ServiceApplicationStepInput) {
+  recordServiceNoShow(@Ctx() ctx: RequestContext, @Arg('input') input: RecordServiceNoShowInput) {
     return ctx.services.serviceApplications.recordNoShow(ctx, input);
   }
 
   @Mutation(() => ServiceApplication, { description: '现场办理: APPOINTMENT_BOOKED → HANDLED_ON_SITE.' })
-  handleServiceApplicationOnSite(@Ctx() ctx: RequestContext, @Arg('input') input: ServiceApplicationStepInput) {
+  handleServiceApplicationOnSite(@Ctx() ctx: RequestContext, @Arg('input') input: HandleServiceApplicationOnSiteInput) {
     return ctx.services.serviceApplications.handleOnSite(ctx, input);
   }
 
   @Mutation(() => ServiceApplication, {
     description: '办结: HANDLED_ON_SITE → COMPLETED (or ACCEPTED → COMPLETED for items without an on-site step).',
   })
-  completeServiceApplication(@Ctx() ctx: RequestContext, @Arg('input') input: ServiceApplicationStepInput) {
+  completeServiceApplication(@Ctx() ctx: RequestContext, @Arg('input') input: CompleteServiceApplicationInput) {
     return ctx.services.serviceApplications.complete(ctx, input);
   }
 
   @Mutation(() => ServiceApplication, { description: '撤回: any state before completion → WITHDRAWN.' })
-  withdrawServiceApplication(@Ctx() ctx: RequestContext, @Arg('input') input: ServiceApplicationReasonInput) {
+  withdrawServiceApplication(@Ctx() ctx: RequestContext, @Arg('input') input: WithdrawServiceApplicationInput) {
     return ctx.services.serviceApplications.withdraw(ctx, input);
   }
 

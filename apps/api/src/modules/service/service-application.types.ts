@@ -301,7 +301,7 @@ export class SubmitServiceApplicationInput {
   idempotencyKey?: string | null;
 }
 
-@InputType()
+@InputType({ isAbstract: true })
 export class ServiceApplicationStepInput {
   @Field(() => ID)
   id: string;
@@ -340,7 +340,7 @@ export class ResubmitServiceApplicationInput {
   materials: string[];
 }
 
-@InputType()
+@InputType({ isAbstract: true })
 export class ServiceApplicationReasonInput {
   @Field(() => ID)
   id: string;
@@ -363,3 +363,22 @@ export class BookServiceAppointmentInput {
   @Field(() => ID, { description: 'A slot of the application’s service point with room left.' })
   slotId: string;
 }
+
+// One input type per mutation, as the API's conventions ask (AcceptServiceApplicationInput …).
+@InputType()
+export class AcceptServiceApplicationInput extends ServiceApplicationStepInput {}
+
+@InputType()
+export class RecordServiceNoShowInput extends ServiceApplicationStepInput {}
+
+@InputType()
+export class HandleServiceApplicationOnSiteInput extends ServiceApplicationStepInput {}
+
+@InputType()
+export class CompleteServiceApplicationInput extends ServiceApplicationStepInput {}
+
+@InputType()
+export class RejectServiceApplicationInput extends ServiceApplicationReasonInput {}
+
+@InputType()
+export class WithdrawServiceApplicationInput extends ServiceApplicationReasonInput {}

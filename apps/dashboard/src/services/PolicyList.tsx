@@ -1,0 +1,84 @@
+import Box from '@mui/material/Box';
+import {
+  Datagrid,
+  SelectArrayInput,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  useLocaleState,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import { DayField } from '../common/DateTimeField';
+import { formatDay } from '../common/dates';
+import { RegionInput } from '../common/RegionInput';
+import { RegionLink } from '../common/RegionLink';
+import { ResourceList } from '../common/ResourceList';
+import { EnumChip } from '../mediation/chips';
+import { SERVICE_CATEGORY_CHOICES } from './service-messages';
+
+const filters = [
+  <RegionInput key="publishedFor" source="publishedFor" alwaysOn />,
+  <SelectArrayInput key="category" source="category" choices={SERVICE_CATEGORY_CHOICES} alwaysOn sx={{ minWidth: '10rem' }} />,
+  <TextInput key="q" source="q" alwaysOn />,
+];
+
+interface PolicyRow {
+  title: string;
+  category: string;
+  issuingBody: string;
+  effectiveFrom: string;
+}
+
+const CategoryField = (_props: { label?: string }) => {
+  const record = useRecordContext<PolicyRow>();
+  return record ? <EnumChip value={record.category} messages="app.service_category" variant="outlined" /> : null;
+};
+
+/** 政策公开: the public list of a place (published for it or above it), newest in force first. */
+export const PolicyList = () => {
+  const translate = useTranslate();
+  const [locale = 'zh-CN'] = useLocaleState();
+  return (
+    <ResourceList
+      filters={filters}
+      perPage={50}
+      exporter={false}
+      jurisdictionFilter="publishedFor"
+      phone={{
+        primaryText: (p: PolicyRow) => p.title,
+        secondaryText: (p: PolicyRow) =>
+          `${translate(`app.service_category.${p.category}`)} · ${p.issuingBody} · ${formatDay(p.effectiveFrom, locale)}`,
+      }}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="title" sortable={false} />
+        <CategoryField label="resources.policies.fields.category" />
+        <TextField source="issuingBody" sortable={false} />
+        <DayField source="effectiveFrom" sortable={false} />
+        <RegionLink label="resources.policies.fields.region" sortable={false} />
+      </Datagrid>
+    </ResourceList>
+  );
+};
+
+/** The body as the API rendered it: raw HTML escaped and unsafe links dropped there, so it may be inserted. */
+const Body = () => {
+  const record = useRecordContext<{ bodyHtml: string }>();
+  if (!record) return null;
+  return <Box className="policy-body" sx={{ '& h1': { fontSize: '1.4rem' } }} dangerouslySetInnerHTML={{ __html: record.bodyHtml }} />;
+};
+
+export const PolicyShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="title" />
+      <CategoryField label="resources.policies.fields.category" />
+      <TextField source="issuingBody" />
+      <DayField source="effectiveFrom" />
+      <DayField source="effectiveTo" emptyText="—" />
+      <Body />
+    </SimpleShowLayout>
+  </Show>
+);
