@@ -210,7 +210,8 @@ export const OPERATIONS: Operation[] = [
   // functions of their own (the floor's twins), which is more than an honest, cheap peer version.
   {
     key: 'nearby',
-    title: '`nearby`: the 1,000-metre convenience map of 上红社区, nearest first (GiST bounding box + great-circle distance)',
+    title:
+      '`nearby`: the 1,000-metre convenience map of 上红社区, nearest first (GiST bounding box + great-circle distance)',
     systems: ['qiangji'],
     qiangji: `query Nearby($code: String!) { nearby(communityCode: $code, radiusMeters: 1000, first: 50) {
   totalCount edges { node { id category name distanceMeters location { lat lng } } } } }`,

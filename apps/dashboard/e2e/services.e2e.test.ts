@@ -46,7 +46,11 @@ describe('public services in the browser', () => {
   }
 
   /** A step's button (in the bar at the bottom on a phone), its dialog, confirmed, and the new state shown. */
-  async function step(command: string, state: string, fill: (dialog: Locator) => Promise<void> = async () => {}) {
+  async function step(
+    command: string,
+    state: string,
+    fill: (dialog: Locator) => Promise<void> = async () => {},
+  ) {
     const scope = phone() ? page.getByRole('toolbar', { name: '办理操作' }) : page;
     await scope.getByRole('button', { name: command, exact: true }).click();
     const dialog = page.getByRole('dialog');
@@ -64,7 +68,10 @@ describe('public services in the browser', () => {
   async function seniorCard() {
     await signIn(page, api!.baseUrl, 'shanghong');
     if (phone()) await page.getByRole('button', { name: '打开菜单' }).click();
-    else expect(await menuEntries(page)).toEqual(expect.arrayContaining(['办件', '服务事项', '政策公开', '社区']));
+    else
+      expect(await menuEntries(page)).toEqual(
+        expect.arrayContaining(['办件', '服务事项', '政策公开', '社区']),
+      );
     await page.getByRole('menuitem', { name: '办件' }).click();
     await page.waitForURL(/#\/serviceApplications/);
     await page.getByRole('link', { name: '新建' }).click();
@@ -99,7 +106,10 @@ describe('public services in the browser', () => {
     await step('办结', '已办结');
     await expect(page.getByRole('button', { name: '受理', exact: true }).count()).resolves.toBe(0);
     for (const command of ['受理', '预约现场办理', '现场办理', '办结'])
-      await page.getByText(new RegExp(`^${command} → `)).first().waitFor();
+      await page
+        .getByText(new RegExp(`^${command} → `))
+        .first()
+        .waitFor();
     expect(await scrollWidth()).toBeLessThanOrEqual(page.viewportSize()!.width);
   }
 

@@ -120,7 +120,9 @@ describe('statements per operation (issue 9)', () => {
     const item = await serviceItem(officer, community);
     const [applicant] = await app.db.query(`SELECT id FROM resident LIMIT 1`);
     await Promise.all(
-      [1, 2, 3, 4].map(() => submitApplication(officer, { itemId: item.id, residentId: applicant.id, regionCode: community })),
+      [1, 2, 3, 4].map(() =>
+        submitApplication(officer, { itemId: item.id, residentId: applicant.id, regionCode: community }),
+      ),
     );
   });
   afterAll(() => app.close());

@@ -40,7 +40,13 @@ function ok<T>(res: GraphQLResponse<T>, what: string): T {
 
 /** The senior citizen card's form (老年证), as the article's story fills it. */
 export const SENIOR_CARD_FORM = [
-  { key: 'reason', label: '办理原因', type: 'CHOICE', required: true, options: ['首次申领', '遗失补办', '损坏换发'] },
+  {
+    key: 'reason',
+    label: '办理原因',
+    type: 'CHOICE',
+    required: true,
+    options: ['首次申领', '遗失补办', '损坏换发'],
+  },
   { key: 'lostOn', label: '遗失日期', type: 'DATE', required: false },
   { key: 'age', label: '年龄', type: 'NUMBER', required: true, integer: true, min: 60, max: 130 },
   { key: 'collectInPerson', label: '本人到场领取', type: 'YES_NO', required: true },
@@ -50,7 +56,12 @@ export const SENIOR_CARD_MATERIALS = [
   { name: '户口簿', required: true },
   { name: '遗失声明', required: false },
 ];
-export const SENIOR_CARD_ANSWERS = { reason: '遗失补办', lostOn: '2026-02-10', age: 72, collectInPerson: false };
+export const SENIOR_CARD_ANSWERS = {
+  reason: '遗失补办',
+  lostOn: '2026-02-10',
+  age: 72,
+  collectInPerson: false,
+};
 
 let codes = 0;
 
@@ -101,7 +112,9 @@ export async function serviceSlot(
 ): Promise<{ id: string; day: string; startsAt: string; booked: number; capacity: number }> {
   const minute = ++hours % (16 * 60);
   const start = `${String(6 + Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-  const res = await client.gql<{ openServiceSlot: { id: string; day: string; startsAt: string; booked: number; capacity: number } }>(
+  const res = await client.gql<{
+    openServiceSlot: { id: string; day: string; startsAt: string; booked: number; capacity: number };
+  }>(
     `mutation($input: OpenServiceSlotInput!) { openServiceSlot(input: $input) { id day startsAt booked capacity } }`,
     {
       input: {
@@ -132,7 +145,10 @@ export async function submitApplication(
 }
 
 /** Each command of the machine as its API mutation and the input it takes besides id and version. */
-export const COMMAND_MUTATIONS: Record<string, { mutation: string; input: string; extra: (refs: { slotId: string }) => object }> = {
+export const COMMAND_MUTATIONS: Record<
+  string,
+  { mutation: string; input: string; extra: (refs: { slotId: string }) => object }
+> = {
   accept: { mutation: 'acceptServiceApplication', input: 'AcceptServiceApplicationInput', extra: () => ({}) },
   returnForMaterial: {
     mutation: 'returnServiceApplication',
@@ -144,16 +160,32 @@ export const COMMAND_MUTATIONS: Record<string, { mutation: string; input: string
     input: 'ResubmitServiceApplicationInput',
     extra: () => ({ materials: ['居民身份证', '户口簿'] }),
   },
-  reject: { mutation: 'rejectServiceApplication', input: 'RejectServiceApplicationInput', extra: () => ({ reason: '不符合条件' }) },
+  reject: {
+    mutation: 'rejectServiceApplication',
+    input: 'RejectServiceApplicationInput',
+    extra: () => ({ reason: '不符合条件' }),
+  },
   bookAppointment: {
     mutation: 'bookServiceAppointment',
     input: 'BookServiceAppointmentInput',
     extra: (refs) => ({ slotId: refs.slotId }),
   },
   recordNoShow: { mutation: 'recordServiceNoShow', input: 'RecordServiceNoShowInput', extra: () => ({}) },
-  handleOnSite: { mutation: 'handleServiceApplicationOnSite', input: 'HandleServiceApplicationOnSiteInput', extra: () => ({}) },
-  complete: { mutation: 'completeServiceApplication', input: 'CompleteServiceApplicationInput', extra: () => ({}) },
-  withdraw: { mutation: 'withdrawServiceApplication', input: 'WithdrawServiceApplicationInput', extra: () => ({ reason: '申请人撤回' }) },
+  handleOnSite: {
+    mutation: 'handleServiceApplicationOnSite',
+    input: 'HandleServiceApplicationOnSiteInput',
+    extra: () => ({}),
+  },
+  complete: {
+    mutation: 'completeServiceApplication',
+    input: 'CompleteServiceApplicationInput',
+    extra: () => ({}),
+  },
+  withdraw: {
+    mutation: 'withdrawServiceApplication',
+    input: 'WithdrawServiceApplicationInput',
+    extra: () => ({ reason: '申请人撤回' }),
+  },
 };
 
 /** Takes one command of the machine through its mutation, with the version read. */

@@ -10,7 +10,12 @@ import { organizationsFeature } from '../organizations';
 import { petitionsFeature } from '../petitions';
 import { regionsFeature } from '../regions';
 import { residentsFeature } from '../residents';
-import { communitiesFeature, policiesFeature, serviceApplicationsFeature, serviceItemsFeature } from '../services';
+import {
+  communitiesFeature,
+  policiesFeature,
+  serviceApplicationsFeature,
+  serviceItemsFeature,
+} from '../services';
 import { usersFeature } from '../users';
 import type { Feature, ResourceMessages } from './feature';
 
@@ -24,7 +29,10 @@ export const FEATURES: readonly Feature[] = [
   mediatorsFeature,
   meetingsFeature,
   petitionsFeature,
-  serviceApplicationsFeature, serviceItemsFeature, policiesFeature, communitiesFeature,
+  serviceApplicationsFeature,
+  serviceItemsFeature,
+  policiesFeature,
+  communitiesFeature,
   usersFeature,
   apiKeysFeature,
   auditFeature,

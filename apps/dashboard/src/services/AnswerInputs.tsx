@@ -18,7 +18,13 @@ const AnswerInput = ({ form, field }: { form: FormSchema; field: FormField }) =>
     case 'DATE':
       return <DateInput {...props} />;
     case 'CHOICE':
-      return <SelectInput {...props} choices={field.options.map((o) => ({ id: o, name: o }))} translateChoice={false} />;
+      return (
+        <SelectInput
+          {...props}
+          choices={field.options.map((o) => ({ id: o, name: o }))}
+          translateChoice={false}
+        />
+      );
     case 'YES_NO':
       return <BooleanInput {...props} />;
   }

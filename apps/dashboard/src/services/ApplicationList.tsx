@@ -58,7 +58,11 @@ export const DueField = (_props: { label?: string; sortable?: boolean }) => {
   const [locale = 'zh-CN'] = useLocaleState();
   if (!record?.dueAt) return <span>—</span>;
   const due = formatDateTime(record.dueAt, locale);
-  return record.overdue ? <Chip size="small" color="error" label={`${translate('app.services.overdue')} · ${due}`} /> : <span>{due}</span>;
+  return record.overdue ? (
+    <Chip size="small" color="error" label={`${translate('app.services.overdue')} · ${due}`} />
+  ) : (
+    <span>{due}</span>
+  );
 };
 
 /** 办件: the work queue of the user's service points, newest first; the queue filter picks a work list. */
@@ -88,7 +92,9 @@ export const ApplicationList = () => {
         <DueField label="resources.serviceApplications.fields.dueAt" />
         <FunctionField
           label="resources.serviceApplications.fields.appointment"
-          render={(a: ApplicationRow) => (a.appointment ? `${a.appointment.day} ${a.appointment.startsAt}` : '—')}
+          render={(a: ApplicationRow) =>
+            a.appointment ? `${a.appointment.day} ${a.appointment.startsAt}` : '—'
+          }
         />
         <RegionLink label="resources.serviceApplications.fields.region" sortable={false} />
       </Datagrid>

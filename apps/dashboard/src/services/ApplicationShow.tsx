@@ -105,10 +105,15 @@ export const ApplicationShow = () => (
       <RegionLink label="resources.serviceApplications.fields.region" />
       <FunctionField
         label="app.services.acting_for"
-        render={(a: Detail) => (a.actingFor ? `${a.actingFor.name}（${a.actingFor.relationship}）${a.actingFor.idNumber}` : '—')}
+        render={(a: Detail) =>
+          a.actingFor ? `${a.actingFor.name}（${a.actingFor.relationship}）${a.actingFor.idNumber}` : '—'
+        }
       />
       <Answers />
-      <FunctionField label="app.services.materials" render={(a: Detail) => (a.materials ?? []).join('、') || '—'} />
+      <FunctionField
+        label="app.services.materials"
+        render={(a: Detail) => (a.materials ?? []).join('、') || '—'}
+      />
       <TextField source="returnReason" emptyText="—" />
       <DateTimeField source="submittedAt" />
       <DateTimeField source="completedAt" />

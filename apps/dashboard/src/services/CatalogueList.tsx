@@ -22,7 +22,13 @@ import { SERVICE_CATEGORY_CHOICES } from './service-messages';
 
 const filters = [
   <RegionInput key="offeredAt" source="offeredAt" alwaysOn />,
-  <SelectArrayInput key="category" source="category" choices={SERVICE_CATEGORY_CHOICES} alwaysOn sx={{ minWidth: '10rem' }} />,
+  <SelectArrayInput
+    key="category"
+    source="category"
+    choices={SERVICE_CATEGORY_CHOICES}
+    alwaysOn
+    sx={{ minWidth: '10rem' }}
+  />,
   <TextInput key="q" source="q" alwaysOn />,
 ];
 
@@ -35,7 +41,9 @@ interface ItemRow {
 
 const CategoryField = (_props: { label?: string; sortable?: boolean }) => {
   const record = useRecordContext<ItemRow>();
-  return record ? <EnumChip value={record.category} messages="app.service_category" variant="outlined" /> : null;
+  return record ? (
+    <EnumChip value={record.category} messages="app.service_category" variant="outlined" />
+  ) : null;
 };
 
 /** 服务事项: the catalogue of a place (what is offered at it and above it), by category. */
@@ -108,7 +116,9 @@ export const ServiceItemShow = () => (
       <CategoryField label="resources.serviceItems.fields.category" />
       <FunctionField
         label="resources.serviceItems.fields.servicePoint"
-        render={(i: { servicePoint: string }) => <EnumChip value={i.servicePoint} messages="app.service_point" />}
+        render={(i: { servicePoint: string }) => (
+          <EnumChip value={i.servicePoint} messages="app.service_point" />
+        )}
       />
       <NumberField source="timeLimitDays" />
       <BooleanField source="onSite" />

@@ -8,7 +8,13 @@ import { COMMUNITY_KIND_CHOICES } from './service-messages';
 
 const filters = [
   <RegionInput key="regionCode" source="regionCode" alwaysOn />,
-  <SelectArrayInput key="kind" source="kind" choices={COMMUNITY_KIND_CHOICES} alwaysOn sx={{ minWidth: '10rem' }} />,
+  <SelectArrayInput
+    key="kind"
+    source="kind"
+    choices={COMMUNITY_KIND_CHOICES}
+    alwaysOn
+    sx={{ minWidth: '10rem' }}
+  />,
 ];
 
 interface ProfileRow {
@@ -20,7 +26,11 @@ interface ProfileRow {
 const KindField = (_props: { label?: string }) => {
   const record = useRecordContext<ProfileRow>();
   return record ? (
-    <EnumChip value={record.kind} messages="app.community_kind" color={record.kind === 'CENTRAL' ? 'primary' : 'default'} />
+    <EnumChip
+      value={record.kind}
+      messages="app.community_kind"
+      color={record.kind === 'CENTRAL' ? 'primary' : 'default'}
+    />
   ) : null;
 };
 

@@ -62,7 +62,8 @@ const NearbyMap = () => {
     record?.location ? { code: record.regionCode, radius: CONVENIENCE_MAP_RADIUS_M } : null,
   );
   const label = useCallback(
-    (p: MapPoint) => `${translate(`app.poi_category.${p.category}`)} · ${p.name} · ${translate('app.services.metres', { n: Math.round(p.distanceMeters) })}`,
+    (p: MapPoint) =>
+      `${translate(`app.poi_category.${p.category}`)} · ${p.name} · ${translate('app.services.metres', { n: Math.round(p.distanceMeters) })}`,
     [translate],
   );
   const points = useMemo(() => data?.edges.map((e) => e.node) ?? [], [data]);
@@ -74,7 +75,14 @@ const NearbyMap = () => {
         {translate('app.services.map_hint')}
       </Typography>
       <Suspense fallback={null}>
-        {data && <ConvenienceMap centre={record.location} radius={CONVENIENCE_MAP_RADIUS_M} points={points} label={label} />}
+        {data && (
+          <ConvenienceMap
+            centre={record.location}
+            radius={CONVENIENCE_MAP_RADIUS_M}
+            points={points}
+            label={label}
+          />
+        )}
       </Suspense>
       <List dense aria-label={translate('app.services.map')}>
         {data && !points.length && <ListItem>{translate('app.services.nearby_empty')}</ListItem>}
@@ -133,8 +141,12 @@ const CatalogueLinks = () => {
     `${createPath({ resource, type: 'list' })}?filter=${encodeURIComponent(JSON.stringify(filter))}`;
   return (
     <Box sx={{ display: 'flex', gap: 2 }}>
-      <Link to={to('serviceItems', { offeredAt: record.regionCode })}>{translate('app.services.catalogue')}</Link>
-      <Link to={to('policies', { publishedFor: record.regionCode })}>{translate('app.services.policies')}</Link>
+      <Link to={to('serviceItems', { offeredAt: record.regionCode })}>
+        {translate('app.services.catalogue')}
+      </Link>
+      <Link to={to('policies', { publishedFor: record.regionCode })}>
+        {translate('app.services.policies')}
+      </Link>
     </Box>
   );
 };

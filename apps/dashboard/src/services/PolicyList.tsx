@@ -20,7 +20,13 @@ import { SERVICE_CATEGORY_CHOICES } from './service-messages';
 
 const filters = [
   <RegionInput key="publishedFor" source="publishedFor" alwaysOn />,
-  <SelectArrayInput key="category" source="category" choices={SERVICE_CATEGORY_CHOICES} alwaysOn sx={{ minWidth: '10rem' }} />,
+  <SelectArrayInput
+    key="category"
+    source="category"
+    choices={SERVICE_CATEGORY_CHOICES}
+    alwaysOn
+    sx={{ minWidth: '10rem' }}
+  />,
   <TextInput key="q" source="q" alwaysOn />,
 ];
 
@@ -33,7 +39,9 @@ interface PolicyRow {
 
 const CategoryField = (_props: { label?: string }) => {
   const record = useRecordContext<PolicyRow>();
-  return record ? <EnumChip value={record.category} messages="app.service_category" variant="outlined" /> : null;
+  return record ? (
+    <EnumChip value={record.category} messages="app.service_category" variant="outlined" />
+  ) : null;
 };
 
 /** 政策公开: the public list of a place (published for it or above it), newest in force first. */
@@ -67,7 +75,13 @@ export const PolicyList = () => {
 const Body = () => {
   const record = useRecordContext<{ bodyHtml: string }>();
   if (!record) return null;
-  return <Box className="policy-body" sx={{ '& h1': { fontSize: '1.4rem' } }} dangerouslySetInnerHTML={{ __html: record.bodyHtml }} />;
+  return (
+    <Box
+      className="policy-body"
+      sx={{ '& h1': { fontSize: '1.4rem' } }}
+      dangerouslySetInnerHTML={{ __html: record.bodyHtml }}
+    />
+  );
 };
 
 export const PolicyShow = () => (

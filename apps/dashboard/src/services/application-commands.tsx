@@ -75,7 +75,11 @@ const SlotInput = ({ record }: { record: ApplicationRecord }) => {
 const note = (v: FormValues) => ({ note: v.note ? String(v.note) : null });
 
 /** Every step of SERVICE_APPLICATION_MACHINE: the mutation that takes it, its input and the dialog's inputs. */
-export const APPLICATION_COMMANDS: CommandForms<ServiceApplicationCommand, ApplicationRecord, ApplicationMutation> = {
+export const APPLICATION_COMMANDS: CommandForms<
+  ServiceApplicationCommand,
+  ApplicationRecord,
+  ApplicationMutation
+> = {
   accept: { mutation: 'acceptServiceApplication', input: note, Fields: NoteInput },
   returnForMaterial: {
     mutation: 'returnServiceApplication',

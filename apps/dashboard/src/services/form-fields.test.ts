@@ -1,8 +1,24 @@
 import { answerValidator, formSchemaOf, givenAnswers } from './form-fields';
 
 const FIELDS = [
-  { key: 'reason', label: '办理原因', type: 'CHOICE', required: true, options: ['遗失补办', '损坏换发'], min: null },
-  { key: 'age', label: '年龄', type: 'NUMBER', required: true, integer: true, min: 60, max: 130, options: null },
+  {
+    key: 'reason',
+    label: '办理原因',
+    type: 'CHOICE',
+    required: true,
+    options: ['遗失补办', '损坏换发'],
+    min: null,
+  },
+  {
+    key: 'age',
+    label: '年龄',
+    type: 'NUMBER',
+    required: true,
+    integer: true,
+    min: 60,
+    max: 130,
+    options: null,
+  },
   { key: 'lostOn', label: '遗失日期', type: 'DATE', required: false },
 ];
 
@@ -18,7 +34,11 @@ describe('an item’s form in the dashboard', () => {
     expect(answerValidator(form, 'reason')(undefined, wrong)).toBeDefined();
     expect(answerValidator(form, 'lostOn')('', wrong)).toBeUndefined();
     const right = { answers: { reason: '遗失补办', age: 72, lostOn: '' } };
-    expect(FIELDS.map((f) => answerValidator(form, f.key)(undefined, right))).toEqual([undefined, undefined, undefined]);
+    expect(FIELDS.map((f) => answerValidator(form, f.key)(undefined, right))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(givenAnswers({ a: '', b: 0, c: false })).toEqual({ b: 0, c: false });
   });
 });

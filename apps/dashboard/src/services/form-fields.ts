@@ -10,7 +10,9 @@ export function formSchemaOf(fields: readonly Record<string, unknown>[] | undefi
 /** Empty inputs are no answer, as the API reads them (validateFormAnswers drops them too). */
 export function givenAnswers(answers: unknown): Record<string, unknown> {
   if (!answers || typeof answers !== 'object') return {};
-  return Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+  return Object.fromEntries(
+    Object.entries(answers).filter(([, v]) => v !== null && v !== undefined && v !== ''),
+  );
 }
 
 /**

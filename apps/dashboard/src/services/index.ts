@@ -4,7 +4,12 @@ import LocationCityIcon from '@mui/icons-material/LocationCity';
 import PolicyIcon from '@mui/icons-material/Policy';
 import { lazyPage, type Feature } from '../features/feature';
 import { applicationLabels, catalogueLabels, communityLabels, policyLabels } from './labels';
-import { applicationResource, communityResource, policyResource, serviceItemResource } from './service-resources';
+import {
+  applicationResource,
+  communityResource,
+  policyResource,
+  serviceItemResource,
+} from './service-resources';
 
 /** 办件: the applications of the user's service points, their work queues and steps. */
 export const serviceApplicationsFeature: Feature = {
@@ -14,7 +19,10 @@ export const serviceApplicationsFeature: Feature = {
   action: 'service:read',
   list: lazyPage(() => import('./ApplicationList'), 'ApplicationList'),
   show: lazyPage(() => import('./ApplicationShow'), 'ApplicationShow'),
-  create: { page: lazyPage(() => import('./ApplicationCreate'), 'ApplicationCreate'), action: 'service:apply' },
+  create: {
+    page: lazyPage(() => import('./ApplicationCreate'), 'ApplicationCreate'),
+    action: 'service:apply',
+  },
   recordRepresentation: 'number',
   labels: applicationLabels,
 };

@@ -103,7 +103,11 @@ export function serviceMessages(language: Language) {
   return {
     ...TEXT[language],
     service_state: messages(SERVICE_APPLICATION_STATES, SERVICE_APPLICATION_STATE_LABELS, language),
-    service_command: messages(SERVICE_APPLICATION_MACHINE.commands, SERVICE_APPLICATION_MACHINE.labels(), language),
+    service_command: messages(
+      SERVICE_APPLICATION_MACHINE.commands,
+      SERVICE_APPLICATION_MACHINE.labels(),
+      language,
+    ),
     service_category: messages(SERVICE_CATEGORIES, SERVICE_CATEGORY_LABELS, language),
     service_point: messages(SERVICE_POINTS, SERVICE_POINT_LABELS, language),
     service_queue: messages(SERVICE_QUEUES, SERVICE_QUEUE_LABELS, language),

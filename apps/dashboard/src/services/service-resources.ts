@@ -108,6 +108,10 @@ export const applicationResource: GraphqlResource = {
     item { id name category materials { name required } ${FORM_FIELDS} }
     timeline { id at command fromState toState actorName details }`,
   toFilter: filterMapper('serviceApplications', { regionCode: asIs, state: asList, queue: asIs, q: asIs }),
-  create: { field: 'submitServiceApplication', inputType: 'SubmitServiceApplicationInput', toInput: toSubmitInput },
+  create: {
+    field: 'submitServiceApplication',
+    inputType: 'SubmitServiceApplicationInput',
+    toInput: toSubmitInput,
+  },
   commands: { ...inputMutations('ServiceApplication', APPLICATION_MUTATIONS), slots: SLOTS },
 };

@@ -114,7 +114,13 @@ export class PublicServices1764600000000 implements MigrationInterface {
     await q.query(`CREATE INDEX point_of_interest_location ON point_of_interest USING gist (location)`);
     await regionPathFromCode(q, 'point_of_interest');
 
-    for (const table of ['community_profile', 'policy', 'service_item', 'service_offering', 'point_of_interest'])
+    for (const table of [
+      'community_profile',
+      'policy',
+      'service_item',
+      'service_offering',
+      'point_of_interest',
+    ])
       await q.query(`GRANT SELECT, INSERT, UPDATE ON ${table} TO qiangji_app`);
 
     await q.query(`
@@ -183,7 +189,9 @@ export class PublicServices1764600000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX service_application_submitted ON service_application (submitted_at DESC, id DESC)`,
     );
-    await q.query(`CREATE INDEX service_application_due ON service_application (due_at) WHERE due_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX service_application_due ON service_application (due_at) WHERE due_at IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX service_application_item ON service_application (item_id)`);
     await q.query(`CREATE INDEX service_application_resident ON service_application (resident_id)`);
     await q.query(`CREATE INDEX service_application_slot ON service_application (slot_id)`);
@@ -202,7 +210,10 @@ export class PublicServices1764600000000 implements MigrationInterface {
       `CREATE INDEX service_application_event_application ON service_application_event (application_id, id)`,
     );
 
-    await addScopedTable(q, 'service_slot', { pathFromRegionCode: true, grants: ['SELECT', 'INSERT', 'UPDATE'] });
+    await addScopedTable(q, 'service_slot', {
+      pathFromRegionCode: true,
+      grants: ['SELECT', 'INSERT', 'UPDATE'],
+    });
     await addScopedTable(q, 'service_application', {
       pathFromRegionCode: true,
       grants: ['SELECT', 'INSERT', 'UPDATE'],

@@ -26,12 +26,16 @@ export class ServiceItemResolver {
     return ctx.services.serviceItems.list(ctx, filter, page);
   }
 
-  @Mutation(() => ServiceItem, { description: 'Defines an item; its form schema is checked. Needs service:manage.' })
+  @Mutation(() => ServiceItem, {
+    description: 'Defines an item; its form schema is checked. Needs service:manage.',
+  })
   createServiceItem(@Ctx() ctx: RequestContext, @Arg('input') input: CreateServiceItemInput) {
     return ctx.services.serviceItems.create(ctx, input);
   }
 
-  @Mutation(() => ServiceItem, { description: 'Offers an item at regions of your jurisdiction. Needs service:manage.' })
+  @Mutation(() => ServiceItem, {
+    description: 'Offers an item at regions of your jurisdiction. Needs service:manage.',
+  })
   offerServiceItem(@Ctx() ctx: RequestContext, @Arg('input') input: OfferServiceItemInput) {
     return ctx.services.serviceItems.offer(ctx, input);
   }
@@ -59,12 +63,16 @@ export class PolicyResolver {
     return ctx.services.policies.list(ctx, filter, page);
   }
 
-  @Mutation(() => Policy, { description: 'Publishes a policy for a region of your jurisdiction. Needs service:manage.' })
+  @Mutation(() => Policy, {
+    description: 'Publishes a policy for a region of your jurisdiction. Needs service:manage.',
+  })
   publishPolicy(@Ctx() ctx: RequestContext, @Arg('input') input: PublishPolicyInput) {
     return ctx.services.policies.publish(ctx, input);
   }
 
-  @FieldResolver(() => String, { description: 'The body as HTML, safe to insert: raw HTML escaped, unsafe links dropped.' })
+  @FieldResolver(() => String, {
+    description: 'The body as HTML, safe to insert: raw HTML escaped, unsafe links dropped.',
+  })
   bodyHtml(@Root() policy: Policy) {
     return renderMarkdown(policy.body);
   }

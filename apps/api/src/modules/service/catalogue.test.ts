@@ -37,7 +37,11 @@ describe('communities, the catalogue, policies and the convenience map', () => {
     // Two applications completed at the central community: its applications handled.
     const desk = await serviceItem(admin, communities[0], { onSite: false });
     for (let i = 0; i < 2; i++) {
-      let a = await submitApplication(admin, { itemId: desk.id, residentId: person.id, regionCode: communities[0] });
+      let a = await submitApplication(admin, {
+        itemId: desk.id,
+        residentId: person.id,
+        regionCode: communities[0],
+      });
       a = await stepOk(admin, 'accept', a);
       await stepOk(admin, 'complete', a);
     }
@@ -46,7 +50,9 @@ describe('communities, the catalogue, policies and the convenience map', () => {
   afterAll(() => app.close());
 
   const save = (input: Record<string, unknown>) =>
-    admin.gql<{ saveCommunityProfile: { regionCode: string; kind: string; version: number; centralCode: string | null } }>(
+    admin.gql<{
+      saveCommunityProfile: { regionCode: string; kind: string; version: number; centralCode: string | null };
+    }>(
       `mutation($input: SaveCommunityProfileInput!) {
         saveCommunityProfile(input: $input) { regionCode kind centralCode version functions location { lat lng } }
       }`,
@@ -64,7 +70,11 @@ describe('communities, the catalogue, policies and the convenience map', () => {
         location: CENTRE,
       });
       expect(central.errors).toBeUndefined();
-      const satellite = await save({ regionCode: communities[1], kind: 'ORDINARY', centralCode: communities[0] });
+      const satellite = await save({
+        regionCode: communities[1],
+        kind: 'ORDINARY',
+        centralCode: communities[0],
+      });
       expect(satellite.data!.saveCommunityProfile.centralCode).toBe(communities[0]);
       const res = await admin.gql<{ communityStats: Record<string, unknown> }>(
         `query($code: String!) { communityStats(regionCode: $code, from: "2020-01-01", to: "2099-12-31") {
@@ -93,7 +103,9 @@ describe('communities, the catalogue, policies and the convenience map', () => {
           },
         ],
       });
-      const read = await admin.gql<{ communityProfile: { satellites: { regionCode: string }[]; region: { code: string } } }>(
+      const read = await admin.gql<{
+        communityProfile: { satellites: { regionCode: string }[]; region: { code: string } };
+      }>(
         `query($code: String!) { communityProfile(regionCode: $code) { satellites { regionCode } region { code } queue { queue count } } }`,
         { code: communities[0] },
       );
@@ -101,28 +113,46 @@ describe('communities, the catalogue, policies and the convenience map', () => {
     });
 
     it('when a profile breaks a rule, then BAD_USER_INPUT on the field', async () => {
-      const fieldOf = async (input: Record<string, unknown>) => (await save(input)).errors?.[0].extensions.field;
-      expect(await fieldOf({ regionCode: otherStreetCommunity, kind: 'CENTRAL', serviceAreaM2: 600 })).toBe('serviceAreaM2');
-      expect(await fieldOf({ regionCode: otherStreetCommunity, kind: 'ORDINARY', centralCode: communities[1] })).toBe(
-        'centralCode',
+      const fieldOf = async (input: Record<string, unknown>) =>
+        (await save(input)).errors?.[0].extensions.field;
+      expect(await fieldOf({ regionCode: otherStreetCommunity, kind: 'CENTRAL', serviceAreaM2: 600 })).toBe(
+        'serviceAreaM2',
       );
+      expect(
+        await fieldOf({ regionCode: otherStreetCommunity, kind: 'ORDINARY', centralCode: communities[1] }),
+      ).toBe('centralCode');
       expect(await fieldOf({ regionCode: street, kind: 'ORDINARY' })).toBe('regionCode');
-      expect(await fieldOf({ regionCode: otherStreetCommunity, kind: 'ORDINARY', officePhone: '12' })).toBe('officePhone');
+      expect(await fieldOf({ regionCode: otherStreetCommunity, kind: 'ORDINARY', officePhone: '12' })).toBe(
+        'officePhone',
+      );
     });
 
     it('when a profile exists, then creating it again is CONFLICT and an update needs its version', async () => {
       expect(codeOf(await save({ regionCode: communities[1], kind: 'ORDINARY' }))).toBe('CONFLICT');
-      const updated = await save({ regionCode: communities[1], kind: 'ORDINARY', expectedVersion: 1, openingHours: '全天' });
+      const updated = await save({
+        regionCode: communities[1],
+        kind: 'ORDINARY',
+        expectedVersion: 1,
+        openingHours: '全天',
+      });
       expect(updated.data!.saveCommunityProfile.version).toBe(2);
-      expect(codeOf(await save({ regionCode: communities[1], kind: 'ORDINARY', expectedVersion: 1 }))).toBe('CONFLICT');
+      expect(codeOf(await save({ regionCode: communities[1], kind: 'ORDINARY', expectedVersion: 1 }))).toBe(
+        'CONFLICT',
+      );
     });
   });
 
   describe('the catalogue', () => {
     it('when an item is offered at a street, then every community below lists it and no other street’s', async () => {
-      const item = await serviceItem(admin, street, { name: '居住证明开具', category: 'IDENTITY_DOCUMENTS', offerAt: street });
+      const item = await serviceItem(admin, street, {
+        name: '居住证明开具',
+        category: 'IDENTITY_DOCUMENTS',
+        offerAt: street,
+      });
       const catalogue = async (code: string) => {
-        const res = await admin.gql<{ serviceItems: { totalCount: number; edges: { node: { id: string } }[] } }>(
+        const res = await admin.gql<{
+          serviceItems: { totalCount: number; edges: { node: { id: string } }[] };
+        }>(
           `query($code: String) { serviceItems(filter: { offeredAt: $code, category: [IDENTITY_DOCUMENTS] }) {
              totalCount edges { node { id offeredAt formFields { key type required options } } } } }`,
           { code },
@@ -148,7 +178,9 @@ describe('communities, the catalogue, policies and the convenience map', () => {
             ...input,
           },
         });
-      const bad = await create({ formFields: [{ key: 'x', label: '选项', type: 'CHOICE', required: true, options: ['只有一个'] }] });
+      const bad = await create({
+        formFields: [{ key: 'x', label: '选项', type: 'CHOICE', required: true, options: ['只有一个'] }],
+      });
       expect(codeOf(bad)).toBe('BAD_USER_INPUT');
       expect(bad.errors![0].extensions.field).toMatch(/^formFields/);
       expect((await create({})).errors).toBeUndefined();
@@ -184,7 +216,14 @@ describe('communities, the catalogue, policies and the convenience map', () => {
     it('when a place’s public list is read, then it has the policies published for it and above it, not its neighbours’', async () => {
       const publish = (regionCode: string, title: string) =>
         admin.gql(`mutation($input: PublishPolicyInput!) { publishPolicy(input: $input) { id } }`, {
-          input: { title, body: '正文', category: 'ELDERLY', issuingBody: '民政局', effectiveFrom: '2012-01-01', regionCode },
+          input: {
+            title,
+            body: '正文',
+            category: 'ELDERLY',
+            issuingBody: '民政局',
+            effectiveFrom: '2012-01-01',
+            regionCode,
+          },
         });
       await publish(street, '街道老龄津贴办法');
       await publish(communities[1], '邻社区政策');
@@ -211,14 +250,27 @@ describe('communities, the catalogue, policies and the convenience map', () => {
       for (const [category, name, metres, bearing] of points) {
         const res = await admin.gql(
           `mutation($input: CreatePointOfInterestInput!) { createPointOfInterest(input: $input) { id } }`,
-          { input: { category, name, location: offset(CENTRE.lat, CENTRE.lng, metres, bearing), regionCode: communities[0] } },
+          {
+            input: {
+              category,
+              name,
+              location: offset(CENTRE.lat, CENTRE.lng, metres, bearing),
+              regionCode: communities[0],
+            },
+          },
         );
         expect(res.errors).toBeUndefined();
       }
     });
 
     const nearby = (args: string) =>
-      admin.gql<{ nearby: { totalCount: number; pageInfo: { endCursor: string; hasNextPage: boolean }; edges: { node: { name: string; distanceMeters: number } }[] } }>(
+      admin.gql<{
+        nearby: {
+          totalCount: number;
+          pageInfo: { endCursor: string; hasNextPage: boolean };
+          edges: { node: { name: string; distanceMeters: number } }[];
+        };
+      }>(
         `query { nearby(${args}) { totalCount pageInfo { endCursor hasNextPage } edges { node { name category distanceMeters location { lat lng } } } } }`,
       );
 
@@ -234,7 +286,9 @@ describe('communities, the catalogue, policies and the convenience map', () => {
     it('when the radius grows or categories narrow, then exactly the points inside are returned', async () => {
       const wide = await nearby(`at: { lat: ${CENTRE.lat}, lng: ${CENTRE.lng} }, radiusMeters: 5000`);
       expect(wide.data!.nearby.totalCount).toBe(5);
-      const shops = await nearby(`communityCode: "${communities[0]}", radiusMeters: 5000, categories: [SHOP]`);
+      const shops = await nearby(
+        `communityCode: "${communities[0]}", radiusMeters: 5000, categories: [SHOP]`,
+      );
       expect(shops.data!.nearby.edges.map((e) => e.node.name)).toEqual(['便民超市', '远处商店']);
       const page = await nearby(`communityCode: "${communities[0]}", radiusMeters: 5000, first: 2`);
       const rest = await nearby(

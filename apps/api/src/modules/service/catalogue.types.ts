@@ -67,7 +67,9 @@ export class ServiceItem {
   @Field(() => ServicePointEnum)
   servicePoint: ServicePoint;
 
-  @Field(() => [ResidentTagEnum], { description: 'Residents with any of these tags may apply; none: everyone.' })
+  @Field(() => [ResidentTagEnum], {
+    description: 'Residents with any of these tags may apply; none: everyone.',
+  })
   eligibleTags: ResidentTag[];
 
   @Field({ description: 'Conditions in words (age, residence).' })
@@ -79,7 +81,10 @@ export class ServiceItem {
   @Field(() => [ServiceFormField])
   formFields: ServiceFormField[];
 
-  @Field({ description: 'Whether the applicant comes to the service point by appointment (a card is issued in person).' })
+  @Field({
+    description:
+      'Whether the applicant comes to the service point by appointment (a card is issued in person).',
+  })
   onSite: boolean;
 
   @Field(() => Int, { description: 'The promised time limit, in working days from submission.' })
@@ -202,7 +207,9 @@ export class CreateServiceItemInput {
   regionCode: string;
 }
 
-@InputType({ description: 'Offers an item at regions of your jurisdiction, for the people of their subtrees.' })
+@InputType({
+  description: 'Offers an item at regions of your jurisdiction, for the people of their subtrees.',
+})
 export class OfferServiceItemInput {
   @Field(() => ID)
   itemId: string;
@@ -211,7 +218,10 @@ export class OfferServiceItemInput {
   regionCodes: string[];
 }
 
-@ObjectType({ description: 'A disclosed policy (政策公开) with its procedure; the body is Markdown, also given as safe HTML.' })
+@ObjectType({
+  description:
+    'A disclosed policy (政策公开) with its procedure; the body is Markdown, also given as safe HTML.',
+})
 export class Policy {
   @Field(() => ID)
   id: string;

@@ -38,7 +38,9 @@ export class CommunityProfileResolver {
     return ctx.services.communityProfiles.stats(ctx, regionCode, from, to);
   }
 
-  @Mutation(() => CommunityProfile, { description: 'Creates or updates a community’s profile. Needs service:manage.' })
+  @Mutation(() => CommunityProfile, {
+    description: 'Creates or updates a community’s profile. Needs service:manage.',
+  })
   saveCommunityProfile(@Ctx() ctx: RequestContext, @Arg('input') input: SaveCommunityProfileInput) {
     return ctx.services.communityProfiles.save(ctx, input);
   }
@@ -58,17 +60,23 @@ export class CommunityProfileResolver {
     return ctx.loaders.service.satellites.load(profile.regionCode);
   }
 
-  @FieldResolver(() => ServiceItemConnection, { description: 'Its catalogue: items offered at it or above it.' })
+  @FieldResolver(() => ServiceItemConnection, {
+    description: 'Its catalogue: items offered at it or above it.',
+  })
   serviceItems(@Ctx() ctx: RequestContext, @Root() profile: CommunityProfile, @Args() page: PageArgs) {
     return ctx.services.serviceItems.list(ctx, { offeredAt: profile.regionCode }, page);
   }
 
-  @FieldResolver(() => PolicyConnection, { description: 'Its public list: policies published for it or above it.' })
+  @FieldResolver(() => PolicyConnection, {
+    description: 'Its public list: policies published for it or above it.',
+  })
   policies(@Ctx() ctx: RequestContext, @Root() profile: CommunityProfile, @Args() page: PageArgs) {
     return ctx.services.policies.list(ctx, { publishedFor: profile.regionCode }, page);
   }
 
-  @FieldResolver(() => [ServiceQueueCount], { description: 'Its work queues. Needs service:read in your jurisdiction.' })
+  @FieldResolver(() => [ServiceQueueCount], {
+    description: 'Its work queues. Needs service:read in your jurisdiction.',
+  })
   queue(@Ctx() ctx: RequestContext, @Root() profile: CommunityProfile) {
     return ctx.services.serviceApplications.queueCounts(ctx, profile.regionCode);
   }

@@ -6,7 +6,14 @@ import {
 } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
-import { atomically, inScope, requireAction, requirePrincipal, scopePath, unscoped } from '../../common/authz';
+import {
+  atomically,
+  inScope,
+  requireAction,
+  requirePrincipal,
+  scopePath,
+  unscoped,
+} from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { DAY_AFTER, DAY_START, isoDay, Patch, versionedUpdate, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -102,9 +109,10 @@ export class CommunityService {
         );
         if (n > 0) throw AppError.badInput('The community still serves satellites; move them first.', 'kind');
       }
-      const saved = input.expectedVersion == null
-        ? await this.insert(m, input.regionCode, values)
-        : await this.update(m, existing, input.regionCode, input.expectedVersion, values);
+      const saved =
+        input.expectedVersion == null
+          ? await this.insert(m, input.regionCode, values)
+          : await this.update(m, existing, input.regionCode, input.expectedVersion, values);
       await this.audit.record(ctx, m, {
         action: input.expectedVersion == null ? 'communityProfile.create' : 'communityProfile.update',
         entityType: 'CommunityProfile',
@@ -135,7 +143,17 @@ export class CommunityService {
       `INSERT INTO community_profile (region_code, kind, central_code, service_area_m2, functions, opening_hours,
          office_phone, lat, lng)
        VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9) ON CONFLICT (region_code) DO NOTHING RETURNING ${RETURNING}`,
-      [regionCode, v.kind, v.central_code, v.service_area_m2, v.functions, v.opening_hours, v.office_phone, v.lat, v.lng],
+      [
+        regionCode,
+        v.kind,
+        v.central_code,
+        v.service_area_m2,
+        v.functions,
+        v.opening_hours,
+        v.office_phone,
+        v.lat,
+        v.lng,
+      ],
     );
     if (!created) throw new AppError('CONFLICT', 'The community has a profile; update it with its version.');
     return created;
@@ -151,7 +169,7 @@ export class CommunityService {
     if (!existing) throw AppError.notFound(`Community ${regionCode} has no profile.`);
     const patch = new Patch();
     for (const [column, value] of Object.entries(v)) patch.set(column, value);
-    return versionedUpdate(m, PROFILE, existing.id, expectedVersion, patch, RETURNING);
+    return versionedUpdate<CommunityProfile>(m, PROFILE, existing.id, expectedVersion, patch, RETURNING);
   }
 
   /**
@@ -258,7 +276,8 @@ interface ProfileValues {
 
 function checkProfile(input: SaveCommunityProfileInput): ProfileValues {
   const central = input.kind === 'CENTRAL';
-  if (central && input.centralCode) throw AppError.badInput('A central community belongs to none.', 'centralCode');
+  if (central && input.centralCode)
+    throw AppError.badInput('A central community belongs to none.', 'centralCode');
   if (input.centralCode === input.regionCode)
     throw AppError.badInput('A community cannot be its own central community.', 'centralCode');
   const area = input.serviceAreaM2 ?? null;

@@ -157,6 +157,8 @@ export class CommunityStats {
   @Field(() => [CommunityFunctionCount])
   functionsOffered: CommunityFunctionCount[];
 
-  @Field(() => [CentralCommunityFigures], { description: 'Each central community, by code; they add up to the totals.' })
+  @Field(() => [CentralCommunityFigures], {
+    description: 'Each central community, by code; they add up to the totals.',
+  })
   byCentralCommunity: CentralCommunityFigures[];
 }

@@ -5,7 +5,9 @@ import { LatLng } from '../region/region.types';
 import { LatLngInput } from './community.types';
 import { PoiCategoryEnum } from './service.enums';
 
-@ObjectType({ description: 'A point of interest of the convenience map (便民设施): bus stop, hospital, shop, …' })
+@ObjectType({
+  description: 'A point of interest of the convenience map (便民设施): bus stop, hospital, shop, …',
+})
 export class PointOfInterest {
   @Field(() => ID)
   id: string;

@@ -21,7 +21,9 @@ export class PolicyService {
   ) {}
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<Policy[]> {
-    return unscoped(ctx)((q) => q.query(`SELECT ${POLICY_COLUMNS} FROM policy p WHERE p.id = ANY($1::uuid[])`, [ids]));
+    return unscoped(ctx)((q) =>
+      q.query(`SELECT ${POLICY_COLUMNS} FROM policy p WHERE p.id = ANY($1::uuid[])`, [ids]),
+    );
   }
 
   async get(ctx: RequestContext, id: string): Promise<Policy> {
@@ -88,4 +90,3 @@ export class PolicyService {
     });
   }
 }
-

@@ -7,7 +7,13 @@ import {
   type ServiceApplicationCommandDetails,
   type ServiceApplicationState,
 } from '@qiangji/domain';
-import { defineLifecycle, playLife, type LifeStep, type LivingRow, type TimelineRow } from '../../common/seed-kit';
+import {
+  defineLifecycle,
+  playLife,
+  type LifeStep,
+  type LivingRow,
+  type TimelineRow,
+} from '../../common/seed-kit';
 
 /** A seeded application's columns, as the API's commands leave them. */
 export interface ApplicationRow extends LivingRow<ServiceApplicationState> {

@@ -31,7 +31,9 @@ import { ServiceStats } from './service-stats.types';
 
 @Resolver(() => ServiceApplication)
 export class ServiceApplicationResolver {
-  @Query(() => ServiceApplication, { description: 'An application in your jurisdiction. Needs service:read.' })
+  @Query(() => ServiceApplication, {
+    description: 'An application in your jurisdiction. Needs service:read.',
+  })
   serviceApplication(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return ctx.services.serviceApplications.get(ctx, id);
   }
@@ -43,7 +45,9 @@ export class ServiceApplicationResolver {
     return ctx.services.serviceApplications.list(ctx, filter, page);
   }
 
-  @Query(() => [ServiceQueueCount], { description: 'The size of each work queue in a subtree (default: yours).' })
+  @Query(() => [ServiceQueueCount], {
+    description: 'The size of each work queue in a subtree (default: yours).',
+  })
   serviceQueue(
     @Ctx() ctx: RequestContext,
     @Arg('regionCode', () => String, { nullable: true }) regionCode?: string | null,
@@ -51,7 +55,9 @@ export class ServiceApplicationResolver {
     return ctx.services.serviceApplications.queueCounts(ctx, regionCode);
   }
 
-  @Query(() => ServiceSlotConnection, { description: 'Appointment slots in your jurisdiction, earliest first.' })
+  @Query(() => ServiceSlotConnection, {
+    description: 'Appointment slots in your jurisdiction, earliest first.',
+  })
   serviceSlots(@Ctx() ctx: RequestContext, @Args() { filter, ...page }: ServiceSlotsArgs) {
     return ctx.services.serviceSlots.list(ctx, filter, page);
   }
@@ -70,7 +76,8 @@ export class ServiceApplicationResolver {
   }
 
   @Mutation(() => ServiceApplication, {
-    description: '办件: → SUBMITTED, for a registered resident (by staff at the window or a portal’s API key).',
+    description:
+      '办件: → SUBMITTED, for a registered resident (by staff at the window or a portal’s API key).',
   })
   submitServiceApplication(@Ctx() ctx: RequestContext, @Arg('input') input: SubmitServiceApplicationInput) {
     return ctx.services.serviceApplications.submit(ctx, input);
@@ -86,8 +93,13 @@ export class ServiceApplicationResolver {
     return ctx.services.serviceApplications.returnForMaterial(ctx, input);
   }
 
-  @Mutation(() => ServiceApplication, { description: 'RETURNED → SUBMITTED with the material; the clock restarts.' })
-  resubmitServiceApplication(@Ctx() ctx: RequestContext, @Arg('input') input: ResubmitServiceApplicationInput) {
+  @Mutation(() => ServiceApplication, {
+    description: 'RETURNED → SUBMITTED with the material; the clock restarts.',
+  })
+  resubmitServiceApplication(
+    @Ctx() ctx: RequestContext,
+    @Arg('input') input: ResubmitServiceApplicationInput,
+  ) {
     return ctx.services.serviceApplications.resubmit(ctx, input);
   }
 
@@ -103,29 +115,43 @@ export class ServiceApplicationResolver {
     return ctx.services.serviceApplications.bookAppointment(ctx, input);
   }
 
-  @Mutation(() => ServiceApplication, { description: '未到场: APPOINTMENT_BOOKED → ACCEPTED, to book again.' })
+  @Mutation(() => ServiceApplication, {
+    description: '未到场: APPOINTMENT_BOOKED → ACCEPTED, to book again.',
+  })
   recordServiceNoShow(@Ctx() ctx: RequestContext, @Arg('input') input: RecordServiceNoShowInput) {
     return ctx.services.serviceApplications.recordNoShow(ctx, input);
   }
 
   @Mutation(() => ServiceApplication, { description: '现场办理: APPOINTMENT_BOOKED → HANDLED_ON_SITE.' })
-  handleServiceApplicationOnSite(@Ctx() ctx: RequestContext, @Arg('input') input: HandleServiceApplicationOnSiteInput) {
+  handleServiceApplicationOnSite(
+    @Ctx() ctx: RequestContext,
+    @Arg('input') input: HandleServiceApplicationOnSiteInput,
+  ) {
     return ctx.services.serviceApplications.handleOnSite(ctx, input);
   }
 
   @Mutation(() => ServiceApplication, {
-    description: '办结: HANDLED_ON_SITE → COMPLETED (or ACCEPTED → COMPLETED for items without an on-site step).',
+    description:
+      '办结: HANDLED_ON_SITE → COMPLETED (or ACCEPTED → COMPLETED for items without an on-site step).',
   })
-  completeServiceApplication(@Ctx() ctx: RequestContext, @Arg('input') input: CompleteServiceApplicationInput) {
+  completeServiceApplication(
+    @Ctx() ctx: RequestContext,
+    @Arg('input') input: CompleteServiceApplicationInput,
+  ) {
     return ctx.services.serviceApplications.complete(ctx, input);
   }
 
   @Mutation(() => ServiceApplication, { description: '撤回: any state before completion → WITHDRAWN.' })
-  withdrawServiceApplication(@Ctx() ctx: RequestContext, @Arg('input') input: WithdrawServiceApplicationInput) {
+  withdrawServiceApplication(
+    @Ctx() ctx: RequestContext,
+    @Arg('input') input: WithdrawServiceApplicationInput,
+  ) {
     return ctx.services.serviceApplications.withdraw(ctx, input);
   }
 
-  @Mutation(() => ServiceSlot, { description: 'Opens an appointment slot at a service point. Needs service:manage.' })
+  @Mutation(() => ServiceSlot, {
+    description: 'Opens an appointment slot at a service point. Needs service:manage.',
+  })
   openServiceSlot(@Ctx() ctx: RequestContext, @Arg('input') input: OpenServiceSlotInput) {
     return ctx.services.serviceSlots.open(ctx, input);
   }
@@ -140,7 +166,9 @@ export class ServiceApplicationResolver {
     description: 'The resident it is for (needs resident:read; audited like any read of a person).',
   })
   applicant(@Ctx() ctx: RequestContext, @Root() a: ServiceApplication) {
-    return ctx.principal?.actions.has('resident:read') ? ctx.loaders.service.applicant.load(a.residentId) : null;
+    return ctx.principal?.actions.has('resident:read')
+      ? ctx.loaders.service.applicant.load(a.residentId)
+      : null;
   }
 
   @FieldResolver(() => Region)

@@ -63,7 +63,11 @@ const RETURNING = APPLICATION_COLUMNS.replaceAll('a.', 'service_application.');
 const EVENT_COLUMNS = `e.id::text AS id, e.application_id AS "applicationId", e.at, e.command,
   e.from_state AS "fromState", e.to_state AS "toState", e.actor_name AS "actorName", e.details`;
 
-type ApplicationRow = ServiceApplication & { path: string; slotId: string | null; appointmentDay: string | null };
+type ApplicationRow = ServiceApplication & {
+  path: string;
+  slotId: string | null;
+  appointmentDay: string | null;
+};
 type Details = ServiceApplicationCommandDetails;
 type Step<C extends ServiceApplicationCommand> = (
   a: ApplicationRow,
@@ -154,7 +158,10 @@ export class ServiceApplicationService {
   }
 
   /** The size of each work queue in a subtree, in one statement. */
-  async queueCounts(ctx: RequestContext, regionCode: string | null | undefined): Promise<ServiceQueueCount[]> {
+  async queueCounts(
+    ctx: RequestContext,
+    regionCode: string | null | undefined,
+  ): Promise<ServiceQueueCount[]> {
     requireAction(ctx, 'service:read');
     const path = await scopePath(ctx, regionCode);
     const [row] = await inScope(ctx, (m) =>
@@ -179,11 +186,15 @@ export class ServiceApplicationService {
       const point = await ctx.services.region.get(ctx, input.regionCode);
       const item = await this.items.offeredItem(m, itemId, path);
       if (!SERVICE_POINT_LEVELS[item.servicePoint].includes(point!.level))
-        throw AppError.badInput(`The item is handled at a ${item.servicePoint.toLowerCase()} service point.`, 'regionCode');
+        throw AppError.badInput(
+          `The item is handled at a ${item.servicePoint.toLowerCase()} service point.`,
+          'regionCode',
+        );
       const answers = validateFormAnswers(item.formSchema, input.answers);
       const materials = onChecklist(item.materials, input.materials);
       const names = await ctx.services.residents.namesOf(ctx, m, [residentId]);
-      if (!names.has(residentId)) throw AppError.badInput(`Resident ${residentId} was not found.`, 'residentId');
+      if (!names.has(residentId))
+        throw AppError.badInput(`Resident ${residentId} was not found.`, 'residentId');
       const submittedAt = new Date();
       const [created]: ServiceApplication[] = await m.query(
         `INSERT INTO service_application AS a (number, item_id, category, region_code, resident_id, channel,
@@ -226,7 +237,12 @@ export class ServiceApplicationService {
           idem,
         );
       const p = new Params();
-      const entry = { command: 'submit', from: null, to: 'SUBMITTED' as const, details: { channel: input.channel } };
+      const entry = {
+        command: 'submit',
+        from: null,
+        to: 'SUBMITTED' as const,
+        details: { channel: input.channel },
+      };
       await m.query(eventsSql(ctx, created.id, entry, p), p.params);
       await this.audit.record(ctx, m, {
         action: 'serviceApplication.submit',
@@ -246,7 +262,8 @@ export class ServiceApplicationService {
 
   private actingPerson(input: ActingPersonInput) {
     const check = validateIdNumber(input.idNumber);
-    if (!check.ok) throw AppError.badInput(`The ID number is not valid: ${check.reason}`, 'actingFor.idNumber');
+    if (!check.ok)
+      throw AppError.badInput(`The ID number is not valid: ${check.reason}`, 'actingFor.idNumber');
     const phone = input.phone?.trim() ? normalizePhone(input.phone) : null;
     if (input.phone?.trim() && !phone) throw AppError.badInput('Not a phone number.', 'actingFor.phone');
     return {
@@ -385,10 +402,14 @@ export class ServiceApplicationService {
     requireAction(ctx, 'service:read');
     return runCommand(ctx, this.target, input, command, (a, m) => {
       if (!fitsServiceItem(a, command))
-        throw new AppError('INVALID_TRANSITION', `An application for ${a.onSite ? 'an on-site' : 'a desk'} item in ${a.state} cannot ${command}.`, {
-          from: a.state,
-          to: SERVICE_APPLICATION_MACHINE.rules[command].to ?? a.state,
-        });
+        throw new AppError(
+          'INVALID_TRANSITION',
+          `An application for ${a.onSite ? 'an on-site' : 'a desk'} item in ${a.state} cannot ${command}.`,
+          {
+            from: a.state,
+            to: SERVICE_APPLICATION_MACHINE.rules[command].to ?? a.state,
+          },
+        );
       return step(a, m);
     });
   }
@@ -399,7 +420,8 @@ function onChecklist(checklist: readonly { name: string }[], given: readonly str
   const names = new Set(checklist.map((mat) => mat.name));
   const materials = [...new Set(given)];
   materials.forEach((name, i) => {
-    if (!names.has(name)) throw AppError.badInput(`${name} is not on the item's checklist.`, `materials.${i}`);
+    if (!names.has(name))
+      throw AppError.badInput(`${name} is not on the item's checklist.`, `materials.${i}`);
   });
   return materials;
 }

@@ -83,7 +83,9 @@ describe('service applications (办件)', () => {
 
   describe('the article’s story', () => {
     it('when her son applies through the portal with his real name, then staff accept, book, handle on site and issue the card on time', async () => {
-      const key = await (await cityAdmin(app)).gql<{ createApiKey: { secret: string } }>(
+      const key = await (
+        await cityAdmin(app)
+      ).gql<{ createApiKey: { secret: string } }>(
         `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`,
         { input: { name: '上红社区政务网', regionCode: community, scopes: ['WRITE'] } },
       );
@@ -108,10 +110,17 @@ describe('service applications (办件)', () => {
         state: 'SUBMITTED',
         channel: 'PORTAL',
         version: 1,
-        actingFor: { name: '宋建国', relationship: '儿子', idNumber: maskIdNumber(sonId), phone: '139****1111' },
+        actingFor: {
+          name: '宋建国',
+          relationship: '儿子',
+          idNumber: maskIdNumber(sonId),
+          phone: '139****1111',
+        },
       });
       expect(a.number).toMatch(/^BJ\d{4}-\d{6}$/);
-      expect(new Date(a.dueAt!).toISOString()).toBe(workingDayDeadline(new Date(a.submittedAt), 7).toISOString());
+      expect(new Date(a.dueAt!).toISOString()).toBe(
+        workingDayDeadline(new Date(a.submittedAt), 7).toISOString(),
+      );
       // The son's number is kept encrypted: the clear text is nowhere in the row.
       const [row] = await app.db.query(
         `SELECT acting_id_number_encrypted AS enc, acting_id_number_masked AS masked FROM service_application WHERE id = $1`,
@@ -126,7 +135,13 @@ describe('service applications (办件)', () => {
       expect(a.appointment).toMatchObject({ slotId, day: chinaDayFromNow(2) });
       a = await stepOk(staff, 'handleOnSite', a);
       a = await stepOk(staff, 'complete', a);
-      expect(a).toMatchObject({ state: 'COMPLETED', onTime: true, workingDays: 0, overdue: false, version: 5 });
+      expect(a).toMatchObject({
+        state: 'COMPLETED',
+        onTime: true,
+        workingDays: 0,
+        overdue: false,
+        version: 5,
+      });
       expect((await timeline(a.id)).map((e) => e.command)).toEqual([
         'submit',
         'accept',
@@ -155,7 +170,9 @@ describe('service applications (办件)', () => {
       expect(a).toMatchObject({ state: 'RETURNED', dueAt: null, overdue: false, returnReason: '户口簿' });
       a = await stepOk(staff, 'resubmit', a);
       expect(a.materials).toEqual(['居民身份证', '户口簿']);
-      expect(new Date(a.dueAt!).toISOString()).toBe(workingDayDeadline(new Date(a.submittedAt), 7).toISOString());
+      expect(new Date(a.dueAt!).toISOString()).toBe(
+        workingDayDeadline(new Date(a.submittedAt), 7).toISOString(),
+      );
       a = await stepOk(staff, 'accept', a);
       expect(a.state).toBe('ACCEPTED');
     });
@@ -223,7 +240,9 @@ describe('service applications (办件)', () => {
           expect(res.errors![0].extensions).toMatchObject({ from: state, to: RULES[command].to ?? state });
           refused.push(`${state}:${command}`);
         }
-        expect(a.availableCommands.map(camelCase).every((c) => RULES[c as never].from.includes(state))).toBe(true);
+        expect(a.availableCommands.map(camelCase).every((c) => RULES[c as never].from.includes(state))).toBe(
+          true,
+        );
       }
       expect(refused.length).toBeGreaterThan(40);
     });
@@ -231,7 +250,18 @@ describe('service applications (办件)', () => {
     it('when a supervisor tries a step, then FORBIDDEN: supervisors read, they do not handle', async () => {
       const a = await submit();
       expect(codeOf(await step(supervisor, 'accept', a))).toBe('FORBIDDEN');
-      expect(codeOf(await supervisor.gql(SUBMIT, { input: { itemId: item.id, residentId: mother.id, regionCode: community, answers: SENIOR_CARD_ANSWERS } }))).toBe('FORBIDDEN');
+      expect(
+        codeOf(
+          await supervisor.gql(SUBMIT, {
+            input: {
+              itemId: item.id,
+              residentId: mother.id,
+              regionCode: community,
+              answers: SENIOR_CARD_ANSWERS,
+            },
+          }),
+        ),
+      ).toBe('FORBIDDEN');
     });
 
     it('when the version is stale, then CONFLICT and nothing changes', async () => {
@@ -274,7 +304,10 @@ describe('service applications (办件)', () => {
       expect(await field({ answers, itemId: elsewhereItem.id })).toBe('itemId');
       expect(await field({ answers, residentId: '00000000-0000-4000-8000-000000000000' })).toBe('residentId');
       expect(
-        await field({ answers, actingFor: { name: '宋建国', relationship: '儿子', idNumber: '2301021980010112' } }),
+        await field({
+          answers,
+          actingFor: { name: '宋建国', relationship: '儿子', idNumber: '2301021980010112' },
+        }),
       ).toBe('actingFor.idNumber');
     });
   });
@@ -332,9 +365,17 @@ describe('service applications (办件)', () => {
     it('when a slot is opened in the past or with a bad time, then BAD_USER_INPUT on that field', async () => {
       const open = (input: Record<string, unknown>) =>
         staff.gql(`mutation($input: OpenServiceSlotInput!) { openServiceSlot(input: $input) { id } }`, {
-          input: { regionCode: community, day: chinaDayFromNow(3), startsAt: '09:00', endsAt: '10:00', capacity: 3, ...input },
+          input: {
+            regionCode: community,
+            day: chinaDayFromNow(3),
+            startsAt: '09:00',
+            endsAt: '10:00',
+            capacity: 3,
+            ...input,
+          },
         });
-      const fieldOf = async (input: Record<string, unknown>) => (await open(input)).errors?.[0].extensions.field;
+      const fieldOf = async (input: Record<string, unknown>) =>
+        (await open(input)).errors?.[0].extensions.field;
       expect(await fieldOf({ day: chinaDayFromNow(-1) })).toBe('day');
       expect(await fieldOf({ startsAt: '9am' })).toBe('startsAt');
       expect(await fieldOf({ capacity: 0 })).toBe('capacity');
@@ -356,7 +397,9 @@ describe('service applications (办件)', () => {
         );
       for (const r of rows) expect(r.sql).toBe(isServiceApplicationOverdue(r));
       const read = async (filter: Record<string, unknown>) => {
-        const res = await staff.gql<{ serviceApplications: { totalCount: number; edges: { node: { id: string } }[] } }>(
+        const res = await staff.gql<{
+          serviceApplications: { totalCount: number; edges: { node: { id: string } }[] };
+        }>(
           `query($filter: ServiceApplicationFilter) { serviceApplications(filter: $filter, first: 200) {
              totalCount edges { node { id overdue } } } }`,
           { filter },
@@ -389,9 +432,13 @@ describe('service applications (办件)', () => {
     });
 
     it('when the list is paged, then the pages are disjoint and the count is the total', async () => {
-      const first = await staff.gql<{ serviceApplications: { totalCount: number; pageInfo: { endCursor: string }; edges: { node: { id: string } }[] } }>(
-        `{ serviceApplications(first: 3) { totalCount pageInfo { endCursor } edges { node { id } } } }`,
-      );
+      const first = await staff.gql<{
+        serviceApplications: {
+          totalCount: number;
+          pageInfo: { endCursor: string };
+          edges: { node: { id: string } }[];
+        };
+      }>(`{ serviceApplications(first: 3) { totalCount pageInfo { endCursor } edges { node { id } } } }`);
       const page = first.data!.serviceApplications;
       const next = await staff.gql<{ serviceApplications: { edges: { node: { id: string } }[] } }>(
         `query($after: String) { serviceApplications(first: 3, after: $after) { edges { node { id } } } }`,

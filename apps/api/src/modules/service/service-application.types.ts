@@ -2,13 +2,11 @@ import type { ApplicationChannel, ServiceApplicationState, ServiceQueue } from '
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
-import {
-  ApplicationChannelEnum,
-  ServiceApplicationStateEnum,
-  ServiceQueueEnum,
-} from './service.enums';
+import { ApplicationChannelEnum, ServiceApplicationStateEnum, ServiceQueueEnum } from './service.enums';
 
-@ObjectType({ description: 'A time slot at a service point for on-site appointments; it cannot be overbooked.' })
+@ObjectType({
+  description: 'A time slot at a service point for on-site appointments; it cannot be overbooked.',
+})
 export class ServiceSlot {
   @Field(() => ID)
   id: string;
@@ -74,7 +72,9 @@ export class OpenServiceSlotInput {
   capacity: number;
 }
 
-@ObjectType({ description: 'A family member (or other person) applying for the resident, with their real name.' })
+@ObjectType({
+  description: 'A family member (or other person) applying for the resident, with their real name.',
+})
 export class ActingPerson {
   @Field()
   name: string;
@@ -144,7 +144,10 @@ export class ServiceApplication {
   @Field(() => ApplicationChannelEnum)
   channel: ApplicationChannel;
 
-  @Field(() => ActingPerson, { nullable: true, description: 'Who applied for the resident, if not the resident.' })
+  @Field(() => ActingPerson, {
+    nullable: true,
+    description: 'Who applied for the resident, if not the resident.',
+  })
   actingFor: ActingPerson | null;
 
   @Field(() => JSONResolver, { description: 'The form’s answers, as the item’s schema allows them.' })
@@ -156,7 +159,9 @@ export class ServiceApplication {
   @Field(() => ServiceApplicationStateEnum)
   state: ServiceApplicationState;
 
-  @Field({ description: 'Whether an on-site appointment is part of it (copied from the item at submission).' })
+  @Field({
+    description: 'Whether an on-site appointment is part of it (copied from the item at submission).',
+  })
   onSite: boolean;
 
   @Field(() => Int)
@@ -170,7 +175,8 @@ export class ServiceApplication {
 
   @Field(() => DateTimeResolver, {
     nullable: true,
-    description: 'The end of the last working day of the time limit (weekends, holidays and make-up days counted).',
+    description:
+      'The end of the last working day of the time limit (weekends, holidays and make-up days counted).',
   })
   dueAt: Date | null;
 
@@ -282,7 +288,9 @@ export class SubmitServiceApplicationInput {
   @Field(() => ID, { description: 'The registered resident the application is for (real name).' })
   residentId: string;
 
-  @Field({ description: 'The service point: a community, village or street offering the item, in your jurisdiction.' })
+  @Field({
+    description: 'The service point: a community, village or street offering the item, in your jurisdiction.',
+  })
   regionCode: string;
 
   @Field(() => ApplicationChannelEnum, { defaultValue: 'WINDOW' })
@@ -294,10 +302,16 @@ export class SubmitServiceApplicationInput {
   @Field(() => JSONResolver, { description: 'The answers keyed by the form’s fields.' })
   answers: Record<string, unknown>;
 
-  @Field(() => [String], { defaultValue: [], description: 'Names of the materials provided, from the checklist.' })
+  @Field(() => [String], {
+    defaultValue: [],
+    description: 'Names of the materials provided, from the checklist.',
+  })
   materials: string[];
 
-  @Field(() => String, { nullable: true, description: 'A client-chosen key: a retry returns the first result.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A client-chosen key: a retry returns the first result.',
+  })
   idempotencyKey?: string | null;
 }
 

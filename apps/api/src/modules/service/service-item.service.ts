@@ -7,7 +7,12 @@ import { parseId } from '../../common/ids';
 import { checkText, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
-import type { CreateServiceItemInput, OfferServiceItemInput, ServiceItem, ServiceItemFilter } from './catalogue.types';
+import type {
+  CreateServiceItemInput,
+  OfferServiceItemInput,
+  ServiceItem,
+  ServiceItemFilter,
+} from './catalogue.types';
 import type { CommunityService } from './community.service';
 
 export const ITEM_COLUMNS = `i.id, i.code, i.name, i.category, i.service_point AS "servicePoint",
@@ -27,15 +32,18 @@ export class ServiceItemService {
   ) {}
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<ServiceItem[]> {
-    return unscoped(ctx)((q) => q.query(`SELECT ${ITEM_COLUMNS} FROM service_item i WHERE i.id = ANY($1::uuid[])`, [ids]));
+    return unscoped(ctx)((q) =>
+      q.query(`SELECT ${ITEM_COLUMNS} FROM service_item i WHERE i.id = ANY($1::uuid[])`, [ids]),
+    );
   }
 
   /** The items that rest on each policy, for `Policy.items`. */
   byPolicies(ctx: RequestContext, policyIds: readonly string[]): Promise<ServiceItem[]> {
     return unscoped(ctx)((q) =>
-      q.query(`SELECT ${ITEM_COLUMNS} FROM service_item i WHERE i.policy_id = ANY($1::uuid[]) ORDER BY i.code`, [
-        policyIds,
-      ]),
+      q.query(
+        `SELECT ${ITEM_COLUMNS} FROM service_item i WHERE i.policy_id = ANY($1::uuid[]) ORDER BY i.code`,
+        [policyIds],
+      ),
     );
   }
 
@@ -145,7 +153,8 @@ export class ServiceItemService {
     const id = parseId(input.itemId, 'itemId');
     if (!input.regionCodes.length) throw AppError.badInput('Name at least one region.', 'regionCodes');
     const paths = [];
-    for (const [i, code] of input.regionCodes.entries()) paths.push(await scopePath(ctx, code, `regionCodes.${i}`));
+    for (const [i, code] of input.regionCodes.entries())
+      paths.push(await scopePath(ctx, code, `regionCodes.${i}`));
     return atomically(ctx, async (m) => {
       const [item] = await m.query(`SELECT ${ITEM_COLUMNS} FROM service_item i WHERE i.id = $1`, [id]);
       if (!item) throw AppError.notFound(`Service item ${id} was not found.`);
@@ -165,7 +174,10 @@ export class ServiceItemService {
   }
 
   /** The codes of the regions offering each item, for `ServiceItem.offeredAt`. */
-  offeringsOf(ctx: RequestContext, itemIds: readonly string[]): Promise<{ itemId: string; regionCode: string }[]> {
+  offeringsOf(
+    ctx: RequestContext,
+    itemIds: readonly string[],
+  ): Promise<{ itemId: string; regionCode: string }[]> {
     return unscoped(ctx)((q) =>
       q.query(
         `SELECT o.item_id AS "itemId", o.region_code AS "regionCode" FROM service_offering o

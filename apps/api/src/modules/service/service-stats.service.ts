@@ -3,6 +3,7 @@ import {
   onTimeRate,
   SERVICE_APPLICATION_STATES,
   SERVICE_CATEGORIES,
+  type ServiceApplicationState,
   type ServiceCategory,
 } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
@@ -40,7 +41,7 @@ const BY_CATEGORY = 0b011;
 const BY_MONTH = 0b101;
 const BY_CHILD = 0b110;
 
-type Row = Record<string, number> & {
+type Row = Record<keyof typeof COUNTS | 'appointmentsMissed' | `s_${ServiceApplicationState}`, number> & {
   g: number;
   category: ServiceCategory | null;
   month: string | null;

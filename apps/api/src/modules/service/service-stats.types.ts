@@ -26,7 +26,10 @@ export class ServiceFigures {
   @Field(() => Int, { description: 'Completed by their dueAt.' })
   completedOnTime: number;
 
-  @Field(() => Float, { nullable: true, description: 'completedOnTime ÷ completed (onTimeRate); null without any.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'completedOnTime ÷ completed (onTimeRate); null without any.',
+  })
   onTimeRate: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Median working days from submission to completion.' })

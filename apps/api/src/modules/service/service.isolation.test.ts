@@ -1,6 +1,13 @@
 import { regionTree } from '../../test/factories';
 import { cityAdmin, codeOf, fakeIdNumber, gridsOf, household, resident } from '../../test/people';
-import { serviceItem, serviceSlot, step, stepOk, submitApplication, type TestApplication } from '../../test/services';
+import {
+  serviceItem,
+  serviceSlot,
+  step,
+  stepOk,
+  submitApplication,
+  type TestApplication,
+} from '../../test/services';
 import { startTestApp, type GraphQLResponse, type SignedIn, type TestApp } from '../../test/test-app';
 
 /**
@@ -43,25 +50,45 @@ describe('public services across jurisdictions', () => {
         regionCode: community,
         actingFor: { name: '家属', relationship: '女儿', idNumber: fakeIdNumber('230102') },
       });
-      d[name] = { code: tree.districtCode, community, officer, application: submitted, slotId: slot.id, itemId: item.id };
+      d[name] = {
+        code: tree.districtCode,
+        community,
+        officer,
+        application: submitted,
+        slotId: slot.id,
+        itemId: item.id,
+      };
     }
   });
   afterAll(() => app.close());
 
   describe('a district officer of B and the applications of A', () => {
     it("when B reads A's application by id, then NOT_FOUND as for an id that exists nowhere", async () => {
-      const read = (id: string) => d.B.officer.gql(`query($id: ID!) { serviceApplication(id: $id) { id } }`, { id });
-      const [a, none] = await Promise.all([read(d.A.application.id), read('00000000-0000-4000-8000-000000000000')]);
+      const read = (id: string) =>
+        d.B.officer.gql(`query($id: ID!) { serviceApplication(id: $id) { id } }`, { id });
+      const [a, none] = await Promise.all([
+        read(d.A.application.id),
+        read('00000000-0000-4000-8000-000000000000'),
+      ]);
       expectRefused(a, 'NOT_FOUND');
       expect(a.errors![0].extensions).toEqual(none.errors![0].extensions);
     });
 
     it.each([
-      ['serviceApplications', `query($c: String) { serviceApplications(filter: { regionCode: $c }) { totalCount } }`],
+      [
+        'serviceApplications',
+        `query($c: String) { serviceApplications(filter: { regionCode: $c }) { totalCount } }`,
+      ],
       ['serviceSlots', `query($c: String) { serviceSlots(filter: { regionCode: $c }) { totalCount } }`],
       ['serviceQueue', `query($c: String) { serviceQueue(regionCode: $c) { queue count } }`],
-      ['serviceStats', `query($c: String!) { serviceStats(regionCode: $c, from: "2020-01-01", to: "2099-01-01") { submitted } }`],
-      ['communityStats', `query($c: String!) { communityStats(regionCode: $c, from: "2020-01-01", to: "2099-01-01") { centralCommunities } }`],
+      [
+        'serviceStats',
+        `query($c: String!) { serviceStats(regionCode: $c, from: "2020-01-01", to: "2099-01-01") { submitted } }`,
+      ],
+      [
+        'communityStats',
+        `query($c: String!) { communityStats(regionCode: $c, from: "2020-01-01", to: "2099-01-01") { centralCommunities } }`,
+      ],
     ])("when B asks %s of A's region, then FORBIDDEN", async (_name, query) => {
       expectRefused(await d.B.officer.gql(query, { c: d.A.community }), 'FORBIDDEN');
     });
@@ -100,20 +127,41 @@ describe('public services across jurisdictions', () => {
     it("when B submits at A's community or opens a slot there, then FORBIDDEN", async () => {
       const submit = await d.B.officer.gql(
         `mutation($input: SubmitServiceApplicationInput!) { submitServiceApplication(input: $input) { id } }`,
-        { input: { itemId: d.A.itemId, residentId: d.A.application.id, regionCode: d.A.community, answers: {} } },
+        {
+          input: {
+            itemId: d.A.itemId,
+            residentId: d.A.application.id,
+            regionCode: d.A.community,
+            answers: {},
+          },
+        },
       );
       expectRefused(submit, 'FORBIDDEN');
-      const slot = await d.B.officer.gql(`mutation($input: OpenServiceSlotInput!) { openServiceSlot(input: $input) { id } }`, {
-        input: { regionCode: d.A.community, day: '2099-01-01', startsAt: '09:00', endsAt: '10:00', capacity: 1 },
-      });
+      const slot = await d.B.officer.gql(
+        `mutation($input: OpenServiceSlotInput!) { openServiceSlot(input: $input) { id } }`,
+        {
+          input: {
+            regionCode: d.A.community,
+            day: '2099-01-01',
+            startsAt: '09:00',
+            endsAt: '10:00',
+            capacity: 1,
+          },
+        },
+      );
       expectRefused(slot, 'FORBIDDEN');
     });
 
     it("when B books its own application into A's slot, then the slot is not one of its service point's", async () => {
-      const accepted = await stepOk(d.B.officer, 'accept', (await app.db.query(
-        `SELECT id, version FROM service_application WHERE id = $1`,
-        [d.B.application.id],
-      ))[0]);
+      const accepted = await stepOk(
+        d.B.officer,
+        'accept',
+        (
+          await app.db.query(`SELECT id, version FROM service_application WHERE id = $1`, [
+            d.B.application.id,
+          ])
+        )[0],
+      );
       const res = await step(d.B.officer, 'bookAppointment', accepted, { slotId: d.A.slotId });
       expect(codeOf(res)).toBe('BAD_USER_INPUT');
       expect(res.errors![0].extensions.field).toBe('slotId');
@@ -122,7 +170,9 @@ describe('public services across jurisdictions', () => {
     });
 
     it("when B reads A's community profile, then its queue (nested) is FORBIDDEN while the public profile is read", async () => {
-      await (await cityAdmin(app)).gql(
+      await (
+        await cityAdmin(app)
+      ).gql(
         `mutation($input: SaveCommunityProfileInput!) { saveCommunityProfile(input: $input) { version } }`,
         { input: { regionCode: d.A.community, kind: 'ORDINARY', functions: [], openingHours: '全天' } },
       );
@@ -146,15 +196,41 @@ describe('public services across jurisdictions', () => {
     });
 
     it.each([
-      ['saveCommunityProfile', 'SaveCommunityProfileInput', (c: string) => ({ regionCode: c, kind: 'ORDINARY', functions: [], openingHours: '' })],
-      ['publishPolicy', 'PublishPolicyInput', (c: string) => ({ title: 't', body: 'b', category: 'ELDERLY', issuingBody: 'x', effectiveFrom: '2012-01-01', regionCode: c })],
-      ['createPointOfInterest', 'CreatePointOfInterestInput', (c: string) => ({ category: 'SHOP', name: '店', location: { lat: 45.7, lng: 126.6 }, regionCode: c })],
-      ['offerServiceItem', 'OfferServiceItemInput', (c: string) => ({ itemId: d.B.itemId, regionCodes: [c] })],
+      [
+        'saveCommunityProfile',
+        'SaveCommunityProfileInput',
+        (c: string) => ({ regionCode: c, kind: 'ORDINARY', functions: [], openingHours: '' }),
+      ],
+      [
+        'publishPolicy',
+        'PublishPolicyInput',
+        (c: string) => ({
+          title: 't',
+          body: 'b',
+          category: 'ELDERLY',
+          issuingBody: 'x',
+          effectiveFrom: '2012-01-01',
+          regionCode: c,
+        }),
+      ],
+      [
+        'createPointOfInterest',
+        'CreatePointOfInterestInput',
+        (c: string) => ({ category: 'SHOP', name: '店', location: { lat: 45.7, lng: 126.6 }, regionCode: c }),
+      ],
+      [
+        'offerServiceItem',
+        'OfferServiceItemInput',
+        (c: string) => ({ itemId: d.B.itemId, regionCodes: [c] }),
+      ],
     ])("when B writes %s at A's community, then FORBIDDEN", async (mutation, type, input) => {
       const selection = mutation === 'saveCommunityProfile' ? 'version' : 'id';
-      const res = await d.B.officer.gql(`mutation($input: ${type}!) { ${mutation}(input: $input) { ${selection} } }`, {
-        input: input(d.A.community),
-      });
+      const res = await d.B.officer.gql(
+        `mutation($input: ${type}!) { ${mutation}(input: $input) { ${selection} } }`,
+        {
+          input: input(d.A.community),
+        },
+      );
       expectRefused(res, 'FORBIDDEN');
     });
   });

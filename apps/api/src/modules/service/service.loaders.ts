@@ -13,9 +13,18 @@ export function createServiceLoaders(ctx: RequestContext) {
   return {
     item: byKeyLoader<ServiceItem>((ids) => services.serviceItems.findByIds(ctx, ids), id),
     policy: byKeyLoader<Policy>((ids) => services.policies.findByIds(ctx, ids), id),
-    itemsOfPolicy: groupLoader<ServiceItem>((ids) => services.serviceItems.byPolicies(ctx, ids), (i) => i.policyId!),
-    offerings: groupLoader((ids) => services.serviceItems.offeringsOf(ctx, ids), (o) => o.itemId),
-    profile: byKeyLoader<CommunityProfile>((codes) => services.communityProfiles.findByCodes(ctx, codes), (p) => p.regionCode),
+    itemsOfPolicy: groupLoader<ServiceItem>(
+      (ids) => services.serviceItems.byPolicies(ctx, ids),
+      (i) => i.policyId!,
+    ),
+    offerings: groupLoader(
+      (ids) => services.serviceItems.offeringsOf(ctx, ids),
+      (o) => o.itemId,
+    ),
+    profile: byKeyLoader<CommunityProfile>(
+      (codes) => services.communityProfiles.findByCodes(ctx, codes),
+      (p) => p.regionCode,
+    ),
     satellites: groupLoader<CommunityProfile>(
       (codes) => services.communityProfiles.satellitesOf(ctx, codes),
       (p) => p.centralCode!,

@@ -53,7 +53,13 @@ export const SENIOR_CARD: SeedItem = {
   materials: [ID, HUKOU, PHOTO, { name: '遗失声明', required: false }],
   formSchema: {
     fields: [
-      { key: 'reason', label: '办理原因', type: 'CHOICE', required: true, options: ['首次申领', '遗失补办', '损坏换发'] },
+      {
+        key: 'reason',
+        label: '办理原因',
+        type: 'CHOICE',
+        required: true,
+        options: ['首次申领', '遗失补办', '损坏换发'],
+      },
       { key: 'lostOn', label: '遗失日期', type: 'DATE', required: false },
       { key: 'lostWhere', label: '遗失地点', type: 'TEXT', required: false, maxLength: 100 },
       { key: 'collectInPerson', label: '本人到场领取', type: 'YES_NO', required: true },
@@ -74,11 +80,31 @@ export const COMMUNITY_ITEMS: SeedItem[] = [
     servicePoint: 'COMMUNITY',
     onSite: true,
     timeLimitDays: 20,
-    materials: [ID, HUKOU, { name: '家庭收入证明', required: true }, { name: '家庭财产申报表', required: true }],
+    materials: [
+      ID,
+      HUKOU,
+      { name: '家庭收入证明', required: true },
+      { name: '家庭财产申报表', required: true },
+    ],
     formSchema: {
       fields: [
-        { key: 'householdSize', label: '家庭人口', type: 'NUMBER', required: true, integer: true, min: 1, max: 20 },
-        { key: 'monthlyIncome', label: '家庭月收入（元）', type: 'NUMBER', required: true, min: 0, max: 100000 },
+        {
+          key: 'householdSize',
+          label: '家庭人口',
+          type: 'NUMBER',
+          required: true,
+          integer: true,
+          min: 1,
+          max: 20,
+        },
+        {
+          key: 'monthlyIncome',
+          label: '家庭月收入（元）',
+          type: 'NUMBER',
+          required: true,
+          min: 0,
+          max: 100000,
+        },
         { key: 'reason', label: '申请理由', type: 'TEXT', required: true, maxLength: 500 },
       ],
     },
@@ -113,8 +139,22 @@ export const COMMUNITY_ITEMS: SeedItem[] = [
     materials: [ID, HUKOU, { name: '结婚证', required: true }],
     formSchema: {
       fields: [
-        { key: 'purpose', label: '用途', type: 'CHOICE', required: true, options: ['生育登记', '入学', '就业', '其他'] },
-        { key: 'children', label: '现有子女数', type: 'NUMBER', required: true, integer: true, min: 0, max: 10 },
+        {
+          key: 'purpose',
+          label: '用途',
+          type: 'CHOICE',
+          required: true,
+          options: ['生育登记', '入学', '就业', '其他'],
+        },
+        {
+          key: 'children',
+          label: '现有子女数',
+          type: 'NUMBER',
+          required: true,
+          integer: true,
+          min: 0,
+          max: 10,
+        },
       ],
     },
     policy: '黑龙江省人口与计划生育条例（社区办理流程）',
@@ -129,7 +169,13 @@ export const COMMUNITY_ITEMS: SeedItem[] = [
     materials: [HUKOU, PHOTO],
     formSchema: {
       fields: [
-        { key: 'kind', label: '办理类型', type: 'CHOICE', required: true, options: ['首次申领', '换领', '补领'] },
+        {
+          key: 'kind',
+          label: '办理类型',
+          type: 'CHOICE',
+          required: true,
+          options: ['首次申领', '换领', '补领'],
+        },
         { key: 'homeVisit', label: '需上门采集（行动不便）', type: 'YES_NO', required: true },
       ],
     },
@@ -155,7 +201,13 @@ export const COMMUNITY_ITEMS: SeedItem[] = [
     materials: [ID, HUKOU, PHOTO, { name: '医院诊断证明', required: true }],
     formSchema: {
       fields: [
-        { key: 'kind', label: '残疾类别', type: 'CHOICE', required: true, options: ['视力', '听力', '言语', '肢体', '智力', '精神'] },
+        {
+          key: 'kind',
+          label: '残疾类别',
+          type: 'CHOICE',
+          required: true,
+          options: ['视力', '听力', '言语', '肢体', '智力', '精神'],
+        },
         { key: 'diagnosedOn', label: '诊断日期', type: 'DATE', required: true },
       ],
     },
@@ -188,7 +240,13 @@ const VILLAGE_ITEM_NAMES: [ServiceCategory, string[]][] = [
   ['EMPLOYMENT', ['就业登记', '农民工技能培训报名', '创业担保贷款申请']],
   ['LEGAL', ['法律援助申请', '人民调解申请', '法律咨询预约']],
 ];
-const ON_SITE_VILLAGE = new Set(['农村建房审批', '宅基地使用申请', '身份证办理', '残疾人证申办', '老年证办理']);
+const ON_SITE_VILLAGE = new Set([
+  '农村建房审批',
+  '宅基地使用申请',
+  '身份证办理',
+  '残疾人证申办',
+  '老年证办理',
+]);
 
 export const VILLAGE_ITEMS: SeedItem[] = VILLAGE_ITEM_NAMES.flatMap(([category, names]) =>
   names.map((name, i) => ({
@@ -198,13 +256,22 @@ export const VILLAGE_ITEMS: SeedItem[] = VILLAGE_ITEM_NAMES.flatMap(([category, 
     servicePoint: 'VILLAGE_CENTRE' as const,
     onSite: ON_SITE_VILLAGE.has(name),
     timeLimitDays: name === '农村建房审批' ? 20 : 5 + (i % 3) * 5,
-    materials: name === '农村建房审批' ? [ID, HUKOU, { name: '建房申请表', required: true }, { name: '四邻签字意见', required: true }] : [ID, HUKOU],
+    materials:
+      name === '农村建房审批'
+        ? [ID, HUKOU, { name: '建房申请表', required: true }, { name: '四邻签字意见', required: true }]
+        : [ID, HUKOU],
     formSchema:
       name === '农村建房审批'
         ? {
             fields: [
               { key: 'area', label: '拟建面积（平方米）', type: 'NUMBER', required: true, min: 20, max: 300 },
-              { key: 'kind', label: '建房类型', type: 'CHOICE', required: true, options: ['新建', '翻建', '扩建'] },
+              {
+                key: 'kind',
+                label: '建房类型',
+                type: 'CHOICE',
+                required: true,
+                options: ['新建', '翻建', '扩建'],
+              },
               { key: 'startOn', label: '拟开工日期', type: 'DATE', required: false },
             ],
           }
@@ -259,7 +326,12 @@ export const POLICIES: { title: string; category: ServiceCategory; issuingBody: 
   ['哈尔滨市高龄老人津贴发放办法', 'ELDERLY', '哈尔滨市老龄工作委员会', '2011-01-01'],
   ['居家养老服务补贴办法', 'ELDERLY', '道里区民政局', '2012-01-01'],
   ['老年人日间照料中心管理办法', 'ELDERLY', '道里区民政局', '2012-05-01'],
-  ['黑龙江省人口与计划生育条例（社区办理流程）', 'FAMILY_PLANNING', '黑龙江省人民代表大会常务委员会', '2002-09-01'],
+  [
+    '黑龙江省人口与计划生育条例（社区办理流程）',
+    'FAMILY_PLANNING',
+    '黑龙江省人民代表大会常务委员会',
+    '2002-09-01',
+  ],
   ['独生子女父母奖励办法', 'FAMILY_PLANNING', '道里区人口和计划生育局', '2009-01-01'],
   ['流动人口计划生育服务管理规定', 'FAMILY_PLANNING', '道里区人口和计划生育局', '2009-10-01'],
   ['计划生育家庭特别扶助制度', 'FAMILY_PLANNING', '哈尔滨市人口和计划生育委员会', '2008-01-01'],
@@ -312,7 +384,14 @@ export function policyBody(title: string, items: string[]): string {
 
 /** The 1,000-metre map's points around 上红社区: names carry （示例）, they are not real businesses. */
 export const POI_NAMES: Record<PoiCategory, string[]> = {
-  BUS_STOP: ['中医街公交站', '通江街公交站', '西十二道街公交站', '友谊路公交站', '尚志大街公交站', '经纬街公交站'],
+  BUS_STOP: [
+    '中医街公交站',
+    '通江街公交站',
+    '西十二道街公交站',
+    '友谊路公交站',
+    '尚志大街公交站',
+    '经纬街公交站',
+  ],
   HOSPITAL: ['道里区中医医院', '通江社区医院', '市第二医院分院'],
   CLINIC: ['上红社区卫生服务站', '仁和诊所', '康民口腔诊所', '惠民中医诊所'],
   PHARMACY: ['百姓大药房', '人民同泰药店', '益寿堂药店', '康佳药房'],

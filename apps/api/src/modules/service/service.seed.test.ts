@@ -34,23 +34,35 @@ describe('the public-service demo data', () => {
          bool_or(name = '农村建房审批') AS building FROM service_item WHERE service_point = 'VILLAGE_CENTRE'`,
     );
     expect(row).toEqual({ items: 33, categories: 10, building: true });
-    const [village] = await app.db.query(`SELECT code FROM region WHERE level = 'VILLAGE' ORDER BY code LIMIT 1`);
-    expect(await total(`query($c: String) { serviceItems(filter: { offeredAt: $c }) { totalCount } }`, { c: village.code })).toBe(33);
+    const [village] = await app.db.query(
+      `SELECT code FROM region WHERE level = 'VILLAGE' ORDER BY code LIMIT 1`,
+    );
+    expect(
+      await total(`query($c: String) { serviceItems(filter: { offeredAt: $c }) { totalCount } }`, {
+        c: village.code,
+      }),
+    ).toBe(33);
   });
 
   it('when 上红社区’s catalogue is read, then it lists 540 items with the ones the article names', async () => {
-    expect(await total(`query($c: String) { serviceItems(filter: { offeredAt: $c }) { totalCount } }`, { c: SHANGHONG })).toBe(
-      SHANGHONG_ITEMS,
-    );
+    expect(
+      await total(`query($c: String) { serviceItems(filter: { offeredAt: $c }) { totalCount } }`, {
+        c: SHANGHONG,
+      }),
+    ).toBe(SHANGHONG_ITEMS);
     const names: { name: string }[] = await app.db.query(`SELECT name FROM service_item`);
     for (const part of ['老年证', '最低生活保障', '老龄津贴', '计划生育', '身份证'])
       expect(names.some((n) => n.name.includes(part))).toBe(true);
-    const [{ categories }] = await app.db.query(`SELECT count(DISTINCT category)::int AS categories FROM service_item`);
+    const [{ categories }] = await app.db.query(
+      `SELECT count(DISTINCT category)::int AS categories FROM service_item`,
+    );
     expect(categories).toBeGreaterThanOrEqual(10);
   });
 
   it('when 上红社区’s public list is read, then it discloses 31 policies, 低保, 计生 and 老龄津贴 among them, as safe HTML', async () => {
-    const res = await admin.gql<{ policies: { totalCount: number; edges: { node: { title: string; bodyHtml: string } }[] } }>(
+    const res = await admin.gql<{
+      policies: { totalCount: number; edges: { node: { title: string; bodyHtml: string } }[] };
+    }>(
       `query($c: String) { policies(filter: { publishedFor: $c }, first: 50) { totalCount edges { node { title bodyHtml items { name } } } } }`,
       { c: SHANGHONG },
     );
@@ -85,16 +97,21 @@ describe('the public-service demo data', () => {
     expect(s.byCentralCommunity).toHaveLength(CENTRAL_COMMUNITIES);
     for (const key of ['satellites', 'residentsCovered', 'applicationsHandled'] as const)
       expect(s.byCentralCommunity.reduce((sum, c) => sum + c[key], 0)).toBe(s[key]);
-    expect(s.functionsOffered.find((f) => f.function === 'ELDERLY_CARE')!.communities).toBe(CENTRAL_COMMUNITIES);
+    expect(s.functionsOffered.find((f) => f.function === 'ELDERLY_CARE')!.communities).toBe(
+      CENTRAL_COMMUNITIES,
+    );
     expect(s.applicationsHandled).toBeGreaterThan(0);
   });
 
   it('when the seeded applications are read, then their states, versions and timelines are what the machine allows', async () => {
-    const rows: { state: ServiceApplicationState; version: number; steps: { from: string | null; to: string }[] }[] =
-      await app.db.query(
-        `SELECT a.state, a.version, json_agg(json_build_object('from', e.from_state, 'to', e.to_state) ORDER BY e.id) AS steps
+    const rows: {
+      state: ServiceApplicationState;
+      version: number;
+      steps: { from: string | null; to: string }[];
+    }[] = await app.db.query(
+      `SELECT a.state, a.version, json_agg(json_build_object('from', e.from_state, 'to', e.to_state) ORDER BY e.id) AS steps
          FROM service_application a JOIN service_application_event e ON e.application_id = a.id GROUP BY a.id`,
-      );
+    );
     expect(rows.length).toBeGreaterThan(2000);
     const states = new Set(rows.map((r) => r.state));
     for (const s of ['COMPLETED', 'REJECTED', 'WITHDRAWN', 'ACCEPTED', 'APPOINTMENT_BOOKED'] as const)
@@ -115,14 +132,18 @@ describe('the public-service demo data', () => {
       `SELECT a.answers, i.form_schema AS form FROM service_application a JOIN service_item i ON i.id = a.item_id`,
     );
     for (const r of rows) expect(() => validateFormAnswers(r.form, r.answers)).not.toThrow();
-    const [{ over }] = await app.db.query(`SELECT count(*)::int AS over FROM service_slot WHERE booked > capacity`);
+    const [{ over }] = await app.db.query(
+      `SELECT count(*)::int AS over FROM service_slot WHERE booked > capacity`,
+    );
     expect(over).toBe(0);
   });
 
   it('when serviceStats of the city is read, then it agrees with the rows and its breakdowns add up', async () => {
     const from = chinaDay(Date.now() - 400 * 86_400_000);
     const to = chinaDay();
-    const res = await admin.gql<{ serviceStats: Record<string, number> & Record<string, Record<string, number>[]> }>(
+    const res = await admin.gql<{
+      serviceStats: Record<string, number> & Record<string, Record<string, number>[]>;
+    }>(
       `query($from: Date!, $to: Date!) { serviceStats(regionCode: "230100", from: $from, to: $to) {
          submitted completed completedOnTime onTimeRate overdue appointmentsKept appointmentsMissed medianWorkingDays
          byState { state count } byCategory { category submitted } byMonth { month submitted }
@@ -138,7 +159,12 @@ describe('the public-service demo data', () => {
            AND due_at < now())::int AS overdue
        FROM service_application`,
     );
-    expect({ submitted: s.submitted, completed: s.completed, completedOnTime: s.completedOnTime, overdue: s.overdue }).toEqual(row);
+    expect({
+      submitted: s.submitted,
+      completed: s.completed,
+      completedOnTime: s.completedOnTime,
+      overdue: s.overdue,
+    }).toEqual(row);
     expect(s.onTimeRate).toBe(onTimeRate(row.completedOnTime, row.completed));
     expect(s.onTimeRate).toBeGreaterThan(0.5);
     const sum = (list: Record<string, number>[], key: string) => list.reduce((n, r) => n + r[key], 0);
@@ -150,7 +176,9 @@ describe('the public-service demo data', () => {
   });
 
   it('when 上红社区’s 1,000-metre map is read, then its points lie inside the circle, nearest first, and more lie beyond', async () => {
-    const res = await admin.gql<{ nearby: { totalCount: number; edges: { node: { distanceMeters: number } }[] } }>(
+    const res = await admin.gql<{
+      nearby: { totalCount: number; edges: { node: { distanceMeters: number } }[] };
+    }>(
       `query($c: String) { nearby(communityCode: $c, radiusMeters: 1000, first: 200) { totalCount edges { node { distanceMeters category } } } }`,
       { c: SHANGHONG },
     );
@@ -158,8 +186,10 @@ describe('the public-service demo data', () => {
     expect(distances.length).toBeGreaterThanOrEqual(20);
     expect(distances.every((d) => d <= 1000)).toBe(true);
     expect([...distances].sort((a, b) => a - b)).toEqual(distances);
-    expect(await total(`query($c: String) { nearby(communityCode: $c, radiusMeters: 5000) { totalCount } }`, { c: SHANGHONG })).toBeGreaterThan(
-      res.data!.nearby.totalCount,
-    );
+    expect(
+      await total(`query($c: String) { nearby(communityCode: $c, radiusMeters: 5000) { totalCount } }`, {
+        c: SHANGHONG,
+      }),
+    ).toBeGreaterThan(res.data!.nearby.totalCount);
   });
 });

@@ -10,7 +10,12 @@ import type { EntityManager } from 'typeorm';
 import type { ModuleServices } from '../../common/module';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { insertRows, rowsTable, seededRandom, seededUuids, type SeededRandom } from '../../common/seed-kit';
-import { completion, playApplication, type ApplicationRow, type ApplicationStep } from './service-application.life';
+import {
+  completion,
+  playApplication,
+  type ApplicationRow,
+  type ApplicationStep,
+} from './service-application.life';
 import {
   CENTRAL_COMMUNITIES,
   COMMUNITY_ITEMS,
@@ -75,8 +80,12 @@ export async function seedServices(
     ...ownItems.map((item) => ({ item, regionCode: SHANGHONG })),
   ]);
   const offerings = [
-    ...COMMUNITY_ITEMS.flatMap((i) => communities.map((c) => ({ itemId: itemIds.get(i.code)!, regionCode: c.code }))),
-    ...VILLAGE_ITEMS.flatMap((i) => villages.map((v) => ({ itemId: itemIds.get(i.code)!, regionCode: v.code }))),
+    ...COMMUNITY_ITEMS.flatMap((i) =>
+      communities.map((c) => ({ itemId: itemIds.get(i.code)!, regionCode: c.code })),
+    ),
+    ...VILLAGE_ITEMS.flatMap((i) =>
+      villages.map((v) => ({ itemId: itemIds.get(i.code)!, regionCode: v.code })),
+    ),
     ...streetItems.map((i) => ({ itemId: itemIds.get(i.code)!, regionCode: TONGJIANG_STREET })),
     ...ownItems.map((i) => ({ itemId: itemIds.get(i.code)!, regionCode: SHANGHONG })),
   ];
@@ -96,12 +105,19 @@ export async function seedServices(
     itemIds,
     now,
   });
-  return { policies: policyIds.size, items: itemIds.size, offerings: offerings.length, profiles, points, ...applications };
+  return {
+    policies: policyIds.size,
+    items: itemIds.size,
+    offerings: offerings.length,
+    profiles,
+    points,
+    ...applications,
+  };
 }
 
 async function seedPolicies(m: EntityManager): Promise<Map<string, string>> {
   const governed = (title: string) => COMMUNITY_ITEMS.filter((i) => i.policy === title).map((i) => i.name);
-  const rows: { id: string; title: string }[] = await insertRows(
+  const rows = (await insertRows(
     m,
     rowsTable('policy', {
       title: 'text',
@@ -120,7 +136,7 @@ async function seedPolicies(m: EntityManager): Promise<Map<string, string>> {
       regionCode: SHANGHONG,
     })),
     'RETURNING id, title',
-  );
+  )) as { id: string; title: string }[];
   return new Map(rows.map((r) => [r.title, r.id]));
 }
 
@@ -129,7 +145,7 @@ async function seedItems(
   policyIds: Map<string, string>,
   items: { item: SeedItem; regionCode: string }[],
 ): Promise<Map<string, string>> {
-  const rows: { id: string; code: string }[] = await insertRows(
+  const rows = (await insertRows(
     m,
     rowsTable('service_item', {
       code: 'text',
@@ -153,7 +169,7 @@ async function seedItems(
       regionCode,
     })),
     'RETURNING id, code',
-  );
+  )) as { id: string; code: string }[];
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
@@ -163,7 +179,10 @@ async function seedProfiles(m: EntityManager, rand: SeededRandom, communities: P
   for (const c of communities) if (!firstOfStreet.has(c.parentCode)) firstOfStreet.set(c.parentCode, c.code);
   const firsts = new Set(firstOfStreet.values());
   const others = rand.shuffle(communities.filter((c) => !firsts.has(c.code)));
-  const central = new Set([...firsts, ...others.slice(0, Math.max(0, CENTRAL_COMMUNITIES - firsts.size)).map((c) => c.code)]);
+  const central = new Set([
+    ...firsts,
+    ...others.slice(0, Math.max(0, CENTRAL_COMMUNITIES - firsts.size)).map((c) => c.code),
+  ]);
   const article = COMMUNITY_FUNCTIONS.slice(0, 5);
   const rows = communities.map((c) => {
     const isCentral = central.has(c.code);
@@ -174,7 +193,11 @@ async function seedProfiles(m: EntityManager, rand: SeededRandom, communities: P
       kind: isCentral ? 'CENTRAL' : 'ORDINARY',
       centralCode: isCentral ? null : firstOfStreet.get(c.parentCode)!,
       serviceAreaM2: isCentral ? (shanghong ? 2400 : rand.between(1000, 3600)) : rand.between(150, 900),
-      functions: shanghong ? [...COMMUNITY_FUNCTIONS] : isCentral ? [...article, ...extra] : extra.slice(0, 2),
+      functions: shanghong
+        ? [...COMMUNITY_FUNCTIONS]
+        : isCentral
+          ? [...article, ...extra]
+          : extra.slice(0, 2),
       openingHours: '周一至周五 8:30–17:00；周六 9:00–12:00；网上办理全天候24小时',
       officePhone: `0451-8${String(rand.between(4000000, 8999999))}`,
       lat: shanghong ? SHANGHONG_LOCATION.lat : null,
@@ -182,7 +205,9 @@ async function seedProfiles(m: EntityManager, rand: SeededRandom, communities: P
     };
   });
   // Centrals first: a satellite points at a row that exists.
-  rows.sort((a, b) => (a.kind === b.kind ? a.regionCode.localeCompare(b.regionCode) : a.kind === 'CENTRAL' ? -1 : 1));
+  rows.sort((a, b) =>
+    a.kind === b.kind ? a.regionCode.localeCompare(b.regionCode) : a.kind === 'CENTRAL' ? -1 : 1,
+  );
   await insertRows(
     m,
     rowsTable('community_profile', {
@@ -193,8 +218,8 @@ async function seedProfiles(m: EntityManager, rand: SeededRandom, communities: P
       functions: 'text[]',
       openingHours: 'text',
       officePhone: 'text',
-      lat: 'float8',
-      lng: 'float8',
+      lat: 'numeric',
+      lng: 'numeric',
     }),
     rows,
   );
@@ -211,7 +236,8 @@ async function seedPoints(m: EntityManager, rand: SeededRandom) {
       const lat = SHANGHONG_LOCATION.lat + (distance * Math.cos(bearing)) / metresPerDegree;
       const lng =
         SHANGHONG_LOCATION.lng +
-        (distance * Math.sin(bearing)) / (metresPerDegree * Math.cos((SHANGHONG_LOCATION.lat * Math.PI) / 180));
+        (distance * Math.sin(bearing)) /
+          (metresPerDegree * Math.cos((SHANGHONG_LOCATION.lat * Math.PI) / 180));
       return {
         category,
         name: `${name}（示例）`,
@@ -229,8 +255,8 @@ async function seedPoints(m: EntityManager, rand: SeededRandom) {
       category: 'text',
       name: 'text',
       address: 'text',
-      lat: 'float8',
-      lng: 'float8',
+      lat: 'numeric',
+      lng: 'numeric',
       openingHours: 'text',
       regionCode: 'varchar',
     }),
@@ -282,7 +308,10 @@ async function seedApplications(
     if (place) byPlace.set(place, [...(byPlace.get(place) ?? []), r]);
   }
   const uuid = seededUuids(SEED);
-  const slots = new Map<string, { id: string; regionCode: string; day: string; startsAt: string; endsAt: string }>();
+  const slots = new Map<
+    string,
+    { id: string; regionCode: string; day: string; startsAt: string; endsAt: string }
+  >();
   const slotFor = (regionCode: string, at: Date, k: number) => {
     const day = new Date(at.getTime() + 8 * HOUR).toISOString().slice(0, 10);
     const [startsAt, endsAt] = SLOT_TIMES[k % SLOT_TIMES.length];
@@ -310,7 +339,9 @@ async function seedApplications(
         regionCode: place.code,
         residentId: rand.pick(people).id,
         channel: rand.next() < 0.45 ? 'PORTAL' : 'WINDOW',
-        actingName: acting ? `${rand.pick(['宋', '王', '李', '张', '刘'])}${rand.pick(['建国', '志强', '丽华', '海涛'])}` : null,
+        actingName: acting
+          ? `${rand.pick(['宋', '王', '李', '张', '刘'])}${rand.pick(['建国', '志强', '丽华', '海涛'])}`
+          : null,
         actingRelationship: acting ? rand.pick(['儿子', '女儿', '配偶']) : null,
         answers: sampleAnswers(item.formSchema, rand, submittedAt),
         materials: item.materials.filter((mat) => mat.required).map((mat) => mat.name),
@@ -335,12 +366,18 @@ async function seedApplications(
         onTime: null,
       };
       if (acting) {
-        const idNumber = makeIdNumber('230102', `19${rand.between(60, 85)}-0${rand.between(1, 9)}-1${rand.between(0, 9)}`, n % 1000);
+        const idNumber = makeIdNumber(
+          '230102',
+          `19${rand.between(60, 85)}-0${rand.between(1, 9)}-1${rand.between(0, 9)}`,
+          n % 1000,
+        );
         row.actingIdNumberEncrypted = cipher.encrypt(idNumber);
         row.actingIdNumberMasked = maskIdNumber(idNumber);
       }
       const steps = planSteps(row, rand, slotFor);
-      played.push(playApplication(row, steps, opts.now, place.level === 'VILLAGE' ? '村便民服务中心' : '社区服务窗口'));
+      played.push(
+        playApplication(row, steps, opts.now, place.level === 'VILLAGE' ? '村便民服务中心' : '社区服务窗口'),
+      );
     }
   }
   played.sort((a, b) => a.row.submittedAt.getTime() - b.row.submittedAt.getTime());
@@ -455,7 +492,11 @@ async function seedApplications(
 function planSteps(
   a: ApplicationRow,
   rand: SeededRandom,
-  slotFor: (regionCode: string, at: Date, k: number) => { id: string; day: string; startsAt: string; endsAt: string },
+  slotFor: (
+    regionCode: string,
+    at: Date,
+    k: number,
+  ) => { id: string; day: string; startsAt: string; endsAt: string },
 ): ApplicationStep[] {
   const steps: ApplicationStep[] = [];
   const actor = '社区工作人员';
@@ -472,7 +513,12 @@ function planSteps(
     return steps;
   }
   if (fate < 0.12) {
-    steps.push({ command: 'returnForMaterial', at: after(1), actor, details: { missing: ['户口簿'], note: null } });
+    steps.push({
+      command: 'returnForMaterial',
+      at: after(1),
+      actor,
+      details: { missing: ['户口簿'], note: null },
+    });
     submitted = after(rand.between(2, 6));
     steps.push({ command: 'resubmit', at: submitted, actor, details: { materials: a.materials } });
   }
@@ -508,7 +554,14 @@ function planSteps(
     return steps;
   }
   const late = rand.next() < 0.08;
-  const done = after(late ? a.timeLimitDays + 4 : rand.between(0, Math.max(1, Math.floor(a.timeLimitDays / 2))));
-  steps.push({ command: 'complete', at: done, actor, details: completion({ ...a, submittedAt: submitted }, done) });
+  const done = after(
+    late ? a.timeLimitDays + 4 : rand.between(0, Math.max(1, Math.floor(a.timeLimitDays / 2))),
+  );
+  steps.push({
+    command: 'complete',
+    at: done,
+    actor,
+    details: completion({ ...a, submittedAt: submitted }, done),
+  });
   return steps;
 }
