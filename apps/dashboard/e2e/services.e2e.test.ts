@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startApi, type RunningApi } from './api-server';
 import { launchChromium, withScreenshotOnFailure } from './browser';
@@ -139,7 +141,7 @@ describe('public services in the browser', () => {
       await expect(map.locator('img.leaflet-tile').count()).resolves.toBe(0);
       await page.getByText('中心社区', { exact: true }).waitFor();
       await page.getByText('便民助老', { exact: true }).waitFor();
-      await page.screenshot({ path: 'e2e-screenshots/services-community-1366.png', fullPage: true });
+      await page.screenshot({ path: path.join(tmpdir(), 'qiangji-services-community-1366.png'), fullPage: true });
     });
   });
 });

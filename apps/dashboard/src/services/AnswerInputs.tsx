@@ -26,7 +26,8 @@ const AnswerInput = ({ form, field }: { form: FormSchema; field: FormField }) =>
         />
       );
     case 'YES_NO':
-      return <BooleanInput {...props} />;
+      // Unticked means no: a yes/no question is answered either way.
+      return <BooleanInput {...props} defaultValue={false} />;
   }
 };
 

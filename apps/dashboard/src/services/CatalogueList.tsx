@@ -54,7 +54,6 @@ export const CatalogueList = () => {
       filters={filters}
       perPage={50}
       exporter={false}
-      jurisdictionFilter="offeredAt"
       phone={{
         primaryText: (i: ItemRow) => i.name,
         secondaryText: (i: ItemRow) =>

@@ -53,7 +53,6 @@ export const PolicyList = () => {
       filters={filters}
       perPage={50}
       exporter={false}
-      jurisdictionFilter="publishedFor"
       phone={{
         primaryText: (p: PolicyRow) => p.title,
         secondaryText: (p: PolicyRow) =>
