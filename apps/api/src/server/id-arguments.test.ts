@@ -20,6 +20,7 @@ import {
   type CommandRefs,
 } from '../test/mediation';
 import { cityAdmin, codeOf, household, resident } from '../test/people';
+import { COMMAND_MUTATIONS, serviceItem, serviceSlot, submitApplication } from '../test/services';
 import { startTestApp, type SignedIn, type TestApp } from '../test/test-app';
 
 /**
@@ -123,7 +124,103 @@ describe('every ID argument through one parser', () => {
       ids: ['id'],
     });
 
+    // Public services: an item, a policy, a slot and an application of the community.
+    const item = await serviceItem(admin, community);
+    const slot = await serviceSlot(admin, community);
+    const application = await submitApplication(admin, {
+      itemId: item.id,
+      residentId: r.id,
+      regionCode: community,
+    });
+    const policy = await admin.gql<{ publishPolicy: { id: string } }>(
+      `mutation($input: PublishPolicyInput!) { publishPolicy(input: $input) { id } }`,
+      {
+        input: {
+          title: '政策',
+          body: '正文',
+          category: 'ELDERLY',
+          issuingBody: '民政局',
+          effectiveFrom: '2012-01-01',
+          regionCode: community,
+        },
+      },
+    );
+    const policyId = policy.data!.publishPolicy.id;
+    const serviceStep = (command: keyof typeof COMMAND_MUTATIONS, ids = ['input.id']): Operation => {
+      const { mutation, input, extra } = COMMAND_MUTATIONS[command];
+      return {
+        op: `Mutation.${mutation}`,
+        args: {
+          input: [
+            `${input}!`,
+            { id: application.id, expectedVersion: application.version, ...extra({ slotId: slot.id }) },
+          ],
+        },
+        ids,
+      };
+    };
+
     operations = [
+      byId('serviceItem', item.id),
+      byId('policy', policyId),
+      byId('serviceApplication', application.id),
+      {
+        op: 'Query.serviceItems',
+        args: { filter: ['ServiceItemFilter', { policyId }] },
+        ids: ['filter.policyId'],
+      },
+      {
+        op: 'Query.serviceApplications',
+        args: { filter: ['ServiceApplicationFilter', { itemId: item.id, residentId: r.id }] },
+        ids: ['filter.itemId', 'filter.residentId'],
+      },
+      {
+        op: 'Mutation.createServiceItem',
+        args: {
+          input: [
+            'CreateServiceItemInput!',
+            {
+              code: 'ID-TEST',
+              name: '事项',
+              category: 'ELDERLY',
+              servicePoint: 'COMMUNITY',
+              onSite: false,
+              timeLimitDays: 3,
+              regionCode: community,
+              policyId,
+            },
+          ],
+        },
+        ids: ['input.policyId'],
+      },
+      {
+        op: 'Mutation.offerServiceItem',
+        args: { input: ['OfferServiceItemInput!', { itemId: item.id, regionCodes: [community] }] },
+        ids: ['input.itemId'],
+      },
+      {
+        op: 'Mutation.submitServiceApplication',
+        args: {
+          input: [
+            'SubmitServiceApplicationInput!',
+            { itemId: item.id, residentId: r.id, regionCode: community, answers: {} },
+          ],
+        },
+        ids: ['input.itemId', 'input.residentId'],
+      },
+      ...(
+        [
+          'accept',
+          'returnForMaterial',
+          'resubmit',
+          'reject',
+          'recordNoShow',
+          'handleOnSite',
+          'complete',
+          'withdraw',
+        ] as const
+      ).map((c) => serviceStep(c)),
+      serviceStep('bookAppointment', ['input.id', 'input.slotId']),
       byId('coordinationMeeting', meeting.id),
       byId('disputeCase', c.id),
       byId('household', h.id),
