@@ -1,12 +1,25 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addScopedTable } from '../scoped-table';
+import { addScopedTable, SCOPE } from '../scoped-table';
 
-/** Reference data everyone signed in reads (public information): its path from its region, no row-level security. */
-async function regionPathFromCode(q: QueryRunner, table: string): Promise<void> {
+/**
+ * Public information (profiles, the catalogue, policies, points of interest): everyone signed in reads every row,
+ * and the database itself refuses a write outside the writer's jurisdiction (row-level security on writes only).
+ */
+async function addPublicTable(q: QueryRunner, table: string): Promise<void> {
   await q.query(`
     CREATE TRIGGER ${table}_region_path BEFORE INSERT OR UPDATE OF region_code ON ${table}
     FOR EACH ROW EXECUTE FUNCTION qiangji_path_from_region()`);
   await q.query(`CREATE INDEX ${table}_region_path_gist ON ${table} USING gist (region_path)`);
+  await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY`);
+  await q.query(`CREATE POLICY ${table}_read ON ${table} FOR SELECT TO qiangji_app USING (true)`);
+  await q.query(
+    `CREATE POLICY ${table}_insert ON ${table} FOR INSERT TO qiangji_app WITH CHECK (region_path <@ ${SCOPE})`,
+  );
+  await q.query(`
+    CREATE POLICY ${table}_update ON ${table} FOR UPDATE TO qiangji_app
+    USING (region_path <@ ${SCOPE}) WITH CHECK (region_path <@ ${SCOPE})`);
+  await q.query(`CREATE POLICY ${table}_owner ON ${table} TO qiangji_owner USING (true) WITH CHECK (true)`);
+  await q.query(`GRANT SELECT, INSERT, UPDATE ON ${table} TO qiangji_app`);
 }
 
 /**
@@ -40,7 +53,7 @@ export class PublicServices1764600000000 implements MigrationInterface {
         CHECK ((lat IS NULL) = (lng IS NULL))
       )`);
     await q.query(`CREATE INDEX community_profile_central ON community_profile (central_code)`);
-    await regionPathFromCode(q, 'community_profile');
+    await addPublicTable(q, 'community_profile');
 
     await q.query(`
       CREATE TABLE policy (
@@ -57,7 +70,7 @@ export class PublicServices1764600000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await regionPathFromCode(q, 'policy');
+    await addPublicTable(q, 'policy');
 
     await q.query(`
       CREATE TABLE service_item (
@@ -81,7 +94,7 @@ export class PublicServices1764600000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE UNIQUE INDEX service_item_code ON service_item (code)`);
     await q.query(`CREATE INDEX service_item_policy ON service_item (policy_id)`);
-    await regionPathFromCode(q, 'service_item');
+    await addPublicTable(q, 'service_item');
 
     // An item is offered at a region for the people of its whole subtree (a street's items for all its communities).
     await q.query(`
@@ -92,7 +105,7 @@ export class PublicServices1764600000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (item_id, region_code)
       )`);
-    await regionPathFromCode(q, 'service_offering');
+    await addPublicTable(q, 'service_offering');
 
     await q.query(`
       CREATE TABLE point_of_interest (
@@ -112,7 +125,7 @@ export class PublicServices1764600000000 implements MigrationInterface {
       )`);
     // nearby(): a bounding box on this index first, the exact great-circle distance on what it finds.
     await q.query(`CREATE INDEX point_of_interest_location ON point_of_interest USING gist (location)`);
-    await regionPathFromCode(q, 'point_of_interest');
+    await addPublicTable(q, 'point_of_interest');
 
     for (const table of [
       'community_profile',
