@@ -315,7 +315,7 @@ export class SubmitServiceApplicationInput {
   idempotencyKey?: string | null;
 }
 
-@InputType({ isAbstract: true })
+@InputType()
 export class ServiceApplicationStepInput {
   @Field(() => ID)
   id: string;
@@ -354,7 +354,7 @@ export class ResubmitServiceApplicationInput {
   materials: string[];
 }
 
-@InputType({ isAbstract: true })
+@InputType()
 export class ServiceApplicationReasonInput {
   @Field(() => ID)
   id: string;

@@ -152,7 +152,7 @@ export class ServiceItemService {
     requireAction(ctx, 'service:manage');
     const id = parseId(input.itemId, 'itemId');
     if (!input.regionCodes.length) throw AppError.badInput('Name at least one region.', 'regionCodes');
-    const paths = [];
+    const paths: string[] = [];
     for (const [i, code] of input.regionCodes.entries())
       paths.push(await scopePath(ctx, code, `regionCodes.${i}`));
     return atomically(ctx, async (m) => {
