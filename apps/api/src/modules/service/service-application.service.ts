@@ -26,7 +26,7 @@ import { listPage, SortDirection, type PageArgs } from '../../common/connection'
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
-import { checkText, optionalText, Params, Where } from '../../common/sql';
+import { checkText, optionalText, Params, updateReturning, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import { CHINA_TODAY, overdueSql, queueSql } from './service-application.sql';
@@ -325,13 +325,14 @@ export class ServiceApplicationService {
     const slotId = parseId(input.slotId, 'slotId');
     return this.run(ctx, input, 'bookAppointment', async (a, m) => {
       // The row lock serialises concurrent bookings; the second re-reads `booked` and finds no room.
-      const [slot] = await m.query(
+      const [slot] = await updateReturning<{ day: string; startsAt: string; endsAt: string }>(
+        m,
         `UPDATE service_slot SET booked = booked + 1
          WHERE id = $1 AND region_code = $2 AND booked < capacity AND day >= ${CHINA_TODAY}
          RETURNING day::text AS day, to_char(starts_at, 'HH24:MI') AS "startsAt", to_char(ends_at, 'HH24:MI') AS "endsAt"`,
         [slotId, a.regionCode],
       );
-      if (!slot) await this.whyNotBookable(m, slotId, a.regionCode);
+      if (!slot) return this.whyNotBookable(m, slotId, a.regionCode);
       return {
         set: { slot_id: slotId, appointment_day: slot.day, appointment_starts_at: slot.startsAt },
         details: { slotId, day: slot.day, startsAt: slot.startsAt, endsAt: slot.endsAt },
