@@ -163,7 +163,7 @@ describe('communities, the catalogue, policies and the convenience map', () => {
       expect(await catalogue(otherStreetCommunity)).toEqual([]);
     });
 
-    it('when an item’s form schema or code is wrong, then BAD_USER_INPUT on formFields, CONFLICT on a taken code', async () => {
+    it('when an item’s form schema or code is wrong, then BAD_USER_INPUT on formFields, CONFLICT naming a taken code', async () => {
       const create = (input: Record<string, unknown>) =>
         admin.gql(`mutation($input: CreateServiceItemInput!) { createServiceItem(input: $input) { id } }`, {
           input: {
@@ -186,7 +186,7 @@ describe('communities, the catalogue, policies and the convenience map', () => {
       expect((await create({})).errors).toBeUndefined();
       const taken = await create({});
       expect(codeOf(taken)).toBe('CONFLICT');
-      expect(taken.errors![0].extensions.field).toBe('code');
+      expect(taken.errors![0].message).toBe('An item with that code exists already.');
     });
   });
 
