@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [react()],
   // @qiangji/domain is a CommonJS workspace package reached through a symlink; Vite only pre-bundles (and so
   // converts to ESM) packages under node_modules unless told, and the browser cannot import CommonJS.
-  optimizeDeps: { include: ['@qiangji/domain'] },
+  optimizeDeps: { include: ['@qiangji/domain', '@qiangji/domain/forms'] },
   server: {
     proxy: { '/graphql': 'http://127.0.0.1:4000' },
   },

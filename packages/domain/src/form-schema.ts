@@ -1,21 +1,10 @@
 import { z } from 'zod';
 import { DomainValidationError } from './errors';
-import type { Labels } from './machine';
 
 /**
  * A service item's form as a small typed schema (the fields of an Open311 service definition): the API checks
  * answers with it, the dashboard draws the form and checks it before sending, with the same functions here.
  */
-export const FORM_FIELD_TYPES = ['TEXT', 'NUMBER', 'DATE', 'CHOICE', 'YES_NO'] as const;
-export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
-export const FORM_FIELD_TYPE_LABELS: Labels<FormFieldType> = Object.freeze({
-  TEXT: { zh: '文本', en: 'Text' },
-  NUMBER: { zh: '数字', en: 'Number' },
-  DATE: { zh: '日期', en: 'Date' },
-  CHOICE: { zh: '选项', en: 'Choice' },
-  YES_NO: { zh: '是/否', en: 'Yes or no' },
-});
-
 const KEY = /^[a-z][a-zA-Z0-9]{0,39}$/;
 
 const common = {

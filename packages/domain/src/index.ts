@@ -203,15 +203,10 @@ export type {
   ServiceQueue,
 } from './service';
 
-export {
-  FORM_FIELD_TYPES,
-  FORM_FIELD_TYPE_LABELS,
-  parseFormSchema,
-  answersSchema,
-  formAnswerIssues,
-  validateFormAnswers,
-} from './form-schema';
-export type { FormFieldType, FormField, FormSchema, FormAnswer, FormAnswers, FormIssue } from './form-schema';
+// The forms' checks (zod) are the entry `@qiangji/domain/forms`; their types are here too.
+export { FORM_FIELD_TYPES, FORM_FIELD_TYPE_LABELS } from './form-field-types';
+export type { FormFieldType } from './form-field-types';
+export type { FormField, FormSchema, FormAnswer, FormAnswers, FormIssue } from './form-schema';
 
 export {
   CHINA_WORK_CALENDAR,

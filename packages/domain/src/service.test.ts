@@ -51,7 +51,10 @@ describe('the service application machine', () => {
 
 describe('steps that fit the item', () => {
   it('when an item has no on-site step, then it skips the appointment and completes once accepted', () => {
-    expect(availableServiceCommands({ state: 'ACCEPTED', onSite: false }, STAFF)).toEqual(['complete', 'withdraw']);
+    expect(availableServiceCommands({ state: 'ACCEPTED', onSite: false }, STAFF)).toEqual([
+      'complete',
+      'withdraw',
+    ]);
   });
 
   it('when an item has an on-site step, then it is completed only after the appointment', () => {

@@ -1,4 +1,5 @@
-import { formAnswerIssues, parseFormSchema, type FormSchema } from '@qiangji/domain';
+import type { FormSchema } from '@qiangji/domain';
+import { formAnswerIssues, parseFormSchema } from '@qiangji/domain/forms';
 
 /** An item's `formFields` as the API returns them (absent options as null), checked into the domain's schema. */
 export function formSchemaOf(fields: readonly Record<string, unknown>[] | undefined): FormSchema {

@@ -9,7 +9,6 @@ import {
   SERVICE_APPLICATION_MACHINE,
   SERVICE_POINT_LEVELS,
   SERVICE_QUEUES,
-  validateFormAnswers,
   validateIdNumber,
   workingDayDeadline,
   workingDaysBetween,
@@ -18,6 +17,7 @@ import {
   type ServiceApplicationState,
   type WorkCalendar,
 } from '@qiangji/domain';
+import { validateFormAnswers } from '@qiangji/domain/forms';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';

@@ -1,4 +1,5 @@
-import { DomainValidationError, parseFormSchema, type FormSchema } from '@qiangji/domain';
+import { DomainValidationError, type FormSchema } from '@qiangji/domain';
+import { parseFormSchema } from '@qiangji/domain/forms';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, requireAction, requirePrincipal, scopePath, unscoped } from '../../common/authz';

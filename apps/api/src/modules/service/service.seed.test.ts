@@ -2,10 +2,10 @@ import {
   chinaDay,
   onTimeRate,
   SERVICE_APPLICATION_MACHINE,
-  validateFormAnswers,
   type FormSchema,
   type ServiceApplicationState,
 } from '@qiangji/domain';
+import { validateFormAnswers } from '@qiangji/domain/forms';
 import { seedDemoData } from '../../database/seed';
 import { createLogger } from '../../logger';
 import { startTestApp, type SignedIn, type TestApp } from '../../test/test-app';
