@@ -4,33 +4,20 @@ import {
   FunctionField,
   Labeled,
   NumberField,
-  SelectArrayInput,
   Show,
   SimpleShowLayout,
   TextField,
-  TextInput,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
-import { RegionInput } from '../common/RegionInput';
 import { ResourceList } from '../common/ResourceList';
 import { EnumChip } from '../mediation/chips';
-import { SERVICE_CATEGORY_CHOICES } from './service-messages';
+import { CategoryField, placeFilters } from './catalogue-fields';
 
-const filters = [
-  <RegionInput key="offeredAt" source="offeredAt" alwaysOn />,
-  <SelectArrayInput
-    key="category"
-    source="category"
-    choices={SERVICE_CATEGORY_CHOICES}
-    alwaysOn
-    sx={{ minWidth: '10rem' }}
-  />,
-  <TextInput key="q" source="q" alwaysOn />,
-];
+const filters = placeFilters('offeredAt');
 
 interface ItemRow {
   code: string;
@@ -38,13 +25,6 @@ interface ItemRow {
   category: string;
   timeLimitDays: number;
 }
-
-const CategoryField = (_props: { label?: string; sortable?: boolean }) => {
-  const record = useRecordContext<ItemRow>();
-  return record ? (
-    <EnumChip value={record.category} messages="app.service_category" variant="outlined" />
-  ) : null;
-};
 
 /** 服务事项: the catalogue of a place (what is offered at it and above it), by category. */
 export const CatalogueList = () => {

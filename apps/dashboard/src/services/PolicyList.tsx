@@ -1,34 +1,20 @@
 import Box from '@mui/material/Box';
 import {
   Datagrid,
-  SelectArrayInput,
   Show,
   SimpleShowLayout,
   TextField,
-  TextInput,
   useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { DayField } from '../common/DateTimeField';
 import { formatDay } from '../common/dates';
-import { RegionInput } from '../common/RegionInput';
 import { RegionLink } from '../common/RegionLink';
 import { ResourceList } from '../common/ResourceList';
-import { EnumChip } from '../mediation/chips';
-import { SERVICE_CATEGORY_CHOICES } from './service-messages';
+import { CategoryField, placeFilters } from './catalogue-fields';
 
-const filters = [
-  <RegionInput key="publishedFor" source="publishedFor" alwaysOn />,
-  <SelectArrayInput
-    key="category"
-    source="category"
-    choices={SERVICE_CATEGORY_CHOICES}
-    alwaysOn
-    sx={{ minWidth: '10rem' }}
-  />,
-  <TextInput key="q" source="q" alwaysOn />,
-];
+const filters = placeFilters('publishedFor');
 
 interface PolicyRow {
   title: string;
@@ -36,13 +22,6 @@ interface PolicyRow {
   issuingBody: string;
   effectiveFrom: string;
 }
-
-const CategoryField = (_props: { label?: string }) => {
-  const record = useRecordContext<PolicyRow>();
-  return record ? (
-    <EnumChip value={record.category} messages="app.service_category" variant="outlined" />
-  ) : null;
-};
 
 /** 政策公开: the public list of a place (published for it or above it), newest in force first. */
 export const PolicyList = () => {

@@ -1,8 +1,13 @@
 import { LifeError } from '../../common/seed-kit';
-import { completion, playApplication, type ApplicationRow } from './service-application.life';
+import {
+  completion,
+  playApplication,
+  submittedApplication,
+  type ApplicationRow,
+} from './service-application.life';
 
 function submitted(at: string, timeLimitDays = 7): ApplicationRow {
-  return {
+  return submittedApplication({
     id: '00000000-0000-4000-8000-000000000001',
     itemId: '00000000-0000-4000-8000-000000000002',
     category: 'ELDERLY',
@@ -16,23 +21,7 @@ function submitted(at: string, timeLimitDays = 7): ApplicationRow {
     onSite: true,
     timeLimitDays,
     submittedAt: new Date(at),
-    state: 'SUBMITTED',
-    version: 1,
-    acceptedAt: null,
-    dueAt: null,
-    completedAt: null,
-    endedAt: null,
-    slotId: null,
-    appointmentDay: null,
-    appointmentStartsAt: null,
-    noShows: 0,
-    handledOnSiteAt: null,
-    returnReason: null,
-    rejectReason: null,
-    withdrawReason: null,
-    workingDays: null,
-    onTime: null,
-  };
+  });
 }
 
 const actor = '社区工作人员';

@@ -48,6 +48,47 @@ export interface ApplicationRow extends LivingRow<ServiceApplicationState> {
 
 export type ApplicationStep = LifeStep<ServiceApplicationCommandDetails>;
 
+/** What submission records of an application; the rest of its columns follow from its steps. */
+export type ApplicationIntake = Pick<
+  ApplicationRow,
+  | 'id'
+  | 'itemId'
+  | 'category'
+  | 'regionCode'
+  | 'residentId'
+  | 'channel'
+  | 'actingName'
+  | 'actingRelationship'
+  | 'answers'
+  | 'materials'
+  | 'onSite'
+  | 'timeLimitDays'
+  | 'submittedAt'
+>;
+
+/** An application as submitted: SUBMITTED at version 1, nothing of its later steps yet. */
+export function submittedApplication(intake: ApplicationIntake): ApplicationRow {
+  return {
+    ...intake,
+    state: 'SUBMITTED',
+    version: 1,
+    acceptedAt: null,
+    dueAt: null,
+    completedAt: null,
+    endedAt: null,
+    slotId: null,
+    appointmentDay: null,
+    appointmentStartsAt: null,
+    noShows: 0,
+    handledOnSiteAt: null,
+    returnReason: null,
+    rejectReason: null,
+    withdrawReason: null,
+    workingDays: null,
+    onTime: null,
+  };
+}
+
 /**
  * An application's life as the seed plays it: through the domain's machine, each command setting the columns the
  * API's command sets, and the deadline from the domain's working-day rule (stopped while returned for material).

@@ -332,7 +332,7 @@ async function seedApplications(
       const submittedAt = officeTime(opts.now, -rand.between(0, APPLICATIONS.days), rand);
       if (submittedAt > opts.now) continue;
       const acting = item === SENIOR_CARD && rand.next() < 0.4;
-      const row: ApplicationRow & Record<string, unknown> = {
+      const row: ApplicationRow & Record<string, unknown> = submittedApplication({
         id: uuid(),
         itemId: opts.itemIds.get(item.code)!,
         category: item.category,
@@ -348,23 +348,7 @@ async function seedApplications(
         onSite: item.onSite,
         timeLimitDays: item.timeLimitDays,
         submittedAt,
-        state: 'SUBMITTED',
-        version: 1,
-        acceptedAt: null,
-        dueAt: null,
-        completedAt: null,
-        endedAt: null,
-        slotId: null,
-        appointmentDay: null,
-        appointmentStartsAt: null,
-        noShows: 0,
-        handledOnSiteAt: null,
-        returnReason: null,
-        rejectReason: null,
-        withdrawReason: null,
-        workingDays: null,
-        onTime: null,
-      };
+      });
       if (acting) {
         const idNumber = makeIdNumber(
           '230102',

@@ -1,0 +1,25 @@
+import { SelectArrayInput, TextInput, useRecordContext } from 'react-admin';
+import { RegionInput } from '../common/RegionInput';
+import { EnumChip } from '../mediation/chips';
+import { SERVICE_CATEGORY_CHOICES } from './service-messages';
+
+/** The filters of a public list of a place (its catalogue, its policies): the place, categories, text. */
+export const placeFilters = (placeSource: string) => [
+  <RegionInput key={placeSource} source={placeSource} alwaysOn />,
+  <SelectArrayInput
+    key="category"
+    source="category"
+    choices={SERVICE_CATEGORY_CHOICES}
+    alwaysOn
+    sx={{ minWidth: '10rem' }}
+  />,
+  <TextInput key="q" source="q" alwaysOn />,
+];
+
+/** The record's service category as a chip; `label` and `sortable` are read by Datagrid and Labeled. */
+export const CategoryField = (_props: { label?: string; sortable?: boolean }) => {
+  const record = useRecordContext<{ category: string }>();
+  return record ? (
+    <EnumChip value={record.category} messages="app.service_category" variant="outlined" />
+  ) : null;
+};
