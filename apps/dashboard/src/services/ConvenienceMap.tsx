@@ -32,14 +32,15 @@ export default function ConvenienceMap({
   useEffect(() => {
     if (!element.current) return;
     const map = L.map(element.current, { attributionControl: Boolean(TILE_URL) });
+    // The view first: layers are drawn only on a map that has one.
+    map.fitBounds(L.latLng(centre).toBounds(radius * 2), { padding: [8, 8] });
     if (TILE_URL) L.tileLayer(TILE_URL, { maxZoom: 19 }).addTo(map);
-    const circle = L.circle(centre, { radius, color: '#1565c0', weight: 2, fillOpacity: 0.05 }).addTo(map);
+    L.circle(centre, { radius, color: '#1565c0', weight: 2, fillOpacity: 0.05 }).addTo(map);
     L.circleMarker(centre, { radius: 7, color: '#c62828', fillOpacity: 1 }).addTo(map);
     for (const p of points)
       L.circleMarker(p.location, { radius: 5, color: '#2e7d32', fillOpacity: 0.8 })
         .bindTooltip(label(p))
         .addTo(map);
-    map.fitBounds(circle.getBounds(), { padding: [8, 8] });
     return () => {
       map.remove();
     };
