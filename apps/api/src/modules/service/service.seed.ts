@@ -13,6 +13,7 @@ import { insertRows, rowsTable, seededRandom, seededUuids, type SeededRandom } f
 import {
   completion,
   playApplication,
+  submittedApplication,
   type ApplicationRow,
   type ApplicationStep,
 } from './service-application.life';
