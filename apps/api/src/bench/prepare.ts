@@ -14,6 +14,7 @@ import { importDivisions } from '../modules/region/region-import';
 import { demoRegions } from '../modules/region/region.seed';
 import { writeRegions } from '../modules/region/region.writer';
 import { seedResidents } from '../modules/resident/resident.seed';
+import { seedServices } from '../modules/service/service.seed';
 import { loadSecrets } from '../secrets';
 import { createContext, createServices } from '../server/context';
 
@@ -73,6 +74,8 @@ async function main() {
     // Grand mediation runs on the demo tree's places (generated streets and villages under the real districts).
     await db.transaction((m) => writeRegions(m, demoRegions(), 'insert-missing'));
     const mediation = await db.transaction((m) => seedMediation(m, { seed: 1 }));
+    // Public services on the same tree: the catalogue, 上红社区's map and a year of applications (nearby, queue).
+    await db.transaction((m) => seedServices(m, new PersonalDataCipher(secrets.dataKey), ctx.services));
     if (casesScale > 1) await repeatCases(db, casesScale);
     await createAdmin(db, 'bench-admin', '230100', password);
     await db.query('VACUUM ANALYZE');

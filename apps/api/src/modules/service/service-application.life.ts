@@ -25,6 +25,9 @@ export interface ApplicationRow extends LivingRow<ServiceApplicationState> {
   channel: 'WINDOW' | 'PORTAL';
   actingName: string | null;
   actingRelationship: string | null;
+  /** The acting person's ID number as the API keeps it: encrypted, and masked for display. */
+  actingIdNumberEncrypted?: string | null;
+  actingIdNumberMasked?: string | null;
   answers: Record<string, unknown>;
   materials: string[];
   onSite: boolean;

@@ -333,7 +333,7 @@ async function seedApplications(
       const submittedAt = officeTime(opts.now, -rand.between(0, APPLICATIONS.days), rand);
       if (submittedAt > opts.now) continue;
       const acting = item === SENIOR_CARD && rand.next() < 0.4;
-      const row: ApplicationRow & Record<string, unknown> = submittedApplication({
+      const row: ApplicationRow = submittedApplication({
         id: uuid(),
         itemId: opts.itemIds.get(item.code)!,
         category: item.category,
