@@ -219,9 +219,9 @@ export const OPERATIONS: Operation[] = [
   },
   {
     key: 'service-queue',
-    title: 'the work queue of 上红社区: queue sizes and the new applications with their items',
+    title: 'the work queue of 上红社区: its new applications with their items, and how many',
     systems: ['qiangji'],
-    qiangji: `query Queue($code: String!) { serviceQueue(regionCode: $code) { queue count }
+    qiangji: `query Queue($code: String!) {
   serviceApplications(filter: { regionCode: $code, queue: NEW }, first: 50) { totalCount
     edges { node { id number state dueAt overdue item { name } availableCommands } } } }`,
     variables: () => ({ code: SHANGHONG }),
