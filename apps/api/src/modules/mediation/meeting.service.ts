@@ -36,7 +36,7 @@ export class MeetingService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<CoordinationMeeting> {
-    requireAction(ctx, 'dispute:read');
+    requireAction(ctx, 'coordination:read');
     const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
     if (!row) throw AppError.notFound(`Coordination meeting ${id} was not found.`);
     return row;
@@ -44,7 +44,7 @@ export class MeetingService {
 
   /** Newest first. */
   async list(ctx: RequestContext, filter: CoordinationMeetingFilter | null | undefined, args: PageArgs) {
-    requireAction(ctx, 'dispute:read');
+    requireAction(ctx, 'coordination:read');
     const where = new Where()
       .subtree('mt.region_path', await scopePath(ctx, filter?.regionCode))
       .id('mt.organization_id', filter?.organizationId, 'organizationId')

@@ -60,7 +60,7 @@ export class PetitionService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<PetitionCase> {
-    requireAction(ctx, 'dispute:read');
+    requireAction(ctx, 'coordination:read');
     const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
     if (!row) throw AppError.notFound(`Petition case ${id} was not found.`);
     return row;
@@ -68,7 +68,7 @@ export class PetitionService {
 
   /** Newest registration first. */
   async list(ctx: RequestContext, filter: PetitionCaseFilter | null | undefined, args: PageArgs) {
-    requireAction(ctx, 'dispute:read');
+    requireAction(ctx, 'coordination:read');
     const where = new Where()
       .subtree('p.region_path', await scopePath(ctx, filter?.regionCode))
       .anyOf('p.state', filter?.state)
