@@ -1,7 +1,7 @@
 import type { DisputeCaseState } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { groupBy } from '../../common/group-by';
 import type { RequestContext } from '../../server/context';
@@ -66,14 +66,11 @@ export class MeetingService {
       columns: MEETING_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'HELD_ON:DESC',
-        expr: 'mt.held_on',
-        idExpr: 'mt.id',
-        direction: SortDirection.DESC,
-        value: (r) => r.heldOn,
-        id: (r) => r.id,
-      },
+      sort: fixedSort(
+        'HELD_ON',
+        { expr: 'mt.held_on', value: (r) => r.heldOn, direction: SortDirection.DESC },
+        'mt.id',
+      ),
     });
   }
 

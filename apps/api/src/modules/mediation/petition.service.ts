@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { checkText, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -83,14 +83,11 @@ export class PetitionService {
       columns: PETITION_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'REGISTERED_ON:DESC',
-        expr: 'p.registered_on',
-        idExpr: 'p.id',
-        direction: SortDirection.DESC,
-        value: (r) => r.registeredOn,
-        id: (r) => r.id,
-      },
+      sort: fixedSort(
+        'REGISTERED_ON',
+        { expr: 'p.registered_on', value: (r) => r.registeredOn, direction: SortDirection.DESC },
+        'p.id',
+      ),
     });
   }
 
