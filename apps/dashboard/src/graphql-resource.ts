@@ -44,8 +44,10 @@ export interface GraphqlResource {
 type WriteSpec = Pick<GraphqlWrite, 'field' | 'toInput'>;
 
 /** What a resource chooses; the rest of its GraphqlResource follows the schema's naming for its type. */
-export interface NodeResourceSpec
-  extends Pick<GraphqlResource, 'listFields' | 'detailFields' | 'sortFields' | 'idsFilterField' | 'commands'> {
+export interface NodeResourceSpec extends Pick<
+  GraphqlResource,
+  'listFields' | 'detailFields' | 'sortFields' | 'idsFilterField' | 'commands'
+> {
   /** The single-node query's argument: `id: ID!` unless said otherwise; `false` where the API has no such query. */
   key?: { argument: string; type: string } | false;
   /** Absent where the list takes no `filter` (then any filter value is refused). */

@@ -6,7 +6,6 @@ import type { ReactElement } from 'react';
 import {
   CreateButton,
   EditButton,
-  Labeled,
   Show,
   TextField,
   TopToolbar,
@@ -18,6 +17,7 @@ import { allows } from '../auth/actions';
 import { DateTimeField } from '../common/DateTimeField';
 import { TagsField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
+import { LabeledFields } from '../common/ShowSections';
 import { HouseholdMembers } from './HouseholdMembers';
 
 const FIELDS: ReactElement[] = [
@@ -60,11 +60,7 @@ export const HouseholdShow = () => {
     <Show actions={<HouseholdActions />}>
       <Stack spacing={3} sx={{ p: 2 }}>
         <Grid container spacing={2}>
-          {FIELDS.map((field) => (
-            <Grid key={field.key} size={{ xs: 12, sm: 6, md: 4 }}>
-              <Labeled>{field}</Labeled>
-            </Grid>
-          ))}
+          <LabeledFields fields={FIELDS} size={{ xs: 12, sm: 6, md: 4 }} />
         </Grid>
         <Stack spacing={1}>
           <Typography variant="h6" component="h2">

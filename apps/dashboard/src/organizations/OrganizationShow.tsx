@@ -4,10 +4,7 @@ import type { ReactNode } from 'react';
 import {
   Datagrid,
   EditButton,
-  Labeled,
   NumberField,
-  Pagination,
-  ReferenceManyField,
   Show,
   TextField,
   TopToolbar,
@@ -21,8 +18,9 @@ import { formatDay } from '../common/dates';
 import { DateTimeField, DayField } from '../common/DateTimeField';
 import { LabelChips, LabelField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
+import { LabeledFields, RelatedRecords, SectionHeading } from '../common/ShowSections';
 import { TableOrList } from '../common/TableOrList';
-import { CaseRows } from '../dispute-cases/CaseRows';
+import { RelatedCases } from '../dispute-cases/CaseRows';
 import { ClinicServiceButton } from './ClinicServiceButton';
 
 const OrganizationActions = () => {
@@ -36,15 +34,6 @@ const OrganizationActions = () => {
   );
 };
 
-const Heading = ({ children }: { children: string }) => {
-  const translate = useTranslate();
-  return (
-    <Typography variant="subtitle1" component="h2" sx={{ mt: 2 }} gutterBottom>
-      {translate(children)}
-    </Typography>
-  );
-};
-
 /** A coordination centre's monthly meetings. */
 const Meetings = () => {
   const record = useRecordContext<{ kind: string }>();
@@ -52,13 +41,8 @@ const Meetings = () => {
   if (record?.kind !== 'COORDINATION_CENTRE') return null;
   return (
     <>
-      <Heading>app.organizations.meetings</Heading>
-      <ReferenceManyField
-        reference="coordinationMeetings"
-        target="organizationId"
-        perPage={10}
-        pagination={<Pagination />}
-      >
+      <SectionHeading sx={{ mt: 2 }}>app.organizations.meetings</SectionHeading>
+      <RelatedRecords reference="coordinationMeetings" target="organizationId">
         <TableOrList
           phone={{
             primaryText: (m: { heldOn: string }) => formatDay(m.heldOn, locale),
@@ -71,7 +55,7 @@ const Meetings = () => {
             <TextField source="notes" sortable={false} />
           </Datagrid>
         </TableOrList>
-      </ReferenceManyField>
+      </RelatedRecords>
     </>
   );
 };
@@ -105,70 +89,32 @@ const MediatorRows = ({ empty }: { empty: ReactNode }) => {
   );
 };
 
+const FIELDS = [
+  <TextField key="name" source="name" />,
+  <LabelField key="kind" source="kind" messages="app.organization_kind" />,
+  <RegionLink key="region" label="resources.mediationOrganizations.fields.region" />,
+  <LabelField key="industry" source="industry" messages="app.industry" emptyText="—" />,
+  <TextField key="partnerUniversity" source="partnerUniversity" emptyText="—" />,
+  <NumberField key="memberCount" source="memberCount" />,
+  <DateTimeField key="updatedAt" source="updatedAt" />,
+];
+
 /** One organisation: what it is, its mediators, the cases it handles now, and a centre's meetings. */
 export const OrganizationShow = () => (
   <Show actions={<OrganizationActions />}>
     <Grid container spacing={2} sx={{ p: 2 }}>
-      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <Labeled>
-          <TextField source="name" />
-        </Labeled>
-      </Grid>
-      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <Labeled>
-          <LabelField source="kind" messages="app.organization_kind" />
-        </Labeled>
-      </Grid>
-      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <Labeled label="resources.mediationOrganizations.fields.region">
-          <RegionLink />
-        </Labeled>
-      </Grid>
-      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <Labeled>
-          <LabelField source="industry" messages="app.industry" emptyText="—" />
-        </Labeled>
-      </Grid>
-      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <Labeled>
-          <TextField source="partnerUniversity" emptyText="—" />
-        </Labeled>
-      </Grid>
-      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <Labeled>
-          <NumberField source="memberCount" />
-        </Labeled>
-      </Grid>
-      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <Labeled>
-          <DateTimeField source="updatedAt" />
-        </Labeled>
-      </Grid>
+      <LabeledFields fields={FIELDS} size={{ xs: 12, sm: 6, md: 4 }} />
     </Grid>
     <Grid container spacing={3} sx={{ px: 2, pb: 2 }}>
       <Grid size={{ xs: 12, md: 5 }}>
-        <Heading>app.organizations.members</Heading>
-        <ReferenceManyField
-          reference="mediators"
-          target="organizationId"
-          perPage={10}
-          pagination={<Pagination />}
-        >
+        <SectionHeading sx={{ mt: 2 }}>app.organizations.members</SectionHeading>
+        <RelatedRecords reference="mediators" target="organizationId">
           <MediatorRows empty={<Empty />} />
-        </ReferenceManyField>
+        </RelatedRecords>
         <Meetings />
       </Grid>
       <Grid size={{ xs: 12, md: 7 }}>
-        <Heading>app.organizations.cases</Heading>
-        <ReferenceManyField
-          reference="disputeCases"
-          target="organizationId"
-          sort={{ field: 'receivedAt', order: 'DESC' }}
-          perPage={10}
-          pagination={<Pagination />}
-        >
-          <CaseRows empty={<Empty />} />
-        </ReferenceManyField>
+        <RelatedCases target="organizationId" heading="app.organizations.cases" empty={<Empty />} />
       </Grid>
     </Grid>
   </Show>

@@ -2,7 +2,6 @@ import Grid from '@mui/material/Grid';
 import type { ReactElement } from 'react';
 import {
   EditButton,
-  Labeled,
   Link,
   NumberField,
   Show,
@@ -16,6 +15,7 @@ import { allows } from '../auth/actions';
 import { DateTimeField } from '../common/DateTimeField';
 import { LabelField, TagsField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
+import { LabeledFields } from '../common/ShowSections';
 import type { ResidentRecord } from './resident-record';
 import { RevealButton } from './RevealButton';
 
@@ -60,11 +60,7 @@ const ResidentActions = () => {
 export const ResidentShow = () => (
   <Show actions={<ResidentActions />}>
     <Grid container spacing={2} sx={{ p: 2 }}>
-      {FIELDS.map((field) => (
-        <Grid key={field.key} size={{ xs: 12, sm: 6, md: 4, lg: 3 }}>
-          <Labeled>{field}</Labeled>
-        </Grid>
-      ))}
+      <LabeledFields fields={FIELDS} size={{ xs: 12, sm: 6, md: 4, lg: 3 }} />
     </Grid>
   </Show>
 );
