@@ -1,5 +1,4 @@
 import { DISPUTE_CASE_MACHINE } from '@qiangji/domain';
-import { availableCommands } from '../common/command-forms';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
@@ -11,10 +10,8 @@ import type { ReactElement } from 'react';
 import {
   BooleanField,
   Labeled,
-  Link,
   NumberField,
   TextField,
-  useCreatePath,
   useLocaleState,
   useRecordContext,
   useTranslate,
@@ -26,26 +23,21 @@ import { RegionLink } from '../common/RegionLink';
 import { LabeledFields, SectionHeading, TitledTable } from '../common/ShowSections';
 import { ShowWithCommands } from '../common/ShowWithCommands';
 import { DeadlineChip, RiskChip, StateChip } from '../mediation/chips';
-import { MachineCommands } from '../common/MachineCommands';
+import { RecordCommands } from '../common/MachineCommands';
 import { CaseTimeline } from './CaseTimeline';
 import { DISPUTE_CASE_COMMANDS } from './dispute-case-commands';
 import { showsDeadline, type DisputeCaseDetailRecord } from './dispute-case-record';
+import { ShowLink } from '../common/ShowLink';
 
-/** The buttons of `availableCommands`: the steps the user's roles allow in the case's state (the API checks again). */
-const CaseCommands = () => {
-  const record = useRecordContext<DisputeCaseDetailRecord>();
-  if (!record?.availableCommands) return null;
-  return (
-    <MachineCommands
-      resource="disputeCases"
-      record={record}
-      commands={availableCommands(DISPUTE_CASE_MACHINE, record)}
-      forms={DISPUTE_CASE_COMMANDS}
-      labels="app.dispute_command"
-      subject={record.number}
-    />
-  );
-};
+const CaseCommands = () => (
+  <RecordCommands
+    resource="disputeCases"
+    machine={DISPUTE_CASE_MACHINE}
+    forms={DISPUTE_CASE_COMMANDS}
+    labels="app.dispute_command"
+    subject={(record: DisputeCaseDetailRecord) => record.number}
+  />
+);
 
 /** The state, the deadline (overdue red, at risk amber) and the risk, where an official looks first. */
 const CaseHeader = () => {
@@ -75,24 +67,22 @@ const CaseHeader = () => {
 /** A mediation organisation as a link to its page. */
 const OrganizationLink = ({ source }: { source: 'organization' | 'originOrganization'; label?: string }) => {
   const record = useRecordContext<DisputeCaseDetailRecord>();
-  const createPath = useCreatePath();
   const organization = record?.[source];
   if (!organization) return null;
   return (
-    <Link to={createPath({ resource: 'mediationOrganizations', id: organization.id, type: 'show' })}>
+    <ShowLink resource="mediationOrganizations" id={organization.id}>
       {organization.name}
-    </Link>
+    </ShowLink>
   );
 };
 
 const MediatorLink = (_props: { label?: string }) => {
   const record = useRecordContext<DisputeCaseDetailRecord>();
-  const createPath = useCreatePath();
   if (!record?.mediator) return <Typography variant="body2">—</Typography>;
   return (
-    <Link to={createPath({ resource: 'mediators', id: record.mediator.id, type: 'show' })}>
+    <ShowLink resource="mediators" id={record.mediator.id}>
       {record.mediator.name}
-    </Link>
+    </ShowLink>
   );
 };
 
@@ -147,7 +137,6 @@ const CaseFields = () => {
 const Parties = () => {
   const record = useRecordContext<DisputeCaseDetailRecord>();
   const translate = useTranslate();
-  const createPath = useCreatePath();
   if (!record?.parties) return null;
   return (
     <TitledTable
@@ -165,9 +154,9 @@ const Parties = () => {
           <TableCell>{translate(`app.party_role.${party.role}`)}</TableCell>
           <TableCell>
             {party.resident ? (
-              <Link to={createPath({ resource: 'residents', id: party.resident.id, type: 'show' })}>
+              <ShowLink resource="residents" id={party.resident.id}>
                 {party.name}
-              </Link>
+              </ShowLink>
             ) : (
               party.name
             )}

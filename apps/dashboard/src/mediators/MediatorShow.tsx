@@ -8,32 +8,25 @@ import {
   Datagrid,
   EditButton,
   Labeled,
-  Link,
   NumberField,
   Show,
   TextField,
-  TopToolbar,
-  useCreatePath,
-  usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { DayField } from '../common/DateTimeField';
-import { allows } from '../auth/actions';
+import { GuardedActions, type GuardedButton } from '../common/GuardedActions';
 import { LabelChips, LabelField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
 import { LabeledFields } from '../common/ShowSections';
 import { RelatedCases } from '../dispute-cases/CaseRows';
+import { ShowLink } from '../common/ShowLink';
 
-const MediatorActions = () => {
-  const { permissions } = usePermissions();
-  return <TopToolbar>{allows(permissions, 'mediation:manage') && <EditButton />}</TopToolbar>;
-};
+const ACTIONS: readonly GuardedButton[] = [['mediation:manage', <EditButton key="edit" />]];
 
 /** The organisations the mediator belongs to, each a link. */
 const Organizations = (_props: { label?: string }) => {
   const record = useRecordContext<{ organizations?: { id: string; name: string }[] }>();
-  const createPath = useCreatePath();
   const translate = useTranslate();
   if (!record?.organizations?.length) return <Typography variant="body2">—</Typography>;
   return (
@@ -41,9 +34,9 @@ const Organizations = (_props: { label?: string }) => {
       {record.organizations.map((organization, i) => (
         <span key={organization.id}>
           {i > 0 && translate('app.list_separator')}
-          <Link to={createPath({ resource: 'mediationOrganizations', id: organization.id, type: 'show' })}>
+          <ShowLink resource="mediationOrganizations" id={organization.id}>
             {organization.name}
-          </Link>
+          </ShowLink>
         </span>
       ))}
     </Typography>
@@ -82,7 +75,7 @@ const FIELDS = [
 
 /** One mediator: specialities, memberships, qualifications, training, and the cases assigned. */
 export const MediatorShow = () => (
-  <Show actions={<MediatorActions />}>
+  <Show actions={<GuardedActions buttons={ACTIONS} />}>
     <Grid container spacing={2} sx={{ p: 2 }}>
       <LabeledFields fields={FIELDS} size={{ xs: 12, sm: 6, md: 4, lg: 3 }} />
     </Grid>

@@ -7,13 +7,11 @@ import {
   NumberField,
   Show,
   TextField,
-  TopToolbar,
-  usePermissions,
   useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { allows } from '../auth/actions';
+import { GuardedActions, type GuardedButton } from '../common/GuardedActions';
 import { formatDay } from '../common/dates';
 import { DateTimeField, DayField } from '../common/DateTimeField';
 import { LabelChips, LabelField } from '../common/LabelChips';
@@ -23,16 +21,10 @@ import { TableOrList } from '../common/TableOrList';
 import { RelatedCases } from '../dispute-cases/CaseRows';
 import { ClinicServiceButton } from './ClinicServiceButton';
 
-const OrganizationActions = () => {
-  const { permissions } = usePermissions();
-  if (!allows(permissions, 'mediation:manage')) return <TopToolbar />;
-  return (
-    <TopToolbar>
-      <ClinicServiceButton />
-      <EditButton />
-    </TopToolbar>
-  );
-};
+const ACTIONS: readonly GuardedButton[] = [
+  ['mediation:manage', <ClinicServiceButton key="clinicService" />],
+  ['mediation:manage', <EditButton key="edit" />],
+];
 
 /** A coordination centre's monthly meetings. */
 const Meetings = () => {
@@ -101,7 +93,7 @@ const FIELDS = [
 
 /** One organisation: what it is, its mediators, the cases it handles now, and a centre's meetings. */
 export const OrganizationShow = () => (
-  <Show actions={<OrganizationActions />}>
+  <Show actions={<GuardedActions buttons={ACTIONS} />}>
     <Grid container spacing={2} sx={{ p: 2 }}>
       <LabeledFields fields={FIELDS} size={{ xs: 12, sm: 6, md: 4 }} />
     </Grid>
