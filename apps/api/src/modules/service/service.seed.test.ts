@@ -19,7 +19,8 @@ describe('the public-service demo data', () => {
     app = await startTestApp();
     await seedDemoData(app.db, createLogger('silent'), { secrets: app.secrets, accounts: false });
     admin = await app.signIn({ roles: ['CITY_ADMIN'], jurisdiction: '230100' });
-  });
+    // The whole demo data, every module's (mediation's 17,500 cases among them): on a busy machine, over a minute.
+  }, 180_000);
   afterAll(() => app.close());
 
   const total = async (query: string, variables: Record<string, unknown> = {}) => {
