@@ -43,6 +43,8 @@ describe('npm run bench', () => {
       'stats-township',
       'typename',
       'accept',
+      'nearby',
+      'service-queue',
       'export',
     ]);
     for (const r of operations) {
