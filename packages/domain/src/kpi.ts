@@ -53,6 +53,16 @@ export function promotionRate(adopting: number, total: number): number | null {
   return countRate(adopting, total, 'adopting', 'total');
 }
 
+/** Grid events closed within their deadline ÷ grid events closed: the closed loop's punctuality. */
+export function onTimeRate(onTime: number, closed: number): number | null {
+  return countRate(onTime, closed, 'onTime', 'closed');
+}
+
+/** Grid-unit days with an event or a zero report ÷ grid-unit days: how much of the grid reported. */
+export function coverageRate(covered: number, unitDays: number): number | null {
+  return countRate(covered, unitDays, 'covered', 'unitDays');
+}
+
 /** (this year − last year) ÷ last year, as a fraction: −0.198 is a fall of 19.8%. */
 export function yearOnYearChange(current: number, previous: number): number | null {
   // Negative quantities are refused because a negative base flips the sign of the change.

@@ -27,17 +27,39 @@ export const ACTIONS = [
   'dispute:read',
   'dispute:register',
   'mediation:manage',
+  'grid:read',
+  'grid:report',
+  'grid:handle',
+  'grid:manage',
+  'security:read',
+  'security:write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ_PEOPLE: readonly Action[] = ['resident:read', 'household:read', 'dispute:read'];
+const READ_PEOPLE: readonly Action[] = [
+  'resident:read',
+  'household:read',
+  'dispute:read',
+  'grid:read',
+  'security:read',
+];
 const WRITE_PEOPLE: readonly Action[] = [
   ...READ_PEOPLE,
   'resident:write',
   'household:write',
   'dispute:register',
+  'grid:report',
 ];
-const OFFICER: readonly Action[] = [...WRITE_PEOPLE, 'resident:reveal', 'mediation:manage'];
+// Grid events are handled (filed, dispatched, closed) and grid workers assigned by the offices; the figures of
+// public security are entered by them or sent by the police system's API key.
+const OFFICER: readonly Action[] = [
+  ...WRITE_PEOPLE,
+  'resident:reveal',
+  'mediation:manage',
+  'grid:handle',
+  'grid:manage',
+  'security:write',
+];
 // Who moves a case along its life is the dispute case transitions table's business (dispute-case.ts), by role.
 
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
@@ -72,7 +94,7 @@ export const API_KEY_SCOPES = ['read', 'write'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const API_KEY_PERMISSIONS: Readonly<Record<ApiKeyScope, readonly Action[]>> = Object.freeze({
   read: READ_PEOPLE,
-  write: WRITE_PEOPLE,
+  write: [...WRITE_PEOPLE, 'security:write'],
 });
 
 export function isRole(value: unknown): value is Role {
