@@ -151,6 +151,7 @@ describe('the public API', () => {
         'monthStart',
         'previousYearPeriod',
         'checkPreventionValue',
+        'rankByFall',
       ].sort(),
     );
   });

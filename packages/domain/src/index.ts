@@ -223,6 +223,7 @@ export {
   monthStart,
   previousYearPeriod,
   checkPreventionValue,
+  rankByFall,
 } from './security';
 export type {
   SecurityCategory,

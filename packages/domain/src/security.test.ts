@@ -4,6 +4,7 @@ import {
   checkPreventionValue,
   monthStart,
   previousYearPeriod,
+  rankByFall,
   REPORTED_CASE_CATEGORIES,
   SECURITY_CATEGORY_PARENT,
 } from './security';
@@ -36,5 +37,11 @@ describe('security statistics', () => {
     expect(() => checkPreventionValue('VIDEO_COVERAGE', 85)).toThrow(DomainValidationError);
     expect(() => checkPreventionValue('PATROL_TEAMS', 2.5)).toThrow(DomainValidationError);
     expect(() => checkPreventionValue('PROJECT_3531', 2.5)).not.toThrow();
+  });
+});
+
+describe('rankByFall', () => {
+  it('when districts fell by different amounts, then the largest fall ranks first; ties share; none unranked', () => {
+    expect(rankByFall([-0.1, -0.25, null, -0.1, 0.05])).toEqual([2, 1, null, 2, 4]);
   });
 });

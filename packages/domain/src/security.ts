@@ -144,3 +144,12 @@ export function checkPreventionValue(indicator: PreventionIndicator, value: numb
       'value',
     );
 }
+
+/**
+ * Ranks regions by their year-on-year change in reported cases: the largest fall is 1, equal changes share a
+ * rank, and a region with no change to compare (no cases last year) comes after all others, unranked.
+ */
+export function rankByFall(changes: readonly (number | null)[]): (number | null)[] {
+  const sorted = changes.filter((c): c is number => c !== null).sort((a, b) => a - b);
+  return changes.map((c) => (c === null ? null : sorted.indexOf(c) + 1));
+}

@@ -1,9 +1,11 @@
 import type { ModuleDefinition } from '../common/module';
 import { accessModule } from '../modules/access';
 import { auditModule } from '../modules/audit';
+import { gridModule } from '../modules/grid';
 import { mediationModule } from '../modules/mediation';
 import { regionModule } from '../modules/region';
 import { residentModule } from '../modules/resident';
+import { securityModule } from '../modules/security';
 
 /**
  * Every module of the API, in dependency order (a module's services may use those listed before it). Adding a
@@ -15,4 +17,6 @@ export const MODULES: readonly ModuleDefinition[] = [
   accessModule,
   residentModule,
   mediationModule,
+  gridModule,
+  securityModule,
 ];

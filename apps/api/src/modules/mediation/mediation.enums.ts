@@ -19,7 +19,7 @@ import {
 import { registerEnumType } from 'type-graphql';
 
 /** A GraphQL enum from one of the domain's value lists: the schema cannot drift from the domain. */
-function enumOf<const T extends string>(values: readonly T[], name: string, description?: string) {
+export function enumOf<const T extends string>(values: readonly T[], name: string, description?: string) {
   const e = Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
   registerEnumType(e, { name, description });
   return e;
