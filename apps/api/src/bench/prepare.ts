@@ -9,7 +9,9 @@ import { parseConfig } from '../config';
 import { createDataSource, migrate } from '../database/data-source';
 import { createLogger } from '../logger';
 import { createAdmin } from '../modules/access/access.seed';
+import { seedGrid } from '../modules/grid/grid.seed';
 import { seedMediation } from '../modules/mediation/mediation.seed';
+import { seedSecurity } from '../modules/security/security.seed';
 import { importDivisions } from '../modules/region/region-import';
 import { demoRegions } from '../modules/region/region.seed';
 import { writeRegions } from '../modules/region/region.writer';
@@ -73,6 +75,9 @@ async function main() {
     // Grand mediation runs on the demo tree's places (generated streets and villages under the real districts).
     await db.transaction((m) => writeRegions(m, demoRegions(), 'insert-missing'));
     const mediation = await db.transaction((m) => seedMediation(m, { seed: 1 }));
+    // Grid events and reported cases for the grid-event queue and securityStats (issue 12).
+    await db.transaction((m) => seedGrid(m));
+    await db.transaction((m) => seedSecurity(m));
     if (casesScale > 1) await repeatCases(db, casesScale);
     await createAdmin(db, 'bench-admin', '230100', password);
     await db.query('VACUUM ANALYZE');
