@@ -15,7 +15,7 @@ import {
 } from '@qiangji/domain';
 
 // Select inputs translate choice names, so these are message keys (i18n/label-messages.ts), not labels.
-const choices = (values: readonly string[], messages: string) =>
+export const choices = (values: readonly string[], messages: string) =>
   values.map((value) => ({ id: value, name: `${messages}.${value}` }));
 
 export const TAG_CHOICES = choices(RESIDENT_TAGS, 'app.resident_tag');

@@ -2,6 +2,7 @@ import { apiKeysFeature } from '../api-keys';
 import { auditFeature } from '../audit';
 import { allows } from '../auth/actions';
 import { disputeCasesFeature } from '../dispute-cases';
+import { gridEventsFeature } from '../grid-events';
 import type { GraphqlResource } from '../graphql-resource';
 import { householdsFeature } from '../households';
 import { meetingsFeature } from '../meetings';
@@ -10,6 +11,7 @@ import { organizationsFeature } from '../organizations';
 import { petitionsFeature } from '../petitions';
 import { regionsFeature } from '../regions';
 import { residentsFeature } from '../residents';
+import { securityFeature } from '../security';
 import { usersFeature } from '../users';
 import type { Feature, ResourceMessages } from './feature';
 
@@ -23,6 +25,8 @@ export const FEATURES: readonly Feature[] = [
   mediatorsFeature,
   meetingsFeature,
   petitionsFeature,
+  gridEventsFeature,
+  securityFeature,
   usersFeature,
   apiKeysFeature,
   auditFeature,

@@ -2,7 +2,9 @@ import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { featureResourceMessages } from '../features';
 import { auditMessages } from '../audit/audit-labels';
+import { gridMessages } from '../grid-events/grid-messages';
 import { labelMessages } from './label-messages';
+import { securityMessages } from '../security/security-messages';
 import { regionLevelMessages } from './region-level-messages';
 
 /** English: react-admin's own messages plus every label of ours (zh.ts has the same keys). */
@@ -13,6 +15,8 @@ export const enMessages: TranslationMessages = {
     list_separator: ', ',
     title: 'Qiangji · Grassroots Governance',
     region_level: regionLevelMessages('en'),
+    grid: gridMessages('en'),
+    security: securityMessages('en'),
     dashboard: {
       subordinates: 'Districts, counties and county-level cities',
       work: 'Your work',

@@ -2,7 +2,9 @@ import type { TranslationMessages } from 'react-admin';
 import { raChineseMessages } from './ra-chinese';
 import { featureResourceMessages } from '../features';
 import { auditMessages } from '../audit/audit-labels';
+import { gridMessages } from '../grid-events/grid-messages';
 import { labelMessages } from './label-messages';
+import { securityMessages } from '../security/security-messages';
 import { regionLevelMessages } from './region-level-messages';
 
 /** Simplified Chinese, the default: react-admin's interface and every label of ours (en.ts has the same keys). */
@@ -13,6 +15,8 @@ export const zhMessages: TranslationMessages = {
     list_separator: '、',
     title: '强基工程 · 基层治理',
     region_level: regionLevelMessages('zh'),
+    grid: gridMessages('zh'),
+    security: securityMessages('zh'),
     dashboard: {
       subordinates: '下辖区、县（市）',
       work: '工作入口',

@@ -7,7 +7,9 @@ import { seedSecurity } from './security.seed';
 import {
   LegalEducationEventResolver,
   SatisfactionSurveyResolver,
+  SecurityRegionFiguresResolver,
   SecurityResolver,
+  SecurityStatsResolver,
 } from './security.resolver';
 import type { SurveyResult } from './security.types';
 
@@ -38,7 +40,13 @@ export const securityModule = defineModule({
     securityRecords: new SecurityRecordsService(audit),
   }),
   loaders: (ctx) => ({ security: createSecurityLoaders(ctx) }),
-  resolvers: [SecurityResolver, SatisfactionSurveyResolver, LegalEducationEventResolver],
+  resolvers: [
+    SecurityResolver,
+    SecurityStatsResolver,
+    SecurityRegionFiguresResolver,
+    SatisfactionSurveyResolver,
+    LegalEducationEventResolver,
+  ],
   seed: async ({ m, logger }) => {
     const [{ none }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM security_statistic) AS none');
     if (!none) return null;

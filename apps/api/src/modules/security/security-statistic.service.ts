@@ -333,6 +333,20 @@ export class SecurityStatisticService {
     };
   }
 
+  /** The years with figures in a region's subtree, newest first: what the year picker offers. One statement. */
+  async years(ctx: RequestContext, regionCode: string | null | undefined): Promise<number[]> {
+    requireAction(ctx, 'security:read');
+    const path = await scopePath(ctx, regionCode);
+    const rows: { year: number }[] = await inScope(ctx, (m) =>
+      m.query(
+        `SELECT DISTINCT extract(year FROM s.month)::int AS year FROM security_statistic s
+         WHERE s.region_path <@ $1::ltree ORDER BY year DESC`,
+        [path],
+      ),
+    );
+    return rows.map((r) => r.year);
+  }
+
   private period(fromValue: string, toValue: string) {
     const from = monthStart(fromValue, 'from');
     const to = monthStart(toValue, 'to');

@@ -18,6 +18,7 @@ import {
   SatisfactionSurveysArgs,
   SatisfactionTrendArgs,
   SecurityStatisticConnection,
+  SecurityRegionFigures,
   SecurityStatisticsArgs,
   SecurityStats,
   SecurityStatsArgs,
@@ -42,6 +43,14 @@ export class SecurityResolver {
   @Query(() => SecurityStats, { description: 'Totals, year on year per category and child region, quiet villages.' })
   securityStats(@Ctx() ctx: RequestContext, @Args() { regionCode, from, to, quietYears }: SecurityStatsArgs) {
     return ctx.services.securityStatistics.stats(ctx, regionCode, from, to, quietYears);
+  }
+
+  @Query(() => [Int], { description: 'The years with reported-case figures, newest first.' })
+  securityYears(
+    @Ctx() ctx: RequestContext,
+    @Arg('regionCode', () => String, { nullable: true }) regionCode: string | null,
+  ) {
+    return ctx.services.securityStatistics.years(ctx, regionCode);
   }
 
   @Query(() => SatisfactionSurveyConnection, { description: 'Surveys, newest year first.' })
@@ -113,5 +122,21 @@ export class LegalEducationEventResolver {
   @FieldResolver(() => Region)
   region(@Ctx() ctx: RequestContext, @Root() event: LegalEducationEvent) {
     return ctx.loaders.region.byCode.load(event.regionCode);
+  }
+}
+
+@Resolver(() => SecurityRegionFigures)
+export class SecurityRegionFiguresResolver {
+  @FieldResolver(() => Region)
+  region(@Ctx() ctx: RequestContext, @Root() figures: SecurityRegionFigures) {
+    return ctx.loaders.region.byCode.load(figures.regionCode);
+  }
+}
+
+@Resolver(() => SecurityStats)
+export class SecurityStatsResolver {
+  @FieldResolver(() => Region)
+  region(@Ctx() ctx: RequestContext, @Root() stats: SecurityStats) {
+    return ctx.loaders.region.byCode.load(stats.regionCode);
   }
 }
