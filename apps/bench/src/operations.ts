@@ -175,7 +175,8 @@ export const OPERATIONS: Operation[] = [
   },
   {
     key: 'grid-queue',
-    title: 'the grid-event queue of the city: 50 open events, nearest deadline first, with hints (Qiangji only)',
+    title:
+      'the grid-event queue of the city: 50 open events, nearest deadline first, with hints (Qiangji only)',
     systems: ['qiangji'],
     qiangji: `query GridQueue { gridEvents(filter: { state: [REPORTED, FILED, DISPATCHED, IN_DISPOSAL, DISPOSED, VERIFIED] },
   orderBy: { field: DUE_AT, direction: ASC }, first: 50) { totalCount
@@ -183,7 +184,8 @@ export const OPERATIONS: Operation[] = [
   },
   {
     key: 'security-city',
-    title: '`securityStats` of the city for 2012 (by category, month, district; quiet villages) (Qiangji only)',
+    title:
+      '`securityStats` of the city for 2012 (by category, month, district; quiet villages) (Qiangji only)',
     systems: ['qiangji'],
     qiangji: `query SecurityStats($code: String!) { securityStats(regionCode: $code, from: "2012-01", to: "2012-12") {
   reportedCases reportedCasesChange byCategory { category cases change } byMonth { month cases previousCases }

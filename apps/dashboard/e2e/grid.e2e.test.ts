@@ -30,7 +30,12 @@ describe('the grid-event closed loop in the browser', () => {
   });
 
   async function open(viewport: { width: number; height: number }, username: string) {
-    context = await browser!.newContext({ viewport, locale: 'zh-CN', geolocation: STREET, permissions: ['geolocation'] });
+    context = await browser!.newContext({
+      viewport,
+      locale: 'zh-CN',
+      geolocation: STREET,
+      permissions: ['geolocation'],
+    });
     page = await context.newPage();
     page.setDefaultTimeout(UI_TIMEOUT_MS);
     await signIn(page, api!.baseUrl, username);
@@ -40,7 +45,11 @@ describe('the grid-event closed loop in the browser', () => {
   const scrollWidth = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
 
   /** A step: its button (in the bottom bar on a phone), its dialog (the whole screen on a phone), then the new state. */
-  async function step(command: string, state: string, fill: (dialog: Locator) => Promise<void> = async () => {}) {
+  async function step(
+    command: string,
+    state: string,
+    fill: (dialog: Locator) => Promise<void> = async () => {},
+  ) {
     const scope = phone() ? page.getByRole('toolbar', { name: '办理操作' }) : page;
     await scope.getByRole('button', { name: command, exact: true }).click();
     const dialog = page.getByRole('dialog');
@@ -57,7 +66,10 @@ describe('the grid-event closed loop in the browser', () => {
 
   const showEvent = async (id: string) => {
     await page.goto(`${api!.baseUrl}/#/gridEvents/${id}/show`);
-    await page.getByText(/^WG\d{4}-\d{6}$/).first().waitFor();
+    await page
+      .getByText(/^WG\d{4}-\d{6}$/)
+      .first()
+      .waitFor();
   };
 
   it('when a grid worker reports on a phone and the street closes the loop, then each step lands and the evaluation shows', async () => {
@@ -87,9 +99,13 @@ describe('the grid-event closed loop in the browser', () => {
     await withScreenshotOnFailure(page, 'grid-dispatch', async () => {
       await showEvent(id);
       await step('立案', '已立案');
-      await step('派遣', '已派遣', (d) => d.getByRole('textbox', { name: '承办部门或人员' }).fill('道里区消防救援站'));
+      await step('派遣', '已派遣', (d) =>
+        d.getByRole('textbox', { name: '承办部门或人员' }).fill('道里区消防救援站'),
+      );
       await step('开始处置', '处置中');
-      await step('处置完毕', '已处置', (d) => d.getByRole('textbox', { name: '处置结果' }).fill('纸箱已清走，通道畅通'));
+      await step('处置完毕', '已处置', (d) =>
+        d.getByRole('textbox', { name: '处置结果' }).fill('纸箱已清走，通道畅通'),
+      );
     });
     await context!.close();
 

@@ -101,7 +101,10 @@ describe('distances for duplicate hints', () => {
   it('when a point is 150 m north, then it is within 200 m; 250 m east is not', () => {
     const north = { lat: harbin.lat + 150 / 111_195, lng: harbin.lng };
     expect(distanceMetres(harbin, north)).toBeCloseTo(150, 0);
-    const east = { lat: harbin.lat, lng: harbin.lng + 250 / (111_195 * Math.cos((harbin.lat * Math.PI) / 180)) };
+    const east = {
+      lat: harbin.lat,
+      lng: harbin.lng + 250 / (111_195 * Math.cos((harbin.lat * Math.PI) / 180)),
+    };
     expect(distanceMetres(harbin, east)).toBeCloseTo(250, 0);
   });
 

@@ -223,7 +223,8 @@ const HOUR_MS = 3_600_000;
 export function gridEventHours(category: GridEventCategory, urgency: GridEventUrgency): number {
   const base = GRID_EVENT_HOURS[category];
   const share = GRID_EVENT_URGENCY_SHARE[urgency];
-  if (base === undefined) throw new DomainValidationError(`${category} is not a grid event category.`, 'category');
+  if (base === undefined)
+    throw new DomainValidationError(`${category} is not a grid event category.`, 'category');
   if (share === undefined) throw new DomainValidationError(`${urgency} is not an urgency.`, 'urgency');
   return Math.max(MIN_HOURS, base * share);
 }

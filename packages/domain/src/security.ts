@@ -137,7 +137,10 @@ export const FRACTION_INDICATORS: readonly PreventionIndicator[] = ['VIDEO_COVER
 /** A prevention figure's value, checked: a count is whole, a coverage a fraction. */
 export function checkPreventionValue(indicator: PreventionIndicator, value: number): void {
   const fraction = FRACTION_INDICATORS.includes(indicator);
-  const ok = Number.isFinite(value) && value >= 0 && (fraction ? value <= 1 : indicator === 'PROJECT_3531' || Number.isInteger(value));
+  const ok =
+    Number.isFinite(value) &&
+    value >= 0 &&
+    (fraction ? value <= 1 : indicator === 'PROJECT_3531' || Number.isInteger(value));
   if (!ok)
     throw new DomainValidationError(
       fraction ? 'A coverage is a fraction from 0 to 1.' : 'A count is a whole number of 0 or more.',

@@ -50,18 +50,34 @@ export const GRID_COMMAND_API: {
   readonly [C in GridEventCommand]: { mutation: string; inputType: string; input: Record<string, unknown> };
 } = {
   file: { mutation: 'fileGridEvent', inputType: 'GridEventNoteInput', input: {} },
-  reject: { mutation: 'rejectGridEvent', inputType: 'RejectGridEventInput', input: { reason: 'INVALID', note: '无此情况' } },
+  reject: {
+    mutation: 'rejectGridEvent',
+    inputType: 'RejectGridEventInput',
+    input: { reason: 'INVALID', note: '无此情况' },
+  },
   dispatch: {
     mutation: 'dispatchGridEvent',
     inputType: 'DispatchGridEventInput',
     input: { assigneeKind: 'DEPARTMENT', assignee: '消防救援站' },
   },
   startDisposal: { mutation: 'startGridEventDisposal', inputType: 'GridEventNoteInput', input: {} },
-  dispose: { mutation: 'disposeGridEvent', inputType: 'DisposeGridEventInput', input: { result: '已清理杂物' } },
+  dispose: {
+    mutation: 'disposeGridEvent',
+    inputType: 'DisposeGridEventInput',
+    input: { result: '已清理杂物' },
+  },
   verify: { mutation: 'verifyGridEvent', inputType: 'GridEventNoteInput', input: {} },
-  sendBack: { mutation: 'sendBackGridEvent', inputType: 'SendBackGridEventInput', input: { reason: '仍有杂物' } },
+  sendBack: {
+    mutation: 'sendBackGridEvent',
+    inputType: 'SendBackGridEventInput',
+    input: { reason: '仍有杂物' },
+  },
   close: { mutation: 'closeGridEvent', inputType: 'GridEventNoteInput', input: {} },
-  evaluate: { mutation: 'evaluateGridEvent', inputType: 'EvaluateGridEventInput', input: { satisfaction: 'SATISFIED' } },
+  evaluate: {
+    mutation: 'evaluateGridEvent',
+    inputType: 'EvaluateGridEventInput',
+    input: { satisfaction: 'SATISFIED' },
+  },
   referToMediation: {
     mutation: 'referGridEventToMediation',
     inputType: 'ReferGridEventInput',

@@ -38,7 +38,12 @@ const PositionInput = () => {
     );
   return (
     <Stack spacing={1} sx={{ mb: 2 }}>
-      <Button variant="outlined" startIcon={<MyLocationIcon />} onClick={locate} sx={{ alignSelf: 'flex-start' }}>
+      <Button
+        variant="outlined"
+        startIcon={<MyLocationIcon />}
+        onClick={locate}
+        sx={{ alignSelf: 'flex-start' }}
+      >
         {translate('app.grid.use_position')}
       </Button>
       {lat != null && lng != null && (
@@ -54,7 +59,11 @@ const PositionInput = () => {
 /** Open events of the category near the position: the reporter sees them before sending a duplicate. */
 const NearbyHints = () => {
   const translate = useTranslate();
-  const [category, lat, lng] = useWatch({ name: ['category', 'lat', 'lng'] }) as [string, number | null, number | null];
+  const [category, lat, lng] = useWatch({ name: ['category', 'lat', 'lng'] }) as [
+    string,
+    number | null,
+    number | null,
+  ];
   const hints = useStats<{ id: string; number: string; description: string }[]>(
     'gridEvents',
     'hints',

@@ -23,10 +23,26 @@ import { GRID_CATEGORY_CHOICES, GRID_STATE_CHOICES, GRID_URGENCY_CHOICES } from 
 const gridEventFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <RegionInput key="regionCode" source="regionCode" alwaysOn />,
-  <SelectArrayInput key="state" source="state" choices={GRID_STATE_CHOICES} alwaysOn sx={{ minWidth: '10rem' }} />,
+  <SelectArrayInput
+    key="state"
+    source="state"
+    choices={GRID_STATE_CHOICES}
+    alwaysOn
+    sx={{ minWidth: '10rem' }}
+  />,
   <BooleanInput key="overdue" source="overdue" alwaysOn />,
-  <SelectArrayInput key="category" source="category" choices={GRID_CATEGORY_CHOICES} sx={{ minWidth: '10rem' }} />,
-  <SelectArrayInput key="urgency" source="urgency" choices={GRID_URGENCY_CHOICES} sx={{ minWidth: '8rem' }} />,
+  <SelectArrayInput
+    key="category"
+    source="category"
+    choices={GRID_CATEGORY_CHOICES}
+    sx={{ minWidth: '10rem' }}
+  />,
+  <SelectArrayInput
+    key="urgency"
+    source="urgency"
+    choices={GRID_URGENCY_CHOICES}
+    sx={{ minWidth: '8rem' }}
+  />,
   <BooleanInput key="atRisk" source="atRisk" />,
   <DateInput key="reportedFrom" source="reportedFrom" />,
   <DateInput key="reportedTo" source="reportedTo" />,
@@ -47,7 +63,12 @@ export interface GridEventRow {
 const ENDED = new Set(['REJECTED', 'CLOSED', 'EVALUATED', 'REFERRED']);
 
 export const GridStateChip = ({ value }: { value: string | null | undefined }) => (
-  <EnumChip value={value} messages="app.grid.state" color={value && ENDED.has(value) ? 'default' : 'primary'} variant="outlined" />
+  <EnumChip
+    value={value}
+    messages="app.grid.state"
+    color={value && ENDED.has(value) ? 'default' : 'primary'}
+    variant="outlined"
+  />
 );
 
 const StateField = (_props: { label?: string; sortable?: boolean }) => {

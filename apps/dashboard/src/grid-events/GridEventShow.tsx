@@ -65,7 +65,8 @@ const State = (_props: { label?: string }) => {
   const record = useRecordContext<Detail>();
   return (
     <span>
-      <GridStateChip value={record?.state} /> {record?.dueAt && <DeadlineChip value={record.deadlineStatus} />}
+      <GridStateChip value={record?.state} />{' '}
+      {record?.dueAt && <DeadlineChip value={record.deadlineStatus} />}
     </span>
   );
 };
@@ -135,7 +136,9 @@ const Timeline = (_props: { label?: string }) => {
     <List dense disablePadding>
       {record.timeline.map((s) => {
         const d = s.details;
-        const said = [d.assignee, d.result, d.reason, d.note, d.comment, d.disputeCaseNumber].filter(Boolean).join(' · ');
+        const said = [d.assignee, d.result, d.reason, d.note, d.comment, d.disputeCaseNumber]
+          .filter(Boolean)
+          .join(' · ');
         return (
           <ListItem key={s.id} disableGutters>
             <ListItemText

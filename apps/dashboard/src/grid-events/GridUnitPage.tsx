@@ -95,7 +95,13 @@ const CoverageGaps = ({ region }: { region: string | undefined }) => {
           rowKey={(g) => g.regionCode}
           rowLabel={(g) => regionName(g.region)}
           rowLink={(g) => ({ pathname: '/grid-units', search: `?code=${g.regionCode}` })}
-          columns={[{ key: 'missing', label: translate('app.grid.missing_days'), value: (g) => `${g.missingDays} / ${g.unitDays}` }]}
+          columns={[
+            {
+              key: 'missing',
+              label: translate('app.grid.missing_days'),
+              value: (g) => `${g.missingDays} / ${g.unitDays}`,
+            },
+          ]}
         />
       )}
     </Stack>
@@ -171,19 +177,35 @@ export const GridUnitPage = () => {
                   · {translate(u.boundary ? 'app.grid.boundary' : 'app.grid.no_boundary')}
                 </Typography>
               </Stack>
-              {allows(permissions, 'grid:report') && <ReportNothing code={u.code} onDone={() => setReload((n) => n + 1)} />}
+              {allows(permissions, 'grid:report') && (
+                <ReportNothing code={u.code} onDone={() => setReload((n) => n + 1)} />
+              )}
               <KpiCards
                 items={[
-                  { key: 'households', label: translate('app.grid.households'), value: String(u.households.totalCount) },
-                  { key: 'open', label: translate('app.grid.open_events'), value: String(u.openEvents.totalCount) },
-                  { key: 'zero', label: translate('app.grid.zero_reports'), value: String(u.zeroReports.length) },
+                  {
+                    key: 'households',
+                    label: translate('app.grid.households'),
+                    value: String(u.households.totalCount),
+                  },
+                  {
+                    key: 'open',
+                    label: translate('app.grid.open_events'),
+                    value: String(u.openEvents.totalCount),
+                  },
+                  {
+                    key: 'zero',
+                    label: translate('app.grid.zero_reports'),
+                    value: String(u.zeroReports.length),
+                  },
                 ]}
               />
               <section>
                 <Typography variant="subtitle1" component="h2" gutterBottom>
                   {translate('app.grid.workers')}
                 </Typography>
-                {u.workers.length === 0 && <Typography variant="body2">{translate('app.grid.no_workers')}</Typography>}
+                {u.workers.length === 0 && (
+                  <Typography variant="body2">{translate('app.grid.no_workers')}</Typography>
+                )}
                 <List dense disablePadding>
                   {u.workers.map((w) => (
                     <ListItemText
@@ -204,7 +226,9 @@ export const GridUnitPage = () => {
                 rows={u.residentTags}
                 rowKey={(t) => t.tag}
                 rowLabel={(t) => translate(`app.resident_tag.${t.tag}`)}
-                columns={[{ key: 'n', label: translate('app.regions.count'), value: (t) => String(t.residents) }]}
+                columns={[
+                  { key: 'n', label: translate('app.regions.count'), value: (t) => String(t.residents) },
+                ]}
               />
               <section>
                 <Typography variant="subtitle1" component="h2" gutterBottom>

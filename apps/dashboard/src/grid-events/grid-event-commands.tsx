@@ -24,7 +24,12 @@ const NoteInput = () => <TextInput source="note" label={field('note')} multiline
 
 const RejectInputs = ({ record }: { record: GridEventRecord }) => (
   <>
-    <RadioButtonGroupInput source="reason" label={field('rejection')} choices={GRID_REJECTION_CHOICES} validate={required()} />
+    <RadioButtonGroupInput
+      source="reason"
+      label={field('rejection')}
+      choices={GRID_REJECTION_CHOICES}
+      validate={required()}
+    />
     {record.duplicateHints?.length ? (
       <SelectInput
         source="duplicateOfId"
@@ -48,29 +53,77 @@ const DispatchInputs = () => (
       ]}
       validate={required()}
     />
-    <TextInput source="assignee" label={field('assignee')} helperText="app.grid.assignee_help" validate={required()} fullWidth />
+    <TextInput
+      source="assignee"
+      label={field('assignee')}
+      helperText="app.grid.assignee_help"
+      validate={required()}
+      fullWidth
+    />
   </>
 );
 
 const ResultInput = () => (
-  <TextInput source="result" label={field('disposalResult')} validate={reasonRules} multiline fullWidth autoFocus />
+  <TextInput
+    source="result"
+    label={field('disposalResult')}
+    validate={reasonRules}
+    multiline
+    fullWidth
+    autoFocus
+  />
 );
 const ReasonInput = () => (
-  <TextInput source="reason" label={field('reason')} helperText="app.grid.reason_help" validate={reasonRules} multiline fullWidth autoFocus />
+  <TextInput
+    source="reason"
+    label={field('reason')}
+    helperText="app.grid.reason_help"
+    validate={reasonRules}
+    multiline
+    fullWidth
+    autoFocus
+  />
 );
 const EvaluateInputs = () => (
   <>
-    <RadioButtonGroupInput source="satisfaction" label={field('satisfaction')} choices={SATISFACTION_CHOICES} validate={required()} />
+    <RadioButtonGroupInput
+      source="satisfaction"
+      label={field('satisfaction')}
+      choices={SATISFACTION_CHOICES}
+      validate={required()}
+    />
     <TextInput source="comment" label={field('evaluationComment')} multiline fullWidth />
   </>
 );
 /** The parties of the dispute the mediation case is registered with. */
 const ReferInputs = () => (
   <>
-    <TextInput source="applicant" label="app.cases.party_name" helperText="app.grid.applicant" validate={required()} fullWidth />
-    <TextInput source="respondent" label="app.cases.party_name" helperText="app.grid.respondent" validate={required()} fullWidth />
-    <NumberInput source="householdsInvolved" label="resources.disputeCases.fields.householdsInvolved" min={0} validate={required()} />
-    <NumberInput source="peopleInvolved" label="resources.disputeCases.fields.peopleInvolved" min={0} validate={required()} />
+    <TextInput
+      source="applicant"
+      label="app.cases.party_name"
+      helperText="app.grid.applicant"
+      validate={required()}
+      fullWidth
+    />
+    <TextInput
+      source="respondent"
+      label="app.cases.party_name"
+      helperText="app.grid.respondent"
+      validate={required()}
+      fullWidth
+    />
+    <NumberInput
+      source="householdsInvolved"
+      label="resources.disputeCases.fields.householdsInvolved"
+      min={0}
+      validate={required()}
+    />
+    <NumberInput
+      source="peopleInvolved"
+      label="resources.disputeCases.fields.peopleInvolved"
+      min={0}
+      validate={required()}
+    />
   </>
 );
 
@@ -81,7 +134,11 @@ export const GRID_EVENT_COMMANDS: CommandForms<GridEventCommand, GridEventRecord
   file: { mutation: 'fileGridEvent', input: note, Fields: NoteInput },
   reject: {
     mutation: 'rejectGridEvent',
-    input: (v) => ({ reason: String(v.reason), ...optionalText('duplicateOfId', v.duplicateOfId), ...note(v) }),
+    input: (v) => ({
+      reason: String(v.reason),
+      ...optionalText('duplicateOfId', v.duplicateOfId),
+      ...note(v),
+    }),
     Fields: RejectInputs,
     defaults: () => ({ reason: 'INVALID' }),
     turnsAway: true,
@@ -93,7 +150,11 @@ export const GRID_EVENT_COMMANDS: CommandForms<GridEventCommand, GridEventRecord
     defaults: () => ({ assigneeKind: 'DEPARTMENT' }),
   },
   startDisposal: { mutation: 'startGridEventDisposal', input: note },
-  dispose: { mutation: 'disposeGridEvent', input: (v) => ({ result: trimmed(v.result) }), Fields: ResultInput },
+  dispose: {
+    mutation: 'disposeGridEvent',
+    input: (v) => ({ result: trimmed(v.result) }),
+    Fields: ResultInput,
+  },
   verify: { mutation: 'verifyGridEvent', input: note, Fields: NoteInput },
   sendBack: {
     mutation: 'sendBackGridEvent',

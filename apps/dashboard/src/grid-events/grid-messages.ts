@@ -109,7 +109,13 @@ const TEXT = {
     assignee_kind: { DEPARTMENT: 'Department', PERSON: 'Person' },
     applicant: 'Applicant (who raised it)',
     respondent: 'Respondent',
-    kpi: { reported: 'Reported', closed: 'Closed', on_time: 'Closed on time', overdue: 'Overdue', open: 'Open' },
+    kpi: {
+      reported: 'Reported',
+      closed: 'Closed',
+      on_time: 'Closed on time',
+      overdue: 'Overdue',
+      open: 'Open',
+    },
     state: from(GRID_EVENT_STATES, GRID_EVENT_STATE_LABELS, 'en'),
   },
 };

@@ -1,6 +1,15 @@
 import { chinaDay } from '@qiangji/domain';
 import { useState } from 'react';
-import { Create, DateInput, minValue, NumberInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
+import {
+  Create,
+  DateInput,
+  minValue,
+  NumberInput,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+} from 'react-admin';
 import { newIdempotencyKey } from '../common/idempotency-key';
 import { RegionInput } from '../common/RegionInput';
 import { FORMAT_CHOICES } from './security-messages';

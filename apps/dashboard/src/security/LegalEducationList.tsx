@@ -1,4 +1,12 @@
-import { Datagrid, DateInput, NumberField, SelectArrayInput, TextField, useLocaleState, useTranslate } from 'react-admin';
+import {
+  Datagrid,
+  DateInput,
+  NumberField,
+  SelectArrayInput,
+  TextField,
+  useLocaleState,
+  useTranslate,
+} from 'react-admin';
 import { formatDay } from '../common/dates';
 import { DayField } from '../common/DateTimeField';
 import { LabelField } from '../common/LabelChips';
@@ -11,7 +19,13 @@ import { FORMAT_CHOICES } from './security-messages';
 
 const filters = [
   <RegionInput key="regionCode" source="regionCode" alwaysOn />,
-  <SelectArrayInput key="format" source="format" choices={FORMAT_CHOICES} alwaysOn sx={{ minWidth: '12rem' }} />,
+  <SelectArrayInput
+    key="format"
+    source="format"
+    choices={FORMAT_CHOICES}
+    alwaysOn
+    sx={{ minWidth: '12rem' }}
+  />,
   <DateInput key="heldFrom" source="heldFrom" />,
   <DateInput key="heldTo" source="heldTo" />,
 ];

@@ -11,7 +11,14 @@ import { useJurisdiction } from '../common/use-jurisdiction';
 import { ChildRegionTable } from '../stats/ChildRegionTable';
 import { FigureTable } from '../stats/FigureTable';
 import { KpiCards, type Kpi } from '../stats/KpiCards';
-import { monthSeries, openingYear, periodFromSearch, periodSearch, yearRange, type Period } from '../stats/period';
+import {
+  monthSeries,
+  openingYear,
+  periodFromSearch,
+  periodSearch,
+  yearRange,
+  type Period,
+} from '../stats/period';
 import { PeriodPicker } from '../stats/PeriodPicker';
 import { TrendChart } from '../stats/TrendChart';
 import { useStats } from '../stats/use-stats';
@@ -60,9 +67,12 @@ interface Prevention {
 const RESOURCE = 'legalEducationEvents';
 
 /** A change as the article writes it: −19.8%, or +0.4 points. */
-const change = (value: number | null) => (value === null ? '—' : `${value > 0 ? '+' : ''}${formatPercent(value)}`);
+const change = (value: number | null) =>
+  value === null ? '—' : `${value > 0 ? '+' : ''}${formatPercent(value)}`;
 const points = (value: number | null, translate: (k: string, o?: object) => string) =>
-  value === null ? '—' : translate('app.security.points', { points: `${value > 0 ? '+' : ''}${value.toFixed(1)}` });
+  value === null
+    ? '—'
+    : translate('app.security.points', { points: `${value > 0 ? '+' : ''}${value.toFixed(1)}` });
 
 /**
  * 公共安全概况: reported cases of a year in a region's subtree against the year before (by category, month and
@@ -82,10 +92,18 @@ export const SecurityOverview = () => {
   const range = asked?.range ?? (opening && yearRange(opening.year));
   const period: Period | null = asked && range ? { region: asked.region, ...range } : null;
   const months = period && { from: period.from.slice(0, 7), to: period.to.slice(0, 7) };
-  const stats = useStats<SecurityStats>(RESOURCE, 'stats', period && { regionCode: period.region, ...months });
+  const stats = useStats<SecurityStats>(
+    RESOURCE,
+    'stats',
+    period && { regionCode: period.region, ...months },
+  );
   const trend = useStats<TrendPoint[]>(RESOURCE, 'trend', period && { regionCode: period.region });
   const year = period ? Number(period.to.slice(0, 4)) : null;
-  const prevention = useStats<Prevention[]>(RESOURCE, 'prevention', period && { regionCode: period.region, year });
+  const prevention = useStats<Prevention[]>(
+    RESOURCE,
+    'prevention',
+    period && { regionCode: period.region, year },
+  );
   const linkTo = (next: Period) => ({ pathname: '/security', search: periodSearch(next) });
   const drillDown = (region: string) => linkTo({ ...period!, region });
   const s = stats.data;
@@ -133,9 +151,16 @@ export const SecurityOverview = () => {
           {period && (
             <Stack spacing={1}>
               <Typography variant="h5" component="h1">
-                {translate('app.security.heading', { region: s ? regionName(s.region) : period.region, year: year ?? '' })}
+                {translate('app.security.heading', {
+                  region: s ? regionName(s.region) : period.region,
+                  year: year ?? '',
+                })}
               </Typography>
-              <PeriodPicker period={period} years={years.data ?? []} onChange={(next) => navigate(linkTo(next))} />
+              <PeriodPicker
+                period={period}
+                years={years.data ?? []}
+                onChange={(next) => navigate(linkTo(next))}
+              />
             </Stack>
           )}
           {(years.isPending || stats.isPending) && <LinearProgress />}
@@ -156,10 +181,22 @@ export const SecurityOverview = () => {
                 rows={s.byChildRegion}
                 drillDown={drillDown}
                 columns={[
-                  { key: 'cases', label: translate('app.security.kpi.reported'), value: (r) => count(r.cases) },
-                  { key: 'previous', label: translate('app.security.last_year'), value: (r) => count(r.previousCases) },
+                  {
+                    key: 'cases',
+                    label: translate('app.security.kpi.reported'),
+                    value: (r) => count(r.cases),
+                  },
+                  {
+                    key: 'previous',
+                    label: translate('app.security.last_year'),
+                    value: (r) => count(r.previousCases),
+                  },
                   { key: 'change', label: translate('app.security.change'), value: (r) => change(r.change) },
-                  { key: 'rank', label: translate('app.security.rank'), value: (r) => (r.rank ? String(r.rank) : '—') },
+                  {
+                    key: 'rank',
+                    label: translate('app.security.rank'),
+                    value: (r) => (r.rank ? String(r.rank) : '—'),
+                  },
                 ]}
               />
               <FigureTable
@@ -170,7 +207,11 @@ export const SecurityOverview = () => {
                 rowLabel={(c) => translate(`app.security.category.${c.category}`)}
                 columns={[
                   { key: 'cases', label: translate('app.security.this_year'), value: (c) => count(c.cases) },
-                  { key: 'previous', label: translate('app.security.last_year'), value: (c) => count(c.previousCases) },
+                  {
+                    key: 'previous',
+                    label: translate('app.security.last_year'),
+                    value: (c) => count(c.previousCases),
+                  },
                   { key: 'change', label: translate('app.security.change'), value: (c) => change(c.change) },
                 ]}
               />
@@ -184,8 +225,16 @@ export const SecurityOverview = () => {
               rowKey={(t) => String(t.year)}
               rowLabel={(t) => String(t.year)}
               columns={[
-                { key: 'satisfied', label: translate('app.security.kpi.sense_of_security'), value: (t) => formatPercent(t.satisfied) },
-                { key: 'change', label: translate('app.security.change'), value: (t) => points(t.changePoints, translate) },
+                {
+                  key: 'satisfied',
+                  label: translate('app.security.kpi.sense_of_security'),
+                  value: (t) => formatPercent(t.satisfied),
+                },
+                {
+                  key: 'change',
+                  label: translate('app.security.change'),
+                  value: (t) => points(t.changePoints, translate),
+                },
               ]}
             />
           )}

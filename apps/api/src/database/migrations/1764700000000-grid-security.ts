@@ -44,7 +44,9 @@ export class GridSecurity1764700000000 implements MigrationInterface {
     // One open assignment of a worker to a unit; the closed ones are the unit's history.
     await q.query(`CREATE UNIQUE INDEX grid_worker_assignment_open ON grid_worker_assignment (user_id, region_code)
       WHERE valid_to IS NULL`);
-    await q.query(`CREATE INDEX grid_worker_assignment_unit ON grid_worker_assignment (region_code, valid_from)`);
+    await q.query(
+      `CREATE INDEX grid_worker_assignment_unit ON grid_worker_assignment (region_code, valid_from)`,
+    );
 
     await q.query(`
       CREATE TABLE household_grid_membership (
@@ -168,7 +170,9 @@ export class GridSecurity1764700000000 implements MigrationInterface {
         respondents integer CHECK (respondents > 0),
         UNIQUE (survey_id, question, respondent_group, region_code)
       )`);
-    await q.query(`CREATE INDEX survey_result_series ON survey_result (region_code, question, respondent_group, year)`);
+    await q.query(
+      `CREATE INDEX survey_result_series ON survey_result (region_code, question, respondent_group, year)`,
+    );
 
     await q.query(`
       CREATE TABLE legal_education_event (
@@ -205,7 +209,11 @@ export class GridSecurity1764700000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE ${SCOPED.map(([t]) => t).reverse().join(', ')}`);
+    await q.query(
+      `DROP TABLE ${SCOPED.map(([t]) => t)
+        .reverse()
+        .join(', ')}`,
+    );
     await q.query(`DROP SEQUENCE grid_event_number`);
   }
 }

@@ -58,5 +58,7 @@ export const GRID_EVENT_LIFE = defineLifecycle<GridEventState, GridEventCommandD
   },
   // The deadline runs from the dispatch, by category and urgency, as `dispatch` sets it.
   derive: (e) =>
-    e.dispatchedAt ? gridEventDeadline(e.category, e.urgency, e.dispatchedAt) : { dueAt: null, atRiskAt: null },
+    e.dispatchedAt
+      ? gridEventDeadline(e.category, e.urgency, e.dispatchedAt)
+      : { dueAt: null, atRiskAt: null },
 });

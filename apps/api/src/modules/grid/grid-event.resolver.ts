@@ -36,7 +36,8 @@ export class GridEventResolver {
   }
 
   @Query(() => [GridEvent], {
-    description: 'Open events of the category within 200 m reported in the last 7 days: ask before reporting.',
+    description:
+      'Open events of the category within 200 m reported in the last 7 days: ask before reporting.',
   })
   gridEventDuplicateHints(@Ctx() ctx: RequestContext, @Arg('input') input: DuplicateHintsInput) {
     return ctx.services.gridEvents.duplicateHints(ctx, input);
@@ -47,7 +48,9 @@ export class GridEventResolver {
     return ctx.services.gridEvents.loopFigures(ctx, regionCode, from, to);
   }
 
-  @Mutation(() => GridEvent, { description: '上报: by a grid worker, the portal or a district system; idempotent.' })
+  @Mutation(() => GridEvent, {
+    description: '上报: by a grid worker, the portal or a district system; idempotent.',
+  })
   reportGridEvent(@Ctx() ctx: RequestContext, @Arg('input') input: ReportGridEventInput) {
     return ctx.services.gridEvents.report(ctx, input);
   }
@@ -62,7 +65,9 @@ export class GridEventResolver {
     return ctx.services.gridEvents.reject(ctx, input);
   }
 
-  @Mutation(() => GridEvent, { description: '派遣, with the deadline by category and urgency: FILED → DISPATCHED.' })
+  @Mutation(() => GridEvent, {
+    description: '派遣, with the deadline by category and urgency: FILED → DISPATCHED.',
+  })
   dispatchGridEvent(@Ctx() ctx: RequestContext, @Arg('input') input: DispatchGridEventInput) {
     return ctx.services.gridEvents.dispatch(ctx, input);
   }
@@ -82,7 +87,9 @@ export class GridEventResolver {
     return ctx.services.gridEvents.verify(ctx, input);
   }
 
-  @Mutation(() => GridEvent, { description: '退回: the check failed, DISPOSED → IN_DISPOSAL; the deadline stands.' })
+  @Mutation(() => GridEvent, {
+    description: '退回: the check failed, DISPOSED → IN_DISPOSAL; the deadline stands.',
+  })
   sendBackGridEvent(@Ctx() ctx: RequestContext, @Arg('input') input: SendBackGridEventInput) {
     return ctx.services.gridEvents.sendBack(ctx, input);
   }
@@ -98,7 +105,8 @@ export class GridEventResolver {
   }
 
   @Mutation(() => GridEvent, {
-    description: 'A neighbourhood dispute becomes a mediation case in one step: → REFERRED, linked both ways.',
+    description:
+      'A neighbourhood dispute becomes a mediation case in one step: → REFERRED, linked both ways.',
   })
   referGridEventToMediation(@Ctx() ctx: RequestContext, @Arg('input') input: ReferGridEventInput) {
     return ctx.services.gridEvents.referToMediation(ctx, input);
@@ -115,7 +123,8 @@ export class GridEventResolver {
   }
 
   @FieldResolver(() => DeadlineStatusEnum, {
-    description: 'From the dispatch to the closure: AT_RISK in the last quarter, OVERDUE past dueAt (or closed late).',
+    description:
+      'From the dispatch to the closure: AT_RISK in the last quarter, OVERDUE past dueAt (or closed late).',
   })
   deadlineStatus(@Root() e: GridEvent) {
     return gridEventDeadlineStatus(e);

@@ -144,7 +144,9 @@ export class GridEventService {
   /** The events that became these dispute cases: the link back from mediation. */
   findByDisputeCases(ctx: RequestContext, caseIds: readonly string[]): Promise<GridEvent[]> {
     return inScope(ctx, (m) =>
-      m.query(`SELECT ${EVENT_COLUMNS} FROM grid_event e WHERE e.dispute_case_id = ANY($1::uuid[])`, [caseIds]),
+      m.query(`SELECT ${EVENT_COLUMNS} FROM grid_event e WHERE e.dispute_case_id = ANY($1::uuid[])`, [
+        caseIds,
+      ]),
     );
   }
 
@@ -258,7 +260,9 @@ export class GridEventService {
   }
 
   file(ctx: RequestContext, input: GridEventNoteInput) {
-    return this.run(ctx, input, 'file', () => ({ details: { note: optionalText(input.note, 'note', 1000) } }));
+    return this.run(ctx, input, 'file', () => ({
+      details: { note: optionalText(input.note, 'note', 1000) },
+    }));
   }
 
   reject(ctx: RequestContext, input: RejectGridEventInput) {
@@ -377,7 +381,10 @@ export class GridEventService {
   }
 
   /** Open events of the same category within 200 m and 7 days of each probe, through the GiST index; one statement. */
-  async duplicatesOf(ctx: RequestContext, probes: readonly DuplicateProbe[]): Promise<Map<string, GridEvent[]>> {
+  async duplicatesOf(
+    ctx: RequestContext,
+    probes: readonly DuplicateProbe[],
+  ): Promise<Map<string, GridEvent[]>> {
     const found = new Map<string, GridEvent[]>(probes.map((p) => [p.key, []]));
     if (!probes.length) return found;
     const rows = probes.map((p) => ({
@@ -411,7 +418,10 @@ export class GridEventService {
   }
 
   /** What a reporter sees before sending: possible duplicates of a report at this place. */
-  async duplicateHints(ctx: RequestContext, probe: { category: GridEventCategory; lat: number; lng: number }) {
+  async duplicateHints(
+    ctx: RequestContext,
+    probe: { category: GridEventCategory; lat: number; lng: number },
+  ) {
     requireAction(ctx, 'grid:read');
     checkLatLng(probe);
     const hints = await this.duplicatesOf(ctx, [{ ...probe, key: 'new', at: new Date(), exceptId: null }]);
@@ -467,4 +477,3 @@ export function stepsSql(ctx: RequestContext, steps: readonly StepInput[], p: Pa
       AS s (event_id uuid, command text, from_state text, to_state text, details jsonb)
     JOIN grid_event e ON e.id = s.event_id`;
 }
-

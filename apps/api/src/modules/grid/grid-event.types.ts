@@ -53,7 +53,9 @@ export class GridEvent {
   @Field()
   description: string;
 
-  @Field(() => [String], { description: 'References of the photos (object keys or URLs of the photo store).' })
+  @Field(() => [String], {
+    description: 'References of the photos (object keys or URLs of the photo store).',
+  })
   photoRefs: string[];
 
   @Field(() => GridEventStateEnum)
@@ -237,7 +239,8 @@ export class GridEventsArgs extends PageArgs {
 export class ReportGridEventInput {
   @Field(() => String, {
     nullable: true,
-    description: 'Client-chosen: the same key and input return the first event; another input is BAD_USER_INPUT.',
+    description:
+      'Client-chosen: the same key and input return the first event; another input is BAD_USER_INPUT.',
   })
   idempotencyKey?: string | null;
 
@@ -337,7 +340,10 @@ export class EvaluateGridEventInput extends GridEventCommandInput {
 
 @InputType()
 export class ReferGridEventInput extends GridEventCommandInput {
-  @Field(() => String, { nullable: true, description: 'The case title; default: the event’s category and number.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The case title; default: the event’s category and number.',
+  })
   title?: string | null;
 
   @Field(() => [DisputePartyInput])

@@ -34,9 +34,12 @@ describe('grid management and public security across jurisdictions', () => {
       const community = tree.rows.find((r) => r.level === 'COMMUNITY')!.code;
       // Both at the same spot and of the same category: a hint across districts would leak.
       const event = await eventIn(officer, grid, 'DISPATCHED', { lat: HARBIN.lat, lng: HARBIN.lng });
-      await officer.gql(`mutation($input: RecordSecurityStatisticsInput!) { recordSecurityStatistics(input: $input) { inserted } }`, {
-        input: { rows: [{ regionCode: community, month: '2012-01', category: 'PUBLIC_ORDER', cases: 7 }] },
-      });
+      await officer.gql(
+        `mutation($input: RecordSecurityStatisticsInput!) { recordSecurityStatistics(input: $input) { inserted } }`,
+        {
+          input: { rows: [{ regionCode: community, month: '2012-01', category: 'PUBLIC_ORDER', cases: 7 }] },
+        },
+      );
       await officer.gql(
         `mutation($input: RecordLegalEducationEventInput!) { recordLegalEducationEvent(input: $input) { id } }`,
         {
@@ -85,37 +88,73 @@ describe('grid management and public security across jurisdictions', () => {
     ['gridEvents', `query($code: String) { gridEvents(filter: { regionCode: $code }) { totalCount } }`],
     ['gridUnit', `query($code: String!) { gridUnit(code: $code) { code } }`],
     ['gridUnits', `query($code: String) { gridUnits(regionCode: $code) { totalCount } }`],
-    ['gridCoverage', `query($code: String) { gridCoverage(regionCode: $code, from: "2012-03-01", to: "2012-03-01") { unitDays } }`],
+    [
+      'gridCoverage',
+      `query($code: String) { gridCoverage(regionCode: $code, from: "2012-03-01", to: "2012-03-01") { unitDays } }`,
+    ],
     [
       'gridCoverageGaps',
       `query($code: String) { gridCoverageGaps(regionCode: $code, from: "2012-03-01", to: "2012-03-01") { totalCount } }`,
     ],
-    ['gridLoopFigures', `query($code: String) { gridLoopFigures(regionCode: $code, from: "2012-01-01", to: "2030-01-01") { reported } }`],
-    ['securityStatistics', `query($code: String) { securityStatistics(filter: { regionCode: $code }) { totalCount } }`],
-    ['securityStats', `query($code: String!) { securityStats(regionCode: $code, from: "2012-01", to: "2012-12") { reportedCases } }`],
+    [
+      'gridLoopFigures',
+      `query($code: String) { gridLoopFigures(regionCode: $code, from: "2012-01-01", to: "2030-01-01") { reported } }`,
+    ],
+    [
+      'securityStatistics',
+      `query($code: String) { securityStatistics(filter: { regionCode: $code }) { totalCount } }`,
+    ],
+    [
+      'securityStats',
+      `query($code: String!) { securityStats(regionCode: $code, from: "2012-01", to: "2012-12") { reportedCases } }`,
+    ],
     ['satisfactionSurveys', `query($code: String) { satisfactionSurveys(regionCode: $code) { totalCount } }`],
     ['satisfactionTrend', `query($code: String!) { satisfactionTrend(regionCode: $code) { year } }`],
-    ['legalEducationEvents', `query($code: String) { legalEducationEvents(filter: { regionCode: $code }) { totalCount } }`],
-    ['preventionFigures', `query($code: String!) { preventionFigures(regionCode: $code, year: 2012) { value } }`],
+    [
+      'legalEducationEvents',
+      `query($code: String) { legalEducationEvents(filter: { regionCode: $code }) { totalCount } }`,
+    ],
+    [
+      'preventionFigures',
+      `query($code: String!) { preventionFigures(regionCode: $code, year: 2012) { value } }`,
+    ],
     ['residentTagFigures', `query($code: String) { residentTagFigures(regionCode: $code) { regionCode } }`],
   ])("when B asks for %s of A's region, then FORBIDDEN", async (_name, query) => {
-    expectRefused(await d.B.officer.gql(query, { code: query.includes('gridUnit(') ? d.A.grid : d.A.code }), 'FORBIDDEN');
+    expectRefused(
+      await d.B.officer.gql(query, { code: query.includes('gridUnit(') ? d.A.grid : d.A.code }),
+      'FORBIDDEN',
+    );
   });
 
   it.each([
-    ['reportGridEvent', `mutation($g: String!) { reportGridEvent(input: { category: OTHER, regionCode: $g, description: "越界上报" }) { id } }`],
-    ['reportNothing', `mutation($g: String!) { reportNothing(input: { regionCode: $g, day: "2012-03-02" }) { id } }`],
-    ['assignGridWorker', `mutation($g: String!) { assignGridWorker(input: { regionCode: $g, workerName: "越界", validFrom: "2012-01-01" }) { id } }`],
+    [
+      'reportGridEvent',
+      `mutation($g: String!) { reportGridEvent(input: { category: OTHER, regionCode: $g, description: "越界上报" }) { id } }`,
+    ],
+    [
+      'reportNothing',
+      `mutation($g: String!) { reportNothing(input: { regionCode: $g, day: "2012-03-02" }) { id } }`,
+    ],
+    [
+      'assignGridWorker',
+      `mutation($g: String!) { assignGridWorker(input: { regionCode: $g, workerName: "越界", validFrom: "2012-01-01" }) { id } }`,
+    ],
     [
       'recordSecurityStatistics',
       `mutation($g: String!) { recordSecurityStatistics(input: { rows: [{ regionCode: $g, month: "2012-02", category: FRAUD, cases: 1 }] }) { inserted } }`,
     ],
-    ['setPreventionFigures', `mutation($g: String!) { setPreventionFigures(input: { regionCode: $g, year: 2012, figures: [] }) { value } }`],
-  ])("when B writes %s into A's grid unit, then FORBIDDEN and nothing is written", async (_name, mutation) => {
-    const before = await counts();
-    expectRefused(await d.B.officer.gql(mutation, { g: d.A.grid }), 'FORBIDDEN');
-    expect(await counts()).toEqual(before);
-  });
+    [
+      'setPreventionFigures',
+      `mutation($g: String!) { setPreventionFigures(input: { regionCode: $g, year: 2012, figures: [] }) { value } }`,
+    ],
+  ])(
+    "when B writes %s into A's grid unit, then FORBIDDEN and nothing is written",
+    async (_name, mutation) => {
+      const before = await counts();
+      expectRefused(await d.B.officer.gql(mutation, { g: d.A.grid }), 'FORBIDDEN');
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   const counts = async () =>
     (
@@ -127,7 +166,9 @@ describe('grid management and public security across jurisdictions', () => {
     )[0];
 
   it("when B lists without a filter, then only B's rows are there, counted so", async () => {
-    const res = await d.B.officer.gql<Record<string, { totalCount: number; edges: { node: { id: string } }[] }>>(
+    const res = await d.B.officer.gql<
+      Record<string, { totalCount: number; edges: { node: { id: string } }[] }>
+    >(
       `query { gridEvents { totalCount edges { node { id } } } securityStatistics { totalCount edges { node { id } } }
          legalEducationEvents { totalCount edges { node { id } } } satisfactionSurveys { totalCount edges { node { id } } } }`,
     );

@@ -38,7 +38,9 @@ export class GridUnitResolver {
     return ctx.services.gridUnits.list(ctx, regionCode, page);
   }
 
-  @Query(() => GridCoverage, { description: 'Unit-days with an event or a zero report, for a day or a week.' })
+  @Query(() => GridCoverage, {
+    description: 'Unit-days with an event or a zero report, for a day or a week.',
+  })
   gridCoverage(@Ctx() ctx: RequestContext, @Args() { regionCode, from, to }: GridCoverageArgs) {
     return ctx.services.gridUnits.coverage(ctx, regionCode, from, to);
   }
@@ -59,7 +61,9 @@ export class GridUnitResolver {
     return ctx.services.gridUnits.assignWorker(ctx, input);
   }
 
-  @Mutation(() => GridWorkerAssignment, { description: 'Ends an assignment on its last day; it stays as history.' })
+  @Mutation(() => GridWorkerAssignment, {
+    description: 'Ends an assignment on its last day; it stays as history.',
+  })
   endGridWorkerAssignment(@Ctx() ctx: RequestContext, @Arg('input') input: EndGridWorkerAssignmentInput) {
     return ctx.services.gridUnits.endAssignment(ctx, input);
   }
@@ -84,7 +88,9 @@ export class GridUnitResolver {
     return ctx.loaders.grid.workers.load(unit.code);
   }
 
-  @FieldResolver(() => HouseholdConnection, { description: 'Its households (the unit page: one unit at a time).' })
+  @FieldResolver(() => HouseholdConnection, {
+    description: 'Its households (the unit page: one unit at a time).',
+  })
   households(@Ctx() ctx: RequestContext, @Root() unit: GridUnit, @Args() page: PageArgs) {
     return ctx.services.households.list(ctx, { regionCode: unit.code }, page);
   }
@@ -103,7 +109,9 @@ export class GridUnitResolver {
     );
   }
 
-  @FieldResolver(() => [ZeroReport], { description: 'Its zero reports of the last `days` days (default 14).' })
+  @FieldResolver(() => [ZeroReport], {
+    description: 'Its zero reports of the last `days` days (default 14).',
+  })
   zeroReports(
     @Ctx() ctx: RequestContext,
     @Root() unit: GridUnit,

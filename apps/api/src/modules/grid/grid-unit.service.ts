@@ -3,7 +3,16 @@ import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped, unscoped } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
-import { checkText, DAY_AFTER, DAY_START, isoDay, Patch, pastDay, versionedUpdate, Where } from '../../common/sql';
+import {
+  checkText,
+  DAY_AFTER,
+  DAY_START,
+  isoDay,
+  Patch,
+  pastDay,
+  versionedUpdate,
+  Where,
+} from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -129,14 +138,21 @@ export class GridUnitService {
         action: 'gridWorker.assign',
         entityType: 'GridWorkerAssignment',
         entityId: assignment.id,
-        changes: { regionCode: { new: input.regionCode }, workerName: { new: workerName }, validFrom: { new: validFrom } },
+        changes: {
+          regionCode: { new: input.regionCode },
+          workerName: { new: workerName },
+          validFrom: { new: validFrom },
+        },
         regionPath: path,
       });
       return assignment;
     });
   }
 
-  async endAssignment(ctx: RequestContext, input: EndGridWorkerAssignmentInput): Promise<GridWorkerAssignment> {
+  async endAssignment(
+    ctx: RequestContext,
+    input: EndGridWorkerAssignmentInput,
+  ): Promise<GridWorkerAssignment> {
     requireAction(ctx, 'grid:manage');
     const id = parseId(input.id, 'id');
     const validTo = isoDay(input.validTo);
@@ -335,4 +351,3 @@ export class GridUnitService {
     return tags.map((tag) => ({ tag, residents: totals.get(tag) ?? 0 }));
   }
 }
-

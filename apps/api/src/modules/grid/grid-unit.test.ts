@@ -39,7 +39,9 @@ describe('grid units, their workers, households and zero reports', () => {
     );
     expect(ended.errors).toBeUndefined();
     await assign({ workerName: '李建国', validFrom: '2012-07-01' });
-    const unit = await officer.gql<{ gridUnit: { workers: { workerName: string; validFrom: string; validTo: string | null }[] } }>(
+    const unit = await officer.gql<{
+      gridUnit: { workers: { workerName: string; validFrom: string; validTo: string | null }[] };
+    }>(
       `query($code: String!) { gridUnit(code: $code) { code name workers { workerName validFrom validTo } } }`,
       { code: grids[0] },
     );
@@ -61,11 +63,14 @@ describe('grid units, their workers, households and zero reports', () => {
     expect(first.errors).toBeUndefined();
     const second = await move(grids[2], today, first.data!.moveHouseholdToGridUnit.version);
     expect(second.data!.moveHouseholdToGridUnit.regionCode).toBe(grids[2]);
-    expect(codeOf(await move(grids[2], today, second.data!.moveHouseholdToGridUnit.version))).toBe('BAD_USER_INPUT');
-    const history = await officer.gql<{ household: { gridHistory: { regionCode: string; validTo: string | null }[] } }>(
-      `query($id: ID!) { household(id: $id) { gridHistory { regionCode validFrom validTo } } }`,
-      { id: h.id },
+    expect(codeOf(await move(grids[2], today, second.data!.moveHouseholdToGridUnit.version))).toBe(
+      'BAD_USER_INPUT',
     );
+    const history = await officer.gql<{
+      household: { gridHistory: { regionCode: string; validTo: string | null }[] };
+    }>(`query($id: ID!) { household(id: $id) { gridHistory { regionCode validFrom validTo } } }`, {
+      id: h.id,
+    });
     const rows = history.data!.household.gridHistory;
     expect(rows.filter((r) => r.validTo === null).map((r) => r.regionCode)).toEqual([grids[2]]);
     expect(rows.map((r) => r.regionCode).sort()).toEqual([...grids].sort());
@@ -77,7 +82,11 @@ describe('grid units, their workers, households and zero reports', () => {
     await household(app, grids[1], { tags: ['POOR_HOUSEHOLD'] });
     const e = await reportEvent(officer, grids[1]);
     const res = await officer.gql<{
-      gridUnit: { households: { totalCount: number }; residentTags: { tag: string; residents: number }[]; openEvents: { edges: { node: { id: string } }[] } };
+      gridUnit: {
+        households: { totalCount: number };
+        residentTags: { tag: string; residents: number }[];
+        openEvents: { edges: { node: { id: string } }[] };
+      };
     }>(
       `query($code: String!) { gridUnit(code: $code) {
          households(first: 5) { totalCount } residentTags { tag residents } openEvents(first: 10) { edges { node { id } } } } }`,
@@ -113,14 +122,21 @@ describe('grid units, their workers, households and zero reports', () => {
       coverageRate: 2 / 3,
       gapUnits: 1,
     });
-    const gaps = await officer.gql<{ gridCoverageGaps: { totalCount: number; edges: { node: { regionCode: string; missingDays: number } }[] } }>(
+    const gaps = await officer.gql<{
+      gridCoverageGaps: {
+        totalCount: number;
+        edges: { node: { regionCode: string; missingDays: number } }[];
+      };
+    }>(
       `query($code: String, $from: Date!, $to: Date!) { gridCoverageGaps(regionCode: $code, from: $from, to: $to, first: 10) {
          totalCount edges { node { regionCode missingDays region { name } } } } }`,
       { code: community, from: day, to: day },
     );
     expect(gaps.data!.gridCoverageGaps.totalCount).toBe(1);
     expect(gaps.data!.gridCoverageGaps.edges[0].node).toMatchObject({ regionCode: grids[2], missingDays: 1 });
-    const tooLong = await officer.gql(`query { gridCoverage(from: "2012-01-01", to: "2012-06-30") { unitDays } }`);
+    const tooLong = await officer.gql(
+      `query { gridCoverage(from: "2012-01-01", to: "2012-06-30") { unitDays } }`,
+    );
     expect(tooLong.errors![0].extensions.field).toBe('to');
   });
 
@@ -128,7 +144,10 @@ describe('grid units, their workers, households and zero reports', () => {
     const tree = await regionTree(app.db, { streets: 1, communities: 1, grids: 2 });
     const [old, replacement] = gridsOf(tree);
     // The first unit closed on 2012-03-05 and the second replaced it.
-    await app.db.query(`UPDATE region SET valid_from = '2012-01-01', valid_to = '2012-03-05' WHERE code = $1`, [old]);
+    await app.db.query(
+      `UPDATE region SET valid_from = '2012-01-01', valid_to = '2012-03-05' WHERE code = $1`,
+      [old],
+    );
     await app.db.query(`UPDATE region SET valid_from = '2012-03-05' WHERE code = $1`, [replacement]);
     const admin = await cityAdmin(app);
     const res = await admin.gql<{ gridCoverage: { gridUnits: number; unitDays: number } }>(
@@ -141,7 +160,9 @@ describe('grid units, their workers, households and zero reports', () => {
   it('when someone of another district asks for a unit, then FORBIDDEN', async () => {
     const other = await regionTree(app.db, { streets: 1, communities: 1, grids: 1 });
     const outsider = await app.signIn({ roles: ['STREET_OFFICER'], jurisdiction: other.districtCode });
-    const res = await outsider.gql(`query($code: String!) { gridUnit(code: $code) { code } }`, { code: grids[0] });
+    const res = await outsider.gql(`query($code: String!) { gridUnit(code: $code) { code } }`, {
+      code: grids[0],
+    });
     expect(codeOf(res)).toBe('FORBIDDEN');
     expect(district).not.toBe(other.districtCode);
   });

@@ -18,7 +18,10 @@ export class GridUnit {
   @Field(() => DateResolver, { nullable: true, description: 'First day it is no longer valid (redrawn).' })
   validTo: string | null;
 
-  @Field(() => JSONResolver, { nullable: true, description: 'GeoJSON in WGS-84, when a boundary was imported.' })
+  @Field(() => JSONResolver, {
+    nullable: true,
+    description: 'GeoJSON in WGS-84, when a boundary was imported.',
+  })
   boundary: object | null;
 
   @Field(() => Int, { nullable: true })
@@ -66,7 +69,10 @@ export class AssignGridWorkerInput {
   @Field({ description: 'The grid unit.' })
   regionCode: string;
 
-  @Field(() => ID, { nullable: true, description: 'An enabled account with the GRID_WORKER role in the district.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'An enabled account with the GRID_WORKER role in the district.',
+  })
   userId?: string | null;
 
   @Field()
@@ -96,7 +102,10 @@ export class HouseholdGridMembership {
   @Field(() => DateResolver)
   validFrom: string;
 
-  @Field(() => DateResolver, { nullable: true, description: 'The day it moved away; null for the current unit.' })
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: 'The day it moved away; null for the current unit.',
+  })
   validTo: string | null;
 
   householdId: string;
@@ -140,7 +149,9 @@ export class ReportNothingInput {
   @Field({ description: 'The grid unit.' })
   regionCode: string;
 
-  @Field(() => DateResolver, { description: 'The day patrolled; not in the future. Sending it twice is harmless.' })
+  @Field(() => DateResolver, {
+    description: 'The day patrolled; not in the future. Sending it twice is harmless.',
+  })
   day: Date;
 }
 
@@ -164,7 +175,10 @@ export class GridCoverage {
   @Field(() => Int)
   coveredUnitDays: number;
 
-  @Field(() => Float, { nullable: true, description: 'coveredUnitDays ÷ unitDays (coverageRate in the domain).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'coveredUnitDays ÷ unitDays (coverageRate in the domain).',
+  })
   coverageRate: number | null;
 
   @Field(() => Int, { description: 'Grid units with at least one day of neither events nor a zero report.' })

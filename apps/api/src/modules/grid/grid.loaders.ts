@@ -8,8 +8,14 @@ import type { GridWorkerAssignment, HouseholdGridMembership } from './grid-unit.
 export function createGridLoaders(ctx: RequestContext) {
   const { services } = ctx;
   return {
-    event: byKeyLoader<GridEvent>((ids) => services.gridEvents.findByIds(ctx, ids), (e) => e.id),
-    timeline: groupLoader<GridEventStep>((ids) => services.gridEvents.timelineOf(ctx, ids), (s) => s.eventId),
+    event: byKeyLoader<GridEvent>(
+      (ids) => services.gridEvents.findByIds(ctx, ids),
+      (e) => e.id,
+    ),
+    timeline: groupLoader<GridEventStep>(
+      (ids) => services.gridEvents.timelineOf(ctx, ids),
+      (s) => s.eventId,
+    ),
     byDisputeCase: byKeyLoader<GridEvent>(
       (ids) => services.gridEvents.findByDisputeCases(ctx, ids),
       (e) => e.disputeCaseId!,
@@ -20,7 +26,16 @@ export function createGridLoaders(ctx: RequestContext) {
         const probes = events.flatMap((e) =>
           e.lat == null || e.lng == null
             ? []
-            : [{ key: e.id, category: e.category, lat: e.lat, lng: e.lng, at: new Date(e.reportedAt), exceptId: e.id }],
+            : [
+                {
+                  key: e.id,
+                  category: e.category,
+                  lat: e.lat,
+                  lng: e.lng,
+                  at: new Date(e.reportedAt),
+                  exceptId: e.id,
+                },
+              ],
         );
         const found = await services.gridEvents.duplicatesOf(ctx, probes);
         return events.map((e) => found.get(e.id) ?? []);

@@ -21,8 +21,29 @@ import { GRID_EVENT_LIFE, type GridEventRow } from './grid-event.life';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '孙', '马'];
-const GIVEN = ['秀梅', '建国', '丽娟', '志强', '海燕', '春生', '玉兰', '立新', '桂芝', '德明', '红霞', '国庆'];
-const DEPARTMENTS = ['城管执法中队', '消防救援站', '派出所', '市场监管所', '街道办事处', '物业公司', '环卫所'];
+const GIVEN = [
+  '秀梅',
+  '建国',
+  '丽娟',
+  '志强',
+  '海燕',
+  '春生',
+  '玉兰',
+  '立新',
+  '桂芝',
+  '德明',
+  '红霞',
+  '国庆',
+];
+const DEPARTMENTS = [
+  '城管执法中队',
+  '消防救援站',
+  '派出所',
+  '市场监管所',
+  '街道办事处',
+  '物业公司',
+  '环卫所',
+];
 const DESCRIPTIONS: Record<GridEventCategory, string[]> = {
   PUBLIC_ORDER_HAZARD: ['楼道内有可疑人员反复出入', '小区监控探头损坏', '夜间有人聚集饮酒滋事'],
   FIRE_HAZARD: ['楼道堆放杂物堵塞消防通道', '电动车在楼道内充电', '消防栓无水'],
@@ -46,7 +67,16 @@ const CATEGORY_WEIGHTS: Partial<Record<GridEventCategory, number>> = {
   OTHER: 6,
 };
 /** Where the planned life of an event stops; younger events stop earlier, because the seed stops at now. */
-const ENDINGS = { REPORTED: 5, FILED: 5, REJECTED: 6, DISPATCHED: 8, IN_DISPOSAL: 8, DISPOSED: 6, CLOSED: 22, EVALUATED: 50 };
+const ENDINGS = {
+  REPORTED: 5,
+  FILED: 5,
+  REJECTED: 6,
+  DISPATCHED: 8,
+  IN_DISPOSAL: 8,
+  DISPOSED: 6,
+  CLOSED: 22,
+  EVALUATED: 50,
+};
 
 const WORKERS = rowsTable('grid_worker_assignment', {
   regionCode: 'varchar',
@@ -146,7 +176,15 @@ export async function seedGrid(m: EntityManager, opts = { events: 360, seed: 201
   const workers = units.flatMap((u, i) => [
     { regionCode: u.code, userId: null, workerName: u.worker, validFrom: '2011-01-01', validTo: null },
     ...(i % 7 === 0
-      ? [{ regionCode: u.code, userId: null, workerName: name(), validFrom: '2009-03-01', validTo: '2010-12-31' }]
+      ? [
+          {
+            regionCode: u.code,
+            userId: null,
+            workerName: name(),
+            validFrom: '2009-03-01',
+            validTo: '2010-12-31',
+          },
+        ]
       : []),
   ]);
   await insertRows(m, WORKERS, workers);
@@ -157,7 +195,8 @@ export async function seedGrid(m: EntityManager, opts = { events: 360, seed: 201
     const earlier = played.length > 10 && rand.next() < 0.06 ? rand.pick(played) : null;
     const unit = earlier ? units.find((u) => u.code === earlier.row.regionCode)! : rand.pick(units);
     const category = earlier?.row.category ?? rand.weighted(CATEGORY_WEIGHTS);
-    const urgency: GridEventUrgency = rand.next() < 0.1 ? 'URGENT' : rand.next() < 0.03 ? 'CRITICAL' : 'NORMAL';
+    const urgency: GridEventUrgency =
+      rand.next() < 0.1 ? 'URGENT' : rand.next() < 0.03 ? 'CRITICAL' : 'NORMAL';
     const reportedAt = earlier
       ? new Date(earlier.row.reportedAt.getTime() + rand.between(2, 40) * HOUR)
       : new Date(now.getTime() - rand.next() * 30 * DAY);
@@ -235,7 +274,12 @@ export async function seedGrid(m: EntityManager, opts = { events: 360, seed: 201
         zeroReports.push({ regionCode: u.code, day, reporterName: u.worker, createdBy: 'seed' });
   }
   await insertRows(m, ZERO_REPORTS, zeroReports);
-  return { workers: workers.length, events: played.length, steps: steps.length, zeroReports: zeroReports.length };
+  return {
+    workers: workers.length,
+    events: played.length,
+    steps: steps.length,
+    zeroReports: zeroReports.length,
+  };
 }
 
 /** The steps of an event's planned life, in time, as its handlers would take them. */
@@ -247,7 +291,8 @@ function plan(
 ): LifeStep<GridEventCommandDetails>[] {
   const steps: LifeStep<GridEventCommandDetails>[] = [];
   let at = e.reportedAt.getTime();
-  const after = (minHours: number, maxHours: number) => new Date((at += (minHours + rand.next() * (maxHours - minHours)) * HOUR));
+  const after = (minHours: number, maxHours: number) =>
+    new Date((at += (minHours + rand.next() * (maxHours - minHours)) * HOUR));
   const office = '街道网格化服务管理中心';
   if (earlier && earlier.state !== 'REJECTED' && rand.next() < 0.7) {
     steps.push({
@@ -285,17 +330,37 @@ function plan(
   });
   if (ending === 'DISPATCHED') return steps;
   const hours = gridEventHours(e.category, e.urgency);
-  steps.push({ command: 'startDisposal', at: after(0.05 * hours, 0.2 * hours), actor: assignee, details: { note: null } });
+  steps.push({
+    command: 'startDisposal',
+    at: after(0.05 * hours, 0.2 * hours),
+    actor: assignee,
+    details: { note: null },
+  });
   if (ending === 'IN_DISPOSAL') return steps;
   const dispose = () =>
-    steps.push({ command: 'dispose', at: after(0.1 * hours, 0.5 * hours), actor: assignee, details: { result: '已处理完毕' } });
+    steps.push({
+      command: 'dispose',
+      at: after(0.1 * hours, 0.5 * hours),
+      actor: assignee,
+      details: { result: '已处理完毕' },
+    });
   dispose();
   if (rand.next() < 0.12) {
-    steps.push({ command: 'sendBack', at: after(1, 6), actor: worker, details: { reason: '现场复查未整改到位' } });
+    steps.push({
+      command: 'sendBack',
+      at: after(1, 6),
+      actor: worker,
+      details: { reason: '现场复查未整改到位' },
+    });
     dispose();
   }
   if (ending === 'DISPOSED') return steps;
-  steps.push({ command: 'verify', at: after(0.02 * hours, 0.2 * hours), actor: worker, details: { note: null } });
+  steps.push({
+    command: 'verify',
+    at: after(0.02 * hours, 0.2 * hours),
+    actor: worker,
+    details: { note: null },
+  });
   // Most loops close in time; about one in seven runs late.
   steps.push({
     command: 'close',
@@ -309,10 +374,10 @@ function plan(
     at: after(2, 48),
     actor: worker,
     details: {
-      satisfaction: rand.next() < 0.82 ? 'SATISFIED' : rand.next() < 0.7 ? 'BASICALLY_SATISFIED' : 'DISSATISFIED',
+      satisfaction:
+        rand.next() < 0.82 ? 'SATISFIED' : rand.next() < 0.7 ? 'BASICALLY_SATISFIED' : 'DISSATISFIED',
       comment: null,
     },
   });
   return steps;
 }
-

@@ -94,7 +94,9 @@ describe('the grid and public-security demo data', () => {
   });
 
   it('when the last week is covered, then most unit-days have a report and some units have gaps', async () => {
-    const res = await admin.gql<{ gridCoverage: { coverageRate: number; gapUnits: number; gridUnits: number } }>(
+    const res = await admin.gql<{
+      gridCoverage: { coverageRate: number; gapUnits: number; gridUnits: number };
+    }>(
       `query($from: Date!, $to: Date!) { gridCoverage(from: $from, to: $to) { coverageRate gapUnits gridUnits } }`,
       { from: chinaDay(7), to: chinaDay(1) },
     );
@@ -106,7 +108,10 @@ describe('the grid and public-security demo data', () => {
   });
 
   it('when the event queue and the loop figures are read, then the city sees its open events and its punctuality', async () => {
-    const res = await admin.gql<{ gridEvents: { totalCount: number }; gridLoopFigures: { closed: number; onTimeRate: number } }>(
+    const res = await admin.gql<{
+      gridEvents: { totalCount: number };
+      gridLoopFigures: { closed: number; onTimeRate: number };
+    }>(
       `query($from: Date!, $to: Date!) { gridEvents(filter: { state: [DISPATCHED, IN_DISPOSAL] }, first: 20) { totalCount }
          gridLoopFigures(from: $from, to: $to) { closed onTimeRate } }`,
       { from: chinaDay(40), to: chinaDay(0) },

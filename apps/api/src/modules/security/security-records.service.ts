@@ -81,9 +81,10 @@ export class SecurityRecordsService {
 
   async resultsOf(ctx: RequestContext, surveyIds: readonly string[]): Promise<SurveyResult[]> {
     const rows: ResultRow[] = await inScope(ctx, (m) =>
-      m.query(`${RESULT_SQL} WHERE r.survey_id = ANY($1::uuid[]) ORDER BY r.survey_id, r.region_code, r.question`, [
-        surveyIds,
-      ]),
+      m.query(
+        `${RESULT_SQL} WHERE r.survey_id = ANY($1::uuid[]) ORDER BY r.survey_id, r.region_code, r.question`,
+        [surveyIds],
+      ),
     );
     return rows.map(withChange);
   }
@@ -112,7 +113,8 @@ export class SecurityRecordsService {
         [regionCode, year],
       ),
     );
-    if (!row) return { year: null, satisfied: null, previousYear: null, previousSatisfied: null, changePoints: null };
+    if (!row)
+      return { year: null, satisfied: null, previousYear: null, previousSatisfied: null, changePoints: null };
     const { year: y, satisfied, previousYear, previousSatisfied, changePoints } = withChange(row);
     return { year: y, satisfied, previousYear, previousSatisfied, changePoints };
   }
@@ -132,11 +134,18 @@ export class SecurityRecordsService {
     input.results.forEach((r, i) => {
       const regionPath = paths.get(r.regionCode);
       if (!regionPath || !isWithin(regionPath, path))
-        throw AppError.badInput('A result is for the survey’s region or one inside it.', `results.${i}.regionCode`);
+        throw AppError.badInput(
+          'A result is for the survey’s region or one inside it.',
+          `results.${i}.regionCode`,
+        );
       if (!Number.isFinite(r.satisfied) || r.satisfied < 0 || r.satisfied > 1)
-        throw AppError.badInput('satisfied is a fraction from 0 to 1 (0.929 for 92.9%).', `results.${i}.satisfied`);
+        throw AppError.badInput(
+          'satisfied is a fraction from 0 to 1 (0.929 for 92.9%).',
+          `results.${i}.satisfied`,
+        );
       const key = `${r.question}|${r.group}|${r.regionCode}`;
-      if (seen.has(key)) throw AppError.badInput('That question, group and region is given twice.', `results.${i}`);
+      if (seen.has(key))
+        throw AppError.badInput('That question, group and region is given twice.', `results.${i}`);
       seen.add(key);
     });
     const idem = idempotency(principal, input);
@@ -147,10 +156,23 @@ export class SecurityRecordsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
          ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING ${SURVEY_COLUMNS.replaceAll('v.', '')}`,
-        [input.year, input.regionCode, input.sampleSize, input.method, source, idem.key, idem.hash, idem.createdBy],
+        [
+          input.year,
+          input.regionCode,
+          input.sampleSize,
+          input.method,
+          source,
+          idem.key,
+          idem.hash,
+          idem.createdBy,
+        ],
       );
       if (!created)
-        return replay<SatisfactionSurvey>(m, { table: 'satisfaction_survey', alias: 'v', columns: SURVEY_COLUMNS }, idem);
+        return replay<SatisfactionSurvey>(
+          m,
+          { table: 'satisfaction_survey', alias: 'v', columns: SURVEY_COLUMNS },
+          idem,
+        );
       await m.query(
         `INSERT INTO survey_result (survey_id, year, question, respondent_group, region_code, satisfied, respondents)
          SELECT $1::uuid, $2::int, r.question, r."group", r."regionCode", r.satisfied, r.respondents
@@ -169,12 +191,21 @@ export class SecurityRecordsService {
     });
   }
 
-  async legalEducationEvents(ctx: RequestContext, filter: LegalEducationEventFilter | null | undefined, args: PageArgs) {
+  async legalEducationEvents(
+    ctx: RequestContext,
+    filter: LegalEducationEventFilter | null | undefined,
+    args: PageArgs,
+  ) {
     requireAction(ctx, 'security:read');
     const where = new Where().subtree('l.region_path', await scopePath(ctx, filter?.regionCode));
     where
       .anyOf('l.format', filter?.format)
-      .days('l.held_on', { from: filter?.heldFrom, to: filter?.heldTo }, { from: 'heldFrom', to: 'heldTo' }, 'date');
+      .days(
+        'l.held_on',
+        { from: filter?.heldFrom, to: filter?.heldTo },
+        { from: 'heldFrom', to: 'heldTo' },
+        'date',
+      );
     return listPage<LegalEducationEvent>(scoped(ctx), {
       from: 'legal_education_event l',
       columns: EVENT_COLUMNS,
@@ -210,15 +241,33 @@ export class SecurityRecordsService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
          RETURNING ${EVENT_COLUMNS.replaceAll('l.', '')}`,
-        [input.format, title, heldOn, input.regionCode, input.audience, organiser, idem.key, idem.hash, idem.createdBy],
+        [
+          input.format,
+          title,
+          heldOn,
+          input.regionCode,
+          input.audience,
+          organiser,
+          idem.key,
+          idem.hash,
+          idem.createdBy,
+        ],
       );
       if (!created)
-        return replay<LegalEducationEvent>(m, { table: 'legal_education_event', alias: 'l', columns: EVENT_COLUMNS }, idem);
+        return replay<LegalEducationEvent>(
+          m,
+          { table: 'legal_education_event', alias: 'l', columns: EVENT_COLUMNS },
+          idem,
+        );
       await this.audit.record(ctx, m, {
         action: 'legalEducationEvent.record',
         entityType: 'LegalEducationEvent',
         entityId: created.id,
-        changes: { format: { new: input.format }, heldOn: { new: heldOn }, audience: { new: input.audience } },
+        changes: {
+          format: { new: input.format },
+          heldOn: { new: heldOn },
+          audience: { new: input.audience },
+        },
         regionPath: path,
       });
       return created;
@@ -226,7 +275,11 @@ export class SecurityRecordsService {
   }
 
   /** A year's figures of the subtree: counts summed over its regions, a coverage only of the region itself. */
-  async preventionFigures(ctx: RequestContext, regionCode: string, year: number): Promise<PreventionFigure[]> {
+  async preventionFigures(
+    ctx: RequestContext,
+    regionCode: string,
+    year: number,
+  ): Promise<PreventionFigure[]> {
     requireAction(ctx, 'security:read');
     const path = await scopePath(ctx, regionCode);
     return inScope(ctx, (m) =>
@@ -242,7 +295,10 @@ export class SecurityRecordsService {
   }
 
   /** Sets a region's figures of a year, one upsert; figures not named stay as they are. */
-  async setPreventionFigures(ctx: RequestContext, input: SetPreventionFiguresInput): Promise<PreventionFigure[]> {
+  async setPreventionFigures(
+    ctx: RequestContext,
+    input: SetPreventionFiguresInput,
+  ): Promise<PreventionFigure[]> {
     requireAction(ctx, 'security:write');
     const path = await scopePath(ctx, input.regionCode);
     if (!Number.isInteger(input.year) || input.year < 1990 || input.year > 2100)
@@ -267,7 +323,11 @@ export class SecurityRecordsService {
       await this.audit.record(ctx, m, {
         action: 'preventionFigure.set',
         entityType: 'PreventionFigure',
-        changes: { regionCode: { new: input.regionCode }, year: { new: input.year }, figures: { new: figures } },
+        changes: {
+          regionCode: { new: input.regionCode },
+          year: { new: input.year },
+          figures: { new: figures },
+        },
         regionPath: path,
       });
       return m.query(

@@ -64,7 +64,8 @@ function checkRows(input: RecordSecurityStatisticsInput): Omit<Row, 'path'>[] {
     if (!Number.isInteger(row.cases) || row.cases < 0)
       throw AppError.badInput('cases is a whole number of 0 or more.', `${field}.cases`);
     const key = `${row.regionCode}|${month}|${row.category}`;
-    if (seen.has(key)) throw AppError.badInput('That region, month and category is in the rows twice.', field);
+    if (seen.has(key))
+      throw AppError.badInput('That region, month and category is in the rows twice.', field);
     seen.add(key);
     return { regionCode: row.regionCode, month, category: row.category, cases: row.cases };
   });
@@ -82,8 +83,7 @@ function mixedLevels(rows: Row[]): number {
   });
   for (const group of byKey.values()) {
     group.sort((a, b) => a.path.localeCompare(b.path));
-    for (let k = 1; k < group.length; k++)
-      if (isWithin(group[k].path, group[k - 1].path)) return group[k].i;
+    for (let k = 1; k < group.length; k++) if (isWithin(group[k].path, group[k - 1].path)) return group[k].i;
   }
   return -1;
 }
@@ -118,7 +118,10 @@ export class SecurityStatisticService {
    * One upsert per region, month and category: a row whose cases did not change is left alone (no new version),
    * so sending the same month twice changes nothing. Returns the yearly totals of the villages it touched.
    */
-  async record(ctx: RequestContext, input: RecordSecurityStatisticsInput): Promise<RecordSecurityStatisticsResult> {
+  async record(
+    ctx: RequestContext,
+    input: RecordSecurityStatisticsInput,
+  ): Promise<RecordSecurityStatisticsResult> {
     const principal = requireAction(ctx, 'security:write');
     const checked = checkRows(input);
     const codes = [...new Set(checked.map((r) => r.regionCode))];
@@ -132,11 +135,21 @@ export class SecurityStatisticService {
     });
     const mixed = mixedLevels(rows);
     if (mixed >= 0)
-      throw AppError.badInput('Figures of a region and of one inside it cannot both be kept.', `rows.${mixed}`);
+      throw AppError.badInput(
+        'Figures of a region and of one inside it cannot both be kept.',
+        `rows.${mixed}`,
+      );
     const source = principal.kind === 'API_KEY' ? 'POLICE_SYSTEM' : 'ENTERED';
     return atomically(ctx, async (m) => {
       const payload = JSON.stringify(
-        rows.map((r, i) => ({ i, code: r.regionCode, p: r.path, month: r.month, category: r.category, cases: r.cases })),
+        rows.map((r, i) => ({
+          i,
+          code: r.regionCode,
+          p: r.path,
+          month: r.month,
+          category: r.category,
+          cases: r.cases,
+        })),
       );
       const [clash] = await m.query(
         `SELECT n.i FROM jsonb_to_recordset($1::jsonb) AS n (i int, code text, p ltree, month date, category text)
@@ -189,7 +202,9 @@ export class SecurityStatisticService {
     rows: readonly { path: string; month: string }[],
   ): Promise<VillageYearTotal[]> {
     const villageCodes = [...new Set(rows.flatMap((r) => r.path.split('.').filter((c) => c.length === 12)))];
-    const villages = (await ctx.services.region.findByCodes(ctx, villageCodes)).filter((v) => v.level === 'VILLAGE');
+    const villages = (await ctx.services.region.findByCodes(ctx, villageCodes)).filter(
+      (v) => v.level === 'VILLAGE',
+    );
     if (!villages.length) return [];
     const years = [...new Set(rows.map((r) => Number(r.month.slice(0, 4))))];
     return m.query(
@@ -202,7 +217,12 @@ export class SecurityStatisticService {
   }
 
   /** Reported cases of the months and the same months a year earlier: one statement. */
-  async reportedCases(ctx: RequestContext, regionCode: string, from: string, to: string): Promise<ReportedCasesFigures> {
+  async reportedCases(
+    ctx: RequestContext,
+    regionCode: string,
+    from: string,
+    to: string,
+  ): Promise<ReportedCasesFigures> {
     requireAction(ctx, 'security:read');
     const path = await scopePath(ctx, regionCode);
     const period = this.period(from, to);
@@ -351,7 +371,10 @@ export class SecurityStatisticService {
     const from = monthStart(fromValue, 'from');
     const to = monthStart(toValue, 'to');
     if (to < from) throw AppError.badInput('to is before from.', 'to');
-    const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+    const months =
+      (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+      Number(to.slice(5, 7)) -
+      Number(from.slice(5, 7));
     if (months >= MAX_MONTHS) throw AppError.badInput(`A period spans at most ${MAX_MONTHS} months.`, 'to');
     return { from, to, previous: previousYearPeriod(from, to) };
   }

@@ -40,7 +40,9 @@ export class SecurityResolver {
     return ctx.services.securityStatistics.record(ctx, input);
   }
 
-  @Query(() => SecurityStats, { description: 'Totals, year on year per category and child region, quiet villages.' })
+  @Query(() => SecurityStats, {
+    description: 'Totals, year on year per category and child region, quiet villages.',
+  })
   securityStats(@Ctx() ctx: RequestContext, @Args() { regionCode, from, to, quietYears }: SecurityStatsArgs) {
     return ctx.services.securityStatistics.stats(ctx, regionCode, from, to, quietYears);
   }
@@ -59,11 +61,16 @@ export class SecurityResolver {
   }
 
   @Query(() => [SurveyResult], { description: 'One question’s share in a region, year by year.' })
-  satisfactionTrend(@Ctx() ctx: RequestContext, @Args() { regionCode, question, group }: SatisfactionTrendArgs) {
+  satisfactionTrend(
+    @Ctx() ctx: RequestContext,
+    @Args() { regionCode, question, group }: SatisfactionTrendArgs,
+  ) {
     return ctx.services.securityRecords.trend(ctx, regionCode, question, group);
   }
 
-  @Mutation(() => SatisfactionSurvey, { description: 'A survey with its results; idempotent with idempotencyKey.' })
+  @Mutation(() => SatisfactionSurvey, {
+    description: 'A survey with its results; idempotent with idempotencyKey.',
+  })
   recordSatisfactionSurvey(@Ctx() ctx: RequestContext, @Arg('input') input: RecordSatisfactionSurveyInput) {
     return ctx.services.securityRecords.recordSurvey(ctx, input);
   }
@@ -78,7 +85,9 @@ export class SecurityResolver {
     return ctx.services.securityRecords.recordLegalEducationEvent(ctx, input);
   }
 
-  @Query(() => [PreventionFigure], { description: 'Video points, coverage, patrol teams, police offices, "3531".' })
+  @Query(() => [PreventionFigure], {
+    description: 'Video points, coverage, patrol teams, police offices, "3531".',
+  })
   preventionFigures(
     @Ctx() ctx: RequestContext,
     @Arg('regionCode') regionCode: string,
@@ -93,7 +102,8 @@ export class SecurityResolver {
   }
 
   @Query(() => ResidentTagFigures, {
-    description: 'Special groups, the floating population, …: counts for every reader; the list is `residents`.',
+    description:
+      'Special groups, the floating population, …: counts for every reader; the list is `residents`.',
   })
   residentTagFigures(
     @Ctx() ctx: RequestContext,

@@ -1,8 +1,4 @@
-import {
-  LEGAL_EDUCATION_FORMATS,
-  SECURITY_CATEGORY_PARENT,
-  type SecurityCategory,
-} from '@qiangji/domain';
+import { LEGAL_EDUCATION_FORMATS, SECURITY_CATEGORY_PARENT, type SecurityCategory } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { insertRows, rowsTable, seededRandom, seededUuids } from '../../common/seed-kit';
 
@@ -12,9 +8,33 @@ import { insertRows, rowsTable, seededRandom, seededUuids } from '../../common/s
  * three quiet years.
  */
 export const CITY_CASES: Readonly<Record<number, Readonly<Record<SecurityCategory, number>>>> = {
-  2010: { CRIMINAL: 41_200, HOMICIDE: 262, ROBBERY: 1_300, BURGLARY: 9_600, THEFT: 15_100, FRAUD: 2_800, PUBLIC_ORDER: 55_600 },
-  2011: { CRIMINAL: 38_000, HOMICIDE: 240, ROBBERY: 1_200, BURGLARY: 9_000, THEFT: 14_000, FRAUD: 3_000, PUBLIC_ORDER: 52_000 },
-  2012: { CRIMINAL: 30_780, HOMICIDE: 196, ROBBERY: 950, BURGLARY: 7_100, THEFT: 11_300, FRAUD: 2_900, PUBLIC_ORDER: 41_400 },
+  2010: {
+    CRIMINAL: 41_200,
+    HOMICIDE: 262,
+    ROBBERY: 1_300,
+    BURGLARY: 9_600,
+    THEFT: 15_100,
+    FRAUD: 2_800,
+    PUBLIC_ORDER: 55_600,
+  },
+  2011: {
+    CRIMINAL: 38_000,
+    HOMICIDE: 240,
+    ROBBERY: 1_200,
+    BURGLARY: 9_000,
+    THEFT: 14_000,
+    FRAUD: 3_000,
+    PUBLIC_ORDER: 52_000,
+  },
+  2012: {
+    CRIMINAL: 30_780,
+    HOMICIDE: 196,
+    ROBBERY: 950,
+    BURGLARY: 7_100,
+    THEFT: 11_300,
+    FRAUD: 2_900,
+    PUBLIC_ORDER: 41_400,
+  },
 };
 export const TONGHE = '230128';
 /**
@@ -51,7 +71,14 @@ const RESULTS = rowsTable('survey_result', {
 });
 const LEGAL_EVENTS = rowsTable(
   'legal_education_event',
-  { format: 'text', title: 'text', heldOn: 'date', regionCode: 'varchar', audience: 'int', organiser: 'text' },
+  {
+    format: 'text',
+    title: 'text',
+    heldOn: 'date',
+    regionCode: 'varchar',
+    audience: 'int',
+    organiser: 'text',
+  },
   { createdBy: `'seed'` },
 );
 const FIGURES = rowsTable('prevention_figure', {
@@ -105,7 +132,9 @@ export async function seedSecurity(m: EntityManager, seed = 20121231) {
   const districts = [...new Set(places.map((p) => p.district))];
   const fall = new Map(districts.map((d) => [d, 0.72 + rand.next() * 0.2]));
   const tongheVillages = rand.shuffle(places.filter((p) => p.district === TONGHE && p.level === 'VILLAGE'));
-  const quiet = new Set(tongheVillages.slice(0, Math.round(tongheVillages.length * QUIET_SHARE)).map((p) => p.code));
+  const quiet = new Set(
+    tongheVillages.slice(0, Math.round(tongheVillages.length * QUIET_SHARE)).map((p) => p.code),
+  );
   const noCriminal = new Set(
     rand
       .shuffle([...tongheVillages])
@@ -193,7 +222,9 @@ export async function seedSecurity(m: EntityManager, seed = 20121231) {
   const tongheTowns = [...new Set(places.filter((p) => p.district === TONGHE).map((p) => p.code))];
   const legalEvents = Array.from({ length: 80 }, (_, i) => {
     const inTonghe = i < 50;
-    const format = inTonghe ? brand[i % brand.length] : rand.pick(['BIG_LEGAL_FAIR', 'BIG_TV_LECTURE', 'OTHER'] as const);
+    const format = inTonghe
+      ? brand[i % brand.length]
+      : rand.pick(['BIG_LEGAL_FAIR', 'BIG_TV_LECTURE', 'OTHER'] as const);
     const place = inTonghe ? rand.pick(tongheTowns.length ? tongheTowns : [TONGHE]) : rand.pick(places).code;
     const year = rand.next() < 0.5 ? 2011 : 2012;
     return {
@@ -209,13 +240,37 @@ export async function seedSecurity(m: EntityManager, seed = 20121231) {
 
   const figures = [2011, 2012].flatMap((year) => [
     ...districts.flatMap((d) => [
-      { regionCode: d, year, indicator: 'VIDEO_POINTS', name: '', value: rand.between(800, 3000) + (year - 2011) * 300 },
-      { regionCode: d, year, indicator: 'VIDEO_COVERAGE', name: '', value: Math.round((0.6 + rand.next() * 0.3) * 100) / 100 },
+      {
+        regionCode: d,
+        year,
+        indicator: 'VIDEO_POINTS',
+        name: '',
+        value: rand.between(800, 3000) + (year - 2011) * 300,
+      },
+      {
+        regionCode: d,
+        year,
+        indicator: 'VIDEO_COVERAGE',
+        name: '',
+        value: Math.round((0.6 + rand.next() * 0.3) * 100) / 100,
+      },
       { regionCode: d, year, indicator: 'PATROL_TEAMS', name: '', value: rand.between(10, 40) },
       { regionCode: d, year, indicator: 'COMMUNITY_POLICE_OFFICES', name: '', value: rand.between(10, 60) },
     ]),
-    { regionCode: '230100', year, indicator: 'PROJECT_3531', name: '示范社区（示例）', value: 120 + (year - 2011) * 60 },
-    { regionCode: '230100', year, indicator: 'PROJECT_3531', name: '群防群治队伍（示例）', value: 900 + (year - 2011) * 150 },
+    {
+      regionCode: '230100',
+      year,
+      indicator: 'PROJECT_3531',
+      name: '示范社区（示例）',
+      value: 120 + (year - 2011) * 60,
+    },
+    {
+      regionCode: '230100',
+      year,
+      indicator: 'PROJECT_3531',
+      name: '群防群治队伍（示例）',
+      value: 900 + (year - 2011) * 150,
+    },
   ]);
   await insertRows(m, FIGURES, figures);
   return {

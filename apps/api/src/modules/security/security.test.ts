@@ -15,7 +15,12 @@ const STATS = `query($code: String!, $from: String!, $to: String!, $years: Int) 
     byChildRegion { regionCode cases previousCases change rank }
     villages quietYears villagesWithoutPublicOrderCase villagesWithoutCriminalCase } }`;
 
-type Result = { inserted: number; updated: number; unchanged: number; villageYearTotals: Record<string, unknown>[] };
+type Result = {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  villageYearTotals: Record<string, unknown>[];
+};
 
 describe('public security', () => {
   let app: TestApp;
@@ -35,7 +40,12 @@ describe('public security', () => {
         m,
         [
           { code: township, name: '测试镇', level: 'TOWNSHIP', parentCode: district },
-          ...villages.map((code, i) => ({ code, name: `测试${i + 1}村`, level: 'VILLAGE' as const, parentCode: township })),
+          ...villages.map((code, i) => ({
+            code,
+            name: `测试${i + 1}村`,
+            level: 'VILLAGE' as const,
+            parentCode: township,
+          })),
         ],
         'insert-missing',
       ),
@@ -46,7 +56,8 @@ describe('public security', () => {
 
   const record = (rows: Record<string, unknown>[], client = officer) =>
     client.gql<{ recordSecurityStatistics: Result }>(RECORD, { input: { rows } });
-  const months = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  const months = (year: number) =>
+    Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 
   it('when the same month is sent twice, then the second changes nothing; a changed count is one update', async () => {
     const rows = [
@@ -55,9 +66,17 @@ describe('public security', () => {
     ];
     const first = (await record(rows)).data!.recordSecurityStatistics;
     expect(first).toMatchObject({ inserted: 2, updated: 0, unchanged: 0 });
-    const [before] = await app.db.query(`SELECT max(version) AS v, max(updated_at) AS at FROM security_statistic`);
-    expect((await record(rows)).data!.recordSecurityStatistics).toMatchObject({ inserted: 0, updated: 0, unchanged: 2 });
-    const [after] = await app.db.query(`SELECT max(version) AS v, max(updated_at) AS at FROM security_statistic`);
+    const [before] = await app.db.query(
+      `SELECT max(version) AS v, max(updated_at) AS at FROM security_statistic`,
+    );
+    expect((await record(rows)).data!.recordSecurityStatistics).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 2,
+    });
+    const [after] = await app.db.query(
+      `SELECT max(version) AS v, max(updated_at) AS at FROM security_statistic`,
+    );
     expect(after).toEqual(before);
     const changed = (await record([{ ...rows[0], cases: 4 }, rows[1]])).data!.recordSecurityStatistics;
     expect(changed).toMatchObject({ inserted: 0, updated: 1, unchanged: 1 });
@@ -71,13 +90,17 @@ describe('public security', () => {
     [{ cases: -1 }, 'rows.0.cases'],
     [{ regionCode: '2301' }, 'rows.0.regionCode'],
   ])('when a row has %j, then BAD_USER_INPUT on %s', async (overrides, field) => {
-    const res = await record([{ regionCode: villages[1], month: '2012-01', category: 'FRAUD', cases: 1, ...overrides }]);
+    const res = await record([
+      { regionCode: villages[1], month: '2012-01', category: 'FRAUD', cases: 1, ...overrides },
+    ]);
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions.field).toBe(field);
   });
 
   it('when a region and one inside it would both keep a month’s figures, then refused: they would count twice', async () => {
-    const res = await record([{ regionCode: township, month: '2012-05', category: 'PUBLIC_ORDER', cases: 9 }]);
+    const res = await record([
+      { regionCode: township, month: '2012-05', category: 'PUBLIC_ORDER', cases: 9 },
+    ]);
     expect(codeOf(res)).toBe('BAD_USER_INPUT');
     const both = await record([
       { regionCode: township, month: '2012-06', category: 'THEFT', cases: 1 },
@@ -116,7 +139,13 @@ describe('public security', () => {
     );
     const res = await record(rows);
     expect(res.errors).toBeUndefined();
-    const stats = await officer.gql<{ securityStats: Record<string, unknown> & { byCategory: { category: string; cases: number; previousCases: number; change: number | null }[]; byChildRegion: unknown[]; byMonth: unknown[] } }>(STATS, {
+    const stats = await officer.gql<{
+      securityStats: Record<string, unknown> & {
+        byCategory: { category: string; cases: number; previousCases: number; change: number | null }[];
+        byChildRegion: unknown[];
+        byMonth: unknown[];
+      };
+    }>(STATS, {
       code: township,
       from: '2012-01',
       to: '2012-12',
@@ -145,10 +174,9 @@ describe('public security', () => {
       villagesWithoutPublicOrderCase: 1,
       villagesWithoutCriminalCase: 1,
     });
-    const fromDistrict = await officer.gql<{ securityStats: { reportedCases: number; byChildRegion: { regionCode: string; cases: number }[] } }>(
-      STATS,
-      { code: district, from: '2012-01', to: '2012-12' },
-    );
+    const fromDistrict = await officer.gql<{
+      securityStats: { reportedCases: number; byChildRegion: { regionCode: string; cases: number }[] };
+    }>(STATS, { code: district, from: '2012-01', to: '2012-12' });
     // Children add up to the parent: the township holds everything, the street nothing.
     const children = fromDistrict.data!.securityStats.byChildRegion;
     expect(children.reduce((a, c) => a + c.cases, 0)).toBe(fromDistrict.data!.securityStats.reportedCases);
@@ -172,10 +200,14 @@ describe('public security', () => {
         },
       );
     const first = await survey(2011, 0.925);
-    expect((await survey(2011, 0.925)).data!.recordSatisfactionSurvey.id).toBe(first.data!.recordSatisfactionSurvey.id);
+    expect((await survey(2011, 0.925)).data!.recordSatisfactionSurvey.id).toBe(
+      first.data!.recordSatisfactionSurvey.id,
+    );
     expect(codeOf(await survey(2011, 0.93))).toBe('BAD_USER_INPUT');
     await survey(2012, 0.929);
-    const trend = await officer.gql<{ satisfactionTrend: { year: number; satisfied: number; changePoints: number | null }[] }>(
+    const trend = await officer.gql<{
+      satisfactionTrend: { year: number; satisfied: number; changePoints: number | null }[];
+    }>(
       `query($code: String!) { satisfactionTrend(regionCode: $code) { year satisfied previousSatisfied changePoints } }`,
       { code: district },
     );
@@ -217,42 +249,56 @@ describe('public security', () => {
         },
       );
     const first = await event('法律大集');
-    expect((await event('法律大集')).data!.recordLegalEducationEvent.id).toBe(first.data!.recordLegalEducationEvent.id);
+    expect((await event('法律大集')).data!.recordLegalEducationEvent.id).toBe(
+      first.data!.recordLegalEducationEvent.id,
+    );
     const list = await officer.gql<{ legalEducationEvents: { totalCount: number } }>(
       `query($code: String) { legalEducationEvents(filter: { regionCode: $code, format: [BIG_LEGAL_FAIR] }) { totalCount edges { node { title region { name } } } } }`,
       { code: township },
     );
     expect(list.data!.legalEducationEvents.totalCount).toBe(1);
     const set = (regionCode: string, value: number, coverage: number) =>
-      officer.gql(`mutation($input: SetPreventionFiguresInput!) { setPreventionFigures(input: $input) { indicator value } }`, {
-        input: {
-          regionCode,
-          year: 2012,
-          figures: [
-            { indicator: 'VIDEO_POINTS', value },
-            { indicator: 'VIDEO_COVERAGE', value: coverage },
-          ],
+      officer.gql(
+        `mutation($input: SetPreventionFiguresInput!) { setPreventionFigures(input: $input) { indicator value } }`,
+        {
+          input: {
+            regionCode,
+            year: 2012,
+            figures: [
+              { indicator: 'VIDEO_POINTS', value },
+              { indicator: 'VIDEO_COVERAGE', value: coverage },
+            ],
+          },
         },
-      });
+      );
     expect((await set(villages[0], 10, 0.8)).errors).toBeUndefined();
     await set(villages[1], 5, 0.5);
-    const figures = await officer.gql<{ preventionFigures: { indicator: string; value: number; regions: number }[] }>(
+    const figures = await officer.gql<{
+      preventionFigures: { indicator: string; value: number; regions: number }[];
+    }>(
       `query($code: String!) { preventionFigures(regionCode: $code, year: 2012) { indicator name value regions } }`,
       { code: township },
     );
-    expect(figures.data!.preventionFigures).toEqual([{ indicator: 'VIDEO_POINTS', name: '', value: 15, regions: 2 }]);
+    expect(figures.data!.preventionFigures).toEqual([
+      { indicator: 'VIDEO_POINTS', name: '', value: 15, regions: 2 },
+    ]);
     expect(codeOf(await set(villages[0], 1.5, 0.5))).toBe('BAD_USER_INPUT');
   });
 
   it('when tagged residents are counted, then a reader sees counts per child region, never a person', async () => {
     const supervisor = await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: district });
-    const res = await supervisor.gql<{ residentTagFigures: { totals: { tag: string; residents: number }[] } }>(
+    const res = await supervisor.gql<{
+      residentTagFigures: { totals: { tag: string; residents: number }[] };
+    }>(
       `query($code: String) { residentTagFigures(regionCode: $code, tags: [SPECIAL_GROUP, FLOATING_POPULATION]) {
          regionCode totals { tag residents } byChildRegion { regionCode tag residents } } }`,
       { code: district },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.data!.residentTagFigures.totals.map((t) => t.tag)).toEqual(['SPECIAL_GROUP', 'FLOATING_POPULATION']);
+    expect(res.data!.residentTagFigures.totals.map((t) => t.tag)).toEqual([
+      'SPECIAL_GROUP',
+      'FLOATING_POPULATION',
+    ]);
     const auditor = await app.signIn({ roles: ['AUDITOR'], jurisdiction: district });
     expect(codeOf(await auditor.gql(`query { residentTagFigures { regionCode } }`))).toBe('FORBIDDEN');
   });

@@ -88,11 +88,15 @@ export class SecurityStatisticRowInput {
 
 @InputType()
 export class RecordSecurityStatisticsInput {
-  @Field(() => [SecurityStatisticRowInput], { description: 'Up to 5,000 rows; one per region, month and category.' })
+  @Field(() => [SecurityStatisticRowInput], {
+    description: 'Up to 5,000 rows; one per region, month and category.',
+  })
   rows: SecurityStatisticRowInput[];
 }
 
-@ObjectType({ description: 'A village’s cases of a year, as the statistics add them up (its safety record).' })
+@ObjectType({
+  description: 'A village’s cases of a year, as the statistics add them up (its safety record).',
+})
 export class VillageYearTotal {
   @Field()
   villageCode: string;
@@ -167,7 +171,9 @@ export class SecurityRegionFigures {
   rank: number | null;
 }
 
-@ObjectType({ description: 'Reported cases of a subtree and period, year on year, and the villages’ quiet years.' })
+@ObjectType({
+  description: 'Reported cases of a subtree and period, year on year, and the villages’ quiet years.',
+})
 export class SecurityStats {
   @Field()
   regionCode: string;
@@ -193,7 +199,9 @@ export class SecurityStats {
   @Field(() => [SecurityMonthFigures])
   byMonth: SecurityMonthFigures[];
 
-  @Field(() => [SecurityRegionFigures], { description: 'Each child region (a district of the city), ranked.' })
+  @Field(() => [SecurityRegionFigures], {
+    description: 'Each child region (a district of the city), ranked.',
+  })
   byChildRegion: SecurityRegionFigures[];
 
   @Field(() => Int, { description: 'Villages of the subtree valid today.' })
@@ -226,7 +234,9 @@ export class SecurityStatsArgs {
   quietYears: number;
 }
 
-@ObjectType({ description: 'A satisfaction survey (满意度调查), e.g. by the statistics bureau’s survey team.' })
+@ObjectType({
+  description: 'A satisfaction survey (满意度调查), e.g. by the statistics bureau’s survey team.',
+})
 export class SatisfactionSurvey {
   @Field(() => ID)
   id: string;
@@ -420,7 +430,9 @@ export class RecordLegalEducationEventInput {
   organiser: string;
 }
 
-@ObjectType({ description: 'A prevention figure of a year: counts add up over the subtree, a coverage does not.' })
+@ObjectType({
+  description: 'A prevention figure of a year: counts add up over the subtree, a coverage does not.',
+})
 export class PreventionFigure {
   @Field(() => PreventionIndicatorEnum)
   indicator: PreventionIndicator;
