@@ -63,7 +63,7 @@ const LOOP_FIGURES = `query GridLoopFigures($regionCode: String, $from: Date!, $
 
 const UNIT = `query GridUnit($code: String!) {
   result: gridUnit(code: $code) {
-    code name validFrom validTo boundary households population
+    code name validFrom validTo boundary
     region { ${REGION_REF} parent { ${REGION_REF} } }
     workers { id workerName validFrom validTo }
     households(first: 1) { totalCount }

@@ -31,7 +31,7 @@ import type {
 import { requireCurrentGridUnit } from './grid-unit.rules';
 
 const UNIT_COLUMNS = `r.code, r.name, r.valid_from::text AS "validFrom", r.valid_to::text AS "validTo",
-  r.boundary, r.households, r.population`;
+  r.boundary`;
 const CURRENT = `r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date)`;
 const WORKER_COLUMNS = `a.id, a.region_code AS "regionCode", a.user_id AS "userId", a.worker_name AS "workerName",
   a.valid_from::text AS "validFrom", a.valid_to::text AS "validTo", a.version`;

@@ -23,12 +23,6 @@ export class GridUnit {
     description: 'GeoJSON in WGS-84, when a boundary was imported.',
   })
   boundary: object | null;
-
-  @Field(() => Int, { nullable: true })
-  households: number | null;
-
-  @Field(() => Int, { nullable: true })
-  population: number | null;
 }
 
 @ObjectType()
