@@ -21,7 +21,10 @@ export const HARBIN = { lat: 45.7732, lng: 126.6169 };
 
 let reports = 0;
 
-export function eventInput(regionCode: string, overrides: Record<string, unknown> = {}) {
+export function eventInput(
+  regionCode: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     category: 'FIRE_HAZARD',
     urgency: 'NORMAL',
