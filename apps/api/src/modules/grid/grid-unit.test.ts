@@ -17,6 +17,8 @@ describe('grid units, their workers, households and zero reports', () => {
     grids = gridsOf(tree);
     district = tree.districtCode;
     community = tree.rows.find((r) => r.level === 'COMMUNITY')!.code;
+    // Units drawn in 2011, so that workers can have been on them since 2012.
+    await app.db.query(`UPDATE region SET valid_from = '2011-01-01' WHERE code = ANY($1)`, [grids]);
     officer = await app.signIn({ roles: ['COMMUNITY_STAFF'], jurisdiction: community });
   });
   afterAll(() => app.close());
