@@ -52,7 +52,7 @@ export async function reportEvent(
 export const GRID_COMMAND_API: {
   readonly [C in GridEventCommand]: { mutation: string; inputType: string; input: Record<string, unknown> };
 } = {
-  file: { mutation: 'fileGridEvent', inputType: 'GridEventNoteInput', input: {} },
+  file: { mutation: 'fileGridEvent', inputType: 'FileGridEventInput', input: {} },
   reject: {
     mutation: 'rejectGridEvent',
     inputType: 'RejectGridEventInput',
@@ -63,19 +63,19 @@ export const GRID_COMMAND_API: {
     inputType: 'DispatchGridEventInput',
     input: { assigneeKind: 'DEPARTMENT', assignee: '消防救援站' },
   },
-  startDisposal: { mutation: 'startGridEventDisposal', inputType: 'GridEventNoteInput', input: {} },
+  startDisposal: { mutation: 'startGridEventDisposal', inputType: 'StartGridEventDisposalInput', input: {} },
   dispose: {
     mutation: 'disposeGridEvent',
     inputType: 'DisposeGridEventInput',
     input: { result: '已清理杂物' },
   },
-  verify: { mutation: 'verifyGridEvent', inputType: 'GridEventNoteInput', input: {} },
+  verify: { mutation: 'verifyGridEvent', inputType: 'VerifyGridEventInput', input: {} },
   sendBack: {
     mutation: 'sendBackGridEvent',
     inputType: 'SendBackGridEventInput',
     input: { reason: '仍有杂物' },
   },
-  close: { mutation: 'closeGridEvent', inputType: 'GridEventNoteInput', input: {} },
+  close: { mutation: 'closeGridEvent', inputType: 'CloseGridEventInput', input: {} },
   evaluate: {
     mutation: 'evaluateGridEvent',
     inputType: 'EvaluateGridEventInput',
@@ -83,7 +83,7 @@ export const GRID_COMMAND_API: {
   },
   referToMediation: {
     mutation: 'referGridEventToMediation',
-    inputType: 'ReferGridEventInput',
+    inputType: 'ReferGridEventToMediationInput',
     input: {
       parties: [
         { role: 'APPLICANT', name: '楼下住户' },

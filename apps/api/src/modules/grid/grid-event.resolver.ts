@@ -12,12 +12,15 @@ import {
   EvaluateGridEventInput,
   GridEvent,
   GridEventConnection,
-  GridEventNoteInput,
+  CloseGridEventInput,
+  FileGridEventInput,
+  StartGridEventDisposalInput,
+  VerifyGridEventInput,
   GridEventsArgs,
   GridEventStep,
   GridLoopFigures,
   GridLoopFiguresArgs,
-  ReferGridEventInput,
+  ReferGridEventToMediationInput,
   RejectGridEventInput,
   ReportGridEventInput,
   SendBackGridEventInput,
@@ -56,7 +59,7 @@ export class GridEventResolver {
   }
 
   @Mutation(() => GridEvent, { description: '立案: REPORTED → FILED.' })
-  fileGridEvent(@Ctx() ctx: RequestContext, @Arg('input') input: GridEventNoteInput) {
+  fileGridEvent(@Ctx() ctx: RequestContext, @Arg('input') input: FileGridEventInput) {
     return ctx.services.gridEvents.file(ctx, input);
   }
 
@@ -73,7 +76,7 @@ export class GridEventResolver {
   }
 
   @Mutation(() => GridEvent, { description: '开始处置: DISPATCHED → IN_DISPOSAL.' })
-  startGridEventDisposal(@Ctx() ctx: RequestContext, @Arg('input') input: GridEventNoteInput) {
+  startGridEventDisposal(@Ctx() ctx: RequestContext, @Arg('input') input: StartGridEventDisposalInput) {
     return ctx.services.gridEvents.startDisposal(ctx, input);
   }
 
@@ -83,7 +86,7 @@ export class GridEventResolver {
   }
 
   @Mutation(() => GridEvent, { description: '核查 on site: DISPOSED → VERIFIED.' })
-  verifyGridEvent(@Ctx() ctx: RequestContext, @Arg('input') input: GridEventNoteInput) {
+  verifyGridEvent(@Ctx() ctx: RequestContext, @Arg('input') input: VerifyGridEventInput) {
     return ctx.services.gridEvents.verify(ctx, input);
   }
 
@@ -95,7 +98,7 @@ export class GridEventResolver {
   }
 
   @Mutation(() => GridEvent, { description: '结案: VERIFIED → CLOSED.' })
-  closeGridEvent(@Ctx() ctx: RequestContext, @Arg('input') input: GridEventNoteInput) {
+  closeGridEvent(@Ctx() ctx: RequestContext, @Arg('input') input: CloseGridEventInput) {
     return ctx.services.gridEvents.close(ctx, input);
   }
 
@@ -108,7 +111,7 @@ export class GridEventResolver {
     description:
       'A neighbourhood dispute becomes a mediation case in one step: → REFERRED, linked both ways.',
   })
-  referGridEventToMediation(@Ctx() ctx: RequestContext, @Arg('input') input: ReferGridEventInput) {
+  referGridEventToMediation(@Ctx() ctx: RequestContext, @Arg('input') input: ReferGridEventToMediationInput) {
     return ctx.services.gridEvents.referToMediation(ctx, input);
   }
 

@@ -37,7 +37,7 @@ import {
   type GridEventNoteInput,
   type GridEventOrderBy,
   type GridEventStep,
-  type ReferGridEventInput,
+  type ReferGridEventToMediationInput,
   type RejectGridEventInput,
   type ReportGridEventInput,
   type SendBackGridEventInput,
@@ -354,7 +354,7 @@ export class GridEventService {
   }
 
   /** A dispute event becomes a mediation case in the same step: registered through mediation, linked both ways. */
-  referToMediation(ctx: RequestContext, input: ReferGridEventInput) {
+  referToMediation(ctx: RequestContext, input: ReferGridEventToMediationInput) {
     return this.run(ctx, input, 'referToMediation', async (e) => {
       if (!mayReferToMediation(e.category))
         throw AppError.badInput('Only a neighbourhood dispute can become a mediation case.', 'id');

@@ -338,7 +338,7 @@ describe('the grid event closed loop', () => {
         disputeCase: { id: string; channel: string; state: string };
       };
     }>(
-      `mutation($input: ReferGridEventInput!) { referGridEventToMediation(input: $input) {
+      `mutation($input: ReferGridEventToMediationInput!) { referGridEventToMediation(input: $input) {
          state disputeCase { id channel state } } }`,
       {
         input: {

@@ -297,6 +297,18 @@ export class GridEventNoteInput extends GridEventCommandInput {
 }
 
 @InputType()
+export class FileGridEventInput extends GridEventNoteInput {}
+
+@InputType()
+export class StartGridEventDisposalInput extends GridEventNoteInput {}
+
+@InputType()
+export class VerifyGridEventInput extends GridEventNoteInput {}
+
+@InputType()
+export class CloseGridEventInput extends GridEventNoteInput {}
+
+@InputType()
 export class RejectGridEventInput extends GridEventCommandInput {
   @Field(() => GridEventRejectionEnum)
   reason: GridEventRejection;
@@ -339,7 +351,7 @@ export class EvaluateGridEventInput extends GridEventCommandInput {
 }
 
 @InputType()
-export class ReferGridEventInput extends GridEventCommandInput {
+export class ReferGridEventToMediationInput extends GridEventCommandInput {
   @Field(() => String, {
     nullable: true,
     description: 'The case title; default: the event’s category and number.',
