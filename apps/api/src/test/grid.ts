@@ -1,8 +1,7 @@
 import { GRID_EVENT_MACHINE, type GridEventCommand, type GridEventState } from '@qiangji/domain';
 import type { DataSource } from 'typeorm';
+import { shortestPath } from './machines';
 import type { GqlClient, GraphQLResponse } from './test-app';
-
-const { commands: GRID_COMMANDS, rules: GRID_RULES } = GRID_EVENT_MACHINE;
 
 export interface TestGridEvent {
   id: string;
@@ -110,20 +109,7 @@ export function runGridCommand(
 
 /** The shortest sequence of commands from REPORTED to `state`, breadth-first in the domain's table. */
 export function gridPathTo(state: GridEventState): GridEventCommand[] {
-  const paths = new Map<GridEventState, GridEventCommand[]>([['REPORTED', []]]);
-  const queue: GridEventState[] = ['REPORTED'];
-  while (queue.length) {
-    const from = queue.shift()!;
-    for (const command of GRID_COMMANDS) {
-      const { from: froms, to } = GRID_RULES[command];
-      if (!to || !froms.includes(from) || paths.has(to)) continue;
-      paths.set(to, [...paths.get(from)!, command]);
-      queue.push(to);
-    }
-  }
-  const path = paths.get(state);
-  if (!path) throw new Error(`No command path leads to ${state}.`);
-  return path;
+  return shortestPath(GRID_EVENT_MACHINE, 'REPORTED', state);
 }
 
 /** A fresh event reported and brought to `state` through the API, every step required to succeed. */

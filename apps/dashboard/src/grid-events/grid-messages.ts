@@ -12,14 +12,11 @@ import {
   GRID_EVENT_URGENCY_LABELS,
   SATISFACTION_LEVEL_LABELS,
   SATISFACTION_LEVELS,
-  type Labels,
 } from '@qiangji/domain';
 import { choices } from '../common/choices';
+import { messages } from '../i18n/label-messages';
 
 type Language = 'zh' | 'en';
-
-const from = <K extends string>(keys: readonly K[], labels: Labels<K>, language: Language) =>
-  Object.fromEntries(keys.map((k) => [k, labels[k][language]])) as Record<string, string>;
 
 const TEXT = {
   zh: {
@@ -65,7 +62,7 @@ const TEXT = {
     applicant: '申请人（反映问题的一方）',
     respondent: '被申请人',
     kpi: { reported: '上报', closed: '办结', on_time: '按时办结率', overdue: '超期未办', open: '未办结' },
-    state: from(GRID_EVENT_STATES, GRID_EVENT_STATE_LABELS, 'zh'),
+    state: messages(GRID_EVENT_STATES, GRID_EVENT_STATE_LABELS, 'zh'),
   },
   en: {
     menu_units: 'Grid units',
@@ -116,7 +113,7 @@ const TEXT = {
       overdue: 'Overdue',
       open: 'Open',
     },
-    state: from(GRID_EVENT_STATES, GRID_EVENT_STATE_LABELS, 'en'),
+    state: messages(GRID_EVENT_STATES, GRID_EVENT_STATE_LABELS, 'en'),
   },
 };
 
@@ -124,12 +121,12 @@ const TEXT = {
 export function gridMessages(language: Language) {
   return {
     ...TEXT[language],
-    command: from(GRID_EVENT_MACHINE.commands, GRID_EVENT_MACHINE.labels(), language),
-    category: from(GRID_EVENT_CATEGORIES, GRID_EVENT_CATEGORY_LABELS, language),
-    urgency: from(GRID_EVENT_URGENCIES, GRID_EVENT_URGENCY_LABELS, language),
-    source: from(GRID_EVENT_SOURCES, GRID_EVENT_SOURCE_LABELS, language),
-    rejection: from(GRID_EVENT_REJECTIONS, GRID_EVENT_REJECTION_LABELS, language),
-    satisfaction: from(SATISFACTION_LEVELS, SATISFACTION_LEVEL_LABELS, language),
+    command: messages(GRID_EVENT_MACHINE.commands, GRID_EVENT_MACHINE.labels(), language),
+    category: messages(GRID_EVENT_CATEGORIES, GRID_EVENT_CATEGORY_LABELS, language),
+    urgency: messages(GRID_EVENT_URGENCIES, GRID_EVENT_URGENCY_LABELS, language),
+    source: messages(GRID_EVENT_SOURCES, GRID_EVENT_SOURCE_LABELS, language),
+    rejection: messages(GRID_EVENT_REJECTIONS, GRID_EVENT_REJECTION_LABELS, language),
+    satisfaction: messages(SATISFACTION_LEVELS, SATISFACTION_LEVEL_LABELS, language),
   };
 }
 

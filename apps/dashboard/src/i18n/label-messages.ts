@@ -57,7 +57,7 @@ const OUTCOME_LABELS: Labels<DisputeCaseOutcome> = {
   WITHDRAWN: DISPUTE_CASE_STATE_LABELS.WITHDRAWN,
 };
 
-function messages<K extends string>(
+export function messages<K extends string>(
   keys: readonly K[],
   labels: Labels<K>,
   language: Language,

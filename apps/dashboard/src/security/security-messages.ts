@@ -5,14 +5,11 @@ import {
   PREVENTION_INDICATORS,
   SECURITY_CATEGORIES,
   SECURITY_CATEGORY_LABELS,
-  type Labels,
 } from '@qiangji/domain';
 import { choices } from '../common/choices';
+import { messages } from '../i18n/label-messages';
 
 type Language = 'zh' | 'en';
-
-const from = <K extends string>(keys: readonly K[], labels: Labels<K>, language: Language) =>
-  Object.fromEntries(keys.map((k) => [k, labels[k][language]])) as Record<string, string>;
 
 const TEXT = {
   zh: {
@@ -71,9 +68,9 @@ const TEXT = {
 export function securityMessages(language: Language) {
   return {
     ...TEXT[language],
-    category: from(SECURITY_CATEGORIES, SECURITY_CATEGORY_LABELS, language),
-    format: from(LEGAL_EDUCATION_FORMATS, LEGAL_EDUCATION_FORMAT_LABELS, language),
-    indicators: from(PREVENTION_INDICATORS, PREVENTION_INDICATOR_LABELS, language),
+    category: messages(SECURITY_CATEGORIES, SECURITY_CATEGORY_LABELS, language),
+    format: messages(LEGAL_EDUCATION_FORMATS, LEGAL_EDUCATION_FORMAT_LABELS, language),
+    indicators: messages(PREVENTION_INDICATORS, PREVENTION_INDICATOR_LABELS, language),
   };
 }
 
