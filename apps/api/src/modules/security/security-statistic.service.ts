@@ -46,7 +46,7 @@ function villageYearsSql(villages: string, months: string): string {
       coalesce(sum(s.cases) FILTER (WHERE s.category = 'PUBLIC_ORDER'), 0)::int AS "publicOrderCases",
       coalesce(sum(s.cases) FILTER (WHERE s.category = 'CRIMINAL'), 0)::int AS "criminalCases"
     FROM (${villages}) v JOIN security_statistic s ON s.region_path <@ v.path
-    WHERE ${months}
+    WHERE s.category IN ('PUBLIC_ORDER', 'CRIMINAL') AND ${months}
     GROUP BY v.code, extract(year FROM s.month)`;
 }
 
