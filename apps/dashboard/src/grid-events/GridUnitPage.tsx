@@ -69,8 +69,11 @@ const CoverageGaps = ({ region }: { region: string | undefined }) => {
   const coverage = useStats<Coverage>(RESOURCE, 'coverage', args);
   const gaps = useStats<Gaps>(RESOURCE, 'gaps', args);
   const c = coverage.data;
+  const error = coverage.error ?? gaps.error;
   return (
     <Stack spacing={2}>
+      {(coverage.isPending || gaps.isPending) && <LinearProgress />}
+      {error && <Alert severity="error">{error.message}</Alert>}
       {c && (
         <KpiCards
           items={[
