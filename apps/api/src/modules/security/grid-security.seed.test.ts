@@ -14,7 +14,8 @@ describe('the grid and public-security demo data', () => {
     app = await startTestApp();
     await seedDemoData(app.db, createLogger('silent'), { secrets: app.secrets, accounts: false });
     admin = await cityAdmin(app);
-  });
+    // The whole demo seed (every module's) runs first; on a machine shared by several suites it has taken a minute.
+  }, 180_000);
   afterAll(() => app.close());
 
   const stats = (code: string) =>

@@ -132,13 +132,12 @@ export async function seedSecurity(m: EntityManager, seed = 20121231) {
   const districts = [...new Set(places.map((p) => p.district))];
   const fall = new Map(districts.map((d) => [d, 0.72 + rand.next() * 0.2]));
   const tongheVillages = rand.shuffle(places.filter((p) => p.district === TONGHE && p.level === 'VILLAGE'));
-  const quiet = new Set(
-    tongheVillages.slice(0, Math.round(tongheVillages.length * QUIET_SHARE)).map((p) => p.code),
-  );
+  // Disjoint, so that every village has figures every year (a village with neither kind of case would have none).
+  const quietCount = Math.round(tongheVillages.length * QUIET_SHARE);
+  const quiet = new Set(tongheVillages.slice(0, quietCount).map((p) => p.code));
   const noCriminal = new Set(
-    rand
-      .shuffle([...tongheVillages])
-      .slice(0, Math.round(tongheVillages.length * NO_CRIMINAL_SHARE))
+    tongheVillages
+      .slice(quietCount, quietCount + Math.round(tongheVillages.length * NO_CRIMINAL_SHARE))
       .map((p) => p.code),
   );
 
@@ -152,19 +151,25 @@ export async function seedSecurity(m: EntityManager, seed = 20121231) {
         return weight * (year === 2012 ? fall.get(p.district)! : 1) * (0.8 + rand.next() * 0.4);
       });
     const criminal = apportion(CITY_CASES[year].CRIMINAL, weightOf('CRIMINAL'));
-    for (const category of Object.keys(CITY_CASES[year]) as SecurityCategory[]) {
-      // The parts of criminal cases follow them cell by cell; 2010 keeps the totals only.
-      if (SECURITY_CATEGORY_PARENT[category] && year === 2010) continue;
-      const counts =
-        category === 'CRIMINAL'
-          ? criminal
-          : SECURITY_CATEGORY_PARENT[category]
-            ? apportion(CITY_CASES[year][category], criminal)
-            : apportion(CITY_CASES[year][category], weightOf(category));
-      cells.forEach((c, i) =>
+    const publicOrder = apportion(CITY_CASES[year].PUBLIC_ORDER, weightOf('PUBLIC_ORDER'));
+    cells.forEach((c, i) => {
+      const month = `${year}-${String(c.month + 1).padStart(2, '0')}-01`;
+      rows.push({ regionCode: c.p.code, month, category: 'CRIMINAL', cases: criminal[i] });
+      rows.push({ regionCode: c.p.code, month, category: 'PUBLIC_ORDER', cases: publicOrder[i] });
+    });
+    // The parts of criminal cases (homicides, …) are kept per district and month, after its criminal cases; one
+    // level per category, so they add up all the same. 2010 keeps the totals only.
+    if (year === 2010) continue;
+    const districtMonths = districts.flatMap((d) => SEASON.map((_, month) => ({ d, month })));
+    const criminalOf = districtMonths.map(({ d, month }) =>
+      cells.reduce((sum, c, i) => (c.p.district === d && c.month === month ? sum + criminal[i] : sum), 0),
+    );
+    for (const category of Object.keys(SECURITY_CATEGORY_PARENT) as SecurityCategory[]) {
+      const counts = apportion(CITY_CASES[year][category], criminalOf);
+      districtMonths.forEach(({ d, month }, i) =>
         rows.push({
-          regionCode: c.p.code,
-          month: `${year}-${String(c.month + 1).padStart(2, '0')}-01`,
+          regionCode: d,
+          month: `${year}-${String(month + 1).padStart(2, '0')}-01`,
           category,
           cases: counts[i],
         }),
