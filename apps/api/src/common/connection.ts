@@ -1,3 +1,4 @@
+import { constantCase } from '@qiangji/domain';
 import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AppError } from './app-error';
@@ -228,4 +229,26 @@ export async function listPage<T>(
         return n as number;
       })),
   });
+}
+
+/** The one order of a list that takes no `orderBy`: its name in cursors (`NAME`), the row's field, the direction. */
+export type FixedOrder<T> = readonly [name: string, field: keyof T & string, direction?: SortDirection];
+
+/**
+ * `listPage` in the list's one order: by `field`'s column (`heldOn` → `held_on`) of the table aliased in `from`
+ * (`coordination_meeting mt`), the row's id breaking ties; a time's cursor value is its ISO form.
+ */
+export function listInOrder<T extends { id: string }>(
+  run: ListRunner,
+  [name, field, direction]: FixedOrder<T>,
+  opts: { from: string; columns: string; where: Where; args: PageArgs },
+): Promise<Connection<T>> {
+  const alias = opts.from.split(' ').at(-1);
+  const value = (row: T): unknown => {
+    const v: unknown = row[field];
+    return v instanceof Date ? v.toISOString() : v;
+  };
+  const column: SortField<T> = { expr: `${alias}.${constantCase(field).toLowerCase()}`, value, direction };
+  const sort = sortBy({ [name]: column }, null, name, { expr: `${alias}.id`, of: (row) => row.id });
+  return listPage(run, { ...opts, sort });
 }

@@ -18,7 +18,7 @@ import { RegionInput } from '../common/RegionInput';
 import { useJurisdiction } from '../common/use-jurisdiction';
 import { newIdempotencyKey } from '../common/idempotency-key';
 import { useStats } from '../stats/use-stats';
-import { GRID_CATEGORY_CHOICES, GRID_URGENCY_CHOICES } from './grid-messages';
+import { GRID_CATEGORY_CHOICES, GRID_URGENCY_CHOICES } from '../common/choices';
 
 /** The phone's position, when the reporter allows it: it goes with the report and finds duplicates nearby. */
 const PositionInput = () => {

@@ -18,7 +18,7 @@ import { RegionLink } from '../common/RegionLink';
 import { ResourceList } from '../common/ResourceList';
 import { TwoLines } from '../common/TableOrList';
 import { DeadlineChip, EnumChip } from '../mediation/chips';
-import { GRID_CATEGORY_CHOICES, GRID_STATE_CHOICES, GRID_URGENCY_CHOICES } from './grid-messages';
+import { GRID_CATEGORY_CHOICES, GRID_STATE_CHOICES, GRID_URGENCY_CHOICES } from '../common/choices';
 
 const gridEventFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -65,7 +65,7 @@ const ENDED = new Set(['REJECTED', 'CLOSED', 'EVALUATED', 'REFERRED']);
 export const GridStateChip = ({ value }: { value: string | null | undefined }) => (
   <EnumChip
     value={value}
-    messages="app.grid.state"
+    messages="app.grid_state"
     color={value && ENDED.has(value) ? 'default' : 'primary'}
     variant="outlined"
   />
@@ -89,7 +89,7 @@ export const GridEventList = () => {
   const [locale = 'zh-CN'] = useLocaleState();
   const status = (e: GridEventRow) =>
     [
-      translate(`app.grid.state.${e.state}`),
+      translate(`app.grid_state.${e.state}`),
       e.dueAt && translate(`app.deadline_status.${e.deadlineStatus}`),
       regionName(e.region),
     ]
@@ -103,7 +103,7 @@ export const GridEventList = () => {
       exporter={false}
       jurisdictionFilter="regionCode"
       phone={{
-        primaryText: (e: GridEventRow) => `${e.number} ${translate(`app.grid.category.${e.category}`)}`,
+        primaryText: (e: GridEventRow) => `${e.number} ${translate(`app.grid_category.${e.category}`)}`,
         secondaryText: (e: GridEventRow) => (
           <TwoLines first={status(e)} second={formatDateTime(e.reportedAt, locale)} />
         ),
@@ -111,8 +111,8 @@ export const GridEventList = () => {
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="number" sortable={false} />
-        <LabelField source="category" messages="app.grid.category" sortable={false} />
-        <LabelField source="urgency" messages="app.grid.urgency" sortable={false} />
+        <LabelField source="category" messages="app.grid_category" sortable={false} />
+        <LabelField source="urgency" messages="app.grid_urgency" sortable={false} />
         <StateField label="resources.gridEvents.fields.state" sortable={false} />
         <DeadlineField label="resources.gridEvents.fields.deadlineStatus" sortBy="dueAt" />
         <RegionLink label="resources.gridEvents.fields.region" sortable={false} />

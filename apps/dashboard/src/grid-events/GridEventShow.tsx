@@ -55,7 +55,7 @@ const GridEventActions = () => {
       record={record}
       commands={availableCommands(GRID_EVENT_MACHINE, record)}
       forms={GRID_EVENT_COMMANDS}
-      labels="app.grid.command"
+      labels="app.grid_command"
       subject={record.number}
     />
   );
@@ -90,7 +90,7 @@ const Evaluation = (_props: { label?: string }) => {
   if (!record?.satisfaction) return <>—</>;
   return (
     <span data-testid="evaluation">
-      {translate(`app.grid.satisfaction.${record.satisfaction}`)}
+      {translate(`app.satisfaction.${record.satisfaction}`)}
       {record.evaluationComment ? ` · ${record.evaluationComment}` : ''}
     </span>
   );
@@ -131,7 +131,7 @@ const Timeline = (_props: { label?: string }) => {
   const [locale = 'zh-CN'] = useLocaleState();
   if (!record) return null;
   const label = (command: string) =>
-    command === 'report' ? translate('app.grid.reported') : translate(`app.grid.command.${command}`);
+    command === 'report' ? translate('app.grid.reported') : translate(`app.grid_command.${command}`);
   return (
     <List dense disablePadding>
       {record.timeline.map((s) => {
@@ -163,8 +163,8 @@ export const GridEventShow = () => (
   <ShowWithCommands commands={<GridEventActions />}>
     <SimpleShowLayout>
       <TextField source="number" />
-      <LabelField source="category" messages="app.grid.category" />
-      <LabelField source="urgency" messages="app.grid.urgency" />
+      <LabelField source="category" messages="app.grid_category" />
+      <LabelField source="urgency" messages="app.grid_urgency" />
       <State label="resources.gridEvents.fields.state" />
       <DateTimeField source="dueAt" />
       <RegionLink label="resources.gridEvents.fields.region" />

@@ -248,8 +248,8 @@ export const GridUnitPage = () => {
                       to={createPath({ resource: 'gridEvents', id: e.id, type: 'show' })}
                     >
                       <ListItemText
-                        primary={`${e.number} ${translate(`app.grid.category.${e.category}`)}`}
-                        secondary={`${translate(`app.grid.state.${e.state}`)} · ${formatDateTime(e.reportedAt, locale)}`}
+                        primary={`${e.number} ${translate(`app.grid_category.${e.category}`)}`}
+                        secondary={`${translate(`app.grid_state.${e.state}`)} · ${formatDateTime(e.reportedAt, locale)}`}
                       />
                     </ListItemButton>
                   ))}

@@ -2,7 +2,7 @@ import type { GridEventCommand, GridEventState } from '@qiangji/domain';
 import { minLength, NumberInput, RadioButtonGroupInput, required, SelectInput, TextInput } from 'react-admin';
 import type { CommandForms } from '../common/command-forms';
 import { optionalText, trimmed } from '../write-input';
-import { GRID_REJECTION_CHOICES, SATISFACTION_CHOICES } from './grid-messages';
+import { GRID_REJECTION_CHOICES, SATISFACTION_CHOICES } from '../common/choices';
 import type { GridEventMutation } from './grid-event-resource';
 
 export interface GridEventRecord {

@@ -1,21 +1,3 @@
-import {
-  GRID_EVENT_CATEGORIES,
-  GRID_EVENT_CATEGORY_LABELS,
-  GRID_EVENT_MACHINE,
-  GRID_EVENT_REJECTION_LABELS,
-  GRID_EVENT_REJECTIONS,
-  GRID_EVENT_SOURCE_LABELS,
-  GRID_EVENT_SOURCES,
-  GRID_EVENT_STATE_LABELS,
-  GRID_EVENT_STATES,
-  GRID_EVENT_URGENCIES,
-  GRID_EVENT_URGENCY_LABELS,
-  SATISFACTION_LEVEL_LABELS,
-  SATISFACTION_LEVELS,
-} from '@qiangji/domain';
-import { choices } from '../common/choices';
-import { messages } from '../i18n/label-messages';
-
 type Language = 'zh' | 'en';
 
 const TEXT = {
@@ -62,7 +44,6 @@ const TEXT = {
     applicant: '申请人（反映问题的一方）',
     respondent: '被申请人',
     kpi: { reported: '上报', closed: '办结', on_time: '按时办结率', overdue: '超期未办', open: '未办结' },
-    state: messages(GRID_EVENT_STATES, GRID_EVENT_STATE_LABELS, 'zh'),
   },
   en: {
     menu_units: 'Grid units',
@@ -113,25 +94,10 @@ const TEXT = {
       overdue: 'Overdue',
       open: 'Open',
     },
-    state: messages(GRID_EVENT_STATES, GRID_EVENT_STATE_LABELS, 'en'),
   },
 };
 
-/** `app.grid`: the grid module's messages and the domain's labels, in one language. */
+/** `app.grid`: the grid module's messages, in one language. */
 export function gridMessages(language: Language) {
-  return {
-    ...TEXT[language],
-    command: messages(GRID_EVENT_MACHINE.commands, GRID_EVENT_MACHINE.labels(), language),
-    category: messages(GRID_EVENT_CATEGORIES, GRID_EVENT_CATEGORY_LABELS, language),
-    urgency: messages(GRID_EVENT_URGENCIES, GRID_EVENT_URGENCY_LABELS, language),
-    source: messages(GRID_EVENT_SOURCES, GRID_EVENT_SOURCE_LABELS, language),
-    rejection: messages(GRID_EVENT_REJECTIONS, GRID_EVENT_REJECTION_LABELS, language),
-    satisfaction: messages(SATISFACTION_LEVELS, SATISFACTION_LEVEL_LABELS, language),
-  };
+  return TEXT[language];
 }
-
-export const GRID_STATE_CHOICES = choices(GRID_EVENT_STATES, 'app.grid.state');
-export const GRID_CATEGORY_CHOICES = choices(GRID_EVENT_CATEGORIES, 'app.grid.category');
-export const GRID_URGENCY_CHOICES = choices(GRID_EVENT_URGENCIES, 'app.grid.urgency');
-export const GRID_REJECTION_CHOICES = choices(GRID_EVENT_REJECTIONS, 'app.grid.rejection');
-export const SATISFACTION_CHOICES = choices(SATISFACTION_LEVELS, 'app.grid.satisfaction');

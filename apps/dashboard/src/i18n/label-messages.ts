@@ -9,6 +9,25 @@ import {
   DISPUTE_TYPE_LABELS,
   DISPUTE_TYPES,
   GENDERS,
+  GRID_EVENT_CATEGORIES,
+  GRID_EVENT_CATEGORY_LABELS,
+  GRID_EVENT_MACHINE,
+  GRID_EVENT_REJECTION_LABELS,
+  GRID_EVENT_REJECTIONS,
+  GRID_EVENT_SOURCE_LABELS,
+  GRID_EVENT_SOURCES,
+  GRID_EVENT_STATE_LABELS,
+  GRID_EVENT_STATES,
+  GRID_EVENT_URGENCIES,
+  GRID_EVENT_URGENCY_LABELS,
+  LEGAL_EDUCATION_FORMAT_LABELS,
+  LEGAL_EDUCATION_FORMATS,
+  PREVENTION_INDICATOR_LABELS,
+  PREVENTION_INDICATORS,
+  SATISFACTION_LEVEL_LABELS,
+  SATISFACTION_LEVELS,
+  SECURITY_CATEGORIES,
+  SECURITY_CATEGORY_LABELS,
   INDUSTRIES,
   INDUSTRY_LABELS,
   INTAKE_CHANNEL_LABELS,
@@ -57,39 +76,68 @@ const OUTCOME_LABELS: Labels<DisputeCaseOutcome> = {
   WITHDRAWN: DISPUTE_CASE_STATE_LABELS.WITHDRAWN,
 };
 
-export function messages<K extends string>(
-  keys: readonly K[],
-  labels: Labels<K>,
-  language: Language,
-  name: (key: K) => string = (key) => key,
-) {
-  return Object.fromEntries(keys.map((key) => [name(key), labels[key][language]])) as Record<string, string>;
+/** A value list of the domain, its labels, and the message key of a value where it is not the value itself. */
+interface LabelledValues {
+  readonly values: readonly string[];
+  readonly labels: Labels<string>;
+  readonly key: (value: string) => string;
 }
 
-/** Role, tag and gender names from the domain's tables, so the API, the dashboard and other clients agree. */
-export function labelMessages(language: Language) {
-  return {
-    role: messages(ROLES, ROLE_LABELS, language),
-    resident_tag: messages(RESIDENT_TAGS, RESIDENT_TAG_LABELS, language),
-    gender: messages(GENDERS, GENDER_LABELS, language),
-    // The GraphQL enum is the domain's scope upper-cased (READ for 'read').
-    api_key_scope: messages(API_KEY_SCOPES, API_KEY_SCOPE_LABELS, language, (scope) => scope.toUpperCase()),
-    // Grand mediation (大调解): the domain's tables, keyed by the API's enum values.
-    dispute_state: messages(DISPUTE_CASE_STATES, DISPUTE_CASE_STATE_LABELS, language),
-    // The steps by the domain's names: the buttons (availableCommands camel-cased) and the timeline's commands.
-    dispute_command: messages(DISPUTE_CASE_MACHINE.commands, DISPUTE_CASE_MACHINE.labels(), language),
-    petition_command: messages(PETITION_CASE_MACHINE.commands, PETITION_CASE_MACHINE.labels(), language),
-    dispute_outcome: messages(DISPUTE_CASE_OUTCOMES, OUTCOME_LABELS, language),
-    dispute_type: messages(DISPUTE_TYPES, DISPUTE_TYPE_LABELS, language),
-    intake_channel: messages(INTAKE_CHANNELS, INTAKE_CHANNEL_LABELS, language),
-    risk_level: messages(RISK_LEVELS, RISK_LEVEL_LABELS, language),
-    risk_reason: messages(RISK_REASONS, RISK_REASON_LABELS, language),
-    deadline_status: messages(DEADLINE_STATUSES, DEADLINE_STATUS_LABELS, language),
-    party_role: messages(PARTY_ROLES, PARTY_ROLE_LABELS, language),
-    organization_kind: messages(ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS, language),
-    industry: messages(INDUSTRIES, INDUSTRY_LABELS, language),
-    mediator_employment: messages(MEDIATOR_EMPLOYMENTS, MEDIATOR_EMPLOYMENT_LABELS, language),
-    referral: messages(REFERRALS, REFERRAL_LABELS, language),
-    petition_state: messages(PETITION_CASE_STATES, PETITION_CASE_STATE_LABELS, language),
-  };
+function group<K extends string>(
+  values: readonly K[],
+  labels: Labels<K>,
+  key: (value: K) => string = (value) => value,
+): LabelledValues {
+  return { values, labels: labels as Labels<string>, key: key as (value: string) => string };
+}
+
+/**
+ * The value lists the dashboard names, by message group (`app.<group>.<key>`): role, tag and gender names and
+ * grand mediation's (大调解) from the domain's tables, keyed by the API's enum values, so the API, the dashboard
+ * and other clients agree. Select inputs offer the same lists (common/choices.ts).
+ */
+export const LABELLED_VALUES = {
+  role: group(ROLES, ROLE_LABELS),
+  resident_tag: group(RESIDENT_TAGS, RESIDENT_TAG_LABELS),
+  gender: group(GENDERS, GENDER_LABELS),
+  // The GraphQL enum is the domain's scope upper-cased (READ for 'read').
+  api_key_scope: group(API_KEY_SCOPES, API_KEY_SCOPE_LABELS, (scope) => scope.toUpperCase()),
+  dispute_state: group(DISPUTE_CASE_STATES, DISPUTE_CASE_STATE_LABELS),
+  // The steps by the domain's names: the buttons (availableCommands camel-cased) and the timeline's commands.
+  dispute_command: group(DISPUTE_CASE_MACHINE.commands, DISPUTE_CASE_MACHINE.labels()),
+  petition_command: group(PETITION_CASE_MACHINE.commands, PETITION_CASE_MACHINE.labels()),
+  dispute_outcome: group(DISPUTE_CASE_OUTCOMES, OUTCOME_LABELS),
+  dispute_type: group(DISPUTE_TYPES, DISPUTE_TYPE_LABELS),
+  intake_channel: group(INTAKE_CHANNELS, INTAKE_CHANNEL_LABELS),
+  risk_level: group(RISK_LEVELS, RISK_LEVEL_LABELS),
+  risk_reason: group(RISK_REASONS, RISK_REASON_LABELS),
+  deadline_status: group(DEADLINE_STATUSES, DEADLINE_STATUS_LABELS),
+  party_role: group(PARTY_ROLES, PARTY_ROLE_LABELS),
+  organization_kind: group(ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS),
+  industry: group(INDUSTRIES, INDUSTRY_LABELS),
+  mediator_employment: group(MEDIATOR_EMPLOYMENTS, MEDIATOR_EMPLOYMENT_LABELS),
+  referral: group(REFERRALS, REFERRAL_LABELS),
+  petition_state: group(PETITION_CASE_STATES, PETITION_CASE_STATE_LABELS),
+  // Grid management and public security (issue 12).
+  grid_state: group(GRID_EVENT_STATES, GRID_EVENT_STATE_LABELS),
+  grid_command: group(GRID_EVENT_MACHINE.commands, GRID_EVENT_MACHINE.labels()),
+  grid_category: group(GRID_EVENT_CATEGORIES, GRID_EVENT_CATEGORY_LABELS),
+  grid_urgency: group(GRID_EVENT_URGENCIES, GRID_EVENT_URGENCY_LABELS),
+  grid_source: group(GRID_EVENT_SOURCES, GRID_EVENT_SOURCE_LABELS),
+  grid_rejection: group(GRID_EVENT_REJECTIONS, GRID_EVENT_REJECTION_LABELS),
+  satisfaction: group(SATISFACTION_LEVELS, SATISFACTION_LEVEL_LABELS),
+  security_category: group(SECURITY_CATEGORIES, SECURITY_CATEGORY_LABELS),
+  legal_education_format: group(LEGAL_EDUCATION_FORMATS, LEGAL_EDUCATION_FORMAT_LABELS),
+  prevention_indicator: group(PREVENTION_INDICATORS, PREVENTION_INDICATOR_LABELS),
+} as const satisfies Record<string, LabelledValues>;
+export type LabelGroup = keyof typeof LABELLED_VALUES;
+
+/** The groups' messages in one language: `{ dispute_type: { LAND_USE: '土地权属' … } … }`. */
+export function labelMessages(language: Language): Record<LabelGroup, Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(LABELLED_VALUES).map(([name, { values, labels, key }]) => [
+      name,
+      Object.fromEntries(values.map((value) => [key(value), labels[value][language]])),
+    ]),
+  ) as Record<LabelGroup, Record<string, string>>;
 }

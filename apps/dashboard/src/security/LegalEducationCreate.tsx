@@ -12,7 +12,7 @@ import {
 } from 'react-admin';
 import { newIdempotencyKey } from '../common/idempotency-key';
 import { RegionInput } from '../common/RegionInput';
-import { FORMAT_CHOICES } from './security-messages';
+import { LEGAL_EDUCATION_FORMAT_CHOICES } from '../common/choices';
 
 /** recordLegalEducationEvent: one event of the jurisdiction, once however often the form is sent. */
 export const LegalEducationCreate = () => {
@@ -20,7 +20,7 @@ export const LegalEducationCreate = () => {
   return (
     <Create redirect="list">
       <SimpleForm defaultValues={defaults}>
-        <SelectInput source="format" choices={FORMAT_CHOICES} validate={required()} />
+        <SelectInput source="format" choices={LEGAL_EDUCATION_FORMAT_CHOICES} validate={required()} />
         <TextInput source="title" validate={required()} fullWidth />
         <DateInput source="heldOn" validate={required()} />
         <RegionInput source="regionCode" validate={required()} />

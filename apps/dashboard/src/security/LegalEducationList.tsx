@@ -15,14 +15,14 @@ import { RegionInput } from '../common/RegionInput';
 import { RegionLink } from '../common/RegionLink';
 import { ResourceList } from '../common/ResourceList';
 import { TwoLines } from '../common/TableOrList';
-import { FORMAT_CHOICES } from './security-messages';
+import { LEGAL_EDUCATION_FORMAT_CHOICES } from '../common/choices';
 
 const filters = [
   <RegionInput key="regionCode" source="regionCode" alwaysOn />,
   <SelectArrayInput
     key="format"
     source="format"
-    choices={FORMAT_CHOICES}
+    choices={LEGAL_EDUCATION_FORMAT_CHOICES}
     alwaysOn
     sx={{ minWidth: '12rem' }}
   />,
@@ -52,7 +52,7 @@ export const LegalEducationList = () => {
         primaryText: (r: Row) => r.title,
         secondaryText: (r: Row) => (
           <TwoLines
-            first={`${translate(`app.security.format.${r.format}`)} · ${formatDay(r.heldOn, locale)}`}
+            first={`${translate(`app.legal_education_format.${r.format}`)} · ${formatDay(r.heldOn, locale)}`}
             second={`${regionName(r.region)} · ${r.audience.toLocaleString(locale)}`}
           />
         ),
@@ -60,7 +60,7 @@ export const LegalEducationList = () => {
     >
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <TextField source="title" sortable={false} />
-        <LabelField source="format" messages="app.security.format" sortable={false} />
+        <LabelField source="format" messages="app.legal_education_format" sortable={false} />
         <DayField source="heldOn" sortable={false} />
         <RegionLink label="resources.legalEducationEvents.fields.region" sortable={false} />
         <NumberField source="audience" sortable={false} />

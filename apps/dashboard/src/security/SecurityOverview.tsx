@@ -121,7 +121,7 @@ export const SecurityOverview = () => {
         },
         ...(['CRIMINAL', 'HOMICIDE', 'PUBLIC_ORDER'] as const).map((c) => ({
           key: c,
-          label: translate(`app.security.category.${c}`),
+          label: translate(`app.security_category.${c}`),
           value: count(category(c)?.cases ?? 0),
           detail: translate('app.security.kpi.yoy', { change: change(category(c)?.change ?? null) }),
         })),
@@ -204,7 +204,7 @@ export const SecurityOverview = () => {
                 rowHeader={translate('app.security.category_header')}
                 rows={s.byCategory}
                 rowKey={(c) => c.category}
-                rowLabel={(c) => translate(`app.security.category.${c.category}`)}
+                rowLabel={(c) => translate(`app.security_category.${c.category}`)}
                 columns={[
                   { key: 'cases', label: translate('app.security.this_year'), value: (c) => count(c.cases) },
                   {
@@ -244,7 +244,7 @@ export const SecurityOverview = () => {
               rowHeader={translate('app.security.indicator')}
               rows={prevention.data}
               rowKey={(p) => `${p.indicator}|${p.name}`}
-              rowLabel={(p) => p.name || translate(`app.security.indicators.${p.indicator}`)}
+              rowLabel={(p) => p.name || translate(`app.prevention_indicator.${p.indicator}`)}
               columns={[
                 {
                   key: 'value',

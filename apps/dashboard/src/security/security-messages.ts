@@ -1,14 +1,3 @@
-import {
-  LEGAL_EDUCATION_FORMAT_LABELS,
-  LEGAL_EDUCATION_FORMATS,
-  PREVENTION_INDICATOR_LABELS,
-  PREVENTION_INDICATORS,
-  SECURITY_CATEGORIES,
-  SECURITY_CATEGORY_LABELS,
-} from '@qiangji/domain';
-import { choices } from '../common/choices';
-import { messages } from '../i18n/label-messages';
-
 type Language = 'zh' | 'en';
 
 const TEXT = {
@@ -64,14 +53,7 @@ const TEXT = {
   },
 };
 
-/** `app.security`: the public-security pages' messages and the domain's labels, in one language. */
+/** `app.security`: the public-security pages' messages, in one language. */
 export function securityMessages(language: Language) {
-  return {
-    ...TEXT[language],
-    category: messages(SECURITY_CATEGORIES, SECURITY_CATEGORY_LABELS, language),
-    format: messages(LEGAL_EDUCATION_FORMATS, LEGAL_EDUCATION_FORMAT_LABELS, language),
-    indicators: messages(PREVENTION_INDICATORS, PREVENTION_INDICATOR_LABELS, language),
-  };
+  return TEXT[language];
 }
-
-export const FORMAT_CHOICES = choices(LEGAL_EDUCATION_FORMATS, 'app.security.format');

@@ -371,6 +371,7 @@ export class GridEventService {
         peopleInvolved: input.peopleInvolved,
         householdsInvolved: input.householdsInvolved,
         threats: input.threats,
+        amountAtStake: null,
         receivedAt: new Date(e.reportedAt),
       });
       return {
