@@ -1,6 +1,5 @@
 import { chinaDay, OPEN_GRID_EVENT_STATES } from '@qiangji/domain';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { scopePath } from '../../common/authz';
 import { PageArgs, SortDirection } from '../../common/connection';
 import type { RequestContext } from '../../server/context';
 import { Region } from '../region/region.entity';
@@ -97,7 +96,7 @@ export class GridUnitResolver {
 
   @FieldResolver(() => [ResidentTagCount], { description: 'Its residents per tag: counts, no person.' })
   async residentTags(@Ctx() ctx: RequestContext, @Root() unit: GridUnit) {
-    return ctx.services.gridUnits.tagCounts(ctx, await scopePath(ctx, unit.code));
+    return (await ctx.services.securityRecords.tagFigures(ctx, unit.code, null)).totals;
   }
 
   @FieldResolver(() => GridEventConnection, { description: 'Its open events, the nearest deadline first.' })

@@ -1,4 +1,4 @@
-import { chinaDay, coverageRate, RESIDENT_TAGS, type ResidentTag } from '@qiangji/domain';
+import { chinaDay, coverageRate } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped, unscoped } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
@@ -25,7 +25,6 @@ import type {
   HouseholdGridMembership,
   MoveHouseholdToGridUnitInput,
   ReportNothingInput,
-  ResidentTagCount,
   ZeroReport,
 } from './grid-unit.types';
 import { requireCurrentGridUnit } from './grid-unit.rules';
@@ -338,16 +337,5 @@ export class GridUnitService {
         id: (g) => g.regionCode,
       },
     });
-  }
-
-  /** Residents of the subtree per tag of the registry, in total: counts only, no person. */
-  async tagCounts(
-    ctx: RequestContext,
-    path: string,
-    tags: readonly ResidentTag[] = RESIDENT_TAGS,
-  ): Promise<ResidentTagCount[]> {
-    const rows = await ctx.services.residents.tagCounts(ctx, path, tags);
-    const totals = new Map(rows.filter((r) => r.g === 1).map((r) => [r.tag, r.residents]));
-    return tags.map((tag) => ({ tag, residents: totals.get(tag) ?? 0 }));
   }
 }
