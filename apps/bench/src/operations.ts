@@ -177,6 +177,25 @@ export const OPERATIONS: Operation[] = [
     variables: statsVariables((f) => f.township),
   },
   {
+    key: 'grid-queue',
+    title:
+      'the grid-event queue of the city: 50 open events, nearest deadline first, with hints (Qiangji only)',
+    systems: ['qiangji'],
+    qiangji: `query GridQueue { gridEvents(filter: { state: [REPORTED, FILED, DISPATCHED, IN_DISPOSAL, DISPOSED, VERIFIED] },
+  orderBy: { field: DUE_AT, direction: ASC }, first: 50) { totalCount
+    edges { node { id number category state dueAt deadlineStatus availableCommands region { name } duplicateHints { id } } } } }`,
+  },
+  {
+    key: 'security-city',
+    title:
+      '`securityStats` of the city for 2012 (by category, month, district; quiet villages) (Qiangji only)',
+    systems: ['qiangji'],
+    qiangji: `query SecurityStats($code: String!) { securityStats(regionCode: $code, from: "2012-01", to: "2012-12") {
+  reportedCases reportedCasesChange byCategory { category cases change } byMonth { month cases previousCases }
+  byChildRegion { regionCode cases change rank } villages villagesWithoutPublicOrderCase villagesWithoutCriminalCase } }`,
+    variables: (_api, f) => ({ code: f.city }),
+  },
+  {
     key: 'typename',
     title: '`{ __typename }` (signed in / anonymous)',
     systems: ['qiangji', 'qiangji-anonymous', 'postgraphile'],

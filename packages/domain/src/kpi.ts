@@ -53,14 +53,22 @@ export function promotionRate(adopting: number, total: number): number | null {
   return countRate(adopting, total, 'adopting', 'total');
 }
 
-/** Applications completed within their time limit ÷ applications completed (办件按时办结率). */
-export function onTimeRate(onTime: number, completed: number): number | null {
-  return countRate(onTime, completed, 'onTime', 'completed');
+/**
+ * Items finished within their time limit ÷ items finished: applications completed on time (办件按时办结率), grid
+ * events closed within their deadline.
+ */
+export function onTimeRate(onTime: number, finished: number): number | null {
+  return countRate(onTime, finished, 'onTime', 'finished');
 }
 
 /** Appointments the applicant kept ÷ appointments that fell due (kept plus missed). */
 export function appointmentKeptRate(kept: number, due: number): number | null {
   return countRate(kept, due, 'kept', 'due');
+}
+
+/** Grid-unit days with an event or a zero report ÷ grid-unit days: how much of the grid reported. */
+export function coverageRate(covered: number, unitDays: number): number | null {
+  return countRate(covered, unitDays, 'covered', 'unitDays');
 }
 
 /** (this year − last year) ÷ last year, as a fraction: −0.198 is a fall of 19.8%. */

@@ -32,18 +32,35 @@ export const ACTIONS = [
   'service:read',
   'service:apply',
   'service:manage',
+  'grid:read',
+  'grid:report',
+  'grid:handle',
+  'grid:manage',
+  'security:read',
+  'security:write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const READ_CASES: readonly Action[] = ['resident:read', 'household:read', 'dispute:read'];
-const READ_PEOPLE: readonly Action[] = [...READ_CASES, 'coordination:read'];
+// Grid events and the public-security figures are read by everyone who reads the jurisdiction's people.
+const READ_PEOPLE: readonly Action[] = [...READ_CASES, 'coordination:read', 'grid:read', 'security:read'];
 const WRITE_PEOPLE: readonly Action[] = [
   ...READ_PEOPLE,
   'resident:write',
   'household:write',
   'dispute:register',
+  'grid:report',
 ];
-const OFFICER: readonly Action[] = [...WRITE_PEOPLE, 'resident:reveal', 'mediation:manage'];
+// Grid events are handled (filed, dispatched, closed) and grid workers assigned by the offices; the figures of
+// public security are entered by them or sent by the police system's API key.
+const OFFICER: readonly Action[] = [
+  ...WRITE_PEOPLE,
+  'resident:reveal',
+  'mediation:manage',
+  'grid:handle',
+  'grid:manage',
+  'security:write',
+];
 // Who moves a case along its life is the dispute case transitions table's business (dispute-case.ts), by role.
 // Public services: reading applications, submitting them for residents, keeping the catalogue, policies and slots.
 const SERVICE_STAFF: readonly Action[] = ['service:read', 'service:apply', 'service:manage'];
@@ -81,8 +98,9 @@ export const API_KEY_SCOPES = ['read', 'write'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const API_KEY_PERMISSIONS: Readonly<Record<ApiKeyScope, readonly Action[]>> = Object.freeze({
   read: READ_PEOPLE,
-  // A community or district portal submits applications for residents who registered with their real names.
-  write: [...WRITE_PEOPLE, 'service:read', 'service:apply'],
+  // A community or district portal submits applications for residents who registered with their real names; the
+  // police system sends the monthly public-security figures.
+  write: [...WRITE_PEOPLE, 'service:read', 'service:apply', 'security:write'],
 });
 
 export function isRole(value: unknown): value is Role {

@@ -9,7 +9,9 @@ import { parseConfig } from '../config';
 import { createDataSource, migrate } from '../database/data-source';
 import { createLogger } from '../logger';
 import { createAdmin } from '../modules/access/access.seed';
+import { seedGrid } from '../modules/grid/grid.seed';
 import { seedMediation } from '../modules/mediation/mediation.seed';
+import { seedSecurity } from '../modules/security/security.seed';
 import { importDivisions } from '../modules/region/region-import';
 import { demoRegions } from '../modules/region/region.seed';
 import { writeRegions } from '../modules/region/region.writer';
@@ -76,6 +78,9 @@ async function main() {
     const mediation = await db.transaction((m) => seedMediation(m, { seed: 1 }));
     // Public services on the same tree: the catalogue, 上红社区's map and a year of applications (nearby, queue).
     await db.transaction((m) => seedServices(m, new PersonalDataCipher(secrets.dataKey), ctx.services));
+    // Grid events and reported cases for the grid-event queue and securityStats (issue 12).
+    await db.transaction((m) => seedGrid(m));
+    await db.transaction((m) => seedSecurity(m));
     if (casesScale > 1) await repeatCases(db, casesScale);
     await createAdmin(db, 'bench-admin', '230100', password);
     await db.query('VACUUM ANALYZE');

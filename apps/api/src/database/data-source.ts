@@ -10,6 +10,7 @@ import { SetupError } from './setup-error';
 import { RateLimit1764300000000 } from './migrations/1764300000000-rate-limit';
 import { ScopedTables1764400000000 } from './migrations/1764400000000-scoped-tables';
 import { PublicServices1764600000000 } from './migrations/1764600000000-public-services';
+import { GridSecurity1764700000000 } from './migrations/1764700000000-grid-security';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
 export class AppDataSource extends DataSource {
@@ -43,6 +44,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       RateLimit1764300000000,
       ScopedTables1764400000000,
       PublicServices1764600000000,
+      GridSecurity1764700000000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

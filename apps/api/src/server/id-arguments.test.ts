@@ -19,6 +19,7 @@ import {
   organization,
   type CommandRefs,
 } from '../test/mediation';
+import { GRID_COMMAND_API, reportEvent } from '../test/grid';
 import { cityAdmin, codeOf, household, resident } from '../test/people';
 import { COMMAND_MUTATIONS, serviceItem, serviceSlot, submitApplication } from '../test/services';
 import { startTestApp, type SignedIn, type TestApp } from '../test/test-app';
@@ -109,6 +110,23 @@ describe('every ID argument through one parser', () => {
       [centre],
     );
     const [m] = await app.db.query(`SELECT version FROM mediator WHERE id = $1`, [refs.mediatorId]);
+    const event = await reportEvent(admin, grid, { category: 'NEIGHBOURHOOD_DISPUTE' });
+    const gridWorker = await app.signIn({ roles: ['GRID_WORKER'], jurisdiction: grid });
+    const assigned = await admin.gql<{ assignGridWorker: { id: string; version: number } }>(
+      `mutation($input: AssignGridWorkerInput!) { assignGridWorker(input: $input) { id version } }`,
+      { input: { regionCode: grid, workerName: '网格员', validFrom: chinaDay(0) } },
+    );
+    const assignment = assigned.data!.assignGridWorker;
+    const gridCommand = (name: keyof typeof GRID_COMMAND_API, input = {}, ids = ['input.id']): Operation => {
+      const { mutation, inputType, input: base } = GRID_COMMAND_API[name];
+      return {
+        op: `Mutation.${mutation}`,
+        args: {
+          input: [`${inputType}!`, { id: event.id, expectedVersion: event.version, ...base, ...input }],
+        },
+        ids,
+      };
+    };
     const v = c.version;
     const command = (name: keyof typeof CASE_COMMANDS, ids = ['input.id']): Operation => {
       const { mutation, inputType, input } = CASE_COMMANDS[name];
@@ -395,6 +413,56 @@ describe('every ID argument through one parser', () => {
           ],
         },
         ids: ['input.id'],
+      },
+      // Grid management (issue 12).
+      byId('gridEvent', event.id),
+      ...(
+        ['file', 'dispatch', 'startDisposal', 'dispose', 'verify', 'sendBack', 'close', 'evaluate'] as const
+      ).map((name) => gridCommand(name)),
+      gridCommand('reject', { reason: 'DUPLICATE', duplicateOfId: event.id }, [
+        'input.id',
+        'input.duplicateOfId',
+      ]),
+      gridCommand(
+        'referToMediation',
+        {
+          organizationId: committee,
+          parties: [
+            { role: 'APPLICANT', residentId: r.id },
+            { role: 'RESPONDENT', name: '李某' },
+          ],
+        },
+        ['input.id', 'input.organizationId', 'input.parties.0.residentId'],
+      ),
+      {
+        op: 'Mutation.assignGridWorker',
+        args: {
+          input: [
+            'AssignGridWorkerInput!',
+            { regionCode: grid, workerName: '网格员', validFrom: chinaDay(0), userId: gridWorker.userId },
+          ],
+        },
+        ids: ['input.userId'],
+      },
+      {
+        op: 'Mutation.endGridWorkerAssignment',
+        args: {
+          input: [
+            'EndGridWorkerAssignmentInput!',
+            { id: assignment.id, expectedVersion: assignment.version, validTo: chinaDay(0) },
+          ],
+        },
+        ids: ['input.id'],
+      },
+      {
+        op: 'Mutation.moveHouseholdToGridUnit',
+        args: {
+          input: [
+            'MoveHouseholdToGridUnitInput!',
+            { householdId: h.id, expectedVersion: h.version, regionCode: grid, on: chinaDay(0) },
+          ],
+        },
+        ids: ['input.householdId'],
       },
     ];
   });

@@ -1,10 +1,12 @@
 import type { ModuleDefinition } from '../common/module';
 import { accessModule } from '../modules/access';
 import { auditModule } from '../modules/audit';
+import { gridModule } from '../modules/grid';
 import { mediationModule } from '../modules/mediation';
 import { regionModule } from '../modules/region';
 import { residentModule } from '../modules/resident';
 import { serviceModule } from '../modules/service';
+import { securityModule } from '../modules/security';
 
 /**
  * Every module of the API, in dependency order (a module's services may use those listed before it). Adding a
@@ -17,4 +19,6 @@ export const MODULES: readonly ModuleDefinition[] = [
   residentModule,
   mediationModule,
   serviceModule,
+  gridModule,
+  securityModule,
 ];

@@ -1,4 +1,5 @@
 import { regionTree } from '../test/factories';
+import { eventIn, HARBIN } from '../test/grid';
 import { caseIn, mapLimit, mediator, organization, type CommandRefs } from '../test/mediation';
 import { gridsOf, household, resident } from '../test/people';
 import { serviceItem, submitApplication } from '../test/services';
@@ -71,6 +72,16 @@ describe('statements per operation (issue 9)', () => {
         to: `${new Date().getFullYear()}-12-31`,
       }),
     },
+    'the grid event queue of the county with deadlines, commands and duplicate hints': {
+      query: `query($code: String!) { gridEvents(filter: { regionCode: $code }, first: 50) { totalCount
+        edges { node { id number state deadlineStatus availableCommands region { name } duplicateHints { id } } } } }`,
+      variables: () => ({ code: county }),
+    },
+    'securityStats of the city for 2012': {
+      query: `{ securityStats(regionCode: "230100", from: "2012-01", to: "2012-12") { reportedCases reportedCasesChange
+        byCategory { category change } byMonth { month cases } byChildRegion { regionCode rank }
+        villagesWithoutPublicOrderCase villagesWithoutCriminalCase } }`,
+    },
     'households with their members, audited': {
       query: `query($code: String!) { households(filter: { regionCode: $code }, first: 100) {
         edges { node { address region { qualifiedName } members { name idNumber } } } } }`,
@@ -111,6 +122,8 @@ describe('statements per operation (issue 9)', () => {
       (i) => caseIn(officer, community, i % 2 ? 'MEDIATOR_ASSIGNED' : 'ACCEPTED', refs),
     );
     caseId = cases[1].id;
+    for (const [i, grid] of gridsOf(tree).entries())
+      await eventIn(officer, grid, i % 2 ? 'DISPATCHED' : 'REPORTED', { lat: HARBIN.lat, lng: HARBIN.lng });
     for (const grid of gridsOf(tree)) {
       const home = await household(app, grid, { as: officer });
       await Promise.all([1, 2, 3].map(() => resident(app, home.id, { as: officer })));

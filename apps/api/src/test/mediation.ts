@@ -6,9 +6,8 @@ import {
   type OrganizationKind,
 } from '@qiangji/domain';
 import type { DataSource } from 'typeorm';
+import { shortestPath } from './machines';
 import type { GqlClient, GraphQLResponse, TestApp } from './test-app';
-
-const { commands: DISPUTE_CASE_COMMANDS, rules: DISPUTE_CASE_TRANSITIONS } = DISPUTE_CASE_MACHINE;
 
 let names = 0;
 
@@ -164,20 +163,7 @@ export const CASE_COMMANDS: {
  * domain's transitions table (commands in the table's order, so the path is always the same one).
  */
 export function pathTo(state: DisputeCaseState): DisputeCaseCommand[] {
-  const paths = new Map<DisputeCaseState, DisputeCaseCommand[]>([['RECEIVED', []]]);
-  const queue: DisputeCaseState[] = ['RECEIVED'];
-  while (queue.length) {
-    const from = queue.shift()!;
-    for (const command of DISPUTE_CASE_COMMANDS) {
-      const { from: froms, to } = DISPUTE_CASE_TRANSITIONS[command];
-      if (!to || !froms.includes(from) || paths.has(to)) continue;
-      paths.set(to, [...paths.get(from)!, command]);
-      queue.push(to);
-    }
-  }
-  const path = paths.get(state);
-  if (!path) throw new Error(`No command path leads to ${state}.`);
-  return path;
+  return shortestPath(DISPUTE_CASE_MACHINE, 'RECEIVED', state);
 }
 
 /** Runs one command on a case through the API, as `client`; the result is aliased `result`. */

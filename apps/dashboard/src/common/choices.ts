@@ -21,3 +21,10 @@ export const ORGANIZATION_KIND_CHOICES = choices('organization_kind');
 export const INDUSTRY_CHOICES = choices('industry');
 export const EMPLOYMENT_CHOICES = choices('mediator_employment');
 export const PETITION_STATE_CHOICES = choices('petition_state');
+
+export const GRID_STATE_CHOICES = choices('grid_state');
+export const GRID_CATEGORY_CHOICES = choices('grid_category');
+export const GRID_URGENCY_CHOICES = choices('grid_urgency');
+export const GRID_REJECTION_CHOICES = choices('grid_rejection');
+export const SATISFACTION_CHOICES = choices('satisfaction');
+export const LEGAL_EDUCATION_FORMAT_CHOICES = choices('legal_education_format');

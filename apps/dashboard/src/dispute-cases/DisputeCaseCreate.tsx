@@ -10,6 +10,7 @@ import {
   SimpleFormIterator,
   TextInput,
 } from 'react-admin';
+import { newIdempotencyKey } from '../common/idempotency-key';
 import { DISPUTE_TYPE_CHOICES, INTAKE_CHANNEL_CHOICES, PARTY_ROLE_CHOICES } from '../common/choices';
 import { RegionInput } from '../common/RegionInput';
 import { validPhone } from '../common/validators';
@@ -23,11 +24,6 @@ const validAmount = (value: unknown) =>
     ? 'app.cases.amount_invalid'
     : undefined;
 
-/** A key per opened form: a double click or a retry after a lost answer registers the case once (the API's idempotencyKey). */
-function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return `dashboard-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
 
 /**
  * 登记 (intake): the API sets the risk level and the deadline, and hands the case to the people's mediation

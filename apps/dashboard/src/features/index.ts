@@ -2,6 +2,7 @@ import { apiKeysFeature } from '../api-keys';
 import { auditFeature } from '../audit';
 import { allows } from '../auth/actions';
 import { disputeCasesFeature } from '../dispute-cases';
+import { gridEventsFeature } from '../grid-events';
 import type { GraphqlResource } from '../graphql-resource';
 import { householdsFeature } from '../households';
 import { meetingsFeature } from '../meetings';
@@ -16,6 +17,7 @@ import {
   serviceApplicationsFeature,
   serviceItemsFeature,
 } from '../services';
+import { securityFeature } from '../security';
 import { usersFeature } from '../users';
 import type { Feature, ResourceMessages } from './feature';
 
@@ -33,6 +35,8 @@ export const FEATURES: readonly Feature[] = [
   serviceItemsFeature,
   policiesFeature,
   communitiesFeature,
+  gridEventsFeature,
+  securityFeature,
   usersFeature,
   apiKeysFeature,
   auditFeature,

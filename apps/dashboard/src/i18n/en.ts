@@ -3,7 +3,9 @@ import type { TranslationMessages } from 'react-admin';
 import { featureResourceMessages } from '../features';
 import { auditMessages } from '../audit/audit-labels';
 import { serviceMessages } from '../services/service-messages';
+import { gridMessages } from '../grid-events/grid-messages';
 import { labelMessages } from './label-messages';
+import { securityMessages } from '../security/security-messages';
 import { regionLevelMessages } from './region-level-messages';
 
 /** English: react-admin's own messages plus every label of ours (zh.ts has the same keys). */
@@ -14,6 +16,8 @@ export const enMessages: TranslationMessages = {
     list_separator: ', ',
     title: 'Qiangji · Grassroots Governance',
     region_level: regionLevelMessages('en'),
+    grid: gridMessages('en'),
+    security: securityMessages('en'),
     dashboard: {
       subordinates: 'Districts, counties and county-level cities',
       work: 'Your work',

@@ -3,7 +3,9 @@ import { raChineseMessages } from './ra-chinese';
 import { featureResourceMessages } from '../features';
 import { auditMessages } from '../audit/audit-labels';
 import { serviceMessages } from '../services/service-messages';
+import { gridMessages } from '../grid-events/grid-messages';
 import { labelMessages } from './label-messages';
+import { securityMessages } from '../security/security-messages';
 import { regionLevelMessages } from './region-level-messages';
 
 /** Simplified Chinese, the default: react-admin's interface and every label of ours (en.ts has the same keys). */
@@ -14,6 +16,8 @@ export const zhMessages: TranslationMessages = {
     list_separator: '、',
     title: '强基工程 · 基层治理',
     region_level: regionLevelMessages('zh'),
+    grid: gridMessages('zh'),
+    security: securityMessages('zh'),
     dashboard: {
       subordinates: '下辖区、县（市）',
       work: '工作入口',

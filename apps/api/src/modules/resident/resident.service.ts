@@ -5,6 +5,7 @@ import {
   maskPhone,
   MIN_PURPOSE_LENGTH,
   validateIdNumber,
+  type ResidentTag,
 } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
@@ -304,6 +305,28 @@ export class ResidentService {
   }
 
   /** The unmasked ID number and phone, for a stated purpose, recorded in the audit log (PIPL art. 51). */
+  /**
+   * Residents per tag in a subtree (`g` 1) and per child region of it (`g` 0), in one statement: counts, no
+   * person, for another module's figures (special groups, the floating population).
+   */
+  tagCounts(
+    ctx: RequestContext,
+    path: string,
+    tags: readonly ResidentTag[],
+  ): Promise<{ g: number; child: string | null; tag: ResidentTag; residents: number }[]> {
+    return inScope(ctx, (m) =>
+      m.query(
+        `SELECT GROUPING(x.child)::int AS g, x.child, x.tag, count(*)::int AS residents
+         FROM (SELECT t.tag, CASE WHEN nlevel(r.region_path) > nlevel($1::ltree)
+                 THEN ltree2text(subpath(r.region_path, nlevel($1::ltree), 1)) END AS child
+               FROM resident r CROSS JOIN LATERAL unnest(r.tags) AS t (tag)
+               WHERE r.region_path <@ $1::ltree AND t.tag = ANY($2::text[])) x
+         GROUP BY GROUPING SETS ((x.tag), (x.child, x.tag))`,
+        [path, tags],
+      ),
+    );
+  }
+
   async reveal(ctx: RequestContext, id: string, purpose: string): Promise<RevealedResident> {
     requireAction(ctx, 'resident:reveal');
     const why = checkPurpose(purpose);

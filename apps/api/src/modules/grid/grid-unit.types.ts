@@ -1,0 +1,219 @@
+import type { ResidentTag } from '@qiangji/domain';
+import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../common/connection';
+import { ResidentTagEnum } from '../resident/resident.types';
+
+@ObjectType({ description: 'A grid unit (网格): the smallest cell of the region tree, with its workers.' })
+export class GridUnit {
+  @Field()
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => DateResolver)
+  validFrom: string;
+
+  @Field(() => DateResolver, { nullable: true, description: 'First day it is no longer valid (redrawn).' })
+  validTo: string | null;
+
+  @Field(() => JSONResolver, {
+    nullable: true,
+    description: 'GeoJSON in WGS-84, when a boundary was imported.',
+  })
+  boundary: object | null;
+}
+
+@ObjectType()
+export class GridUnitConnection extends ConnectionType(GridUnit) {}
+
+@ArgsType()
+export class GridUnitsArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'Grid units valid today in this region’s subtree.' })
+  regionCode?: string | null;
+}
+
+@ObjectType({ description: 'A grid worker (网格员) on a grid unit for a time.' })
+export class GridWorkerAssignment {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  regionCode: string;
+
+  @Field(() => ID, { nullable: true, description: 'The worker’s account, when the worker signs in.' })
+  userId: string | null;
+
+  @Field()
+  workerName: string;
+
+  @Field(() => DateResolver)
+  validFrom: string;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Last day on the unit; null while assigned.' })
+  validTo: string | null;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@InputType()
+export class AssignGridWorkerInput {
+  @Field({ description: 'The grid unit.' })
+  regionCode: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'An enabled account with the GRID_WORKER role in the district.',
+  })
+  userId?: string | null;
+
+  @Field()
+  workerName: string;
+
+  @Field(() => DateResolver)
+  validFrom: Date;
+}
+
+@InputType()
+export class EndGridWorkerAssignmentInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field(() => DateResolver, { description: 'The last day on the unit.' })
+  validTo: Date;
+}
+
+@ObjectType({ description: 'A household’s grid unit for a time: its history when it moves.' })
+export class HouseholdGridMembership {
+  @Field()
+  regionCode: string;
+
+  @Field(() => DateResolver)
+  validFrom: string;
+
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: 'The day it moved away; null for the current unit.',
+  })
+  validTo: string | null;
+
+  householdId: string;
+}
+
+@InputType()
+export class MoveHouseholdToGridUnitInput {
+  @Field(() => ID)
+  householdId: string;
+
+  @Field(() => Int, { description: 'The household’s version.' })
+  expectedVersion: number;
+
+  @Field({ description: 'The new grid unit, valid on `on`.' })
+  regionCode: string;
+
+  @Field(() => DateResolver, { description: 'The day of the move; not in the future.' })
+  on: Date;
+}
+
+@ObjectType({ description: 'A zero report (零上报): a grid worker found nothing to report that day.' })
+export class ZeroReport {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  regionCode: string;
+
+  @Field(() => DateResolver)
+  day: string;
+
+  @Field()
+  reporterName: string;
+
+  @Field(() => DateTimeResolver)
+  createdAt: Date;
+}
+
+@InputType()
+export class ReportNothingInput {
+  @Field({ description: 'The grid unit.' })
+  regionCode: string;
+
+  @Field(() => DateResolver, {
+    description: 'The day patrolled; not in the future. Sending it twice is harmless.',
+  })
+  day: Date;
+}
+
+@ObjectType({ description: 'How much of the grid reported: unit-days with an event or a zero report.' })
+export class GridCoverage {
+  @Field()
+  regionCode: string;
+
+  @Field(() => DateResolver)
+  from: string;
+
+  @Field(() => DateResolver)
+  to: string;
+
+  @Field(() => Int, { description: 'Grid units valid on at least one day of the period.' })
+  gridUnits: number;
+
+  @Field(() => Int)
+  unitDays: number;
+
+  @Field(() => Int)
+  coveredUnitDays: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'coveredUnitDays ÷ unitDays (coverageRate in the domain).',
+  })
+  coverageRate: number | null;
+
+  @Field(() => Int, { description: 'Grid units with at least one day of neither events nor a zero report.' })
+  gapUnits: number;
+}
+
+@ObjectType({ description: 'A grid unit with days of neither events nor a zero report.' })
+export class GridCoverageGap {
+  @Field()
+  regionCode: string;
+
+  @Field(() => Int)
+  unitDays: number;
+
+  @Field(() => Int)
+  missingDays: number;
+
+  @Field(() => Int)
+  coveredUnitDays: number;
+}
+
+@ObjectType()
+export class GridCoverageGapConnection extends ConnectionType(GridCoverageGap) {}
+
+@ArgsType()
+export class GridCoverageArgs {
+  @Field(() => String, { nullable: true, description: 'Default: your jurisdiction.' })
+  regionCode?: string | null;
+
+  @Field(() => DateResolver)
+  from: Date;
+
+  @Field(() => DateResolver, { description: 'Inclusive; at most 62 days after `from`.' })
+  to: Date;
+}
+
+@ObjectType({ description: 'Residents with a tag of the registry (special groups, floating population).' })
+export class ResidentTagCount {
+  @Field(() => ResidentTagEnum)
+  tag: ResidentTag;
+
+  @Field(() => Int)
+  residents: number;
+}

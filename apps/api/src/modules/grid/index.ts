@@ -1,0 +1,53 @@
+import { defineModule } from '../../common/module';
+import { GridEventService } from './grid-event.service';
+import { DisputeCaseGridEventResolver, GridEventResolver } from './grid-event.resolver';
+import { createGridLoaders, type GridLoaders } from './grid.loaders';
+import { seedGrid } from './grid.seed';
+import { GridCoverageGapResolver, GridUnitResolver, HouseholdGridResolver } from './grid-unit.resolver';
+import { GridUnitService } from './grid-unit.service';
+
+declare module '../../common/module' {
+  interface ModuleServices {
+    gridEvents: GridEventService;
+    gridUnits: GridUnitService;
+  }
+  interface ModuleLoaders {
+    grid: GridLoaders;
+  }
+}
+
+/** Grid management 网格化管理: grid workers on their units, the grid-event closed loop, zero reports. */
+export const gridModule = defineModule({
+  name: 'grid',
+  services: (_deps, { audit }) => ({
+    gridEvents: new GridEventService(audit),
+    gridUnits: new GridUnitService(audit),
+  }),
+  loaders: (ctx) => ({ grid: createGridLoaders(ctx) }),
+  resolvers: [
+    GridEventResolver,
+    DisputeCaseGridEventResolver,
+    GridUnitResolver,
+    GridCoverageGapResolver,
+    HouseholdGridResolver,
+  ],
+  seed: async ({ m, logger }) => {
+    const [{ none }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM grid_event) AS none');
+    if (!none) return null;
+    const seeded = await seedGrid(m);
+    logger.info(seeded, 'grid demo data seeded');
+    return seeded;
+  },
+  constraints: {
+    grid_worker_assignment_open: {
+      code: 'CONFLICT',
+      message: 'That worker is assigned to the unit already.',
+      field: 'userId',
+    },
+    household_grid_membership_current: {
+      code: 'CONFLICT',
+      message: 'The household was moved at the same time by someone else.',
+      field: 'householdId',
+    },
+  },
+});

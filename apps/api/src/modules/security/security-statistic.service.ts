@@ -1,0 +1,381 @@
+import {
+  isValidDivisionCode,
+  monthStart,
+  previousYearPeriod,
+  rankByFall,
+  REPORTED_CASE_CATEGORIES,
+  SECURITY_CATEGORIES,
+  yearOnYearChange,
+  type SecurityCategory,
+} from '@qiangji/domain';
+import type { EntityManager } from 'typeorm';
+import { AppError } from '../../common/app-error';
+import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
+import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import type { RequestContext } from '../../server/context';
+import type { AuditService } from '../audit/audit.service';
+import type {
+  RecordSecurityStatisticsInput,
+  RecordSecurityStatisticsResult,
+  SecurityStatistic,
+  SecurityStatisticFilter,
+  SecurityStats,
+  VillageYearTotal,
+} from './security.types';
+import { Where } from '../../common/sql';
+
+const COLUMNS = `s.id, s.region_code AS "regionCode", to_char(s.month, 'YYYY-MM') AS month, s.category, s.cases,
+  s.source, s.version, s.updated_at AS "updatedAt"`;
+const MAX_ROWS = 5000;
+const MAX_MONTHS = 24;
+const REPORTED = `'{${REPORTED_CASE_CATEGORIES.join(',')}}'::text[]`;
+
+/** Reported cases, year on year, for a subtree and months: one statement (a KPI tile of supervision). */
+export interface ReportedCasesFigures {
+  cases: number;
+  previousCases: number;
+  change: number | null;
+}
+
+/**
+ * Each village's yearly public-order and criminal cases, summed from the statistics of the village and below it:
+ * `villages` is a query of (code, path) rows, `years` a condition on `s.month`.
+ */
+function villageYearsSql(villages: string, months: string): string {
+  return `SELECT v.code AS "villageCode", extract(year FROM s.month)::int AS year,
+      coalesce(sum(s.cases) FILTER (WHERE s.category = 'PUBLIC_ORDER'), 0)::int AS "publicOrderCases",
+      coalesce(sum(s.cases) FILTER (WHERE s.category = 'CRIMINAL'), 0)::int AS "criminalCases"
+    FROM (${villages}) v JOIN security_statistic s ON s.region_path <@ v.path
+    WHERE s.category IN ('PUBLIC_ORDER', 'CRIMINAL') AND ${months}
+    GROUP BY v.code, extract(year FROM s.month)`;
+}
+
+type Row = { regionCode: string; month: string; category: SecurityCategory; cases: number; path: string };
+
+function checkRows(input: RecordSecurityStatisticsInput): Omit<Row, 'path'>[] {
+  if (!input.rows.length) throw AppError.badInput('Send at least one row.', 'rows');
+  if (input.rows.length > MAX_ROWS) throw AppError.badInput(`At most ${MAX_ROWS} rows at once.`, 'rows');
+  const seen = new Set<string>();
+  return input.rows.map((row, i) => {
+    const field = `rows.${i}`;
+    if (!isValidDivisionCode(row.regionCode))
+      throw AppError.badInput(`${row.regionCode} is not a valid division code.`, `${field}.regionCode`);
+    const month = monthStart(row.month, `${field}.month`);
+    if (!Number.isInteger(row.cases) || row.cases < 0)
+      throw AppError.badInput('cases is a whole number of 0 or more.', `${field}.cases`);
+    const key = `${row.regionCode}|${month}|${row.category}`;
+    if (seen.has(key))
+      throw AppError.badInput('That region, month and category is in the rows twice.', field);
+    seen.add(key);
+    return { regionCode: row.regionCode, month, category: row.category, cases: row.cases };
+  });
+}
+
+/**
+ * Figures add up only if each branch keeps them at one level: a region's row next to its own district's row for
+ * the same month and category would count twice. The index of the first row that breaks it, or -1.
+ */
+function mixedLevels(rows: Row[]): number {
+  const byKey = new Map<string, { path: string; i: number }[]>();
+  rows.forEach((r, i) => {
+    const key = `${r.month}|${r.category}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), { path: r.path, i }]);
+  });
+  for (const group of byKey.values()) {
+    group.sort((a, b) => a.path.localeCompare(b.path));
+    for (let k = 1; k < group.length; k++) if (isWithin(group[k].path, group[k - 1].path)) return group[k].i;
+  }
+  return -1;
+}
+
+/** Monthly reported cases: the idempotent upsert of the police system and officials, and `securityStats`. */
+export class SecurityStatisticService {
+  constructor(private readonly audit: AuditService) {}
+
+  async list(ctx: RequestContext, filter: SecurityStatisticFilter | null | undefined, args: PageArgs) {
+    requireAction(ctx, 'security:read');
+    const where = new Where().subtree('s.region_path', await scopePath(ctx, filter?.regionCode));
+    where.anyOf('s.category', filter?.category);
+    if (filter?.from) where.add(`s.month >= ${where.param(monthStart(filter.from, 'from'), 'date')}`);
+    if (filter?.to) where.add(`s.month <= ${where.param(monthStart(filter.to, 'to'), 'date')}`);
+    return listPage<SecurityStatistic>(scoped(ctx), {
+      from: 'security_statistic s',
+      columns: COLUMNS,
+      where,
+      args,
+      sort: {
+        key: 'MONTH:DESC',
+        expr: 's.month',
+        idExpr: 's.id',
+        direction: SortDirection.DESC,
+        value: (s) => `${s.month}-01`,
+        id: (s) => s.id,
+      },
+    });
+  }
+
+  /**
+   * One upsert per region, month and category: a row whose cases did not change is left alone (no new version),
+   * so sending the same month twice changes nothing. Returns the yearly totals of the villages it touched.
+   */
+  async record(
+    ctx: RequestContext,
+    input: RecordSecurityStatisticsInput,
+  ): Promise<RecordSecurityStatisticsResult> {
+    const principal = requireAction(ctx, 'security:write');
+    const checked = checkRows(input);
+    const codes = [...new Set(checked.map((r) => r.regionCode))];
+    const paths = new Map((await ctx.services.region.pathsOf(ctx, codes)).map((r) => [r.code, r.path]));
+    const rows = checked.map((r, i): Row => {
+      const path = paths.get(r.regionCode);
+      if (!path) throw AppError.badInput(`Region ${r.regionCode} does not exist.`, `rows.${i}.regionCode`);
+      if (!isWithin(path, principal.jurisdiction.path))
+        throw new AppError('FORBIDDEN', `Region ${r.regionCode} is outside your jurisdiction.`);
+      return { ...r, path };
+    });
+    const mixed = mixedLevels(rows);
+    if (mixed >= 0)
+      throw AppError.badInput(
+        'Figures of a region and of one inside it cannot both be kept.',
+        `rows.${mixed}`,
+      );
+    const source = principal.kind === 'API_KEY' ? 'POLICE_SYSTEM' : 'ENTERED';
+    return atomically(ctx, async (m) => {
+      const payload = JSON.stringify(
+        rows.map((r, i) => ({
+          i,
+          code: r.regionCode,
+          p: r.path,
+          month: r.month,
+          category: r.category,
+          cases: r.cases,
+        })),
+      );
+      const [clash] = await m.query(
+        `SELECT n.i FROM jsonb_to_recordset($1::jsonb) AS n (i int, code text, p ltree, month date, category text)
+         JOIN security_statistic s ON s.month = n.month AND s.category = n.category AND s.region_code <> n.code
+           AND (s.region_path @> n.p OR s.region_path <@ n.p)
+         LIMIT 1`,
+        [payload],
+      );
+      if (clash)
+        throw AppError.badInput(
+          'Figures of a region and of one above or inside it cannot both be kept: they would count twice.',
+          `rows.${clash.i}`,
+        );
+      const changed: { inserted: boolean }[] = await m.query(
+        `INSERT INTO security_statistic (region_code, month, category, cases, source, created_by)
+         SELECT r.code, r.month, r.category, r.cases, $2, $3
+         FROM jsonb_to_recordset($1::jsonb) AS r (code text, month date, category text, cases int)
+         ON CONFLICT (region_code, month, category) DO UPDATE
+           SET cases = EXCLUDED.cases, source = EXCLUDED.source, version = security_statistic.version + 1,
+             updated_at = now()
+           WHERE security_statistic.cases IS DISTINCT FROM EXCLUDED.cases
+         RETURNING (xmax = 0) AS inserted`,
+        [payload, source, `${principal.kind}:${principal.id}`],
+      );
+      const inserted = changed.filter((c) => c.inserted).length;
+      const updated = changed.length - inserted;
+      if (changed.length)
+        await this.audit.record(ctx, m, {
+          action: 'securityStatistic.record',
+          entityType: 'SecurityStatistic',
+          changes: { rows: { new: rows.length }, inserted: { new: inserted }, updated: { new: updated } },
+          regionPath: principal.jurisdiction.path,
+        });
+      return {
+        inserted,
+        updated,
+        unchanged: rows.length - changed.length,
+        villageYearTotals: await this.villageYearTotals(ctx, m, rows),
+      };
+    });
+  }
+
+  /**
+   * The yearly totals of every village the rows touched (the village itself or a place inside it), for each year
+   * they touched, from this module's own table: what the villages' safety records are fed with.
+   */
+  async villageYearTotals(
+    ctx: RequestContext,
+    m: EntityManager,
+    rows: readonly { path: string; month: string }[],
+  ): Promise<VillageYearTotal[]> {
+    const villageCodes = [...new Set(rows.flatMap((r) => r.path.split('.').filter((c) => c.length === 12)))];
+    const villages = (await ctx.services.region.findByCodes(ctx, villageCodes)).filter(
+      (v) => v.level === 'VILLAGE',
+    );
+    if (!villages.length) return [];
+    const years = [...new Set(rows.map((r) => Number(r.month.slice(0, 4))))];
+    return m.query(
+      `${villageYearsSql(
+        `SELECT code, path FROM region WHERE code = ANY($1::text[])`,
+        `extract(year FROM s.month)::int = ANY($2::int[])`,
+      )} ORDER BY 1, 2`,
+      [villages.map((v) => v.code), years],
+    );
+  }
+
+  /** Reported cases of the months and the same months a year earlier: one statement. */
+  async reportedCases(
+    ctx: RequestContext,
+    regionCode: string,
+    from: string,
+    to: string,
+  ): Promise<ReportedCasesFigures> {
+    requireAction(ctx, 'security:read');
+    const path = await scopePath(ctx, regionCode);
+    const period = this.period(from, to);
+    const [row] = await inScope(ctx, (m) =>
+      m.query(
+        `SELECT coalesce(sum(s.cases) FILTER (WHERE s.month >= $2::date), 0)::int AS cases,
+           coalesce(sum(s.cases) FILTER (WHERE s.month <= $5::date), 0)::int AS "previousCases"
+         FROM security_statistic s
+         WHERE s.region_path <@ $1::ltree AND s.category = ANY(${REPORTED})
+           AND (s.month BETWEEN $2::date AND $3::date OR s.month BETWEEN $4::date AND $5::date)`,
+        [path, period.from, period.to, period.previous.from, period.previous.to],
+      ),
+    );
+    return { ...row, change: yearOnYearChange(row.cases, row.previousCases) };
+  }
+
+  async stats(
+    ctx: RequestContext,
+    regionCode: string,
+    fromValue: string,
+    toValue: string,
+    quietYears: number,
+  ): Promise<SecurityStats> {
+    requireAction(ctx, 'security:read');
+    const path = await scopePath(ctx, regionCode);
+    const period = this.period(fromValue, toValue);
+    if (!Number.isInteger(quietYears) || quietYears < 1 || quietYears > 10)
+      throw AppError.badInput('quietYears is from 1 to 10.', 'quietYears');
+    const lastYear = Number(period.to.slice(0, 4));
+    type FigureRow = {
+      g: number;
+      category: SecurityCategory | null;
+      month: string | null;
+      child: string | null;
+      cases: number;
+      previous: number;
+    };
+    const [rows, [villages]] = await inScope(ctx, (m) =>
+      Promise.all([
+        m.query(
+          `WITH s AS (
+             SELECT s.category, s.cases, s.month >= $2::date AS current,
+               to_char(CASE WHEN s.month >= $2::date THEN s.month ELSE (s.month + interval '1 year')::date END,
+                 'YYYY-MM') AS month,
+               CASE WHEN nlevel(s.region_path) > nlevel($1::ltree)
+                 THEN ltree2text(subpath(s.region_path, nlevel($1::ltree), 1)) END AS child
+             FROM security_statistic s
+             WHERE s.region_path <@ $1::ltree
+               AND (s.month BETWEEN $2::date AND $3::date OR s.month BETWEEN $4::date AND $5::date))
+           SELECT GROUPING(s.month, s.child)::int AS g, s.category, s.month, s.child,
+             coalesce(sum(s.cases) FILTER (WHERE s.current), 0)::int AS cases,
+             coalesce(sum(s.cases) FILTER (WHERE NOT s.current), 0)::int AS previous
+           FROM s GROUP BY GROUPING SETS ((s.category), (s.category, s.month), (s.category, s.child))
+           UNION ALL
+           SELECT 4, NULL, NULL, r.code, 0, 0 FROM region r
+           WHERE r.parent_code = $6 AND r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date)`,
+          [path, period.from, period.to, period.previous.from, period.previous.to, regionCode],
+        ) as Promise<FigureRow[]>,
+        m.query(
+          `WITH villages AS (
+             SELECT r.code, r.path FROM region r
+             WHERE r.level = 'VILLAGE' AND r.path <@ $1::ltree
+               AND r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date)),
+           years AS (${villageYearsSql(
+             'SELECT code, path FROM villages',
+             `s.month >= make_date($2::int - $3::int + 1, 1, 1) AND s.month < make_date($2::int + 1, 1, 1)`,
+           )}),
+           quiet AS (
+             SELECT y."villageCode", count(*) AS years, sum(y."publicOrderCases") AS "publicOrder",
+               bool_or(y.year = $2::int) AS reported, sum(y."criminalCases") FILTER (WHERE y.year = $2::int) AS criminal
+             FROM years y GROUP BY y."villageCode")
+           SELECT (SELECT count(*) FROM villages)::int AS villages,
+             count(*) FILTER (WHERE q.years = $3::int AND q."publicOrder" = 0)::int AS "withoutPublicOrderCase",
+             count(*) FILTER (WHERE q.reported AND q.criminal = 0)::int AS "withoutCriminalCase"
+           FROM quiet q`,
+          [path, lastYear, quietYears],
+        ),
+      ]),
+    );
+    const reported = (r: FigureRow) => r.category !== null && REPORTED_CASE_CATEGORIES.includes(r.category);
+    const sumBy = (g: number, key: (r: FigureRow) => string) => {
+      const sums = new Map<string, { cases: number; previous: number }>();
+      for (const r of rows.filter((x) => x.g === g && (g === 4 || reported(x)))) {
+        const s = sums.get(key(r)) ?? { cases: 0, previous: 0 };
+        sums.set(key(r), { cases: s.cases + r.cases, previous: s.previous + r.previous });
+      }
+      return sums;
+    };
+    const byCategory = SECURITY_CATEGORIES.map((category) => {
+      const r = rows.find((x) => x.g === 3 && x.category === category);
+      const cases = r?.cases ?? 0;
+      const previousCases = r?.previous ?? 0;
+      return { category, cases, previousCases, change: yearOnYearChange(cases, previousCases) };
+    });
+    const total = byCategory
+      .filter((c) => REPORTED_CASE_CATEGORIES.includes(c.category))
+      .reduce((a, c) => ({ cases: a.cases + c.cases, previous: a.previous + c.previousCases }), {
+        cases: 0,
+        previous: 0,
+      });
+    const children = new Map([...sumBy(4, (r) => r.child!), ...sumBy(2, (r) => r.child ?? '')]);
+    children.delete('');
+    const byChild = [...children.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([code, s]) => ({
+        regionCode: code,
+        cases: s.cases,
+        previousCases: s.previous,
+        change: yearOnYearChange(s.cases, s.previous),
+      }));
+    const ranks = rankByFall(byChild.map((c) => c.change));
+    return {
+      regionCode,
+      from: period.from.slice(0, 7),
+      to: period.to.slice(0, 7),
+      reportedCases: total.cases,
+      previousReportedCases: total.previous,
+      reportedCasesChange: yearOnYearChange(total.cases, total.previous),
+      byCategory,
+      byMonth: [...sumBy(1, (r) => r.month!).entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([month, s]) => ({ month, cases: s.cases, previousCases: s.previous })),
+      byChildRegion: byChild.map((c, i) => ({ ...c, rank: ranks[i] })),
+      villages: villages.villages,
+      quietYears,
+      villagesWithoutPublicOrderCase: villages.withoutPublicOrderCase,
+      villagesWithoutCriminalCase: villages.withoutCriminalCase,
+    };
+  }
+
+  /** The years with figures in a region's subtree, newest first: what the year picker offers. One statement. */
+  async years(ctx: RequestContext, regionCode: string | null | undefined): Promise<number[]> {
+    requireAction(ctx, 'security:read');
+    const path = await scopePath(ctx, regionCode);
+    const rows: { year: number }[] = await inScope(ctx, (m) =>
+      m.query(
+        `SELECT DISTINCT extract(year FROM s.month)::int AS year FROM security_statistic s
+         WHERE s.region_path <@ $1::ltree ORDER BY year DESC`,
+        [path],
+      ),
+    );
+    return rows.map((r) => r.year);
+  }
+
+  private period(fromValue: string, toValue: string) {
+    const from = monthStart(fromValue, 'from');
+    const to = monthStart(toValue, 'to');
+    if (to < from) throw AppError.badInput('to is before from.', 'to');
+    const months =
+      (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+      Number(to.slice(5, 7)) -
+      Number(from.slice(5, 7));
+    if (months >= MAX_MONTHS) throw AppError.badInput(`A period spans at most ${MAX_MONTHS} months.`, 'to');
+    return { from, to, previous: previousYearPeriod(from, to) };
+  }
+}
