@@ -38,7 +38,8 @@ describe('the mediation demo data', () => {
   beforeAll(async () => {
     app = await startTestApp();
     await seedDemoData(app.db, createLogger('silent'), { secrets: app.secrets, accounts: false });
-  });
+    // Every module's demo data (grid and security too): a minute and more on a machine shared by several suites.
+  }, 180_000);
   afterAll(() => app.close());
 
   const one = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T> =>
