@@ -27,6 +27,8 @@ export const ACTIONS = [
   'dispute:read',
   'dispute:register',
   'mediation:manage',
+  // The command view (指挥调度): the KPI tiles, the map and the alerts of a jurisdiction.
+  'command:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -37,13 +39,13 @@ const WRITE_PEOPLE: readonly Action[] = [
   'household:write',
   'dispute:register',
 ];
-const OFFICER: readonly Action[] = [...WRITE_PEOPLE, 'resident:reveal', 'mediation:manage'];
+const OFFICER: readonly Action[] = [...WRITE_PEOPLE, 'resident:reveal', 'mediation:manage', 'command:read'];
 // Who moves a case along its life is the dispute case transitions table's business (dispute-case.ts), by role.
 
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
   CITY_ADMIN: ACTIONS,
   // City officials of the dashboard: read everything in their jurisdiction, change nothing.
-  SUPERVISOR: READ_PEOPLE,
+  SUPERVISOR: [...READ_PEOPLE, 'command:read'],
   DISTRICT_OFFICER: OFFICER,
   STREET_OFFICER: OFFICER,
   COMMUNITY_STAFF: OFFICER,

@@ -128,6 +128,19 @@ export class RegionService {
     );
   }
 
+  /**
+   * The current children of a region with what a map draws: the centroid, and the boundary where one was
+   * imported (`db:import boundaries`); one statement, by code.
+   */
+  async mapChildren(ctx: RequestContext, code: string): Promise<(RegionRow & { boundary: unknown })[]> {
+    return unscoped(ctx)((q) =>
+      q.query(
+        `SELECT ${COLUMNS}, r.boundary FROM region r WHERE r.parent_code = $1 AND ${CURRENT} ORDER BY r.code`,
+        [code],
+      ),
+    );
+  }
+
   /** Ancestors of each code, root first. */
   async ancestorsOf(ctx: RequestContext, codes: readonly string[]): Promise<RegionRow[][]> {
     const tree = await regionTree(ctx);

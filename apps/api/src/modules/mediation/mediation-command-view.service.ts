@@ -1,0 +1,94 @@
+import { DISPUTE_CASE_STATES, isOpenDisputeCase, RECURRENCE_THRESHOLD, type DisputeType } from '@qiangji/domain';
+import { inScope } from '../../common/authz';
+import type { AlertItem, MeasureRow, ViewScope } from '../../common/command-view';
+import type { RequestContext } from '../../server/context';
+import { notYetDueSql } from './dispute-case.sql';
+
+const OPEN_STATES = DISPUTE_CASE_STATES.filter(isOpenDisputeCase);
+/** The child of `$1` a row's path lies in (its own code for a row on the region itself). */
+const CHILD = `CASE WHEN nlevel(c.region_path) > nlevel($1::ltree)
+  THEN ltree2text(subpath(c.region_path, nlevel($1::ltree), 1)) ELSE $2 END`;
+const MONTH = (instant: string) => `to_char(${instant} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`;
+
+/**
+ * What grand mediation gives the command view beyond its rollups: the cases whose time has not run out yet
+ * (the rollups count open cases with a due time; overdue is those minus these, whatever the clock says now)
+ * and the alerts. Each is one statement over few rows: cases not yet due (bounded by the time limits), the
+ * region's rollup rows, and the recurring rows of one year (a partial index).
+ */
+export class MediationCommandViewService {
+  /** Open cases not yet due, by the child (or the region itself) and the month accepted (`not_yet_due`). */
+  async notYetDue(ctx: RequestContext, scope: ViewScope): Promise<MeasureRow[]> {
+    return inScope(ctx, (m) =>
+      m.query(
+        `SELECT ${CHILD} AS "regionCode", ${MONTH('c.accepted_at')} AS month, count(*)::int AS not_yet_due
+         FROM dispute_case c
+         WHERE ${notYetDueSql('c')} AND c.accepted_at IS NOT NULL AND c.region_path <@ $1::ltree
+         GROUP BY 1, 2`,
+        [scope.path, scope.regionCode],
+      ),
+    );
+  }
+
+  /**
+   * High-risk and overdue cases open now in the subtree, and the places where disputes of one type, or with one
+   * resident, came three times or more in the period's last calendar year.
+   */
+  async alerts(ctx: RequestContext, scope: ViewScope & { period: { to: string } }): Promise<AlertItem[]> {
+    const year = scope.period.to.slice(0, 4);
+    const [[now], recurring] = await inScope(ctx, (m) =>
+      Promise.all([
+        m.query(
+          `SELECT coalesce(sum(r.received_high_risk), 0)::int AS "highRisk",
+             (coalesce(sum(r.received_open_due), 0) - (SELECT count(*) FROM dispute_case c
+               WHERE ${notYetDueSql('c')} AND c.region_path <@ $2::ltree))::int AS overdue
+           FROM dispute_case_rollup r WHERE r.region_code = $1`,
+          [scope.regionCode, scope.path],
+        ) as Promise<{ highRisk: number; overdue: number }[]>,
+        m.query(
+          `SELECT r.region_code AS "regionCode", r.subject, r.cases FROM dispute_recurrence r
+           WHERE r.year = make_date($1::int, 1, 1) AND r.cases >= $2 AND r.region_path <@ $3::ltree
+           ORDER BY r.cases DESC, r.region_code, r.subject LIMIT 20`,
+          [year, RECURRENCE_THRESHOLD, scope.path],
+        ) as Promise<{ regionCode: string; subject: string; cases: number }[]>,
+      ]),
+    );
+    const here = { regionCode: scope.regionCode, subject: null, resource: 'disputeCases' };
+    const inYear = { receivedFrom: `${year}-01-01`, receivedTo: `${year}-12-31` };
+    return [
+      {
+        ...here,
+        kind: 'HIGH_RISK_DISPUTES' as const,
+        count: now.highRisk,
+        filter: { regionCode: scope.regionCode, risk: ['HIGH'], state: OPEN_STATES },
+      },
+      {
+        ...here,
+        kind: 'OVERDUE_DISPUTES' as const,
+        count: now.overdue,
+        filter: { regionCode: scope.regionCode, overdue: true },
+      },
+      ...recurring.map((r): AlertItem => {
+        const [kind, subject] = r.subject.split(':') as ['TYPE' | 'PARTY', string];
+        return kind === 'TYPE'
+          ? {
+              kind: 'RECURRING_DISPUTES_PLACE',
+              count: r.cases,
+              regionCode: r.regionCode,
+              subject: subject as DisputeType,
+              resource: 'disputeCases',
+              filter: { regionCode: r.regionCode, type: [subject], ...inYear },
+            }
+          : {
+              kind: 'RECURRING_DISPUTES_PARTY',
+              count: r.cases,
+              regionCode: r.regionCode,
+              // A resident's id is not for the screen: the list shows the cases, masked as usual.
+              subject: null,
+              resource: 'disputeCases',
+              filter: { regionCode: r.regionCode, partyResidentId: subject, ...inYear },
+            };
+      }),
+    ];
+  }
+}
