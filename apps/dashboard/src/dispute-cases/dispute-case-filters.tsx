@@ -24,6 +24,8 @@ export const disputeCaseFilters = [
   <BooleanInput key="atRisk" source="atRisk" />,
   <DateInput key="acceptedFrom" source="acceptedFrom" />,
   <DateInput key="acceptedTo" source="acceptedTo" />,
+  <DateInput key="receivedFrom" source="receivedFrom" />,
+  <DateInput key="receivedTo" source="receivedTo" />,
   <SelectArrayInput
     key="channel"
     source="channel"

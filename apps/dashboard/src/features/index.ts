@@ -10,11 +10,13 @@ import { organizationsFeature } from '../organizations';
 import { petitionsFeature } from '../petitions';
 import { regionsFeature } from '../regions';
 import { residentsFeature } from '../residents';
+import { supervisionFeature } from '../supervision';
 import { usersFeature } from '../users';
 import type { Feature, ResourceMessages } from './feature';
 
 /** Every feature of the dashboard, in menu order: a new module is its folder and one line here. */
 export const FEATURES: readonly Feature[] = [
+  supervisionFeature,
   regionsFeature,
   residentsFeature,
   householdsFeature,

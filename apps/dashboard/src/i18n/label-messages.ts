@@ -35,6 +35,10 @@ import {
   type ApiKeyScope,
   type DisputeCaseOutcome,
   type Gender,
+  ALERT_KINDS,
+  ALERT_KIND_LABELS,
+  PERIOD_KINDS,
+  PERIOD_KIND_LABELS,
 } from '@qiangji/domain';
 
 type Language = 'zh' | 'en';
@@ -91,5 +95,8 @@ export function labelMessages(language: Language) {
     mediator_employment: messages(MEDIATOR_EMPLOYMENTS, MEDIATOR_EMPLOYMENT_LABELS, language),
     referral: messages(REFERRALS, REFERRAL_LABELS, language),
     petition_state: messages(PETITION_CASE_STATES, PETITION_CASE_STATE_LABELS, language),
+    // The command view (指挥调度): its alerts and its period picker.
+    alert_kind: messages(ALERT_KINDS, ALERT_KIND_LABELS, language),
+    period_kind: messages(PERIOD_KINDS, PERIOD_KIND_LABELS, language),
   };
 }

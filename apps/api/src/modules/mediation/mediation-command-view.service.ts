@@ -36,23 +36,24 @@ export class MediationCommandViewService {
    */
   async alerts(ctx: RequestContext, scope: ViewScope & { period: { to: string } }): Promise<AlertItem[]> {
     const year = scope.period.to.slice(0, 4);
-    const [[now], recurring] = await inScope(ctx, (m) =>
-      Promise.all([
-        m.query(
-          `SELECT coalesce(sum(r.received_high_risk), 0)::int AS "highRisk",
-             (coalesce(sum(r.received_open_due), 0) - (SELECT count(*) FROM dispute_case c
-               WHERE ${notYetDueSql('c')} AND c.region_path <@ $2::ltree))::int AS overdue
-           FROM dispute_case_rollup r WHERE r.region_code = $1`,
-          [scope.regionCode, scope.path],
-        ) as Promise<{ highRisk: number; overdue: number }[]>,
-        m.query(
-          `SELECT r.region_code AS "regionCode", r.subject, r.cases FROM dispute_recurrence r
-           WHERE r.year = make_date($1::int, 1, 1) AND r.cases >= $2 AND r.region_path <@ $3::ltree
-           ORDER BY r.cases DESC, r.region_code, r.subject LIMIT 20`,
-          [year, RECURRENCE_THRESHOLD, scope.path],
-        ) as Promise<{ regionCode: string; subject: string; cases: number }[]>,
-      ]),
+    const [now]: {
+      highRisk: number;
+      overdue: number;
+      recurring: { regionCode: string; subject: string; cases: number }[];
+    }[] = await inScope(ctx, (m) =>
+      m.query(
+        `SELECT coalesce(sum(r.received_high_risk), 0)::int AS "highRisk",
+           (coalesce(sum(r.received_open_due), 0) - (SELECT count(*) FROM dispute_case c
+             WHERE ${notYetDueSql('c')} AND c.region_path <@ $2::ltree))::int AS overdue,
+           (SELECT coalesce(json_agg(x), '[]') FROM (
+              SELECT t.region_code AS "regionCode", t.subject, t.cases FROM dispute_recurrence t
+              WHERE t.year = make_date($3::int, 1, 1) AND t.cases >= $4 AND t.region_path <@ $2::ltree
+              ORDER BY t.cases DESC, t.region_code, t.subject LIMIT 20) x) AS recurring
+         FROM dispute_case_rollup r WHERE r.region_code = $1`,
+        [scope.regionCode, scope.path, year, RECURRENCE_THRESHOLD],
+      ),
     );
+    const recurring = now.recurring;
     const here = { regionCode: scope.regionCode, subject: null, resource: 'disputeCases' };
     const inYear = { receivedFrom: `${year}-01-01`, receivedTo: `${year}-12-31` };
     return [

@@ -130,15 +130,18 @@ export class RegionService {
 
   /**
    * The current children of a region with what a map draws: the centroid, and the boundary where one was
-   * imported (`db:import boundaries`); one statement, by code.
+   * imported (`db:import boundaries`). From the tree in memory; a statement only for the boundaries there are.
    */
-  async mapChildren(ctx: RequestContext, code: string): Promise<(RegionRow & { boundary: unknown })[]> {
-    return unscoped(ctx)((q) =>
-      q.query(
-        `SELECT ${COLUMNS}, r.boundary FROM region r WHERE r.parent_code = $1 AND ${CURRENT} ORDER BY r.code`,
-        [code],
-      ),
-    );
+  async mapChildren(ctx: RequestContext, code: string): Promise<(TreeRegion & { boundary: unknown })[]> {
+    const children = (await regionTree(ctx)).childrenOf(code);
+    const drawn = children.filter((c) => c.hasBoundary).map((c) => c.code);
+    const boundaries: { code: string; boundary: unknown }[] = drawn.length
+      ? await unscoped(ctx)((q) =>
+          q.query(`SELECT code, boundary FROM region WHERE code = ANY($1)`, [drawn]),
+        )
+      : [];
+    const byCode = new Map(boundaries.map((b) => [b.code, b.boundary]));
+    return children.map((c) => ({ ...c, boundary: byCode.get(c.code) ?? null }));
   }
 
   /** Ancestors of each code, root first. */

@@ -32,3 +32,11 @@ export class CommandViewResolver {
     return ctx.services.commandView.alerts(ctx, view.scope);
   }
 }
+
+@Resolver(() => CommandAlert)
+export class CommandAlertResolver {
+  @FieldResolver(() => Region, { description: 'The region the alert is about.' })
+  region(@Ctx() ctx: RequestContext, @Root() alert: CommandAlert) {
+    return ctx.loaders.region.byCode.load(alert.regionCode);
+  }
+}

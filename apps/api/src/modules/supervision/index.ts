@@ -1,5 +1,5 @@
 import { defineModule } from '../../common/module';
-import { CommandViewResolver } from './command-view.resolver';
+import { CommandAlertResolver, CommandViewResolver } from './command-view.resolver';
 import { CommandViewService } from './command-view.service';
 
 declare module '../../common/module' {
@@ -20,5 +20,5 @@ export const supervisionModule = defineModule({
       modules.flatMap((m) => m.alerts ?? []),
     ),
   }),
-  resolvers: [CommandViewResolver],
+  resolvers: [CommandViewResolver, CommandAlertResolver],
 });

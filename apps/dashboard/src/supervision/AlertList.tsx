@@ -1,0 +1,64 @@
+import NotificationImportantIcon from '@mui/icons-material/NotificationImportant';
+import Link from '@mui/material/Link';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Typography from '@mui/material/Typography';
+import { useLocaleState, useTranslate } from 'react-admin';
+import { Link as RouterLink } from 'react-router-dom';
+import { regionName } from '../common/region-ref';
+import { EmptyState } from '../stats/EmptyState';
+import type { CommandAlert } from './command-view';
+
+/** The list an alert opens: its resource's list page with the alert's filter (react-admin's URL form). */
+export function alertLink(alert: CommandAlert): string {
+  return `/${alert.resource}?${new URLSearchParams({ filter: JSON.stringify(alert.filter) })}`;
+}
+
+/**
+ * The alerts: what needs acting on now in the subtree, each a link to the list that shows it. A kind with
+ * nothing to show is left out; recurring disputes name their place (and type).
+ */
+export const AlertList = ({ alerts }: { alerts: readonly CommandAlert[] }) => {
+  const translate = useTranslate();
+  const [locale = 'zh-CN'] = useLocaleState();
+  const shown = alerts.filter((a) => a.count > 0);
+  const title = translate('app.command.alerts');
+  return (
+    <section aria-label={title}>
+      <Typography variant="subtitle1" component="h2" gutterBottom>
+        {title}
+      </Typography>
+      {shown.length === 0 ? (
+        <EmptyState message={translate('app.command.no_alerts')} />
+      ) : (
+        <List dense disablePadding>
+          {shown.map((alert, i) => {
+            const kind = translate(`app.alert_kind.${alert.kind}`);
+            const where = alert.kind.startsWith('RECURRING')
+              ? [regionName(alert.region), alert.subject && translate(`app.dispute_type.${alert.subject}`)]
+                  .filter(Boolean)
+                  .join(' · ')
+              : null;
+            return (
+              <ListItem key={`${alert.kind}-${alert.regionCode}-${alert.subject}-${i}`} disableGutters>
+                <ListItemIcon sx={{ minWidth: 32 }}>
+                  <NotificationImportantIcon color="warning" fontSize="small" />
+                </ListItemIcon>
+                <ListItemText
+                  primary={
+                    <Link component={RouterLink} to={alertLink(alert)}>
+                      {`${kind}：${translate('app.command.alert_count', { count: alert.count.toLocaleString(locale) })}`}
+                    </Link>
+                  }
+                  secondary={where}
+                />
+              </ListItem>
+            );
+          })}
+        </List>
+      )}
+    </section>
+  );
+};
