@@ -214,6 +214,7 @@ export const enMessages: TranslationMessages = {
       change_points: '%{change} points on a year before',
       change_percent: '%{change} on a year before',
       sparkline: '%{kpi}, the last 12 months',
+      show_on_map: 'Show on the map',
       map_kpi: 'KPI on the map',
       map: 'Regions of %{region}: %{kpi}',
       no_positions: 'These regions have no boundary or centroid yet: drill down from the ranked table below.',

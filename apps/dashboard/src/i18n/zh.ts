@@ -209,6 +209,7 @@ export const zhMessages: TranslationMessages = {
       change_points: '较上年同期 %{change} 个百分点',
       change_percent: '较上年同期 %{change}',
       sparkline: '%{kpi}近12个月走势',
+      show_on_map: '在地图上查看',
       map_kpi: '地图指标',
       map: '%{region}下级区域：%{kpi}',
       no_positions: '下级区域尚无边界或中心点坐标，请在下方排名表中点击区域下钻。',

@@ -23,7 +23,7 @@ export const EChart = ({
   onClick?: (event: ChartClick) => void;
 }) => {
   const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef<ReturnType<typeof echarts.init> | null>(null);
   const click = useRef(onClick);
   click.current = onClick;
 

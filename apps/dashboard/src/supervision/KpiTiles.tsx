@@ -1,7 +1,7 @@
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import Card from '@mui/material/Card';
-import CardActionArea from '@mui/material/CardActionArea';
+import Button from '@mui/material/Button';
 import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
@@ -46,7 +46,7 @@ const Sparkline = ({ tile, label }: { tile: KpiTile; label: string }) => {
 
 /**
  * The KPI tiles: the figure, its change against the same period a year before (an arrow coloured by whether it
- * is for the better), and a sparkline. A tile is a button: it puts its KPI on the map and the table.
+ * is for the better), and a sparkline; its button puts its KPI on the map and the table.
  */
 export const KpiTiles = ({
   tiles,
@@ -74,29 +74,36 @@ export const KpiTiles = ({
               });
         return (
           <Grid key={tile.key} size={{ xs: 6, sm: 6, md: 3 }}>
-            <Card variant="outlined" sx={{ height: '100%', borderColor: selected === tile.key ? 'primary.main' : undefined }}>
-              <CardActionArea
-                onClick={() => onSelect(tile.key)}
-                aria-pressed={selected === tile.key}
-                aria-label={`${label} ${formatFigure(tile.unit, tile.value, locale)}，${change}`}
-                sx={{ height: '100%' }}
-              >
-                <CardContent role="group" aria-label={label}>
-                  <Typography variant="body2" color="text.secondary">
-                    {label}
+            <Card
+              variant="outlined"
+              role="group"
+              aria-label={label}
+              sx={{ height: '100%', borderColor: selected === tile.key ? 'primary.main' : undefined }}
+            >
+              <CardContent>
+                <Typography variant="body2" color="text.secondary">
+                  {label}
+                </Typography>
+                <Typography variant="h5" component="p" sx={{ fontWeight: 600 }} data-kpi-value>
+                  {formatFigure(tile.unit, tile.value, locale)}
+                </Typography>
+                <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', color: TONE[tone] }}>
+                  {tile.change !== null && tile.change !== 0 && <Arrow fontSize="inherit" aria-hidden />}
+                  <Typography variant="caption" color="inherit">
+                    {change}
                   </Typography>
-                  <Typography variant="h5" component="p" sx={{ fontWeight: 600 }} data-kpi-value>
-                    {formatFigure(tile.unit, tile.value, locale)}
-                  </Typography>
-                  <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', color: TONE[tone] }}>
-                    {tile.change !== null && tile.change !== 0 && <Arrow fontSize="inherit" aria-hidden />}
-                    <Typography variant="caption" color="inherit">
-                      {change}
-                    </Typography>
-                  </Stack>
-                  <Sparkline tile={tile} label={translate('app.command.sparkline', { kpi: label })} />
-                </CardContent>
-              </CardActionArea>
+                </Stack>
+                <Sparkline tile={tile} label={translate('app.command.sparkline', { kpi: label })} />
+                <Button
+                  size="small"
+                  onClick={() => onSelect(tile.key)}
+                  aria-pressed={selected === tile.key}
+                  data-print="hide"
+                  sx={{ mt: 0.5, px: 0 }}
+                >
+                  {translate('app.command.show_on_map')}
+                </Button>
+              </CardContent>
             </Card>
           </Grid>
         );

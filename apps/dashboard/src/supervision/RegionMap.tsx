@@ -11,7 +11,8 @@ import { formatFigure } from './view-state';
 const WORSE_TO_BETTER = ['#d73027', '#fdae61', '#a6d96a', '#1a9850'];
 const NO_FIGURE = '#bdbdbd';
 
-type Point = { name: string; regionCode: string; value: (number | null)[] };
+/** A child's item on the map: its name, its code (for the drill-down) and its figure last. */
+type Point = { name: string; regionCode: string; value: (number | null)[] | number | string };
 
 function legend(tile: KpiTile, values: number[], locale: string, dimension: number) {
   const min = values.length ? Math.min(...values) : 0;
@@ -65,8 +66,11 @@ export const RegionMap = ({
     const label = (c: CommandChild) => `${c.name} ${formatFigure(tile.unit, valueOf(c), locale)}`;
     const tooltip = {
       trigger: 'item',
-      formatter: (p: { data?: Point }) =>
-        p.data ? `${p.data.name}：${formatFigure(tile.unit, p.data.value.at(-1) ?? null, locale)}` : '',
+      formatter: (p: { data?: Point }) => {
+        if (!p.data) return '';
+        const child = children.find((c) => c.regionCode === p.data!.regionCode);
+        return child ? label(child) : '';
+      },
     };
     const description = children.map(label).join('；');
     const aria = { enabled: true, label: { description: `${title}。${description}` } };
@@ -115,7 +119,7 @@ export const RegionMap = ({
         {
           type: 'map',
           geoIndex: 0,
-          data: drawn.map((c) => ({ name: c.regionCode, regionCode: c.regionCode, value: valueOf(c) ?? '-' })),
+          data: drawn.map((c): Point => ({ name: c.regionCode, regionCode: c.regionCode, value: valueOf(c) ?? '-' })),
         },
         { ...marks([...withFigure, ...without], NO_FIGURE), coordinateSystem: 'geo' },
       ],

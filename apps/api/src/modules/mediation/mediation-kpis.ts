@@ -15,7 +15,7 @@ export const MEDIATION_KPIS: readonly KpiTile[] = [
   {
     key: 'mediationRate',
     area: 'mediation',
-    label: { zh: '调解成功率', en: 'Mediation rate' },
+    label: { zh: '调解率', en: 'Mediation rate' },
     unit: 'PERCENT',
     higherIsBetter: true,
     action: 'dispute:read',

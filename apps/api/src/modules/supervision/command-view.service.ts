@@ -150,17 +150,17 @@ export class CommandViewService {
       >,
       Promise.all(sources.map((s) => s.live?.(ctx, scope) ?? Promise.resolve([] as MeasureRow[]))),
     ]);
-    const monthsOf = (s: KpiSource, code: string) => {
+    const regionMonths = (s: KpiSource, code: string) => {
       const byCode = counts.get(s)!;
       if (!byCode.has(code)) byCode.set(code, new Map());
       return byCode.get(code)!;
     };
-    for (const row of rows) add(monthsOf(sources[row.source], row.regionCode), row.month, row.measures);
+    for (const row of rows) add(regionMonths(sources[row.source], row.regionCode), row.month, row.measures);
     sources.forEach((s, i) => {
       for (const { regionCode, month, ...measures } of live[i]) {
         const numbers = measures as Record<string, number>;
-        add(monthsOf(s, scope.regionCode), month, numbers);
-        if (regionCode !== scope.regionCode) add(monthsOf(s, regionCode), month, numbers);
+        add(regionMonths(s, scope.regionCode), month, numbers);
+        if (regionCode !== scope.regionCode) add(regionMonths(s, regionCode), month, numbers);
       }
     });
     return counts;
