@@ -10,11 +10,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { regionName } from '../common/region-ref';
 import { EmptyState } from '../stats/EmptyState';
 import type { CommandAlert } from './command-view';
-
-/** The list an alert opens: its resource's list page with the alert's filter (react-admin's URL form). */
-export function alertLink(alert: CommandAlert): string {
-  return `/${alert.resource}?${new URLSearchParams({ filter: JSON.stringify(alert.filter) })}`;
-}
+import { alertLink } from './view-state';
 
 /**
  * The alerts: what needs acting on now in the subtree, each a link to the list that shows it. A kind with

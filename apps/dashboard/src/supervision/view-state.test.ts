@@ -1,4 +1,4 @@
-import { changeTone, formatChange, formatFigure, ranked, viewSearch, viewStateFromSearch } from './view-state';
+import { alertLink, changeTone, formatChange, formatFigure, ranked, viewSearch, viewStateFromSearch } from './view-state';
 
 describe('the command view’s URL and figures', () => {
   const NOW = Date.parse('2026-12-01T04:00:00Z');
@@ -35,5 +35,14 @@ describe('the command view’s URL and figures', () => {
     expect(changeTone(0.4, true)).toBe('better');
     expect(changeTone(3, false)).toBe('worse');
     expect(changeTone(null, true)).toBe('same');
+  });
+});
+
+describe('an alert’s link', () => {
+  it('when followed, then it opens the resource’s list with the alert’s filter as react-admin reads it', () => {
+    const link = alertLink({ resource: 'disputeCases', filter: { regionCode: '230102', overdue: true } });
+    const [path, query] = link.split('?');
+    expect(path).toBe('/disputeCases');
+    expect(JSON.parse(new URLSearchParams(query).get('filter')!)).toEqual({ regionCode: '230102', overdue: true });
   });
 });

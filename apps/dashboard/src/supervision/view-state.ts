@@ -67,3 +67,8 @@ export function ranked<R>(rows: readonly R[], value: (row: R) => number | null, 
     return higherIsBetter ? y - x : x - y;
   });
 }
+
+/** The list an alert opens: its resource's list page with the alert's filter (react-admin's URL form). */
+export function alertLink(alert: { resource: string; filter: Record<string, unknown> }): string {
+  return `/${alert.resource}?${new URLSearchParams({ filter: JSON.stringify(alert.filter) })}`;
+}
