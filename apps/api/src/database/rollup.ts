@@ -61,7 +61,7 @@ function deltas(t: RollupTable, s: RollupSource, rows: string, sign: 1 | -1): st
   return s.contributions.map((c) => {
     const keys = Object.keys(t.keys).map((k) => `${c.keys[k]} AS ${k}`);
     const measures = Object.keys(t.measures).map((m) => `${sign} * (${c.measures[m] ?? '0'}) AS ${m}`);
-    return `SELECT f.region_path, ${[...keys, ...measures].join(', ')} FROM ${rows} f ${s.join ?? ''}
+    return `SELECT f.region_path, ${sign} AS sign, ${[...keys, ...measures].join(', ')} FROM ${rows} f ${s.join ?? ''}
       WHERE ${c.where ?? 'true'}`;
   });
 }
@@ -72,14 +72,16 @@ function applySql(t: RollupTable, s: RollupSource, parts: string[]): string {
   const measures = Object.keys(t.measures);
   const path = s.ancestors ? 'subpath(d.region_path, 0, i)' : 'd.region_path';
   const levels = s.ancestors ? ', generate_series(1, nlevel(d.region_path)) AS i' : '';
+  // By code, not path: in a region move the old and the new path of one region meet here, and the row keeps
+  // the new one (the region's own rows follow the move through qiangji_follow_region besides).
   return `
     INSERT INTO ${t.table} AS r (region_code, region_path, ${[...keys, ...measures].join(', ')})
-    SELECT ltree2text(subpath(g.path, -1)), g.path, ${[...keys, ...measures].map((c) => `g.${c}`).join(', ')}
+    SELECT g.code, g.path, ${[...keys, ...measures].map((c) => `g.${c}`).join(', ')}
     FROM (
-      SELECT ${path} AS path, ${keys.map((k) => `d.${k}`).join(', ')},
-        ${measures.map((m) => `sum(d.${m})::int AS ${m}`).join(', ')}
+      SELECT ltree2text(subpath(${path}, -1)) AS code, (array_agg(${path} ORDER BY d.sign DESC))[1] AS path,
+        ${keys.map((k) => `d.${k}`).join(', ')}, ${measures.map((m) => `sum(d.${m})::int AS ${m}`).join(', ')}
       FROM (${parts.join('\n      UNION ALL ')}) d${levels}
-      GROUP BY ${[path, ...keys.map((k) => `d.${k}`)].join(', ')}
+      GROUP BY ${['1', ...keys.map((k) => `d.${k}`)].join(', ')}
       HAVING ${measures.map((m) => `sum(d.${m}) <> 0`).join(' OR ')}
     ) g
     ON CONFLICT (region_code, ${keys.join(', ')}) DO UPDATE SET

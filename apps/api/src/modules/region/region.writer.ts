@@ -33,8 +33,8 @@ const REGIONS = rowsTable(
     population: 'int',
     households: 'int',
     validFrom: 'date',
-    centroidLat: 'float8',
-    centroidLng: 'float8',
+    centroidLat: 'numeric',
+    centroidLng: 'numeric',
   },
   { validFrom: `COALESCE(r."validFrom", current_date)` },
 );
