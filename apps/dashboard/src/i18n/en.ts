@@ -193,7 +193,7 @@ export const enMessages: TranslationMessages = {
       from: 'From',
       to: 'To',
     },
-    command: {
+    command_view: {
       menu: 'Command view',
       title: 'Command view',
       heading: 'Grassroots governance in %{region}',

@@ -188,7 +188,7 @@ export const zhMessages: TranslationMessages = {
       from: '起始日期',
       to: '截止日期',
     },
-    command: {
+    command_view: {
       menu: '指挥调度',
       title: '指挥调度',
       heading: '%{region} 基层治理态势',

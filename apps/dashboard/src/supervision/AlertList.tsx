@@ -20,14 +20,14 @@ export const AlertList = ({ alerts }: { alerts: readonly CommandAlert[] }) => {
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
   const shown = alerts.filter((a) => a.count > 0);
-  const title = translate('app.command.alerts');
+  const title = translate('app.command_view.alerts');
   return (
     <section aria-label={title}>
       <Typography variant="subtitle1" component="h2" gutterBottom>
         {title}
       </Typography>
       {shown.length === 0 ? (
-        <EmptyState message={translate('app.command.no_alerts')} />
+        <EmptyState message={translate('app.command_view.no_alerts')} />
       ) : (
         <List dense disablePadding>
           {shown.map((alert, i) => {
@@ -45,7 +45,7 @@ export const AlertList = ({ alerts }: { alerts: readonly CommandAlert[] }) => {
                 <ListItemText
                   primary={
                     <Link component={RouterLink} to={alertLink(alert)}>
-                      {`${kind}：${translate('app.command.alert_count', { count: alert.count.toLocaleString(locale) })}`}
+                      {`${kind}：${translate('app.command_view.alert_count', { count: alert.count.toLocaleString(locale) })}`}
                     </Link>
                   }
                   secondary={where}

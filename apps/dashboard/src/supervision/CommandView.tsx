@@ -72,7 +72,7 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
   return (
     <Card sx={{ mt: 2 }}>
       {PRINT}
-      {!home && <Title title="app.command.title" />}
+      {!home && <Title title="app.command_view.title" />}
       <CardContent>
         <Stack spacing={3}>
           {state && (
@@ -82,15 +82,15 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
               )}
               <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline', flexWrap: 'wrap' }} useFlexGap>
                 <Typography variant="h5" component="h1">
-                  {translate('app.command.heading', { region: name })}
+                  {translate('app.command_view.heading', { region: name })}
                 </Typography>
                 <Typography color="text.secondary">
-                  {translate('app.command.period', {
+                  {translate('app.command_view.period', {
                     from: formatMonth(state.from, locale),
                     to: formatMonth(state.to, locale),
                   })}
                   {shown &&
-                    ` · ${translate('app.command.compared', {
+                    ` · ${translate('app.command_view.compared', {
                       from: formatMonth(shown.previousFrom, locale),
                       to: formatMonth(shown.previousTo, locale),
                     })}`}
@@ -99,14 +99,14 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
               <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
                 <PeriodControls period={state} onChange={(period) => go(period)} />
                 <Button startIcon={<PrintIcon />} onClick={() => window.print()} data-print="hide">
-                  {translate('app.command.print')}
+                  {translate('app.command_view.print')}
                 </Button>
               </Stack>
             </Stack>
           )}
-          {view.isPending && <LinearProgress aria-label={translate('app.command.loading')} />}
+          {view.isPending && <LinearProgress aria-label={translate('app.command_view.loading')} />}
           {view.error && <Alert severity="error">{view.error.message}</Alert>}
-          {shown && shown.tiles.length === 0 && <EmptyState message={translate('app.command.no_tiles')} />}
+          {shown && shown.tiles.length === 0 && <EmptyState message={translate('app.command_view.no_tiles')} />}
           {shown && tile && (
             <>
               <KpiTiles tiles={shown.tiles} selected={tile.key} onSelect={(kpi) => go({ kpi })} />
@@ -116,7 +116,7 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
                     <TextField
                       select
                       size="small"
-                      label={translate('app.command.map_kpi')}
+                      label={translate('app.command_view.map_kpi')}
                       value={tile.key}
                       onChange={(e) => go({ kpi: e.target.value })}
                       sx={{ width: { xs: '100%', sm: '16rem' } }}
@@ -129,7 +129,7 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
                       ))}
                     </TextField>
                     {shown.children.length === 0 ? (
-                      <EmptyState message={translate('app.command.no_children')} />
+                      <EmptyState message={translate('app.command_view.no_children')} />
                     ) : (
                       <RegionMap regionCode={shown.regionCode} regionName={name} children={shown.children} tile={tile} onDrill={drill} />
                     )}
@@ -140,7 +140,7 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
                 </Grid>
               </Grid>
               <FigureTable
-                title={translate('app.command.ranking', { kpi: tile.label[language] })}
+                title={translate('app.command_view.ranking', { kpi: tile.label[language] })}
                 rowHeader={translate('app.stats.region')}
                 rows={rows}
                 rowKey={(c) => c.regionCode}
@@ -149,7 +149,7 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
                 columns={[
                   {
                     key: 'rank',
-                    label: translate('app.command.rank'),
+                    label: translate('app.command_view.rank'),
                     value: (c) => (valueOf(c) === null ? '—' : String(rows.indexOf(c) + 1)),
                   },
                   ...shown.tiles.map((t) => ({

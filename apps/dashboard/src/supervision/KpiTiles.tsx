@@ -61,15 +61,15 @@ export const KpiTiles = ({
   const [locale = 'zh-CN'] = useLocaleState();
   const language = locale.startsWith('zh') ? 'zh' : 'en';
   return (
-    <Grid container spacing={2} component="section" aria-label={translate('app.command.tiles')}>
+    <Grid container spacing={2} component="section" aria-label={translate('app.command_view.tiles')}>
       {tiles.map((tile) => {
         const label = tile.label[language];
         const tone = changeTone(tile.change, tile.higherIsBetter);
         const Arrow = tile.change !== null && tile.change < 0 ? ArrowDownwardIcon : ArrowUpwardIcon;
         const change =
           tile.change === null
-            ? translate('app.command.no_previous')
-            : translate(tile.unit === 'PERCENT' ? 'app.command.change_points' : 'app.command.change_percent', {
+            ? translate('app.command_view.no_previous')
+            : translate(tile.unit === 'PERCENT' ? 'app.command_view.change_points' : 'app.command_view.change_percent', {
                 change: formatChange(tile.unit, tile.change),
               });
         return (
@@ -93,7 +93,7 @@ export const KpiTiles = ({
                     {change}
                   </Typography>
                 </Stack>
-                <Sparkline tile={tile} label={translate('app.command.sparkline', { kpi: label })} />
+                <Sparkline tile={tile} label={translate('app.command_view.sparkline', { kpi: label })} />
                 <Button
                   size="small"
                   onClick={() => onSelect(tile.key)}
@@ -101,7 +101,7 @@ export const KpiTiles = ({
                   data-print="hide"
                   sx={{ mt: 0.5, px: 0 }}
                 >
-                  {translate('app.command.show_on_map')}
+                  {translate('app.command_view.show_on_map')}
                 </Button>
               </CardContent>
             </Card>

@@ -51,7 +51,7 @@ export const PeriodControls = ({ period, onChange }: { period: MonthRange; onCha
   );
   return (
     <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }} data-print="hide">
-      <TextField select {...small} label={translate('app.command.period_kind')} value={kind} onChange={(e) => pick(e.target.value as PeriodKind)}>
+      <TextField select {...small} label={translate('app.command_view.period_kind')} value={kind} onChange={(e) => pick(e.target.value as PeriodKind)}>
         {PERIOD_KINDS.map((k) => (
           <MenuItem key={k} value={k}>
             {translate(`app.period_kind.${k}`)}
@@ -62,7 +62,7 @@ export const PeriodControls = ({ period, onChange }: { period: MonthRange; onCha
         <TextField
           select
           {...small}
-          label={translate('app.command.year')}
+          label={translate('app.command_view.year')}
           value={String(year)}
           onChange={(e) =>
             onChange(periodContaining(kind, `${e.target.value}-${String(kind === 'YEAR' ? 12 : quarter * 3).padStart(2, '0')}`))
@@ -79,22 +79,22 @@ export const PeriodControls = ({ period, onChange }: { period: MonthRange; onCha
         <TextField
           select
           {...small}
-          label={translate('app.command.quarter')}
+          label={translate('app.command_view.quarter')}
           value={String(quarter)}
           onChange={(e) => onChange(periodContaining('QUARTER', `${year}-${String(Number(e.target.value) * 3).padStart(2, '0')}`))}
         >
           {[1, 2, 3, 4].map((q) => (
             <MenuItem key={q} value={String(q)}>
-              {translate('app.command.quarter_option', { quarter: q })}
+              {translate('app.command_view.quarter_option', { quarter: q })}
             </MenuItem>
           ))}
         </TextField>
       )}
-      {kind === 'MONTH' && monthInput('to', translate('app.command.month'))}
+      {kind === 'MONTH' && monthInput('to', translate('app.command_view.month'))}
       {kind === 'CUSTOM' && (
         <>
-          {monthInput('from', translate('app.command.from'))}
-          {monthInput('to', translate('app.command.to'))}
+          {monthInput('from', translate('app.command_view.from'))}
+          {monthInput('to', translate('app.command_view.to'))}
         </>
       )}
     </Stack>

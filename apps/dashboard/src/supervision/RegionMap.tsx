@@ -55,7 +55,7 @@ export const RegionMap = ({
   const [locale = 'zh-CN'] = useLocaleState();
   const language = locale.startsWith('zh') ? 'zh' : 'en';
   const kpi = tile.label[language];
-  const title = translate('app.command.map', { region: regionName, kpi });
+  const title = translate('app.command_view.map', { region: regionName, kpi });
   const valueOf = (c: CommandChild) => c.figures.find((f) => f.key === tile.key)?.value ?? null;
   const drawn = children.filter((c) => c.boundary);
   const marked = children.filter((c) => !c.boundary && c.centroid);
@@ -139,7 +139,7 @@ export const RegionMap = ({
           onClick={(event) => event.data?.regionCode && onDrill(event.data.regionCode)}
         />
       ) : (
-        <EmptyState message={translate('app.command.no_positions')} />
+        <EmptyState message={translate('app.command_view.no_positions')} />
       )}
     </section>
   );

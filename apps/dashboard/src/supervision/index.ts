@@ -18,7 +18,7 @@ export const supervisionFeature: Feature = {
     {
       path: '/command',
       page: lazyPage(() => import('./CommandView'), 'CommandView'),
-      menuLabel: 'app.command.menu',
+      menuLabel: 'app.command_view.menu',
       icon: SpaceDashboardIcon,
     },
   ],
