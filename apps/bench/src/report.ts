@@ -292,7 +292,11 @@ export async function writeDocs(docsDir: string, info: RunInfo, text: string, pl
   }
   await writeFile(file, next);
   // In the repository's style (`npm run format`), so that formatting the docs later changes nothing.
-  await promisify(execFile)(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--write', file]);
+  await promisify(execFile)(process.execPath, [
+    require.resolve('prettier/bin/prettier.cjs'),
+    '--write',
+    file,
+  ]);
   const dir = path.join(docsDir, 'bench-plans');
   await mkdir(dir, { recursive: true });
   for (const plan of plans) await writeFile(path.join(dir, planFile(plan)), planText(info, plan));

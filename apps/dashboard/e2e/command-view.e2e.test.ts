@@ -38,9 +38,9 @@ describe('the command view in the browser', () => {
     page.setDefaultTimeout(UI_TIMEOUT_MS);
   }
 
-  /** Picks an option of a select by its label. */
+  /** Picks an option of a select by its label (a select's name is its label, then the value it shows). */
   async function pick(label: string, option: string) {
-    await page.getByRole('combobox', { name: label }).click();
+    await page.getByRole('combobox', { name: new RegExp(`^${label}`) }).click();
     await page.getByRole('option', { name: option, exact: true }).click();
   }
 
@@ -61,7 +61,9 @@ describe('the command view in the browser', () => {
     await withScreenshotOnFailure(page, 'command-view', async () => {
       await city2012();
       await tile('信访积案化解率').getByText('80.0%', { exact: true }).waitFor();
-      await tile('调解率').getByText(/较上年同期 [+−±]\d+\.\d 个百分点/).waitFor();
+      await tile('调解率')
+        .getByText(/较上年同期 [+−±]\d+\.\d 个百分点/)
+        .waitFor();
 
       await pick('地图指标', '未办结纠纷');
       await page.getByRole('heading', { name: '哈尔滨市下级区域：未办结纠纷' }).waitFor();
@@ -80,13 +82,19 @@ describe('the command view in the browser', () => {
       await ranking.getByRole('link', { name: '通江街道', exact: true }).click();
       await page.waitForURL(/region=230102010&/);
       await page.getByRole('heading', { name: /通江街道 基层治理态势/ }).waitFor();
-      await page.getByRole('table', { name: '下级区域排名：调解率' }).getByRole('link', { name: /上红社区/ }).click();
+      await page
+        .getByRole('table', { name: '下级区域排名：调解率' })
+        .getByRole('link', { name: /上红社区/ })
+        .click();
       await page.waitForURL(/region=230102010003&/);
       await page.getByRole('heading', { name: /上红社区.* 基层治理态势/ }).waitFor();
       await tile('调解率').locator('[data-kpi-value]').waitFor();
 
       // The trail climbs back, with the period and the KPI kept.
-      await page.getByRole('navigation', { name: '区划层级' }).getByRole('link', { name: '哈尔滨市' }).click();
+      await page
+        .getByRole('navigation', { name: '区划层级' })
+        .getByRole('link', { name: '哈尔滨市' })
+        .click();
       await page.waitForURL(/region=230100&from=2012-01&to=2012-12&kpi=mediationRate/);
       await tile('调解率').getByText('95.7%', { exact: true }).waitFor();
 
@@ -102,7 +110,9 @@ describe('the command view in the browser', () => {
     await withScreenshotOnFailure(page, 'command-view-phone', async () => {
       await city2012();
       await page.getByRole('img', { name: /哈尔滨市下级区域/ }).waitFor();
-      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
       await page.screenshot({ path: path.join(SCREENSHOTS, 'command-view-390.png'), fullPage: true });
     });
   });

@@ -32,9 +32,17 @@ describe('the command view periods', () => {
   });
 
   it('when compared, then it is the same months a year before, and the sparkline the twelve months to its end', () => {
-    expect(sameMonthsYearBefore({ from: '2012-01', to: '2012-12' })).toEqual({ from: '2011-01', to: '2011-12' });
+    expect(sameMonthsYearBefore({ from: '2012-01', to: '2012-12' })).toEqual({
+      from: '2011-01',
+      to: '2011-12',
+    });
     expect(sparklineMonths({ from: '2012-04', to: '2012-06' })).toEqual({ from: '2011-07', to: '2012-06' });
-    expect(monthsOf({ from: '2011-11', to: '2012-02' })).toEqual(['2011-11', '2011-12', '2012-01', '2012-02']);
+    expect(monthsOf({ from: '2011-11', to: '2012-02' })).toEqual([
+      '2011-11',
+      '2011-12',
+      '2012-01',
+      '2012-02',
+    ]);
   });
 
   it('when a range is malformed, reversed or over ten years, then it is refused on its field', () => {
@@ -45,7 +53,10 @@ describe('the command view periods', () => {
       expect.objectContaining({ field: 'to' }),
     );
     expect(() => validateMonthRange({ from: '2000-01', to: '2012-12' })).toThrow(/120 months/);
-    expect(validateMonthRange({ from: '2012-01', to: '2012-12' })).toEqual({ from: '2012-01', to: '2012-12' });
+    expect(validateMonthRange({ from: '2012-01', to: '2012-12' })).toEqual({
+      from: '2012-01',
+      to: '2012-12',
+    });
   });
 
   it('when the instant is late on 31 December UTC, then the China month is already January', () => {

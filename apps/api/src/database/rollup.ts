@@ -61,7 +61,9 @@ function deltas(t: RollupTable, s: RollupSource, rows: string, sign: 1 | -1): st
   return s.contributions.map((c) => {
     const keys = Object.keys(t.keys).map((k) => `${c.keys[k]} AS ${k}`);
     // A comparison with NULL (an outcome not yet known) counts as 0, not as an unknown that empties the sum.
-    const measures = Object.keys(t.measures).map((m) => `${sign} * coalesce(${c.measures[m] ?? '0'}, 0) AS ${m}`);
+    const measures = Object.keys(t.measures).map(
+      (m) => `${sign} * coalesce(${c.measures[m] ?? '0'}, 0) AS ${m}`,
+    );
     return `SELECT f.region_path, ${sign} AS sign, ${[...keys, ...measures].join(', ')} FROM ${rows} f ${s.join ?? ''}
       WHERE ${c.where ?? 'true'}`;
   });

@@ -215,6 +215,8 @@ export const enMessages: TranslationMessages = {
       change_percent: '%{change} on a year before',
       sparkline: '%{kpi}, the last 12 months',
       show_on_map: 'Show on the map',
+      previous_was: 'A year before: %{value}',
+      all_alerts: 'Show all alerts (%{count})',
       map_kpi: 'KPI on the map',
       map: 'Regions of %{region}: %{kpi}',
       no_positions: 'These regions have no boundary or centroid yet: drill down from the ranked table below.',

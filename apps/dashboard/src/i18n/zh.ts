@@ -210,6 +210,8 @@ export const zhMessages: TranslationMessages = {
       change_percent: '较上年同期 %{change}',
       sparkline: '%{kpi}近12个月走势',
       show_on_map: '在地图上查看',
+      previous_was: '上年同期 %{value}',
+      all_alerts: '显示全部预警（%{count}）',
       map_kpi: '地图指标',
       map: '%{region}下级区域：%{kpi}',
       no_positions: '下级区域尚无边界或中心点坐标，请在下方排名表中点击区域下钻。',

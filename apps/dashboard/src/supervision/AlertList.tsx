@@ -1,16 +1,20 @@
 import NotificationImportantIcon from '@mui/icons-material/NotificationImportant';
+import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
 import { regionName } from '../common/region-ref';
 import { EmptyState } from '../stats/EmptyState';
 import type { CommandAlert } from './command-view';
 import { alertLink } from './view-state';
+
+const FIRST = 6;
 
 /**
  * The alerts: what needs acting on now in the subtree, each a link to the list that shows it. A kind with
@@ -19,7 +23,10 @@ import { alertLink } from './view-state';
 export const AlertList = ({ alerts }: { alerts: readonly CommandAlert[] }) => {
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
-  const shown = alerts.filter((a) => a.count > 0);
+  const [all, setAll] = useState(false);
+  const present = alerts.filter((a) => a.count > 0);
+  // A city has many recurring places: the first few (the most often) stand, the rest behind a button.
+  const shown = all ? present : present.slice(0, FIRST);
   const title = translate('app.command_view.alerts');
   return (
     <section aria-label={title}>
@@ -54,6 +61,11 @@ export const AlertList = ({ alerts }: { alerts: readonly CommandAlert[] }) => {
             );
           })}
         </List>
+      )}
+      {present.length > shown.length && (
+        <Button size="small" onClick={() => setAll(true)} data-print="hide">
+          {translate('app.command_view.all_alerts', { count: present.length })}
+        </Button>
       )}
     </section>
   );

@@ -10,6 +10,8 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import type { Theme } from '@mui/material/styles';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { formatMonth } from '../common/dates';
@@ -59,15 +61,22 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
     state && { regionCode: state.region, from: state.from, to: state.to },
   );
   const shown =
-    view.data && state && view.data.regionCode === state.region && view.data.from === state.from && view.data.to === state.to
+    view.data &&
+    state &&
+    view.data.regionCode === state.region &&
+    view.data.from === state.from &&
+    view.data.to === state.to
       ? view.data
       : null;
-  const go = (next: Partial<ViewState>) => state && navigate({ pathname: '/command', search: viewSearch({ ...state, ...next }) });
+  const go = (next: Partial<ViewState>) =>
+    state && navigate({ pathname: '/command', search: viewSearch({ ...state, ...next }) });
   const drill = (region: string) => go({ region });
   const tile = shown?.tiles.find((t) => t.key === state?.kpi) ?? shown?.tiles[0] ?? null;
   const name = shown ? regionName(shown.region) : (state?.region ?? '');
   const valueOf = (c: CommandChild) => c.figures.find((f) => f.key === tile?.key)?.value ?? null;
   const rows = shown && tile ? ranked(shown.children, valueOf, tile.higherIsBetter) : [];
+  // On a phone the table is the chosen KPI's ranking alone; the other figures are a tap on their tile away.
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
 
   return (
     <Card sx={{ mt: 2 }}>
@@ -78,7 +87,12 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
           {state && (
             <Stack spacing={1}>
               {jurisdiction && shown && (
-                <RegionTrail region={state.region} current={name} jurisdiction={jurisdiction.code} linkTo={(region) => ({ pathname: '/command', search: viewSearch({ ...state, region }) })} />
+                <RegionTrail
+                  region={state.region}
+                  current={name}
+                  jurisdiction={jurisdiction.code}
+                  linkTo={(region) => ({ pathname: '/command', search: viewSearch({ ...state, region }) })}
+                />
               )}
               <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline', flexWrap: 'wrap' }} useFlexGap>
                 <Typography variant="h5" component="h1">
@@ -106,7 +120,9 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
           )}
           {view.isPending && <LinearProgress aria-label={translate('app.command_view.loading')} />}
           {view.error && <Alert severity="error">{view.error.message}</Alert>}
-          {shown && shown.tiles.length === 0 && <EmptyState message={translate('app.command_view.no_tiles')} />}
+          {shown && shown.tiles.length === 0 && (
+            <EmptyState message={translate('app.command_view.no_tiles')} />
+          )}
           {shown && tile && (
             <>
               <KpiTiles tiles={shown.tiles} selected={tile.key} onSelect={(kpi) => go({ kpi })} />
@@ -131,7 +147,13 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
                     {shown.children.length === 0 ? (
                       <EmptyState message={translate('app.command_view.no_children')} />
                     ) : (
-                      <RegionMap regionCode={shown.regionCode} regionName={name} children={shown.children} tile={tile} onDrill={drill} />
+                      <RegionMap
+                        regionCode={shown.regionCode}
+                        regionName={name}
+                        children={shown.children}
+                        tile={tile}
+                        onDrill={drill}
+                      />
                     )}
                   </Stack>
                 </Grid>
@@ -145,18 +167,24 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
                 rows={rows}
                 rowKey={(c) => c.regionCode}
                 rowLabel={(c) => c.name}
-                rowLink={(c) => ({ pathname: '/command', search: viewSearch({ ...state!, region: c.regionCode }) })}
+                rowLink={(c) => ({
+                  pathname: '/command',
+                  search: viewSearch({ ...state!, region: c.regionCode }),
+                })}
                 columns={[
                   {
                     key: 'rank',
                     label: translate('app.command_view.rank'),
                     value: (c) => (valueOf(c) === null ? '—' : String(rows.indexOf(c) + 1)),
                   },
-                  ...shown.tiles.map((t) => ({
-                    key: t.key,
-                    label: t.label[language],
-                    value: (c: CommandChild) => formatFigure(t.unit, c.figures.find((f) => f.key === t.key)?.value ?? null, locale),
-                  })),
+                  ...shown.tiles
+                    .filter((t) => !phone || t.key === tile.key)
+                    .map((t) => ({
+                      key: t.key,
+                      label: t.label[language],
+                      value: (c: CommandChild) =>
+                        formatFigure(t.unit, c.figures.find((f) => f.key === t.key)?.value ?? null, locale),
+                    })),
                 ]}
               />
             </>

@@ -24,13 +24,21 @@ const small = { size: 'small' as const, sx: { width: { xs: '100%', sm: '9rem' } 
  * The period: a month, a quarter, a year or a custom range of months; every tile is compared with the same
  * months a year before. Switching the kind keeps the period's last month.
  */
-export const PeriodControls = ({ period, onChange }: { period: MonthRange; onChange: (next: MonthRange) => void }) => {
+export const PeriodControls = ({
+  period,
+  onChange,
+}: {
+  period: MonthRange;
+  onChange: (next: MonthRange) => void;
+}) => {
   const translate = useTranslate();
   const kind = periodKindOf(period);
   const year = Number(period.to.slice(0, 4));
   const quarter = Math.floor((Number(period.to.slice(5, 7)) - 1) / 3) + 1;
   const pick = (k: PeriodKind) =>
-    onChange(k === 'CUSTOM' ? { from: addMonths(period.to, -5), to: period.to } : periodContaining(k, period.to));
+    onChange(
+      k === 'CUSTOM' ? { from: addMonths(period.to, -5), to: period.to } : periodContaining(k, period.to),
+    );
   const monthInput = (end: 'from' | 'to', label: string) => (
     <TextField
       {...small}
@@ -50,8 +58,20 @@ export const PeriodControls = ({ period, onChange }: { period: MonthRange; onCha
     />
   );
   return (
-    <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }} data-print="hide">
-      <TextField select {...small} label={translate('app.command_view.period_kind')} value={kind} onChange={(e) => pick(e.target.value as PeriodKind)}>
+    <Stack
+      direction="row"
+      spacing={2}
+      useFlexGap
+      sx={{ flexWrap: 'wrap', alignItems: 'center' }}
+      data-print="hide"
+    >
+      <TextField
+        select
+        {...small}
+        label={translate('app.command_view.period_kind')}
+        value={kind}
+        onChange={(e) => pick(e.target.value as PeriodKind)}
+      >
         {PERIOD_KINDS.map((k) => (
           <MenuItem key={k} value={k}>
             {translate(`app.period_kind.${k}`)}
@@ -65,7 +85,12 @@ export const PeriodControls = ({ period, onChange }: { period: MonthRange; onCha
           label={translate('app.command_view.year')}
           value={String(year)}
           onChange={(e) =>
-            onChange(periodContaining(kind, `${e.target.value}-${String(kind === 'YEAR' ? 12 : quarter * 3).padStart(2, '0')}`))
+            onChange(
+              periodContaining(
+                kind,
+                `${e.target.value}-${String(kind === 'YEAR' ? 12 : quarter * 3).padStart(2, '0')}`,
+              ),
+            )
           }
         >
           {yearsToNow().map((y) => (
@@ -81,7 +106,11 @@ export const PeriodControls = ({ period, onChange }: { period: MonthRange; onCha
           {...small}
           label={translate('app.command_view.quarter')}
           value={String(quarter)}
-          onChange={(e) => onChange(periodContaining('QUARTER', `${year}-${String(Number(e.target.value) * 3).padStart(2, '0')}`))}
+          onChange={(e) =>
+            onChange(
+              periodContaining('QUARTER', `${year}-${String(Number(e.target.value) * 3).padStart(2, '0')}`),
+            )
+          }
         >
           {[1, 2, 3, 4].map((q) => (
             <MenuItem key={q} value={String(q)}>

@@ -107,7 +107,11 @@ export const RegionMap = ({
     const map = `qiangji-${regionCode}`;
     echarts.registerMap(map, {
       type: 'FeatureCollection',
-      features: drawn.map((c) => ({ type: 'Feature', properties: { name: c.regionCode }, geometry: c.boundary })),
+      features: drawn.map((c) => ({
+        type: 'Feature',
+        properties: { name: c.regionCode },
+        geometry: c.boundary,
+      })),
     } as Parameters<typeof echarts.registerMap>[1]);
     return {
       animation: false,
@@ -119,7 +123,11 @@ export const RegionMap = ({
         {
           type: 'map',
           geoIndex: 0,
-          data: drawn.map((c): Point => ({ name: c.regionCode, regionCode: c.regionCode, value: valueOf(c) ?? '-' })),
+          data: drawn.map((c): Point => ({
+            name: c.regionCode,
+            regionCode: c.regionCode,
+            value: valueOf(c) ?? '-',
+          })),
         },
         { ...marks([...withFigure, ...without], NO_FIGURE), coordinateSystem: 'geo' },
       ],

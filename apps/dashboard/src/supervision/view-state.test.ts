@@ -1,4 +1,12 @@
-import { alertLink, changeTone, formatChange, formatFigure, ranked, viewSearch, viewStateFromSearch } from './view-state';
+import {
+  alertLink,
+  changeTone,
+  formatChange,
+  formatFigure,
+  ranked,
+  viewSearch,
+  viewStateFromSearch,
+} from './view-state';
 
 describe('the command view’s URL and figures', () => {
   const NOW = Date.parse('2026-12-01T04:00:00Z');
@@ -43,6 +51,9 @@ describe('an alert’s link', () => {
     const link = alertLink({ resource: 'disputeCases', filter: { regionCode: '230102', overdue: true } });
     const [path, query] = link.split('?');
     expect(path).toBe('/disputeCases');
-    expect(JSON.parse(new URLSearchParams(query).get('filter')!)).toEqual({ regionCode: '230102', overdue: true });
+    expect(JSON.parse(new URLSearchParams(query).get('filter')!)).toEqual({
+      regionCode: '230102',
+      overdue: true,
+    });
   });
 });

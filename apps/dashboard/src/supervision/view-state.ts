@@ -60,7 +60,11 @@ export function changeTone(change: number | null, higherIsBetter: boolean): 'bet
 }
 
 /** Rows ranked by a figure, best first by the KPI's own sense (a rate high, overdue cases low); none last. */
-export function ranked<R>(rows: readonly R[], value: (row: R) => number | null, higherIsBetter: boolean): R[] {
+export function ranked<R>(
+  rows: readonly R[],
+  value: (row: R) => number | null,
+  higherIsBetter: boolean,
+): R[] {
   return [...rows].sort((a, b) => {
     const [x, y] = [value(a), value(b)];
     if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;

@@ -32,7 +32,9 @@ const PETITIONS: RollupTable = {
 const RECURRENCE: RollupTable = {
   table: 'dispute_recurrence',
   keys: { year: 'date', subject: 'text' },
-  measures: { cases: 'disputes received in the year at the place: of one type (TYPE:x) or with one resident (PARTY:id)' },
+  measures: {
+    cases: 'disputes received in the year at the place: of one type (TYPE:x) or with one resident (PARTY:id)',
+  },
 };
 
 /**
@@ -89,7 +91,9 @@ export class MediationRollups1764800000000 implements MigrationInterface {
     await addRollupSource(q, RECURRENCE, {
       fact: 'dispute_case',
       ancestors: false,
-      contributions: [{ keys: { year: year('f.received_at'), subject: `'TYPE:' || f.type` }, measures: { cases: '1' } }],
+      contributions: [
+        { keys: { year: year('f.received_at'), subject: `'TYPE:' || f.type` }, measures: { cases: '1' } },
+      ],
     });
     // A party's case is written before its parties, and parties are never updated: the case's year is theirs.
     await addRollupSource(q, RECURRENCE, {

@@ -1,4 +1,9 @@
-import { DISPUTE_CASE_STATES, isOpenDisputeCase, RECURRENCE_THRESHOLD, type DisputeType } from '@qiangji/domain';
+import {
+  DISPUTE_CASE_STATES,
+  isOpenDisputeCase,
+  RECURRENCE_THRESHOLD,
+  type DisputeType,
+} from '@qiangji/domain';
 import { inScope } from '../../common/authz';
 import type { AlertItem, MeasureRow, ViewScope } from '../../common/command-view';
 import type { RequestContext } from '../../server/context';

@@ -136,9 +136,7 @@ export class RegionService {
     const children = (await regionTree(ctx)).childrenOf(code);
     const drawn = children.filter((c) => c.hasBoundary).map((c) => c.code);
     const boundaries: { code: string; boundary: unknown }[] = drawn.length
-      ? await unscoped(ctx)((q) =>
-          q.query(`SELECT code, boundary FROM region WHERE code = ANY($1)`, [drawn]),
-        )
+      ? await unscoped(ctx)((q) => q.query(`SELECT code, boundary FROM region WHERE code = ANY($1)`, [drawn]))
       : [];
     const byCode = new Map(boundaries.map((b) => [b.code, b.boundary]));
     return children.map((c) => ({ ...c, boundary: byCode.get(c.code) ?? null }));

@@ -75,7 +75,13 @@ export class CommandViewService {
     const code = regionCode ?? principal.jurisdiction.code;
     const path = await scopePath(ctx, code);
     const children = await ctx.services.region.mapChildren(ctx, code);
-    const scope = { regionCode: code, path, childCodes: children.map((c) => c.code), until: period.to, period };
+    const scope = {
+      regionCode: code,
+      path,
+      childCodes: children.map((c) => c.code),
+      until: period.to,
+      period,
+    };
     const tiles = this.tiles.filter((t) => principal.actions.has(t.action));
     const counts = await this.counts(ctx, tiles, scope);
     const months = (tile: KpiTile, of: string) => counts.get(tile.source)?.get(of);

@@ -110,7 +110,10 @@ describe('the command view over the demo data', () => {
     expect(tile(v, 'petitionResolutionRate').value).toBe(0.8);
     expect([tile(v, 'openDisputes').value, tile(v, 'overdueDisputes').value]).toEqual([0, 0]);
 
-    const [y2012, y2011] = [await stats('230100', '2012-01', '2012-12'), await stats('230100', '2011-01', '2011-12')];
+    const [y2012, y2011] = [
+      await stats('230100', '2012-01', '2012-12'),
+      await stats('230100', '2011-01', '2011-12'),
+    ];
     expect(rate.previous).toBeCloseTo(y2011.mediationRate!, 12);
     expect(rate.change).toBeCloseTo((y2012.mediationRate! - y2011.mediationRate!) * 100, 9);
     expect(tile(v, 'petitionResolutionRate').previous).toBe(y2011.petitionBacklog.resolutionRate);
@@ -148,14 +151,23 @@ describe('the command view over the demo data', () => {
 
   it('when drilled down to 道里区, a street and 上红社区, then each level’s tiles agree with a scan and its children add up to it', async () => {
     for (const code of ['230102', '230102010', '230102010003']) {
-      const [v, s] = [await view(supervisor, code, '2012-01', '2013-06'), await stats(code, '2012-01', '2013-06')];
+      const [v, s] = [
+        await view(supervisor, code, '2012-01', '2013-06'),
+        await stats(code, '2012-01', '2013-06'),
+      ];
       expect([code, tile(v, 'openDisputes').value]).toEqual([code, s.open]);
       expect(tile(v, 'mediationRate').value).toBeCloseTo(s.mediationRate!, 12);
-      const sum = v.children.reduce((n, c) => n + (s.byChildRegion.find((r) => r.regionCode === c.regionCode)?.accepted ?? 0), 0);
+      const sum = v.children.reduce(
+        (n, c) => n + (s.byChildRegion.find((r) => r.regionCode === c.regionCode)?.accepted ?? 0),
+        0,
+      );
       expect(sum).toBeLessThanOrEqual(s.accepted);
       for (const child of v.children) {
         const scanned = s.byChildRegion.find((r) => r.regionCode === child.regionCode);
-        expect([child.regionCode, figure(child, 'openDisputes')]).toEqual([child.regionCode, scanned?.open ?? 0]);
+        expect([child.regionCode, figure(child, 'openDisputes')]).toEqual([
+          child.regionCode,
+          scanned?.open ?? 0,
+        ]);
       }
     }
     const quarter = await view(supervisor, '230102', '2012-04', '2012-06');
@@ -170,7 +182,9 @@ describe('the command view over the demo data', () => {
     expect(v.alerts[0].count).toBeGreaterThan(0);
     expect(v.alerts[1].count).toBeGreaterThan(0);
     for (const alert of v.alerts) {
-      const res = await supervisor.gql<{ disputeCases: { totalCount: number } }>(COUNT, { filter: alert.filter });
+      const res = await supervisor.gql<{ disputeCases: { totalCount: number } }>(COUNT, {
+        filter: alert.filter,
+      });
       expect(res.errors).toBeUndefined();
       // A recurring place's list is its whole subtree: the cases placed on it, and any on its grid units.
       if (alert.kind.startsWith('RECURRING')) {

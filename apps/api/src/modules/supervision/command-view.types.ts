@@ -29,7 +29,9 @@ export class MonthFigure {
   value: number | null;
 }
 
-@ObjectType({ description: 'One KPI tile: its figure for the period, the same period a year before and the trend.' })
+@ObjectType({
+  description: 'One KPI tile: its figure for the period, the same period a year before and the trend.',
+})
 export class KpiTileFigures {
   @Field()
   key: string;
@@ -113,7 +115,9 @@ export class CommandAlert {
   filter: Record<string, unknown>;
 }
 
-@ObjectType({ description: 'The command view (指挥调度) of a region’s subtree for a period of whole months.' })
+@ObjectType({
+  description: 'The command view (指挥调度) of a region’s subtree for a period of whole months.',
+})
 export class CommandView {
   @Field()
   regionCode: string;

@@ -99,13 +99,22 @@ describe('rollups kept in the transaction of the facts', () => {
     const centre = await organization(app.db, streets[0], 'COORDINATION_CENTRE');
     refs = { mediatorId: await mediator(app.db, communityA, [committee]), centreId: centre };
     staff = await app.signIn({ roles: ['DISTRICT_OFFICER'], jurisdiction: district });
-    const home = await household(app, gridsOf(tree).find((g) => g.startsWith(communityA))!, { as: staff });
+    const home = await household(
+      app,
+      gridsOf(tree).find((g) => g.startsWith(communityA))!,
+      { as: staff },
+    );
     residentId = (await resident(app, home.id, { as: staff })).id;
   });
   afterAll(() => app.close());
 
   it('when cases are registered, accepted, assigned, concluded, withdrawn and declined through the API, then every rollup equals a scan', async () => {
-    const party = { parties: [{ role: 'APPLICANT', residentId }, { role: 'RESPONDENT', name: '李某' }] };
+    const party = {
+      parties: [
+        { role: 'APPLICANT', residentId },
+        { role: 'RESPONDENT', name: '李某' },
+      ],
+    };
     await Promise.all([
       caseIn(staff, communityA, 'RECEIVED', refs, party),
       caseIn(staff, communityA, 'ACCEPTED', refs, party),
@@ -157,7 +166,11 @@ describe('rollups kept in the transaction of the facts', () => {
     const oldStreet = communityA.slice(0, 9);
     const moved = await row(communityA);
     expect(moved).toBeGreaterThan(0);
-    const [beforeOld, beforeNew, beforeDistrict] = [await row(oldStreet), await row(streetB), await row(district)];
+    const [beforeOld, beforeNew, beforeDistrict] = [
+      await row(oldStreet),
+      await row(streetB),
+      await row(district),
+    ];
 
     await app.db.query(`UPDATE region SET parent_code = $1 WHERE code = $2`, [streetB, communityA]);
 
