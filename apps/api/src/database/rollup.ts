@@ -105,7 +105,7 @@ export async function addRollupSource(q: QueryRunner, t: RollupTable, s: RollupS
   const update = applySql(t, s, [...deltas(t, s, 'old_rows', -1), ...deltas(t, s, 'new_rows', 1)]);
   const remove = applySql(t, s, deltas(t, s, 'old_rows', -1));
   await q.query(`
-    CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+    CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
     BEGIN
       IF TG_OP = 'INSERT' THEN ${insert};
       ELSIF TG_OP = 'UPDATE' THEN ${update};
