@@ -31,7 +31,7 @@ const PETITIONS: RollupTable = {
 
 const RECURRENCE: RollupTable = {
   table: 'dispute_recurrence',
-  keys: { year: 'date', subject: 'text' },
+  keys: { year: 'date', subject: 'text', place: 'varchar(15)' },
   measures: {
     cases: 'disputes received in the year at the place: of one type (TYPE:x) or with one resident (PARTY:id)',
   },
@@ -88,28 +88,36 @@ export class MediationRollups1764800000000 implements MigrationInterface {
 
     await createRollupTable(q, RECURRENCE);
     const year = (instant: string) => `date_trunc('year', ${instant} AT TIME ZONE 'Asia/Shanghai')::date`;
+    // The place is the fact's own region; the row is kept under every region above it too, so the worst places
+    // of any subtree are the first rows of one index range, whatever the subtree's size.
+    const place = 'ltree2text(subpath(f.region_path, -1))';
     await addRollupSource(q, RECURRENCE, {
       fact: 'dispute_case',
-      ancestors: false,
+      ancestors: true,
       contributions: [
-        { keys: { year: year('f.received_at'), subject: `'TYPE:' || f.type` }, measures: { cases: '1' } },
+        {
+          keys: { year: year('f.received_at'), subject: `'TYPE:' || f.type`, place },
+          measures: { cases: '1' },
+        },
       ],
     });
     // A party's case is written before its parties, and parties are never updated: the case's year is theirs.
     await addRollupSource(q, RECURRENCE, {
       fact: 'dispute_party',
       join: 'JOIN dispute_case c ON c.id = f.case_id',
-      ancestors: false,
+      ancestors: true,
       contributions: [
         {
-          keys: { year: year('c.received_at'), subject: `'PARTY:' || f.resident_id` },
+          keys: { year: year('c.received_at'), subject: `'PARTY:' || f.resident_id`, place },
           where: 'f.resident_id IS NOT NULL',
           measures: { cases: '1' },
         },
       ],
     });
-    // The alerts read the few recurring rows of a year, never the whole table.
-    await q.query(`CREATE INDEX dispute_recurrence_recurring ON dispute_recurrence (year) WHERE cases >= 3`);
+    // The alerts read the first recurring rows of a region and year, never the whole subtree.
+    await q.query(
+      `CREATE INDEX dispute_recurrence_recurring ON dispute_recurrence (region_code, year, cases DESC) WHERE cases >= 3`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -27,6 +27,8 @@ type Counts = Map<KpiSource, Map<string, Months>>;
 export type CommandViewResult = CommandView & { scope: ViewScope & { period: MonthRange } };
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+/** The month all older months are summed into: before every real month, so `before` and `through` count it. */
+const BEFORE = '0000-00';
 
 function add(months: Months, month: string, measures: Record<string, number>): void {
   const into = months.get(month) ?? {};
@@ -83,9 +85,11 @@ export class CommandViewService {
       period,
     };
     const tiles = this.tiles.filter((t) => principal.actions.has(t.action));
-    const counts = await this.counts(ctx, tiles, scope);
-    const months = (tile: KpiTile, of: string) => counts.get(tile.source)?.get(of);
     const previous = sameMonthsYearBefore(period);
+    // Months before both the year-before period and the sparkline only ever count as a whole ("before").
+    const since = [previous.from, sparklineMonths(period).from].sort()[0];
+    const counts = await this.counts(ctx, tiles, scope, since);
+    const months = (tile: KpiTile, of: string) => counts.get(tile.source)?.get(of);
     return {
       regionCode: code,
       from: period.from,
@@ -136,22 +140,28 @@ export class CommandViewService {
   }
 
   /**
-   * The rollup rows of the region and its children up to the period's end (the history before it too: a
-   * backlog counts from the start), every source in one statement; the clock-dependent counts beside it. The
-   * region's own live counts are the sum of its children's and its own.
+   * The rollup rows of the region and its children up to the period's end, every source in one statement: the
+   * months from `since` one by one, the history before it (a backlog counts from the start) as one sum. The
+   * clock-dependent counts beside it; the region's own live counts are the sum of its children's and its own.
    */
-  private async counts(ctx: RequestContext, tiles: readonly KpiTile[], scope: ViewScope): Promise<Counts> {
+  private async counts(
+    ctx: RequestContext,
+    tiles: readonly KpiTile[],
+    scope: ViewScope,
+    since: string,
+  ): Promise<Counts> {
     const sources = [...new Set(tiles.map((t) => t.source))];
     const counts: Counts = new Map(sources.map((s) => [s, new Map<string, Months>()]));
     if (sources.length === 0) return counts;
     const codes = [scope.regionCode, ...scope.childCodes];
     const selects = sources.map(
-      (s, i) => `SELECT ${i} AS source, r.region_code AS "regionCode", to_char(r.month, 'YYYY-MM') AS month,
-        jsonb_build_object(${s.measures.map((m) => `'${m}', r.${m}`).join(', ')}) AS measures
-      FROM ${s.rollup} r WHERE r.region_code = ANY($1) AND r.month <= to_date($2, 'YYYY-MM')`,
+      (s, i) => `SELECT ${i} AS source, r.region_code AS "regionCode",
+        CASE WHEN r.month < to_date($3, 'YYYY-MM') THEN '${BEFORE}' ELSE to_char(r.month, 'YYYY-MM') END AS month,
+        jsonb_build_object(${s.measures.map((m) => `'${m}', sum(r.${m})`).join(', ')}) AS measures
+      FROM ${s.rollup} r WHERE r.region_code = ANY($1) AND r.month <= to_date($2, 'YYYY-MM') GROUP BY 2, 3`,
     );
     const [rows, live] = await Promise.all([
-      inScope(ctx, (m) => m.query(selects.join('\nUNION ALL\n'), [codes, scope.until])) as Promise<
+      inScope(ctx, (m) => m.query(selects.join('\nUNION ALL\n'), [codes, scope.until, since])) as Promise<
         { source: number; regionCode: string; month: string; measures: Record<string, number> }[]
       >,
       Promise.all(sources.map((s) => s.live?.(ctx, scope) ?? Promise.resolve([] as MeasureRow[]))),

@@ -42,18 +42,21 @@ const PAIRS: { name: string; rollup: string; scan: string }[] = [
            FROM region r JOIN dispute_case c ON c.region_path <@ r.path GROUP BY 1, 2`,
   },
   {
-    name: 'recurring disputes by place',
-    rollup: `SELECT region_code AS code, to_char(year, 'YYYY') AS year, subject, cases FROM dispute_recurrence
-             WHERE cases <> 0`,
-    scan: `SELECT x.code, x.year, x.subject, count(*)::int AS cases FROM (
-             SELECT ltree2text(subpath(c.region_path, -1)) AS code,
-               to_char(c.received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY') AS year, 'TYPE:' || c.type AS subject
+    name: 'recurring disputes by place, under every region above it',
+    rollup: `SELECT region_code AS code, to_char(year, 'YYYY') AS year, subject, place, cases
+             FROM dispute_recurrence WHERE cases <> 0`,
+    scan: `SELECT r.code, x.year, x.subject, l.place, count(*)::int AS cases FROM (
+             SELECT c.region_path, to_char(c.received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY') AS year,
+               'TYPE:' || c.type AS subject
              FROM dispute_case c
              UNION ALL
-             SELECT ltree2text(subpath(p.region_path, -1)),
-               to_char(c.received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY'), 'PARTY:' || p.resident_id
+             SELECT p.region_path, to_char(c.received_at AT TIME ZONE 'Asia/Shanghai', 'YYYY'),
+               'PARTY:' || p.resident_id
              FROM dispute_party p JOIN dispute_case c ON c.id = p.case_id WHERE p.resident_id IS NOT NULL
-           ) x GROUP BY 1, 2, 3`,
+           ) x
+           CROSS JOIN LATERAL (SELECT ltree2text(subpath(x.region_path, -1)) AS place) l
+           JOIN region r ON x.region_path <@ r.path
+           GROUP BY 1, 2, 3, 4`,
   },
   {
     name: 'petitions by month',
@@ -129,7 +132,7 @@ describe('rollups kept in the transaction of the facts', () => {
     const [recurring] = await app.db.query(
       `SELECT count(*) FILTER (WHERE subject = 'TYPE:LAND')::int AS place,
          count(*) FILTER (WHERE subject LIKE 'PARTY:%')::int AS party
-       FROM dispute_recurrence WHERE region_code = $1 AND cases >= 3`,
+       FROM dispute_recurrence WHERE region_code = $1 AND place = $1 AND cases >= 3`,
       [communityA],
     );
     expect(recurring).toEqual({ place: 1, party: 1 });
