@@ -8,9 +8,10 @@ import { addScopedTable } from './scoped-table';
  *
  * A rollup row is keyed by a region's code and its keys. With `ancestors`, a fact counts in its own region
  * and in every region above it (a command view reads the row of the region it shows and those of its children,
- * not the facts below them: the city costs what a community costs); without, only in its own region (for
- * lists of places, such as recurring disputes). The rows carry their region's path, so row-level security
- * scopes them like the facts, and they follow a region that moves like every scoped row.
+ * not the facts below them: the city costs what a community costs); without, only in its own region. A list of
+ * places (recurring disputes) keeps the place as a key of its own, under every region above it. The rows carry
+ * their region's path, so row-level security scopes them like the facts, and they follow a region that moves
+ * like every scoped row.
  */
 export interface RollupTable {
   table: string;
