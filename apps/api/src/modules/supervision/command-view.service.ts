@@ -88,7 +88,7 @@ export class CommandViewService {
     const previous = sameMonthsYearBefore(period);
     // Months before both the year-before period and the sparkline only ever count as a whole ("before").
     const since = [previous.from, sparklineMonths(period).from].sort()[0];
-    const counts = await this.counts(ctx, tiles, scope, since);
+    const counts = await this.counts(ctx, tiles, scope, { since, from: period.from });
     const months = (tile: KpiTile, of: string) => counts.get(tile.source)?.get(of);
     return {
       regionCode: code,
@@ -141,14 +141,16 @@ export class CommandViewService {
 
   /**
    * The rollup rows of the region and its children up to the period's end, every source in one statement: the
-   * months from `since` one by one, the history before it (a backlog counts from the start) as one sum. The
+   * region's months from `since` one by one (its year before and sparkline), the history before as one sum (a
+   * backlog counts from the start); a child's period as one sum (labelled with its first month) and its history
+   * before as another, since a child shows the period's figure only. The
    * clock-dependent counts beside it; the region's own live counts are the sum of its children's and its own.
    */
   private async counts(
     ctx: RequestContext,
     tiles: readonly KpiTile[],
     scope: ViewScope,
-    since: string,
+    { since, from }: { since: string; from: string },
   ): Promise<Counts> {
     const sources = [...new Set(tiles.map((t) => t.source))];
     const counts: Counts = new Map(sources.map((s) => [s, new Map<string, Months>()]));
@@ -156,14 +158,16 @@ export class CommandViewService {
     const codes = [scope.regionCode, ...scope.childCodes];
     const selects = sources.map(
       (s, i) => `SELECT ${i} AS source, r.region_code AS "regionCode",
-        CASE WHEN r.month < to_date($3, 'YYYY-MM') THEN '${BEFORE}' ELSE to_char(r.month, 'YYYY-MM') END AS month,
+        CASE WHEN r.region_code = $5 THEN CASE WHEN r.month < to_date($3, 'YYYY-MM') THEN '${BEFORE}'
+          ELSE to_char(r.month, 'YYYY-MM') END
+        ELSE CASE WHEN r.month < to_date($4, 'YYYY-MM') THEN '${BEFORE}' ELSE $4 END END AS month,
         jsonb_build_object(${s.measures.map((m) => `'${m}', sum(r.${m})`).join(', ')}) AS measures
       FROM ${s.rollup} r WHERE r.region_code = ANY($1) AND r.month <= to_date($2, 'YYYY-MM') GROUP BY 2, 3`,
     );
     const [rows, live] = await Promise.all([
-      inScope(ctx, (m) => m.query(selects.join('\nUNION ALL\n'), [codes, scope.until, since])) as Promise<
-        { source: number; regionCode: string; month: string; measures: Record<string, number> }[]
-      >,
+      inScope(ctx, (m) =>
+        m.query(selects.join('\nUNION ALL\n'), [codes, scope.until, since, from, scope.regionCode]),
+      ) as Promise<{ source: number; regionCode: string; month: string; measures: Record<string, number> }[]>,
       Promise.all(sources.map((s) => s.live?.(ctx, scope) ?? Promise.resolve([] as MeasureRow[]))),
     ]);
     const regionMonths = (s: KpiSource, code: string) => {
