@@ -27,6 +27,8 @@ export interface Fixtures {
   city: string;
   county: string;
   township: string;
+  /** The township's village or community with the most cases: the command view's smallest subtree. */
+  community: string;
   today: string;
   /** The `after` of page 21, per system (cursors are each system's own). */
   page21After: Partial<Record<SystemKey, string>>;
@@ -109,6 +111,19 @@ const STATS = {
 const statsVariables = (code: (f: Fixtures) => string) => (_api: Api, f: Fixtures) => ({
   code: code(f),
   ...CITY_YEAR,
+});
+
+/** The command view as the dashboard asks for it (issue 13); its rollups are Qiangji's, so Qiangji alone. */
+const COMMAND_VIEW = `query CommandView($code: String!, $from: String!, $to: String!) {
+  commandView(regionCode: $code, from: $from, to: $to) {
+    tiles { key value previous change sparkline { month value } }
+    children { regionCode name centroid { lat lng } figures { key value } }
+    alerts { kind count regionCode subject filter } } }`;
+
+const commandVariables = (code: (f: Fixtures) => string) => (_api: Api, f: Fixtures) => ({
+  code: code(f),
+  from: '2012-01',
+  to: '2012-12',
 });
 
 export const OPERATIONS: Operation[] = [
@@ -194,6 +209,22 @@ export const OPERATIONS: Operation[] = [
   reportedCases reportedCasesChange byCategory { category cases change } byMonth { month cases previousCases }
   byChildRegion { regionCode cases change rank } villages villagesWithoutPublicOrderCase villagesWithoutCriminalCase } }`,
     variables: (_api, f) => ({ code: f.city }),
+  },
+  {
+    key: 'command-city',
+    title: 'the command view of the city for 2012 (tiles, year before, sparklines, 18 districts, alerts)',
+    systems: ['qiangji'],
+    atScale: true,
+    qiangji: COMMAND_VIEW,
+    variables: commandVariables((f) => f.city),
+  },
+  {
+    key: 'command-community',
+    title: 'the command view of one village of that township for 2012',
+    systems: ['qiangji'],
+    atScale: true,
+    qiangji: COMMAND_VIEW,
+    variables: commandVariables((f) => f.community),
   },
   {
     key: 'typename',

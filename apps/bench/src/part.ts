@@ -131,6 +131,9 @@ export async function runPart(
 async function findFixtures(monitor: Client): Promise<Fixtures & { scope: string }> {
   const one = async (sql: string) => Object.values((await monitor.query(sql)).rows[0])[0] as string;
   const county = '230129';
+  const township = await one(`SELECT subpath(region_path, 2, 1)::text FROM dispute_case
+      WHERE region_path <@ (SELECT path FROM region WHERE code = '${county}')
+      GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`);
   return {
     city: '230100',
     county,
@@ -140,9 +143,10 @@ async function findFixtures(monitor: Client): Promise<Fixtures & { scope: string
       WHERE c.region_path <@ (SELECT path FROM region WHERE code = '${county}') AND c.mediator_id IS NOT NULL
         AND EXISTS (SELECT 1 FROM dispute_party p WHERE p.case_id = c.id)
       ORDER BY nlevel(c.region_path) DESC, c.number LIMIT 1`),
-    // The county's township with the most cases.
-    township: await one(`SELECT subpath(region_path, 2, 1)::text FROM dispute_case
-      WHERE region_path <@ (SELECT path FROM region WHERE code = '${county}')
+    // The county's township with the most cases, and its village or community with the most.
+    township,
+    community: await one(`SELECT subpath(region_path, 3, 1)::text FROM dispute_case
+      WHERE region_path <@ (SELECT path FROM region WHERE code = '${township}') AND nlevel(region_path) > 3
       GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`),
     today: await one(`SELECT current_date::text`),
     page21After: {},

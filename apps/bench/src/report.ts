@@ -168,6 +168,15 @@ function targets(base: PartResult, scaled: PartResult | null): string {
       bound: 0.5,
     })),
     {
+      name: 'command view (issue 13): the city within 2× of one community (community req/s ÷ city req/s)',
+      value: ratio(
+        get(base, 'command-community')?.qiangji?.reqPerSec,
+        get(base, 'command-city')?.qiangji?.reqPerSec,
+      ),
+      bound: 2,
+      atMost: true,
+    },
+    {
       name: 'Qiangji: at most 3 SQL statements per request besides BEGIN, scope, COMMIT (the most of any operation)',
       value: Math.max(...base.operations.map((r) => r.systems.qiangji?.median.statements ?? 0)),
       bound: 3,
@@ -179,6 +188,8 @@ function targets(base: PartResult, scaled: PartResult | null): string {
         ['case-by-id', 1.2],
         ['cases-page-1', 1.5],
         ['cases-page-21', 1.5],
+        ['command-city', 2],
+        ['command-community', 2],
       ] as const
     )
       .filter(() => scaled)
@@ -281,7 +292,11 @@ export async function writeDocs(docsDir: string, info: RunInfo, text: string, pl
   }
   await writeFile(file, next);
   // In the repository's style (`npm run format`), so that formatting the docs later changes nothing.
-  await promisify(execFile)(process.execPath, [require.resolve('prettier/bin/prettier.cjs'), '--write', file]);
+  await promisify(execFile)(process.execPath, [
+    require.resolve('prettier/bin/prettier.cjs'),
+    '--write',
+    file,
+  ]);
   const dir = path.join(docsDir, 'bench-plans');
   await mkdir(dir, { recursive: true });
   for (const plan of plans) await writeFile(path.join(dir, planFile(plan)), planText(info, plan));

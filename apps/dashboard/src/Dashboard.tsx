@@ -5,7 +5,7 @@ import CardHeader from '@mui/material/CardHeader';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { createElement } from 'react';
+import { createElement, Suspense } from 'react';
 import {
   LinearProgress,
   Link,
@@ -18,7 +18,9 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { allows } from './auth/actions';
 import { useJurisdiction } from './common/use-jurisdiction';
+import { lazyPage } from './features/feature';
 import { featuresFor } from './features';
 import { DescendantCountsTable } from './regions/DescendantCountsTable';
 import { RegionBreadcrumb } from './regions/RegionBreadcrumb';
@@ -26,18 +28,32 @@ import type { RegionDetailRecord } from './regions/region-record';
 import { RegionLevelChip } from './regions/RegionLevelField';
 import { RegionTiles } from './regions/RegionTiles';
 
+// Its own chunk, with ECharts: the other home pages do not load it.
+const CommandView = lazyPage(() => import('./supervision/CommandView'), 'CommandView');
+
 /**
  * The home page: the user's own jurisdiction (the city for a supervisor, the grid for a grid worker), the
  * work its roles open, the regions below it to click into, and how many lie there.
  */
 export const Dashboard = () => {
   const jurisdiction = useJurisdiction();
+  const { permissions } = usePermissions();
   if (!jurisdiction) return <LinearProgress />;
+  // City officials (SUPERVISOR, CITY_ADMIN) start their day on the command view, their shortcuts under it;
+  // officers below open it from the menu.
+  const command = jurisdiction.level === 'CITY' && allows(permissions, 'command:read');
   return (
-    <ShowBase resource="regions" id={jurisdiction.code}>
-      <Title title="app.title" />
-      <JurisdictionOverview />
-    </ShowBase>
+    <>
+      {command && (
+        <Suspense fallback={<LinearProgress />}>
+          <CommandView home />
+        </Suspense>
+      )}
+      <ShowBase resource="regions" id={jurisdiction.code}>
+        <Title title="app.title" />
+        <JurisdictionOverview />
+      </ShowBase>
+    </>
   );
 };
 

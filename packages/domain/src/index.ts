@@ -292,3 +292,23 @@ export type {
   LegalEducationFormat,
   PreventionIndicator,
 } from './security';
+
+export {
+  PERIOD_KINDS,
+  PERIOD_KIND_LABELS,
+  KPI_UNITS,
+  ALERT_KINDS,
+  ALERT_KIND_LABELS,
+  RECURRENCE_THRESHOLD,
+  isMonth,
+  addMonths,
+  monthsOf,
+  validateMonthRange,
+  periodContaining,
+  periodKindOf,
+  sameMonthsYearBefore,
+  chinaMonth,
+  sparklineMonths,
+  tileChange,
+} from './supervision';
+export type { PeriodKind, MonthRange, KpiUnit, AlertKind } from './supervision';

@@ -38,6 +38,8 @@ export const ACTIONS = [
   'grid:manage',
   'security:read',
   'security:write',
+  // The command view (指挥调度): the KPI tiles, the map and the alerts of a jurisdiction.
+  'command:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -60,6 +62,7 @@ const OFFICER: readonly Action[] = [
   'grid:handle',
   'grid:manage',
   'security:write',
+  'command:read',
 ];
 // Who moves a case along its life is the dispute case transitions table's business (dispute-case.ts), by role.
 // Public services: reading applications, submitting them for residents, keeping the catalogue, policies and slots.
@@ -68,7 +71,7 @@ const SERVICE_STAFF: readonly Action[] = ['service:read', 'service:apply', 'serv
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
   CITY_ADMIN: ACTIONS,
   // City officials of the dashboard: read everything in their jurisdiction, change nothing.
-  SUPERVISOR: [...READ_PEOPLE, 'service:read'],
+  SUPERVISOR: [...READ_PEOPLE, 'service:read', 'command:read'],
   DISTRICT_OFFICER: [...OFFICER, ...SERVICE_STAFF],
   STREET_OFFICER: [...OFFICER, ...SERVICE_STAFF],
   COMMUNITY_STAFF: [...OFFICER, ...SERVICE_STAFF],

@@ -41,6 +41,8 @@ describe('npm run bench', () => {
       'districts',
       'stats-city',
       'stats-township',
+      'command-city',
+      'command-community',
       'typename',
       'accept',
       'nearby',

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { RequestContext } from '../server/context';
+import type { AlertSource, KpiTile } from './command-view';
 import type { ConstraintMeaning } from './database-errors';
 import type { PersonalDataCipher } from './personal-data';
 
@@ -24,6 +25,8 @@ export interface ModuleDeps {
   jwtSecret: Buffer;
   auth: Config['auth'];
   timeLimits: TimeLimits;
+  /** Every module's declaration, for a module that gathers what the others declare (the command view's tiles). */
+  modules: readonly ModuleDefinition[];
 }
 
 /** What a module's demo seed gets: the seed transaction, the cipher, and whether demo accounts are wanted. */
@@ -53,6 +56,10 @@ export interface ModuleDefinition {
   seed?(seed: SeedContext): Promise<unknown>;
   /** What the module's unique constraints mean to a client when a concurrent write breaks one. */
   constraints?: Record<string, ConstraintMeaning>;
+  /** The module's KPI tiles on the command view, read from its rollups (`common/command-view.ts`). */
+  kpis?: readonly KpiTile[];
+  /** The module's alerts on the command view. */
+  alerts?: readonly AlertSource[];
 }
 
 export function defineModule(definition: ModuleDefinition): ModuleDefinition {

@@ -11,6 +11,7 @@ import { RateLimit1764300000000 } from './migrations/1764300000000-rate-limit';
 import { ScopedTables1764400000000 } from './migrations/1764400000000-scoped-tables';
 import { PublicServices1764600000000 } from './migrations/1764600000000-public-services';
 import { GridSecurity1764700000000 } from './migrations/1764700000000-grid-security';
+import { MediationRollups1764800000000 } from './migrations/1764800000000-mediation-rollups';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
 export class AppDataSource extends DataSource {
@@ -45,6 +46,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       ScopedTables1764400000000,
       PublicServices1764600000000,
       GridSecurity1764700000000,
+      MediationRollups1764800000000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

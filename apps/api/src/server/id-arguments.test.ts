@@ -259,8 +259,13 @@ describe('every ID argument through one parser', () => {
       },
       {
         op: 'Query.disputeCases',
-        args: { filter: ['DisputeCaseFilter', { mediatorId: refs.mediatorId, organizationId: committee }] },
-        ids: ['filter.mediatorId', 'filter.organizationId'],
+        args: {
+          filter: [
+            'DisputeCaseFilter',
+            { mediatorId: refs.mediatorId, organizationId: committee, partyResidentId: r.id },
+          ],
+        },
+        ids: ['filter.mediatorId', 'filter.organizationId', 'filter.partyResidentId'],
       },
       {
         op: 'Query.mediators',

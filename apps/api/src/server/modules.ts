@@ -7,6 +7,7 @@ import { regionModule } from '../modules/region';
 import { residentModule } from '../modules/resident';
 import { serviceModule } from '../modules/service';
 import { securityModule } from '../modules/security';
+import { supervisionModule } from '../modules/supervision';
 
 /**
  * Every module of the API, in dependency order (a module's services may use those listed before it). Adding a
@@ -21,4 +22,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   serviceModule,
   gridModule,
   securityModule,
+  supervisionModule,
 ];

@@ -44,6 +44,12 @@ describe('statements per operation (issue 9)', () => {
         to: `${new Date().getFullYear()}-12-31`,
       }),
     },
+    'the command view of the city for this year, with its tiles, children and alerts': {
+      query: `query($from: String!, $to: String!) { commandView(from: $from, to: $to) {
+        tiles { key value previous change sparkline { month value } } children { regionCode figures { key value } }
+        alerts { kind count filter } } }`,
+      variables: () => ({ from: `${new Date().getFullYear()}-01`, to: `${new Date().getFullYear()}-12` }),
+    },
     'residents of the county, audited': {
       query: `query($code: String!) { residents(filter: { regionCode: $code }, first: 100) { totalCount
         edges { node { id name idNumber phone tags } } } }`,

@@ -17,5 +17,6 @@ export const disputeCaseFilters = [
   <BooleanInput key="overdue" source="overdue" alwaysOn />,
   <BooleanInput key="atRisk" source="atRisk" />,
   ...dayRangeFilters('acceptedFrom', 'acceptedTo'),
+  ...dayRangeFilters('receivedFrom', 'receivedTo'),
   choicesFilter('channel', INTAKE_CHANNEL_CHOICES, { minWidth: '10rem' }),
 ];

@@ -38,6 +38,10 @@ export const toDisputeCaseFilter = filterMapper('disputeCases', {
   atRisk: whenTrue,
   acceptedFrom: asIs,
   acceptedTo: asIs,
+  receivedFrom: asIs,
+  receivedTo: asIs,
+  // The command view's recurring-dispute alert: the cases of one resident (no input of its own).
+  partyResidentId: asIs,
   // getManyReference targets: an organisation's or a mediator's cases.
   organizationId: asIs,
   mediatorId: asIs,

@@ -18,11 +18,13 @@ import {
   serviceItemsFeature,
 } from '../services';
 import { securityFeature } from '../security';
+import { supervisionFeature } from '../supervision';
 import { usersFeature } from '../users';
 import type { Feature, ResourceMessages } from './feature';
 
 /** Every feature of the dashboard, in menu order: a new module is its folder and one line here. */
 export const FEATURES: readonly Feature[] = [
+  supervisionFeature,
   regionsFeature,
   residentsFeature,
   householdsFeature,

@@ -54,6 +54,10 @@ import {
   type ApiKeyScope,
   type DisputeCaseOutcome,
   type Gender,
+  ALERT_KINDS,
+  ALERT_KIND_LABELS,
+  PERIOD_KINDS,
+  PERIOD_KIND_LABELS,
 } from '@qiangji/domain';
 
 type Language = 'zh' | 'en';
@@ -129,6 +133,9 @@ export const LABELLED_VALUES = {
   security_category: group(SECURITY_CATEGORIES, SECURITY_CATEGORY_LABELS),
   legal_education_format: group(LEGAL_EDUCATION_FORMATS, LEGAL_EDUCATION_FORMAT_LABELS),
   prevention_indicator: group(PREVENTION_INDICATORS, PREVENTION_INDICATOR_LABELS),
+  // The command view (指挥调度): its alerts and its period picker.
+  alert_kind: group(ALERT_KINDS, ALERT_KIND_LABELS),
+  period_kind: group(PERIOD_KINDS, PERIOD_KIND_LABELS),
 } as const satisfies Record<string, LabelledValues>;
 export type LabelGroup = keyof typeof LABELLED_VALUES;
 

@@ -186,9 +186,13 @@ export class DisputeCaseService {
       .flag(filter?.overdue, overdueSql('c'), `NOT ${overdueSql('c')}`)
       .flag(filter?.atRisk, atRiskSql('c'), `NOT coalesce(${atRiskSql('c')}, false)`)
       .days('c.accepted_at', { from: filter?.acceptedFrom, to: filter?.acceptedTo }, ACCEPTED, 'timestamptz')
+      .days('c.received_at', { from: filter?.receivedFrom, to: filter?.receivedTo }, RECEIVED, 'timestamptz')
       .id('c.organization_id', filter?.organizationId, 'organizationId')
       .id('c.mediator_id', filter?.mediatorId, 'mediatorId')
       .contains(['c.number', 'c.title'], filter?.q);
+    if (filter?.partyResidentId != null)
+      where.add(`EXISTS (SELECT 1 FROM dispute_party p WHERE p.case_id = c.id
+        AND p.resident_id = ${where.param(parseId(filter.partyResidentId, 'partyResidentId'), 'uuid')})`);
     this.visibleTo(ctx, where);
     return listPage<DisputeCase>(scoped(ctx), {
       from: 'dispute_case c',
@@ -499,6 +503,7 @@ export class DisputeCaseService {
 }
 
 const ACCEPTED = { from: 'acceptedFrom', to: 'acceptedTo' };
+const RECEIVED = { from: 'receivedFrom', to: 'receivedTo' };
 
 /**
  * The INSERT of timeline rows, each copying its case's region path (so row-level security scopes it like the case)

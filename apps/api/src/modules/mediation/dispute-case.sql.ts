@@ -8,6 +8,9 @@ const OPEN_STATES = `'{${DISPUTE_CASE_STATES.filter(isOpenDisputeCase).join(',')
 /** A case (alias `c`) that is still open and past its stage's due time. */
 export const overdueSql = (c: string) => `(${c}.state = ANY(${OPEN_STATES}) AND ${c}.due_at < now())`;
 
+/** A case that is still open and whose stage's time has not run out: what a rollup cannot know ahead. */
+export const notYetDueSql = (c: string) => `(${c}.state = ANY(${OPEN_STATES}) AND ${c}.due_at >= now())`;
+
 /** A case that is still open, in the last part of its time and not yet past it. */
 export const atRiskSql = (c: string) =>
   `(${c}.state = ANY(${OPEN_STATES}) AND ${c}.at_risk_at <= now() AND ${c}.due_at >= now())`;

@@ -191,6 +191,18 @@ export class DisputeCaseFilter {
   @Field(() => DateResolver, { nullable: true, description: 'Accepted on or before this day (China time).' })
   acceptedTo?: Date | null;
 
+  @Field(() => DateResolver, { nullable: true, description: 'Received on or after this day (China time).' })
+  receivedFrom?: Date | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Received on or before this day (China time).' })
+  receivedTo?: Date | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Cases with this resident among their parties (the recurring-dispute alerts link here).',
+  })
+  partyResidentId?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'Handled by this organisation now.' })
   organizationId?: string | null;
 

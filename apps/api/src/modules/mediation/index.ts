@@ -5,6 +5,8 @@ import { DisputeCaseService } from './dispute-case.service';
 import { createMediationRefLoaders, type MediationRefLoaders } from './mediation-refs.loaders';
 import { MediationRegionFiguresResolver, MediationStatsResolver } from './mediation-stats.resolver';
 import { MediationStatsService } from './mediation-stats.service';
+import { MediationCommandViewService } from './mediation-command-view.service';
+import { MEDIATION_ALERTS, MEDIATION_KPIS } from './mediation-kpis';
 import { DEMO_ACCOUNTS } from '../access/access.seed';
 import { linkDemoMediator, seedMediation } from './mediation.seed';
 import { MediatorResolver } from './mediator.resolver';
@@ -26,6 +28,7 @@ declare module '../../common/module' {
     petitions: PetitionService;
     disputeCases: DisputeCaseService;
     mediationStats: MediationStatsService;
+    mediationCommandView: MediationCommandViewService;
   }
   interface ModuleLoaders {
     mediation: DisputeCaseLoaders;
@@ -53,6 +56,7 @@ export const mediationModule = defineModule({
       meetings: new MeetingService(audit, organizations, disputeCases),
       petitions: new PetitionService(audit, organizations),
       mediationStats: new MediationStatsService(),
+      mediationCommandView: new MediationCommandViewService(),
     };
   },
   loaders: (ctx) => ({
@@ -81,6 +85,8 @@ export const mediationModule = defineModule({
     logger.info(seeded, 'mediation demo data seeded');
     return seeded;
   },
+  kpis: MEDIATION_KPIS,
+  alerts: MEDIATION_ALERTS,
   constraints: {
     mediation_organization_name: {
       code: 'CONFLICT',

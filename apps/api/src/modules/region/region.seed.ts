@@ -16,29 +16,35 @@ export interface SeedRegion {
   urbanRuralCode?: string;
   population?: number;
   households?: number;
+  centroidLat?: number;
+  centroidLng?: number;
 }
 
 const CITY: SeedRegion = { code: '230100', name: '哈尔滨市', level: 'CITY', parentCode: null };
 
-const DISTRICTS: [string, string, RegionLevel][] = [
-  ['230102', '道里区', 'DISTRICT'],
-  ['230103', '南岗区', 'DISTRICT'],
-  ['230104', '道外区', 'DISTRICT'],
-  ['230108', '平房区', 'DISTRICT'],
-  ['230109', '松北区', 'DISTRICT'],
-  ['230110', '香坊区', 'DISTRICT'],
-  ['230111', '呼兰区', 'DISTRICT'],
-  ['230112', '阿城区', 'DISTRICT'],
-  ['230113', '双城区', 'DISTRICT'],
-  ['230123', '依兰县', 'COUNTY'],
-  ['230124', '方正县', 'COUNTY'],
-  ['230125', '宾县', 'COUNTY'],
-  ['230126', '巴彦县', 'COUNTY'],
-  ['230127', '木兰县', 'COUNTY'],
-  ['230128', '通河县', 'COUNTY'],
-  ['230129', '延寿县', 'COUNTY'],
-  ['230183', '尚志市', 'COUNTY_CITY'],
-  ['230184', '五常市', 'COUNTY_CITY'],
+/**
+ * The districts with their approximate centroids (WGS-84 longitude, latitude, two decimals: the middle of each
+ * district's area read off a map, not surveyed), so the demo's command view has a map with no data files.
+ */
+const DISTRICTS: [string, string, RegionLevel, number, number][] = [
+  ['230102', '道里区', 'DISTRICT', 126.42, 45.66],
+  ['230103', '南岗区', 'DISTRICT', 126.7, 45.7],
+  ['230104', '道外区', 'DISTRICT', 126.78, 45.86],
+  ['230108', '平房区', 'DISTRICT', 126.64, 45.58],
+  ['230109', '松北区', 'DISTRICT', 126.5, 45.95],
+  ['230110', '香坊区', 'DISTRICT', 126.85, 45.63],
+  ['230111', '呼兰区', 'DISTRICT', 126.72, 46.1],
+  ['230112', '阿城区', 'DISTRICT', 127.1, 45.45],
+  ['230113', '双城区', 'DISTRICT', 126.22, 45.38],
+  ['230123', '依兰县', 'COUNTY', 129.55, 46.2],
+  ['230124', '方正县', 'COUNTY', 128.85, 45.75],
+  ['230125', '宾县', 'COUNTY', 127.55, 45.7],
+  ['230126', '巴彦县', 'COUNTY', 127.35, 46.15],
+  ['230127', '木兰县', 'COUNTY', 128.05, 46.05],
+  ['230128', '通河县', 'COUNTY', 128.75, 46.1],
+  ['230129', '延寿县', 'COUNTY', 128.4, 45.4],
+  ['230183', '尚志市', 'COUNTY_CITY', 128.1, 45.05],
+  ['230184', '五常市', 'COUNTY_CITY', 127.45, 44.75],
 ];
 
 /** The article's places, with their real statistical codes. */
@@ -185,8 +191,8 @@ export function demoRegions(seed = 20130601): SeedRegion[] {
     }
   };
 
-  for (const [code, name, level] of DISTRICTS) {
-    rows.push({ code, name, level, parentCode: CITY.code });
+  for (const [code, name, level, centroidLng, centroidLat] of DISTRICTS) {
+    rows.push({ code, name, level, parentCode: CITY.code, centroidLng, centroidLat });
     const urban = level === 'DISTRICT';
     for (const place of children(code)) {
       rows.push(place);

@@ -128,6 +128,20 @@ export class RegionService {
     );
   }
 
+  /**
+   * The current children of a region with what a map draws: the centroid, and the boundary where one was
+   * imported (`db:import boundaries`). From the tree in memory; a statement only for the boundaries there are.
+   */
+  async mapChildren(ctx: RequestContext, code: string): Promise<(TreeRegion & { boundary: unknown })[]> {
+    const children = (await regionTree(ctx)).childrenOf(code);
+    const drawn = children.filter((c) => c.hasBoundary).map((c) => c.code);
+    const boundaries: { code: string; boundary: unknown }[] = drawn.length
+      ? await unscoped(ctx)((q) => q.query(`SELECT code, boundary FROM region WHERE code = ANY($1)`, [drawn]))
+      : [];
+    const byCode = new Map(boundaries.map((b) => [b.code, b.boundary]));
+    return children.map((c) => ({ ...c, boundary: byCode.get(c.code) ?? null }));
+  }
+
   /** Ancestors of each code, root first. */
   async ancestorsOf(ctx: RequestContext, codes: readonly string[]): Promise<RegionRow[][]> {
     const tree = await regionTree(ctx);

@@ -4,7 +4,7 @@ import type { Queryable } from '../../common/connection';
 import type { RequestContext } from '../../server/context';
 import type { RegionRow } from './region.types';
 
-export type TreeRegion = RegionRow & { path: string };
+export type TreeRegion = RegionRow & { path: string; hasBoundary: boolean };
 
 /** The region tree in memory: by code, and the current regions by the name an official would read. */
 export interface RegionTree {
@@ -13,6 +13,8 @@ export interface RegionTree {
   byName: ReadonlyMap<string, readonly TreeRegion[]>;
   /** How many current regions each code has as children. */
   currentChildren: ReadonlyMap<string, number>;
+  /** The current children of each code, by code. */
+  childrenOf(code: string): readonly TreeRegion[];
   /** From the city down to the parent; the region itself excluded. */
   ancestorsOf(region: TreeRegion): TreeRegion[];
   nameKey(region: TreeRegion): string;
@@ -21,6 +23,7 @@ export interface RegionTree {
 const COLUMNS = `r.code, r.name, r.level, r.parent_code AS "parentCode", r.urban_rural_code AS "urbanRuralCode",
   r.centroid_lat AS "centroidLat", r.centroid_lng AS "centroidLng", r.population, r.households,
   r.valid_from AS "validFrom", r.valid_to AS "validTo", r.path::text AS path,
+  r.boundary IS NOT NULL AS "hasBoundary",
   r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date) AS current`;
 
 async function loadTree(q: Queryable): Promise<RegionTree> {
@@ -31,9 +34,15 @@ async function loadTree(q: Queryable): Promise<RegionTree> {
     named(r.level) ? `${byCode.get(r.parentCode ?? '')?.name ?? ''}\u0000${r.name}` : r.name;
   const byName = new Map<string, TreeRegion[]>();
   const currentChildren = new Map<string, number>();
+  const children = new Map<string, TreeRegion[]>();
   for (const row of rows) {
     if (!row.current) continue;
-    if (row.parentCode) currentChildren.set(row.parentCode, (currentChildren.get(row.parentCode) ?? 0) + 1);
+    if (row.parentCode) {
+      currentChildren.set(row.parentCode, (currentChildren.get(row.parentCode) ?? 0) + 1);
+      const siblings = children.get(row.parentCode);
+      if (siblings) siblings.push(row);
+      else children.set(row.parentCode, [row]);
+    }
     const region = byCode.get(row.code)!;
     const key = nameKey(region);
     const group = byName.get(key);
@@ -45,7 +54,9 @@ async function loadTree(q: Queryable): Promise<RegionTree> {
       .split('.')
       .slice(0, -1)
       .flatMap((code) => byCode.get(code) ?? []);
-  return { byCode, byName, currentChildren, ancestorsOf, nameKey };
+  for (const siblings of children.values()) siblings.sort((a, b) => a.code.localeCompare(b.code));
+  const childrenOf = (code: string) => children.get(code) ?? [];
+  return { byCode, byName, currentChildren, childrenOf, ancestorsOf, nameKey };
 }
 
 const cache = new ReferenceCache<RegionTree>('region', loadTree);

@@ -11,6 +11,9 @@ export interface RegionWrite {
   population?: number | null;
   households?: number | null;
   validFrom?: string | null;
+  /** Where a map puts the region's mark when no boundary was imported (WGS-84). */
+  centroidLat?: number | null;
+  centroidLng?: number | null;
 }
 
 export interface WriteResult {
@@ -30,6 +33,8 @@ const REGIONS = rowsTable(
     population: 'int',
     households: 'int',
     validFrom: 'date',
+    centroidLat: 'numeric',
+    centroidLng: 'numeric',
   },
   { validFrom: `COALESCE(r."validFrom", current_date)` },
 );

@@ -1,0 +1,61 @@
+import { mediationRate, resolutionRate } from '@qiangji/domain';
+import type { AlertSource, KpiSource, KpiTile } from '../../common/command-view';
+
+/** Cases by the month accepted: the cohort of mediationStats, so the tiles and the overview agree. */
+const CASES: KpiSource = {
+  rollup: 'dispute_case_rollup',
+  measures: ['accepted', 'mediated', 'open', 'open_due'],
+  live: (ctx, scope) => ctx.services.mediationCommandView.notYetDue(ctx, scope),
+};
+
+const PETITIONS: KpiSource = { rollup: 'petition_case_rollup', measures: ['registered', 'resolved'] };
+
+/** Grand mediation's tiles on the command view (issue 13): the article's 95.7% and 80%. */
+export const MEDIATION_KPIS: readonly KpiTile[] = [
+  {
+    key: 'mediationRate',
+    area: 'mediation',
+    label: { zh: '调解率', en: 'Mediation rate' },
+    unit: 'PERCENT',
+    higherIsBetter: true,
+    action: 'dispute:read',
+    source: CASES,
+    value: (w) => mediationRate(w.sum('mediated'), w.sum('accepted')),
+  },
+  {
+    key: 'openDisputes',
+    area: 'mediation',
+    label: { zh: '未办结纠纷', en: 'Open disputes' },
+    unit: 'COUNT',
+    higherIsBetter: false,
+    action: 'dispute:read',
+    source: CASES,
+    value: (w) => w.sum('open'),
+  },
+  {
+    key: 'overdueDisputes',
+    area: 'mediation',
+    label: { zh: '超期纠纷', en: 'Overdue disputes' },
+    unit: 'COUNT',
+    higherIsBetter: false,
+    action: 'dispute:read',
+    source: CASES,
+    // Open with a due time, less those whose time has not run out: overdue now, the one definition.
+    value: (w) => w.sum('open_due') - w.sum('not_yet_due'),
+  },
+  {
+    key: 'petitionResolutionRate',
+    area: 'mediation',
+    label: { zh: '信访积案化解率', en: 'Petition backlog resolution' },
+    unit: 'PERCENT',
+    higherIsBetter: true,
+    action: 'dispute:read',
+    source: PETITIONS,
+    // The backlog of the period: registered by its end and not resolved before its start (mediationStats').
+    value: (w) => resolutionRate(w.sum('resolved'), w.through('registered') - w.before('resolved')),
+  },
+];
+
+export const MEDIATION_ALERTS: readonly AlertSource[] = [
+  { action: 'dispute:read', read: (ctx, scope) => ctx.services.mediationCommandView.alerts(ctx, scope) },
+];

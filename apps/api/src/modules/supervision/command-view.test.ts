@@ -1,0 +1,216 @@
+import { addMonths, chinaMonth, formatPercent } from '@qiangji/domain';
+import { seedDemoData } from '../../database/seed';
+import { createLogger } from '../../logger';
+import { startTestApp, type SignedIn, type TestApp } from '../../test/test-app';
+
+const VIEW = `query($code: String, $from: String!, $to: String!) {
+  commandView(regionCode: $code, from: $from, to: $to) {
+    regionCode from to previousFrom previousTo region { code name }
+    tiles { key area label { zh en } unit higherIsBetter value previous change sparkline { month value } }
+    children { regionCode name centroid { lat lng } boundary figures { key value } }
+    alerts { kind count regionCode subject resource filter }
+  }
+}`;
+
+const STATS = `query($code: String!, $from: Date!, $to: Date!) {
+  mediationStats(regionCode: $code, from: $from, to: $to) {
+    accepted mediated open overdue mediationRate
+    byMonth { month mediationRate }
+    byChildRegion { regionCode accepted open overdue mediationRate }
+    petitionBacklog { backlog resolved resolutionRate }
+  }
+}`;
+
+const COUNT = `query($filter: DisputeCaseFilter) { disputeCases(filter: $filter, first: 1) { totalCount } }`;
+
+interface Tile {
+  key: string;
+  unit: string;
+  value: number | null;
+  previous: number | null;
+  change: number | null;
+  sparkline: { month: string; value: number | null }[];
+}
+interface View {
+  regionCode: string;
+  previousFrom: string;
+  previousTo: string;
+  tiles: Tile[];
+  children: {
+    regionCode: string;
+    name: string;
+    centroid: { lat: number; lng: number } | null;
+    figures: { key: string; value: number | null }[];
+  }[];
+  alerts: {
+    kind: string;
+    count: number;
+    regionCode: string;
+    subject: string | null;
+    filter: Record<string, unknown>;
+  }[];
+}
+interface Figures {
+  accepted: number;
+  open: number;
+  overdue: number;
+  mediationRate: number | null;
+}
+interface Stats extends Figures {
+  byMonth: { month: string; mediationRate: number | null }[];
+  byChildRegion: (Figures & { regionCode: string })[];
+  petitionBacklog: { backlog: number; resolved: number; resolutionRate: number | null };
+}
+
+/** The last day of a month, for mediationStats' days. */
+const lastDay = (month: string) =>
+  new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+
+describe('the command view over the demo data', () => {
+  let app: TestApp;
+  let supervisor: SignedIn;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    await seedDemoData(app.db, createLogger('silent'), { secrets: app.secrets, accounts: false });
+    supervisor = await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: '230100' });
+  });
+  afterAll(() => app.close());
+
+  const view = async (who: SignedIn, code: string | null, from: string, to: string) => {
+    const res = await who.gql<{ commandView: View }>(VIEW, { code, from, to });
+    expect(res.errors).toBeUndefined();
+    return res.data!.commandView;
+  };
+  const stats = async (code: string, from: string, to: string) => {
+    const res = await supervisor.gql<{ mediationStats: Stats }>(STATS, {
+      code,
+      from: `${from}-01`,
+      to: lastDay(to),
+    });
+    expect(res.errors).toBeUndefined();
+    return res.data!.mediationStats;
+  };
+  const tile = (v: View, key: string) => v.tiles.find((t) => t.key === key)!;
+  const figure = (child: View['children'][number], key: string) =>
+    child.figures.find((f) => f.key === key)!.value;
+
+  it('when the city supervisor opens 2012, then the tiles show the article’s 95.7% and 80%, against 2011 and month by month', async () => {
+    const v = await view(supervisor, null, '2012-01', '2012-12');
+    expect(v).toMatchObject({ regionCode: '230100', previousFrom: '2011-01', previousTo: '2011-12' });
+    expect(v.tiles.map((t) => [t.key, t.unit])).toEqual([
+      ['mediationRate', 'PERCENT'],
+      ['openDisputes', 'COUNT'],
+      ['overdueDisputes', 'COUNT'],
+      ['petitionResolutionRate', 'PERCENT'],
+    ]);
+    const rate = tile(v, 'mediationRate');
+    expect(rate.value).toBeCloseTo(9_917 / 10_368, 12);
+    expect(formatPercent(rate.value)).toBe('95.7%');
+    expect(tile(v, 'petitionResolutionRate').value).toBe(0.8);
+    expect([tile(v, 'openDisputes').value, tile(v, 'overdueDisputes').value]).toEqual([0, 0]);
+
+    const [y2012, y2011] = [
+      await stats('230100', '2012-01', '2012-12'),
+      await stats('230100', '2011-01', '2011-12'),
+    ];
+    expect(rate.previous).toBeCloseTo(y2011.mediationRate!, 12);
+    expect(rate.change).toBeCloseTo((y2012.mediationRate! - y2011.mediationRate!) * 100, 9);
+    expect(tile(v, 'petitionResolutionRate').previous).toBe(y2011.petitionBacklog.resolutionRate);
+    expect(rate.sparkline.map((p) => p.month)).toEqual(y2012.byMonth.map((m) => m.month));
+    rate.sparkline.forEach((p, i) => expect(p.value).toBeCloseTo(y2012.byMonth[i].mediationRate!, 12));
+  });
+
+  it('when the last twelve months are shown, then open and overdue cases and every district agree with mediationStats, and the districts add up to the city', async () => {
+    const to = chinaMonth();
+    const from = addMonths(to, -11);
+    const [v, s] = [await view(supervisor, '230100', from, to), await stats('230100', from, to)];
+    expect(tile(v, 'openDisputes').value).toBe(s.open);
+    expect(tile(v, 'overdueDisputes').value).toBe(s.overdue);
+    expect(s.open).toBeGreaterThan(0);
+    expect(s.overdue).toBeGreaterThan(0);
+    expect(v.children).toHaveLength(18);
+    expect(v.children.every((c) => c.centroid !== null)).toBe(true);
+    expect(v.children.find((c) => c.regionCode === '230102')).toMatchObject({
+      name: '道里区',
+      centroid: { lat: 45.66, lng: 126.42 },
+    });
+    for (const child of v.children) {
+      const scanned = s.byChildRegion.find((r) => r.regionCode === child.regionCode)!;
+      expect([child.regionCode, figure(child, 'openDisputes'), figure(child, 'overdueDisputes')]).toEqual([
+        child.regionCode,
+        scanned.open,
+        scanned.overdue,
+      ]);
+      if (scanned.mediationRate === null) expect(figure(child, 'mediationRate')).toBeNull();
+      else expect(figure(child, 'mediationRate')).toBeCloseTo(scanned.mediationRate, 12);
+    }
+    for (const key of ['openDisputes', 'overdueDisputes'])
+      expect(v.children.reduce((sum, c) => sum + figure(c, key)!, 0)).toBe(tile(v, key).value);
+  });
+
+  it('when drilled down to 道里区, a street and 上红社区, then each level’s tiles agree with a scan and its children add up to it', async () => {
+    for (const code of ['230102', '230102010', '230102010003']) {
+      const [v, s] = [
+        await view(supervisor, code, '2012-01', '2013-06'),
+        await stats(code, '2012-01', '2013-06'),
+      ];
+      expect([code, tile(v, 'openDisputes').value]).toEqual([code, s.open]);
+      expect(tile(v, 'mediationRate').value).toBeCloseTo(s.mediationRate!, 12);
+      const sum = v.children.reduce(
+        (n, c) => n + (s.byChildRegion.find((r) => r.regionCode === c.regionCode)?.accepted ?? 0),
+        0,
+      );
+      expect(sum).toBeLessThanOrEqual(s.accepted);
+      for (const child of v.children) {
+        const scanned = s.byChildRegion.find((r) => r.regionCode === child.regionCode);
+        expect([child.regionCode, figure(child, 'openDisputes')]).toEqual([
+          child.regionCode,
+          scanned?.open ?? 0,
+        ]);
+      }
+    }
+    const quarter = await view(supervisor, '230102', '2012-04', '2012-06');
+    const q = await stats('230102', '2012-04', '2012-06');
+    expect(tile(quarter, 'petitionResolutionRate').value).toBe(q.petitionBacklog.resolutionRate);
+  });
+
+  it('when alerts are shown, then each count is what its list, filtered by its link, counts', async () => {
+    const v = await view(supervisor, '230100', addMonths(chinaMonth(), -11), chinaMonth());
+    const kinds = v.alerts.map((a) => a.kind);
+    expect(kinds.slice(0, 2)).toEqual(['HIGH_RISK_DISPUTES', 'OVERDUE_DISPUTES']);
+    expect(v.alerts[0].count).toBeGreaterThan(0);
+    expect(v.alerts[1].count).toBeGreaterThan(0);
+    for (const alert of v.alerts) {
+      const res = await supervisor.gql<{ disputeCases: { totalCount: number } }>(COUNT, {
+        filter: alert.filter,
+      });
+      expect(res.errors).toBeUndefined();
+      // A recurring place's list is its whole subtree: the cases placed on it, and any on its grid units.
+      if (alert.kind.startsWith('RECURRING')) {
+        expect(alert.count).toBeGreaterThanOrEqual(3);
+        expect(res.data!.disputeCases.totalCount).toBeGreaterThanOrEqual(alert.count);
+      } else expect([alert.kind, res.data!.disputeCases.totalCount]).toEqual([alert.kind, alert.count]);
+    }
+  });
+
+  it('when a district officer opens it, then it is its own district by default and the city is FORBIDDEN; a mediator may not open it; months are checked', async () => {
+    const officer = await app.signIn({ roles: ['DISTRICT_OFFICER'], jurisdiction: '230102' });
+    const own = await view(officer, null, '2012-01', '2012-12');
+    expect(own.regionCode).toBe('230102');
+    const scanned = await stats('230102', '2012-01', '2012-12');
+    expect(tile(own, 'mediationRate').value).toBeCloseTo(scanned.mediationRate!, 12);
+    const city = await officer.gql(VIEW, { code: '230100', from: '2012-01', to: '2012-12' });
+    expect(city.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const mediator = await app.signIn({ roles: ['MEDIATOR'], jurisdiction: '230102' });
+    const refused = await mediator.gql(VIEW, { code: null, from: '2012-01', to: '2012-12' });
+    expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    for (const [from, to, field] of [
+      ['2012-13', '2012-12', 'from'],
+      ['2012-05', '2012-04', 'to'],
+    ]) {
+      const bad = await supervisor.gql(VIEW, { code: null, from, to });
+      expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+});

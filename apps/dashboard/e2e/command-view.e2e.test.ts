@@ -1,0 +1,119 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApi, type RunningApi } from './api-server';
+import { launchChromium, withScreenshotOnFailure } from './browser';
+import { signIn } from './sign-in';
+
+const UI_TIMEOUT_MS = 30_000;
+const DESKTOP = { width: 1366, height: 900 };
+const PHONE = { width: 390, height: 844 };
+/** The screenshots docs/ shows of the command view, taken here so they show what the code does. */
+const SCREENSHOTS = path.resolve(__dirname, '../../../docs/screenshots');
+
+describe('the command view in the browser', () => {
+  let api: RunningApi | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    api = await startApi();
+    browser = await launchChromium();
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  async function open(viewport: { width: number; height: number }) {
+    context = await browser!.newContext({ viewport, locale: 'zh-CN' });
+    page = await context.newPage();
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
+  }
+
+  /** Picks an option of a select by its label (a select's name is its label, then the value it shows). */
+  async function pick(label: string, option: string) {
+    await page.getByRole('combobox', { name: new RegExp(`^${label}`) }).click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  const tile = (name: string) => page.getByRole('group', { name, exact: true });
+  const heading = (region: string) => page.getByRole('heading', { name: `${region} 基层治理态势` });
+
+  /** The supervisor's home, then the year 2012: the article's year. */
+  async function city2012() {
+    await signIn(page, api!.baseUrl, 'supervisor');
+    await heading('哈尔滨市').waitFor();
+    await pick('年度', '2012年');
+    await page.waitForURL(/from=2012-01&to=2012-12/);
+    await tile('调解率').getByText('95.7%', { exact: true }).waitFor();
+  }
+
+  it('when a supervisor signs in, then the home page is the command view; 2012 shows the article’s figures, and the map drills from the city to a community', async () => {
+    await open(DESKTOP);
+    await withScreenshotOnFailure(page, 'command-view', async () => {
+      await city2012();
+      await tile('信访积案化解率').getByText('80.0%', { exact: true }).waitFor();
+      await tile('调解率')
+        .getByText(/较上年同期 [+−±]\d+\.\d 个百分点/)
+        .waitFor();
+
+      await pick('地图指标', '未办结纠纷');
+      await page.getByRole('heading', { name: '哈尔滨市下级区域：未办结纠纷' }).waitFor();
+      await pick('地图指标', '调解率');
+      await page.waitForURL(/kpi=mediationRate/);
+      const map = page.getByRole('region', { name: '哈尔滨市下级区域：调解率' });
+      await map.getByRole('img', { name: '哈尔滨市下级区域：调解率' }).waitFor();
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'command-view-1366.png'), fullPage: true });
+
+      // 道里区's mark on the map: ECharts draws its label as SVG text, where a click lands on the mark's item.
+      await map.locator('svg text', { hasText: /^道里区$/ }).click();
+      await page.waitForURL(/region=230102&/);
+      await heading('道里区').waitFor();
+      // Streets carry no centroids in the demo: the ranked table drills on.
+      const ranking = page.getByRole('table', { name: '下级区域排名：调解率' });
+      await ranking.getByRole('link', { name: '通江街道', exact: true }).click();
+      await page.waitForURL(/region=230102010&/);
+      await page.getByRole('heading', { name: /通江街道 基层治理态势/ }).waitFor();
+      await page
+        .getByRole('table', { name: '下级区域排名：调解率' })
+        .getByRole('link', { name: /上红社区/ })
+        .click();
+      await page.waitForURL(/region=230102010003&/);
+      await page.getByRole('heading', { name: /上红社区.* 基层治理态势/ }).waitFor();
+      await tile('调解率').locator('[data-kpi-value]').waitFor();
+
+      // The trail climbs back, with the period and the KPI kept.
+      await page
+        .getByRole('navigation', { name: '区划层级' })
+        .getByRole('link', { name: '哈尔滨市' })
+        .click();
+      await page.waitForURL(/region=230100&from=2012-01&to=2012-12&kpi=mediationRate/);
+      await tile('调解率').getByText('95.7%', { exact: true }).waitFor();
+
+      // An alert opens the case list, filtered as the alert counts.
+      const alerts = page.getByRole('region', { name: '预警' });
+      await alerts.getByRole('link', { name: /^高风险纠纷：/ }).click();
+      await page.waitForURL(/#\/disputeCases\?filter=/);
+    });
+  });
+
+  it('when a supervisor opens it on a phone, then the tiles, the map and the table fit the screen', async () => {
+    await open(PHONE);
+    await withScreenshotOnFailure(page, 'command-view-phone', async () => {
+      await city2012();
+      await page.getByRole('img', { name: /哈尔滨市下级区域/ }).waitFor();
+      expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(
+        PHONE.width,
+      );
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'command-view-390.png'), fullPage: true });
+    });
+  });
+});
