@@ -53,6 +53,14 @@ export function promotionRate(adopting: number, total: number): number | null {
   return countRate(adopting, total, 'adopting', 'total');
 }
 
+/**
+ * Households covered ÷ households: the share of a village's households a cadre has visited, or of its poor
+ * households visited on schedule.
+ */
+export function coverageRate(covered: number, households: number): number | null {
+  return countRate(covered, households, 'covered', 'households');
+}
+
 /** (this year − last year) ÷ last year, as a fraction: −0.198 is a fall of 19.8%. */
 export function yearOnYearChange(current: number, previous: number): number | null {
   // Negative quantities are refused because a negative base flips the sign of the change.

@@ -27,6 +27,9 @@ export const ACTIONS = [
   'dispute:read',
   'dispute:register',
   'mediation:manage',
+  'village:read',
+  'village:write',
+  'visit:write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -37,13 +40,15 @@ const WRITE_PEOPLE: readonly Action[] = [
   'household:write',
   'dispute:register',
 ];
-const OFFICER: readonly Action[] = [...WRITE_PEOPLE, 'resident:reveal', 'mediation:manage'];
+// Villages and stationed cadres: officers keep the profiles, units and postings; cadres log visits and assistance.
+const VILLAGE_OFFICE: readonly Action[] = ['village:read', 'village:write', 'visit:write'];
+const OFFICER: readonly Action[] = [...WRITE_PEOPLE, 'resident:reveal', 'mediation:manage', ...VILLAGE_OFFICE];
 // Who moves a case along its life is the dispute case transitions table's business (dispute-case.ts), by role.
 
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
   CITY_ADMIN: ACTIONS,
   // City officials of the dashboard: read everything in their jurisdiction, change nothing.
-  SUPERVISOR: READ_PEOPLE,
+  SUPERVISOR: [...READ_PEOPLE, 'village:read'],
   DISTRICT_OFFICER: OFFICER,
   STREET_OFFICER: OFFICER,
   COMMUNITY_STAFF: OFFICER,
@@ -51,7 +56,7 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.fre
   GRID_WORKER: WRITE_PEOPLE,
   MEDIATOR: [...READ_PEOPLE, 'dispute:register'],
   // Cadres hear of disputes on their household visits and register them for the village committee.
-  STATIONED_CADRE: [...READ_PEOPLE, 'dispute:register'],
+  STATIONED_CADRE: [...READ_PEOPLE, 'dispute:register', 'village:read', 'visit:write'],
   AUDITOR: ['audit:read'],
 });
 
@@ -71,8 +76,8 @@ export const ROLE_LABELS: Readonly<Record<Role, { zh: string; en: string }>> = O
 export const API_KEY_SCOPES = ['read', 'write'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const API_KEY_PERMISSIONS: Readonly<Record<ApiKeyScope, readonly Action[]>> = Object.freeze({
-  read: READ_PEOPLE,
-  write: WRITE_PEOPLE,
+  read: [...READ_PEOPLE, 'village:read'],
+  write: [...WRITE_PEOPLE, ...VILLAGE_OFFICE],
 });
 
 export function isRole(value: unknown): value is Role {
