@@ -15,8 +15,11 @@ import {
   netAssets,
   noCasesFor,
   perCapitaIncomeOf,
+  POSTING_MACHINE,
   POSTING_ROLES,
   POSTING_ROLE_LABELS,
+  POSTING_STATES,
+  POSTING_STATE_LABELS,
   targetPeriods,
   validateVillageIndicators,
   VILLAGE_INDICATOR_FIELDS,
@@ -60,6 +63,7 @@ describe('villages and stationed cadres', () => {
       [WORK_UNIT_KINDS, WORK_UNIT_KIND_LABELS],
       [WORK_UNIT_LEVELS, WORK_UNIT_LEVEL_LABELS],
       [POSTING_ROLES, POSTING_ROLE_LABELS],
+      [POSTING_STATES, POSTING_STATE_LABELS],
       [VISIT_PURPOSES, VISIT_PURPOSE_LABELS],
       [ASSISTANCE_TYPES, ASSISTANCE_TYPE_LABELS],
       [ASSISTANCE_STATES, ASSISTANCE_STATE_LABELS],
@@ -105,6 +109,16 @@ describe('villages and stationed cadres', () => {
         ABANDONED: { to: [] },
       });
       expect(ASSISTANCE_STATES.filter(isOpenAssistance)).toEqual(['PLANNED', 'IN_PROGRESS']);
+    });
+  });
+
+  it('when a posting ends, then only an office may end it, once', () => {
+    expect(POSTING_MACHINE.check('ACTIVE', 'end', ['DISTRICT_OFFICER'])).toEqual({ ok: true, to: 'ENDED' });
+    expect(POSTING_MACHINE.check('ENDED', 'end', ['CITY_ADMIN'])).toMatchObject({
+      reason: 'INVALID_TRANSITION',
+    });
+    expect(POSTING_MACHINE.check('ACTIVE', 'end', ['STATIONED_CADRE'])).toMatchObject({
+      reason: 'FORBIDDEN',
     });
   });
 

@@ -32,6 +32,34 @@ export const POSTING_ROLE_LABELS: Labels<PostingRole> = Object.freeze({
   TEAM_MEMBER: { zh: '工作队员', en: 'Team member' },
 });
 
+/** A posting is active until it ends with its handover note; a cadre has one active posting at a time. */
+export const POSTING_STATES = ['ACTIVE', 'ENDED'] as const;
+export type PostingState = (typeof POSTING_STATES)[number];
+export const POSTING_STATE_LABELS: Labels<PostingState> = Object.freeze({
+  ACTIVE: { zh: '在岗', en: 'Active' },
+  ENDED: { zh: '已结束', en: 'Ended' },
+});
+const POSTING_OFFICE: readonly Role[] = [
+  'CITY_ADMIN',
+  'DISTRICT_OFFICER',
+  'STREET_OFFICER',
+  'COMMUNITY_STAFF',
+];
+export interface PostingCommandDetails {
+  end: { endsOn: string; handoverNote: string };
+}
+export const POSTING_MACHINE = defineMachine<PostingState, PostingCommandDetails>({
+  states: POSTING_STATES,
+  commands: {
+    end: {
+      from: ['ACTIVE'],
+      to: 'ENDED',
+      roles: POSTING_OFFICE,
+      label: { zh: '结束驻村并交接', en: 'End and hand over' },
+    },
+  },
+});
+
 export const VISIT_PURPOSES = [
   'POVERTY_CHECK',
   'POLICY_EXPLANATION',
@@ -187,13 +215,16 @@ export function targetPeriods(from: string, to: string, months: number): number 
  * period of `months` months counted from the month of `from`. The API's SQL (`visit.sql.ts`) states the same
  * rule and is tested against this function.
  */
-export function isOnSchedule(visitDays: readonly string[], from: string, to: string, months: number): boolean {
+export function isOnSchedule(
+  visitDays: readonly string[],
+  from: string,
+  to: string,
+  months: number,
+): boolean {
   const periods = targetPeriods(from, to, months);
   const start = monthIndex(from);
   const covered = new Set(
-    visitDays
-      .filter((d) => d >= from && d <= to)
-      .map((d) => Math.floor((monthIndex(d) - start) / months)),
+    visitDays.filter((d) => d >= from && d <= to).map((d) => Math.floor((monthIndex(d) - start) / months)),
   );
   return covered.size === periods;
 }

@@ -4,6 +4,7 @@ import { auditModule } from '../modules/audit';
 import { mediationModule } from '../modules/mediation';
 import { regionModule } from '../modules/region';
 import { residentModule } from '../modules/resident';
+import { villageModule } from '../modules/village';
 
 /**
  * Every module of the API, in dependency order (a module's services may use those listed before it). Adding a
@@ -15,4 +16,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   accessModule,
   residentModule,
   mediationModule,
+  villageModule,
 ];
