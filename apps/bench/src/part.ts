@@ -144,6 +144,7 @@ async function findFixtures(monitor: Client): Promise<Fixtures & { scope: string
     township: await one(`SELECT subpath(region_path, 2, 1)::text FROM dispute_case
       WHERE region_path <@ (SELECT path FROM region WHERE code = '${county}')
       GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`),
+    householdId: await one(`SELECT household_id FROM visit GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`),
     today: await one(`SELECT current_date::text`),
     page21After: {},
     nextWriteCase: () => {

@@ -14,6 +14,7 @@ import { importDivisions } from '../modules/region/region-import';
 import { demoRegions } from '../modules/region/region.seed';
 import { writeRegions } from '../modules/region/region.writer';
 import { seedResidents } from '../modules/resident/resident.seed';
+import { seedVillages } from '../modules/village/village.seed';
 import { loadSecrets } from '../secrets';
 import { createContext, createServices } from '../server/context';
 
@@ -74,6 +75,7 @@ async function main() {
     await db.transaction((m) => writeRegions(m, demoRegions(), 'insert-missing'));
     const mediation = await db.transaction((m) => seedMediation(m, { seed: 1 }));
     if (casesScale > 1) await repeatCases(db, casesScale);
+    const villages = await db.transaction((m) => seedVillages(m, { yishanUserId: null, seed: 1 }));
     await createAdmin(db, 'bench-admin', '230100', password);
     await db.query('VACUUM ANALYZE');
     const [counts] = await db.query(
@@ -90,6 +92,7 @@ async function main() {
         organizations: mediation.organizations,
         mediators: mediation.mediators,
         seededCases: mediation.cases,
+        visits: villages?.visits ?? 0,
         casesScale,
       }),
     );

@@ -11,6 +11,7 @@ import { petitionsFeature } from '../petitions';
 import { regionsFeature } from '../regions';
 import { residentsFeature } from '../residents';
 import { usersFeature } from '../users';
+import { visitsFeature } from '../villages';
 import type { Feature, ResourceMessages } from './feature';
 
 /** Every feature of the dashboard, in menu order: a new module is its folder and one line here. */
@@ -23,6 +24,7 @@ export const FEATURES: readonly Feature[] = [
   mediatorsFeature,
   meetingsFeature,
   petitionsFeature,
+  visitsFeature,
   usersFeature,
   apiKeysFeature,
   auditFeature,

@@ -4,6 +4,7 @@ import { featureResourceMessages } from '../features';
 import { auditMessages } from '../audit/audit-labels';
 import { labelMessages } from './label-messages';
 import { regionLevelMessages } from './region-level-messages';
+import { villageMessages } from '../villages/village-messages';
 
 /** English: react-admin's own messages plus every label of ours (zh.ts has the same keys). */
 export const enMessages: TranslationMessages = {
@@ -221,6 +222,7 @@ export const enMessages: TranslationMessages = {
           '%{people} people served, %{disputes} disputes mediated, %{petitions} petitions resolved',
       },
     },
+    villages: villageMessages('en'),
     regions: {
       export_columns: {
         code: 'Code',

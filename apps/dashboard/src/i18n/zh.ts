@@ -4,6 +4,7 @@ import { featureResourceMessages } from '../features';
 import { auditMessages } from '../audit/audit-labels';
 import { labelMessages } from './label-messages';
 import { regionLevelMessages } from './region-level-messages';
+import { villageMessages } from '../villages/village-messages';
 
 /** Simplified Chinese, the default: react-admin's interface and every label of ours (en.ts has the same keys). */
 export const zhMessages: TranslationMessages = {
@@ -214,6 +215,7 @@ export const zhMessages: TranslationMessages = {
         clinic_detail: '服务 %{people} 人次，调解 %{disputes} 件，化解积案 %{petitions} 件',
       },
     },
+    villages: villageMessages('zh'),
     regions: {
       export_columns: {
         code: '区划代码',

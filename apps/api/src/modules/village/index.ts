@@ -13,6 +13,7 @@ import { createVillageLoaders, type VillageLoaders } from './village.loaders';
 import { seedVillages } from './village.seed';
 import {
   CadreRegionFiguresResolver,
+  CadreStatsRegionResolver,
   CadreUnitFiguresResolver,
   VillageRegionFiguresResolver,
   VillageStatsResolver,
@@ -71,6 +72,7 @@ export const villageModule = defineModule({
     VillageOrganizationMemberResolver,
     VillageStatsResolver,
     CadreRegionFiguresResolver,
+    CadreStatsRegionResolver,
     CadreUnitFiguresResolver,
     VillageRegionFiguresResolver,
   ],

@@ -35,6 +35,14 @@ export class VillageStatsResolver {
   }
 }
 
+@Resolver(() => CadreStats)
+export class CadreStatsRegionResolver {
+  @FieldResolver(() => Region)
+  region(@Ctx() ctx: RequestContext, @Root() stats: CadreStats) {
+    return ctx.loaders.region.byCode.load(stats.regionCode);
+  }
+}
+
 @Resolver(() => CadreRegionFigures)
 export class CadreRegionFiguresResolver {
   @FieldResolver(() => Region)

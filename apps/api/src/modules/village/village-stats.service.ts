@@ -199,7 +199,8 @@ export class VillageStatsService {
   }
 
   /**
-   * villageStats: the subtree's villages (the tree as it stood at the year's end) with their model, safety and
+   * villageStats: the subtree's villages (those not abolished before the year's end: a tree's start dates are the
+   * day it was loaded, not the day a village was founded) with their model, safety and
    * profile figures of the year and the year before, in one statement, and the same for each child.
    */
   async villageStats(
@@ -217,8 +218,7 @@ export class VillageStatsService {
       m.query(
         `WITH villages AS (
            SELECT r.code, ${childSql('r.path', '$1::ltree')} AS child FROM region r
-           WHERE r.level = 'VILLAGE' AND r.path <@ $1::ltree AND r.valid_from <= make_date($2, 12, 31)
-             AND (r.valid_to IS NULL OR r.valid_to > make_date($2, 12, 31))
+           WHERE r.level = 'VILLAGE' AND r.path <@ $1::ltree AND (r.valid_to IS NULL OR r.valid_to > make_date($2, 12, 31))
          ),
          adopting AS (
            SELECT o.region_code FROM village_organization o

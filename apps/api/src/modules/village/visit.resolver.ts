@@ -1,5 +1,5 @@
 import { ASSISTANCE_MACHINE, constantCase } from '@qiangji/domain';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
 import { DisputeCase } from '../mediation/dispute-case.types';
 import { Region } from '../region/region.entity';
@@ -37,6 +37,11 @@ export class VisitResolver {
   @Query(() => VisitConnection, { description: 'Visits in your jurisdiction, newest first; audited.' })
   visits(@Ctx() ctx: RequestContext, @Args() { filter, ...page }: VisitsArgs) {
     return ctx.services.visits.list(ctx, filter, page);
+  }
+
+  @Query(() => [Int], { description: 'The years with visits, newest first, in your jurisdiction or a region’s subtree.' })
+  visitYears(@Ctx() ctx: RequestContext, @Arg('regionCode', () => String, { nullable: true }) regionCode?: string | null) {
+    return ctx.services.visits.years(ctx, regionCode);
   }
 
   @Query(() => [HouseholdTimelineEntry], {

@@ -117,6 +117,20 @@ export class VisitService {
     });
   }
 
+  /** The years with visits in the caller's scope, or in a region's subtree, newest first: the stats' periods. */
+  async years(ctx: RequestContext, regionCode: string | null | undefined): Promise<number[]> {
+    requireAction(ctx, 'village:read');
+    const path = await scopePath(ctx, regionCode);
+    const rows: { year: number }[] = await inScope(ctx, (m) =>
+      m.query(
+        `SELECT DISTINCT extract(year FROM v.visited_on)::int AS year FROM visit v WHERE v.region_path <@ $1::ltree
+         ORDER BY year DESC`,
+        [path],
+      ),
+    );
+    return rows.map((r) => r.year);
+  }
+
   /**
    * A visit under an active posting in the household's village (the caller's own, unless an office names one).
    * A retry with the same idempotencyKey and input answers the first visit, even after the posting has ended:
@@ -244,7 +258,7 @@ export class VisitService {
       const residentIds = household.members.map((r) => r.id);
       const disputes = ctx.principal!.actions.has('dispute:read')
         ? `SELECT d.received_at, '${TimelineKind.DISPUTE}', d.state, d.title, d.id FROM (${ctx.services.disputeCases.partyCasesSql('$2::uuid[]')}) d`
-        : `SELECT NULL::timestamptz, NULL, NULL, NULL, NULL::uuid WHERE false`;
+        : `SELECT NULL::timestamptz, NULL, NULL, NULL, NULL::uuid WHERE $2::uuid[] IS NULL AND false`;
       const rows: HouseholdTimelineEntry[] = await m.query(
         `SELECT at, kind, what, summary, ref_id AS "refId" FROM (
            SELECT v.visited_on::timestamp AT TIME ZONE 'Asia/Shanghai' AS at, '${TimelineKind.VISIT}' AS kind,

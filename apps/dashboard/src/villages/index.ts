@@ -1,0 +1,33 @@
+import AgricultureIcon from '@mui/icons-material/Agriculture';
+import HolidayVillageIcon from '@mui/icons-material/HolidayVillage';
+import InsightsIcon from '@mui/icons-material/Insights';
+import { lazyPage, type Feature } from '../features/feature';
+import { visitLabels } from './labels';
+import { visitResource } from './visit-resource';
+
+/** 驻村走访 (issue 10): visits, with the village profile page and the stationed cadres' overview after them. */
+export const visitsFeature: Feature = {
+  name: 'visits',
+  graphql: visitResource,
+  icon: AgricultureIcon,
+  action: 'village:read',
+  list: lazyPage(() => import('./VisitList'), 'VisitList'),
+  show: lazyPage(() => import('./VisitShow'), 'VisitShow'),
+  create: { page: lazyPage(() => import('./VisitCreate'), 'VisitCreate'), action: 'visit:write' },
+  recordRepresentation: 'visitedOn',
+  pages: [
+    {
+      path: '/village',
+      page: lazyPage(() => import('./VillagePage'), 'VillagePage'),
+      menuLabel: 'app.villages.village.menu',
+      icon: HolidayVillageIcon,
+    },
+    {
+      path: '/cadres',
+      page: lazyPage(() => import('./CadreOverview'), 'CadreOverview'),
+      menuLabel: 'app.villages.overview.menu',
+      icon: InsightsIcon,
+    },
+  ],
+  labels: visitLabels,
+};

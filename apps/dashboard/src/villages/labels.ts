@@ -1,0 +1,39 @@
+import type { FeatureLabels } from '../features/feature';
+
+/** resources.visits: its name and the labels of its fields, filters and inputs, in both languages. */
+export const visitLabels: FeatureLabels = {
+  zh: {
+    name: '走访记录',
+    fields: {
+      visitedOn: '走访日期',
+      purpose: '走访目的',
+      findings: '走访情况',
+      followUpNeeded: '需要跟进',
+      cadreName: '驻村干部',
+      region: '所在区域',
+      regionCode: '所在区域',
+      household: '住户',
+      visitedFrom: '走访日期自',
+      visitedTo: '走访日期至',
+      disputeCase: '转调解案件',
+      createdAt: '登记时间',
+    },
+  },
+  en: {
+    name: 'Visit |||| Visits',
+    fields: {
+      visitedOn: 'Visited on',
+      purpose: 'Purpose',
+      findings: 'Findings',
+      followUpNeeded: 'Follow-up needed',
+      cadreName: 'Cadre',
+      region: 'Region',
+      regionCode: 'Region',
+      household: 'Household',
+      visitedFrom: 'Visited from',
+      visitedTo: 'Visited to',
+      disputeCase: 'Dispute case',
+      createdAt: 'Logged',
+    },
+  },
+};
