@@ -237,7 +237,8 @@ export const OPERATIONS: Operation[] = [
   },
   {
     key: 'cadre-stats-city',
-    title: '`cadreStats` of the city for 2009–2012 (by child region, work unit, month), issue 10; Qiangji only',
+    title:
+      '`cadreStats` of the city for 2009–2012 (by child region, work unit, month), issue 10; Qiangji only',
     systems: ['qiangji'],
     qiangji: `query CadreStats($code: String!) { cadreStats(regionCode: $code, from: "2009-01-01", to: "2012-12-31") {
   activeCadres villagesCovered visits households householdsVisited poorVisitedOnSchedule assistanceDone

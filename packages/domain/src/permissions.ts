@@ -42,7 +42,12 @@ const WRITE_PEOPLE: readonly Action[] = [
 ];
 // Villages and stationed cadres: officers keep the profiles, units and postings; cadres log visits and assistance.
 const VILLAGE_OFFICE: readonly Action[] = ['village:read', 'village:write', 'visit:write'];
-const OFFICER: readonly Action[] = [...WRITE_PEOPLE, 'resident:reveal', 'mediation:manage', ...VILLAGE_OFFICE];
+const OFFICER: readonly Action[] = [
+  ...WRITE_PEOPLE,
+  'resident:reveal',
+  'mediation:manage',
+  ...VILLAGE_OFFICE,
+];
 // Who moves a case along its life is the dispute case transitions table's business (dispute-case.ts), by role.
 
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({

@@ -57,7 +57,8 @@ export async function startPosting(
   );
 }
 
-export const VISIT_FIELDS = 'id postingId cadreId cadreName householdId visitedOn purpose findings version disputeCaseId';
+export const VISIT_FIELDS =
+  'id postingId cadreId cadreName householdId visitedOn purpose findings version disputeCaseId';
 
 export function logVisit(client: GqlClient, input: Record<string, unknown>) {
   return client.gql<{ logVisit: { id: string; postingId: string; visitedOn: string; version: number } }>(
@@ -71,11 +72,19 @@ export function logVisit(client: GqlClient, input: Record<string, unknown>) {
  * unit, and a cadre with an account posted to the first village since 2012.
  */
 export async function stationedCounty(app: TestApp, opts: { villages?: number } = {}) {
-  const tree = await regionTree(app.db, { rural: true, streets: 1, communities: opts.villages ?? 2, grids: 1 });
+  const tree = await regionTree(app.db, {
+    rural: true,
+    streets: 1,
+    communities: opts.villages ?? 2,
+    grids: 1,
+  });
   const villages = tree.rows.filter((r) => r.level === 'VILLAGE').map((r) => r.code);
   const grids = tree.rows.filter((r) => r.level === 'GRID').map((r) => r.code);
   for (const v of villages) await organization(app.db, v);
-  const officer: SignedIn = await app.signIn({ roles: ['DISTRICT_OFFICER'], jurisdiction: tree.districtCode });
+  const officer: SignedIn = await app.signIn({
+    roles: ['DISTRICT_OFFICER'],
+    jurisdiction: tree.districtCode,
+  });
   const cadreAccount: SignedIn = await app.signIn({ roles: ['STATIONED_CADRE'], jurisdiction: villages[0] });
   const unitId = await workUnit(officer, tree.districtCode);
   const posted = await cadre(officer, unitId, villages[0], cadreAccount.userId);
@@ -83,5 +92,18 @@ export async function stationedCounty(app: TestApp, opts: { villages?: number } 
   const poorHome = await household(app, grids[0], { as: officer, tags: ['POOR_HOUSEHOLD'] });
   const home = await household(app, grids[0], { as: officer });
   const elsewhere = await household(app, grids[1], { as: officer });
-  return { tree, county: tree.districtCode, villages, grids, officer, cadreAccount, unitId, cadre: posted, posting, poorHome, home, elsewhere };
+  return {
+    tree,
+    county: tree.districtCode,
+    villages,
+    grids,
+    officer,
+    cadreAccount,
+    unitId,
+    cadre: posted,
+    posting,
+    poorHome,
+    home,
+    elsewhere,
+  };
 }

@@ -13,7 +13,14 @@ import { useJurisdiction } from '../common/use-jurisdiction';
 import { ChildRegionTable } from '../stats/ChildRegionTable';
 import { FigureTable } from '../stats/FigureTable';
 import { KpiCards, type Kpi } from '../stats/KpiCards';
-import { openingYear, periodFromSearch, periodSearch, wholeYear, yearRange, type Period } from '../stats/period';
+import {
+  openingYear,
+  periodFromSearch,
+  periodSearch,
+  wholeYear,
+  yearRange,
+  type Period,
+} from '../stats/period';
 import { PeriodPicker } from '../stats/PeriodPicker';
 import { RegionTrail } from '../stats/RegionTrail';
 import { TrendChart } from '../stats/TrendChart';
@@ -43,7 +50,15 @@ export interface CadreStats extends Figures {
   cadresBelowTarget: number;
   income: { fromYear: number; toYear: number; growth: number | null };
   byChildRegion: (Figures & { regionCode: string; region: RegionRef; income: { growth: number | null } })[];
-  byWorkUnit: { workUnitId: string; workUnit: { name: string } | null; activeCadres: number; villagesCovered: number; visits: number; householdsVisited: number; assistanceDone: number }[];
+  byWorkUnit: {
+    workUnitId: string;
+    workUnit: { name: string } | null;
+    activeCadres: number;
+    villagesCovered: number;
+    visits: number;
+    householdsVisited: number;
+    assistanceDone: number;
+  }[];
   byMonth: { month: string; visits: number; householdsVisited: number; assistanceDone: number }[];
 }
 
@@ -52,7 +67,8 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 /** The headline figures of the article's kind: cadres, visits, coverage, assistance, disputes, income growth. */
 export function cadreKpis(s: CadreStats, translate: Translate, locale: string): Kpi[] {
   const count = (n: number) => n.toLocaleString(locale);
-  const t = (key: string, options?: Record<string, unknown>) => translate(`app.villages.overview.kpi.${key}`, options);
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`app.villages.overview.kpi.${key}`, options);
   const kpis: Omit<Kpi, 'label'>[] = [
     { key: 'active_cadres', value: count(s.activeCadres) },
     { key: 'villages_covered', value: count(s.villagesCovered) },
@@ -104,13 +120,21 @@ export const CadreOverview = () => {
   const opening = asked && !asked.range && !years.isPending ? openingYear(years.data ?? [], thisYear) : null;
   const range = asked?.range ?? (opening && yearRange(opening.year));
   const period: Period | null = asked && range ? { region: asked.region, ...range } : null;
-  const stats = useStats<CadreStats>('visits', 'cadreStats', period && { regionCode: period.region, from: period.from, to: period.to });
-  const shown = stats.data && period && stats.data.regionCode === period.region && stats.data.from === period.from ? stats.data : null;
+  const stats = useStats<CadreStats>(
+    'visits',
+    'cadreStats',
+    period && { regionCode: period.region, from: period.from, to: period.to },
+  );
+  const shown =
+    stats.data && period && stats.data.regionCode === period.region && stats.data.from === period.from
+      ? stats.data
+      : null;
   const linkTo = (next: Period) => ({ pathname: '/cadres', search: periodSearch(next) });
   const drillDown = (region: string) => linkTo({ ...period!, region });
   const year = period && wholeYear(period);
   const name = shown ? regionName(shown.region) : (asked?.region ?? '');
-  const t = (key: string, options?: Record<string, unknown>) => translate(`app.villages.overview.${key}`, options);
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`app.villages.overview.${key}`, options);
   const count = (n: number) => n.toLocaleString(locale);
   const kpi = (key: string) => translate(`app.villages.overview.kpi.${key}`);
 
@@ -122,14 +146,27 @@ export const CadreOverview = () => {
           {period && (
             <Stack spacing={1}>
               {jurisdiction && shown && (
-                <RegionTrail region={period.region} current={name} jurisdiction={jurisdiction.code} linkTo={drillDown} />
+                <RegionTrail
+                  region={period.region}
+                  current={name}
+                  jurisdiction={jurisdiction.code}
+                  linkTo={drillDown}
+                />
               )}
               <Typography variant="h5" component="h1">
                 {year
                   ? t('heading_year', { region: name, year })
-                  : t('heading', { region: name, from: formatDay(period.from, locale), to: formatDay(period.to, locale) })}
+                  : t('heading', {
+                      region: name,
+                      from: formatDay(period.from, locale),
+                      to: formatDay(period.to, locale),
+                    })}
               </Typography>
-              <PeriodPicker period={period} years={years.data ?? []} onChange={(next) => navigate(linkTo(next))} />
+              <PeriodPicker
+                period={period}
+                years={years.data ?? []}
+                onChange={(next) => navigate(linkTo(next))}
+              />
             </Stack>
           )}
           {(years.isPending || stats.isPending) && <LinearProgress />}
@@ -157,9 +194,17 @@ export const CadreOverview = () => {
                   { key: 'cadres', label: kpi('active_cadres'), value: (r) => count(r.activeCadres) },
                   { key: 'visits', label: kpi('visits'), value: (r) => count(r.visits) },
                   { key: 'coverage', label: kpi('coverage'), value: (r) => formatPercent(r.visitCoverage) },
-                  { key: 'schedule', label: kpi('on_schedule'), value: (r) => formatPercent(r.onScheduleRate) },
+                  {
+                    key: 'schedule',
+                    label: kpi('on_schedule'),
+                    value: (r) => formatPercent(r.onScheduleRate),
+                  },
                   { key: 'assistance', label: kpi('assistance_done'), value: (r) => count(r.assistanceDone) },
-                  { key: 'income', label: kpi('income_growth'), value: (r) => formatPercent(r.income.growth) },
+                  {
+                    key: 'income',
+                    label: kpi('income_growth'),
+                    value: (r) => formatPercent(r.income.growth),
+                  },
                 ]}
               />
               <FigureTable

@@ -39,9 +39,23 @@ interface Village {
   adoptsModel: boolean;
   region: RegionRef;
   indicators: Indicator[];
-  organizations: { id: string; kind: string; name: string; memberCount: number; dissolvedOn: string | null }[];
+  organizations: {
+    id: string;
+    kind: string;
+    name: string;
+    memberCount: number;
+    dissolvedOn: string | null;
+  }[];
   safetyRecords: { year: number; publicOrderCases: number; criminalCases: number }[];
-  postings: { id: string; cadreName: string; role: string; state: string; startsOn: string; endsOn: string | null; handoverNote: string | null }[];
+  postings: {
+    id: string;
+    cadreName: string;
+    role: string;
+    state: string;
+    startsOn: string;
+    endsOn: string | null;
+    handoverNote: string | null;
+  }[];
 }
 
 /** Its yearly per-capita income as a line (recharts): the effect of the years, at a glance. */
@@ -72,14 +86,16 @@ export const VillagePage = () => {
   const [locale = 'zh-CN'] = useLocaleState();
   const [search] = useSearchParams();
   const jurisdiction = useJurisdiction();
-  const code = search.get('code') ?? (jurisdiction?.code && jurisdiction.code.length === 12 ? jurisdiction.code : null);
+  const code =
+    search.get('code') ?? (jurisdiction?.code && jurisdiction.code.length === 12 ? jurisdiction.code : null);
   const village = useStats<Village>('visits', 'village', code ? { code } : null);
   const visits = useGetList<VisitRow & { id: string }>(
     'visits',
     { filter: { regionCode: code }, pagination: { page: 1, perPage: 50 } },
     { enabled: Boolean(code) },
   );
-  const t = (key: string, options?: Record<string, unknown>) => translate(`app.villages.village.${key}`, options);
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`app.villages.village.${key}`, options);
   const count = (n: number) => n.toLocaleString(locale);
   const v = village.data && village.data.code === code ? village.data : null;
 
@@ -105,11 +121,18 @@ export const VillagePage = () => {
                 <Typography variant="h5" component="h1">
                   {regionName(v.region)}
                 </Typography>
-                <Chip color={v.adoptsModel ? 'success' : 'default'} label={t(v.adoptsModel ? 'adopts' : 'not_adopts')} />
+                <Chip
+                  color={v.adoptsModel ? 'success' : 'default'}
+                  label={t(v.adoptsModel ? 'adopts' : 'not_adopts')}
+                />
                 <Button component={Link} to="/visits/create" variant="contained" size="small">
                   {t('log_visit')}
                 </Button>
-                <Button component={Link} to={`/households?filter=${encodeURIComponent(JSON.stringify({ regionCode: v.code }))}`} size="small">
+                <Button
+                  component={Link}
+                  to={`/households?filter=${encodeURIComponent(JSON.stringify({ regionCode: v.code }))}`}
+                  size="small"
+                >
                   {t('households')}
                 </Button>
               </Stack>
@@ -137,12 +160,23 @@ export const VillagePage = () => {
                 rowKey={(r) => String(r.year)}
                 rowLabel={(r) => String(r.year)}
                 columns={(
-                  ['households', 'population', 'cultivatedLandMu', 'poorHouseholds', 'perCapitaNetIncome', 'netAssets', 'householdsInOrganizations'] as const
+                  [
+                    'households',
+                    'population',
+                    'cultivatedLandMu',
+                    'poorHouseholds',
+                    'perCapitaNetIncome',
+                    'netAssets',
+                    'householdsInOrganizations',
+                  ] as const
                 ).map((key) => ({
                   key,
                   label: translate(`app.villages.indicator.${key}`),
                   value: (r: Indicator) => count(r[key]),
-                  color: key === 'netAssets' ? (r: Indicator) => (r.netAssets < 0 ? 'error.main' : undefined) : undefined,
+                  color:
+                    key === 'netAssets'
+                      ? (r: Indicator) => (r.netAssets < 0 ? 'error.main' : undefined)
+                      : undefined,
                 }))}
               />
               <FigureTable
@@ -183,10 +217,18 @@ export const VillagePage = () => {
                   {t('visits')}
                   {visits.total != null && ` (${count(visits.total)})`}
                 </Typography>
-                {visits.data?.length === 0 && <Typography color="text.secondary">{t('no_visits')}</Typography>}
+                {visits.data?.length === 0 && (
+                  <Typography color="text.secondary">{t('no_visits')}</Typography>
+                )}
                 <List dense data-testid="village-visits">
                   {visits.data?.map((visit) => (
-                    <ListItem key={visit.id} disableGutters component={Link} to={`/visits/${visit.id}/show`} data-visit>
+                    <ListItem
+                      key={visit.id}
+                      disableGutters
+                      component={Link}
+                      to={`/visits/${visit.id}/show`}
+                      data-visit
+                    >
                       <ListItemText
                         primary={`${formatDay(visit.visitedOn, locale)} · ${translate(`app.villages.visit_purpose.${visit.purpose}`)} · ${visit.household?.address ?? ''}`}
                         secondary={[visit.findings, visit.cadreName].filter(Boolean).join(' · ')}

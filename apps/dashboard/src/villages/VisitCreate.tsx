@@ -104,7 +104,9 @@ export const VisitCreate = () => {
               {translate('app.villages.visit_form.pending', { smart_count: pending })}
             </Alert>
           )}
-          {outcome?.kind === 'queued' && <Alert severity="info">{translate('app.villages.visit_form.queued')}</Alert>}
+          {outcome?.kind === 'queued' && (
+            <Alert severity="info">{translate('app.villages.visit_form.queued')}</Alert>
+          )}
           {outcome?.kind === 'sent' && pending === 0 && (
             <Alert
               severity="success"
@@ -168,7 +170,9 @@ export const VisitCreate = () => {
             fullWidth
           />
           <FormControlLabel
-            control={<Checkbox checked={followUpNeeded} onChange={(e) => setFollowUpNeeded(e.target.checked)} />}
+            control={
+              <Checkbox checked={followUpNeeded} onChange={(e) => setFollowUpNeeded(e.target.checked)} />
+            }
             label={translate('app.villages.visit_form.follow_up')}
           />
           <Button variant="outlined" onClick={locate} disabled={!navigator.geolocation}>

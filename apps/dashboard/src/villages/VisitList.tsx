@@ -18,11 +18,20 @@ import { RegionLink } from '../common/RegionLink';
 import { ResourceList } from '../common/ResourceList';
 import { TwoLines } from '../common/TableOrList';
 
-export const PURPOSE_CHOICES = VISIT_PURPOSES.map((p) => ({ id: p, name: `app.villages.visit_purpose.${p}` }));
+export const PURPOSE_CHOICES = VISIT_PURPOSES.map((p) => ({
+  id: p,
+  name: `app.villages.visit_purpose.${p}`,
+}));
 
 const visitFilters = [
   <RegionInput key="regionCode" source="regionCode" alwaysOn />,
-  <SelectArrayInput key="purpose" source="purpose" choices={PURPOSE_CHOICES} alwaysOn sx={{ minWidth: '10rem' }} />,
+  <SelectArrayInput
+    key="purpose"
+    source="purpose"
+    choices={PURPOSE_CHOICES}
+    alwaysOn
+    sx={{ minWidth: '10rem' }}
+  />,
   <BooleanInput key="followUpNeeded" source="followUpNeeded" />,
   <DateInput key="visitedFrom" source="visitedFrom" />,
   <DateInput key="visitedTo" source="visitedTo" />,
@@ -49,7 +58,8 @@ export const VisitList = () => {
       exporter={false}
       jurisdictionFilter="regionCode"
       phone={{
-        primaryText: (v: VisitRow) => `${formatDay(v.visitedOn, locale)} · ${translate(`app.villages.visit_purpose.${v.purpose}`)}`,
+        primaryText: (v: VisitRow) =>
+          `${formatDay(v.visitedOn, locale)} · ${translate(`app.villages.visit_purpose.${v.purpose}`)}`,
         secondaryText: (v: VisitRow) => (
           <TwoLines first={v.household?.address ?? '—'} second={`${v.cadreName} · ${regionName(v.region)}`} />
         ),
@@ -62,7 +72,11 @@ export const VisitList = () => {
           sortable={false}
           render={(v: VisitRow) => translate(`app.villages.visit_purpose.${v.purpose}`)}
         />
-        <FunctionField source="household" sortable={false} render={(v: VisitRow) => v.household?.address ?? '—'} />
+        <FunctionField
+          source="household"
+          sortable={false}
+          render={(v: VisitRow) => v.household?.address ?? '—'}
+        />
         <TextField source="findings" sortable={false} />
         <TextField source="cadreName" sortable={false} />
         <RegionLink label="resources.visits.fields.region" sortable={false} />

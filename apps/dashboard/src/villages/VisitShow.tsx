@@ -10,7 +10,10 @@ export const VisitShow = () => {
     <Show>
       <SimpleShowLayout>
         <DayField source="visitedOn" />
-        <FunctionField source="purpose" render={(v: VisitRow) => translate(`app.villages.visit_purpose.${v.purpose}`)} />
+        <FunctionField
+          source="purpose"
+          render={(v: VisitRow) => translate(`app.villages.visit_purpose.${v.purpose}`)}
+        />
         <FunctionField source="household" render={(v: VisitRow) => v.household?.address ?? '—'} />
         <TextField source="findings" />
         <TextField source="cadreName" />

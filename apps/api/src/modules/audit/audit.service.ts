@@ -41,8 +41,16 @@ export class AuditService {
   }
 
   /** Many events of one command (a batch of figures, each its own record) in one statement. */
-  async recordMany(ctx: RequestContext, manager: EntityManager, events: readonly AuditRecord[]): Promise<void> {
-    if (events.length) await this.flush(manager, events.map((e) => row(ctx, e)));
+  async recordMany(
+    ctx: RequestContext,
+    manager: EntityManager,
+    events: readonly AuditRecord[],
+  ): Promise<void> {
+    if (events.length)
+      await this.flush(
+        manager,
+        events.map((e) => row(ctx, e)),
+      );
   }
 
   /**

@@ -181,7 +181,11 @@ export class AssistanceService {
              action: 'assistance.plan',
              entityType: 'Assistance',
              entityId: created.id,
-             changes: { state: { new: 'PLANNED' }, type: { new: input.type }, householdId: { new: householdId } },
+             changes: {
+               state: { new: 'PLANNED' },
+               type: { new: input.type },
+               householdId: { new: householdId },
+             },
              regionPath: household.path,
            },
            p,
@@ -274,7 +278,9 @@ export class AssistanceService {
     const planned = Number(a.plannedOn.slice(0, 4));
     const before = incomes.filter((i) => i.year < planned).at(-1) ?? null;
     const after =
-      a.doneOn == null ? null : (incomes.filter((i) => i.year >= Number(a.doneOn!.slice(0, 4))).at(-1) ?? null);
+      a.doneOn == null
+        ? null
+        : (incomes.filter((i) => i.year >= Number(a.doneOn!.slice(0, 4))).at(-1) ?? null);
     const growth =
       before && after
         ? incomeGrowth([

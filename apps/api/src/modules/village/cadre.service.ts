@@ -234,7 +234,8 @@ export class CadreService {
     const path = await villagePath(ctx, input.villageCode, 'villageCode');
     const cadreId = parseId(input.cadreId, 'cadreId');
     const startsOn = isoDay(input.startsOn);
-    const previousId = input.previousPostingId == null ? null : parseId(input.previousPostingId, 'previousPostingId');
+    const previousId =
+      input.previousPostingId == null ? null : parseId(input.previousPostingId, 'previousPostingId');
     return atomically(ctx, async (m) => {
       const [cadre] = await m.query(
         `SELECT id, name, work_unit_id AS "workUnitId" FROM stationed_cadre WHERE id = $1 FOR UPDATE`,
@@ -244,7 +245,9 @@ export class CadreService {
       const workUnitId =
         input.workUnitId == null ? cadre.workUnitId : parseId(input.workUnitId, 'workUnitId');
       await this.units.byId(m, workUnitId, 'workUnitId');
-      const [active] = await m.query(`SELECT 1 FROM posting WHERE cadre_id = $1 AND state = 'ACTIVE'`, [cadreId]);
+      const [active] = await m.query(`SELECT 1 FROM posting WHERE cadre_id = $1 AND state = 'ACTIVE'`, [
+        cadreId,
+      ]);
       if (active) throw new AppError('CONFLICT', 'The cadre has an active posting; end it first.');
       const previous = await this.previousPosting(m, input.villageCode, previousId);
       if (previous && startsOn < previous.endsOn)

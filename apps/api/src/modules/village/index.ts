@@ -85,7 +85,11 @@ export const villageModule = defineModule({
     return seeded;
   },
   constraints: {
-    work_unit_name: { code: 'CONFLICT', message: 'A work unit of that name exists in the region.', field: 'name' },
+    work_unit_name: {
+      code: 'CONFLICT',
+      message: 'A work unit of that name exists in the region.',
+      field: 'name',
+    },
     pairing_term: {
       code: 'CONFLICT',
       message: 'The unit is paired with the village from that day already.',

@@ -1,8 +1,4 @@
-import {
-  VILLAGE_INDICATOR_FIELDS,
-  VILLAGE_INDICATOR_LABELS,
-  type VillageIndicators,
-} from '@qiangji/domain';
+import { VILLAGE_INDICATOR_FIELDS, VILLAGE_INDICATOR_LABELS, type VillageIndicators } from '@qiangji/domain';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { ImportLineError } from './profile.types';
 
@@ -34,14 +30,30 @@ export interface ParsedIndicatorRow {
 export function parseIndicatorCsv(csv: string): { rows: ParsedIndicatorRow[]; errors: ImportLineError[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(csv, { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true });
+    records = parse(csv, {
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    });
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
-    return { rows: [], errors: [{ line: (err as CsvError & { lines?: number }).lines ?? 1, field: null, message: err.message }] };
+    return {
+      rows: [],
+      errors: [
+        { line: (err as CsvError & { lines?: number }).lines ?? 1, field: null, message: err.message },
+      ],
+    };
   }
   if (!records.length) return { rows: [], errors: [{ line: 1, field: null, message: 'The file is empty.' }] };
   if (records.length - 1 > MAX_IMPORT_LINES)
-    return { rows: [], errors: [{ line: MAX_IMPORT_LINES + 2, field: null, message: `At most ${MAX_IMPORT_LINES} lines at once.` }] };
+    return {
+      rows: [],
+      errors: [
+        { line: MAX_IMPORT_LINES + 2, field: null, message: `At most ${MAX_IMPORT_LINES} lines at once.` },
+      ],
+    };
   const [header, ...lines] = records;
   const columns = header.record.map((h) => COLUMN_OF.get(h) ?? COLUMN_OF.get(h.toLowerCase()) ?? null);
   const errors: ImportLineError[] = [];
@@ -49,7 +61,8 @@ export function parseIndicatorCsv(csv: string): { rows: ParsedIndicatorRow[]; er
     if (!columns[i]) errors.push({ line: 1, field: h, message: `Unknown column "${h}".` });
   });
   for (const needed of [VILLAGE_CODE, ...VILLAGE_INDICATOR_FIELDS])
-    if (!columns.includes(needed)) errors.push({ line: 1, field: needed, message: `The column ${needed} is missing.` });
+    if (!columns.includes(needed))
+      errors.push({ line: 1, field: needed, message: `The column ${needed} is missing.` });
   if (errors.length) return { rows: [], errors };
 
   const rows: ParsedIndicatorRow[] = [];
@@ -62,7 +75,11 @@ export function parseIndicatorCsv(csv: string): { rows: ParsedIndicatorRow[]; er
       const text = cell(field).replaceAll(',', '');
       const value = Number(text);
       if (text === '' || !Number.isFinite(value)) {
-        errors.push({ line, field, message: text === '' ? `${field} is empty.` : `${field} is not a number: "${cell(field)}".` });
+        errors.push({
+          line,
+          field,
+          message: text === '' ? `${field} is empty.` : `${field} is not a number: "${cell(field)}".`,
+        });
         ok = false;
       }
       figures[field] = value;

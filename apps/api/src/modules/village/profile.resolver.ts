@@ -25,7 +25,9 @@ export class VillageProfileResolver {
     return ctx.services.villageProfiles.profile(ctx, code);
   }
 
-  @Query(() => VillageIndicatorConnection, { description: 'Yearly indicators of villages, newest year first.' })
+  @Query(() => VillageIndicatorConnection, {
+    description: 'Yearly indicators of villages, newest year first.',
+  })
   villageIndicators(@Ctx() ctx: RequestContext, @Args() { filter, ...page }: VillageIndicatorsArgs) {
     return ctx.services.villageProfiles.indicators(ctx, filter, page);
   }
@@ -66,7 +68,9 @@ export class VillageProfileResolver {
     return ctx.loaders.region.byCode.load(village.code);
   }
 
-  @FieldResolver(() => [Posting], { description: 'Its postings, newest first: the cadres, past and present.' })
+  @FieldResolver(() => [Posting], {
+    description: 'Its postings, newest first: the cadres, past and present.',
+  })
   postings(@Ctx() ctx: RequestContext, @Root() village: VillageProfile) {
     return ctx.loaders.village.postingsOfVillage.load(village.code);
   }

@@ -94,7 +94,10 @@ export class VillageProfileService {
     });
   }
 
-  async recordIndicators(ctx: RequestContext, input: RecordVillageIndicatorsInput): Promise<VillageIndicator> {
+  async recordIndicators(
+    ctx: RequestContext,
+    input: RecordVillageIndicatorsInput,
+  ): Promise<VillageIndicator> {
     requireAction(ctx, 'village:write');
     const path = await villagePath(ctx, input.villageCode, 'villageCode');
     const { villageCode, ...figures } = input;
@@ -149,7 +152,11 @@ export class VillageProfileService {
       }
       seen.add(key);
       try {
-        valid.push({ ...validateVillageIndicators(row.figures), villageCode: row.villageCode, line: row.line });
+        valid.push({
+          ...validateVillageIndicators(row.figures),
+          villageCode: row.villageCode,
+          line: row.line,
+        });
       } catch (err) {
         if (!(err instanceof DomainValidationError)) throw err;
         fail(err.message, err.field ?? null);
@@ -166,14 +173,21 @@ export class VillageProfileService {
       const recorded = new Set(existing.map((e) => `${e.regionCode}:${e.year}`));
       for (const v of valid)
         if (recorded.has(`${v.villageCode}:${v.year}`))
-          errors.push({ line: v.line, field: 'year', message: `${v.villageCode} has ${v.year} recorded already.` });
+          errors.push({
+            line: v.line,
+            field: 'year',
+            message: `${v.villageCode} has ${v.year} recorded already.`,
+          });
       if (errors.length || !valid.length)
         return { imported: 0, errors: errors.sort((a, b) => a.line - b.line) };
       await insertIndicators(m, valid);
       await this.audit.record(ctx, m, {
         action: 'villageIndicator.import',
         entityType: 'VillageIndicator',
-        changes: { imported: { new: valid.length }, villages: { new: [...new Set(valid.map((v) => v.villageCode))] } },
+        changes: {
+          imported: { new: valid.length },
+          villages: { new: [...new Set(valid.map((v) => v.villageCode))] },
+        },
         regionPath: principal.jurisdiction.path,
       });
       return { imported: valid.length, errors: [] };
@@ -182,7 +196,9 @@ export class VillageProfileService {
 
   organizationsOf(ctx: RequestContext, ids: readonly string[]): Promise<VillageOrganization[]> {
     return inScope(ctx, (m) =>
-      m.query(`SELECT ${ORGANIZATION_COLUMNS} FROM village_organization o WHERE o.id = ANY($1::uuid[])`, [ids]),
+      m.query(`SELECT ${ORGANIZATION_COLUMNS} FROM village_organization o WHERE o.id = ANY($1::uuid[])`, [
+        ids,
+      ]),
     );
   }
 
@@ -198,7 +214,10 @@ export class VillageProfileService {
     );
   }
 
-  async createOrganization(ctx: RequestContext, input: CreateVillageOrganizationInput): Promise<VillageOrganization> {
+  async createOrganization(
+    ctx: RequestContext,
+    input: CreateVillageOrganizationInput,
+  ): Promise<VillageOrganization> {
     requireAction(ctx, 'village:write');
     const path = await villagePath(ctx, input.villageCode, 'villageCode');
     const name = checkText(input.name, 'name', 100);
@@ -221,7 +240,10 @@ export class VillageProfileService {
   }
 
   /** Households of the village join the organisation; those who are members already stay as they are. */
-  async addMembers(ctx: RequestContext, input: AddVillageOrganizationMembersInput): Promise<VillageOrganization> {
+  async addMembers(
+    ctx: RequestContext,
+    input: AddVillageOrganizationMembersInput,
+  ): Promise<VillageOrganization> {
     requireAction(ctx, 'village:write');
     const organizationId = parseId(input.organizationId, 'organizationId');
     const householdIds = [...new Set(parseIds(input.householdIds, 'householdIds'))];
@@ -238,7 +260,12 @@ export class VillageProfileService {
         throw AppError.badInput('joinedOn is before the organisation was founded.', 'joinedOn');
       const households = await ctx.services.households.findByIds(ctx, householdIds);
       const places = new Map(
-        (await ctx.services.region.pathsOf(ctx, households.map((h) => h.regionCode))).map((r) => [r.code, r.path]),
+        (
+          await ctx.services.region.pathsOf(
+            ctx,
+            households.map((h) => h.regionCode),
+          )
+        ).map((r) => [r.code, r.path]),
       );
       const inVillage = new Set(
         households.filter((h) => isWithin(places.get(h.regionCode)!, organization.path)).map((h) => h.id),
@@ -266,7 +293,10 @@ export class VillageProfileService {
 }
 
 /** Many years of many villages in one statement; a year recorded already breaks `village_indicator_year`. */
-function insertIndicators(m: EntityManager, rows: (VillageIndicators & { villageCode: string })[]): Promise<VillageIndicator[]> {
+function insertIndicators(
+  m: EntityManager,
+  rows: (VillageIndicators & { villageCode: string })[],
+): Promise<VillageIndicator[]> {
   return m.query(
     `INSERT INTO village_indicator (region_code, year, ${INDICATOR_KEYS.map(snake).join(', ')})
      SELECT "villageCode", year, ${INDICATOR_KEYS.map((k) => `"${k}"`).join(', ')}

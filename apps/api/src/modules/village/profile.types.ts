@@ -182,7 +182,9 @@ export class CreateVillageOrganizationInput {
   foundedOn: Date;
 }
 
-@InputType({ description: 'Households of the organisation’s village join it; members already are left as they are.' })
+@InputType({
+  description: 'Households of the organisation’s village join it; members already are left as they are.',
+})
 export class AddVillageOrganizationMembersInput {
   @Field(() => ID)
   organizationId: string;
@@ -194,7 +196,10 @@ export class AddVillageOrganizationMembersInput {
   joinedOn: Date;
 }
 
-@ObjectType({ description: 'A village’s public-order and criminal cases of one year (entered, or fed by public security).' })
+@ObjectType({
+  description:
+    'A village’s public-order and criminal cases of one year (entered, or fed by public security).',
+})
 export class VillageSafetyRecord {
   @Field({ description: 'The village.' })
   regionCode: string;

@@ -29,8 +29,17 @@ export class VillageSafetyService {
     const principal = requirePrincipal(ctx);
     if (!rows.length) return;
     const thisYear = Number(chinaDay().slice(0, 4));
-    const regions = new Map((await ctx.services.region.findByCodes(ctx, rows.map((r) => r.villageCode))).map((r) => [r.code, r]));
-    const paths = new Map((await ctx.services.region.pathsOf(ctx, [...regions.keys()])).map((r) => [r.code, r.path]));
+    const regions = new Map(
+      (
+        await ctx.services.region.findByCodes(
+          ctx,
+          rows.map((r) => r.villageCode),
+        )
+      ).map((r) => [r.code, r]),
+    );
+    const paths = new Map(
+      (await ctx.services.region.pathsOf(ctx, [...regions.keys()])).map((r) => [r.code, r.path]),
+    );
     rows.forEach((r, i) => {
       const field = `rows.${i}`;
       if (regions.get(r.villageCode)?.level !== 'VILLAGE')

@@ -45,7 +45,9 @@ export class WorkUnitResolver {
 
 @Resolver(() => Pairing)
 export class PairingResolver {
-  @Query(() => PairingConnection, { description: 'Pairings (包村) of villages in your jurisdiction, newest first.' })
+  @Query(() => PairingConnection, {
+    description: 'Pairings (包村) of villages in your jurisdiction, newest first.',
+  })
   pairings(@Ctx() ctx: RequestContext, @Args() { filter, ...page }: PairingsArgs) {
     return ctx.services.workUnits.pairings(ctx, filter, page);
   }
@@ -112,7 +114,9 @@ export class PostingResolver {
     return ctx.services.cadres.postings(ctx, filter, page);
   }
 
-  @Query(() => [Posting], { description: 'Your own postings, when your account is a stationed cadre’s; active first.' })
+  @Query(() => [Posting], {
+    description: 'Your own postings, when your account is a stationed cadre’s; active first.',
+  })
   myPostings(@Ctx() ctx: RequestContext) {
     return ctx.services.cadres.mine(ctx);
   }
@@ -122,7 +126,9 @@ export class PostingResolver {
     return ctx.services.cadres.startPosting(ctx, input);
   }
 
-  @Mutation(() => Posting, { description: '交接: ACTIVE → ENDED, with the handover note for the next cadre.' })
+  @Mutation(() => Posting, {
+    description: '交接: ACTIVE → ENDED, with the handover note for the next cadre.',
+  })
   endPosting(@Ctx() ctx: RequestContext, @Arg('input') input: EndPostingInput) {
     return ctx.services.cadres.endPosting(ctx, input);
   }
@@ -157,7 +163,9 @@ export class PostingResolver {
     return ctx.loaders.village.openAssistanceOfVillage.load(posting.regionCode);
   }
 
-  @FieldResolver(() => VisitConnection, { description: 'The visits logged under this posting, newest first.' })
+  @FieldResolver(() => VisitConnection, {
+    description: 'The visits logged under this posting, newest first.',
+  })
   visits(@Ctx() ctx: RequestContext, @Root() posting: Posting, @Args() page: PageArgs) {
     return ctx.services.visits.list(ctx, { postingId: posting.id }, page);
   }

@@ -295,7 +295,10 @@ export class StartPostingInput {
   @Field(() => ID, { nullable: true, description: 'Default: the cadre’s own unit.' })
   workUnitId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'An ended posting of the same village this one takes over.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'An ended posting of the same village this one takes over.',
+  })
   previousPostingId?: string | null;
 }
 

@@ -4,7 +4,13 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import type { RequestContext } from '../../server/context';
 import { Region } from '../region/region.entity';
 import { WorkUnit } from './unit.types';
-import { CadreRegionFigures, CadreStats, CadreUnitFigures, VillageRegionFigures, VillageStats } from './village-stats.types';
+import {
+  CadreRegionFigures,
+  CadreStats,
+  CadreUnitFigures,
+  VillageRegionFigures,
+  VillageStats,
+} from './village-stats.types';
 
 @Resolver()
 export class VillageStatsResolver {

@@ -44,7 +44,9 @@ const CADRE_COUNTS = [
 
 /** The dimension and key of a row grouped by GROUPING SETS over (child, unit, month). */
 const GROUPED = (columns: readonly string[]) => {
-  const bits = columns.map((c, i) => `CASE WHEN GROUPING(${c}) = 0 THEN '${['child', 'unit', 'month'][i]}' END`);
+  const bits = columns.map(
+    (c, i) => `CASE WHEN GROUPING(${c}) = 0 THEN '${['child', 'unit', 'month'][i]}' END`,
+  );
   return `coalesce(${bits.join(', ')}, 'total') AS dim, coalesce(${columns.map((c) => `${c}::text`).join(', ')}) AS key`;
 };
 
@@ -162,9 +164,8 @@ export class VillageStatsService {
    * (so a village added later does not make a jump), for the subtree and each child: one statement.
    */
   private async incomeGrowth(ctx: RequestContext, path: string, fromYear: number, toYear: number) {
-    const rows: { child: string | null; g: number; start: number | null; end: number | null }[] = await inScope(
-      ctx,
-      (m) =>
+    const rows: { child: string | null; g: number; start: number | null; end: number | null }[] =
+      await inScope(ctx, (m) =>
         m.query(
           `WITH both_years AS (
              SELECT i.region_code, ${childSql('i.region_path', '$1::ltree')} AS child,
@@ -181,7 +182,7 @@ export class VillageStatsService {
            FROM both_years GROUP BY GROUPING SETS ((), (child))`,
           [path, fromYear, toYear],
         ),
-    );
+      );
     return new Map(
       rows
         .filter((r) => r.g === 1 || r.child !== null)
@@ -192,7 +193,10 @@ export class VillageStatsService {
             toYear,
             start: r.start,
             end: r.end,
-            growth: r.start != null && r.end != null ? compoundAnnualGrowth(r.start, r.end, toYear - fromYear) : null,
+            growth:
+              r.start != null && r.end != null
+                ? compoundAnnualGrowth(r.start, r.end, toYear - fromYear)
+                : null,
           } satisfies IncomeGrowthFigures,
         ]),
     );
@@ -210,13 +214,16 @@ export class VillageStatsService {
     years: number = SAFE_VILLAGE_YEARS,
   ): Promise<VillageStats> {
     requireAction(ctx, 'village:read');
-    if (!Number.isInteger(year) || year < 1949 || year > 2200) throw AppError.badInput('year is not a year.', 'year');
+    if (!Number.isInteger(year) || year < 1949 || year > 2200)
+      throw AppError.badInput('year is not a year.', 'year');
     if (!Number.isInteger(years) || years < 1 || years > 30)
       throw AppError.badInput('years is from 1 to 30.', 'years');
     const path = await scopePath(ctx, regionCode);
-    const rows: (Record<string, number | null> & { g: number; child: string | null })[] = await inScope(ctx, (m) =>
-      m.query(
-        `WITH villages AS (
+    const rows: (Record<string, number | null> & { g: number; child: string | null })[] = await inScope(
+      ctx,
+      (m) =>
+        m.query(
+          `WITH villages AS (
            SELECT r.code, ${childSql('r.path', '$1::ltree')} AS child FROM region r
            WHERE r.level = 'VILLAGE' AND r.path <@ $1::ltree AND (r.valid_to IS NULL OR r.valid_to > make_date($2, 12, 31))
          ),
@@ -256,8 +263,8 @@ export class VillageStatsService {
          SELECT 0, r.code, ${'0, '.repeat(7)}NULL, NULL, 0, 0, NULL, NULL FROM region r
          WHERE r.parent_code = $5 AND ${CURRENT_REGION} AND NOT EXISTS (
            SELECT 1 FROM villages v WHERE v.child = r.code)`,
-        [path, year, years, MODEL_REQUIRED_KINDS, regionCode],
-      ),
+          [path, year, years, MODEL_REQUIRED_KINDS, regionCode],
+        ),
     );
     // GROUPING(child) is 1 on the total row; a child row with no child is the villages on the region itself.
     return {
@@ -307,17 +314,37 @@ function cadreFigures(f: Counts): CadreFigures {
 }
 
 function unitFigures(workUnitId: string, f: Counts): CadreUnitFigures {
-  const keys = ['activeCadres', 'villagesCovered', 'visits', 'householdsVisited', 'assistanceDone', 'disputesReported', 'disputesResolved'] as const;
-  return { workUnitId, ...(Object.fromEntries(keys.map((k) => [k, count(f, k)])) as Omit<CadreUnitFigures, 'workUnitId'>) };
+  const keys = [
+    'activeCadres',
+    'villagesCovered',
+    'visits',
+    'householdsVisited',
+    'assistanceDone',
+    'disputesReported',
+    'disputesResolved',
+  ] as const;
+  return {
+    workUnitId,
+    ...(Object.fromEntries(keys.map((k) => [k, count(f, k)])) as Omit<CadreUnitFigures, 'workUnitId'>),
+  };
 }
 
 function monthFigures(month: string, f: Counts): CadreMonthFigures {
-  return { month, visits: count(f, 'visits'), householdsVisited: count(f, 'householdsVisited'), assistanceDone: count(f, 'assistanceDone') };
+  return {
+    month,
+    visits: count(f, 'visits'),
+    householdsVisited: count(f, 'householdsVisited'),
+    assistanceDone: count(f, 'assistanceDone'),
+  };
 }
 
 function monthsOf(from: string, to: string): string[] {
   const months: string[] = [];
-  for (let y = Number(from.slice(0, 4)), m = Number(from.slice(5, 7)); `${y}-${String(m).padStart(2, '0')}` <= to.slice(0, 7); m === 12 ? (y++, (m = 1)) : m++)
+  for (
+    let y = Number(from.slice(0, 4)), m = Number(from.slice(5, 7));
+    `${y}-${String(m).padStart(2, '0')}` <= to.slice(0, 7);
+    m === 12 ? (y++, (m = 1)) : m++
+  )
     months.push(`${y}-${String(m).padStart(2, '0')}`);
   return months;
 }

@@ -58,14 +58,18 @@ export class IncomeGrowthFigures {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Per-capita income of the baseline year, weighted by population, over villages with both years.',
+    description:
+      'Per-capita income of the baseline year, weighted by population, over villages with both years.',
   })
   start: number | null;
 
   @Field(() => Float, { nullable: true })
   end: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Compound annual growth from start to end (0.181 = 18.1%).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Compound annual growth from start to end (0.181 = 18.1%).',
+  })
   growth: number | null;
 }
 
@@ -78,7 +82,9 @@ export class CadreRegionFigures extends CadreFigures {
   income: IncomeGrowthFigures;
 }
 
-@ObjectType({ description: 'A work unit’s part: households are those of the villages, so they are not split by unit.' })
+@ObjectType({
+  description: 'A work unit’s part: households are those of the villages, so they are not split by unit.',
+})
 export class CadreUnitFigures {
   @Field(() => ID)
   workUnitId: string;
@@ -155,13 +161,20 @@ export class VillageFigures {
   @Field(() => Int)
   villages: number;
 
-  @Field(() => Int, { description: 'Villages with the Party branch and the three platforms at the year’s end.' })
+  @Field(() => Int, {
+    description: 'Villages with the Party branch and the three platforms at the year’s end.',
+  })
   adoptingVillages: number;
 
-  @Field(() => Float, { nullable: true, description: 'adoptingVillages ÷ villages (0..1): the promotion rate.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'adoptingVillages ÷ villages (0..1): the promotion rate.',
+  })
   promotionRate: number | null;
 
-  @Field(() => Int, { description: 'Villages with no public-order case in each of the `years` years to `year`.' })
+  @Field(() => Int, {
+    description: 'Villages with no public-order case in each of the `years` years to `year`.',
+  })
   noPublicOrderCaseVillages: number;
 
   @Field(() => Int, { description: 'Villages with no criminal case in each of the `years` years to `year`.' })

@@ -27,12 +27,21 @@ describe('villages and stationed cadres across jurisdictions', () => {
     a = await stationedCounty(app);
     b = await stationedCounty(app);
     city = await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: '230100' });
-    ids.visitA = (await logVisit(a.cadreAccount, { householdId: a.poorHome.id, purpose: 'DISPUTE' })).data!.logVisit.id;
+    ids.visitA = (
+      await logVisit(a.cadreAccount, { householdId: a.poorHome.id, purpose: 'DISPUTE' })
+    ).data!.logVisit.id;
     ids.assistanceA = (
       await one<{ id: string }>(
         a.cadreAccount,
         `mutation($input: PlanAssistanceInput!) { planAssistance(input: $input) { id } }`,
-        { input: { householdId: a.poorHome.id, type: 'LOAN', description: '小额贷款', plannedOn: '2012-05-01' } },
+        {
+          input: {
+            householdId: a.poorHome.id,
+            type: 'LOAN',
+            description: '小额贷款',
+            plannedOn: '2012-05-01',
+          },
+        },
       )
     ).id;
     ids.disputeCaseA = (
@@ -70,48 +79,95 @@ describe('villages and stationed cadres across jurisdictions', () => {
     villageIndicators: `villageIndicators { totalCount edges { node { id } } }`,
   };
 
-  it.each(Object.keys(LISTS))('when county B lists %s, then it sees only its own, and the city both', async (name) => {
-    const count = async (who: SignedIn) =>
-      (await one<{ totalCount: number }>(who, `{ ${LISTS[name]} }`)).totalCount;
-    const [mine, theirs, all] = await Promise.all([count(b.officer), count(a.officer), count(city)]);
-    expect(all).toBeGreaterThanOrEqual(mine + theirs);
-    const filtered = await b.officer.gql(`query($r: String) { ${LISTS[name].replace(name, `${name}(filter: { regionCode: $r })`)} }`, {
-      r: a.county,
-    });
-    refused(filtered, 'FORBIDDEN');
-  });
+  it.each(Object.keys(LISTS))(
+    'when county B lists %s, then it sees only its own, and the city both',
+    async (name) => {
+      const count = async (who: SignedIn) =>
+        (await one<{ totalCount: number }>(who, `{ ${LISTS[name]} }`)).totalCount;
+      const [mine, theirs, all] = await Promise.all([count(b.officer), count(a.officer), count(city)]);
+      expect(all).toBeGreaterThanOrEqual(mine + theirs);
+      const filtered = await b.officer.gql(
+        `query($r: String) { ${LISTS[name].replace(name, `${name}(filter: { regionCode: $r })`)} }`,
+        {
+          r: a.county,
+        },
+      );
+      refused(filtered, 'FORBIDDEN');
+    },
+  );
 
   it('when county B asks for county A’s things by id, then they are not found', async () => {
-    refused(await b.officer.gql(`query($id: ID!) { visit(id: $id) { id } }`, { id: ids.visitA }), 'NOT_FOUND');
-    refused(await b.officer.gql(`query($id: ID!) { assistance(id: $id) { id } }`, { id: ids.assistanceA }), 'NOT_FOUND');
-    refused(await b.officer.gql(`query($id: ID!) { posting(id: $id) { id } }`, { id: a.posting.id }), 'NOT_FOUND');
-    refused(await b.officer.gql(`query($id: ID!) { stationedCadre(id: $id) { id } }`, { id: a.cadre.id }), 'NOT_FOUND');
-    refused(await b.officer.gql(`query($c: String!) { village(code: $c) { code } }`, { c: a.villages[0] }), 'FORBIDDEN');
-    refused(await b.officer.gql(`query($id: ID!) { householdTimeline(householdId: $id) { kind } }`, { id: a.poorHome.id }), 'NOT_FOUND');
+    refused(
+      await b.officer.gql(`query($id: ID!) { visit(id: $id) { id } }`, { id: ids.visitA }),
+      'NOT_FOUND',
+    );
+    refused(
+      await b.officer.gql(`query($id: ID!) { assistance(id: $id) { id } }`, { id: ids.assistanceA }),
+      'NOT_FOUND',
+    );
+    refused(
+      await b.officer.gql(`query($id: ID!) { posting(id: $id) { id } }`, { id: a.posting.id }),
+      'NOT_FOUND',
+    );
+    refused(
+      await b.officer.gql(`query($id: ID!) { stationedCadre(id: $id) { id } }`, { id: a.cadre.id }),
+      'NOT_FOUND',
+    );
+    refused(
+      await b.officer.gql(`query($c: String!) { village(code: $c) { code } }`, { c: a.villages[0] }),
+      'FORBIDDEN',
+    );
+    refused(
+      await b.officer.gql(`query($id: ID!) { householdTimeline(householdId: $id) { kind } }`, {
+        id: a.poorHome.id,
+      }),
+      'NOT_FOUND',
+    );
   });
 
   it('when county A reads its own nested relations, then they are there; the city’s view of B’s case shows no A visit', async () => {
-    const visit = await one<{ household: { id: string }; posting: { id: string }; disputeCase: { visit: { id: string } } }>(
+    const visit = await one<{
+      household: { id: string };
+      posting: { id: string };
+      disputeCase: { visit: { id: string } };
+    }>(
       a.officer,
       `query($id: ID!) { visit(id: $id) { household { id } posting { id } disputeCase { id visit { id } } } }`,
       { id: ids.visitA },
     );
-    expect(visit).toMatchObject({ household: { id: a.poorHome.id }, posting: { id: a.posting.id }, disputeCase: { visit: { id: ids.visitA } } });
-    refused(await b.officer.gql(`query($id: ID!) { disputeCase(id: $id) { id visit { id } } }`, { id: ids.disputeCaseA }), 'NOT_FOUND');
+    expect(visit).toMatchObject({
+      household: { id: a.poorHome.id },
+      posting: { id: a.posting.id },
+      disputeCase: { visit: { id: ids.visitA } },
+    });
+    refused(
+      await b.officer.gql(`query($id: ID!) { disputeCase(id: $id) { id visit { id } } }`, {
+        id: ids.disputeCaseA,
+      }),
+      'NOT_FOUND',
+    );
   });
 
   it('when county B writes into county A, then every write is refused and nothing is stored', async () => {
     refused(await logVisit(b.officer, { householdId: a.home.id, postingId: a.posting.id }), 'BAD_USER_INPUT');
     refused(
       await b.officer.gql(`mutation($input: StartPostingInput!) { startPosting(input: $input) { id } }`, {
-        input: { cadreId: b.cadre.id, villageCode: a.villages[1], role: 'TEAM_MEMBER', startsOn: '2012-01-01' },
+        input: {
+          cadreId: b.cadre.id,
+          villageCode: a.villages[1],
+          role: 'TEAM_MEMBER',
+          startsOn: '2012-01-01',
+        },
       }),
       'FORBIDDEN',
     );
     refused(
-      await b.officer.gql(`mutation($input: AssistanceCommandInput!) { startAssistance(input: $input) { id } }`, {
-        input: { id: ids.assistanceA, expectedVersion: 1, on: '2012-06-01' },
-      }),
+      await b.officer.gql(
+        `mutation($input: AssistanceCommandInput!) { startAssistance(input: $input) { id } }`,
+        {
+          input: { id: ids.assistanceA, expectedVersion: 1, on: '2012-06-01' },
+        },
+      ),
       'NOT_FOUND',
     );
     refused(
@@ -121,9 +177,12 @@ describe('villages and stationed cadres across jurisdictions', () => {
       'NOT_FOUND',
     );
     refused(
-      await b.officer.gql(`mutation($input: RecordVillageSafetyInput!) { recordVillageSafety(input: $input) { year } }`, {
-        input: { villageCode: a.villages[0], year: 2012, publicOrderCases: 9, criminalCases: 9 },
-      }),
+      await b.officer.gql(
+        `mutation($input: RecordVillageSafetyInput!) { recordVillageSafety(input: $input) { year } }`,
+        {
+          input: { villageCode: a.villages[0], year: 2012, publicOrderCases: 9, criminalCases: 9 },
+        },
+      ),
       'FORBIDDEN',
     );
     const csv = `villageCode,year,households,population,cultivatedLandMu,poorHouseholds,perCapitaNetIncome,collectiveAssets,collectiveDebts,householdsInOrganizations\n${a.villages[0]},2012,1,2,3,0,1,1,0,0`;
@@ -143,10 +202,15 @@ describe('villages and stationed cadres across jurisdictions', () => {
 
   it('when county B reads the stats of county A, then FORBIDDEN; the city’s children are the two counties’ own figures', async () => {
     refused(
-      await b.officer.gql(`{ cadreStats(regionCode: "${a.county}", from: "2012-01-01", to: "2012-12-31") { visits } }`),
+      await b.officer.gql(
+        `{ cadreStats(regionCode: "${a.county}", from: "2012-01-01", to: "2012-12-31") { visits } }`,
+      ),
       'FORBIDDEN',
     );
-    refused(await b.officer.gql(`{ villageStats(regionCode: "${a.county}", year: 2012) { villages } }`), 'FORBIDDEN');
+    refused(
+      await b.officer.gql(`{ villageStats(regionCode: "${a.county}", year: 2012) { villages } }`),
+      'FORBIDDEN',
+    );
     const stats = await one<{ byChildRegion: { regionCode: string; visits: number }[] }>(
       city,
       `{ cadreStats(regionCode: "230100", from: "2012-01-01", to: "2012-12-31") { visits byChildRegion { regionCode visits } } }`,
@@ -164,7 +228,19 @@ describe('villages and stationed cadres across jurisdictions', () => {
     try {
       await client.query('BEGIN');
       await client.query(`SET LOCAL ROLE qiangji_app`);
-      for (const table of ['pairing', 'stationed_cadre', 'posting', 'visit', 'assistance', 'assistance_event', 'household_income', 'village_indicator', 'village_organization', 'village_organization_member', 'village_safety_record']) {
+      for (const table of [
+        'pairing',
+        'stationed_cadre',
+        'posting',
+        'visit',
+        'assistance',
+        'assistance_event',
+        'household_income',
+        'village_indicator',
+        'village_organization',
+        'village_organization_member',
+        'village_safety_record',
+      ]) {
         const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
         expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });
       }

@@ -13,7 +13,10 @@ export function createVillageLoaders(ctx: RequestContext) {
     workUnit: byKeyLoader<WorkUnit>((ids) => services.workUnits.findByIds(ctx, ids), id),
     cadre: byKeyLoader<StationedCadre>((ids) => services.cadres.findByIds(ctx, ids), id),
     posting: byKeyLoader<Posting>((ids) => services.cadres.findPostingsByIds(ctx, ids), id),
-    postingsOfCadre: groupLoader<Posting>((ids) => services.cadres.postingsOfCadres(ctx, ids), (p) => p.cadreId),
+    postingsOfCadre: groupLoader<Posting>(
+      (ids) => services.cadres.postingsOfCadres(ctx, ids),
+      (p) => p.cadreId,
+    ),
     postingsOfVillage: groupLoader<Posting>(
       (codes) => services.cadres.postingsInVillages(ctx, codes),
       (p) => p.regionCode,

@@ -18,7 +18,12 @@ describe('the villages demo data', () => {
   afterAll(() => app.close());
 
   it('when 通河县’s four years 2009–2012 are read, then farmers’ per-capita income grew 18.1% a year', async () => {
-    const s = await one<{ income: { fromYear: number; toYear: number; growth: number }; visits: number; activeCadres: number; byChildRegion: { regionCode: string; visits: number; income: { growth: number | null } }[] }>(
+    const s = await one<{
+      income: { fromYear: number; toYear: number; growth: number };
+      visits: number;
+      activeCadres: number;
+      byChildRegion: { regionCode: string; visits: number; income: { growth: number | null } }[];
+    }>(
       supervisor,
       `{ cadreStats(regionCode: "${VILLAGE_SEED.tonghe}", from: "2009-01-01", to: "2012-12-31") {
         visits activeCadres income { fromYear toYear growth } byChildRegion { regionCode visits income { growth } } } }`,
@@ -32,7 +37,14 @@ describe('the villages demo data', () => {
   });
 
   it('when the city’s villages are counted for 2012, then the "1+3+N" model is in the article’s share of them', async () => {
-    const s = await one<{ villages: number; adoptingVillages: number; promotionRate: number; noPublicOrderCaseVillages: number; noCriminalCaseVillages: number; byChildRegion: { villages: number; adoptingVillages: number }[] }>(
+    const s = await one<{
+      villages: number;
+      adoptingVillages: number;
+      promotionRate: number;
+      noPublicOrderCaseVillages: number;
+      noCriminalCaseVillages: number;
+      byChildRegion: { villages: number; adoptingVillages: number }[];
+    }>(
       supervisor,
       `{ villageStats(regionCode: "230100", year: 2012) { villages adoptingVillages promotionRate
           noPublicOrderCaseVillages noCriminalCaseVillages byChildRegion { villages adoptingVillages } } }`,
@@ -50,7 +62,11 @@ describe('the villages demo data', () => {
   });
 
   it('when 新庄村’s page is read, then its debt of 1.4 million became 10.9 million of net assets and income 900 over 10,000', async () => {
-    const v = await one<{ adoptsModel: boolean; organizations: { kind: string }[]; indicators: { year: number; netAssets: number; perCapitaNetIncome: number }[] }>(
+    const v = await one<{
+      adoptsModel: boolean;
+      organizations: { kind: string }[];
+      indicators: { year: number; netAssets: number; perCapitaNetIncome: number }[];
+    }>(
       supervisor,
       `{ village(code: "${VILLAGE_SEED.xinzhuang}") { adoptsModel organizations { kind } indicators { year netAssets perCapitaNetIncome } } }`,
     );
@@ -62,19 +78,28 @@ describe('the villages demo data', () => {
   });
 
   it('when 依山村 is read, then the cadre who took over sees the handover note and the greenhouse took a household from under 10,000 to 40,000', async () => {
-    const v = await one<{ postings: { state: string; handoverNote: string | null; previous: { id: string } | null }[] }>(
+    const v = await one<{
+      postings: { state: string; handoverNote: string | null; previous: { id: string } | null }[];
+    }>(
       supervisor,
       `{ village(code: "${VILLAGE_SEED.yishan}") { postings { state handoverNote previous { id } } } }`,
     );
     expect(v.postings.map((p) => p.state)).toEqual(['ACTIVE', 'ENDED']);
     expect(v.postings[0].previous).not.toBeNull();
     expect(v.postings[1].handoverNote).toContain('温室大棚');
-    const greenhouse = await one<{ edges: { node: { state: string; effect: { before: { incomeYuan: number }; after: { incomeYuan: number } } } }[] }>(
+    const greenhouse = await one<{
+      edges: {
+        node: { state: string; effect: { before: { incomeYuan: number }; after: { incomeYuan: number } } };
+      }[];
+    }>(
       supervisor,
       `{ assistances(filter: { regionCode: "${VILLAGE_SEED.yishan}", type: [GREENHOUSE_OR_BUILDING], state: [DONE] }) {
           edges { node { state effect { before { incomeYuan } after { incomeYuan } } } } } }`,
     );
-    expect(greenhouse.edges.map((e) => e.node.effect)).toContainEqual({ before: { incomeYuan: 9_600 }, after: { incomeYuan: 40_000 } });
+    expect(greenhouse.edges.map((e) => e.node.effect)).toContainEqual({
+      before: { incomeYuan: 9_600 },
+      after: { incomeYuan: 40_000 },
+    });
   });
 
   it('when the seeded assistance is checked, then every life follows the machine and its timeline ends where it stands', async () => {

@@ -229,7 +229,9 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
        FROM region WHERE level = 'VILLAGE' AND valid_to IS NULL ORDER BY code`,
     );
   if (!villages.length) return null;
-  const [grid] = await m.query(`SELECT code FROM region WHERE parent_code = $1 ORDER BY code LIMIT 1`, [S.yishan]);
+  const [grid] = await m.query(`SELECT code FROM region WHERE parent_code = $1 ORDER BY code LIMIT 1`, [
+    S.yishan,
+  ]);
   // 依山村's poor household of the greenhouse story, in the registry like every other.
   const [story] = await insertRows<typeof STORY_HOUSEHOLD.columns, { id: string }>(
     m,
@@ -258,13 +260,22 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
     ...counties.flatMap((county, c) =>
       [0, 1].map((k) => {
         const [name, kind] = UNIT_NAMES[(c + k) % UNIT_NAMES.length];
-        return { id: uuid(), name: `${county}${name}${EXAMPLE}`, kind, level: 'COUNTY', regionCode: county, createdBy: SYSTEM };
+        return {
+          id: uuid(),
+          name: `${county}${name}${EXAMPLE}`,
+          kind,
+          level: 'COUNTY',
+          regionCode: county,
+          createdBy: SYSTEM,
+        };
       }),
     ),
   ];
   await insertRows(m, UNITS, units);
   const countyUnits = (county: string) => units.filter((u) => u.regionCode === county);
-  const unitOf = villages.map((v, i) => (i % 5 === 0 ? units[i % 3] : countyUnits(v.code.slice(0, 6))[i % 2]));
+  const unitOf = villages.map((v, i) =>
+    i % 5 === 0 ? units[i % 3] : countyUnits(v.code.slice(0, 6))[i % 2],
+  );
   await insertRows(
     m,
     PAIRINGS,
@@ -325,7 +336,9 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
   postings[yishanIndex].previousPostingId = handedOver.id;
   await insertRows(m, POSTINGS, [handedOver, ...postings]);
   const postingOn = (villageCode: string, on: string) =>
-    villageCode === S.yishan && on < S.handoverOn ? handedOver : postings[villages.findIndex((v) => v.code === villageCode)];
+    villageCode === S.yishan && on < S.handoverOn
+      ? handedOver
+      : postings[villages.findIndex((v) => v.code === villageCode)];
 
   // Visits: poor households monthly and the others quarterly, from the posting on, with a miss now and then.
   const visits = [];
@@ -335,7 +348,11 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
       for (let month = y === 2009 ? 3 : 1; month <= 12; month++) {
         const due = h.poor || month % 3 === 0;
         if (!due || rand.next() < (h.poor ? (behind ? 0.15 : 0) : 0.1)) continue;
-        const on = day(y, h.poor ? month : Math.max(month - rand.between(0, 2), y === 2009 ? 3 : 1), rand.between(1, 28));
+        const on = day(
+          y,
+          h.poor ? month : Math.max(month - rand.between(0, 2), y === 2009 ? 3 : 1),
+          rand.between(1, 28),
+        );
         const p = postingOn(h.villageCode, on);
         const purpose = h.poor && rand.next() < 0.5 ? 'POVERTY_CHECK' : rand.weighted(PURPOSES);
         visits.push({
@@ -366,9 +383,12 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
     const fate = isStory ? 0 : rand.next();
     const steps: LifeStep<AssistanceCommandDetails>[] = [];
     const at = (d: string) => new Date(`${d}T10:00:00+08:00`);
-    const start = isStory ? '2011-04-01' : day(Number(plannedOn.slice(0, 4)), Number(plannedOn.slice(5, 7)), 28);
+    const start = isStory
+      ? '2011-04-01'
+      : day(Number(plannedOn.slice(0, 4)), Number(plannedOn.slice(5, 7)), 28);
     const doneOn = isStory ? '2011-10-20' : day(2011, rand.between(1, 12), rand.between(1, 28));
-    if (fate < 0.9) steps.push({ command: 'start', at: at(start), actor: p.cadreName, details: { on: start } });
+    if (fate < 0.9)
+      steps.push({ command: 'start', at: at(start), actor: p.cadreName, details: { on: start } });
     if (fate < 0.7)
       steps.push({
         command: 'complete',
@@ -377,7 +397,12 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
         details: { on: doneOn, outcome: isStory ? '建成温室大棚两栋，种植反季节蔬菜' : '已落实，农户增收' },
       });
     else if (fate < 0.8)
-      steps.push({ command: 'abandon', at: at(doneOn), actor: p.cadreName, details: { on: doneOn, reason: '农户外出务工，暂停' } });
+      steps.push({
+        command: 'abandon',
+        at: at(doneOn),
+        actor: p.cadreName,
+        details: { on: doneOn, reason: '农户外出务工，暂停' },
+      });
     const row: AssistanceRow = { state: 'PLANNED', version: 1 };
     const id = uuid();
     const { timeline } = playLife(
@@ -413,7 +438,11 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
         details: e.details,
       });
     const base = isStory ? 9_600 : rand.between(5_000, 9_500);
-    const series = isStory ? [8_900, 9_400, 9_600, 22_000, 40_000] : [0, 1, 2, 3, 4].map((k) => Math.round(base * (row.state === 'DONE' && k >= 3 ? 1.3 ** (k - 2) : 1.04 ** k)));
+    const series = isStory
+      ? [8_900, 9_400, 9_600, 22_000, 40_000]
+      : [0, 1, 2, 3, 4].map((k) =>
+          Math.round(base * (row.state === 'DONE' && k >= 3 ? 1.3 ** (k - 2) : 1.04 ** k)),
+        );
     series.forEach((incomeYuan, k) =>
       incomes.push({ householdId: h.id, regionCode: h.regionCode, year: S.firstYear + k, incomeYuan }),
     );
@@ -443,7 +472,8 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
         population,
         cultivatedLandMu: land,
         poorHouseholds: Math.max(0, poor - k * 2),
-        perCapitaNetIncome: xz != null ? Math.round(900 * (10_200 / 900) ** xz) : Math.round(base * (1 + growth) ** k),
+        perCapitaNetIncome:
+          xz != null ? Math.round(900 * (10_200 / 900) ** xz) : Math.round(base * (1 + growth) ** k),
         collectiveAssets: xz != null ? Math.round(10_900_000 * xz) : rand.between(2, 40) * 50_000,
         collectiveDebts: xz != null ? Math.round(1_400_000 * (1 - xz)) : rand.between(0, 10) * 50_000,
         householdsInOrganizations: Math.round(households * (0.2 + 0.1 * Math.max(0, k))),
@@ -456,7 +486,13 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
   const adopting = Math.round(villages.length * S.adoptionShare);
   const order = rand.shuffle(villages.map((v) => v.code).filter((c) => c !== S.xinzhuang));
   const adopters = new Set([S.xinzhuang, ...order.slice(0, adopting - 1)]);
-  const kindNames = { PARTY_BRANCH: '党支部', COOPERATIVE: '农民专业合作社', TRADE_UNION: '工会', SERVICE_CENTRE: '便民服务中心', ASSOCIATION: '协会' };
+  const kindNames = {
+    PARTY_BRANCH: '党支部',
+    COOPERATIVE: '农民专业合作社',
+    TRADE_UNION: '工会',
+    SERVICE_CENTRE: '便民服务中心',
+    ASSOCIATION: '协会',
+  };
   const organizations = villages.flatMap((v) => {
     const short = v.name.replace('村委会', '').replace(EXAMPLE, '');
     const kinds = adopters.has(v.code)
@@ -469,18 +505,23 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
       regionCode: v.code,
       kind,
       name: `${short}${kind === 'ASSOCIATION' ? ['农机', '养殖', '老年'][i % 3] : ''}${kindNames[kind]}`,
-      foundedOn: kind === 'PARTY_BRANCH' ? '1990-07-01' : day(rand.between(2009, 2011), rand.between(1, 12), 1),
+      foundedOn:
+        kind === 'PARTY_BRANCH' ? '1990-07-01' : day(rand.between(2009, 2011), rand.between(1, 12), 1),
     }));
   });
   await insertRows(m, ORGANIZATIONS, organizations);
-  const cooperativeOf = new Map(organizations.filter((o) => o.kind === 'COOPERATIVE').map((o) => [o.regionCode, o]));
+  const cooperativeOf = new Map(
+    organizations.filter((o) => o.kind === 'COOPERATIVE').map((o) => [o.regionCode, o]),
+  );
   await insertRows(
     m,
     MEMBERS,
     homes.flatMap((h) => {
       const co = cooperativeOf.get(h.villageCode);
       const path = villages.find((v) => v.code === h.villageCode)!.path;
-      return co && rand.next() < 0.6 ? [{ organizationId: co.id, householdId: h.id, regionPath: path, joinedOn: '2012-01-01' }] : [];
+      return co && rand.next() < 0.6
+        ? [{ organizationId: co.id, householdId: h.id, regionPath: path, joinedOn: '2012-01-01' }]
+        : [];
     }),
   );
 

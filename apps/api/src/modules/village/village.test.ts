@@ -15,7 +15,8 @@ import {
 
 type World = Awaited<ReturnType<typeof stationedCounty>>;
 
-const ASSISTANCE_FIELDS = 'id state version plannedOn startedOn doneOn abandonedOn outcome abandonReason availableCommands';
+const ASSISTANCE_FIELDS =
+  'id state version plannedOn startedOn doneOn abandonedOn outcome abandonReason availableCommands';
 const PLAN = `mutation($input: PlanAssistanceInput!) { planAssistance(input: $input) { ${ASSISTANCE_FIELDS} } }`;
 const STEP = {
   start: `mutation($input: AssistanceCommandInput!) { result: startAssistance(input: $input) { ${ASSISTANCE_FIELDS} } }`,
@@ -47,13 +48,21 @@ describe('villages and stationed cadres (issue 10)', () => {
 
   describe('work units, pairings and cadres', () => {
     it('when a unit is created twice with one key, then the first comes back; another input with it is refused', async () => {
-      const input = { name: '通河县水务局', kind: 'DEPARTMENT', level: 'COUNTY', regionCode: w.county, idempotencyKey: 'u-1' };
+      const input = {
+        name: '通河县水务局',
+        kind: 'DEPARTMENT',
+        level: 'COUNTY',
+        regionCode: w.county,
+        idempotencyKey: 'u-1',
+      };
       const CREATE = `mutation($input: CreateWorkUnitInput!) { createWorkUnit(input: $input) { id name version } }`;
       const [a, b] = await Promise.all([w.officer.gql(CREATE, { input }), w.officer.gql(CREATE, { input })]);
       expect((a.data as { createWorkUnit: { id: string } }).createWorkUnit.id).toBe(
         (b.data as { createWorkUnit: { id: string } }).createWorkUnit.id,
       );
-      const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM work_unit WHERE name = '通河县水务局'`);
+      const [{ n }] = await app.db.query(
+        `SELECT count(*)::int AS n FROM work_unit WHERE name = '通河县水务局'`,
+      );
       expect(n).toBe(1);
       const other = await w.officer.gql(CREATE, { input: { ...input, name: '通河县林业局' } });
       expect(other.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
@@ -62,7 +71,9 @@ describe('villages and stationed cadres (issue 10)', () => {
     it('when a unit has no name, is a duplicate or lies outside the jurisdiction, then it is refused on its field', async () => {
       const CREATE = `mutation($input: CreateWorkUnitInput!) { createWorkUnit(input: $input) { id } }`;
       const base = { name: '通河县教育局', kind: 'INSTITUTION', level: 'COUNTY', regionCode: w.county };
-      expect((await w.officer.gql(CREATE, { input: { ...base, name: ' ' } })).errors?.[0].extensions).toMatchObject({
+      expect(
+        (await w.officer.gql(CREATE, { input: { ...base, name: ' ' } })).errors?.[0].extensions,
+      ).toMatchObject({
         code: 'BAD_USER_INPUT',
         field: 'name',
       });
@@ -71,14 +82,22 @@ describe('villages and stationed cadres (issue 10)', () => {
         code: 'CONFLICT',
         field: 'name',
       });
-      expect(codeOf(await w.officer.gql(CREATE, { input: { ...base, regionCode: '230102' } }))).toBe('FORBIDDEN');
+      expect(codeOf(await w.officer.gql(CREATE, { input: { ...base, regionCode: '230102' } }))).toBe(
+        'FORBIDDEN',
+      );
     });
 
     it('when a unit is paired with a village, then the pairing lists under the county and the day; a township is no village', async () => {
       const CREATE = `mutation($input: CreatePairingInput!) { createPairing(input: $input) { id regionCode startsOn endsOn
         workUnit { id } village { code level } } }`;
       const pairing = await one<{ id: string; village: { level: string } }>(w.officer, CREATE, {
-        input: { workUnitId: w.unitId, villageCode: w.villages[1], startsOn: '2012-01-01', endsOn: '2014-12-31', goals: '脱贫' },
+        input: {
+          workUnitId: w.unitId,
+          villageCode: w.villages[1],
+          startsOn: '2012-01-01',
+          endsOn: '2014-12-31',
+          goals: '脱贫',
+        },
       });
       expect(pairing.village.level).toBe('VILLAGE');
       const list = await one<{ totalCount: number; edges: { node: { id: string } }[] }>(
@@ -125,24 +144,44 @@ describe('villages and stationed cadres (issue 10)', () => {
       expect(codeOf(again)).toBe('CONFLICT');
       const END = `mutation($input: EndPostingInput!) { endPosting(input: $input) { ${POSTING_FIELDS} availableCommands } }`;
       const byCadre = await w.cadreAccount.gql(END, {
-        input: { id: first.id, expectedVersion: first.version, endsOn: '2012-05-31', handoverNote: '交接完毕' },
+        input: {
+          id: first.id,
+          expectedVersion: first.version,
+          endsOn: '2012-05-31',
+          handoverNote: '交接完毕',
+        },
       });
       expect(codeOf(byCadre)).toBe('FORBIDDEN');
-      const ended = await one<{ state: string; version: number; availableCommands: string[] }>(w.officer, END, {
-        input: { id: first.id, expectedVersion: first.version, endsOn: '2012-05-31', handoverNote: '交接完毕' },
-      });
+      const ended = await one<{ state: string; version: number; availableCommands: string[] }>(
+        w.officer,
+        END,
+        {
+          input: {
+            id: first.id,
+            expectedVersion: first.version,
+            endsOn: '2012-05-31',
+            handoverNote: '交接完毕',
+          },
+        },
+      );
       expect(ended).toMatchObject({ state: 'ENDED', version: 2, availableCommands: [] });
       const twice = await w.officer.gql(END, {
         input: { id: first.id, expectedVersion: 2, endsOn: '2012-07-30', handoverNote: '再交接' },
       });
       expect(twice.errors?.[0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', from: 'ENDED' });
-      expect((await audits(first.id)).map((a: { action: string }) => a.action)).toEqual(['posting.start', 'posting.end']);
+      expect((await audits(first.id)).map((a: { action: string }) => a.action)).toEqual([
+        'posting.start',
+        'posting.end',
+      ]);
     });
   });
 
   describe('visits', () => {
     it('when the cadre logs a visit in the village of its active posting, then it is stored under it and audited', async () => {
-      const res = await logVisit(w.cadreAccount, { householdId: w.poorHome.id, location: { lat: 46.0, lng: 128.7 } });
+      const res = await logVisit(w.cadreAccount, {
+        householdId: w.poorHome.id,
+        location: { lat: 46.0, lng: 128.7 },
+      });
       expect(res.errors).toBeUndefined();
       expect(res.data!.logVisit).toMatchObject({ postingId: w.posting.id, visitedOn: '2012-06-01' });
       expect((await audits(res.data!.logVisit.id))[0].action).toBe('visit.log');
@@ -169,14 +208,17 @@ describe('villages and stationed cadres (issue 10)', () => {
       expect(a.data!.logVisit.id).toBe(b.data!.logVisit.id);
       const again = await logVisit(w.cadreAccount, input);
       expect(again.data!.logVisit.id).toBe(a.data!.logVisit.id);
-      const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM visit WHERE idempotency_key = 'phone-1:visit-1'`);
+      const [{ n }] = await app.db.query(
+        `SELECT count(*)::int AS n FROM visit WHERE idempotency_key = 'phone-1:visit-1'`,
+      );
       expect(n).toBe(1);
       const other = await logVisit(w.cadreAccount, { ...input, findings: '别的' });
       expect(other.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'idempotencyKey' });
     });
 
     it('when a dispute is found on a visit, then it becomes a case of the cadres’ channel, linked both ways, once', async () => {
-      const visit = (await logVisit(w.cadreAccount, { householdId: w.home.id, purpose: 'DISPUTE' })).data!.logVisit;
+      const visit = (await logVisit(w.cadreAccount, { householdId: w.home.id, purpose: 'DISPUTE' })).data!
+        .logVisit;
       const REPORT = `mutation($input: ReportVisitDisputeInput!) { reportVisitDispute(input: $input) {
         ${VISIT_FIELDS} disputeCase { id channel state regionCode visit { id } } } }`;
       const input = {
@@ -184,16 +226,22 @@ describe('villages and stationed cadres (issue 10)', () => {
         type: 'LAND',
         title: '地界纠纷',
         description: '两户因地界争执',
-        parties: [{ role: 'APPLICANT', name: '赵某' }, { role: 'RESPONDENT', name: '钱某' }],
+        parties: [
+          { role: 'APPLICANT', name: '赵某' },
+          { role: 'RESPONDENT', name: '钱某' },
+        ],
         peopleInvolved: 2,
         householdsInvolved: 2,
       };
-      const linked = await one<{ version: number; disputeCase: { id: string; channel: string; state: string; visit: { id: string } } }>(
-        w.cadreAccount,
-        REPORT,
-        { input },
-      );
-      expect(linked.disputeCase).toMatchObject({ channel: 'STATIONED_CADRE', state: 'RECEIVED', visit: { id: visit.id } });
+      const linked = await one<{
+        version: number;
+        disputeCase: { id: string; channel: string; state: string; visit: { id: string } };
+      }>(w.cadreAccount, REPORT, { input });
+      expect(linked.disputeCase).toMatchObject({
+        channel: 'STATIONED_CADRE',
+        state: 'RECEIVED',
+        visit: { id: visit.id },
+      });
       expect(linked.version).toBe(2);
       expect(codeOf(await w.cadreAccount.gql(REPORT, { input }))).toBe('CONFLICT');
 
@@ -233,7 +281,13 @@ describe('villages and stationed cadres (issue 10)', () => {
   describe('assistance', () => {
     const plan = async (householdId = w.poorHome.id) =>
       one<AssistanceRow>(w.cadreAccount, PLAN, {
-        input: { householdId, type: 'GREENHOUSE_OR_BUILDING', description: '帮助建温室大棚', amountYuan: 60_000, plannedOn: '2012-02-01' },
+        input: {
+          householdId,
+          type: 'GREENHOUSE_OR_BUILDING',
+          description: '帮助建温室大棚',
+          amountYuan: 60_000,
+          plannedOn: '2012-02-01',
+        },
       });
     const step = (as: SignedIn, command: Step, a: { id: string; version: number }) =>
       as.gql<{ result: AssistanceRow }>(STEP[command], {
@@ -246,7 +300,13 @@ describe('villages and stationed cadres (issue 10)', () => {
       a = (await step(w.cadreAccount, 'start', a)).data!.result;
       expect(a).toMatchObject({ state: 'IN_PROGRESS', version: 2, startedOn: '2012-03-01' });
       a = (await step(w.cadreAccount, 'complete', a)).data!.result;
-      expect(a).toMatchObject({ state: 'DONE', version: 3, doneOn: '2012-09-01', outcome: '建成温室大棚两栋', availableCommands: [] });
+      expect(a).toMatchObject({
+        state: 'DONE',
+        version: 3,
+        doneOn: '2012-09-01',
+        outcome: '建成温室大棚两栋',
+        availableCommands: [],
+      });
       const timeline = await one<{ timeline: { command: string; toState: string }[] }>(
         w.cadreAccount,
         `query($id: ID!) { assistance(id: $id) { timeline { command toState actorName details } } }`,
@@ -282,9 +342,14 @@ describe('villages and stationed cadres (issue 10)', () => {
 
     it('when a plan is abandoned, then it needs a reason and ends ABANDONED', async () => {
       const a = await plan();
-      const bare = await w.cadreAccount.gql(STEP.abandon, { input: { id: a.id, expectedVersion: 1, on: '2012-03-01', reason: ' ' } });
+      const bare = await w.cadreAccount.gql(STEP.abandon, {
+        input: { id: a.id, expectedVersion: 1, on: '2012-03-01', reason: ' ' },
+      });
       expect(bare.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-      expect((await step(w.cadreAccount, 'abandon', a)).data!.result).toMatchObject({ state: 'ABANDONED', version: 2 });
+      expect((await step(w.cadreAccount, 'abandon', a)).data!.result).toMatchObject({
+        state: 'ABANDONED',
+        version: 2,
+      });
     });
 
     it('when a supervisor or a stale version tries a step, then FORBIDDEN and CONFLICT', async () => {
@@ -298,11 +363,18 @@ describe('villages and stationed cadres (issue 10)', () => {
       a = (await step(w.cadreAccount, 'start', a)).data!.result;
       a = (await step(w.cadreAccount, 'complete', a)).data!.result;
       const RECORD = `mutation($input: RecordHouseholdIncomeInput!) { recordHouseholdIncome(input: $input) { year incomeYuan } }`;
-      for (const [year, incomeYuan] of [[2011, 9_600], [2012, 40_000]])
+      for (const [year, incomeYuan] of [
+        [2011, 9_600],
+        [2012, 40_000],
+      ])
         await one(w.cadreAccount, RECORD, { input: { householdId: w.poorHome.id, year, incomeYuan } });
-      const bad = await w.cadreAccount.gql(RECORD, { input: { householdId: w.poorHome.id, year: 2012, incomeYuan: -1 } });
+      const bad = await w.cadreAccount.gql(RECORD, {
+        input: { householdId: w.poorHome.id, year: 2012, incomeYuan: -1 },
+      });
       expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'incomeYuan' });
-      const effect = await one<{ effect: { before: { incomeYuan: number }; after: { incomeYuan: number }; growth: number } }>(
+      const effect = await one<{
+        effect: { before: { incomeYuan: number }; after: { incomeYuan: number }; growth: number };
+      }>(
         w.cadreAccount,
         `query($id: ID!) { assistance(id: $id) { effect { before { year incomeYuan } after { year incomeYuan } growth } } }`,
         { id: a.id },
@@ -322,10 +394,21 @@ describe('villages and stationed cadres (issue 10)', () => {
         input: { householdId: h.id, postingId: first.id, visitedOn: '2012-03-01', purpose: 'POVERTY_CHECK' },
       });
       const open = await one<{ id: string }>(w.officer, PLAN, {
-        input: { householdId: h.id, postingId: first.id, type: 'LOAN', description: '协调小额贷款', plannedOn: '2012-04-01' },
+        input: {
+          householdId: h.id,
+          postingId: first.id,
+          type: 'LOAN',
+          description: '协调小额贷款',
+          plannedOn: '2012-04-01',
+        },
       });
       await one(w.officer, `mutation($input: EndPostingInput!) { endPosting(input: $input) { id } }`, {
-        input: { id: first.id, expectedVersion: 1, endsOn: '2012-06-30', handoverNote: '贷款手续在信用社办理中' },
+        input: {
+          id: first.id,
+          expectedVersion: 1,
+          endsOn: '2012-06-30',
+          handoverNote: '贷款手续在信用社办理中',
+        },
       });
       const account = await app.signIn({ roles: ['STATIONED_CADRE'], jurisdiction: village });
       const incoming = await cadre(w.officer, w.unitId, village, account.userId);
@@ -339,7 +422,11 @@ describe('villages and stationed cadres (issue 10)', () => {
           openAssistance { id cadreName } } }`,
         { id: next.id },
       );
-      expect(seen.previous).toMatchObject({ handoverNote: '贷款手续在信用社办理中', cadreName: outgoing.name, visits: { totalCount: 1 } });
+      expect(seen.previous).toMatchObject({
+        handoverNote: '贷款手续在信用社办理中',
+        cadreName: outgoing.name,
+        visits: { totalCount: 1 },
+      });
       expect(seen.openAssistance).toEqual([{ id: open.id, cadreName: outgoing.name }]);
       const mine = await one<{ id: string; state: string }[]>(account, `{ myPostings { id state } }`);
       expect(mine).toEqual([{ id: next.id, state: 'ACTIVE' }]);
@@ -371,7 +458,9 @@ describe('villages and stationed cadres (issue 10)', () => {
     it('when a year is entered, then it is kept once; a second entry of it is CONFLICT and a bad figure BAD_USER_INPUT', async () => {
       const row = await one<{ netAssets: number }>(w.officer, RECORD, { input: year(w.villages[0], 2008) });
       expect(row.netAssets).toBe(-400_000);
-      expect((await w.officer.gql(RECORD, { input: year(w.villages[0], 2008) })).errors?.[0].extensions).toMatchObject({
+      expect(
+        (await w.officer.gql(RECORD, { input: year(w.villages[0], 2008) })).errors?.[0].extensions,
+      ).toMatchObject({
         code: 'CONFLICT',
         field: 'year',
       });
@@ -386,10 +475,23 @@ describe('villages and stationed cadres (issue 10)', () => {
 
     it('when a CSV has errors, then each is answered with its line and nothing is written; a clean one is written whole', async () => {
       const IMPORT = `mutation($csv: String!) { importVillageIndicators(csv: $csv) { imported errors { line field message } } }`;
-      const header = 'villageCode,year,households,population,cultivatedLandMu,poorHouseholds,perCapitaNetIncome,collectiveAssets,collectiveDebts,householdsInOrganizations';
-      const line = (v: string, y: number, land = '8000') => `${v},${y},300,1000,${land},20,6000,2000000,100000,120`;
-      const bad = [header, line(w.villages[1], 2010), line(w.villages[1], 2011, '-5'), line(w.villages[1], 2010), `230102010003,2011,1,2,3,0,1,1,0,0`, line(w.villages[1], 2012, 'abc')].join('\n');
-      const report = await one<{ imported: number; errors: { line: number; field: string }[] }>(w.officer, IMPORT, { csv: bad });
+      const header =
+        'villageCode,year,households,population,cultivatedLandMu,poorHouseholds,perCapitaNetIncome,collectiveAssets,collectiveDebts,householdsInOrganizations';
+      const line = (v: string, y: number, land = '8000') =>
+        `${v},${y},300,1000,${land},20,6000,2000000,100000,120`;
+      const bad = [
+        header,
+        line(w.villages[1], 2010),
+        line(w.villages[1], 2011, '-5'),
+        line(w.villages[1], 2010),
+        `230102010003,2011,1,2,3,0,1,1,0,0`,
+        line(w.villages[1], 2012, 'abc'),
+      ].join('\n');
+      const report = await one<{ imported: number; errors: { line: number; field: string }[] }>(
+        w.officer,
+        IMPORT,
+        { csv: bad },
+      );
       expect(report.imported).toBe(0);
       expect(report.errors.map((e) => [e.line, e.field])).toEqual([
         [3, 'cultivatedLandMu'],
@@ -397,15 +499,22 @@ describe('villages and stationed cadres (issue 10)', () => {
         [5, 'villageCode'],
         [6, 'cultivatedLandMu'],
       ]);
-      const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM village_indicator WHERE region_code = $1`, [w.villages[1]]);
+      const [{ n }] = await app.db.query(
+        `SELECT count(*)::int AS n FROM village_indicator WHERE region_code = $1`,
+        [w.villages[1]],
+      );
       expect(n).toBe(0);
       const good = await one<{ imported: number }>(w.officer, IMPORT, {
         csv: `\ufeff${[header, line(w.villages[1], 2010), line(w.villages[1], 2011)].join('\r\n')}\r\n`,
       });
       expect(good.imported).toBe(2);
-      const again = await one<{ imported: number; errors: { line: number; field: string }[] }>(w.officer, IMPORT, {
-        csv: [header, line(w.villages[1], 2011)].join('\n'),
-      });
+      const again = await one<{ imported: number; errors: { line: number; field: string }[] }>(
+        w.officer,
+        IMPORT,
+        {
+          csv: [header, line(w.villages[1], 2011)].join('\n'),
+        },
+      );
       expect(again).toMatchObject({ imported: 0, errors: [{ line: 2, field: 'year' }] });
     });
 
@@ -421,22 +530,43 @@ describe('villages and stationed cadres (issue 10)', () => {
       const members = await one<{ memberCount: number }>(
         w.officer,
         `mutation($input: AddVillageOrganizationMembersInput!) { addVillageOrganizationMembers(input: $input) { memberCount } }`,
-        { input: { organizationId: ids.COOPERATIVE, householdIds: [w.poorHome.id, w.home.id], joinedOn: '2011-01-01' } },
+        {
+          input: {
+            organizationId: ids.COOPERATIVE,
+            householdIds: [w.poorHome.id, w.home.id],
+            joinedOn: '2011-01-01',
+          },
+        },
       );
       expect(members.memberCount).toBe(2);
       const stray = await w.officer.gql(
         `mutation($input: AddVillageOrganizationMembersInput!) { addVillageOrganizationMembers(input: $input) { memberCount } }`,
-        { input: { organizationId: ids.COOPERATIVE, householdIds: [w.home.id, w.elsewhere.id], joinedOn: '2011-01-01' } },
+        {
+          input: {
+            organizationId: ids.COOPERATIVE,
+            householdIds: [w.home.id, w.elsewhere.id],
+            joinedOn: '2011-01-01',
+          },
+        },
       );
       expect(stray.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'householdIds.1' });
-      const page = await one<{ adoptsModel: boolean; organizations: { kind: string }[]; region: { code: string } }>(
+      const page = await one<{
+        adoptsModel: boolean;
+        organizations: { kind: string }[];
+        region: { code: string };
+      }>(
         supervisor,
         `query($c: String!) { village(code: $c) { adoptsModel organizations { kind memberCount } region { code }
           indicators { year } postings { cadreName state } } }`,
         { c: w.villages[0] },
       );
       expect(page.adoptsModel).toBe(true);
-      const stats = await one<{ villages: number; adoptingVillages: number; promotionRate: number; byChildRegion: { adoptingVillages: number }[] }>(
+      const stats = await one<{
+        villages: number;
+        adoptingVillages: number;
+        promotionRate: number;
+        byChildRegion: { adoptingVillages: number }[];
+      }>(
         supervisor,
         `query($r: String!) { villageStats(regionCode: $r, year: 2012) { villages adoptingVillages promotionRate
           byChildRegion { regionCode villages adoptingVillages } } }`,
@@ -450,7 +580,14 @@ describe('villages and stationed cadres (issue 10)', () => {
     it('when safety figures are sent twice, then the second changes nothing; three clean years make a quiet village', async () => {
       const RECORD_SAFETY = `mutation($input: RecordVillageSafetyInput!) { recordVillageSafety(input: $input) { year publicOrderCases version } }`;
       for (const y of [2010, 2011, 2012])
-        await one(w.officer, RECORD_SAFETY, { input: { villageCode: w.villages[1], year: y, publicOrderCases: 0, criminalCases: y === 2011 ? 1 : 0 } });
+        await one(w.officer, RECORD_SAFETY, {
+          input: {
+            villageCode: w.villages[1],
+            year: y,
+            publicOrderCases: 0,
+            criminalCases: y === 2011 ? 1 : 0,
+          },
+        });
       const again = await one<{ version: number }>(w.officer, RECORD_SAFETY, {
         input: { villageCode: w.villages[1], year: 2012, publicOrderCases: 0, criminalCases: 0 },
       });
@@ -460,8 +597,13 @@ describe('villages and stationed cadres (issue 10)', () => {
         [`${w.villages[1]}:2012`],
       );
       expect(n).toBe(1);
-      const negative = await w.officer.gql(RECORD_SAFETY, { input: { villageCode: w.villages[1], year: 2012, publicOrderCases: -1, criminalCases: 0 } });
-      expect(negative.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rows.0.publicOrderCases' });
+      const negative = await w.officer.gql(RECORD_SAFETY, {
+        input: { villageCode: w.villages[1], year: 2012, publicOrderCases: -1, criminalCases: 0 },
+      });
+      expect(negative.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'rows.0.publicOrderCases',
+      });
       const stats = await one<{ noPublicOrderCaseVillages: number; noCriminalCaseVillages: number }>(
         supervisor,
         `query($r: String!) { villageStats(regionCode: $r, year: 2012, years: 3) { noPublicOrderCaseVillages noCriminalCaseVillages } }`,
@@ -474,18 +616,26 @@ describe('villages and stationed cadres (issue 10)', () => {
   describe('a household’s timeline and the KPIs', () => {
     it('when a household has visits, assistance, incomes, a member and a dispute, then its timeline shows them all', async () => {
       const member = await resident(app, w.home.id, { as: w.officer, name: '孙大力' });
-      const visit = (await logVisit(w.cadreAccount, { householdId: w.home.id, purpose: 'DISPUTE' })).data!.logVisit;
-      await one(w.cadreAccount, `mutation($input: ReportVisitDisputeInput!) { reportVisitDispute(input: $input) { id } }`, {
-        input: {
-          visitId: visit.id,
-          type: 'NEIGHBOURHOOD',
-          title: '邻里纠纷',
-          description: '院墙之争',
-          parties: [{ role: 'APPLICANT', residentId: member.id }, { role: 'RESPONDENT', name: '周某' }],
-          peopleInvolved: 2,
-          householdsInvolved: 2,
+      const visit = (await logVisit(w.cadreAccount, { householdId: w.home.id, purpose: 'DISPUTE' })).data!
+        .logVisit;
+      await one(
+        w.cadreAccount,
+        `mutation($input: ReportVisitDisputeInput!) { reportVisitDispute(input: $input) { id } }`,
+        {
+          input: {
+            visitId: visit.id,
+            type: 'NEIGHBOURHOOD',
+            title: '邻里纠纷',
+            description: '院墙之争',
+            parties: [
+              { role: 'APPLICANT', residentId: member.id },
+              { role: 'RESPONDENT', name: '周某' },
+            ],
+            peopleInvolved: 2,
+            householdsInvolved: 2,
+          },
         },
-      });
+      );
       const entries = await one<{ kind: string; what: string; summary: string; refId: string }[]>(
         w.cadreAccount,
         `query($id: ID!) { householdTimeline(householdId: $id) { at kind what summary refId } }`,

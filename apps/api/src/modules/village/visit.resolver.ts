@@ -39,8 +39,13 @@ export class VisitResolver {
     return ctx.services.visits.list(ctx, filter, page);
   }
 
-  @Query(() => [Int], { description: 'The years with visits, newest first, in your jurisdiction or a region’s subtree.' })
-  visitYears(@Ctx() ctx: RequestContext, @Arg('regionCode', () => String, { nullable: true }) regionCode?: string | null) {
+  @Query(() => [Int], {
+    description: 'The years with visits, newest first, in your jurisdiction or a region’s subtree.',
+  })
+  visitYears(
+    @Ctx() ctx: RequestContext,
+    @Arg('regionCode', () => String, { nullable: true }) regionCode?: string | null,
+  ) {
     return ctx.services.visits.years(ctx, regionCode);
   }
 
@@ -58,7 +63,8 @@ export class VisitResolver {
   }
 
   @Mutation(() => Visit, {
-    description: 'A dispute found on the visit becomes a mediation case (channel STATIONED_CADRE), linked both ways.',
+    description:
+      'A dispute found on the visit becomes a mediation case (channel STATIONED_CADRE), linked both ways.',
   })
   reportVisitDispute(@Ctx() ctx: RequestContext, @Arg('input') input: ReportVisitDisputeInput) {
     return ctx.services.visits.reportDispute(ctx, input);
@@ -108,7 +114,9 @@ export class AssistanceResolver {
     return ctx.services.assistance.list(ctx, filter, page);
   }
 
-  @Mutation(() => Assistance, { description: '帮扶: → PLANNED, under an active posting in the household’s village.' })
+  @Mutation(() => Assistance, {
+    description: '帮扶: → PLANNED, under an active posting in the household’s village.',
+  })
   planAssistance(@Ctx() ctx: RequestContext, @Arg('input') input: PlanAssistanceInput) {
     return ctx.services.assistance.plan(ctx, input);
   }
@@ -128,7 +136,9 @@ export class AssistanceResolver {
     return ctx.services.assistance.abandon(ctx, input);
   }
 
-  @Mutation(() => HouseholdIncome, { description: 'A household’s net income of a year; again, a correction.' })
+  @Mutation(() => HouseholdIncome, {
+    description: 'A household’s net income of a year; again, a correction.',
+  })
   recordHouseholdIncome(@Ctx() ctx: RequestContext, @Arg('input') input: RecordHouseholdIncomeInput) {
     return ctx.services.assistance.recordIncome(ctx, input);
   }

@@ -283,9 +283,23 @@ export class VisitService {
         'Household.timeline',
       );
       const members = household.members.flatMap((r) => [
-        { at: new Date(r.registeredAt), kind: TimelineKind.MEMBER, what: 'registered', summary: r.name, refId: r.id },
+        {
+          at: new Date(r.registeredAt),
+          kind: TimelineKind.MEMBER,
+          what: 'registered',
+          summary: r.name,
+          refId: r.id,
+        },
         ...(r.changedAt > r.registeredAt
-          ? [{ at: new Date(r.changedAt), kind: TimelineKind.MEMBER, what: 'changed', summary: r.name, refId: r.id }]
+          ? [
+              {
+                at: new Date(r.changedAt),
+                kind: TimelineKind.MEMBER,
+                what: 'changed',
+                summary: r.name,
+                refId: r.id,
+              },
+            ]
           : []),
       ]);
       return [...rows.map(labelled), ...members].sort((a, b) => b.at.getTime() - a.at.getTime());

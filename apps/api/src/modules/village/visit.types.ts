@@ -125,7 +125,10 @@ export class LogVisitInput {
   @Field(() => ID)
   householdId: string;
 
-  @Field(() => ID, { nullable: true, description: 'Default: your own active posting in the household’s village.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Default: your own active posting in the household’s village.',
+  })
   postingId?: string | null;
 
   @Field(() => DateResolver, { description: 'Not in the future, not before the posting began.' })
@@ -235,12 +238,16 @@ export class AssistanceEffect {
   @Field(() => HouseholdIncome, { nullable: true })
   after: HouseholdIncome | null;
 
-  @Field(() => Float, { nullable: true, description: 'Compound annual growth from before to after (0.181 = 18.1%).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Compound annual growth from before to after (0.181 = 18.1%).',
+  })
   growth: number | null;
 }
 
 @ObjectType({
-  description: 'Assistance (帮扶) a cadre arranges for a household: planned → in progress → done, or abandoned.',
+  description:
+    'Assistance (帮扶) a cadre arranges for a household: planned → in progress → done, or abandoned.',
 })
 export class Assistance {
   @Field(() => ID)
@@ -342,7 +349,10 @@ export class PlanAssistanceInput {
   @Field(() => ID)
   householdId: string;
 
-  @Field(() => ID, { nullable: true, description: 'Default: your own active posting in the household’s village.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Default: your own active posting in the household’s village.',
+  })
   postingId?: string | null;
 
   @Field(() => AssistanceTypeEnum)
@@ -402,7 +412,9 @@ export class HouseholdTimelineEntry {
   @Field(() => TimelineKind)
   kind: TimelineKind;
 
-  @Field({ description: 'What it was: a purpose, an assistance type and step, a case state, a member change.' })
+  @Field({
+    description: 'What it was: a purpose, an assistance type and step, a case state, a member change.',
+  })
   what: string;
 
   @Field({ description: 'A line to show: findings, an outcome, a case title, a member’s name.' })

@@ -82,7 +82,8 @@ export class WorkUnitService {
          RETURNING ${UNIT_COLUMNS.replaceAll('u.', '')}`,
         [name, input.kind, input.level, input.regionCode, idem.key, idem.hash, idem.createdBy],
       );
-      if (!created) return replay<WorkUnit>(m, { table: 'work_unit', alias: 'u', columns: UNIT_COLUMNS }, idem);
+      if (!created)
+        return replay<WorkUnit>(m, { table: 'work_unit', alias: 'u', columns: UNIT_COLUMNS }, idem);
       await this.audit.record(ctx, m, {
         action: 'workUnit.create',
         entityType: 'WorkUnit',
@@ -146,12 +147,17 @@ export class WorkUnitService {
          RETURNING ${PAIRING_COLUMNS.replaceAll('p.', '')}`,
         [workUnitId, input.villageCode, startsOn, endsOn, goals, idem.key, idem.hash, idem.createdBy],
       );
-      if (!created) return replay<Pairing>(m, { table: 'pairing', alias: 'p', columns: PAIRING_COLUMNS }, idem);
+      if (!created)
+        return replay<Pairing>(m, { table: 'pairing', alias: 'p', columns: PAIRING_COLUMNS }, idem);
       await this.audit.record(ctx, m, {
         action: 'pairing.create',
         entityType: 'Pairing',
         entityId: created.id,
-        changes: { workUnitId: { new: workUnitId }, villageCode: { new: input.villageCode }, startsOn: { new: startsOn } },
+        changes: {
+          workUnitId: { new: workUnitId },
+          villageCode: { new: input.villageCode },
+          startsOn: { new: startsOn },
+        },
         regionPath: path,
       });
       return created;
