@@ -44,6 +44,8 @@ describe('npm run bench', () => {
       'typename',
       'accept',
       'export',
+      'household-timeline',
+      'cadre-stats-city',
     ]);
     for (const r of operations) {
       expect(Object.keys(r.systems).sort()).toEqual([...r.op.systems].sort());
