@@ -11,7 +11,7 @@ import { petitionsFeature } from '../petitions';
 import { regionsFeature } from '../regions';
 import { residentsFeature } from '../residents';
 import { usersFeature } from '../users';
-import { visitsFeature } from '../villages';
+import { assistancesFeature, visitsFeature } from '../villages';
 import type { Feature, ResourceMessages } from './feature';
 
 /** Every feature of the dashboard, in menu order: a new module is its folder and one line here. */
@@ -25,6 +25,7 @@ export const FEATURES: readonly Feature[] = [
   meetingsFeature,
   petitionsFeature,
   visitsFeature,
+  assistancesFeature,
   usersFeature,
   apiKeysFeature,
   auditFeature,

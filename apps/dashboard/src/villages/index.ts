@@ -1,8 +1,10 @@
 import AgricultureIcon from '@mui/icons-material/Agriculture';
+import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
 import HolidayVillageIcon from '@mui/icons-material/HolidayVillage';
 import InsightsIcon from '@mui/icons-material/Insights';
 import { lazyPage, type Feature } from '../features/feature';
-import { visitLabels } from './labels';
+import { assistanceLabels, visitLabels } from './labels';
+import { assistanceResource } from './assistance-resource';
 import { visitResource } from './visit-resource';
 
 /** 驻村走访 (issue 10): visits, with the village profile page and the stationed cadres' overview after them. */
@@ -30,4 +32,16 @@ export const visitsFeature: Feature = {
     },
   ],
   labels: visitLabels,
+};
+
+/** 帮扶: assistance of households, moved through the domain's machine. */
+export const assistancesFeature: Feature = {
+  name: 'assistances',
+  graphql: assistanceResource,
+  icon: VolunteerActivismIcon,
+  action: 'village:read',
+  list: lazyPage(() => import('./AssistanceList'), 'AssistanceList'),
+  show: lazyPage(() => import('./AssistanceShow'), 'AssistanceShow'),
+  recordRepresentation: 'description',
+  labels: assistanceLabels,
 };

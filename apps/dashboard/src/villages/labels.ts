@@ -37,3 +37,43 @@ export const visitLabels: FeatureLabels = {
     },
   },
 };
+
+/** resources.assistances. */
+export const assistanceLabels: FeatureLabels = {
+  zh: {
+    name: '帮扶',
+    fields: {
+      type: '帮扶方式',
+      state: '状态',
+      description: '帮扶内容',
+      household: '帮扶对象',
+      amountYuan: '金额（元）',
+      cadreName: '驻村干部',
+      plannedOn: '计划日期',
+      doneOn: '完成日期',
+      outcome: '帮扶成效',
+      abandonReason: '放弃原因',
+      effect: '家庭收入变化',
+      region: '所在区域',
+      regionCode: '所在区域',
+    },
+  },
+  en: {
+    name: 'Assistance |||| Assistance',
+    fields: {
+      type: 'Type',
+      state: 'State',
+      description: 'Description',
+      household: 'Household',
+      amountYuan: 'Amount (yuan)',
+      cadreName: 'Cadre',
+      plannedOn: 'Planned on',
+      doneOn: 'Done on',
+      outcome: 'Outcome',
+      abandonReason: 'Reason abandoned',
+      effect: 'Household income',
+      region: 'Region',
+      regionCode: 'Region',
+    },
+  },
+};

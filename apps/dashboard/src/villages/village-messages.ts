@@ -1,4 +1,5 @@
 import {
+  ASSISTANCE_MACHINE,
   ASSISTANCE_STATE_LABELS,
   ASSISTANCE_TYPE_LABELS,
   POSTING_ROLE_LABELS,
@@ -163,6 +164,11 @@ export function villageMessages(lang: Lang) {
     organization_kind: from(VILLAGE_ORGANIZATION_KIND_LABELS, lang),
     assistance_type: from(ASSISTANCE_TYPE_LABELS, lang),
     assistance_state: from(ASSISTANCE_STATE_LABELS, lang),
+    assistance_command: from(ASSISTANCE_MACHINE.labels(), lang),
+    assistance:
+      lang === 'zh'
+        ? { on: '日期', outcome: '帮扶成效', reason: '放弃原因' }
+        : { on: 'Day', outcome: 'Outcome', reason: 'Reason' },
     indicator: {
       ...from(VILLAGE_INDICATOR_LABELS, lang),
       netAssets: lang === 'zh' ? '集体净资产（元）' : 'Net collective assets (yuan)',

@@ -163,7 +163,7 @@ describe('villages and stationed cadres across jurisdictions', () => {
     );
     refused(
       await b.officer.gql(
-        `mutation($input: AssistanceCommandInput!) { startAssistance(input: $input) { id } }`,
+        `mutation($input: StartAssistanceInput!) { startAssistance(input: $input) { id } }`,
         {
           input: { id: ids.assistanceA, expectedVersion: 1, on: '2012-06-01' },
         },

@@ -19,7 +19,7 @@ const ASSISTANCE_FIELDS =
   'id state version plannedOn startedOn doneOn abandonedOn outcome abandonReason availableCommands';
 const PLAN = `mutation($input: PlanAssistanceInput!) { planAssistance(input: $input) { ${ASSISTANCE_FIELDS} } }`;
 const STEP = {
-  start: `mutation($input: AssistanceCommandInput!) { result: startAssistance(input: $input) { ${ASSISTANCE_FIELDS} } }`,
+  start: `mutation($input: StartAssistanceInput!) { result: startAssistance(input: $input) { ${ASSISTANCE_FIELDS} } }`,
   complete: `mutation($input: CompleteAssistanceInput!) { result: completeAssistance(input: $input) { ${ASSISTANCE_FIELDS} } }`,
   abandon: `mutation($input: AbandonAssistanceInput!) { result: abandonAssistance(input: $input) { ${ASSISTANCE_FIELDS} } }`,
 };
@@ -82,7 +82,7 @@ describe('villages and stationed cadres (issue 10)', () => {
         code: 'CONFLICT',
         field: 'name',
       });
-      expect(codeOf(await w.officer.gql(CREATE, { input: { ...base, regionCode: '230102' } }))).toBe(
+      expect(codeOf(await w.officer.gql(CREATE, { input: { ...base, regionCode: '230100' } }))).toBe(
         'FORBIDDEN',
       );
     });

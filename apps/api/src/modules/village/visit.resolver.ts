@@ -10,7 +10,6 @@ import { AssistanceCommandEnum } from './village.enums';
 import {
   AbandonAssistanceInput,
   Assistance,
-  AssistanceCommandInput,
   AssistanceConnection,
   AssistanceEffect,
   AssistanceEvent,
@@ -22,6 +21,7 @@ import {
   PlanAssistanceInput,
   RecordHouseholdIncomeInput,
   ReportVisitDisputeInput,
+  StartAssistanceInput,
   Visit,
   VisitConnection,
   VisitsArgs,
@@ -122,7 +122,7 @@ export class AssistanceResolver {
   }
 
   @Mutation(() => Assistance, { description: 'PLANNED → IN_PROGRESS.' })
-  startAssistance(@Ctx() ctx: RequestContext, @Arg('input') input: AssistanceCommandInput) {
+  startAssistance(@Ctx() ctx: RequestContext, @Arg('input') input: StartAssistanceInput) {
     return ctx.services.assistance.start(ctx, input);
   }
 

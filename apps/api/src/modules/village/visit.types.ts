@@ -368,7 +368,8 @@ export class PlanAssistanceInput {
   plannedOn: Date;
 }
 
-@InputType()
+/** What every step of an assistance carries: which one, the version read, and the day of the step. */
+@InputType({ isAbstract: true })
 export class AssistanceCommandInput {
   @Field(() => ID)
   id: string;
@@ -379,6 +380,9 @@ export class AssistanceCommandInput {
   @Field(() => DateResolver, { description: 'The day of the step; not in the future.' })
   on: Date;
 }
+
+@InputType()
+export class StartAssistanceInput extends AssistanceCommandInput {}
 
 @InputType()
 export class CompleteAssistanceInput extends AssistanceCommandInput {
