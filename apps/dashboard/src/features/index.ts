@@ -11,7 +11,7 @@ import { petitionsFeature } from '../petitions';
 import { regionsFeature } from '../regions';
 import { residentsFeature } from '../residents';
 import { usersFeature } from '../users';
-import { assistancesFeature, visitsFeature } from '../villages';
+import { assistancesFeature, stationedCadresFeature, visitsFeature } from '../villages';
 import type { Feature, ResourceMessages } from './feature';
 
 /** Every feature of the dashboard, in menu order: a new module is its folder and one line here. */
@@ -26,6 +26,7 @@ export const FEATURES: readonly Feature[] = [
   petitionsFeature,
   visitsFeature,
   assistancesFeature,
+  stationedCadresFeature,
   usersFeature,
   apiKeysFeature,
   auditFeature,

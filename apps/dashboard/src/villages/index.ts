@@ -1,9 +1,11 @@
 import AgricultureIcon from '@mui/icons-material/Agriculture';
+import BadgeIcon from '@mui/icons-material/Badge';
 import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
 import HolidayVillageIcon from '@mui/icons-material/HolidayVillage';
 import InsightsIcon from '@mui/icons-material/Insights';
 import { lazyPage, type Feature } from '../features/feature';
-import { assistanceLabels, visitLabels } from './labels';
+import { assistanceLabels, cadreLabels, visitLabels } from './labels';
+import { stationedCadreResource } from './cadre-resource';
 import { assistanceResource } from './assistance-resource';
 import { visitResource } from './visit-resource';
 
@@ -44,4 +46,16 @@ export const assistancesFeature: Feature = {
   show: lazyPage(() => import('./AssistanceShow'), 'AssistanceShow'),
   recordRepresentation: 'description',
   labels: assistanceLabels,
+};
+
+/** 驻村干部: the cadres, their postings and what they carry on. */
+export const stationedCadresFeature: Feature = {
+  name: 'stationedCadres',
+  graphql: stationedCadreResource,
+  icon: BadgeIcon,
+  action: 'village:read',
+  list: lazyPage(() => import('./CadreList'), 'CadreList'),
+  show: lazyPage(() => import('./CadreShow'), 'CadreShow'),
+  recordRepresentation: 'name',
+  labels: cadreLabels,
 };

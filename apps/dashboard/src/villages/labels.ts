@@ -77,3 +77,33 @@ export const assistanceLabels: FeatureLabels = {
     },
   },
 };
+
+/** resources.stationedCadres. */
+export const cadreLabels: FeatureLabels = {
+  zh: {
+    name: '驻村干部',
+    fields: {
+      name: '姓名',
+      q: '姓名',
+      phone: '电话',
+      workUnit: '派出单位',
+      activePosting: '现驻村',
+      postings: '驻村经历',
+      region: '所在区域',
+      regionCode: '所在区域',
+    },
+  },
+  en: {
+    name: 'Stationed cadre |||| Stationed cadres',
+    fields: {
+      name: 'Name',
+      q: 'Name',
+      phone: 'Phone',
+      workUnit: 'Work unit',
+      activePosting: 'Posted to',
+      postings: 'Postings',
+      region: 'Region',
+      regionCode: 'Region',
+    },
+  },
+};

@@ -165,6 +165,10 @@ export function villageMessages(lang: Lang) {
     assistance_type: from(ASSISTANCE_TYPE_LABELS, lang),
     assistance_state: from(ASSISTANCE_STATE_LABELS, lang),
     assistance_command: from(ASSISTANCE_MACHINE.labels(), lang),
+    cadre:
+      lang === 'zh'
+        ? { visits: '走访 %{count} 户次', open_assistance: '在办帮扶 %{count} 项' }
+        : { visits: '%{count} visits', open_assistance: '%{count} open assistance' },
     assistance:
       lang === 'zh'
         ? { on: '日期', outcome: '帮扶成效', reason: '放弃原因' }
