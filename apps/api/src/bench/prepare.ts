@@ -75,7 +75,7 @@ async function main() {
     await db.transaction((m) => writeRegions(m, demoRegions(), 'insert-missing'));
     const mediation = await db.transaction((m) => seedMediation(m, { seed: 1 }));
     if (casesScale > 1) await repeatCases(db, casesScale);
-    const villages = await db.transaction((m) => seedVillages(m, { yishanUserId: null, seed: 1 }));
+    const cadres = await db.transaction((m) => seedVillages(m, { yishanUserId: null, seed: 1 }));
     await createAdmin(db, 'bench-admin', '230100', password);
     await db.query('VACUUM ANALYZE');
     const [counts] = await db.query(
@@ -92,7 +92,7 @@ async function main() {
         organizations: mediation.organizations,
         mediators: mediation.mediators,
         seededCases: mediation.cases,
-        visits: villages?.visits ?? 0,
+        visits: cadres?.visits ?? 0,
         casesScale,
       }),
     );

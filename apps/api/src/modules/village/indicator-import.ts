@@ -30,13 +30,14 @@ export interface ParsedIndicatorRow {
 export function parseIndicatorCsv(csv: string): { rows: ParsedIndicatorRow[]; errors: ImportLineError[] } {
   let records: { record: string[]; info: { lines: number } }[];
   try {
+    // With `info`, each record comes with the line it ends on.
     records = parse(csv, {
       bom: true,
       trim: true,
       skip_empty_lines: true,
       relax_column_count: true,
       info: true,
-    });
+    }) as unknown as typeof records;
   } catch (err) {
     if (!(err instanceof CsvError)) throw err;
     return {

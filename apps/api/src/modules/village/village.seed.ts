@@ -374,7 +374,7 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
   // Assistance for every poor household, played through the machine; incomes before and after.
   const assistance = [];
   const events = [];
-  const incomes = [];
+  const incomes: { householdId: string; regionCode: string; year: number; incomeYuan: number }[] = [];
   for (const h of homes.filter((x) => x.poor)) {
     const isStory = h.id === story.id;
     const plannedOn = isStory ? '2011-03-10' : day(2010, rand.between(1, 12), rand.between(1, 28));

@@ -369,7 +369,7 @@ export class PlanAssistanceInput {
 }
 
 /** What every step of an assistance carries: which one, the version read, and the day of the step. */
-@InputType({ isAbstract: true })
+@InputType()
 export class AssistanceCommandInput {
   @Field(() => ID)
   id: string;
