@@ -226,7 +226,7 @@ export class CadreService {
 
   /**
    * Posts a cadre to a village, which moves the cadre's record there. The posting takes over from the village's
-   * last ended posting (or the one named), so the next cadre inherits its handover note, visits and open
+   * last posting that ended before it starts (or the one named), so the next cadre inherits its handover note, visits and open
    * assistance. A cadre with an active posting is CONFLICT: end it first.
    */
   async startPosting(ctx: RequestContext, input: StartPostingInput): Promise<Posting> {
@@ -249,9 +249,7 @@ export class CadreService {
         cadreId,
       ]);
       if (active) throw new AppError('CONFLICT', 'The cadre has an active posting; end it first.');
-      const previous = await this.previousPosting(m, input.villageCode, previousId);
-      if (previous && startsOn < previous.endsOn)
-        throw AppError.badInput('startsOn is before the posting it takes over ended.', 'startsOn');
+      const previous = await this.previousPosting(m, input.villageCode, previousId, startsOn);
       const [created]: Posting[] = await m.query(
         `WITH moved AS (
            UPDATE stationed_cadre SET region_code = $4, version = version + 1, updated_at = now()
@@ -279,12 +277,13 @@ export class CadreService {
     });
   }
 
-  private async previousPosting(m: EntityManager, villageCode: string, id: string | null) {
-    const [row]: { id: string; endsOn: string }[] = await m.query(
-      `SELECT id, ends_on::text AS "endsOn" FROM posting
-       WHERE region_code = $1 AND state = 'ENDED' AND ($2::uuid IS NULL OR id = $2::uuid)
+  /** The named ended posting of the village, else the last one that ended before this one starts. */
+  private async previousPosting(m: EntityManager, villageCode: string, id: string | null, startsOn: string) {
+    const [row]: { id: string }[] = await m.query(
+      `SELECT id FROM posting
+       WHERE region_code = $1 AND state = 'ENDED' AND (CASE WHEN $2::uuid IS NULL THEN ends_on < $3::date ELSE id = $2::uuid END)
        ORDER BY ends_on DESC, id DESC LIMIT 1`,
-      [villageCode, id],
+      [villageCode, id, startsOn],
     );
     if (id && !row)
       throw AppError.badInput('That is not an ended posting of the village.', 'previousPostingId');

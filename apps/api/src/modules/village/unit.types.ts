@@ -277,7 +277,7 @@ export class PostingsArgs extends PageArgs {
 
 @InputType({
   description:
-    'Posts a cadre to a village. The posting takes over from the last ended posting of the village (its handover note, visits and open assistance), unless `previousPostingId` names another of the village.',
+    'Posts a cadre to a village. The posting takes over from the village’s last posting that ended before it starts (its handover note, visits and open assistance), unless `previousPostingId` names another of the village.',
 })
 export class StartPostingInput {
   @Field(() => ID)

@@ -78,9 +78,10 @@ describe('villages and stationed cadres (issue 10)', () => {
         field: 'name',
       });
       expect(codeOf(await w.officer.gql(CREATE, { input: base }))).toBeUndefined();
-      expect((await w.officer.gql(CREATE, { input: base })).errors?.[0].extensions).toMatchObject({
-        code: 'CONFLICT',
-        field: 'name',
+      const duplicate = await w.officer.gql(CREATE, { input: base });
+      expect(duplicate.errors?.[0]).toMatchObject({
+        extensions: { code: 'CONFLICT' },
+        message: 'A work unit of that name exists in the region.',
       });
       expect(codeOf(await w.officer.gql(CREATE, { input: { ...base, regionCode: '230100' } }))).toBe(
         'FORBIDDEN',
@@ -458,11 +459,9 @@ describe('villages and stationed cadres (issue 10)', () => {
     it('when a year is entered, then it is kept once; a second entry of it is CONFLICT and a bad figure BAD_USER_INPUT', async () => {
       const row = await one<{ netAssets: number }>(w.officer, RECORD, { input: year(w.villages[0], 2008) });
       expect(row.netAssets).toBe(-400_000);
-      expect(
-        (await w.officer.gql(RECORD, { input: year(w.villages[0], 2008) })).errors?.[0].extensions,
-      ).toMatchObject({
-        code: 'CONFLICT',
-        field: 'year',
+      expect((await w.officer.gql(RECORD, { input: year(w.villages[0], 2008) })).errors?.[0]).toMatchObject({
+        extensions: { code: 'CONFLICT' },
+        message: 'The village has that year recorded already.',
       });
       for (const [field, change] of [
         ['cultivatedLandMu', { cultivatedLandMu: -1 }],
