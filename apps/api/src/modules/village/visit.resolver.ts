@@ -148,6 +148,11 @@ export class AssistanceResolver {
     return ctx.loaders.resident.household.load(a.householdId);
   }
 
+  @FieldResolver(() => Region)
+  region(@Ctx() ctx: RequestContext, @Root() a: Assistance) {
+    return ctx.loaders.region.byCode.load(a.regionCode);
+  }
+
   @FieldResolver(() => [AssistanceEvent])
   timeline(@Ctx() ctx: RequestContext, @Root() a: Assistance) {
     return ctx.loaders.village.assistanceEvents.load(a.id);
