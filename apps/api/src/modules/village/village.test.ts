@@ -10,7 +10,6 @@ import {
   startPosting,
   stationedCounty,
   VISIT_FIELDS,
-  workUnit,
 } from '../../test/villages';
 
 type World = Awaited<ReturnType<typeof stationedCounty>>;
