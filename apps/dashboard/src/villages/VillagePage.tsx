@@ -91,7 +91,7 @@ export const VillagePage = () => {
   const village = useStats<Village>('visits', 'village', code ? { code } : null);
   const visits = useGetList<VisitRow & { id: string }>(
     'visits',
-    { filter: { regionCode: code }, pagination: { page: 1, perPage: 50 } },
+    { filter: { regionCode: code }, pagination: { page: 1, perPage: 20 } },
     { enabled: Boolean(code) },
   );
   const t = (key: string, options?: Record<string, unknown>) =>
@@ -217,6 +217,13 @@ export const VillagePage = () => {
                   {t('visits')}
                   {visits.total != null && ` (${count(visits.total)})`}
                 </Typography>
+                <Button
+                  component={Link}
+                  to={`/visits?filter=${encodeURIComponent(JSON.stringify({ regionCode: v.code }))}`}
+                  size="small"
+                >
+                  {t('all_visits')}
+                </Button>
                 {visits.data?.length === 0 && (
                   <Typography color="text.secondary">{t('no_visits')}</Typography>
                 )}

@@ -248,6 +248,11 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
 
   // Work units: one county's two of its own, and the city's three.
   const counties = [...new Set(villages.map((v) => v.code.slice(0, 6)))];
+  const countyNames = new Map<string, string>(
+    (await m.query(`SELECT code, name FROM region WHERE code = ANY($1)`, [counties])).map(
+      (r: { code: string; name: string }) => [r.code, r.name],
+    ),
+  );
   const units = [
     ...['哈尔滨市农业委员会', '哈尔滨市卫生局', '哈尔滨电业局'].map((name, i) => ({
       id: uuid(),
@@ -262,7 +267,7 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
         const [name, kind] = UNIT_NAMES[(c + k) % UNIT_NAMES.length];
         return {
           id: uuid(),
-          name: `${county}${name}${EXAMPLE}`,
+          name: `${countyNames.get(county) ?? county}${name}${EXAMPLE}`,
           kind,
           level: 'COUNTY',
           regionCode: county,
