@@ -19,7 +19,7 @@ import {
 
 /**
  * The villages' demo data, from the 2013 article: every village of the demo tree paired with a work unit and a
- * stationed cadre posted since March 2009; 通河县's villages with per-capita income growing 18.1% a year from
+ * stationed cadre posted since January 2009; 通河县's villages with per-capita income growing 18.1% a year from
  * 2008 to 2012; the "1+3+N" model in 20.5% of the villages (35 of 170, the nearest the demo allows), 新庄村 first;
  * visits at the targets' rhythm (poor households monthly, the others quarterly, with misses), assistance for the
  * poor households played through the domain's machine, and 依山村's story: the cadre who handed over in 2012,
@@ -34,7 +34,7 @@ export const VILLAGE_SEED = Object.freeze({
   adoptionShare: 0.205,
   firstYear: 2008,
   lastYear: 2012,
-  postedOn: '2009-03-01',
+  postedOn: '2009-01-01',
   handoverOn: '2012-01-01',
   /** Safe villages in the article's proportions of the demo's: 15 and 52 of about 1,429. */
   quietVillages: 2,
@@ -350,14 +350,10 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
   for (const h of homes) {
     const behind = rand.next() < 0.2;
     for (let y = 2009; y <= S.lastYear; y++)
-      for (let month = y === 2009 ? 3 : 1; month <= 12; month++) {
+      for (let month = 1; month <= 12; month++) {
         const due = h.poor || month % 3 === 0;
         if (!due || rand.next() < (h.poor ? (behind ? 0.15 : 0) : 0.1)) continue;
-        const on = day(
-          y,
-          h.poor ? month : Math.max(month - rand.between(0, 2), y === 2009 ? 3 : 1),
-          rand.between(1, 28),
-        );
+        const on = day(y, h.poor ? month : month - rand.between(0, 2), rand.between(1, 28));
         const p = postingOn(h.villageCode, on);
         const purpose = h.poor && rand.next() < 0.5 ? 'POVERTY_CHECK' : rand.weighted(PURPOSES);
         visits.push({
