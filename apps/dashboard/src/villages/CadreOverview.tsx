@@ -1,4 +1,4 @@
-import { chinaDay, formatPercent } from '@qiangji/domain';
+import { formatPercent } from '@qiangji/domain';
 import Alert from '@mui/material/Alert';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
@@ -6,25 +6,17 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
-import { useNavigate, useSearchParams } from 'react-router-dom';
 import { formatDay } from '../common/dates';
 import { regionName, type RegionRef } from '../common/region-ref';
-import { useJurisdiction } from '../common/use-jurisdiction';
 import { ChildRegionTable } from '../stats/ChildRegionTable';
 import { FigureTable } from '../stats/FigureTable';
 import { KpiCards, type Kpi } from '../stats/KpiCards';
-import {
-  openingYear,
-  periodFromSearch,
-  periodSearch,
-  wholeYear,
-  yearRange,
-  type Period,
-} from '../stats/period';
+import { wholeYear } from '../stats/period';
 import { PeriodPicker } from '../stats/PeriodPicker';
 import { RegionTrail } from '../stats/RegionTrail';
 import { TrendChart } from '../stats/TrendChart';
 import { useStats } from '../stats/use-stats';
+import { useStatsPeriod } from '../stats/use-stats-period';
 
 interface Figures {
   activeCadres: number;
@@ -110,16 +102,8 @@ export function cadreKpis(s: CadreStats, translate: Translate, locale: string): 
  */
 export const CadreOverview = () => {
   const translate = useTranslate();
-  const navigate = useNavigate();
   const [locale = 'zh-CN'] = useLocaleState();
-  const [search] = useSearchParams();
-  const jurisdiction = useJurisdiction();
-  const asked = periodFromSearch(search, jurisdiction?.code);
-  const years = useStats<number[]>('visits', 'years', asked ? { regionCode: asked.region } : null);
-  const thisYear = Number(chinaDay().slice(0, 4));
-  const opening = asked && !asked.range && !years.isPending ? openingYear(years.data ?? [], thisYear) : null;
-  const range = asked?.range ?? (opening && yearRange(opening.year));
-  const period: Period | null = asked && range ? { region: asked.region, ...range } : null;
+  const { jurisdiction, asked, years, period, drillDown, go } = useStatsPeriod('visits', '/cadres');
   const stats = useStats<CadreStats>(
     'visits',
     'cadreStats',
@@ -129,8 +113,6 @@ export const CadreOverview = () => {
     stats.data && period && stats.data.regionCode === period.region && stats.data.from === period.from
       ? stats.data
       : null;
-  const linkTo = (next: Period) => ({ pathname: '/cadres', search: periodSearch(next) });
-  const drillDown = (region: string) => linkTo({ ...period!, region });
   const year = period && wholeYear(period);
   const name = shown ? regionName(shown.region) : (asked?.region ?? '');
   const t = (key: string, options?: Record<string, unknown>) =>
@@ -162,11 +144,7 @@ export const CadreOverview = () => {
                       to: formatDay(period.to, locale),
                     })}
               </Typography>
-              <PeriodPicker
-                period={period}
-                years={years.data ?? []}
-                onChange={(next) => navigate(linkTo(next))}
-              />
+              <PeriodPicker period={period} years={years.data ?? []} onChange={go} />
             </Stack>
           )}
           {(years.isPending || stats.isPending) && <LinearProgress />}

@@ -21,16 +21,20 @@ describe('the villages demo data', () => {
     const s = await one<{
       income: { fromYear: number; toYear: number; growth: number };
       visits: number;
+      onScheduleRate: number;
       activeCadres: number;
       byChildRegion: { regionCode: string; visits: number; income: { growth: number | null } }[];
     }>(
       supervisor,
       `{ cadreStats(regionCode: "${VILLAGE_SEED.tonghe}", from: "2009-01-01", to: "2012-12-31") {
-        visits activeCadres income { fromYear toYear growth } byChildRegion { regionCode visits income { growth } } } }`,
+        visits activeCadres onScheduleRate income { fromYear toYear growth } byChildRegion { regionCode visits income { growth } } } }`,
     );
     expect(s.income).toMatchObject({ fromYear: 2008, toYear: 2012 });
     expect(formatPercent(s.income.growth)).toBe('18.1%');
     expect(s.activeCadres).toBeGreaterThan(10);
+    // Four in five poor households are visited every month; the others miss one now and then.
+    expect(s.onScheduleRate).toBeGreaterThan(0.5);
+    expect(s.onScheduleRate).toBeLessThan(1);
     expect(s.byChildRegion.reduce((n, r) => n + r.visits, 0)).toBe(s.visits);
     for (const child of s.byChildRegion.filter((r) => r.income.growth != null))
       expect(formatPercent(child.income.growth)).toBe('18.1%');
