@@ -190,6 +190,15 @@ export function sortBy<T, F extends string>(
   };
 }
 
+/** The one order of a list that takes no `orderBy`: `sortBy` with a single field, the row's id breaking ties. */
+export function fixedSort<T extends { id: string }>(
+  name: string,
+  field: SortField<T>,
+  idExpr: string,
+): ListSort<T> {
+  return sortBy({ [name]: field }, null, name, { expr: idExpr, of: (row) => row.id });
+}
+
 /** Runs list statements: inside the caller's scoped transaction for people and cases, plainly for reference data. */
 export type ListRunner = <R>(work: (q: Queryable) => Promise<R>) => Promise<R>;
 

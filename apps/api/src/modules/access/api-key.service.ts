@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { parseId } from '../../common/ids';
 import { inScope, isWithin, requireAction, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { updateReturning, Where } from '../../common/sql';
 import type { Principal, RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -96,14 +96,11 @@ export class ApiKeyService {
       columns: COLUMNS,
       where: new Where().codeInSubtree('k.region_code', admin.jurisdiction.path),
       args,
-      sort: {
-        key: 'CREATED:DESC',
-        expr: 'k.created_at',
-        idExpr: 'k.id',
-        direction: SortDirection.DESC,
-        value: (r) => r.createdAt.toISOString(),
-        id: (r) => r.id,
-      },
+      sort: fixedSort(
+        'CREATED',
+        { expr: 'k.created_at', value: (r) => r.createdAt.toISOString(), direction: SortDirection.DESC },
+        'k.id',
+      ),
     });
   }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Refusal } from '../../common/app-error';
 import { requireAction, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
 import type { ScopedTransaction } from '../../common/scoped-transaction';
 import { Params, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -116,14 +116,7 @@ export class AuditService {
       where,
       args,
       // Identity ids grow with every insert, so newest first is id descending: exact, unlike timestamps.
-      sort: {
-        key: 'ID:DESC',
-        expr: 'a.id',
-        idExpr: 'a.id',
-        direction: SortDirection.DESC,
-        value: (r) => r.id,
-        id: (r) => r.id,
-      },
+      sort: fixedSort('ID', { expr: 'a.id', value: (r) => r.id, direction: SortDirection.DESC }, 'a.id'),
     });
   }
 }

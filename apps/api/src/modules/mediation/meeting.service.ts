@@ -1,7 +1,7 @@
 import type { DisputeCaseState } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { groupBy } from '../../common/group-by';
 import type { RequestContext } from '../../server/context';
@@ -36,7 +36,7 @@ export class MeetingService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<CoordinationMeeting> {
-    requireAction(ctx, 'dispute:read');
+    requireAction(ctx, 'coordination:read');
     const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
     if (!row) throw AppError.notFound(`Coordination meeting ${id} was not found.`);
     return row;
@@ -44,7 +44,7 @@ export class MeetingService {
 
   /** Newest first. */
   async list(ctx: RequestContext, filter: CoordinationMeetingFilter | null | undefined, args: PageArgs) {
-    requireAction(ctx, 'dispute:read');
+    requireAction(ctx, 'coordination:read');
     const where = new Where()
       .subtree('mt.region_path', await scopePath(ctx, filter?.regionCode))
       .id('mt.organization_id', filter?.organizationId, 'organizationId')
@@ -66,14 +66,11 @@ export class MeetingService {
       columns: MEETING_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'HELD_ON:DESC',
-        expr: 'mt.held_on',
-        idExpr: 'mt.id',
-        direction: SortDirection.DESC,
-        value: (r) => r.heldOn,
-        id: (r) => r.id,
-      },
+      sort: fixedSort(
+        'HELD_ON',
+        { expr: 'mt.held_on', value: (r) => r.heldOn, direction: SortDirection.DESC },
+        'mt.id',
+      ),
     });
   }
 

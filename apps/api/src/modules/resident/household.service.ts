@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { fixedSort, listPage, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
-import { Patch, versionedUpdate, Where } from '../../common/sql';
+import { saveEdit, type EditTarget } from '../../common/command';
+import { Patch, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -23,15 +24,20 @@ function checkAddress(address: string) {
   return text;
 }
 
-const HOUSEHOLD = { table: 'household', label: 'Household' };
-
 export interface MemberChange {
   id: string;
   name: string;
   registeredAt: string;
   changedAt: string;
 }
+
 const RETURNING = HOUSEHOLD_COLUMNS.replaceAll('h.', '');
+const HOUSEHOLD: EditTarget = {
+  table: 'household',
+  label: 'Household',
+  entityType: 'Household',
+  returning: RETURNING,
+};
 
 /** Changes an existing row only if the caller saw its latest version; tells a stale version from a missing row. */
 export class HouseholdService {
@@ -87,14 +93,7 @@ export class HouseholdService {
       columns: HOUSEHOLD_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'ADDRESS:ASC',
-        expr: 'h.address',
-        idExpr: 'h.id',
-        direction: SortDirection.ASC,
-        value: (r) => r.address,
-        id: (r) => r.id,
-      },
+      sort: fixedSort('ADDRESS', { expr: 'h.address', value: (r) => r.address }, 'h.id'),
     });
   }
 
@@ -139,22 +138,9 @@ export class HouseholdService {
         if (!member) throw AppError.badInput('The head must be a member of the household.', 'headResidentId');
         patch.set('head_resident_id', head, { field: 'headResidentId', old: before.headResidentId });
       }
-      const household = await versionedUpdate<Household>(
-        m,
-        HOUSEHOLD,
-        before.id,
-        input.expectedVersion,
-        patch,
-        RETURNING,
-      );
-      await this.audit.record(ctx, m, {
-        action: 'household.update',
-        entityType: 'Household',
-        entityId: before.id,
-        changes: patch.changes,
-        regionPath: before.path,
-      });
-      return household;
+      return saveEdit<Household>(ctx, m, HOUSEHOLD, before, input.expectedVersion, patch, [
+        { action: 'household.update' },
+      ]);
     });
   }
 
@@ -164,29 +150,15 @@ export class HouseholdService {
     const path = await scopePath(ctx, input.regionCode);
     return atomically(ctx, async (m) => {
       const before = await this.visible(m, input.id);
-      const household = await versionedUpdate<Household>(
-        m,
-        HOUSEHOLD,
-        before.id,
-        input.expectedVersion,
-        new Patch().set('region_code', input.regionCode),
-        RETURNING,
-      );
+      const patch = new Patch().set('region_code', input.regionCode, {
+        field: 'regionCode',
+        old: before.regionCode,
+      });
       // Recorded on both sides, so that the auditors of the region it left see it as well as those of its new one.
-      const changes = { regionCode: { old: before.regionCode, new: input.regionCode } };
-      for (const [action, regionPath] of [
-        ['household.move_out', before.path],
-        ['household.move', path],
-      ]) {
-        await this.audit.record(ctx, m, {
-          action,
-          entityType: 'Household',
-          entityId: before.id,
-          changes,
-          regionPath,
-        });
-      }
-      return household;
+      return saveEdit<Household>(ctx, m, HOUSEHOLD, before, input.expectedVersion, patch, [
+        { action: 'household.move_out' },
+        { action: 'household.move', regionPath: path },
+      ]);
     });
   }
 

@@ -9,7 +9,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { checkText, pastDay, Params, Where } from '../../common/sql';
@@ -123,14 +123,11 @@ export class AssistanceService {
       columns: ASSISTANCE_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'PLANNED_ON:DESC',
-        expr: 'a.planned_on',
-        idExpr: 'a.id',
-        direction: SortDirection.DESC,
-        value: (a) => a.plannedOn,
-        id: (a) => a.id,
-      },
+      sort: fixedSort(
+        'PLANNED_ON',
+        { expr: 'a.planned_on', value: (a) => a.plannedOn, direction: SortDirection.DESC },
+        'a.id',
+      ),
     });
   }
 

@@ -1,19 +1,13 @@
-import {
-  maskPhone,
-  normalizePhone,
-  POSTING_MACHINE,
-  type PostingCommandDetails,
-  type PostingState,
-} from '@qiangji/domain';
+import { maskPhone, POSTING_MACHINE, type PostingCommandDetails, type PostingState } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandTarget } from '../../common/command';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
-import { checkText, isoDay, pastDay, Where } from '../../common/sql';
+import { checkText, isoDay, optionalPhone, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -86,14 +80,7 @@ export class CadreService {
       columns: CADRE_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'NAME:ASC',
-        expr: 'k.name',
-        idExpr: 'k.id',
-        direction: SortDirection.ASC,
-        value: (k) => k.name,
-        id: (k) => k.id,
-      },
+      sort: fixedSort('NAME', { expr: 'k.name', value: (k) => k.name }, 'k.id'),
     });
   }
 
@@ -103,11 +90,7 @@ export class CadreService {
     const name = checkText(input.name, 'name', 50);
     const workUnitId = parseId(input.workUnitId, 'workUnitId');
     const userId = input.userId == null ? null : parseId(input.userId, 'userId');
-    let phone: string | null = null;
-    if (input.phone?.trim()) {
-      phone = normalizePhone(input.phone);
-      if (!phone) throw AppError.badInput('The phone is not a valid number.', 'phone');
-    }
+    const phone = optionalPhone(input.phone);
     const idem = idempotency(principal, input);
     return atomically(ctx, async (m) => {
       await this.units.byId(m, workUnitId, 'workUnitId');
@@ -201,14 +184,11 @@ export class CadreService {
       columns: POSTING_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'STARTS_ON:DESC',
-        expr: 'p.starts_on',
-        idExpr: 'p.id',
-        direction: SortDirection.DESC,
-        value: (p) => p.startsOn,
-        id: (p) => p.id,
-      },
+      sort: fixedSort(
+        'STARTS_ON',
+        { expr: 'p.starts_on', value: (p) => p.startsOn, direction: SortDirection.DESC },
+        'p.id',
+      ),
     });
   }
 

@@ -7,7 +7,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { parseId, parseIds } from '../../common/ids';
 import { checkText, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -83,14 +83,11 @@ export class VillageProfileService {
       columns: INDICATOR_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'YEAR:DESC',
-        expr: 'i.year',
-        idExpr: 'i.id',
-        direction: SortDirection.DESC,
-        value: (i) => i.year,
-        id: (i) => i.id,
-      },
+      sort: fixedSort(
+        'YEAR',
+        { expr: 'i.year', value: (i) => i.year, direction: SortDirection.DESC },
+        'i.id',
+      ),
     });
   }
 

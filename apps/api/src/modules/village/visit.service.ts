@@ -2,7 +2,7 @@ import { ASSISTANCE_TYPE_LABELS, type AssistanceType } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { pastDay, updateReturning, Where } from '../../common/sql';
@@ -98,14 +98,11 @@ export class VisitService {
         columns: VISIT_COLUMNS,
         where,
         args,
-        sort: {
-          key: 'VISITED_ON:DESC',
-          expr: 'v.visited_on',
-          idExpr: 'v.id',
-          direction: SortDirection.DESC,
-          value: (v) => v.visitedOn,
-          id: (v) => v.id,
-        },
+        sort: fixedSort(
+          'VISITED_ON',
+          { expr: 'v.visited_on', value: (v) => v.visitedOn, direction: SortDirection.DESC },
+          'v.id',
+        ),
       });
       await this.audited(
         ctx,
@@ -221,6 +218,7 @@ export class VisitService {
         throw new AppError('CONFLICT', 'A dispute was reported from this visit already.');
       const registered = await ctx.services.disputeCases.register(ctx, {
         ...dispute,
+        amountAtStake: dispute.amountAtStake ?? null,
         channel: 'STATIONED_CADRE',
         regionCode: visit.regionCode,
         receivedAt: null,

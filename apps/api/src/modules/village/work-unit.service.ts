@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped, unscoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { checkText, isoDay, Where } from '../../common/sql';
@@ -58,14 +58,7 @@ export class WorkUnitService {
       columns: UNIT_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'NAME:ASC',
-        expr: 'u.name',
-        idExpr: 'u.id',
-        direction: SortDirection.ASC,
-        value: (u) => u.name,
-        id: (u) => u.id,
-      },
+      sort: fixedSort('NAME', { expr: 'u.name', value: (u) => u.name }, 'u.id'),
     });
   }
 
@@ -116,14 +109,11 @@ export class WorkUnitService {
       columns: PAIRING_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'STARTS_ON:DESC',
-        expr: 'p.starts_on',
-        idExpr: 'p.id',
-        direction: SortDirection.DESC,
-        value: (p) => p.startsOn,
-        id: (p) => p.id,
-      },
+      sort: fixedSort(
+        'STARTS_ON',
+        { expr: 'p.starts_on', value: (p) => p.startsOn, direction: SortDirection.DESC },
+        'p.id',
+      ),
     });
   }
 
