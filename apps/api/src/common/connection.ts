@@ -1,3 +1,4 @@
+import { constantCase } from '@qiangji/domain';
 import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AppError } from './app-error';
@@ -190,15 +191,6 @@ export function sortBy<T, F extends string>(
   };
 }
 
-/** The one order of a list that takes no `orderBy`: `sortBy` with a single field, the row's id breaking ties. */
-export function fixedSort<T extends { id: string }>(
-  name: string,
-  field: SortField<T>,
-  idExpr: string,
-): ListSort<T> {
-  return sortBy({ [name]: field }, null, name, { expr: idExpr, of: (row) => row.id });
-}
-
 /** Runs list statements: inside the caller's scoped transaction for people and cases, plainly for reference data. */
 export type ListRunner = <R>(work: (q: Queryable) => Promise<R>) => Promise<R>;
 
@@ -237,4 +229,26 @@ export async function listPage<T>(
         return n as number;
       })),
   });
+}
+
+/** The one order of a list that takes no `orderBy`: its name in cursors (`NAME`), the row's field, the direction. */
+export type FixedOrder<T> = readonly [name: string, field: keyof T & string, direction?: SortDirection];
+
+/**
+ * `listPage` in the list's one order: by `field`'s column (`heldOn` → `held_on`) of the table aliased in `from`
+ * (`coordination_meeting mt`), the row's id breaking ties; a time's cursor value is its ISO form.
+ */
+export function listInOrder<T extends { id: string }>(
+  run: ListRunner,
+  [name, field, direction]: FixedOrder<T>,
+  opts: { from: string; columns: string; where: Where; args: PageArgs },
+): Promise<Connection<T>> {
+  const alias = opts.from.split(' ').at(-1);
+  const value = (row: T): unknown => {
+    const v: unknown = row[field];
+    return v instanceof Date ? v.toISOString() : v;
+  };
+  const column: SortField<T> = { expr: `${alias}.${constantCase(field).toLowerCase()}`, value, direction };
+  const sort = sortBy({ [name]: column }, null, name, { expr: `${alias}.id`, of: (row) => row.id });
+  return listPage(run, { ...opts, sort });
 }

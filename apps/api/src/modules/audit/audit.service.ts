@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Refusal } from '../../common/app-error';
 import { requireAction, scoped } from '../../common/authz';
-import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
 import type { ScopedTransaction } from '../../common/scoped-transaction';
 import { Params, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -110,13 +110,12 @@ export class AuditService {
     where.id('a.actor_id', filter?.actorId, 'actorId');
     where.days('a.at', filter ?? {}, { from: 'from', to: 'to' }, 'timestamptz');
     // The service's condition and the table's policy say the same; the policy is what a mistake here cannot undo.
-    return listPage<AuditEventRow>(scoped(ctx), {
+    // Identity ids grow with every insert, so newest first is id descending: exact, unlike timestamps.
+    return listInOrder<AuditEventRow>(scoped(ctx), ['ID', 'id', SortDirection.DESC], {
       from: 'audit_event a',
       columns: COLUMNS,
       where,
       args,
-      // Identity ids grow with every insert, so newest first is id descending: exact, unlike timestamps.
-      sort: fixedSort('ID', { expr: 'a.id', value: (r) => r.id, direction: SortDirection.DESC }, 'a.id'),
     });
   }
 }

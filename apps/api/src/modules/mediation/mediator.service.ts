@@ -2,11 +2,11 @@ import { DISPUTE_CASE_DESK_STATES, maskPhone } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { fixedSort, listPage, type PageArgs } from '../../common/connection';
+import { listInOrder, type PageArgs } from '../../common/connection';
 import { groupBy } from '../../common/group-by';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { parseId, parseIds } from '../../common/ids';
-import { saveEdit, type EditTarget } from '../../common/command';
+import { editTarget, saveEdit } from '../../common/command';
 import { checkText, optionalPhone, pastDay, Patch, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -26,14 +26,7 @@ import type { MediationOrganization } from './organization.types';
 export const MEDIATOR_COLUMNS = `md.id, md.name, md.employment, md.specialities, md.qualifications, md.trainings,
   md.phone_masked AS phone, md.region_code AS "regionCode", md.active, md.version, md.user_id AS "userId",
   md.created_at AS "createdAt", md.updated_at AS "updatedAt"`;
-const RETURNING = MEDIATOR_COLUMNS.replaceAll('md.', '');
-
-const MEDIATOR: EditTarget = {
-  table: 'mediator',
-  label: 'Mediator',
-  entityType: 'Mediator',
-  returning: RETURNING,
-};
+const MEDIATOR = editTarget('mediator', 'Mediator', MEDIATOR_COLUMNS);
 const MAX_ENTRIES = 50;
 
 type MediatorRow = Mediator & { path: string };
@@ -94,12 +87,11 @@ export class MediatorService {
     where.anyOf('md.employment', filter?.employment).contains(['md.name'], filter?.nameContains);
     if (filter?.speciality) where.add(`${where.param(filter.speciality)} = ANY(md.specialities)`);
     if (filter?.active != null) where.add(`md.active = ${where.param(filter.active)}`);
-    return listPage<Mediator>(scoped(ctx), {
+    return listInOrder<Mediator>(scoped(ctx), ['NAME', 'name'], {
       from: 'mediator md',
       columns: MEDIATOR_COLUMNS,
       where,
       args,
-      sort: fixedSort('NAME', { expr: 'md.name', value: (r) => r.name }, 'md.id'),
     });
   }
 
@@ -132,7 +124,7 @@ export class MediatorService {
         `INSERT INTO mediator (name, employment, specialities, qualifications, trainings, phone_encrypted,
            phone_masked, user_id, region_code)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING
-         RETURNING ${RETURNING}`,
+         RETURNING ${MEDIATOR.returning}`,
         [
           name,
           input.employment,

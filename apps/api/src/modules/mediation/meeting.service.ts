@@ -1,7 +1,7 @@
 import type { DisputeCaseState } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { groupBy } from '../../common/group-by';
 import type { RequestContext } from '../../server/context';
@@ -61,16 +61,11 @@ export class MeetingService {
       if (!organization)
         throw AppError.badInput(`Organisation ${filter.organizationId} was not found.`, 'organizationId');
     }
-    return listPage<CoordinationMeeting>(scoped(ctx), {
+    return listInOrder<CoordinationMeeting>(scoped(ctx), ['HELD_ON', 'heldOn', SortDirection.DESC], {
       from: 'coordination_meeting mt',
       columns: MEETING_COLUMNS,
       where,
       args,
-      sort: fixedSort(
-        'HELD_ON',
-        { expr: 'mt.held_on', value: (r) => r.heldOn, direction: SortDirection.DESC },
-        'mt.id',
-      ),
     });
   }
 

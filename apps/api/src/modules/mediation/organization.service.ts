@@ -11,7 +11,7 @@ import {
   scopePath,
   scoped,
 } from '../../common/authz';
-import { fixedSort, listPage, type PageArgs, type Queryable } from '../../common/connection';
+import { listInOrder, type PageArgs, type Queryable } from '../../common/connection';
 import { ReferenceCache } from '../../common/reference-cache';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -24,15 +24,13 @@ import type {
 } from './organization.types';
 import { chinaDay } from '@qiangji/domain';
 import { parseId } from '../../common/ids';
-import { saveEdit, type EditTarget } from '../../common/command';
+import { editTarget, saveEdit } from '../../common/command';
 import { checkText, isoDay, optionalText, Patch, Where } from '../../common/sql';
 
 export const ORGANIZATION_COLUMNS = `o.id, o.kind, o.industry, o.name, o.region_code AS "regionCode",
   o.partner_university AS "partnerUniversity", o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
 
 export type OrganizationRow = MediationOrganization & { path: string };
-
-const RETURNING = ORGANIZATION_COLUMNS.replaceAll('o.', '');
 
 async function loadOrganizations(q: Queryable): Promise<Map<string, MediationOrganization>> {
   const rows: MediationOrganization[] = await q.query(
@@ -41,12 +39,12 @@ async function loadOrganizations(q: Queryable): Promise<Map<string, MediationOrg
   return new Map(rows.map((o) => [o.id, o]));
 }
 const organizations = new ReferenceCache('mediation_organization', loadOrganizations);
-const ORGANIZATION: EditTarget = {
-  table: 'mediation_organization',
-  label: 'Organisation',
-  entityType: 'MediationOrganization',
-  returning: RETURNING,
-};
+const ORGANIZATION = editTarget(
+  'mediation_organization',
+  'MediationOrganization',
+  ORGANIZATION_COLUMNS,
+  'Organisation',
+);
 
 function checkName(name: string) {
   return checkText(name, 'name', 100);
@@ -128,12 +126,11 @@ export class OrganizationService {
       .anyOf('o.kind', filter?.kind)
       .anyOf('o.industry', filter?.industry)
       .contains(['o.name'], filter?.nameContains);
-    return listPage<MediationOrganization>(scoped(ctx), {
+    return listInOrder<MediationOrganization>(scoped(ctx), ['NAME', 'name'], {
       from: 'mediation_organization o',
       columns: ORGANIZATION_COLUMNS,
       where,
       args,
-      sort: fixedSort('NAME', { expr: 'o.name', value: (o) => o.name }, 'o.id'),
     });
   }
 
@@ -146,7 +143,7 @@ export class OrganizationService {
     return atomically(ctx, async (m) => {
       const [created] = await m.query(
         `INSERT INTO mediation_organization (kind, industry, name, region_code, partner_university)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (region_code, name) DO NOTHING RETURNING ${RETURNING}`,
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (region_code, name) DO NOTHING RETURNING ${ORGANIZATION.returning}`,
         [input.kind, input.industry ?? null, name, input.regionCode, partnerUniversity],
       );
       if (!created)

@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
-import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { checkText, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -78,16 +78,11 @@ export class PetitionService {
         { from: 'registeredFrom', to: 'registeredTo' },
         'date',
       );
-    return listPage<PetitionCase>(scoped(ctx), {
+    return listInOrder<PetitionCase>(scoped(ctx), ['REGISTERED_ON', 'registeredOn', SortDirection.DESC], {
       from: 'petition_case p',
       columns: PETITION_COLUMNS,
       where,
       args,
-      sort: fixedSort(
-        'REGISTERED_ON',
-        { expr: 'p.registered_on', value: (r) => r.registeredOn, direction: SortDirection.DESC },
-        'p.id',
-      ),
     });
   }
 

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { fixedSort, listPage, type PageArgs } from '../../common/connection';
+import { listInOrder, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
-import { saveEdit, type EditTarget } from '../../common/command';
+import { editTarget, saveEdit } from '../../common/command';
 import { Patch, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -31,13 +31,7 @@ export interface MemberChange {
   changedAt: string;
 }
 
-const RETURNING = HOUSEHOLD_COLUMNS.replaceAll('h.', '');
-const HOUSEHOLD: EditTarget = {
-  table: 'household',
-  label: 'Household',
-  entityType: 'Household',
-  returning: RETURNING,
-};
+const HOUSEHOLD = editTarget('household', 'Household', HOUSEHOLD_COLUMNS);
 
 /** Changes an existing row only if the caller saw its latest version; tells a stale version from a missing row. */
 export class HouseholdService {
@@ -88,12 +82,11 @@ export class HouseholdService {
     const where = new Where().subtree('h.region_path', await scopePath(ctx, filter?.regionCode));
     if (filter?.tags?.length) where.add(`h.tags && ${where.param(filter.tags)}`);
     where.contains(['h.address'], filter?.addressContains);
-    return listPage<Household>(scoped(ctx), {
+    return listInOrder<Household>(scoped(ctx), ['ADDRESS', 'address'], {
       from: 'household h',
       columns: HOUSEHOLD_COLUMNS,
       where,
       args,
-      sort: fixedSort('ADDRESS', { expr: 'h.address', value: (r) => r.address }, 'h.id'),
     });
   }
 
@@ -103,7 +96,7 @@ export class HouseholdService {
     const address = checkAddress(input.address);
     return atomically(ctx, async (m) => {
       const [household] = await m.query(
-        `INSERT INTO household (region_code, address, tags) VALUES ($1, $2, $3) RETURNING ${RETURNING}`,
+        `INSERT INTO household (region_code, address, tags) VALUES ($1, $2, $3) RETURNING ${HOUSEHOLD.returning}`,
         [input.regionCode, address, [...new Set(input.tags)]],
       );
       await this.audit.record(ctx, m, {

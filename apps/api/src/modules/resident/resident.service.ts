@@ -12,7 +12,7 @@ import { atomically, inScope, requireAction, scopePath, scoped } from '../../com
 import { listPage, sortBy, type PageArgs, type SortField } from '../../common/connection';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { parseId } from '../../common/ids';
-import { saveEdit, type EditTarget } from '../../common/command';
+import { editTarget, saveEdit } from '../../common/command';
 import { optionalPhone, Patch, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -32,13 +32,7 @@ export const RESIDENT_COLUMNS = `r.id, r.name, r.gender, extract(year FROM r.bir
   extract(year FROM age(r.birth_date))::int AS age, r.id_number_masked AS "idNumber",
   r.phone_masked AS phone, r.tags, r.region_code AS "regionCode", r.household_id AS "householdId", r.version,
   r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
-const RETURNING = RESIDENT_COLUMNS.replaceAll('r.', '');
-const RESIDENT: EditTarget = {
-  table: 'resident',
-  label: 'Resident',
-  entityType: 'Resident',
-  returning: RETURNING,
-};
+const RESIDENT = editTarget('resident', 'Resident', RESIDENT_COLUMNS);
 const MAX_MEMBERS = 50;
 
 const SORT: Record<ResidentOrderField, SortField<Resident>> = {
@@ -222,7 +216,7 @@ export class ResidentService {
         `INSERT INTO resident (household_id, name, gender, birth_date, id_number_encrypted, id_number_hmac, id_number_masked,
            phone_encrypted, phone_hmac, phone_masked, tags)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (id_number_hmac) DO NOTHING RETURNING ${RETURNING}`,
+         ON CONFLICT (id_number_hmac) DO NOTHING RETURNING ${RESIDENT.returning}`,
         [
           household.id,
           name,

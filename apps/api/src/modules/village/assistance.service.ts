@@ -9,7 +9,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
-import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { checkText, pastDay, Params, Where } from '../../common/sql';
@@ -118,16 +118,11 @@ export class AssistanceService {
         { from: 'plannedFrom', to: 'plannedTo' },
         'date',
       );
-    return listPage<Assistance>(scoped(ctx), {
+    return listInOrder<Assistance>(scoped(ctx), ['PLANNED_ON', 'plannedOn', SortDirection.DESC], {
       from: 'assistance a',
       columns: ASSISTANCE_COLUMNS,
       where,
       args,
-      sort: fixedSort(
-        'PLANNED_ON',
-        { expr: 'a.planned_on', value: (a) => a.plannedOn, direction: SortDirection.DESC },
-        'a.id',
-      ),
     });
   }
 

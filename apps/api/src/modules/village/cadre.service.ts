@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandTarget } from '../../common/command';
-import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
@@ -75,12 +75,11 @@ export class CadreService {
       .subtree('k.region_path', await scopePath(ctx, filter?.regionCode))
       .id('k.work_unit_id', filter?.workUnitId, 'workUnitId')
       .contains(['k.name'], filter?.q);
-    return listPage<StationedCadre>(scoped(ctx), {
+    return listInOrder<StationedCadre>(scoped(ctx), ['NAME', 'name'], {
       from: 'stationed_cadre k',
       columns: CADRE_COLUMNS,
       where,
       args,
-      sort: fixedSort('NAME', { expr: 'k.name', value: (k) => k.name }, 'k.id'),
     });
   }
 
@@ -179,16 +178,11 @@ export class CadreService {
       .id('p.cadre_id', filter?.cadreId, 'cadreId')
       .id('p.work_unit_id', filter?.workUnitId, 'workUnitId')
       .anyOf('p.state', filter?.state);
-    return listPage<Posting>(scoped(ctx), {
+    return listInOrder<Posting>(scoped(ctx), ['STARTS_ON', 'startsOn', SortDirection.DESC], {
       from: 'posting p',
       columns: POSTING_COLUMNS,
       where,
       args,
-      sort: fixedSort(
-        'STARTS_ON',
-        { expr: 'p.starts_on', value: (p) => p.startsOn, direction: SortDirection.DESC },
-        'p.id',
-      ),
     });
   }
 

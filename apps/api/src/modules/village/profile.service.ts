@@ -7,7 +7,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
 import { parseId, parseIds } from '../../common/ids';
 import { checkText, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -78,16 +78,11 @@ export class VillageProfileService {
     const where = new Where().subtree('i.region_path', await scopePath(ctx, filter?.regionCode));
     if (filter?.yearFrom != null) where.add(`i.year >= ${where.param(filter.yearFrom)}`);
     if (filter?.yearTo != null) where.add(`i.year <= ${where.param(filter.yearTo)}`);
-    return listPage<VillageIndicator>(scoped(ctx), {
+    return listInOrder<VillageIndicator>(scoped(ctx), ['YEAR', 'year', SortDirection.DESC], {
       from: 'village_indicator i',
       columns: INDICATOR_COLUMNS,
       where,
       args,
-      sort: fixedSort(
-        'YEAR',
-        { expr: 'i.year', value: (i) => i.year, direction: SortDirection.DESC },
-        'i.id',
-      ),
     });
   }
 

@@ -2,7 +2,7 @@ import { ASSISTANCE_TYPE_LABELS, type AssistanceType } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { pastDay, updateReturning, Where } from '../../common/sql';
@@ -93,17 +93,16 @@ export class VisitService {
         'date',
       );
     return inScope(ctx, async (m) => {
-      const connection = await listPage<Visit>(scoped(ctx), {
-        from: 'visit v',
-        columns: VISIT_COLUMNS,
-        where,
-        args,
-        sort: fixedSort(
-          'VISITED_ON',
-          { expr: 'v.visited_on', value: (v) => v.visitedOn, direction: SortDirection.DESC },
-          'v.id',
-        ),
-      });
+      const connection = await listInOrder<Visit>(
+        scoped(ctx),
+        ['VISITED_ON', 'visitedOn', SortDirection.DESC],
+        {
+          from: 'visit v',
+          columns: VISIT_COLUMNS,
+          where,
+          args,
+        },
+      );
       await this.audited(
         ctx,
         m,

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped, unscoped } from '../../common/authz';
-import { fixedSort, listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { checkText, isoDay, Where } from '../../common/sql';
@@ -53,12 +53,11 @@ export class WorkUnitService {
       .anyOf('u.kind', filter?.kind)
       .anyOf('u.level', filter?.level)
       .contains(['u.name'], filter?.q);
-    return listPage<WorkUnit>(unscoped(ctx), {
+    return listInOrder<WorkUnit>(unscoped(ctx), ['NAME', 'name'], {
       from: 'work_unit u',
       columns: UNIT_COLUMNS,
       where,
       args,
-      sort: fixedSort('NAME', { expr: 'u.name', value: (u) => u.name }, 'u.id'),
     });
   }
 
@@ -104,16 +103,11 @@ export class WorkUnitService {
       const day = where.param(isoDay(filter.activeOn), 'date');
       where.add(`p.starts_on <= ${day} AND (p.ends_on IS NULL OR p.ends_on >= ${day})`);
     }
-    return listPage<Pairing>(scoped(ctx), {
+    return listInOrder<Pairing>(scoped(ctx), ['STARTS_ON', 'startsOn', SortDirection.DESC], {
       from: 'pairing p',
       columns: PAIRING_COLUMNS,
       where,
       args,
-      sort: fixedSort(
-        'STARTS_ON',
-        { expr: 'p.starts_on', value: (p) => p.startsOn, direction: SortDirection.DESC },
-        'p.id',
-      ),
     });
   }
 
