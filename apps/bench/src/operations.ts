@@ -24,6 +24,8 @@ const ALL: SystemKey[] = ['qiangji', 'postgraphile', 'postgraphile-norls', 'floo
 /** What the operations are about, found in the data once it is loaded. */
 export interface Fixtures {
   caseId: string;
+  /** The household with the most visits (issue 10's timeline). */
+  householdId: string;
   city: string;
   county: string;
   township: string;
@@ -296,6 +298,26 @@ export const OPERATIONS: Operation[] = [
         ? { from: '2012-01-01T00:00:00+08:00', to: '2013-01-01T00:00:00+08:00', after }
         : { ...CITY_YEAR, after },
     pages: (data) => data.disputeCases,
+  },
+  // Issue 10: Qiangji only. PostGraphile would need the same union of four modules' tables written as a function
+  // of its own, and the floor one more hand-written route: neither would measure anything but that copy.
+  {
+    key: 'household-timeline',
+    title: "a household's timeline (visits, assistance, incomes, disputes, members), issue 10; Qiangji only",
+    systems: ['qiangji'],
+    qiangji: `query Timeline($id: ID!) { householdTimeline(householdId: $id) { at kind what summary refId } }`,
+    variables: (_api, f) => ({ id: f.householdId }),
+  },
+  {
+    key: 'cadre-stats-city',
+    title:
+      '`cadreStats` of the city for 2009–2012 (by child region, work unit, month), issue 10; Qiangji only',
+    systems: ['qiangji'],
+    qiangji: `query CadreStats($code: String!) { cadreStats(regionCode: $code, from: "2009-01-01", to: "2012-12-31") {
+  activeCadres villagesCovered visits households householdsVisited poorVisitedOnSchedule assistanceDone
+  disputesResolved income { growth } byChildRegion { regionCode visits income { growth } }
+  byWorkUnit { workUnitId visits } byMonth { month visits } } }`,
+    variables: (_api, f) => ({ code: f.city }),
   },
 ];
 

@@ -148,6 +148,7 @@ async function findFixtures(monitor: Client): Promise<Fixtures & { scope: string
     community: await one(`SELECT subpath(region_path, 3, 1)::text FROM dispute_case
       WHERE region_path <@ (SELECT path FROM region WHERE code = '${township}') AND nlevel(region_path) > 3
       GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`),
+    householdId: await one(`SELECT household_id FROM visit GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`),
     today: await one(`SELECT current_date::text`),
     page21After: {},
     nextWriteCase: () => {

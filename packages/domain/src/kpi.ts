@@ -66,9 +66,12 @@ export function appointmentKeptRate(kept: number, due: number): number | null {
   return countRate(kept, due, 'kept', 'due');
 }
 
-/** Grid-unit days with an event or a zero report ÷ grid-unit days: how much of the grid reported. */
-export function coverageRate(covered: number, unitDays: number): number | null {
-  return countRate(covered, unitDays, 'covered', 'unitDays');
+/**
+ * The part of a whole that was covered: grid-unit days with an event or a zero report ÷ grid-unit days (how much of
+ * the grid reported); households a cadre visited ÷ households, or poor households visited on schedule ÷ poor ones.
+ */
+export function coverageRate(covered: number, total: number): number | null {
+  return countRate(covered, total, 'covered', 'total');
 }
 
 /** (this year − last year) ÷ last year, as a fraction: −0.198 is a fall of 19.8%. */

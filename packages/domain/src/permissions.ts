@@ -40,6 +40,9 @@ export const ACTIONS = [
   'security:write',
   // The command view (指挥调度): the KPI tiles, the map and the alerts of a jurisdiction.
   'command:read',
+  'village:read',
+  'village:write',
+  'visit:write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -53,6 +56,8 @@ const WRITE_PEOPLE: readonly Action[] = [
   'dispute:register',
   'grid:report',
 ];
+// Villages and stationed cadres: officers keep the profiles, units and postings; cadres log visits and assistance.
+const VILLAGE_OFFICE: readonly Action[] = ['village:read', 'village:write', 'visit:write'];
 // Grid events are handled (filed, dispatched, closed) and grid workers assigned by the offices; the figures of
 // public security are entered by them or sent by the police system's API key.
 const OFFICER: readonly Action[] = [
@@ -63,6 +68,7 @@ const OFFICER: readonly Action[] = [
   'grid:manage',
   'security:write',
   'command:read',
+  ...VILLAGE_OFFICE,
 ];
 // Who moves a case along its life is the dispute case transitions table's business (dispute-case.ts), by role.
 // Public services: reading applications, submitting them for residents, keeping the catalogue, policies and slots.
@@ -71,7 +77,7 @@ const SERVICE_STAFF: readonly Action[] = ['service:read', 'service:apply', 'serv
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
   CITY_ADMIN: ACTIONS,
   // City officials of the dashboard: read everything in their jurisdiction, change nothing.
-  SUPERVISOR: [...READ_PEOPLE, 'service:read', 'command:read'],
+  SUPERVISOR: [...READ_PEOPLE, 'service:read', 'command:read', 'village:read'],
   DISTRICT_OFFICER: [...OFFICER, ...SERVICE_STAFF],
   STREET_OFFICER: [...OFFICER, ...SERVICE_STAFF],
   COMMUNITY_STAFF: [...OFFICER, ...SERVICE_STAFF],
@@ -80,7 +86,7 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.fre
   // Mediators read their own cases only (readsOwnCasesOnly); petitions and coordination meetings are not their work.
   MEDIATOR: [...READ_CASES, 'dispute:register'],
   // Cadres hear of disputes on their household visits and register them for the village committee.
-  STATIONED_CADRE: [...READ_PEOPLE, 'dispute:register'],
+  STATIONED_CADRE: [...READ_PEOPLE, 'dispute:register', 'village:read', 'visit:write'],
   AUDITOR: ['audit:read'],
 });
 
@@ -100,10 +106,10 @@ export const ROLE_LABELS: Readonly<Record<Role, { zh: string; en: string }>> = O
 export const API_KEY_SCOPES = ['read', 'write'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 export const API_KEY_PERMISSIONS: Readonly<Record<ApiKeyScope, readonly Action[]>> = Object.freeze({
-  read: READ_PEOPLE,
+  read: [...READ_PEOPLE, 'village:read'],
   // A community or district portal submits applications for residents who registered with their real names; the
-  // police system sends the monthly public-security figures.
-  write: [...WRITE_PEOPLE, 'service:read', 'service:apply', 'security:write'],
+  // police system sends the monthly public-security figures; a district's cadre system logs visits.
+  write: [...WRITE_PEOPLE, 'service:read', 'service:apply', 'security:write', ...VILLAGE_OFFICE],
 });
 
 export function isRole(value: unknown): value is Role {

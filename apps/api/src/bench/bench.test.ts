@@ -48,6 +48,8 @@ describe('npm run bench', () => {
       'nearby',
       'service-queue',
       'export',
+      'household-timeline',
+      'cadre-stats-city',
     ]);
     for (const r of operations) {
       expect(Object.keys(r.systems).sort()).toEqual([...r.op.systems].sort());

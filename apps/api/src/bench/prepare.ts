@@ -17,6 +17,7 @@ import { demoRegions } from '../modules/region/region.seed';
 import { writeRegions } from '../modules/region/region.writer';
 import { seedResidents } from '../modules/resident/resident.seed';
 import { seedServices } from '../modules/service/service.seed';
+import { seedVillages } from '../modules/village/village.seed';
 import { loadSecrets } from '../secrets';
 import { createContext, createServices } from '../server/context';
 
@@ -82,6 +83,7 @@ async function main() {
     await db.transaction((m) => seedGrid(m));
     await db.transaction((m) => seedSecurity(m));
     if (casesScale > 1) await repeatCases(db, casesScale);
+    const cadres = await db.transaction((m) => seedVillages(m, { yishanUserId: null, seed: 1 }));
     await createAdmin(db, 'bench-admin', '230100', password);
     await db.query('VACUUM ANALYZE');
     const [counts] = await db.query(
@@ -98,6 +100,7 @@ async function main() {
         organizations: mediation.organizations,
         mediators: mediation.mediators,
         seededCases: mediation.cases,
+        visits: cadres?.visits ?? 0,
         casesScale,
       }),
     );

@@ -9,6 +9,7 @@ import { adoptObjects, OWNER_ROLE } from './roles';
 import { SetupError } from './setup-error';
 import { RateLimit1764300000000 } from './migrations/1764300000000-rate-limit';
 import { ScopedTables1764400000000 } from './migrations/1764400000000-scoped-tables';
+import { Villages1764500000000 } from './migrations/1764500000000-villages';
 import { PublicServices1764600000000 } from './migrations/1764600000000-public-services';
 import { GridSecurity1764700000000 } from './migrations/1764700000000-grid-security';
 import { MediationRollups1764800000000 } from './migrations/1764800000000-mediation-rollups';
@@ -44,6 +45,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       RolesAndAccountSecurity1764220000000,
       RateLimit1764300000000,
       ScopedTables1764400000000,
+      Villages1764500000000,
       PublicServices1764600000000,
       GridSecurity1764700000000,
       MediationRollups1764800000000,

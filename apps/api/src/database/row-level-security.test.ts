@@ -8,7 +8,8 @@ import { TEST_SECRETS_ENV } from '../test/test-env';
 import { API_ROLE, APP_ROLE, OWNER_ROLE, urlFor } from './roles';
 
 /** Reference data that any signed-in caller reads (docs/security.md): a region column and, on purpose, no policy. */
-const REFERENCE_DATA = ['mediation_organization'];
+// Work units (issue 10) are read by every reader, like the mediation organisations; their writes check the seat.
+const REFERENCE_DATA = ['mediation_organization', 'work_unit'];
 const JURISDICTION_COLUMNS = ['region_path', 'region_code', 'jurisdiction_code', 'jurisdiction_path'];
 const MAIN = path.resolve(__dirname, '../../dist/main.js');
 

@@ -23,6 +23,7 @@ import { GRID_COMMAND_API, reportEvent } from '../test/grid';
 import { cityAdmin, codeOf, household, resident } from '../test/people';
 import { COMMAND_MUTATIONS, serviceItem, serviceSlot, submitApplication } from '../test/services';
 import { startTestApp, type SignedIn, type TestApp } from '../test/test-app';
+import { logVisit, one, stationedCounty } from '../test/villages';
 
 /**
  * One id parser (issue 7 item 8, catalogue cases 17 and 19): every argument and input field of type ID, in every
@@ -73,6 +74,148 @@ function withValueAt(value: Record<string, unknown>, at: string[], replacement: 
 
 /** The field the error names: the path inside the input object, or the argument itself (`id`). */
 const fieldOf = (at: string[]) => (at.length > 1 ? at.slice(1) : at).join('.');
+
+/** Issue 10's records, made through the API: a county with a posted cadre, a visit and an assistance. */
+async function villageIds(app: TestApp) {
+  const w = await stationedCounty(app);
+  const visit = (await logVisit(w.cadreAccount, { householdId: w.poorHome.id })).data!.logVisit;
+  const assistance = await one<{ id: string; version: number }>(
+    w.cadreAccount,
+    `mutation($input: PlanAssistanceInput!) { planAssistance(input: $input) { id version } }`,
+    { input: { householdId: w.poorHome.id, type: 'LOAN', description: '小额贷款', plannedOn: '2012-05-01' } },
+  );
+  const organization = await one<{ id: string }>(
+    w.officer,
+    `mutation($input: CreateVillageOrganizationInput!) { createVillageOrganization(input: $input) { id } }`,
+    {
+      input: { villageCode: w.villages[0], kind: 'COOPERATIVE', name: '测试合作社', foundedOn: '2010-01-01' },
+    },
+  );
+  const account = await app.signIn({ roles: ['STATIONED_CADRE'], jurisdiction: w.villages[1] });
+  return { w, visit, assistance, organizationId: organization.id, accountId: account.userId };
+}
+
+function villageOperations(
+  { w, visit, assistance, organizationId, accountId }: Awaited<ReturnType<typeof villageIds>>,
+  residentId: string,
+): Operation[] {
+  const q = (name: string, filterType: string, filter: Record<string, string>): Operation => ({
+    op: `Query.${name}`,
+    args: { filter: [filterType, filter] },
+    ids: Object.keys(filter).map((k) => `filter.${k}`),
+  });
+  const mutation = (
+    name: string,
+    inputType: string,
+    input: Record<string, unknown>,
+    ids: string[],
+  ): Operation => ({
+    op: `Mutation.${name}`,
+    args: { input: [`${inputType}!`, input] },
+    ids: ids.map((id) => `input.${id}`),
+  });
+  const step = { id: assistance.id, expectedVersion: assistance.version, on: '2012-06-01' };
+  return [
+    { op: 'Query.workUnit', args: { id: ['ID!', w.unitId] }, ids: ['id'] },
+    { op: 'Query.stationedCadre', args: { id: ['ID!', w.cadre.id] }, ids: ['id'] },
+    { op: 'Query.posting', args: { id: ['ID!', w.posting.id] }, ids: ['id'] },
+    { op: 'Query.visit', args: { id: ['ID!', visit.id] }, ids: ['id'] },
+    { op: 'Query.assistance', args: { id: ['ID!', assistance.id] }, ids: ['id'] },
+    { op: 'Query.householdTimeline', args: { householdId: ['ID!', w.poorHome.id] }, ids: ['householdId'] },
+    q('pairings', 'PairingFilter', { workUnitId: w.unitId }),
+    q('stationedCadres', 'StationedCadreFilter', { workUnitId: w.unitId }),
+    q('postings', 'PostingFilter', { cadreId: w.cadre.id, workUnitId: w.unitId }),
+    q('visits', 'VisitFilter', {
+      cadreId: w.cadre.id,
+      workUnitId: w.unitId,
+      postingId: w.posting.id,
+      householdId: w.poorHome.id,
+    }),
+    q('assistances', 'AssistanceFilter', {
+      cadreId: w.cadre.id,
+      workUnitId: w.unitId,
+      householdId: w.poorHome.id,
+    }),
+    mutation(
+      'createPairing',
+      'CreatePairingInput',
+      { workUnitId: w.unitId, villageCode: w.villages[1], startsOn: '2012-01-01' },
+      ['workUnitId'],
+    ),
+    mutation(
+      'registerStationedCadre',
+      'RegisterStationedCadreInput',
+      { name: '新干部', workUnitId: w.unitId, regionCode: w.villages[1], userId: accountId },
+      ['workUnitId', 'userId'],
+    ),
+    mutation(
+      'startPosting',
+      'StartPostingInput',
+      {
+        cadreId: w.cadre.id,
+        villageCode: w.villages[1],
+        role: 'TEAM_MEMBER',
+        startsOn: '2012-01-01',
+        workUnitId: w.unitId,
+        previousPostingId: w.posting.id,
+      },
+      ['cadreId', 'workUnitId', 'previousPostingId'],
+    ),
+    mutation(
+      'endPosting',
+      'EndPostingInput',
+      { id: w.posting.id, expectedVersion: 1, endsOn: '2012-06-30', handoverNote: '交接' },
+      ['id'],
+    ),
+    mutation(
+      'logVisit',
+      'LogVisitInput',
+      { householdId: w.poorHome.id, postingId: w.posting.id, visitedOn: '2012-06-01', purpose: 'OTHER' },
+      ['householdId', 'postingId'],
+    ),
+    mutation(
+      'reportVisitDispute',
+      'ReportVisitDisputeInput',
+      {
+        visitId: visit.id,
+        type: 'LAND',
+        title: '地界',
+        description: '地界',
+        parties: [{ role: 'APPLICANT', residentId }],
+        peopleInvolved: 1,
+        householdsInvolved: 1,
+      },
+      ['visitId', 'parties.0.residentId'],
+    ),
+    mutation(
+      'planAssistance',
+      'PlanAssistanceInput',
+      {
+        householdId: w.poorHome.id,
+        postingId: w.posting.id,
+        type: 'LOAN',
+        description: '贷款',
+        plannedOn: '2012-05-01',
+      },
+      ['householdId', 'postingId'],
+    ),
+    mutation('startAssistance', 'StartAssistanceInput', step, ['id']),
+    mutation('completeAssistance', 'CompleteAssistanceInput', { ...step, outcome: '完成' }, ['id']),
+    mutation('abandonAssistance', 'AbandonAssistanceInput', { ...step, reason: '放弃' }, ['id']),
+    mutation(
+      'recordHouseholdIncome',
+      'RecordHouseholdIncomeInput',
+      { householdId: w.poorHome.id, year: 2012, incomeYuan: 1 },
+      ['householdId'],
+    ),
+    mutation(
+      'addVillageOrganizationMembers',
+      'AddVillageOrganizationMembersInput',
+      { organizationId, householdIds: [w.poorHome.id], joinedOn: '2011-01-01' },
+      ['organizationId', 'householdIds.0'],
+    ),
+  ];
+}
 
 describe('every ID argument through one parser', () => {
   let app: TestApp;
@@ -127,6 +270,7 @@ describe('every ID argument through one parser', () => {
         ids,
       };
     };
+    const vill = await villageIds(app);
     const v = c.version;
     const command = (name: keyof typeof CASE_COMMANDS, ids = ['input.id']): Operation => {
       const { mutation, inputType, input } = CASE_COMMANDS[name];
@@ -239,6 +383,7 @@ describe('every ID argument through one parser', () => {
         ] as const
       ).map((c) => serviceStep(c)),
       serviceStep('bookAppointment', ['input.id', 'input.slotId']),
+      ...villageOperations(vill, r.id),
       byId('coordinationMeeting', meeting.id),
       byId('disputeCase', c.id),
       byId('household', h.id),

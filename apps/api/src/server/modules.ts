@@ -8,6 +8,7 @@ import { residentModule } from '../modules/resident';
 import { serviceModule } from '../modules/service';
 import { securityModule } from '../modules/security';
 import { supervisionModule } from '../modules/supervision';
+import { villageModule } from '../modules/village';
 
 /**
  * Every module of the API, in dependency order (a module's services may use those listed before it). Adding a
@@ -23,4 +24,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   gridModule,
   securityModule,
   supervisionModule,
+  villageModule,
 ];

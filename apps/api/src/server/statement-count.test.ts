@@ -16,6 +16,7 @@ describe('statements per operation (issue 9)', () => {
   let county: string;
   let caseId: string;
   let serviceCommunity: string;
+  let householdId: string;
 
   const OPERATIONS: Record<string, { query: string; variables?: () => Record<string, unknown> }> = {
     'a case by id with its region, ancestors, organisation, mediator and parties': {
@@ -88,6 +89,15 @@ describe('statements per operation (issue 9)', () => {
         byCategory { category change } byMonth { month cases } byChildRegion { regionCode rank }
         villagesWithoutPublicOrderCase villagesWithoutCriminalCase } }`,
     },
+    "a household's timeline: visits, assistance, incomes, disputes, members (issue 10)": {
+      query: `query($id: ID!) { householdTimeline(householdId: $id) { at kind what summary refId } }`,
+      variables: () => ({ id: householdId }),
+    },
+    'cadreStats of the city for a year, by child region, work unit and month (issue 10)': {
+      query: `{ cadreStats(regionCode: "230100", from: "2012-01-01", to: "2012-12-31") { activeCadres visits
+        households householdsVisited poorVisitedOnSchedule assistanceDone disputesResolved income { growth }
+        byChildRegion { regionCode visits income { growth } } byWorkUnit { workUnitId visits } byMonth { month visits } } }`,
+    },
     'households with their members, audited': {
       query: `query($code: String!) { households(filter: { regionCode: $code }, first: 100) {
         edges { node { address region { qualifiedName } members { name idNumber } } } } }`,
@@ -132,6 +142,7 @@ describe('statements per operation (issue 9)', () => {
       await eventIn(officer, grid, i % 2 ? 'DISPATCHED' : 'REPORTED', { lat: HARBIN.lat, lng: HARBIN.lng });
     for (const grid of gridsOf(tree)) {
       const home = await household(app, grid, { as: officer });
+      householdId = home.id;
       await Promise.all([1, 2, 3].map(() => resident(app, home.id, { as: officer })));
     }
     supervisor = await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: '230100' });

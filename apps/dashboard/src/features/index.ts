@@ -20,6 +20,7 @@ import {
 import { securityFeature } from '../security';
 import { supervisionFeature } from '../supervision';
 import { usersFeature } from '../users';
+import { assistancesFeature, stationedCadresFeature, visitsFeature } from '../villages';
 import type { Feature, ResourceMessages } from './feature';
 
 /** Every feature of the dashboard, in menu order: a new module is its folder and one line here. */
@@ -39,6 +40,9 @@ export const FEATURES: readonly Feature[] = [
   communitiesFeature,
   gridEventsFeature,
   securityFeature,
+  visitsFeature,
+  assistancesFeature,
+  stationedCadresFeature,
   usersFeature,
   apiKeysFeature,
   auditFeature,

@@ -7,6 +7,7 @@ import { gridMessages } from '../grid-events/grid-messages';
 import { labelMessages } from './label-messages';
 import { securityMessages } from '../security/security-messages';
 import { regionLevelMessages } from './region-level-messages';
+import { villageMessages } from '../villages/village-messages';
 
 /** English: react-admin's own messages plus every label of ours (zh.ts has the same keys). */
 export const enMessages: TranslationMessages = {
@@ -261,6 +262,7 @@ export const enMessages: TranslationMessages = {
           '%{people} people served, %{disputes} disputes mediated, %{petitions} petitions resolved',
       },
     },
+    villages: villageMessages('en'),
     regions: {
       export_columns: {
         code: 'Code',

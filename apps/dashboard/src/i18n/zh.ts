@@ -7,6 +7,7 @@ import { gridMessages } from '../grid-events/grid-messages';
 import { labelMessages } from './label-messages';
 import { securityMessages } from '../security/security-messages';
 import { regionLevelMessages } from './region-level-messages';
+import { villageMessages } from '../villages/village-messages';
 
 /** Simplified Chinese, the default: react-admin's interface and every label of ours (en.ts has the same keys). */
 export const zhMessages: TranslationMessages = {
@@ -254,6 +255,7 @@ export const zhMessages: TranslationMessages = {
         clinic_detail: '服务 %{people} 人次，调解 %{disputes} 件，化解积案 %{petitions} 件',
       },
     },
+    villages: villageMessages('zh'),
     regions: {
       export_columns: {
         code: '区划代码',

@@ -1,4 +1,3 @@
-import { chinaDay } from '@qiangji/domain';
 import Alert from '@mui/material/Alert';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
@@ -6,21 +5,13 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { Title, useLocaleState, useTranslate } from 'react-admin';
-import { useNavigate, useSearchParams } from 'react-router-dom';
 import { formatDay } from '../common/dates';
 import { regionName } from '../common/region-ref';
-import { useJurisdiction } from '../common/use-jurisdiction';
-import {
-  openingYear,
-  periodFromSearch,
-  periodSearch,
-  wholeYear,
-  yearRange,
-  type Period,
-} from '../stats/period';
+import { wholeYear } from '../stats/period';
 import { PeriodPicker } from '../stats/PeriodPicker';
 import { RegionTrail } from '../stats/RegionTrail';
 import { useStats } from '../stats/use-stats';
+import { useStatsPeriod } from '../stats/use-stats-period';
 import { MediationFigures } from './MediationFigures';
 import type { MediationStats } from './mediation-stats';
 
@@ -32,17 +23,11 @@ import type { MediationStats } from './mediation-stats';
  */
 export const MediationOverview = () => {
   const translate = useTranslate();
-  const navigate = useNavigate();
   const [locale = 'zh-CN'] = useLocaleState();
-  const [search] = useSearchParams();
-  const jurisdiction = useJurisdiction();
-  const asked = periodFromSearch(search, jurisdiction?.code);
-  const years = useStats<number[]>('disputeCases', 'years', asked ? { regionCode: asked.region } : null);
-  const thisYear = Number(chinaDay().slice(0, 4));
-  // Without a period in the URL the page waits for the years, to open on one that has data.
-  const opening = asked && !asked.range && !years.isPending ? openingYear(years.data ?? [], thisYear) : null;
-  const range = asked?.range ?? (opening && yearRange(opening.year));
-  const period: Period | null = asked && range ? { region: asked.region, ...range } : null;
+  const { jurisdiction, asked, years, thisYear, opening, period, drillDown, go } = useStatsPeriod(
+    'disputeCases',
+    '/mediation',
+  );
   const stats = useStats<MediationStats>(
     'disputeCases',
     'stats',
@@ -52,8 +37,6 @@ export const MediationOverview = () => {
     stats.data && period && stats.data.regionCode === period.region && stats.data.from === period.from
       ? stats.data
       : null;
-  const linkTo = (next: Period) => ({ pathname: '/mediation', search: periodSearch(next) });
-  const drillDown = (region: string) => linkTo({ ...period!, region });
   const year = period && wholeYear(period);
   const name = shown ? regionName(shown.region) : (asked?.region ?? '');
 
@@ -81,11 +64,7 @@ export const MediationOverview = () => {
                       to: formatDay(period.to, locale),
                     })}
               </Typography>
-              <PeriodPicker
-                period={period}
-                years={years.data ?? []}
-                onChange={(next) => navigate(linkTo(next))}
-              />
+              <PeriodPicker period={period} years={years.data ?? []} onChange={go} />
             </Stack>
           )}
           {opening?.fallback && (

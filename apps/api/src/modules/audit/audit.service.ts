@@ -40,6 +40,19 @@ export class AuditService {
     )}) AS x (${COLUMNS_TYPED})`;
   }
 
+  /** Many events of one command (a batch of figures, each its own record) in one statement. */
+  async recordMany(
+    ctx: RequestContext,
+    manager: EntityManager,
+    events: readonly AuditRecord[],
+  ): Promise<void> {
+    if (events.length)
+      await this.flush(
+        manager,
+        events.map((e) => row(ctx, e)),
+      );
+  }
+
   /**
    * A read of personal data. In a query operation the rows of the whole request are written in one statement
    * just before its transaction commits (and the data is not answered if they cannot be); elsewhere at once.

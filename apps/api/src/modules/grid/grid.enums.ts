@@ -9,7 +9,7 @@ import {
   GRID_EVENT_URGENCIES,
   SATISFACTION_LEVELS,
 } from '@qiangji/domain';
-import { enumOf } from '../mediation/mediation.enums';
+import { enumOf } from '../../common/graphql-enum';
 
 export const GridEventCategoryEnum = enumOf(GRID_EVENT_CATEGORIES, 'GridEventCategory');
 export const GridEventUrgencyEnum = enumOf(GRID_EVENT_URGENCIES, 'GridEventUrgency');

@@ -496,6 +496,17 @@ export class DisputeCaseService {
     return runCommand(ctx, this.target, input, command, step);
   }
 
+  /** SQL for another module's statistics: whether the case `caseId` (an expression) was mediated to an agreement. */
+  mediatedSql(caseId: string): string {
+    return `EXISTS (SELECT 1 FROM dispute_case c WHERE c.id = ${caseId} AND c.outcome = 'AGREEMENT_REACHED')`;
+  }
+
+  /** SQL for another module's timeline: the cases (id, title, state, received_at) residents are parties to. */
+  partyCasesSql(residentIds: string): string {
+    return `SELECT c.id, c.title, c.state, c.received_at FROM dispute_case c WHERE EXISTS (
+      SELECT 1 FROM dispute_party p WHERE p.case_id = c.id AND p.resident_id = ANY(${residentIds}))`;
+  }
+
   /** Whether the caller's jurisdiction holds the organisation handling the case now: who may act on it. */
   static mayAct(ctx: RequestContext, c: DisputeCase): boolean {
     return Boolean(ctx.principal && isWithin(c.organizationPath, ctx.principal.jurisdiction.path));

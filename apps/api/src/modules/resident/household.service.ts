@@ -24,6 +24,13 @@ function checkAddress(address: string) {
   return text;
 }
 
+export interface MemberChange {
+  id: string;
+  name: string;
+  registeredAt: string;
+  changedAt: string;
+}
+
 const HOUSEHOLD = editTarget('household', 'Household', HOUSEHOLD_COLUMNS);
 
 /** Changes an existing row only if the caller saw its latest version; tells a stale version from a missing row. */
@@ -34,6 +41,33 @@ export class HouseholdService {
     return inScope(ctx, (m) =>
       m.query(`SELECT ${HOUSEHOLD_COLUMNS} FROM household h WHERE h.id = ANY($1::uuid[])`, [ids]),
     );
+  }
+
+  /** SQL for another module's statistics: the households (id, region_path, poor) of a subtree (an ltree expression). */
+  subtreeSql(path: string): string {
+    return `SELECT h.id, h.region_path, 'POOR_HOUSEHOLD' = ANY(h.tags) AS poor FROM household h WHERE h.region_path <@ ${path}`;
+  }
+
+  /**
+   * A household the caller may read (a parsed id) with its members' registrations and last changes, in one
+   * statement, for another module's timeline of the household; the members' names are an audited read.
+   */
+  async withMemberChanges(ctx: RequestContext, m: EntityManager, id: string) {
+    const [row]: { id: string; path: string; members: MemberChange[] }[] = await m.query(
+      `SELECT h.id, h.region_path::text AS path, coalesce(json_agg(json_build_object('id', r.id, 'name', r.name,
+         'registeredAt', r.created_at, 'changedAt', r.updated_at) ORDER BY r.created_at)
+         FILTER (WHERE r.id IS NOT NULL), '[]') AS members
+       FROM household h LEFT JOIN resident r ON r.household_id = h.id WHERE h.id = $1::uuid GROUP BY h.id`,
+      [id],
+    );
+    if (row?.members.length)
+      await this.audit.recordRead(ctx, m, {
+        action: 'resident.list',
+        entityType: 'Resident',
+        changes: { returned: row.members.map((r) => r.id), via: 'Household.timeline' },
+        regionPath: row.path,
+      });
+    return row ?? null;
   }
 
   async get(ctx: RequestContext, id: string): Promise<Household> {

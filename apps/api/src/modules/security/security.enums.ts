@@ -6,7 +6,7 @@ import {
   SURVEY_METHODS,
   SURVEY_QUESTIONS,
 } from '@qiangji/domain';
-import { enumOf } from '../mediation/mediation.enums';
+import { enumOf } from '../../common/graphql-enum';
 
 export const SecurityCategoryEnum = enumOf(
   SECURITY_CATEGORIES,

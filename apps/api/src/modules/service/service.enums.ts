@@ -11,7 +11,7 @@ import {
   SERVICE_POINTS,
   SERVICE_QUEUES,
 } from '@qiangji/domain';
-import { enumOf } from '../mediation/mediation.enums';
+import { enumOf } from '../../common/graphql-enum';
 
 export const ServiceCategoryEnum = enumOf(SERVICE_CATEGORIES, 'ServiceCategory');
 export const ServicePointEnum = enumOf(SERVICE_POINTS, 'ServicePoint', 'Where an item is handled.');

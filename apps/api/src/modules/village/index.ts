@@ -1,0 +1,120 @@
+import { defineModule } from '../../common/module';
+import { AssistanceService } from './assistance.service';
+import { CadreService } from './cadre.service';
+import { VillageProfileService } from './profile.service';
+import {
+  VillageOrganizationMemberResolver,
+  VillageOrganizationResolver,
+  VillageProfileResolver,
+} from './profile.resolver';
+import { VillageSafetyService } from './safety.service';
+import { PairingResolver, PostingResolver, StationedCadreResolver, WorkUnitResolver } from './unit.resolver';
+import { createVillageLoaders, type VillageLoaders } from './village.loaders';
+import { seedVillages } from './village.seed';
+import {
+  CadreRegionFiguresResolver,
+  CadreStatsRegionResolver,
+  CadreUnitFiguresResolver,
+  VillageRegionFiguresResolver,
+  VillageStatsResolver,
+} from './village-stats.resolver';
+import { VillageStatsService } from './village-stats.service';
+import { AssistanceResolver, DisputeCaseVisitResolver, VisitResolver } from './visit.resolver';
+import { VisitService } from './visit.service';
+import { WorkUnitService } from './work-unit.service';
+
+declare module '../../common/module' {
+  interface ModuleServices {
+    workUnits: WorkUnitService;
+    cadres: CadreService;
+    visits: VisitService;
+    assistance: AssistanceService;
+    villageProfiles: VillageProfileService;
+    villageSafety: VillageSafetyService;
+    villageStats: VillageStatsService;
+  }
+  interface ModuleLoaders {
+    village: VillageLoaders;
+  }
+}
+
+/**
+ * Villages and stationed cadres (单位包村、干部驻村): work units and their pairings, cadres and postings, household
+ * visits and assistance, village profiles with the "1+3+N" organisations and safety records, and their KPIs.
+ */
+export const villageModule = defineModule({
+  name: 'village',
+  services: (deps, { audit }) => {
+    const workUnits = new WorkUnitService(audit);
+    const cadres = new CadreService(audit, deps.cipher, workUnits);
+    const visits = new VisitService(audit, cadres);
+    return {
+      workUnits,
+      cadres,
+      visits,
+      assistance: new AssistanceService(audit, cadres, visits),
+      villageProfiles: new VillageProfileService(audit),
+      villageSafety: new VillageSafetyService(audit),
+      villageStats: new VillageStatsService(),
+    };
+  },
+  loaders: (ctx) => ({ village: createVillageLoaders(ctx) }),
+  resolvers: [
+    WorkUnitResolver,
+    PairingResolver,
+    StationedCadreResolver,
+    PostingResolver,
+    VisitResolver,
+    DisputeCaseVisitResolver,
+    AssistanceResolver,
+    VillageProfileResolver,
+    VillageOrganizationResolver,
+    VillageOrganizationMemberResolver,
+    VillageStatsResolver,
+    CadreRegionFiguresResolver,
+    CadreStatsRegionResolver,
+    CadreUnitFiguresResolver,
+    VillageRegionFiguresResolver,
+  ],
+  seed: async ({ m, services, logger, accounts }) => {
+    const [{ none }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM work_unit) AS none');
+    if (!none) return null;
+    const yishan = accounts ? await services.users.idOf(m, 'yishan') : null;
+    const seeded = await seedVillages(m, { yishanUserId: yishan });
+    logger.info(seeded, 'village demo data seeded');
+    return seeded;
+  },
+  constraints: {
+    work_unit_name: {
+      code: 'CONFLICT',
+      message: 'A work unit of that name exists in the region.',
+      field: 'name',
+    },
+    pairing_term: {
+      code: 'CONFLICT',
+      message: 'The unit is paired with the village from that day already.',
+      field: 'startsOn',
+    },
+    stationed_cadre_user: {
+      code: 'CONFLICT',
+      message: 'That account is linked to another cadre already.',
+      field: 'userId',
+    },
+    posting_one_active: {
+      code: 'CONFLICT',
+      message: 'The cadre has an active posting; end it first.',
+      field: 'cadreId',
+    },
+    visit_dispute_case: { code: 'CONFLICT', message: 'A dispute was reported from this visit already.' },
+    village_indicator_year: {
+      code: 'CONFLICT',
+      message: 'The village has that year recorded already.',
+      field: 'year',
+    },
+    village_organization_name: {
+      code: 'CONFLICT',
+      message: 'The village has an organisation of that name already.',
+      field: 'name',
+    },
+  },
+});

@@ -1,0 +1,253 @@
+import type { VillageOrganizationKind } from '@qiangji/domain';
+import { DateResolver, SafeIntResolver } from 'graphql-scalars';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../common/connection';
+import { VillageOrganizationKindEnum } from './village.enums';
+
+@ObjectType({ description: 'One year of a village’s profile: counts, land in mu, money in whole yuan.' })
+export class VillageIndicator {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'The village.' })
+  regionCode: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Int)
+  households: number;
+
+  @Field(() => Int)
+  population: number;
+
+  @Field(() => Float)
+  cultivatedLandMu: number;
+
+  @Field(() => Int)
+  poorHouseholds: number;
+
+  @Field(() => SafeIntResolver, { description: 'Farmers’ per-capita net income, yuan.' })
+  perCapitaNetIncome: number;
+
+  @Field(() => SafeIntResolver)
+  collectiveAssets: number;
+
+  @Field(() => SafeIntResolver)
+  collectiveDebts: number;
+
+  @Field(() => SafeIntResolver, { description: 'Assets less debts; negative while in debt.' })
+  netAssets: number;
+
+  @Field(() => Int)
+  householdsInOrganizations: number;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType()
+export class VillageIndicatorConnection extends ConnectionType(VillageIndicator) {}
+
+@InputType()
+export class VillageIndicatorFilter {
+  @Field(() => String, { nullable: true, description: 'The villages of this region’s subtree.' })
+  regionCode?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  yearFrom?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  yearTo?: number | null;
+}
+
+@ArgsType()
+export class VillageIndicatorsArgs extends PageArgs {
+  @Field(() => VillageIndicatorFilter, { nullable: true })
+  filter?: VillageIndicatorFilter | null;
+}
+
+@InputType({ description: 'One year of a village; a year recorded already is CONFLICT.' })
+export class RecordVillageIndicatorsInput {
+  @Field()
+  villageCode: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Int)
+  households: number;
+
+  @Field(() => Int)
+  population: number;
+
+  @Field(() => Float)
+  cultivatedLandMu: number;
+
+  @Field(() => Int)
+  poorHouseholds: number;
+
+  @Field(() => SafeIntResolver)
+  perCapitaNetIncome: number;
+
+  @Field(() => SafeIntResolver)
+  collectiveAssets: number;
+
+  @Field(() => SafeIntResolver)
+  collectiveDebts: number;
+
+  @Field(() => Int)
+  householdsInOrganizations: number;
+}
+
+@ObjectType({ description: 'What is wrong with one line of an import, counted from 1 with the header.' })
+export class ImportLineError {
+  @Field(() => Int)
+  line: number;
+
+  @Field(() => String, { nullable: true, description: 'The column at fault.' })
+  field: string | null;
+
+  @Field()
+  message: string;
+}
+
+@ObjectType({
+  description: 'The outcome of an import: every row written, or (with errors) none of them.',
+})
+export class VillageIndicatorImport {
+  @Field(() => Int)
+  imported: number;
+
+  @Field(() => [ImportLineError])
+  errors: ImportLineError[];
+}
+
+@ObjectType({ description: 'A household’s membership of a village organisation.' })
+export class VillageOrganizationMember {
+  @Field(() => ID)
+  householdId: string;
+
+  @Field(() => DateResolver)
+  joinedOn: string;
+
+  @Field(() => DateResolver, { nullable: true })
+  leftOn: string | null;
+
+  organizationId: string;
+}
+
+@ObjectType({
+  description:
+    'An organisation of the "1+3+N" model: the Party branch, a cooperative, the trade union, the convenience service centre, or an association.',
+})
+export class VillageOrganization {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'The village.' })
+  regionCode: string;
+
+  @Field(() => VillageOrganizationKindEnum)
+  kind: VillageOrganizationKind;
+
+  @Field()
+  name: string;
+
+  @Field(() => DateResolver)
+  foundedOn: string;
+
+  @Field(() => DateResolver, { nullable: true })
+  dissolvedOn: string | null;
+
+  @Field(() => Int, { description: 'Member households now.' })
+  memberCount: number;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@InputType()
+export class CreateVillageOrganizationInput {
+  @Field()
+  villageCode: string;
+
+  @Field(() => VillageOrganizationKindEnum)
+  kind: VillageOrganizationKind;
+
+  @Field()
+  name: string;
+
+  @Field(() => DateResolver)
+  foundedOn: Date;
+}
+
+@InputType({
+  description: 'Households of the organisation’s village join it; members already are left as they are.',
+})
+export class AddVillageOrganizationMembersInput {
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field(() => [ID])
+  householdIds: string[];
+
+  @Field(() => DateResolver)
+  joinedOn: Date;
+}
+
+@ObjectType({
+  description:
+    'A village’s public-order and criminal cases of one year (entered, or fed by public security).',
+})
+export class VillageSafetyRecord {
+  @Field({ description: 'The village.' })
+  regionCode: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Int)
+  publicOrderCases: number;
+
+  @Field(() => Int)
+  criminalCases: number;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@InputType({ description: 'Sets a village’s figures of a year; the same figures again change nothing.' })
+export class RecordVillageSafetyInput {
+  @Field()
+  villageCode: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Int)
+  publicOrderCases: number;
+
+  @Field(() => Int)
+  criminalCases: number;
+}
+
+@ObjectType({
+  description: 'A village (村) page: its yearly profile, "1+3+N" organisations, safety records and cadres.',
+})
+export class VillageProfile {
+  @Field()
+  code: string;
+
+  @Field({ description: 'Whether the Party branch and the three platforms are active now (the "1+3").' })
+  adoptsModel: boolean;
+
+  @Field(() => [VillageIndicator], { description: 'Oldest year first.' })
+  indicators: VillageIndicator[];
+
+  @Field(() => [VillageOrganization])
+  organizations: VillageOrganization[];
+
+  @Field(() => [VillageSafetyRecord], { description: 'Oldest year first.' })
+  safetyRecords: VillageSafetyRecord[];
+}

@@ -1,0 +1,318 @@
+import type { PostingRole, PostingState, WorkUnitKind, WorkUnitLevel } from '@qiangji/domain';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../common/connection';
+import { PostingRoleEnum, PostingStateEnum, WorkUnitKindEnum, WorkUnitLevelEnum } from './village.enums';
+
+@ObjectType({
+  description:
+    'A work unit (单位): a department, state enterprise or institution that is paired with villages and posts its cadres there. Reference data: every reader sees every unit.',
+})
+export class WorkUnit {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => WorkUnitKindEnum)
+  kind: WorkUnitKind;
+
+  @Field(() => WorkUnitLevelEnum)
+  level: WorkUnitLevel;
+
+  @Field({ description: 'The region of its seat: who may change it.' })
+  regionCode: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => DateTimeResolver)
+  createdAt: Date;
+}
+
+@ObjectType()
+export class WorkUnitConnection extends ConnectionType(WorkUnit) {}
+
+@InputType()
+export class WorkUnitFilter {
+  @Field(() => [WorkUnitKindEnum], { nullable: true })
+  kind?: WorkUnitKind[] | null;
+
+  @Field(() => [WorkUnitLevelEnum], { nullable: true })
+  level?: WorkUnitLevel[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name.' })
+  q?: string | null;
+}
+
+@ArgsType()
+export class WorkUnitsArgs extends PageArgs {
+  @Field(() => WorkUnitFilter, { nullable: true })
+  filter?: WorkUnitFilter | null;
+}
+
+@InputType()
+export class CreateWorkUnitInput {
+  @Field()
+  name: string;
+
+  @Field(() => WorkUnitKindEnum)
+  kind: WorkUnitKind;
+
+  @Field(() => WorkUnitLevelEnum)
+  level: WorkUnitLevel;
+
+  @Field({ description: 'Its seat, inside your jurisdiction.' })
+  regionCode: string;
+
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType({ description: 'A pairing (包村): a work unit takes on a village for a term, with its goals.' })
+export class Pairing {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  workUnitId: string;
+
+  @Field({ description: 'The village.' })
+  regionCode: string;
+
+  @Field(() => DateResolver)
+  startsOn: string;
+
+  @Field(() => DateResolver, { nullable: true })
+  endsOn: string | null;
+
+  @Field()
+  goals: string;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType()
+export class PairingConnection extends ConnectionType(Pairing) {}
+
+@InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
+export class PairingFilter {
+  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
+  regionCode?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  workUnitId?: string | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Pairings in force on this day.' })
+  activeOn?: Date | null;
+}
+
+@ArgsType()
+export class PairingsArgs extends PageArgs {
+  @Field(() => PairingFilter, { nullable: true })
+  filter?: PairingFilter | null;
+}
+
+@InputType()
+export class CreatePairingInput {
+  @Field(() => ID)
+  workUnitId: string;
+
+  @Field({ description: 'A village inside your jurisdiction.' })
+  villageCode: string;
+
+  @Field(() => DateResolver)
+  startsOn: Date;
+
+  @Field(() => DateResolver, { nullable: true })
+  endsOn?: Date | null;
+
+  @Field({ defaultValue: '' })
+  goals: string;
+
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType({
+  description:
+    'A stationed cadre (驻村干部): a person of a work unit, posted to villages. The phone is always masked. The cadre is placed at the village of the current or last posting.',
+})
+export class StationedCadre {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true, description: 'Masked: 139****1234.' })
+  phone: string | null;
+
+  @Field(() => ID)
+  workUnitId: string;
+
+  @Field()
+  regionCode: string;
+
+  @Field(() => Boolean, { description: 'Whether the cadre signs in with an account of its own.' })
+  hasAccount: boolean;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => DateTimeResolver)
+  createdAt: Date;
+
+  userId: string | null;
+}
+
+@ObjectType()
+export class StationedCadreConnection extends ConnectionType(StationedCadre) {}
+
+@InputType()
+export class StationedCadreFilter {
+  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
+  regionCode?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  workUnitId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the name.' })
+  q?: string | null;
+}
+
+@ArgsType()
+export class StationedCadresArgs extends PageArgs {
+  @Field(() => StationedCadreFilter, { nullable: true })
+  filter?: StationedCadreFilter | null;
+}
+
+@InputType()
+export class RegisterStationedCadreInput {
+  @Field()
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => ID)
+  workUnitId: string;
+
+  @Field({ description: 'Where the cadre is kept until the first posting: inside your jurisdiction.' })
+  regionCode: string;
+
+  @Field(() => ID, { nullable: true, description: 'A STATIONED_CADRE account, when the cadre has one.' })
+  userId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType({
+  description:
+    'A posting (驻村): a cadre in a village for a term, with a role. A cadre has one active posting at a time; visits and assistance are logged under it.',
+})
+export class Posting {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  cadreId: string;
+
+  @Field({ description: 'The cadre as posted: kept with the village even when the cadre moves on.' })
+  cadreName: string;
+
+  @Field(() => ID)
+  workUnitId: string;
+
+  @Field({ description: 'The village.' })
+  regionCode: string;
+
+  @Field(() => PostingRoleEnum)
+  role: PostingRole;
+
+  @Field(() => DateResolver)
+  startsOn: string;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Null while the posting is active.' })
+  endsOn: string | null;
+
+  @Field(() => PostingStateEnum)
+  state: PostingState;
+
+  @Field(() => String, { nullable: true, description: 'What the cadre left for the next one (交接).' })
+  handoverNote: string | null;
+
+  @Field(() => Int)
+  version: number;
+
+  previousPostingId: string | null;
+}
+
+@ObjectType()
+export class PostingConnection extends ConnectionType(Posting) {}
+
+@InputType()
+export class PostingFilter {
+  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
+  regionCode?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  cadreId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  workUnitId?: string | null;
+
+  @Field(() => [PostingStateEnum], { nullable: true })
+  state?: PostingState[] | null;
+}
+
+@ArgsType()
+export class PostingsArgs extends PageArgs {
+  @Field(() => PostingFilter, { nullable: true })
+  filter?: PostingFilter | null;
+}
+
+@InputType({
+  description:
+    'Posts a cadre to a village. The posting takes over from the village’s last posting that ended before it starts (its handover note, visits and open assistance), unless `previousPostingId` names another of the village.',
+})
+export class StartPostingInput {
+  @Field(() => ID)
+  cadreId: string;
+
+  @Field({ description: 'A village inside your jurisdiction.' })
+  villageCode: string;
+
+  @Field(() => PostingRoleEnum)
+  role: PostingRole;
+
+  @Field(() => DateResolver)
+  startsOn: Date;
+
+  @Field(() => ID, { nullable: true, description: 'Default: the cadre’s own unit.' })
+  workUnitId?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'An ended posting of the same village this one takes over.',
+  })
+  previousPostingId?: string | null;
+}
+
+@InputType()
+export class EndPostingInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field(() => DateResolver)
+  endsOn: Date;
+
+  @Field({ description: 'What the next cadre should know: open matters, households to watch.' })
+  handoverNote: string;
+}

@@ -1,0 +1,312 @@
+import { ASSISTANCE_TYPE_LABELS, type AssistanceType } from '@qiangji/domain';
+import type { EntityManager } from 'typeorm';
+import { AppError } from '../../common/app-error';
+import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
+import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { idempotency, replay } from '../../common/idempotency';
+import { parseId } from '../../common/ids';
+import { pastDay, updateReturning, Where } from '../../common/sql';
+import type { RequestContext } from '../../server/context';
+import type { AuditService } from '../audit/audit.service';
+import type { CadreService } from './cadre.service';
+import {
+  TimelineKind,
+  type GeoPointInput,
+  type HouseholdTimelineEntry,
+  type LogVisitInput,
+  type ReportVisitDisputeInput,
+  type Visit,
+  type VisitFilter,
+} from './visit.types';
+
+export const VISIT_COLUMNS = `v.id, v.posting_id AS "postingId", v.cadre_id AS "cadreId",
+  (SELECT p.cadre_name FROM posting p WHERE p.id = v.posting_id) AS "cadreName", v.work_unit_id AS "workUnitId",
+  v.household_id AS "householdId", v.region_code AS "regionCode", v.visited_on::text AS "visitedOn", v.purpose,
+  v.findings, v.follow_up_needed AS "followUpNeeded",
+  CASE WHEN v.lat IS NULL THEN NULL ELSE json_build_object('lat', v.lat, 'lng', v.lng) END AS location,
+  v.dispute_case_id AS "disputeCaseId", v.version, v.created_at AS "createdAt"`;
+const RETURNING = VISIT_COLUMNS.replaceAll('v.', '');
+
+function checkLocation(point: GeoPointInput | null | undefined) {
+  if (!point) return { lat: null, lng: null };
+  if (!(Math.abs(point.lat) <= 90)) throw AppError.badInput('lat is from -90 to 90.', 'location.lat');
+  if (!(Math.abs(point.lng) <= 180)) throw AppError.badInput('lng is from -180 to 180.', 'location.lng');
+  return point;
+}
+
+/** Household visits (走访), the disputes found on them, and a household's timeline. */
+export class VisitService {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly cadres: CadreService,
+  ) {}
+
+  /** Visits by id for loaders, audited as one read per batch. */
+  findByIds(ctx: RequestContext, ids: readonly string[], via: string): Promise<Visit[]> {
+    return this.read(ctx, via, `v.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  findByDisputeCases(ctx: RequestContext, caseIds: readonly string[]): Promise<Visit[]> {
+    return this.read(ctx, 'DisputeCase.visit', `v.dispute_case_id = ANY($1::uuid[])`, [caseIds]);
+  }
+
+  private read(ctx: RequestContext, via: string, where: string, params: unknown[]): Promise<Visit[]> {
+    requireAction(ctx, 'village:read');
+    return inScope(ctx, async (m) => {
+      const rows: Visit[] = await m.query(`SELECT ${VISIT_COLUMNS} FROM visit v WHERE ${where}`, params);
+      await this.audited(ctx, m, rows, via);
+      return rows;
+    });
+  }
+
+  private async audited(ctx: RequestContext, m: EntityManager, rows: { id: string }[], via: string) {
+    if (rows.length)
+      await this.audit.recordRead(ctx, m, {
+        action: 'visit.list',
+        entityType: 'Visit',
+        changes: { returned: rows.map((r) => r.id), via },
+        regionPath: ctx.principal!.jurisdiction.path,
+      });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<Visit> {
+    const [visit] = await this.findByIds(ctx, [parseId(id, 'id')], 'visit');
+    if (!visit) throw AppError.notFound(`Visit ${id} was not found.`);
+    return visit;
+  }
+
+  /** Newest visit first. */
+  async list(ctx: RequestContext, filter: VisitFilter | null | undefined, args: PageArgs) {
+    requireAction(ctx, 'village:read');
+    const where = new Where()
+      .subtree('v.region_path', await scopePath(ctx, filter?.regionCode))
+      .id('v.cadre_id', filter?.cadreId, 'cadreId')
+      .id('v.work_unit_id', filter?.workUnitId, 'workUnitId')
+      .id('v.posting_id', filter?.postingId, 'postingId')
+      .id('v.household_id', filter?.householdId, 'householdId')
+      .anyOf('v.purpose', filter?.purpose)
+      .flag(filter?.followUpNeeded, 'v.follow_up_needed', 'NOT v.follow_up_needed')
+      .days(
+        'v.visited_on',
+        { from: filter?.visitedFrom, to: filter?.visitedTo },
+        { from: 'visitedFrom', to: 'visitedTo' },
+        'date',
+      );
+    return inScope(ctx, async (m) => {
+      const connection = await listInOrder<Visit>(
+        scoped(ctx),
+        ['VISITED_ON', 'visitedOn', SortDirection.DESC],
+        {
+          from: 'visit v',
+          columns: VISIT_COLUMNS,
+          where,
+          args,
+        },
+      );
+      await this.audited(
+        ctx,
+        m,
+        connection.edges.map((e) => e.node),
+        'visits',
+      );
+      return connection;
+    });
+  }
+
+  /** The years with visits in the caller's scope, or in a region's subtree, newest first: the stats' periods. */
+  async years(ctx: RequestContext, regionCode: string | null | undefined): Promise<number[]> {
+    requireAction(ctx, 'village:read');
+    const path = await scopePath(ctx, regionCode);
+    const rows: { year: number }[] = await inScope(ctx, (m) =>
+      m.query(
+        `SELECT DISTINCT extract(year FROM v.visited_on)::int AS year FROM visit v WHERE v.region_path <@ $1::ltree
+         ORDER BY year DESC`,
+        [path],
+      ),
+    );
+    return rows.map((r) => r.year);
+  }
+
+  /**
+   * A visit under an active posting in the household's village (the caller's own, unless an office names one).
+   * A retry with the same idempotencyKey and input answers the first visit, even after the posting has ended:
+   * a phone that was offline sends its queue late, and nothing may be recorded twice.
+   */
+  async log(ctx: RequestContext, input: LogVisitInput): Promise<Visit> {
+    const principal = requireAction(ctx, 'visit:write');
+    const householdId = parseId(input.householdId, 'householdId');
+    const postingId = input.postingId == null ? null : parseId(input.postingId, 'postingId');
+    const visitedOn = pastDay(input.visitedOn, 'visitedOn');
+    const findings = input.findings.trim();
+    if (findings.length > 5000) throw AppError.badInput('findings has at most 5000 characters.', 'findings');
+    const location = checkLocation(input.location);
+    const idem = idempotency(principal, input);
+    const first = { table: 'visit', alias: 'v', columns: VISIT_COLUMNS };
+    return atomically(ctx, async (m) => {
+      if (idem.key) {
+        const [sent] = await m.query(`SELECT 1 FROM visit WHERE created_by = $1 AND idempotency_key = $2`, [
+          idem.createdBy,
+          idem.key,
+        ]);
+        if (sent) return replay<Visit>(m, first, idem);
+      }
+      const household = await this.householdPlace(ctx, householdId);
+      const posting = await this.cadres.activePostingFor(ctx, m, household.path, postingId);
+      if (visitedOn < posting.startsOn)
+        throw AppError.badInput('visitedOn is before the posting began.', 'visitedOn');
+      const [created]: Visit[] = await m.query(
+        `INSERT INTO visit (posting_id, cadre_id, work_unit_id, household_id, region_code, visited_on, purpose,
+           findings, follow_up_needed, lat, lng, idempotency_key, idempotency_hash, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING ${RETURNING}`,
+        [
+          posting.id,
+          posting.cadreId,
+          posting.workUnitId,
+          householdId,
+          household.regionCode,
+          visitedOn,
+          input.purpose,
+          findings,
+          input.followUpNeeded,
+          location.lat,
+          location.lng,
+          idem.key,
+          idem.hash,
+          idem.createdBy,
+        ],
+      );
+      if (!created) return replay<Visit>(m, first, idem);
+      await this.audit.record(ctx, m, {
+        action: 'visit.log',
+        entityType: 'Visit',
+        entityId: created.id,
+        changes: {
+          householdId: { new: householdId },
+          postingId: { new: posting.id },
+          visitedOn: { new: visitedOn },
+          purpose: { new: input.purpose },
+        },
+        regionPath: household.path,
+      });
+      return created;
+    });
+  }
+
+  /** A household of the caller's scope (a parsed id) and its place: where its visits and assistance lie. */
+  async householdPlace(ctx: RequestContext, householdId: string) {
+    const [household] = await ctx.services.households.findByIds(ctx, [householdId]);
+    if (!household) throw AppError.badInput(`Household ${householdId} was not found.`, 'householdId');
+    const [place] = await ctx.services.region.pathsOf(ctx, [household.regionCode]);
+    return { regionCode: household.regionCode, path: place.path };
+  }
+
+  /** A dispute found on a visit becomes a mediation case in the same step, linked both ways. */
+  async reportDispute(ctx: RequestContext, input: ReportVisitDisputeInput): Promise<Visit> {
+    requireAction(ctx, 'dispute:register');
+    const { visitId: rawId, ...dispute } = input;
+    const visitId = parseId(rawId, 'visitId');
+    return atomically(ctx, async (m) => {
+      const [visit]: (Visit & { path: string })[] = await m.query(
+        `SELECT ${VISIT_COLUMNS}, v.region_path::text AS path FROM visit v WHERE v.id = $1 FOR UPDATE`,
+        [visitId],
+      );
+      if (!visit) throw AppError.notFound(`Visit ${visitId} was not found.`);
+      if (visit.disputeCaseId)
+        throw new AppError('CONFLICT', 'A dispute was reported from this visit already.');
+      const registered = await ctx.services.disputeCases.register(ctx, {
+        ...dispute,
+        amountAtStake: dispute.amountAtStake ?? null,
+        channel: 'STATIONED_CADRE',
+        regionCode: visit.regionCode,
+        receivedAt: null,
+        organizationId: null,
+      });
+      const [linked] = await updateReturning<Visit>(
+        m,
+        `UPDATE visit SET dispute_case_id = $2, version = version + 1, updated_at = now() WHERE id = $1
+         RETURNING ${RETURNING}`,
+        [visitId, registered.id],
+      );
+      await this.audit.record(ctx, m, {
+        action: 'visit.reportDispute',
+        entityType: 'Visit',
+        entityId: visitId,
+        changes: { disputeCaseId: { new: registered.id } },
+        regionPath: visit.path,
+      });
+      return linked;
+    });
+  }
+
+  /**
+   * A household's life in the caller's scope, newest first, in three statements whatever its length: the
+   * household and its members' changes (the registry's), then its visits, assistance steps, incomes and the
+   * dispute cases its members are parties to in one, then the audit of the read.
+   */
+  async timeline(ctx: RequestContext, id: string): Promise<HouseholdTimelineEntry[]> {
+    requireAction(ctx, 'village:read');
+    requireAction(ctx, 'household:read');
+    const householdId = parseId(id, 'householdId');
+    return inScope(ctx, async (m) => {
+      const household = await ctx.services.households.withMemberChanges(ctx, m, householdId);
+      if (!household) throw AppError.notFound(`Household ${id} was not found.`);
+      const residentIds = household.members.map((r) => r.id);
+      const disputes = ctx.principal!.actions.has('dispute:read')
+        ? `SELECT d.received_at, '${TimelineKind.DISPUTE}', d.state, d.title, d.id FROM (${ctx.services.disputeCases.partyCasesSql('$2::uuid[]')}) d`
+        : `SELECT NULL::timestamptz, NULL, NULL, NULL, NULL::uuid WHERE $2::uuid[] IS NULL AND false`;
+      const rows: HouseholdTimelineEntry[] = await m.query(
+        `SELECT at, kind, what, summary, ref_id AS "refId" FROM (
+           SELECT v.visited_on::timestamp AT TIME ZONE 'Asia/Shanghai' AS at, '${TimelineKind.VISIT}' AS kind,
+             v.purpose AS what, v.findings AS summary, v.id AS ref_id
+           FROM visit v WHERE v.household_id = $1
+           UNION ALL
+           SELECT e.at, '${TimelineKind.ASSISTANCE}', a.type || ':' || e.command,
+             coalesce(e.details->>'outcome', e.details->>'reason', a.description), a.id
+           FROM assistance_event e JOIN assistance a ON a.id = e.assistance_id WHERE a.household_id = $1
+           UNION ALL
+           SELECT make_date(i.year, 12, 31)::timestamp AT TIME ZONE 'Asia/Shanghai', '${TimelineKind.INCOME}',
+             i.year::text, i.income_yuan::text, NULL::uuid
+           FROM household_income i WHERE i.household_id = $1
+           UNION ALL ${disputes}
+         ) t ORDER BY at DESC, kind, ref_id`,
+        [householdId, residentIds],
+      );
+      await this.audited(
+        ctx,
+        m,
+        rows.filter((r) => r.kind === TimelineKind.VISIT).map((r) => ({ id: r.refId! })),
+        'Household.timeline',
+      );
+      const members = household.members.flatMap((r) => [
+        {
+          at: new Date(r.registeredAt),
+          kind: TimelineKind.MEMBER,
+          what: 'registered',
+          summary: r.name,
+          refId: r.id,
+        },
+        ...(r.changedAt > r.registeredAt
+          ? [
+              {
+                at: new Date(r.changedAt),
+                kind: TimelineKind.MEMBER,
+                what: 'changed',
+                summary: r.name,
+                refId: r.id,
+              },
+            ]
+          : []),
+      ]);
+      return [...rows.map(labelled), ...members].sort((a, b) => b.at.getTime() - a.at.getTime());
+    });
+  }
+}
+
+/** An assistance step reads "GREENHOUSE_OR_BUILDING:complete"; the timeline names the type in words. */
+function labelled(entry: HouseholdTimelineEntry): HouseholdTimelineEntry {
+  if (entry.kind !== TimelineKind.ASSISTANCE) return entry;
+  const [type, command] = entry.what.split(':');
+  return { ...entry, what: `${ASSISTANCE_TYPE_LABELS[type as AssistanceType].en}: ${command}` };
+}

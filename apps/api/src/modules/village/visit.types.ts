@@ -1,0 +1,429 @@
+import type { AssistanceState, AssistanceType, DisputeType, VisitPurpose } from '@qiangji/domain';
+import { DateResolver, DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../common/connection';
+import { DisputeTypeEnum } from '../mediation/mediation.enums';
+import { DisputePartyInput } from '../mediation/dispute-case.types';
+import { AssistanceStateEnum, AssistanceTypeEnum, VisitPurposeEnum } from './village.enums';
+
+@ObjectType({ description: 'A point in WGS-84 degrees.' })
+export class GeoPoint {
+  @Field(() => Float)
+  lat: number;
+
+  @Field(() => Float)
+  lng: number;
+}
+
+@InputType()
+export class GeoPointInput {
+  @Field(() => Float)
+  lat: number;
+
+  @Field(() => Float)
+  lng: number;
+}
+
+@ObjectType({
+  description:
+    'A household visit (走访) by a stationed cadre, under an active posting in the household’s village. Reads are audited like the registry’s.',
+})
+export class Visit {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  postingId: string;
+
+  @Field(() => ID)
+  cadreId: string;
+
+  @Field({ description: 'The cadre as posted.' })
+  cadreName: string;
+
+  @Field(() => ID)
+  workUnitId: string;
+
+  @Field(() => ID)
+  householdId: string;
+
+  @Field({ description: 'The household’s region.' })
+  regionCode: string;
+
+  @Field(() => DateResolver)
+  visitedOn: string;
+
+  @Field(() => VisitPurposeEnum)
+  purpose: VisitPurpose;
+
+  @Field()
+  findings: string;
+
+  @Field()
+  followUpNeeded: boolean;
+
+  @Field(() => GeoPoint, { nullable: true })
+  location: GeoPoint | null;
+
+  @Field(() => ID, { nullable: true, description: 'The dispute case registered from this visit.' })
+  disputeCaseId: string | null;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => DateTimeResolver)
+  createdAt: Date;
+}
+
+@ObjectType()
+export class VisitConnection extends ConnectionType(Visit) {}
+
+@InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
+export class VisitFilter {
+  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
+  regionCode?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  cadreId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  workUnitId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  postingId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  householdId?: string | null;
+
+  @Field(() => [VisitPurposeEnum], { nullable: true })
+  purpose?: VisitPurpose[] | null;
+
+  @Field(() => Boolean, { nullable: true })
+  followUpNeeded?: boolean | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Visited on or after this day.' })
+  visitedFrom?: Date | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Visited on or before this day.' })
+  visitedTo?: Date | null;
+}
+
+@ArgsType()
+export class VisitsArgs extends PageArgs {
+  @Field(() => VisitFilter, { nullable: true })
+  filter?: VisitFilter | null;
+}
+
+@InputType({
+  description:
+    'A visit, logged under an active posting in the household’s village. Send an idempotencyKey from the phone: a retry after a lost answer returns the first visit.',
+})
+export class LogVisitInput {
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string | null;
+
+  @Field(() => ID)
+  householdId: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Default: your own active posting in the household’s village.',
+  })
+  postingId?: string | null;
+
+  @Field(() => DateResolver, { description: 'Not in the future, not before the posting began.' })
+  visitedOn: Date;
+
+  @Field(() => VisitPurposeEnum)
+  purpose: VisitPurpose;
+
+  @Field({ defaultValue: '' })
+  findings: string;
+
+  @Field({ defaultValue: false })
+  followUpNeeded: boolean;
+
+  @Field(() => GeoPointInput, { nullable: true })
+  location?: GeoPointInput | null;
+}
+
+@InputType({
+  description:
+    'Turns a dispute found on a visit into a mediation case (channel STATIONED_CADRE, at the household’s place), linked both ways.',
+})
+export class ReportVisitDisputeInput {
+  @Field(() => ID)
+  visitId: string;
+
+  @Field(() => DisputeTypeEnum)
+  type: DisputeType;
+
+  @Field()
+  title: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => [DisputePartyInput])
+  parties: DisputePartyInput[];
+
+  @Field(() => Int)
+  peopleInvolved: number;
+
+  @Field(() => Int)
+  householdsInvolved: number;
+
+  @Field({ defaultValue: false })
+  threats: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Decimal yuan, e.g. "12000.00".' })
+  amountAtStake?: string | null;
+}
+
+@ObjectType({ description: 'A household’s net income of one year, in whole yuan.' })
+export class HouseholdIncome {
+  @Field(() => ID)
+  householdId: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => SafeIntResolver)
+  incomeYuan: number;
+}
+
+@InputType()
+export class RecordHouseholdIncomeInput {
+  @Field(() => ID)
+  householdId: string;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => SafeIntResolver, { description: 'Whole yuan.' })
+  incomeYuan: number;
+}
+
+@ObjectType({ description: 'One step of an assistance’s life.' })
+export class AssistanceEvent {
+  @Field(() => DateTimeResolver)
+  at: Date;
+
+  @Field()
+  command: string;
+
+  @Field(() => AssistanceStateEnum, { nullable: true })
+  fromState: AssistanceState | null;
+
+  @Field(() => AssistanceStateEnum)
+  toState: AssistanceState;
+
+  @Field()
+  actorName: string;
+
+  @Field(() => JSONObjectResolver)
+  details: object;
+
+  assistanceId: string;
+}
+
+@ObjectType({
+  description:
+    'What an assistance changed, measured: the household’s income of the last year before it was planned and of the last year on record since it was done.',
+})
+export class AssistanceEffect {
+  @Field(() => HouseholdIncome, { nullable: true })
+  before: HouseholdIncome | null;
+
+  @Field(() => HouseholdIncome, { nullable: true })
+  after: HouseholdIncome | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Compound annual growth from before to after (0.181 = 18.1%).',
+  })
+  growth: number | null;
+}
+
+@ObjectType({
+  description:
+    'Assistance (帮扶) a cadre arranges for a household: planned → in progress → done, or abandoned.',
+})
+export class Assistance {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  householdId: string;
+
+  @Field(() => ID)
+  postingId: string;
+
+  @Field(() => ID)
+  cadreId: string;
+
+  @Field()
+  cadreName: string;
+
+  @Field(() => ID)
+  workUnitId: string;
+
+  @Field()
+  regionCode: string;
+
+  @Field(() => AssistanceTypeEnum)
+  type: AssistanceType;
+
+  @Field()
+  description: string;
+
+  @Field(() => SafeIntResolver, { nullable: true, description: 'Whole yuan.' })
+  amountYuan: number | null;
+
+  @Field(() => AssistanceStateEnum)
+  state: AssistanceState;
+
+  @Field(() => DateResolver)
+  plannedOn: string;
+
+  @Field(() => DateResolver, { nullable: true })
+  startedOn: string | null;
+
+  @Field(() => DateResolver, { nullable: true })
+  doneOn: string | null;
+
+  @Field(() => DateResolver, { nullable: true })
+  abandonedOn: string | null;
+
+  @Field(() => String, { nullable: true })
+  outcome: string | null;
+
+  @Field(() => String, { nullable: true })
+  abandonReason: string | null;
+
+  @Field(() => Int)
+  version: number;
+}
+
+@ObjectType()
+export class AssistanceConnection extends ConnectionType(Assistance) {}
+
+@InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
+export class AssistanceFilter {
+  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
+  regionCode?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  cadreId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  workUnitId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  householdId?: string | null;
+
+  @Field(() => [AssistanceTypeEnum], { nullable: true })
+  type?: AssistanceType[] | null;
+
+  @Field(() => [AssistanceStateEnum], { nullable: true })
+  state?: AssistanceState[] | null;
+
+  @Field(() => DateResolver, { nullable: true })
+  plannedFrom?: Date | null;
+
+  @Field(() => DateResolver, { nullable: true })
+  plannedTo?: Date | null;
+}
+
+@ArgsType()
+export class AssistancesArgs extends PageArgs {
+  @Field(() => AssistanceFilter, { nullable: true })
+  filter?: AssistanceFilter | null;
+}
+
+@InputType()
+export class PlanAssistanceInput {
+  @Field(() => String, { nullable: true })
+  idempotencyKey?: string | null;
+
+  @Field(() => ID)
+  householdId: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Default: your own active posting in the household’s village.',
+  })
+  postingId?: string | null;
+
+  @Field(() => AssistanceTypeEnum)
+  type: AssistanceType;
+
+  @Field()
+  description: string;
+
+  @Field(() => SafeIntResolver, { nullable: true, description: 'Whole yuan.' })
+  amountYuan?: number | null;
+
+  @Field(() => DateResolver)
+  plannedOn: Date;
+}
+
+/** What every step of an assistance carries: which one, the version read, and the day of the step. */
+@InputType()
+export class AssistanceCommandInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int)
+  expectedVersion: number;
+
+  @Field(() => DateResolver, { description: 'The day of the step; not in the future.' })
+  on: Date;
+}
+
+@InputType()
+export class StartAssistanceInput extends AssistanceCommandInput {}
+
+@InputType()
+export class CompleteAssistanceInput extends AssistanceCommandInput {
+  @Field({ description: 'What came of it (建成大棚两栋，当年纯收入四万元).' })
+  outcome: string;
+}
+
+@InputType()
+export class AbandonAssistanceInput extends AssistanceCommandInput {
+  @Field()
+  reason: string;
+}
+
+export enum TimelineKind {
+  VISIT = 'VISIT',
+  ASSISTANCE = 'ASSISTANCE',
+  INCOME = 'INCOME',
+  DISPUTE = 'DISPUTE',
+  MEMBER = 'MEMBER',
+}
+registerEnumType(TimelineKind, { name: 'HouseholdTimelineKind' });
+
+@ObjectType({
+  description:
+    'One thing that happened to a household: a visit, a step of an assistance, a year’s income, a dispute its members are parties to, a change of a member in the registry.',
+})
+export class HouseholdTimelineEntry {
+  @Field(() => DateTimeResolver)
+  at: Date;
+
+  @Field(() => TimelineKind)
+  kind: TimelineKind;
+
+  @Field({
+    description: 'What it was: a purpose, an assistance type and step, a case state, a member change.',
+  })
+  what: string;
+
+  @Field({ description: 'A line to show: findings, an outcome, a case title, a member’s name.' })
+  summary: string;
+
+  @Field(() => ID, { nullable: true, description: 'The visit, assistance, case or resident it is about.' })
+  refId: string | null;
+}

@@ -1,0 +1,150 @@
+import type { EntityManager } from 'typeorm';
+import { AppError } from '../../common/app-error';
+import { atomically, inScope, requireAction, scopePath, scoped, unscoped } from '../../common/authz';
+import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { idempotency, replay } from '../../common/idempotency';
+import { parseId } from '../../common/ids';
+import { checkText, isoDay, Where } from '../../common/sql';
+import type { RequestContext } from '../../server/context';
+import type { AuditService } from '../audit/audit.service';
+import type {
+  CreatePairingInput,
+  CreateWorkUnitInput,
+  Pairing,
+  PairingFilter,
+  WorkUnit,
+  WorkUnitFilter,
+} from './unit.types';
+import { villagePath } from './village-place';
+
+const UNIT_COLUMNS = `u.id, u.name, u.kind, u.level, u.region_code AS "regionCode", u.version,
+  u.created_at AS "createdAt"`;
+const PAIRING_COLUMNS = `p.id, p.work_unit_id AS "workUnitId", p.region_code AS "regionCode",
+  p.starts_on::text AS "startsOn", p.ends_on::text AS "endsOn", p.goals, p.version`;
+
+/** Work units (单位) and their pairings with villages (包村). */
+export class WorkUnitService {
+  constructor(private readonly audit: AuditService) {}
+
+  /** Units are reference data: read on the request's connection, whatever the caller's jurisdiction. */
+  findByIds(ctx: RequestContext, ids: readonly string[]): Promise<WorkUnit[]> {
+    return unscoped(ctx)((q) =>
+      q.query(`SELECT ${UNIT_COLUMNS} FROM work_unit u WHERE u.id = ANY($1::uuid[])`, [ids]),
+    );
+  }
+
+  /** A unit (parsed id) by the caller's lights, or BAD_USER_INPUT on `field`. */
+  async byId(m: EntityManager, id: string, field: string): Promise<WorkUnit> {
+    const [unit] = await m.query(`SELECT ${UNIT_COLUMNS} FROM work_unit u WHERE u.id = $1`, [id]);
+    if (!unit) throw AppError.badInput(`Work unit ${id} was not found.`, field);
+    return unit;
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<WorkUnit> {
+    requireAction(ctx, 'village:read');
+    const [unit] = await this.findByIds(ctx, [parseId(id, 'id')]);
+    if (!unit) throw AppError.notFound(`Work unit ${id} was not found.`);
+    return unit;
+  }
+
+  list(ctx: RequestContext, filter: WorkUnitFilter | null | undefined, args: PageArgs) {
+    requireAction(ctx, 'village:read');
+    const where = new Where()
+      .anyOf('u.kind', filter?.kind)
+      .anyOf('u.level', filter?.level)
+      .contains(['u.name'], filter?.q);
+    return listInOrder<WorkUnit>(unscoped(ctx), ['NAME', 'name'], {
+      from: 'work_unit u',
+      columns: UNIT_COLUMNS,
+      where,
+      args,
+    });
+  }
+
+  async create(ctx: RequestContext, input: CreateWorkUnitInput): Promise<WorkUnit> {
+    const principal = requireAction(ctx, 'village:write');
+    const path = await scopePath(ctx, input.regionCode);
+    const name = checkText(input.name, 'name', 100);
+    const idem = idempotency(principal, input);
+    return atomically(ctx, async (m) => {
+      const [created] = await m.query(
+        `INSERT INTO work_unit (name, kind, level, region_code, idempotency_key, idempotency_hash, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING ${UNIT_COLUMNS.replaceAll('u.', '')}`,
+        [name, input.kind, input.level, input.regionCode, idem.key, idem.hash, idem.createdBy],
+      );
+      if (!created)
+        return replay<WorkUnit>(m, { table: 'work_unit', alias: 'u', columns: UNIT_COLUMNS }, idem);
+      await this.audit.record(ctx, m, {
+        action: 'workUnit.create',
+        entityType: 'WorkUnit',
+        entityId: created.id,
+        changes: { name: { new: name }, kind: { new: input.kind }, level: { new: input.level } },
+        regionPath: path,
+      });
+      return created;
+    });
+  }
+
+  findPairingsByIds(ctx: RequestContext, ids: readonly string[]): Promise<Pairing[]> {
+    return inScope(ctx, (m) =>
+      m.query(`SELECT ${PAIRING_COLUMNS} FROM pairing p WHERE p.id = ANY($1::uuid[])`, [ids]),
+    );
+  }
+
+  /** Newest term first. */
+  async pairings(ctx: RequestContext, filter: PairingFilter | null | undefined, args: PageArgs) {
+    requireAction(ctx, 'village:read');
+    const where = new Where()
+      .subtree('p.region_path', await scopePath(ctx, filter?.regionCode))
+      .id('p.work_unit_id', filter?.workUnitId, 'workUnitId');
+    if (filter?.activeOn) {
+      const day = where.param(isoDay(filter.activeOn), 'date');
+      where.add(`p.starts_on <= ${day} AND (p.ends_on IS NULL OR p.ends_on >= ${day})`);
+    }
+    return listInOrder<Pairing>(scoped(ctx), ['STARTS_ON', 'startsOn', SortDirection.DESC], {
+      from: 'pairing p',
+      columns: PAIRING_COLUMNS,
+      where,
+      args,
+    });
+  }
+
+  async createPairing(ctx: RequestContext, input: CreatePairingInput): Promise<Pairing> {
+    const principal = requireAction(ctx, 'village:write');
+    const path = await villagePath(ctx, input.villageCode, 'villageCode');
+    const workUnitId = parseId(input.workUnitId, 'workUnitId');
+    const startsOn = isoDay(input.startsOn);
+    const endsOn = input.endsOn ? isoDay(input.endsOn) : null;
+    if (endsOn && endsOn < startsOn) throw AppError.badInput('endsOn is before startsOn.', 'endsOn');
+    const goals = input.goals.trim();
+    if (goals.length > 2000) throw AppError.badInput('goals has at most 2000 characters.', 'goals');
+    const idem = idempotency(principal, input);
+    return atomically(ctx, async (m) => {
+      await this.byId(m, workUnitId, 'workUnitId');
+      const [created] = await m.query(
+        `INSERT INTO pairing (work_unit_id, region_code, starts_on, ends_on, goals, idempotency_key,
+           idempotency_hash, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING ${PAIRING_COLUMNS.replaceAll('p.', '')}`,
+        [workUnitId, input.villageCode, startsOn, endsOn, goals, idem.key, idem.hash, idem.createdBy],
+      );
+      if (!created)
+        return replay<Pairing>(m, { table: 'pairing', alias: 'p', columns: PAIRING_COLUMNS }, idem);
+      await this.audit.record(ctx, m, {
+        action: 'pairing.create',
+        entityType: 'Pairing',
+        entityId: created.id,
+        changes: {
+          workUnitId: { new: workUnitId },
+          villageCode: { new: input.villageCode },
+          startsOn: { new: startsOn },
+        },
+        regionPath: path,
+      });
+      return created;
+    });
+  }
+}

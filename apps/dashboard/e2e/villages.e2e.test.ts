@@ -1,0 +1,74 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApi, type RunningApi } from './api-server';
+import { launchChromium, withScreenshotOnFailure } from './browser';
+import { signIn } from './sign-in';
+
+const UI_TIMEOUT_MS = 30_000;
+/** The greenhouse household of the demo's 依山村 (apps/api village.seed.ts). */
+const STORY_HOUSEHOLD = '依山村一组12号';
+
+describe('a stationed cadre’s visit on a phone', () => {
+  let api: RunningApi | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    api = await startApi();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  beforeEach(async () => {
+    context = await browser!.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(UI_TIMEOUT_MS);
+  });
+
+  afterEach(async () => {
+    await context.close();
+  });
+
+  it('when yishan logs a visit and the network drops while it is sent, then it is sent again when back and the village shows it once', async () => {
+    await withScreenshotOnFailure(page, 'village-visit', async () => {
+      await signIn(page, api!.baseUrl, 'yishan');
+      await page.goto(`${api!.baseUrl}/#/visits/create`);
+      await page.getByRole('combobox', { name: '走访住户' }).click();
+      await page.getByRole('option', { name: STORY_HOUSEHOLD }).click();
+      const findings = `大棚蔬菜长势良好，联系收购商 ${Date.now()}`;
+      await page.getByRole('textbox', { name: '走访情况' }).fill(findings);
+
+      // The connection drops while the visit is on its way: the API stores it, its answer never arrives.
+      let dropped = false;
+      let attempts = 0;
+      await page.route('**/graphql', async (route) => {
+        const body = route.request().postData() ?? '';
+        if (!body.includes('logVisit')) return route.continue();
+        attempts++;
+        if (dropped) return route.continue();
+        dropped = true;
+        await route.fetch();
+        await context.setOffline(true);
+        await route.abort('internetdisconnected');
+      });
+      await page.getByRole('button', { name: '提交' }).click();
+      await page.getByText('网络不通').waitFor();
+      await page.getByText('1 条走访待发送').waitFor();
+
+      await context.setOffline(false);
+      await page.getByText('走访已登记').waitFor();
+      expect(attempts).toBeGreaterThanOrEqual(2);
+      await expect(page.getByText('条走访待发送').count()).resolves.toBe(0);
+
+      await page.getByRole('link', { name: '查看本村' }).click();
+      await page.waitForURL(/#\/village\?code=230128101201/);
+      const visits = page.getByTestId('village-visits');
+      await visits.getByText(findings).first().waitFor();
+      await expect(visits.getByText(findings).count()).resolves.toBe(1);
+    });
+  });
+});

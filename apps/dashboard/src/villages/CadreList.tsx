@@ -1,0 +1,45 @@
+import { Datagrid, FunctionField, TextField, TextInput, useTranslate } from 'react-admin';
+import { RegionInput } from '../common/RegionInput';
+import { regionName, type RegionRef } from '../common/region-ref';
+import { ResourceList } from '../common/ResourceList';
+import { TwoLines } from '../common/TableOrList';
+
+export interface CadreRow {
+  name: string;
+  phone: string | null;
+  workUnit: { name: string };
+  activePosting: { role: string; village: RegionRef } | null;
+}
+
+const filters = [
+  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
+  <TextInput key="q" source="q" alwaysOn />,
+];
+
+/** 驻村干部 placed in the user's jurisdiction, by name, with their unit and where they are posted now. */
+export const CadreList = () => {
+  const translate = useTranslate();
+  const posted = (k: CadreRow) =>
+    k.activePosting
+      ? `${regionName(k.activePosting.village)} · ${translate(`app.villages.posting_role.${k.activePosting.role}`)}`
+      : '—';
+  return (
+    <ResourceList
+      filters={filters}
+      perPage={25}
+      exporter={false}
+      jurisdictionFilter="regionCode"
+      phone={{
+        primaryText: (k: CadreRow) => k.name,
+        secondaryText: (k: CadreRow) => <TwoLines first={k.workUnit.name} second={posted(k)} />,
+      }}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <TextField source="name" sortable={false} />
+        <FunctionField source="workUnit" sortable={false} render={(k: CadreRow) => k.workUnit.name} />
+        <FunctionField source="activePosting" sortable={false} render={posted} />
+        <TextField source="phone" sortable={false} emptyText="—" />
+      </Datagrid>
+    </ResourceList>
+  );
+};

@@ -1,0 +1,253 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { Form, Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { formatDay } from '../common/dates';
+import { RegionInput } from '../common/RegionInput';
+import { regionName, type RegionRef } from '../common/region-ref';
+import { useJurisdiction } from '../common/use-jurisdiction';
+import { FigureTable } from '../stats/FigureTable';
+import { useStats } from '../stats/use-stats';
+import type { VisitRow } from './VisitList';
+
+interface Indicator {
+  year: number;
+  households: number;
+  population: number;
+  cultivatedLandMu: number;
+  poorHouseholds: number;
+  perCapitaNetIncome: number;
+  collectiveAssets: number;
+  collectiveDebts: number;
+  netAssets: number;
+  householdsInOrganizations: number;
+}
+
+interface Village {
+  code: string;
+  adoptsModel: boolean;
+  region: RegionRef;
+  indicators: Indicator[];
+  organizations: {
+    id: string;
+    kind: string;
+    name: string;
+    memberCount: number;
+    dissolvedOn: string | null;
+  }[];
+  safetyRecords: { year: number; publicOrderCases: number; criminalCases: number }[];
+  postings: {
+    id: string;
+    cadreName: string;
+    role: string;
+    state: string;
+    startsOn: string;
+    endsOn: string | null;
+    handoverNote: string | null;
+  }[];
+}
+
+/** Its yearly per-capita income as a line (recharts): the effect of the years, at a glance. */
+const IncomeChart = ({ title, rows }: { title: string; rows: readonly Indicator[] }) => {
+  const [locale = 'zh-CN'] = useLocaleState();
+  return (
+    <Box role="img" aria-label={title} sx={{ width: '100%', height: 220 }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={[...rows]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="year" fontSize={12} />
+          <YAxis width={56} fontSize={12} tickFormatter={(v) => Number(v).toLocaleString(locale)} />
+          <Tooltip formatter={(v) => Number(v).toLocaleString(locale)} />
+          <Line dataKey="perCapitaNetIncome" name={title} stroke="#1976d2" isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </Box>
+  );
+};
+
+/**
+ * 村情档案: a village's "1+3+N" organisations, yearly profile, safety, its cadres past and present (with their
+ * handover notes) and its visits. Opens on the user's village (a cadre's jurisdiction) or the one in the URL.
+ */
+export const VillagePage = () => {
+  const translate = useTranslate();
+  const navigate = useNavigate();
+  const [locale = 'zh-CN'] = useLocaleState();
+  const [search] = useSearchParams();
+  const jurisdiction = useJurisdiction();
+  const code =
+    search.get('code') ?? (jurisdiction?.code && jurisdiction.code.length === 12 ? jurisdiction.code : null);
+  const village = useStats<Village>('visits', 'village', code ? { code } : null);
+  const visits = useGetList<VisitRow & { id: string }>(
+    'visits',
+    { filter: { regionCode: code }, pagination: { page: 1, perPage: 20 } },
+    { enabled: Boolean(code) },
+  );
+  const t = (key: string, options?: Record<string, unknown>) =>
+    translate(`app.villages.village.${key}`, options);
+  const count = (n: number) => n.toLocaleString(locale);
+  const v = village.data && village.data.code === code ? village.data : null;
+
+  return (
+    <Card sx={{ mt: 2 }}>
+      <Title title="app.villages.village.title" />
+      <CardContent>
+        <Stack spacing={3}>
+          <Form key={code ?? ''} record={{ code }}>
+            <RegionInput
+              source="code"
+              label="app.villages.village.village"
+              helperText={false}
+              onChange={(next) => next && next !== code && navigate(`/village?code=${next}`)}
+            />
+          </Form>
+          {!code && <Alert severity="info">{t('no_village')}</Alert>}
+          {village.isPending && code && <LinearProgress />}
+          {village.error && <Alert severity="error">{village.error.message}</Alert>}
+          {v && (
+            <>
+              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+                <Typography variant="h5" component="h1">
+                  {regionName(v.region)}
+                </Typography>
+                <Chip
+                  color={v.adoptsModel ? 'success' : 'default'}
+                  label={t(v.adoptsModel ? 'adopts' : 'not_adopts')}
+                />
+                <Button component={Link} to="/visits/create" variant="contained" size="small">
+                  {t('log_visit')}
+                </Button>
+                <Button
+                  component={Link}
+                  to={`/households?filter=${encodeURIComponent(JSON.stringify({ regionCode: v.code }))}`}
+                  size="small"
+                >
+                  {t('households')}
+                </Button>
+              </Stack>
+
+              <section>
+                <Typography variant="subtitle1" component="h2" gutterBottom>
+                  {t('model')}
+                </Typography>
+                <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+                  {v.organizations.map((o) => (
+                    <Chip
+                      key={o.id}
+                      variant="outlined"
+                      label={`${translate(`app.villages.organization_kind.${o.kind}`)} · ${o.name}${o.memberCount ? ` · ${t('members', { count: o.memberCount })}` : ''}${o.dissolvedOn ? ` · ${t('dissolved')}` : ''}`}
+                    />
+                  ))}
+                </Stack>
+              </section>
+
+              {v.indicators.length > 0 && <IncomeChart title={t('income_trend')} rows={v.indicators} />}
+              <FigureTable
+                title={t('indicators')}
+                rowHeader={translate('app.stats.year')}
+                rows={[...v.indicators].reverse()}
+                rowKey={(r) => String(r.year)}
+                rowLabel={(r) => String(r.year)}
+                columns={(
+                  [
+                    'households',
+                    'population',
+                    'cultivatedLandMu',
+                    'poorHouseholds',
+                    'perCapitaNetIncome',
+                    'netAssets',
+                    'householdsInOrganizations',
+                  ] as const
+                ).map((key) => ({
+                  key,
+                  label: translate(`app.villages.indicator.${key}`),
+                  value: (r: Indicator) => count(r[key]),
+                  color:
+                    key === 'netAssets'
+                      ? (r: Indicator) => (r.netAssets < 0 ? 'error.main' : undefined)
+                      : undefined,
+                }))}
+              />
+              <FigureTable
+                title={t('safety')}
+                rowHeader={translate('app.stats.year')}
+                rows={[...v.safetyRecords].reverse()}
+                rowKey={(r) => String(r.year)}
+                rowLabel={(r) => String(r.year)}
+                columns={[
+                  { key: 'publicOrder', label: t('public_order'), value: (r) => count(r.publicOrderCases) },
+                  { key: 'criminal', label: t('criminal'), value: (r) => count(r.criminalCases) },
+                ]}
+              />
+
+              <section>
+                <Typography variant="subtitle1" component="h2">
+                  {t('postings')}
+                </Typography>
+                <List dense>
+                  {v.postings.map((p) => (
+                    <ListItem key={p.id} disableGutters>
+                      <ListItemText
+                        primary={`${p.cadreName} · ${translate(`app.villages.posting_role.${p.role}`)}`}
+                        secondary={[
+                          `${formatDay(p.startsOn, locale)} — ${p.endsOn ? formatDay(p.endsOn, locale) : ''}`,
+                          p.handoverNote && `${t('handover')}：${p.handoverNote}`,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      />
+                    </ListItem>
+                  ))}
+                </List>
+              </section>
+
+              <section aria-label={t('visits')}>
+                <Typography variant="subtitle1" component="h2">
+                  {t('visits')}
+                  {visits.total != null && ` (${count(visits.total)})`}
+                </Typography>
+                <Button
+                  component={Link}
+                  to={`/visits?filter=${encodeURIComponent(JSON.stringify({ regionCode: v.code }))}`}
+                  size="small"
+                >
+                  {t('all_visits')}
+                </Button>
+                {visits.data?.length === 0 && (
+                  <Typography color="text.secondary">{t('no_visits')}</Typography>
+                )}
+                <List dense data-testid="village-visits">
+                  {visits.data?.map((visit) => (
+                    <ListItem
+                      key={visit.id}
+                      disableGutters
+                      component={Link}
+                      to={`/visits/${visit.id}/show`}
+                      data-visit
+                    >
+                      <ListItemText
+                        primary={`${formatDay(visit.visitedOn, locale)} · ${translate(`app.villages.visit_purpose.${visit.purpose}`)} · ${visit.household?.address ?? ''}`}
+                        secondary={[visit.findings, visit.cadreName].filter(Boolean).join(' · ')}
+                      />
+                    </ListItem>
+                  ))}
+                </List>
+              </section>
+            </>
+          )}
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+};

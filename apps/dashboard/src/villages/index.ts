@@ -1,0 +1,61 @@
+import AgricultureIcon from '@mui/icons-material/Agriculture';
+import BadgeIcon from '@mui/icons-material/Badge';
+import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
+import HolidayVillageIcon from '@mui/icons-material/HolidayVillage';
+import InsightsIcon from '@mui/icons-material/Insights';
+import { lazyPage, type Feature } from '../features/feature';
+import { assistanceLabels, cadreLabels, visitLabels } from './labels';
+import { stationedCadreResource } from './cadre-resource';
+import { assistanceResource } from './assistance-resource';
+import { visitResource } from './visit-resource';
+
+/** 驻村走访 (issue 10): visits, with the village profile page and the stationed cadres' overview after them. */
+export const visitsFeature: Feature = {
+  name: 'visits',
+  graphql: visitResource,
+  icon: AgricultureIcon,
+  action: 'village:read',
+  list: lazyPage(() => import('./VisitList'), 'VisitList'),
+  show: lazyPage(() => import('./VisitShow'), 'VisitShow'),
+  create: { page: lazyPage(() => import('./VisitCreate'), 'VisitCreate'), action: 'visit:write' },
+  recordRepresentation: 'visitedOn',
+  pages: [
+    {
+      path: '/village',
+      page: lazyPage(() => import('./VillagePage'), 'VillagePage'),
+      menuLabel: 'app.villages.village.menu',
+      icon: HolidayVillageIcon,
+    },
+    {
+      path: '/cadres',
+      page: lazyPage(() => import('./CadreOverview'), 'CadreOverview'),
+      menuLabel: 'app.villages.overview.menu',
+      icon: InsightsIcon,
+    },
+  ],
+  labels: visitLabels,
+};
+
+/** 帮扶: assistance of households, moved through the domain's machine. */
+export const assistancesFeature: Feature = {
+  name: 'assistances',
+  graphql: assistanceResource,
+  icon: VolunteerActivismIcon,
+  action: 'village:read',
+  list: lazyPage(() => import('./AssistanceList'), 'AssistanceList'),
+  show: lazyPage(() => import('./AssistanceShow'), 'AssistanceShow'),
+  recordRepresentation: 'description',
+  labels: assistanceLabels,
+};
+
+/** 驻村干部: the cadres, their postings and what they carry on. */
+export const stationedCadresFeature: Feature = {
+  name: 'stationedCadres',
+  graphql: stationedCadreResource,
+  icon: BadgeIcon,
+  action: 'village:read',
+  list: lazyPage(() => import('./CadreList'), 'CadreList'),
+  show: lazyPage(() => import('./CadreShow'), 'CadreShow'),
+  recordRepresentation: 'name',
+  labels: cadreLabels,
+};
