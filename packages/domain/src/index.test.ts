@@ -102,6 +102,18 @@ describe('the public API', () => {
         'gcj02ToWgs84',
         'wgs84ToGcj02',
         'isOutsideChina',
+        'REPORT_TIERS',
+        'isReportTier',
+        'MONTHLY_REPORT_STATES',
+        'MONTHLY_REPORT_STATE_LABELS',
+        'MONTHLY_REPORT_MACHINE',
+        'REPORT_SIGNER_ROLES',
+        'REPORT_DUE_DAY',
+        'reportCommandRefusal',
+        'parseReportMonth',
+        'monthDays',
+        'monthlyReportDeadline',
+        'isReportOverdue',
       ].sort(),
     );
   });

@@ -157,3 +157,24 @@ export type {
   TimeLimits,
   CaseClock,
 } from './mediation';
+
+export {
+  REPORT_TIERS,
+  isReportTier,
+  MONTHLY_REPORT_STATES,
+  MONTHLY_REPORT_STATE_LABELS,
+  MONTHLY_REPORT_MACHINE,
+  REPORT_SIGNER_ROLES,
+  REPORT_DUE_DAY,
+  reportCommandRefusal,
+  parseReportMonth,
+  monthDays,
+  monthlyReportDeadline,
+  isReportOverdue,
+} from './monthly-report';
+export type {
+  MonthlyReportState,
+  MonthlyReportCommand,
+  MonthlyReportCommandDetails,
+  ReportStanding,
+} from './monthly-report';

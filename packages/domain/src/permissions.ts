@@ -27,6 +27,7 @@ export const ACTIONS = [
   'dispute:read',
   'dispute:register',
   'mediation:manage',
+  'report:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -37,13 +38,15 @@ const WRITE_PEOPLE: readonly Action[] = [
   'household:write',
   'dispute:register',
 ];
-const OFFICER: readonly Action[] = [...WRITE_PEOPLE, 'resident:reveal', 'mediation:manage'];
+// Monthly reports are read by the officers who sign them and the city's supervisors; who signs which level is
+// the monthly report machine's business (monthly-report.ts), by role and jurisdiction.
+const OFFICER: readonly Action[] = [...WRITE_PEOPLE, 'resident:reveal', 'mediation:manage', 'report:read'];
 // Who moves a case along its life is the dispute case transitions table's business (dispute-case.ts), by role.
 
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
   CITY_ADMIN: ACTIONS,
   // City officials of the dashboard: read everything in their jurisdiction, change nothing.
-  SUPERVISOR: READ_PEOPLE,
+  SUPERVISOR: [...READ_PEOPLE, 'report:read'],
   DISTRICT_OFFICER: OFFICER,
   STREET_OFFICER: OFFICER,
   COMMUNITY_STAFF: OFFICER,
