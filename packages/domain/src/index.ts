@@ -78,9 +78,11 @@ export {
   RESIDENT_TAGS,
   RESIDENT_TAG_LABELS,
   GENDERS,
+  GENDER_LABELS,
   MIN_PURPOSE_LENGTH,
   MAX_PURPOSE_LENGTH,
   ID_NUMBER_LOOKUPS_PER_HOUR,
+  MAX_REVEALED_EXPORT_ROWS,
 } from './resident';
 export type { ResidentTag, Gender } from './resident';
 
@@ -177,4 +179,5 @@ export type {
   MonthlyReportCommand,
   MonthlyReportCommandDetails,
   ReportStanding,
+  ReportRefusal,
 } from './monthly-report';

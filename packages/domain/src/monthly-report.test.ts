@@ -45,32 +45,39 @@ describe('monthly report sign-off', () => {
   });
 
   it('when a street has not signed, then the district cannot sign', () => {
-    expect(reportCommandRefusal('sign', standing({ unsignedChildren: 2 }))).toMatch(/2 child region/);
+    expect(reportCommandRefusal('sign', standing({ unsignedChildren: 2 }))).toEqual({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/2 child region/),
+    });
   });
 
   it('when someone else signs (another level, another role), then it is refused', () => {
     expect(
       reportCommandRefusal('sign', standing({ jurisdictionPath: '230100', roles: ['CITY_ADMIN'] })),
-    ).toMatch(/officer of the region itself/);
-    expect(reportCommandRefusal('sign', standing({ roles: ['STREET_OFFICER'] }))).toMatch(/DISTRICT_OFFICER/);
-    expect(reportCommandRefusal('sign', standing({ tier: 'VILLAGE' }))).toMatch(/Only streets/);
+    ).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/officer of the region itself/) });
+    expect(reportCommandRefusal('sign', standing({ roles: ['STREET_OFFICER'] }))).toMatchObject({
+      message: expect.stringMatching(/DISTRICT_OFFICER/),
+    });
+    expect(reportCommandRefusal('sign', standing({ tier: 'VILLAGE' }))).toMatchObject({
+      message: expect.stringMatching(/Only streets/),
+    });
   });
 
   it('when the level above reopens, then it may unless its own report is signed', () => {
     const street = { tier: 'TOWN' as const, path: STREET };
     expect(reportCommandRefusal('reopen', standing(street))).toBeNull();
-    expect(reportCommandRefusal('reopen', standing({ ...street, parentSigned: true }))).toMatch(
-      /reopen that one/,
-    );
+    expect(reportCommandRefusal('reopen', standing({ ...street, parentSigned: true }))).toMatchObject({
+      message: expect.stringMatching(/reopen that one/),
+    });
     expect(
       reportCommandRefusal(
         'reopen',
         standing({ ...street, jurisdictionPath: STREET, roles: ['STREET_OFFICER'] }),
       ),
-    ).toMatch(/level above/);
-    expect(reportCommandRefusal('reopen', standing({ ...street, roles: ['SUPERVISOR'] }))).toMatch(
-      /officer of a level above/,
-    );
+    ).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/level above/) });
+    expect(reportCommandRefusal('reopen', standing({ ...street, roles: ['SUPERVISOR'] }))).toMatchObject({
+      message: expect.stringMatching(/officer of a level above/),
+    });
     expect(
       reportCommandRefusal(
         'reopen',

@@ -67,6 +67,12 @@ export interface ReportStanding {
   parentSigned: boolean;
 }
 
+/** Why a command on a report is refused: not the caller's to take (FORBIDDEN), or not yet / no longer (CONFLICT). */
+export interface ReportRefusal {
+  code: 'FORBIDDEN' | 'CONFLICT';
+  message: string;
+}
+
 /**
  * Why the caller may not take the command on this report now, or null. The state itself is the machine's:
  * - sign: the officer of the region itself (its jurisdiction is the region, its role that of the tier), and
@@ -74,22 +80,28 @@ export interface ReportStanding {
  * - reopen: an officer of a level above (its jurisdiction strictly contains the region, its role that of its own
  *   tier), and only while the parent's report is not signed: a signed parent was built on this edition.
  */
-export function reportCommandRefusal(command: MonthlyReportCommand, s: ReportStanding): string | null {
-  if (!isReportTier(s.tier)) return 'Only streets, districts and the city sign monthly reports.';
+export function reportCommandRefusal(command: MonthlyReportCommand, s: ReportStanding): ReportRefusal | null {
+  const forbidden = (message: string): ReportRefusal => ({ code: 'FORBIDDEN', message });
+  if (!isReportTier(s.tier)) return forbidden('Only streets, districts and the city sign monthly reports.');
   if (command === 'sign') {
-    if (s.jurisdictionPath !== s.path) return 'Only the officer of the region itself signs its report.';
+    if (s.jurisdictionPath !== s.path)
+      return forbidden('Only the officer of the region itself signs its report.');
     if (!s.roles.includes(signerRole(s.tier)))
-      return `The report of this level is signed by ${signerRole(s.tier)}.`;
+      return forbidden(`The report of this level is signed by ${signerRole(s.tier)}.`);
     if (s.unsignedChildren > 0)
-      return `${s.unsignedChildren} child region(s) have not signed their report of the month yet.`;
+      return {
+        code: 'CONFLICT',
+        message: `${s.unsignedChildren} child region(s) have not signed their report of the month yet.`,
+      };
     return null;
   }
-  const above = s.path.startsWith(`${s.jurisdictionPath}.`);
-  if (!above) return 'A report is reopened by the level above it.';
+  if (!s.path.startsWith(`${s.jurisdictionPath}.`))
+    return forbidden('A report is reopened by the level above it.');
   const callerTier = REPORT_TIERS[s.jurisdictionPath.split('.').length - 1];
   if (!callerTier || !s.roles.includes(signerRole(callerTier)))
-    return 'Only an officer of a level above reopens a report.';
-  if (s.parentSigned) return 'The report of the level above is signed; reopen that one first.';
+    return forbidden('Only an officer of a level above reopens a report.');
+  if (s.parentSigned)
+    return { code: 'CONFLICT', message: 'The report of the level above is signed; reopen that one first.' };
   return null;
 }
 

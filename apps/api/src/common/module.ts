@@ -3,7 +3,10 @@ import type { EntityManager } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { RequestContext } from '../server/context';
+import type { Response } from 'express';
 import type { ConstraintMeaning } from './database-errors';
+import type { ListExport } from './export';
+import type { ReportSection } from './report-section';
 import type { PersonalDataCipher } from './personal-data';
 
 /**
@@ -53,7 +56,16 @@ export interface ModuleDefinition {
   seed?(seed: SeedContext): Promise<unknown>;
   /** What the module's unique constraints mean to a client when a concurrent write breaks one. */
   constraints?: Record<string, ConstraintMeaning>;
+  /** The module's lists as exports (CSV, XLSX), served by `POST /exports/<list>` (common/export.ts). */
+  exports?: ListExport[];
+  /** The module's sections of the monthly report, in their fixed order (common/report-section.ts). */
+  reportSections?: ReportSection[];
+  /** Files the module serves by `POST /downloads/<name>` with a JSON body, streamed to the response. */
+  downloads?: Record<string, Download>;
 }
+
+/** A file download: the signed-in caller's context (its scoped transaction), the parsed JSON body, the response. */
+export type Download = (ctx: RequestContext, body: unknown, res: Response) => Promise<void>;
 
 export function defineModule(definition: ModuleDefinition): ModuleDefinition {
   return definition;

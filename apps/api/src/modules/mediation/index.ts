@@ -1,6 +1,7 @@
 import { defineModule } from '../../common/module';
 import { createDisputeCaseLoaders, type DisputeCaseLoaders } from './dispute-case.loaders';
 import { DisputeCaseResolver, DisputePartyResolver } from './dispute-case.resolver';
+import { disputeCaseExport } from './dispute-case.export';
 import { DisputeCaseService } from './dispute-case.service';
 import { createMediationRefLoaders, type MediationRefLoaders } from './mediation-refs.loaders';
 import { MediationRegionFiguresResolver, MediationStatsResolver } from './mediation-stats.resolver';
@@ -81,6 +82,7 @@ export const mediationModule = defineModule({
     logger.info(seeded, 'mediation demo data seeded');
     return seeded;
   },
+  exports: [disputeCaseExport],
   constraints: {
     mediation_organization_name: {
       code: 'CONFLICT',

@@ -1,0 +1,47 @@
+import { GENDER_LABELS, RESIDENT_TAG_LABELS } from '@qiangji/domain';
+import { AppError } from '../../common/app-error';
+import { chinaDateTime, defineExport, labelOf } from '../../common/export';
+import type { Resident } from './resident.types';
+
+type ResidentRow = Resident & { birthDate?: string; place?: string | null };
+
+/**
+ * The resident list (居民): ID numbers and phones masked as the list shows them; with a purpose, by a caller who
+ * may reveal, in clear with the birth date (at most MAX_REVEALED_EXPORT_ROWS rows, audited with the purpose).
+ */
+export const residentExport = defineExport<ResidentRow>({
+  list: 'residents',
+  title: { zh: '居民', en: 'Residents' },
+  entityType: 'Resident',
+  reveal: { action: 'resident:reveal', fields: ['idNumber', 'phone', 'birthDate'] },
+  query: (ctx, { filter, orderBy, reveal }) => {
+    // A lookup by ID number is one audited, throttled act of the list, not a file.
+    if (filter?.idNumber != null)
+      throw AppError.badInput('An export does not look up ID numbers; use the list.', 'filter.idNumber');
+    return ctx.services.residents.listQuery(ctx, filter, orderBy, reveal);
+  },
+  prepare: async (ctx, rows, reveal) => {
+    const shown = reveal ? ctx.services.residents.unmasked(rows as never) : rows;
+    const names = await ctx.services.region.qualifiedNamesOf(
+      ctx,
+      shown.map((r) => r.regionCode),
+    );
+    return shown.map((r, i) => ({ ...r, place: names[i] }));
+  },
+  columns: [
+    { label: { zh: '姓名', en: 'Name' }, value: (r) => r.name, width: 10 },
+    { label: { zh: '性别', en: 'Gender' }, value: (r, l) => labelOf(GENDER_LABELS, r.gender, l), width: 6 },
+    { label: { zh: '出生', en: 'Born' }, value: (r) => r.birthDate ?? r.birthYear, width: 11 },
+    { label: { zh: '年龄', en: 'Age' }, value: (r) => r.age, width: 6 },
+    { label: { zh: '身份证号', en: 'ID number' }, value: (r) => r.idNumber, width: 20 },
+    { label: { zh: '联系电话', en: 'Phone' }, value: (r) => r.phone, width: 14 },
+    {
+      label: { zh: '标签', en: 'Tags' },
+      value: (r, l) => r.tags.map((t) => labelOf(RESIDENT_TAG_LABELS, t, l)).join('、'),
+      width: 16,
+    },
+    { label: { zh: '所在区划', en: 'Region' }, value: (r) => r.place ?? null, width: 30 },
+    { label: { zh: '区划代码', en: 'Division code' }, value: (r) => r.regionCode, width: 14 },
+    { label: { zh: '登记时间', en: 'Registered' }, value: (r) => chinaDateTime(r.createdAt), width: 17 },
+  ],
+});
