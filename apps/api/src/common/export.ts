@@ -177,3 +177,9 @@ function xlsxWriter(out: Writable, mark: ExportMark, widths: readonly (number | 
 function escapeHeader(text: string): string {
   return text.replaceAll('&', '&&');
 }
+
+/** A file name in both forms: ASCII for old clients, UTF-8 (RFC 6266, 5987) for the Chinese one. */
+export function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

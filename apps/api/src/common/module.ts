@@ -27,6 +27,8 @@ export interface ModuleDeps {
   jwtSecret: Buffer;
   auth: Config['auth'];
   timeLimits: TimeLimits;
+  /** Every module's sections of the monthly report, in the order of `MODULES`. */
+  reportSections: readonly ReportSection[];
 }
 
 /** What a module's demo seed gets: the seed transaction, the cipher, and whether demo accounts are wanted. */

@@ -32,3 +32,8 @@ export interface ReportSection {
   title: Label;
   figures(ctx: RequestContext, scope: ReportScope): Promise<ReportFigure[]>;
 }
+
+/** A figure that counts things. */
+export function countFigure(key: string, label: Label, value: number): ReportFigure {
+  return { key, label, value, unit: 'COUNT' };
+}

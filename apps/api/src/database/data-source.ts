@@ -9,6 +9,7 @@ import { adoptObjects, OWNER_ROLE } from './roles';
 import { SetupError } from './setup-error';
 import { RateLimit1764300000000 } from './migrations/1764300000000-rate-limit';
 import { ScopedTables1764400000000 } from './migrations/1764400000000-scoped-tables';
+import { MonthlyReport1764900000000 } from './migrations/1764900000000-monthly-report';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
 export class AppDataSource extends DataSource {
@@ -41,6 +42,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       RolesAndAccountSecurity1764220000000,
       RateLimit1764300000000,
       ScopedTables1764400000000,
+      MonthlyReport1764900000000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -22,6 +22,7 @@ export function createServices(opts: {
     jwtSecret: opts.secrets.jwtSecret,
     auth: opts.auth,
     timeLimits: opts.timeLimits ?? DEFAULT_TIME_LIMITS,
+    reportSections: MODULES.flatMap((m) => m.reportSections ?? []),
   };
   const services = {} as Services;
   for (const module of MODULES) Object.assign(services, module.services?.(deps, services));

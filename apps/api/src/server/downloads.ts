@@ -13,6 +13,7 @@ import { inScope, requireAction, requirePrincipal, scoped } from '../common/auth
 import { countRows, listBatches, type ListQuery } from '../common/connection';
 import {
   chinaDateTime,
+  attachment,
   ClientGone,
   EXPORT_CONTENT_TYPES,
   sheetWriter,
@@ -250,12 +251,6 @@ function coerce(schema: GraphQLSchema, list: string, name: 'filter' | 'orderBy',
   });
   if (problem) throw AppError.badInput(`${problem} is not valid.`, problem);
   return coerced;
-}
-
-/** A file name in both forms: ASCII for old clients, UTF-8 (RFC 6266, 5987) for the Chinese one. */
-export function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 function isClientGone(err: unknown): boolean {

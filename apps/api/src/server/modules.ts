@@ -3,6 +3,7 @@ import { accessModule } from '../modules/access';
 import { auditModule } from '../modules/audit';
 import { mediationModule } from '../modules/mediation';
 import { regionModule } from '../modules/region';
+import { reportModule } from '../modules/report';
 import { residentModule } from '../modules/resident';
 
 /**
@@ -15,4 +16,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   accessModule,
   residentModule,
   mediationModule,
+  reportModule,
 ];

@@ -6,6 +6,7 @@ import { DisputeCaseService } from './dispute-case.service';
 import { createMediationRefLoaders, type MediationRefLoaders } from './mediation-refs.loaders';
 import { MediationRegionFiguresResolver, MediationStatsResolver } from './mediation-stats.resolver';
 import { MediationStatsService } from './mediation-stats.service';
+import { MEDIATION_REPORT_SECTIONS } from './mediation.report';
 import { DEMO_ACCOUNTS } from '../access/access.seed';
 import { linkDemoMediator, seedMediation } from './mediation.seed';
 import { MediatorResolver } from './mediator.resolver';
@@ -83,6 +84,7 @@ export const mediationModule = defineModule({
     return seeded;
   },
   exports: [disputeCaseExport],
+  reportSections: MEDIATION_REPORT_SECTIONS,
   constraints: {
     mediation_organization_name: {
       code: 'CONFLICT',

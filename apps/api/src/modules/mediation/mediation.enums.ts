@@ -16,14 +16,7 @@ import {
   RISK_LEVELS,
   RISK_REASONS,
 } from '@qiangji/domain';
-import { registerEnumType } from 'type-graphql';
-
-/** A GraphQL enum from one of the domain's value lists: the schema cannot drift from the domain. */
-function enumOf<const T extends string>(values: readonly T[], name: string, description?: string) {
-  const e = Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
-  registerEnumType(e, { name, description });
-  return e;
-}
+import { enumOf } from '../../common/enums';
 
 export const DisputeTypeEnum = enumOf(DISPUTE_TYPES, 'DisputeType');
 export const IntakeChannelEnum = enumOf(INTAKE_CHANNELS, 'IntakeChannel');

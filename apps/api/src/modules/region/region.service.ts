@@ -128,6 +128,11 @@ export class RegionService {
     );
   }
 
+  /** The current children of a region, by code, from the tree in memory. */
+  async currentChildrenOf(ctx: RequestContext, code: string): Promise<TreeRegion[]> {
+    return (await regionTree(ctx)).childrenOf(code);
+  }
+
   /** Ancestors of each code, root first. */
   async ancestorsOf(ctx: RequestContext, codes: readonly string[]): Promise<RegionRow[][]> {
     const tree = await regionTree(ctx);

@@ -13,6 +13,8 @@ export interface RegionTree {
   byName: ReadonlyMap<string, readonly TreeRegion[]>;
   /** How many current regions each code has as children. */
   currentChildren: ReadonlyMap<string, number>;
+  /** The current children of each code, by code. */
+  childrenOf(code: string): TreeRegion[];
   /** From the city down to the parent; the region itself excluded. */
   ancestorsOf(region: TreeRegion): TreeRegion[];
   nameKey(region: TreeRegion): string;
@@ -31,9 +33,15 @@ async function loadTree(q: Queryable): Promise<RegionTree> {
     named(r.level) ? `${byCode.get(r.parentCode ?? '')?.name ?? ''}\u0000${r.name}` : r.name;
   const byName = new Map<string, TreeRegion[]>();
   const currentChildren = new Map<string, number>();
+  const children = new Map<string, TreeRegion[]>();
   for (const row of rows) {
     if (!row.current) continue;
-    if (row.parentCode) currentChildren.set(row.parentCode, (currentChildren.get(row.parentCode) ?? 0) + 1);
+    if (row.parentCode) {
+      currentChildren.set(row.parentCode, (currentChildren.get(row.parentCode) ?? 0) + 1);
+      const siblings = children.get(row.parentCode);
+      if (siblings) siblings.push(row);
+      else children.set(row.parentCode, [row]);
+    }
     const region = byCode.get(row.code)!;
     const key = nameKey(region);
     const group = byName.get(key);
@@ -45,7 +53,9 @@ async function loadTree(q: Queryable): Promise<RegionTree> {
       .split('.')
       .slice(0, -1)
       .flatMap((code) => byCode.get(code) ?? []);
-  return { byCode, byName, currentChildren, ancestorsOf, nameKey };
+  for (const siblings of children.values()) siblings.sort((a, b) => a.code.localeCompare(b.code));
+  const childrenOf = (code: string) => children.get(code) ?? [];
+  return { byCode, byName, currentChildren, childrenOf, ancestorsOf, nameKey };
 }
 
 const cache = new ReferenceCache<RegionTree>('region', loadTree);

@@ -3,6 +3,7 @@ import { HouseholdService } from './household.service';
 import { createResidentLoaders, type ResidentLoaders } from './resident.loaders';
 import { HouseholdResolver, ResidentResolver } from './resident.resolver';
 import { residentExport } from './resident.export';
+import { RESIDENT_REPORT_SECTIONS } from './resident.report';
 import { seedResidents } from './resident.seed';
 import { ResidentService } from './resident.service';
 
@@ -30,6 +31,7 @@ export const residentModule = defineModule({
     return empty ? seedResidents(m, cipher) : null;
   },
   exports: [residentExport],
+  reportSections: RESIDENT_REPORT_SECTIONS,
   constraints: {
     resident_id_number: {
       code: 'CONFLICT',
