@@ -28,6 +28,8 @@ export interface GraphqlResource {
   detailFields?: string;
   /** react-admin sort field → value of the `orderBy.field` enum; other fields keep the server's default order. */
   sortFields?: Readonly<Record<string, string>>;
+  /** The API exports the list as CSV and XLSX (`POST /exports/<listField>`): the list's toolbar shows 导出. */
+  exportable?: boolean;
   /** react-admin filter values (inputs, and getManyReference's target) → the API's filter input. */
   toFilter(filter: Record<string, unknown>): Record<string, unknown>;
   create?: GraphqlWrite;

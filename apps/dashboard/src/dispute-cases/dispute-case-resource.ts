@@ -87,6 +87,7 @@ export type DisputeCaseMutation = (typeof DISPUTE_CASE_MUTATIONS)[number];
 export const disputeCaseResource: GraphqlResource = {
   typeName: 'DisputeCase',
   listField: 'disputeCases',
+  exportable: true,
   one: { field: 'disputeCase', argument: 'id', type: 'ID!' },
   filterType: 'DisputeCaseFilter',
   orderByType: 'DisputeCaseOrderBy',

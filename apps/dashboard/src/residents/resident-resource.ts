@@ -46,6 +46,7 @@ export function toUpdateResidentInput(data: Record<string, unknown>, previous?: 
 export const residentResource: GraphqlResource = {
   typeName: 'Resident',
   listField: 'residents',
+  exportable: true,
   one: { field: 'resident', argument: 'id', type: 'ID!' },
   filterType: 'ResidentFilter',
   orderByType: 'ResidentOrderBy',
