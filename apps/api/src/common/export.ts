@@ -70,6 +70,31 @@ export function labelOf<K extends string>(labels: Readonly<Record<K, Label>>, va
   return value == null ? null : (labels[value]?.[language] ?? value);
 }
 
+/** A row placed in a region, with the name officials tell apart (`qualifiedName`) once `withPlaces` has run. */
+export type Placed<T extends { regionCode: string }> = T & { place: string | null };
+
+/** A batch of rows with their regions' qualified names, from the region tree in memory (no statement). */
+export async function withPlaces<T extends { regionCode: string }>(
+  ctx: RequestContext,
+  rows: readonly T[],
+): Promise<Placed<T>[]> {
+  const names = await ctx.services.region.qualifiedNamesOf(
+    ctx,
+    rows.map((r) => r.regionCode),
+  );
+  return rows.map((r, i) => ({ ...r, place: names[i] }));
+}
+
+/** Where a row is: the region's name and its division code. */
+export function placeColumns<T extends { regionCode: string; place?: string | null }>(
+  label: Label = { zh: '所在区划', en: 'Region' },
+): ExportColumn<T>[] {
+  return [
+    { label, value: (r) => r.place ?? null, width: 30 },
+    { label: { zh: '区划代码', en: 'Division code' }, value: (r) => r.regionCode, width: 14 },
+  ];
+}
+
 export type ExportFormat = 'csv' | 'xlsx';
 
 /** A table written row by row to a stream: `flush` waits while the client is slower than the database. */

@@ -34,6 +34,7 @@ export function toUpdateHouseholdInput(data: Record<string, unknown>, previous?:
 export const householdResource: GraphqlResource = {
   typeName: 'Household',
   listField: 'households',
+  exportable: true,
   one: { field: 'household', argument: 'id', type: 'ID!' },
   filterType: 'HouseholdFilter',
   // `households` has no orderBy: the API lists by address.

@@ -102,6 +102,7 @@ export function toUpdateMediatorInput(data: Record<string, unknown>, previous?: 
 export const mediatorResource: GraphqlResource = {
   typeName: 'Mediator',
   listField: 'mediators',
+  exportable: true,
   one: { field: 'mediator', argument: 'id', type: 'ID!' },
   filterType: 'MediatorFilter',
   // The API lists mediators by name and has no orderBy for them.

@@ -32,6 +32,7 @@ export function toRecordMeetingInput(data: Record<string, unknown>) {
 export const meetingResource: GraphqlResource = {
   typeName: 'CoordinationMeeting',
   listField: 'coordinationMeetings',
+  exportable: true,
   one: { field: 'coordinationMeeting', argument: 'id', type: 'ID!' },
   filterType: 'CoordinationMeetingFilter',
   // Newest first, the API's only order.

@@ -46,6 +46,7 @@ export function toClinicServiceInput(organizationId: string, data: Record<string
 export const organizationResource: GraphqlResource = {
   typeName: 'MediationOrganization',
   listField: 'mediationOrganizations',
+  exportable: true,
   one: { field: 'mediationOrganization', argument: 'id', type: 'ID!' },
   filterType: 'MediationOrganizationFilter',
   // The API lists organisations by name and has no orderBy for them.

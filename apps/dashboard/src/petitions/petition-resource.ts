@@ -29,6 +29,7 @@ export type PetitionMutation = (typeof PETITION_MUTATIONS)[number];
 export const petitionResource: GraphqlResource = {
   typeName: 'PetitionCase',
   listField: 'petitionCases',
+  exportable: true,
   one: { field: 'petitionCase', argument: 'id', type: 'ID!' },
   filterType: 'PetitionCaseFilter',
   // Newest registration first, the API's only order.

@@ -6,10 +6,10 @@ import {
   RISK_LEVEL_LABELS,
   disputeDeadlineStatus,
 } from '@qiangji/domain';
-import { chinaDateTime, defineExport, labelOf } from '../../common/export';
+import { chinaDateTime, defineExport, labelOf, placeColumns, withPlaces, type Placed } from '../../common/export';
 import type { DisputeCase } from './dispute-case.types';
 
-type CaseRow = DisputeCase & { place: string | null };
+type CaseRow = Placed<DisputeCase>;
 
 /** The case list as it shows (纠纷案件): its columns and more of each case, never a party's name or contact. */
 export const disputeCaseExport = defineExport<CaseRow>({
@@ -17,13 +17,7 @@ export const disputeCaseExport = defineExport<CaseRow>({
   title: { zh: '纠纷案件', en: 'Dispute cases' },
   entityType: 'DisputeCase',
   query: (ctx, { filter, orderBy }) => ctx.services.disputeCases.listQuery(ctx, filter, orderBy),
-  prepare: async (ctx, rows) => {
-    const names = await ctx.services.region.qualifiedNamesOf(
-      ctx,
-      rows.map((r) => r.regionCode),
-    );
-    return rows.map((r, i) => ({ ...r, place: names[i] }));
-  },
+  prepare: withPlaces,
   columns: [
     { label: { zh: '编号', en: 'Number' }, value: (c) => c.number, width: 14 },
     { label: { zh: '标题', en: 'Title' }, value: (c) => c.title, width: 30 },
@@ -36,8 +30,7 @@ export const disputeCaseExport = defineExport<CaseRow>({
       value: (c, l) => labelOf(DEADLINE_STATUS_LABELS, disputeDeadlineStatus(c), l),
     },
     { label: { zh: '办理期限', en: 'Due' }, value: (c) => chinaDateTime(c.dueAt), width: 17 },
-    { label: { zh: '纠纷地点', en: 'Place' }, value: (c) => c.place, width: 30 },
-    { label: { zh: '区划代码', en: 'Division code' }, value: (c) => c.regionCode, width: 14 },
+    ...placeColumns<CaseRow>({ zh: '纠纷地点', en: 'Place' }),
     { label: { zh: '涉及人数', en: 'People involved' }, value: (c) => c.peopleInvolved },
     { label: { zh: '收到时间', en: 'Received' }, value: (c) => chinaDateTime(c.receivedAt), width: 17 },
     { label: { zh: '受理时间', en: 'Accepted' }, value: (c) => chinaDateTime(c.acceptedAt), width: 17 },

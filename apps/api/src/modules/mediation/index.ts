@@ -7,6 +7,7 @@ import { createMediationRefLoaders, type MediationRefLoaders } from './mediation
 import { MediationRegionFiguresResolver, MediationStatsResolver } from './mediation-stats.resolver';
 import { MediationStatsService } from './mediation-stats.service';
 import { MEDIATION_REPORT_SECTIONS } from './mediation.report';
+import { meetingExport, mediatorExport, organizationExport, petitionExport } from './mediation.exports';
 import { DEMO_ACCOUNTS } from '../access/access.seed';
 import { linkDemoMediator, seedMediation } from './mediation.seed';
 import { MediatorResolver } from './mediator.resolver';
@@ -83,7 +84,7 @@ export const mediationModule = defineModule({
     logger.info(seeded, 'mediation demo data seeded');
     return seeded;
   },
-  exports: [disputeCaseExport],
+  exports: [disputeCaseExport, petitionExport, mediatorExport, organizationExport, meetingExport],
   reportSections: MEDIATION_REPORT_SECTIONS,
   constraints: {
     mediation_organization_name: {

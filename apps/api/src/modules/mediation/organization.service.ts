@@ -11,7 +11,7 @@ import {
   scopePath,
   scoped,
 } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs, type Queryable } from '../../common/connection';
+import { listPage, SortDirection, type ListQuery, type PageArgs, type Queryable } from '../../common/connection';
 import { ReferenceCache } from '../../common/reference-cache';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -112,6 +112,11 @@ export class OrganizationService {
 
   /** Any signed-in caller, city-wide: a region filter must exist but may lie outside the jurisdiction. */
   async list(ctx: RequestContext, filter: MediationOrganizationFilter | null | undefined, args: PageArgs) {
+    return listPage<MediationOrganization>(scoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(ctx: RequestContext, filter: MediationOrganizationFilter | null | undefined): Promise<ListQuery<MediationOrganization>> {
     requirePrincipal(ctx);
     const where = new Where();
     if (filter?.regionCode != null)
@@ -120,11 +125,10 @@ export class OrganizationService {
       .anyOf('o.kind', filter?.kind)
       .anyOf('o.industry', filter?.industry)
       .contains(['o.name'], filter?.nameContains);
-    return listPage<MediationOrganization>(scoped(ctx), {
+    return {
       from: 'mediation_organization o',
       columns: ORGANIZATION_COLUMNS,
       where,
-      args,
       sort: {
         key: 'NAME:ASC',
         expr: 'o.name',
@@ -133,7 +137,7 @@ export class OrganizationService {
         value: (o) => o.name,
         id: (o) => o.id,
       },
-    });
+    };
   }
 
   async create(ctx: RequestContext, input: CreateMediationOrganizationInput): Promise<MediationOrganization> {

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { Patch, versionedUpdate, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -44,15 +44,19 @@ export class HouseholdService {
   }
 
   async list(ctx: RequestContext, filter: HouseholdFilter | null | undefined, args: PageArgs) {
+    return listPage<Household>(scoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(ctx: RequestContext, filter: HouseholdFilter | null | undefined): Promise<ListQuery<Household>> {
     requireAction(ctx, 'household:read');
     const where = new Where().subtree('h.region_path', await scopePath(ctx, filter?.regionCode));
     if (filter?.tags?.length) where.add(`h.tags && ${where.param(filter.tags)}`);
     where.contains(['h.address'], filter?.addressContains);
-    return listPage<Household>(scoped(ctx), {
+    return {
       from: 'household h',
       columns: HOUSEHOLD_COLUMNS,
       where,
-      args,
       sort: {
         key: 'ADDRESS:ASC',
         expr: 'h.address',
@@ -61,7 +65,7 @@ export class HouseholdService {
         value: (r) => r.address,
         id: (r) => r.id,
       },
-    });
+    };
   }
 
   async register(ctx: RequestContext, input: RegisterHouseholdInput): Promise<Household> {

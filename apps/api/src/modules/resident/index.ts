@@ -2,7 +2,7 @@ import { defineModule } from '../../common/module';
 import { HouseholdService } from './household.service';
 import { createResidentLoaders, type ResidentLoaders } from './resident.loaders';
 import { HouseholdResolver, ResidentResolver } from './resident.resolver';
-import { residentExport } from './resident.export';
+import { householdExport, residentExport } from './resident.export';
 import { RESIDENT_REPORT_SECTIONS } from './resident.report';
 import { seedResidents } from './resident.seed';
 import { ResidentService } from './resident.service';
@@ -30,7 +30,7 @@ export const residentModule = defineModule({
     const [{ empty }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM household) AS empty');
     return empty ? seedResidents(m, cipher) : null;
   },
-  exports: [residentExport],
+  exports: [residentExport, householdExport],
   reportSections: RESIDENT_REPORT_SECTIONS,
   constraints: {
     resident_id_number: {

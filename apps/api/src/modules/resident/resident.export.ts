@@ -1,9 +1,10 @@
 import { GENDER_LABELS, RESIDENT_TAG_LABELS } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
-import { chinaDateTime, defineExport, labelOf } from '../../common/export';
+import { chinaDateTime, defineExport, labelOf, placeColumns, withPlaces, type Placed } from '../../common/export';
+import type { Household } from './resident.types';
 import type { Resident } from './resident.types';
 
-type ResidentRow = Resident & { birthDate?: string; place?: string | null };
+type ResidentRow = Placed<Resident & { birthDate?: string }>;
 
 /**
  * The resident list (居民): ID numbers and phones masked as the list shows them; with a purpose, by a caller who
@@ -20,14 +21,7 @@ export const residentExport = defineExport<ResidentRow>({
       throw AppError.badInput('An export does not look up ID numbers; use the list.', 'filter.idNumber');
     return ctx.services.residents.listQuery(ctx, filter, orderBy, reveal);
   },
-  prepare: async (ctx, rows, reveal) => {
-    const shown = reveal ? ctx.services.residents.unmasked(rows as never) : rows;
-    const names = await ctx.services.region.qualifiedNamesOf(
-      ctx,
-      shown.map((r) => r.regionCode),
-    );
-    return shown.map((r, i) => ({ ...r, place: names[i] }));
-  },
+  prepare: (ctx, rows, reveal) => withPlaces(ctx, reveal ? ctx.services.residents.unmasked(rows as never) : rows),
   columns: [
     { label: { zh: '姓名', en: 'Name' }, value: (r) => r.name, width: 10 },
     { label: { zh: '性别', en: 'Gender' }, value: (r, l) => labelOf(GENDER_LABELS, r.gender, l), width: 6 },
@@ -40,8 +34,26 @@ export const residentExport = defineExport<ResidentRow>({
       value: (r, l) => r.tags.map((t) => labelOf(RESIDENT_TAG_LABELS, t, l)).join('、'),
       width: 16,
     },
-    { label: { zh: '所在区划', en: 'Region' }, value: (r) => r.place ?? null, width: 30 },
-    { label: { zh: '区划代码', en: 'Division code' }, value: (r) => r.regionCode, width: 14 },
+    ...placeColumns<ResidentRow>(),
     { label: { zh: '登记时间', en: 'Registered' }, value: (r) => chinaDateTime(r.createdAt), width: 17 },
+  ],
+});
+
+/** The household list (住户): address, tags and place; the head's name as the list shows it. */
+export const householdExport = defineExport<Placed<Household>>({
+  list: 'households',
+  title: { zh: '住户', en: 'Households' },
+  entityType: 'Household',
+  query: (ctx, { filter }) => ctx.services.households.listQuery(ctx, filter),
+  prepare: withPlaces,
+  columns: [
+    { label: { zh: '住址', en: 'Address' }, value: (h) => h.address, width: 30 },
+    {
+      label: { zh: '标签', en: 'Tags' },
+      value: (h, l) => h.tags.map((t) => labelOf(RESIDENT_TAG_LABELS, t, l)).join('、'),
+      width: 16,
+    },
+    ...placeColumns<Placed<Household>>(),
+    { label: { zh: '登记时间', en: 'Registered' }, value: (h) => chinaDateTime(h.createdAt), width: 17 },
   ],
 });
