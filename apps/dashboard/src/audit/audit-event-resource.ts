@@ -14,6 +14,7 @@ export const toAuditEventFilter = filterMapper('auditEvents', {
 export const auditEventResource: GraphqlResource = {
   typeName: 'AuditEvent',
   listField: 'auditEvents',
+  exportable: true,
   // Newest first, always: the API has no orderBy here, nor a query for one event (the list row is the event).
   filterType: 'AuditEventFilter',
   listFields:
