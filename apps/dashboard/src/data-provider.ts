@@ -42,7 +42,12 @@ export interface QiangjiDataProvider extends DataProvider {
   /** The list as the API exports it, with the list's filter and order: a CSV (UTF-8 with BOM) or a workbook. */
   exportList(
     resource: string,
-    params: { filter?: Record<string, unknown>; sort?: SortPayload; format: 'csv' | 'xlsx'; language: 'zh' | 'en' },
+    params: {
+      filter?: Record<string, unknown>;
+      sort?: SortPayload;
+      format: 'csv' | 'xlsx';
+      language: 'zh' | 'en';
+    },
     onProgress?: (progress: DownloadProgress) => void,
   ): Promise<DownloadedFile>;
   /** A file of the API's `/downloads/<name>` (a monthly report's PDF or workbook). */

@@ -26,7 +26,11 @@ export type Download = (
  * request: never a token in a URL (it would be in the server's access log and the browser's history), and no
  * cookie, so a page elsewhere cannot start a download for the signed-in user.
  */
-export function createDownload(fetchFn: typeof fetch, credentials: Credentials, describe: DescribeError): Download {
+export function createDownload(
+  fetchFn: typeof fetch,
+  credentials: Credentials,
+  describe: DescribeError,
+): Download {
   return async (path, body, onProgress) => {
     const send = (token: string) =>
       fetchFn(path, {
@@ -35,7 +39,8 @@ export function createDownload(fetchFn: typeof fetch, credentials: Credentials, 
         body: JSON.stringify(body),
       });
     const token = await credentials.accessToken();
-    if (!token) throw new HttpError(describe('UNAUTHENTICATED', 'Not signed in.'), 401, { code: 'UNAUTHENTICATED' });
+    if (!token)
+      throw new HttpError(describe('UNAUTHENTICATED', 'Not signed in.'), 401, { code: 'UNAUTHENTICATED' });
     let response = await send(token);
     if (response.status === 401) {
       const renewed = await credentials.renew(token);

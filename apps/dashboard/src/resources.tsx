@@ -24,9 +24,9 @@ export function resourcesFor(permissions: unknown) {
     ...(feature.pages ?? [])
       .filter((page) => !page.action || allows(permissions, page.action))
       .map(({ path, page: Page }) => (
-      <CustomRoutes key={path}>
-        <Route path={path} element={<Page />} />
-      </CustomRoutes>
-    )),
+        <CustomRoutes key={path}>
+          <Route path={path} element={<Page />} />
+        </CustomRoutes>
+      )),
   ]);
 }

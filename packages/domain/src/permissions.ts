@@ -73,9 +73,10 @@ export const ROLE_LABELS: Readonly<Record<Role, { zh: string; en: string }>> = O
 /** What an API key for a district system may do, by scope. */
 export const API_KEY_SCOPES = ['read', 'write'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+// District systems read the monthly reports of their subtree (figures only); they never sign.
 export const API_KEY_PERMISSIONS: Readonly<Record<ApiKeyScope, readonly Action[]>> = Object.freeze({
-  read: READ_PEOPLE,
-  write: WRITE_PEOPLE,
+  read: [...READ_PEOPLE, 'report:read'],
+  write: [...WRITE_PEOPLE, 'report:read'],
 });
 
 export function isRole(value: unknown): value is Role {

@@ -237,8 +237,14 @@ export async function listPage<T>(
 }
 
 /** How many rows the list's filter selects, whatever the page. */
-export async function countRows(q: Queryable, list: Pick<ListQuery<unknown>, 'from' | 'where'>): Promise<number> {
-  const [{ n }] = await q.query(`SELECT count(*)::int AS n FROM ${list.from} WHERE ${list.where}`, list.where.params);
+export async function countRows(
+  q: Queryable,
+  list: Pick<ListQuery<unknown>, 'from' | 'where'>,
+): Promise<number> {
+  const [{ n }] = await q.query(
+    `SELECT count(*)::int AS n FROM ${list.from} WHERE ${list.where}`,
+    list.where.params,
+  );
   return n as number;
 }
 

@@ -45,7 +45,14 @@ describe('exports of lists (CSV and XLSX, streamed)', () => {
        SELECT $1 || lpad(i::text, 7, '0'), 'WALK_IN', 'NEIGHBOURHOOD', $2, '测试用的纠纷。', $3, $4, $4, 2, 2, 'LOW',
          $5, timestamptz '2012-05-01 08:00+08' + i * interval '1 minute', 'test'
        FROM generate_series(1, $6::int) AS i`,
-      [`X${++cases}-`, opts.title ?? '邻里纠纷', opts.region ?? community, committee, opts.state ?? 'RECEIVED', n],
+      [
+        `X${++cases}-`,
+        opts.title ?? '邻里纠纷',
+        opts.region ?? community,
+        committee,
+        opts.state ?? 'RECEIVED',
+        n,
+      ],
     );
   }
 
@@ -55,7 +62,8 @@ describe('exports of lists (CSV and XLSX, streamed)', () => {
     district = tree.districtCode;
     [community, otherCommunity] = tree.rows.filter((r) => r.level === 'COMMUNITY').map((r) => r.code);
     committee = await organization(app.db, community);
-    elsewhere = (await regionTree(app.db, { streets: 1, communities: 1, grids: 0, name: '别区' })).districtCode;
+    elsewhere = (await regionTree(app.db, { streets: 1, communities: 1, grids: 0, name: '别区' }))
+      .districtCode;
     [supervisor, officer, gridWorker] = await Promise.all([
       app.signIn({ roles: ['SUPERVISOR'], jurisdiction: '230100' }),
       app.signIn({ roles: ['DISTRICT_OFFICER'], jurisdiction: district }),
@@ -77,7 +85,9 @@ describe('exports of lists (CSV and XLSX, streamed)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('x-total-count')).toBe('3');
-    expect(decodeURIComponent(res.headers.get('content-disposition')!)).toMatch(/纠纷案件-\d{4}-\d{2}-\d{2}\.csv/);
+    expect(decodeURIComponent(res.headers.get('content-disposition')!)).toMatch(
+      /纠纷案件-\d{4}-\d{2}-\d{2}\.csv/,
+    );
     const [header, ...rows] = await csvRows(res);
     expect(header.split(',').slice(0, 5)).toEqual(['编号', '标题', '纠纷类型', '来源渠道', '状态']);
     expect(rows).toHaveLength(3);
@@ -118,19 +128,28 @@ describe('exports of lists (CSV and XLSX, streamed)', () => {
   });
 
   it('when residents are exported, then masked; with a purpose by an officer, in clear and audited with the purpose', async () => {
-    const masked = await (await post(officer, 'residents', { format: 'csv', filter: { regionCode: district } })).text();
+    const masked = await (
+      await post(officer, 'residents', { format: 'csv', filter: { regionCode: district } })
+    ).text();
     expect(findPersonalData(masked)).toEqual([]);
     expect(masked).toContain(people[0].maskedIdNumber);
-    expect(masked.split('\r\n')[0]).toBe(`${BOM}姓名,性别,出生,年龄,身份证号,联系电话,标签,所在区划,区划代码,登记时间`);
+    expect(masked.split('\r\n')[0]).toBe(
+      `${BOM}姓名,性别,出生,年龄,身份证号,联系电话,标签,所在区划,区划代码,登记时间`,
+    );
 
     const purpose = '核对低保名单';
-    const clear = await (await post(officer, 'residents', { format: 'csv', purpose, filter: { tags: ['ELDERLY'] } })).text();
+    const clear = await (
+      await post(officer, 'residents', { format: 'csv', purpose, filter: { tags: ['ELDERLY'] } })
+    ).text();
     for (const p of people) expect(clear).toContain(p.idNumber);
     expect(clear).toContain(people[0].phone!);
     const [audit] = await app.db.query(
       `SELECT purpose, changes FROM audit_event WHERE action = 'resident.export' AND purpose IS NOT NULL`,
     );
-    expect(audit).toMatchObject({ purpose, changes: { rows: 3, revealed: ['idNumber', 'phone', 'birthDate'] } });
+    expect(audit).toMatchObject({
+      purpose,
+      changes: { rows: 3, revealed: ['idNumber', 'phone', 'birthDate'] },
+    });
     expect(JSON.stringify(audit)).not.toContain(people[0].idNumber);
   });
 
@@ -138,7 +157,9 @@ describe('exports of lists (CSV and XLSX, streamed)', () => {
     const denied = await post(gridWorker, 'residents', { format: 'csv', purpose: '核对低保名单' });
     expect(denied.status).toBe(403);
     const short = await post(officer, 'residents', { format: 'csv', purpose: 'ab' });
-    expect(await short.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'purpose' } }] });
+    expect(await short.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'purpose' } }],
+    });
     const lookup = await post(officer, 'residents', {
       format: 'csv',
       filter: { idNumber: people[0].idNumber, purpose: '核对身份' },
@@ -150,10 +171,14 @@ describe('exports of lists (CSV and XLSX, streamed)', () => {
 
   it('when the request is not what an export takes, then the status and code say why', async () => {
     expect((await post(null, 'disputeCases', { format: 'csv' })).status).toBe(401);
-    expect((await post(supervisor, 'disputeCases', 'format=csv', 'application/x-www-form-urlencoded')).status).toBe(415);
+    expect(
+      (await post(supervisor, 'disputeCases', 'format=csv', 'application/x-www-form-urlencoded')).status,
+    ).toBe(415);
     expect((await post(supervisor, 'nothing', { format: 'csv' })).status).toBe(404);
     const unknownField = await post(supervisor, 'disputeCases', { format: 'csv', filter: { role: 'x' } });
-    expect(await unknownField.json()).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'filter' } }] });
+    expect(await unknownField.json()).toMatchObject({
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'filter' } }],
+    });
     const badEnum = await post(supervisor, 'disputeCases', { format: 'csv', filter: { state: ['NOPE'] } });
     expect(await badEnum.json()).toMatchObject({
       errors: [{ extensions: { code: 'BAD_USER_INPUT', field: 'filter.state.0' } }],
@@ -161,7 +186,10 @@ describe('exports of lists (CSV and XLSX, streamed)', () => {
     expect((await post(supervisor, 'disputeCases', { format: 'pdf' })).status).toBe(400);
     const outside = await post(officer, 'disputeCases', { format: 'csv', filter: { regionCode: elsewhere } });
     expect(outside.status).toBe(403);
-    const token = await post(supervisor, 'disputeCases', { format: 'csv', accessToken: supervisor.accessToken });
+    const token = await post(supervisor, 'disputeCases', {
+      format: 'csv',
+      accessToken: supervisor.accessToken,
+    });
     expect(token.status).toBe(400);
   });
 
@@ -177,42 +205,38 @@ describe('exports of lists (CSV and XLSX, streamed)', () => {
       bigOfficer = await app.signIn({ roles: ['DISTRICT_OFFICER'], jurisdiction: district });
     }, 120_000);
 
-    it(
-      'when 100,000 cases are exported, then the first bytes come long before the end and memory stays bounded',
-      async () => {
-        const started = Date.now();
-        const baseline = process.memoryUsage().heapUsed;
-        let peak = baseline;
-        const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 10);
-        const res = await post(supervisor, 'disputeCases', { format: 'csv', filter: { regionCode: district } });
-        expect(res.headers.get('x-total-count')).toBe(String(ROWS));
-        expect(res.headers.get('content-length')).toBeNull();
-        const reader = res.body!.getReader();
-        const decoder = new TextDecoder();
-        let firstByteMs = 0;
-        let lines = 0;
-        let bytes = 0;
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          firstByteMs ||= Date.now() - started;
-          bytes += value.length;
-          lines += decoder.decode(value, { stream: true }).split('\r\n').length - 1;
-        }
-        const totalMs = Date.now() - started;
-        clearInterval(sampler);
-        expect(lines).toBe(ROWS + 1);
-        // Rows are written as they are read: the first arrive in a small part of the whole export's time.
-        expect(firstByteMs).toBeLessThan(totalMs / 4);
-        // The whole file is far larger than what the server held at any moment (one batch of 1,000 rows).
-        const grewBy = peak - baseline;
-        console.log(
-          `export of ${ROWS} cases: ${(bytes / 1e6).toFixed(1)} MB in ${totalMs} ms, first bytes after ${firstByteMs} ms, heap grew by at most ${(grewBy / 1e6).toFixed(1)} MB`,
-        );
-        expect(grewBy).toBeLessThan(bytes / 2);
-      },
-      120_000,
-    );
+    it('when 100,000 cases are exported, then the first bytes come long before the end and memory stays bounded', async () => {
+      const started = Date.now();
+      const baseline = process.memoryUsage().heapUsed;
+      let peak = baseline;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 10);
+      const res = await post(supervisor, 'disputeCases', { format: 'csv', filter: { regionCode: district } });
+      expect(res.headers.get('x-total-count')).toBe(String(ROWS));
+      expect(res.headers.get('content-length')).toBeNull();
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let firstByteMs = 0;
+      let lines = 0;
+      let bytes = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        firstByteMs ||= Date.now() - started;
+        bytes += value.length;
+        lines += decoder.decode(value, { stream: true }).split('\r\n').length - 1;
+      }
+      const totalMs = Date.now() - started;
+      clearInterval(sampler);
+      expect(lines).toBe(ROWS + 1);
+      // Rows are written as they are read: the first arrive in a small part of the whole export's time.
+      expect(firstByteMs).toBeLessThan(totalMs / 4);
+      // The whole file is far larger than what the server held at any moment (one batch of 1,000 rows).
+      const grewBy = peak - baseline;
+      console.log(
+        `export of ${ROWS} cases: ${(bytes / 1e6).toFixed(1)} MB in ${totalMs} ms, first bytes after ${firstByteMs} ms, heap grew by at most ${(grewBy / 1e6).toFixed(1)} MB`,
+      );
+      expect(grewBy).toBeLessThan(bytes / 2);
+    }, 120_000);
 
     it('when the client goes away mid-export, then the server stops and leaves no transaction open', async () => {
       const controller = new AbortController();

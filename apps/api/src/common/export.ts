@@ -66,7 +66,11 @@ export function chinaDateTime(value: Date | string | null): string | null {
 }
 
 /** A label of an enum value in the export's language, or the value itself when it has none. */
-export function labelOf<K extends string>(labels: Readonly<Record<K, Label>>, value: K | null, language: Language) {
+export function labelOf<K extends string>(
+  labels: Readonly<Record<K, Label>>,
+  value: K | null,
+  language: Language,
+) {
   return value == null ? null : (labels[value]?.[language] ?? value);
 }
 
@@ -154,7 +158,8 @@ function csvWriter(out: Writable): SheetWriter {
   let pending: Cell[][] = [];
   out.write('\uFEFF');
   const write = () => {
-    if (pending.length) out.write(stringify(pending, { record_delimiter: 'windows', cast: { boolean: String } }));
+    if (pending.length)
+      out.write(stringify(pending, { record_delimiter: 'windows', cast: { boolean: String } }));
     pending = [];
   };
   return {
@@ -173,13 +178,20 @@ function csvWriter(out: Writable): SheetWriter {
 
 /** exceljs's streaming writer: each row is committed (written to the zip) as soon as it is added. */
 function xlsxWriter(out: Writable, mark: ExportMark, widths: readonly (number | undefined)[]): SheetWriter {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = mark.by;
   workbook.created = new Date();
   const footer = `导出：${mark.by} · ${mark.at}${mark.purpose ? ` · 用途：${mark.purpose}` : ''}`;
   const sheet = workbook.addWorksheet(mark.title.slice(0, 31).replace(/[[\]:*?/\\]/g, ' '), {
     views: [{ state: 'frozen', ySplit: 1 }],
-    headerFooter: { oddHeader: `&L${escapeHeader(mark.title)}`, oddFooter: `&L${escapeHeader(footer)}&RP&P / &N` },
+    headerFooter: {
+      oddHeader: `&L${escapeHeader(mark.title)}`,
+      oddFooter: `&L${escapeHeader(footer)}&RP&P / &N`,
+    },
   });
   sheet.columns = widths.map((width) => ({ width: width ?? 14 }));
   let header = true;

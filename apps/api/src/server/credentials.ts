@@ -21,7 +21,9 @@ export function authenticate(services: Services, db: DataSource) {
     }
     if (res.locals.principal) return next();
     res.status(401).json({
-      errors: [{ message: 'The access token or API key is not valid.', extensions: { code: 'UNAUTHENTICATED' } }],
+      errors: [
+        { message: 'The access token or API key is not valid.', extensions: { code: 'UNAUTHENTICATED' } },
+      ],
     });
   };
 }

@@ -1,9 +1,4 @@
-import {
-  MAX_PURPOSE_LENGTH,
-  MAX_REVEALED_EXPORT_ROWS,
-  MIN_PURPOSE_LENGTH,
-  chinaDay,
-} from '@qiangji/domain';
+import { MAX_PURPOSE_LENGTH, MAX_REVEALED_EXPORT_ROWS, MIN_PURPOSE_LENGTH, chinaDay } from '@qiangji/domain';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { coerceInputValue, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
@@ -79,8 +74,7 @@ export function downloadRoutes(opts: {
       transactional: true,
     });
   const handle =
-    (work: (req: Request, res: Response) => Promise<void>) =>
-    async (req: Request, res: Response) => {
+    (work: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
       try {
         if (!req.is('application/json'))
           throw new AppError('BAD_USER_INPUT', 'Send the request as JSON (Content-Type: application/json).');
@@ -88,14 +82,18 @@ export function downloadRoutes(opts: {
         await work(req, res);
       } catch (err) {
         if (res.headersSent) {
-          if (!isClientGone(err)) opts.logger.error({ err, requestId: res.locals.requestId }, 'download failed');
+          if (!isClientGone(err))
+            opts.logger.error({ err, requestId: res.locals.requestId }, 'download failed');
           return void res.destroy();
         }
         const formatted = opts.formatError({ message: '' }, err);
         const code = String(formatted.extensions?.code);
-        if (code === 'INTERNAL') opts.logger.error({ err, requestId: res.locals.requestId }, 'download failed');
+        if (code === 'INTERNAL')
+          opts.logger.error({ err, requestId: res.locals.requestId }, 'download failed');
         const status = req.is('application/json') ? (STATUS[code] ?? 500) : 415;
-        res.status(status).json({ errors: [{ message: formatted.message, extensions: formatted.extensions }] });
+        res
+          .status(status)
+          .json({ errors: [{ message: formatted.message, extensions: formatted.extensions }] });
       }
     };
   const json = [utf8Only, express.json({ limit: '64kb' }), ...opts.guards];
@@ -194,7 +192,12 @@ async function exportList(
   const writer = sheetWriter(
     format,
     res,
-    { title, by: principal.displayName, at: chinaDateTime(new Date())!, purpose: body.purpose?.trim() ?? null },
+    {
+      title,
+      by: principal.displayName,
+      at: chinaDateTime(new Date())!,
+      purpose: body.purpose?.trim() ?? null,
+    },
     spec.columns.map((c) => c.width),
   );
   const stream = context();

@@ -247,7 +247,8 @@ export const enMessages: TranslationMessages = {
       pdf: 'Download PDF',
       xlsx: 'Download Excel',
       sign: 'Sign off',
-      sign_confirm: 'Signing freezes this month’s figures; a change then needs the level above to reopen it. Sign?',
+      sign_confirm:
+        'Signing freezes this month’s figures; a change then needs the level above to reopen it. Sign?',
       reopen: 'Reopen',
       reason: 'Reason',
       signed: 'Signed',

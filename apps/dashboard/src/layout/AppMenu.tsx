@@ -11,14 +11,16 @@ export const AppMenu = () => {
       <Menu.DashboardItem />
       {featuresFor(permissions).flatMap((feature) => [
         feature.list && <Menu.ResourceItem key={feature.name} name={feature.name} />,
-        ...(feature.pages ?? []).filter((page) => !page.action || allows(permissions, page.action)).map((page) => (
-          <Menu.Item
-            key={page.path}
-            to={page.path}
-            primaryText={page.menuLabel}
-            leftIcon={createElement(page.icon)}
-          />
-        )),
+        ...(feature.pages ?? [])
+          .filter((page) => !page.action || allows(permissions, page.action))
+          .map((page) => (
+            <Menu.Item
+              key={page.path}
+              to={page.path}
+              primaryText={page.menuLabel}
+              leftIcon={createElement(page.icon)}
+            />
+          )),
       ])}
     </Menu>
   );

@@ -71,7 +71,10 @@ export const MonthlyReportPage = () => {
   const shown = report.data?.regionCode === region && report.data?.month === month ? report.data : null;
   const state = (s: ReportSummary) => MONTHLY_REPORT_STATE_LABELS[s.state][locale === 'en' ? 'en' : 'zh'];
 
-  const command = async (name: 'signMonthlyReport' | 'reopenMonthlyReport', extra: Record<string, unknown> = {}) => {
+  const command = async (
+    name: 'signMonthlyReport' | 'reopenMonthlyReport',
+    extra: Record<string, unknown> = {},
+  ) => {
     await dataProvider.command('regions', name, {
       input: { regionCode: shown!.regionCode, month, expectedVersion: shown!.version, ...extra },
     });
@@ -97,7 +100,9 @@ export const MonthlyReportPage = () => {
               label={translate('app.reports.month')}
               value={month}
               size="small"
-              onChange={(e) => e.target.value && setSearch({ ...(region && { region }), month: e.target.value })}
+              onChange={(e) =>
+                e.target.value && setSearch({ ...(region && { region }), month: e.target.value })
+              }
               slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: chinaDay().slice(0, 7) } }}
             />
           </Stack>
@@ -114,7 +119,12 @@ export const MonthlyReportPage = () => {
                     label={state(shown)}
                     color={shown.state === 'SIGNED' ? 'success' : shown.overdue ? 'error' : 'default'}
                   />
-                  {shown.edition > 0 && <Chip variant="outlined" label={translate('app.reports.edition', { edition: shown.edition })} />}
+                  {shown.edition > 0 && (
+                    <Chip
+                      variant="outlined"
+                      label={translate('app.reports.edition', { edition: shown.edition })}
+                    />
+                  )}
                   <Typography variant="body2">
                     {translate('app.reports.deadline')}：{formatDay(shown.deadline, locale)}
                     {shown.overdue && ` · ${translate('app.reports.overdue')}`}
@@ -199,7 +209,9 @@ export const MonthlyReportPage = () => {
                             <Chip
                               size="small"
                               label={state(child)}
-                              color={child.state === 'SIGNED' ? 'success' : child.overdue ? 'error' : 'default'}
+                              color={
+                                child.state === 'SIGNED' ? 'success' : child.overdue ? 'error' : 'default'
+                              }
                             />
                           </TableCell>
                           <TableCell>

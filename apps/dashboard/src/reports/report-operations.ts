@@ -42,7 +42,13 @@ export interface MonthlyReportRecord extends ReportSummary {
     key: string;
     title: string;
     titleEn: string;
-    figures: { key: string; label: string; labelEn: string; value: number | null; unit: 'COUNT' | 'RATE' | 'DAYS' }[];
+    figures: {
+      key: string;
+      label: string;
+      labelEn: string;
+      value: number | null;
+      unit: 'COUNT' | 'RATE' | 'DAYS';
+    }[];
   }[];
   editions: { edition: number; signedAt: string; signedByName: string }[];
   timeline: {

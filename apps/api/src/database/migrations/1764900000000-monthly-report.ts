@@ -25,7 +25,10 @@ export class MonthlyReport1764900000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (region_code, month)
       )`);
-    await addScopedTable(q, 'monthly_report', { pathFromRegionCode: true, grants: ['SELECT', 'INSERT', 'UPDATE'] });
+    await addScopedTable(q, 'monthly_report', {
+      pathFromRegionCode: true,
+      grants: ['SELECT', 'INSERT', 'UPDATE'],
+    });
 
     await q.query(`
       CREATE TABLE monthly_report_edition (
@@ -39,7 +42,10 @@ export class MonthlyReport1764900000000 implements MigrationInterface {
         signed_by_name text NOT NULL,
         UNIQUE (report_id, edition)
       )`);
-    await addScopedTable(q, 'monthly_report_edition', { pathFromRegionCode: true, grants: ['SELECT', 'INSERT'] });
+    await addScopedTable(q, 'monthly_report_edition', {
+      pathFromRegionCode: true,
+      grants: ['SELECT', 'INSERT'],
+    });
 
     await q.query(`
       CREATE TABLE monthly_report_event (
@@ -53,7 +59,10 @@ export class MonthlyReport1764900000000 implements MigrationInterface {
         details jsonb NOT NULL DEFAULT '{}'
       )`);
     await q.query(`CREATE INDEX monthly_report_event_report ON monthly_report_event (report_id, id)`);
-    await addScopedTable(q, 'monthly_report_event', { pathFromRegionCode: false, grants: ['SELECT', 'INSERT'] });
+    await addScopedTable(q, 'monthly_report_event', {
+      pathFromRegionCode: false,
+      grants: ['SELECT', 'INSERT'],
+    });
   }
 
   async down(q: QueryRunner): Promise<void> {

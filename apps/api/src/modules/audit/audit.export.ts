@@ -19,7 +19,11 @@ export const auditEventExport = defineExport<AuditEventRow>({
     { label: { zh: '操作', en: 'Action' }, value: (e) => e.action, width: 24 },
     { label: { zh: '对象类型', en: 'Entity' }, value: (e) => e.entityType, width: 14 },
     { label: { zh: '对象编号', en: 'Entity id' }, value: (e) => e.entityId, width: 38 },
-    { label: { zh: '变更内容', en: 'Changes' }, value: (e) => (e.changes == null ? null : JSON.stringify(e.changes)), width: 40 },
+    {
+      label: { zh: '变更内容', en: 'Changes' },
+      value: (e) => (e.changes == null ? null : JSON.stringify(e.changes)),
+      width: 40,
+    },
     { label: { zh: '用途', en: 'Purpose' }, value: (e) => e.purpose, width: 20 },
     { label: { zh: '区划路径', en: 'Region path' }, value: (e) => e.regionPath, width: 24 },
     { label: { zh: '请求编号', en: 'Request id' }, value: (e) => e.requestId, width: 38 },

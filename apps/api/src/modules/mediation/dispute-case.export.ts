@@ -6,7 +6,14 @@ import {
   RISK_LEVEL_LABELS,
   disputeDeadlineStatus,
 } from '@qiangji/domain';
-import { chinaDateTime, defineExport, labelOf, placeColumns, withPlaces, type Placed } from '../../common/export';
+import {
+  chinaDateTime,
+  defineExport,
+  labelOf,
+  placeColumns,
+  withPlaces,
+  type Placed,
+} from '../../common/export';
 import type { DisputeCase } from './dispute-case.types';
 
 type CaseRow = Placed<DisputeCase>;
@@ -22,7 +29,10 @@ export const disputeCaseExport = defineExport<CaseRow>({
     { label: { zh: '编号', en: 'Number' }, value: (c) => c.number, width: 14 },
     { label: { zh: '标题', en: 'Title' }, value: (c) => c.title, width: 30 },
     { label: { zh: '纠纷类型', en: 'Type' }, value: (c, l) => labelOf(DISPUTE_TYPE_LABELS, c.type, l) },
-    { label: { zh: '来源渠道', en: 'Channel' }, value: (c, l) => labelOf(INTAKE_CHANNEL_LABELS, c.channel, l) },
+    {
+      label: { zh: '来源渠道', en: 'Channel' },
+      value: (c, l) => labelOf(INTAKE_CHANNEL_LABELS, c.channel, l),
+    },
     { label: { zh: '状态', en: 'State' }, value: (c, l) => labelOf(DISPUTE_CASE_STATE_LABELS, c.state, l) },
     { label: { zh: '风险等级', en: 'Risk' }, value: (c, l) => labelOf(RISK_LEVEL_LABELS, c.risk, l) },
     {

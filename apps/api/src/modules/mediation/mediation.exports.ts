@@ -5,7 +5,14 @@ import {
   ORGANIZATION_KIND_LABELS,
   PETITION_CASE_STATE_LABELS,
 } from '@qiangji/domain';
-import { chinaDateTime, defineExport, labelOf, placeColumns, withPlaces, type Placed } from '../../common/export';
+import {
+  chinaDateTime,
+  defineExport,
+  labelOf,
+  placeColumns,
+  withPlaces,
+  type Placed,
+} from '../../common/export';
 import type { RequestContext } from '../../server/context';
 import type { Mediator } from './mediator.types';
 import type { CoordinationMeeting } from './meeting.types';
@@ -21,7 +28,10 @@ async function withOrganizations<T extends { organizationId: string | null }>(
 ): Promise<WithOrganization<T>[]> {
   const ids = [...new Set(rows.flatMap((r) => (r.organizationId ? [r.organizationId] : [])))];
   const names = new Map((await ctx.services.organizations.findByIds(ctx, ids)).map((o) => [o.id, o.name]));
-  return rows.map((r) => ({ ...r, organizationName: r.organizationId ? (names.get(r.organizationId) ?? null) : null }));
+  return rows.map((r) => ({
+    ...r,
+    organizationName: r.organizationId ? (names.get(r.organizationId) ?? null) : null,
+  }));
 }
 
 const ORGANIZATION_COLUMN = { label: { zh: '承办组织', en: 'Organisation' }, width: 24 };
@@ -56,7 +66,10 @@ export const mediatorExport = defineExport<MediatorRow>({
   prepare: withPlaces,
   columns: [
     { label: { zh: '姓名', en: 'Name' }, value: (m) => m.name, width: 10 },
-    { label: { zh: '专兼职', en: 'Employment' }, value: (m, l) => labelOf(MEDIATOR_EMPLOYMENT_LABELS, m.employment, l) },
+    {
+      label: { zh: '专兼职', en: 'Employment' },
+      value: (m, l) => labelOf(MEDIATOR_EMPLOYMENT_LABELS, m.employment, l),
+    },
     {
       label: { zh: '擅长领域', en: 'Specialities' },
       value: (m, l) => m.specialities.map((s) => labelOf(DISPUTE_TYPE_LABELS, s, l)).join('、'),
@@ -64,7 +77,10 @@ export const mediatorExport = defineExport<MediatorRow>({
     },
     { label: { zh: '联系电话', en: 'Phone' }, value: (m) => m.phone, width: 14 },
     ...placeColumns<MediatorRow>(),
-    { label: { zh: '在岗', en: 'Active' }, value: (m, l) => (m.active ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' })[l] },
+    {
+      label: { zh: '在岗', en: 'Active' },
+      value: (m, l) => (m.active ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' })[l],
+    },
   ],
 });
 
@@ -79,8 +95,16 @@ export const organizationExport = defineExport<OrganizationRow>({
   prepare: withPlaces,
   columns: [
     { label: { zh: '名称', en: 'Name' }, value: (o) => o.name, width: 30 },
-    { label: { zh: '类型', en: 'Kind' }, value: (o, l) => labelOf(ORGANIZATION_KIND_LABELS, o.kind, l), width: 16 },
-    { label: { zh: '行业', en: 'Industry' }, value: (o, l) => labelOf(INDUSTRY_LABELS, o.industry, l), width: 14 },
+    {
+      label: { zh: '类型', en: 'Kind' },
+      value: (o, l) => labelOf(ORGANIZATION_KIND_LABELS, o.kind, l),
+      width: 16,
+    },
+    {
+      label: { zh: '行业', en: 'Industry' },
+      value: (o, l) => labelOf(INDUSTRY_LABELS, o.industry, l),
+      width: 14,
+    },
     ...placeColumns<OrganizationRow>(),
     { label: { zh: '合作高校', en: 'Partner university' }, value: (o) => o.partnerUniversity, width: 20 },
   ],

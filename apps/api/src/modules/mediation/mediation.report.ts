@@ -14,7 +14,12 @@ export const MEDIATION_REPORT_SECTIONS: ReportSection[] = [
         countFigure('withdrawn', { zh: '撤回', en: 'Withdrawn' }, f.withdrawn),
         countFigure('open', { zh: '尚未办结', en: 'Still open' }, f.open),
         countFigure('overdue', { zh: '其中超期', en: 'Of them overdue' }, f.overdue),
-        { key: 'mediationRate', label: { zh: '调解成功率', en: 'Mediation rate' }, value: f.mediationRate, unit: 'RATE' },
+        {
+          key: 'mediationRate',
+          label: { zh: '调解成功率', en: 'Mediation rate' },
+          value: f.mediationRate,
+          unit: 'RATE',
+        },
         {
           key: 'medianDaysToConclude',
           label: { zh: '办结用时中位数（天）', en: 'Median days to conclude' },
@@ -41,7 +46,11 @@ export const MEDIATION_REPORT_SECTIONS: ReportSection[] = [
           value: backlog.resolutionRate,
           unit: 'RATE',
         },
-        countFigure('clinicPeopleServed', { zh: '法律诊所服务人次', en: 'People served by legal clinics' }, clinics.peopleServed),
+        countFigure(
+          'clinicPeopleServed',
+          { zh: '法律诊所服务人次', en: 'People served by legal clinics' },
+          clinics.peopleServed,
+        ),
       ];
     },
   },

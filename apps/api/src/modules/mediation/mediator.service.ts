@@ -77,7 +77,10 @@ export class MediatorService {
   }
 
   /** The rows the list (or its export) selects. */
-  async listQuery(ctx: RequestContext, filter: MediatorFilter | null | undefined): Promise<ListQuery<Mediator>> {
+  async listQuery(
+    ctx: RequestContext,
+    filter: MediatorFilter | null | undefined,
+  ): Promise<ListQuery<Mediator>> {
     requireAction(ctx, 'dispute:read');
     const where = new Where().subtree('md.region_path', await scopePath(ctx, filter?.regionCode));
     if (filter?.organizationId != null) {

@@ -48,7 +48,10 @@ export class MeetingService {
   }
 
   /** The rows the list (or its export) selects. */
-  async listQuery(ctx: RequestContext, filter: CoordinationMeetingFilter | null | undefined): Promise<ListQuery<CoordinationMeeting>> {
+  async listQuery(
+    ctx: RequestContext,
+    filter: CoordinationMeetingFilter | null | undefined,
+  ): Promise<ListQuery<CoordinationMeeting>> {
     requireAction(ctx, 'dispute:read');
     const where = new Where()
       .subtree('mt.region_path', await scopePath(ctx, filter?.regionCode))

@@ -11,7 +11,13 @@ import {
   scopePath,
   scoped,
 } from '../../common/authz';
-import { listPage, SortDirection, type ListQuery, type PageArgs, type Queryable } from '../../common/connection';
+import {
+  listPage,
+  SortDirection,
+  type ListQuery,
+  type PageArgs,
+  type Queryable,
+} from '../../common/connection';
 import { ReferenceCache } from '../../common/reference-cache';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -116,7 +122,10 @@ export class OrganizationService {
   }
 
   /** The rows the list (or its export) selects. */
-  async listQuery(ctx: RequestContext, filter: MediationOrganizationFilter | null | undefined): Promise<ListQuery<MediationOrganization>> {
+  async listQuery(
+    ctx: RequestContext,
+    filter: MediationOrganizationFilter | null | undefined,
+  ): Promise<ListQuery<MediationOrganization>> {
     requirePrincipal(ctx);
     const where = new Where();
     if (filter?.regionCode != null)

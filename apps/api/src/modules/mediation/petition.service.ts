@@ -72,7 +72,10 @@ export class PetitionService {
   }
 
   /** The rows the list (or its export) selects. */
-  async listQuery(ctx: RequestContext, filter: PetitionCaseFilter | null | undefined): Promise<ListQuery<PetitionCase>> {
+  async listQuery(
+    ctx: RequestContext,
+    filter: PetitionCaseFilter | null | undefined,
+  ): Promise<ListQuery<PetitionCase>> {
     requireAction(ctx, 'dispute:read');
     const where = new Where()
       .subtree('p.region_path', await scopePath(ctx, filter?.regionCode))

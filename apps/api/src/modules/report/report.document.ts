@@ -35,7 +35,8 @@ export async function reportDocument(
     ...children.map((c) => c.regionCode),
   ]);
   const [year, month] = report.month.split('-');
-  const signed = chosen ?? (report.state === 'SIGNED' ? editions.find((e) => e.edition === report.edition) : null);
+  const signed =
+    chosen ?? (report.state === 'SIGNED' ? editions.find((e) => e.edition === report.edition) : null);
   return {
     title: `${names[0]} ${year}年${Number(month)}月 基层社会治理月报`,
     regionName: names[0] ?? report.regionCode,

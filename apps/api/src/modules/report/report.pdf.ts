@@ -10,7 +10,9 @@ const FONTS = (() => {
   let loaded: { regular: Buffer; bold: Buffer } | undefined;
   return () =>
     (loaded ??= {
-      regular: readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')),
+      regular: readFileSync(
+        require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
+      ),
       bold: readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf')),
     });
 })();
@@ -20,7 +22,11 @@ const MARGIN = 50;
 /** The report on A4: title, sign-off status, each section as a table of figures, the child regions' sign-off. */
 export function writeReportPdf(doc: ReportDocument, out: Writable): Promise<void> {
   const fonts = FONTS();
-  const pdf = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: doc.title, Creator: '强基 Qiangji' } });
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: { Title: doc.title, Creator: '强基 Qiangji' },
+  });
   pdf.registerFont('regular', fonts.regular);
   pdf.registerFont('bold', fonts.bold);
   pdf.pipe(out);
@@ -43,7 +49,12 @@ export function writeReportPdf(doc: ReportDocument, out: Writable): Promise<void
     const widths = [0.4, 0.2, 0.25, 0.15];
     row(pdf, width, ['单位', '状态', '签发时间', '期限'], widths);
     for (const c of doc.children)
-      row(pdf, width, [c.name, c.overdue ? `${c.state}（已超期）` : c.state, c.signedAt ?? '—', c.deadline], widths);
+      row(
+        pdf,
+        width,
+        [c.name, c.overdue ? `${c.state}（已超期）` : c.state, c.signedAt ?? '—', c.deadline],
+        widths,
+      );
   }
   const done = new Promise<void>((resolve, reject) => {
     out.once('finish', resolve).once('error', reject);

@@ -29,14 +29,16 @@ export class MonthlyReportResolver {
   }
 
   @Mutation(() => MonthlyReport, {
-    description: '审核签发: the region’s own officer, once every child region has signed; freezes the figures.',
+    description:
+      '审核签发: the region’s own officer, once every child region has signed; freezes the figures.',
   })
   signMonthlyReport(@Ctx() ctx: RequestContext, @Arg('input') input: SignMonthlyReportInput) {
     return ctx.services.monthlyReports.sign(ctx, input);
   }
 
   @Mutation(() => MonthlyReport, {
-    description: '退回重报: an officer of a level above sends a signed report back for a new edition; audited.',
+    description:
+      '退回重报: an officer of a level above sends a signed report back for a new edition; audited.',
   })
   reopenMonthlyReport(@Ctx() ctx: RequestContext, @Arg('input') input: ReopenMonthlyReportInput) {
     return ctx.services.monthlyReports.reopen(ctx, input);

@@ -61,7 +61,10 @@ export class MonthlyReportService {
       machine: MONTHLY_REPORT_MACHINE,
       returning: RETURNING,
       load: async (_ctx, m, id) => {
-        const [row] = await m.query(`SELECT ${COLUMNS} FROM monthly_report r WHERE r.id = $1::uuid FOR UPDATE`, [id]);
+        const [row] = await m.query(
+          `SELECT ${COLUMNS} FROM monthly_report r WHERE r.id = $1::uuid FOR UPDATE`,
+          [id],
+        );
         return row;
       },
       timeline: (ctx, r, entry, p) =>
@@ -79,7 +82,10 @@ export class MonthlyReportService {
     const path = await scopePath(ctx, regionCode);
     const tier = await this.tierOf(ctx, regionCode);
     if (!isReportTier(tier))
-      throw AppError.badInput('Streets and townships, districts and counties and the city sign reports.', 'regionCode');
+      throw AppError.badInput(
+        'Streets and townships, districts and counties and the city sign reports.',
+        'regionCode',
+      );
     const [report] = await this.reportsOf(ctx, [{ code: regionCode, path, tier }], month);
     return report;
   }
@@ -115,15 +121,17 @@ export class MonthlyReportService {
 
   /** Every signed edition of the reports, oldest first, with their frozen figures. */
   async editionsOf(ctx: RequestContext, reportIds: readonly string[]) {
-    const rows: (Omit<MonthlyReportEdition, 'sections'> & { reportId: string; sections: SectionSnapshot[] })[] =
-      await inScope(ctx, (m) =>
-        m.query(
-          `SELECT e.report_id AS "reportId", e.edition, e.signed_at AS "signedAt", e.signed_by_name AS "signedByName",
+    const rows: (Omit<MonthlyReportEdition, 'sections'> & {
+      reportId: string;
+      sections: SectionSnapshot[];
+    })[] = await inScope(ctx, (m) =>
+      m.query(
+        `SELECT e.report_id AS "reportId", e.edition, e.signed_at AS "signedAt", e.signed_by_name AS "signedByName",
              e.sections
            FROM monthly_report_edition e WHERE e.report_id = ANY($1::uuid[]) ORDER BY e.report_id, e.edition`,
-          [reportIds],
-        ),
-      );
+        [reportIds],
+      ),
+    );
     return rows.map((e) => ({ ...e, sections: shown(e.sections) }));
   }
 
@@ -139,7 +147,11 @@ export class MonthlyReportService {
         [reportIds],
       ),
     );
-    return rows.map(({ details, ...e }) => ({ ...e, edition: details.edition, reason: details.reason ?? null }));
+    return rows.map(({ details, ...e }) => ({
+      ...e,
+      edition: details.edition,
+      reason: details.reason ?? null,
+    }));
   }
 
   /** The commands the caller may take now, by the machine and the sign-off rules (the dashboard's buttons). */
@@ -154,7 +166,12 @@ export class MonthlyReportService {
 
   /** The figures of every section for the report's subtree and month, as they are now. */
   async assemble(ctx: RequestContext, report: Report): Promise<SectionSnapshot[]> {
-    const scope: ReportScope = { regionCode: report.regionCode, path: report.path, month: report.month, ...monthDays(report.month) };
+    const scope: ReportScope = {
+      regionCode: report.regionCode,
+      path: report.path,
+      month: report.month,
+      ...monthDays(report.month),
+    };
     const sections: SectionSnapshot[] = [];
     // One after another: they share the request's connection anyway, and the layout is the declaration order.
     for (const section of this.sections)
@@ -171,7 +188,14 @@ export class MonthlyReportService {
       await m.query(
         `INSERT INTO monthly_report_edition (report_id, region_code, edition, sections, signed_by, signed_by_name)
          VALUES ($1, $2, $3, $4::jsonb, $5, $6)`,
-        [report.id, report.regionCode, edition, JSON.stringify(sections), signedBy.kind === 'USER' ? signedBy.id : null, signedBy.displayName],
+        [
+          report.id,
+          report.regionCode,
+          edition,
+          JSON.stringify(sections),
+          signedBy.kind === 'USER' ? signedBy.id : null,
+          signedBy.displayName,
+        ],
       );
       return {
         set: { edition, signed_at: new Date(), signed_by_name: signedBy.displayName },
@@ -199,12 +223,18 @@ export class MonthlyReportService {
     if (!MONTHLY_REPORT_MACHINE.allows(command, requirePrincipal(ctx).roles))
       throw new AppError('FORBIDDEN', `Your roles do not allow ${command}.`);
     const id = report.id ?? (await this.store(ctx, report));
-    const moved = await runCommand(ctx, this.target, { id, expectedVersion: input.expectedVersion }, command, async (row, m) => {
-      const current = { ...row, tier: report.tier };
-      const refusal = await this.refusal(ctx, current, command);
-      if (refusal) throw new AppError(refusal.code, refusal.message);
-      return step(current, m);
-    });
+    const moved = await runCommand(
+      ctx,
+      this.target,
+      { id, expectedVersion: input.expectedVersion },
+      command,
+      async (row, m) => {
+        const current = { ...row, tier: report.tier };
+        const refusal = await this.refusal(ctx, current, command);
+        if (refusal) throw new AppError(refusal.code, refusal.message);
+        return step(current, m);
+      },
+    );
     return { ...moved, tier: report.tier };
   }
 
@@ -215,7 +245,17 @@ export class MonthlyReportService {
     const parentCode = report.path.split('.').at(-2);
     const parent =
       command === 'reopen' && parentCode
-        ? await this.reportsOf(ctx, [{ code: parentCode, path: report.path.split('.').slice(0, -1).join('.'), tier: await this.tierOf(ctx, parentCode) }], report.month)
+        ? await this.reportsOf(
+            ctx,
+            [
+              {
+                code: parentCode,
+                path: report.path.split('.').slice(0, -1).join('.'),
+                tier: await this.tierOf(ctx, parentCode),
+              },
+            ],
+            report.month,
+          )
         : [];
     return reportCommandRefusal(command, {
       tier: report.tier,
@@ -234,10 +274,10 @@ export class MonthlyReportService {
         `INSERT INTO monthly_report (region_code, month) VALUES ($1, $2::date) ON CONFLICT (region_code, month) DO NOTHING`,
         [report.regionCode, `${report.month}-01`],
       );
-      const [{ id }] = await m.query(`SELECT id FROM monthly_report WHERE region_code = $1 AND month = $2::date`, [
-        report.regionCode,
-        `${report.month}-01`,
-      ]);
+      const [{ id }] = await m.query(
+        `SELECT id FROM monthly_report WHERE region_code = $1 AND month = $2::date`,
+        [report.regionCode, `${report.month}-01`],
+      );
       return id;
     });
   }
@@ -272,7 +312,17 @@ export class MonthlyReportService {
 }
 
 function draft(regionCode: string, path: string, month: string): MonthlyReportRow {
-  return { id: null, regionCode, path, month, state: 'DRAFT', edition: 0, signedAt: null, signedByName: null, version: 0 };
+  return {
+    id: null,
+    regionCode,
+    path,
+    month,
+    state: 'DRAFT',
+    edition: 0,
+    signedAt: null,
+    signedByName: null,
+    version: 0,
+  };
 }
 
 function checkMonth(month: string): string {
@@ -290,6 +340,12 @@ function shown(sections: readonly SectionSnapshot[]): ReportSectionType[] {
     key: s.key,
     title: s.title.zh,
     titleEn: s.title.en,
-    figures: s.figures.map((f) => ({ key: f.key, label: f.label.zh, labelEn: f.label.en, value: f.value, unit: f.unit as never })),
+    figures: s.figures.map((f) => ({
+      key: f.key,
+      label: f.label.zh,
+      labelEn: f.label.en,
+      value: f.value,
+      unit: f.unit as never,
+    })),
   }));
 }

@@ -26,7 +26,10 @@ interface Report {
   signedByName: string | null;
   availableCommands: string[];
   sections: { key: string; title: string; figures: { key: string; label: string; value: number | null }[] }[];
-  editions: { edition: number; sections: { key: string; figures: { key: string; value: number | null }[] }[] }[];
+  editions: {
+    edition: number;
+    sections: { key: string; figures: { key: string; value: number | null }[] }[];
+  }[];
   timeline: { command: string; fromState: string; toState: string; edition: number; reason: string | null }[];
   children: { regionCode: string; state: string; deadline: string; overdue: boolean; edition: number }[];
 }
@@ -76,7 +79,12 @@ describe('monthly reports signed off level by level', () => {
     client.gql<{ signMonthlyReport: { state: string; version: number; edition: number } }>(SIGN, {
       input: { regionCode: code, month: MONTH, expectedVersion },
     });
-  const reopen = (client: SignedIn, code: string, expectedVersion: number, reason = '数据有误，请核实后重报') =>
+  const reopen = (
+    client: SignedIn,
+    code: string,
+    expectedVersion: number,
+    reason = '数据有误，请核实后重报',
+  ) =>
     client.gql<{ reopenMonthlyReport: { state: string; version: number; edition: number } }>(REOPEN, {
       input: { regionCode: code, month: MONTH, expectedVersion, reason },
     });
@@ -104,7 +112,13 @@ describe('monthly reports signed off level by level', () => {
 
   it('when nobody has acted on a month, then each report is a draft with live figures, its deadline and late', async () => {
     const report = await read(streetOfficer1, street1);
-    expect(report).toMatchObject({ state: 'DRAFT', version: 0, edition: 0, deadline: '2012-07-03', overdue: true });
+    expect(report).toMatchObject({
+      state: 'DRAFT',
+      version: 0,
+      edition: 0,
+      deadline: '2012-07-03',
+      overdue: true,
+    });
     expect(report.sections.map((s) => s.key)).toEqual(['residents', 'mediation', 'petitions']);
     expect(figure(report.sections, 'mediation.accepted')).toBe(2);
     expect(report.sections[1].figures[0].label).toBe('本月受理纠纷');
@@ -143,7 +157,10 @@ describe('monthly reports signed off level by level', () => {
     expect(districtReport.availableCommands).toEqual(['SIGN']);
     expect((await sign(districtOfficer, district, 0)).data?.signMonthlyReport.state).toBe('SIGNED');
     const after = await read(supervisor, '230100');
-    expect(after.children.find((c) => c.regionCode === district)).toMatchObject({ state: 'SIGNED', overdue: false });
+    expect(after.children.find((c) => c.regionCode === district)).toMatchObject({
+      state: 'SIGNED',
+      overdue: false,
+    });
     expect(after.deadline).toBe('2012-07-08');
   });
 
@@ -227,7 +244,12 @@ describe('monthly reports signed off level by level', () => {
       });
 
     it('when the PDF is downloaded, then its text holds the Chinese title, labels and figures', async () => {
-      const res = await download(districtOfficer, { regionCode: street1, month: MONTH, format: 'pdf', edition: 1 });
+      const res = await download(districtOfficer, {
+        regionCode: street1,
+        month: MONTH,
+        format: 'pdf',
+        edition: 1,
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/pdf');
       expect(res.headers.get('content-disposition')).toMatch(/filename\*=UTF-8''/);

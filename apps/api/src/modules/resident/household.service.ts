@@ -48,7 +48,10 @@ export class HouseholdService {
   }
 
   /** The rows the list (or its export) selects. */
-  async listQuery(ctx: RequestContext, filter: HouseholdFilter | null | undefined): Promise<ListQuery<Household>> {
+  async listQuery(
+    ctx: RequestContext,
+    filter: HouseholdFilter | null | undefined,
+  ): Promise<ListQuery<Household>> {
     requireAction(ctx, 'household:read');
     const where = new Where().subtree('h.region_path', await scopePath(ctx, filter?.regionCode));
     if (filter?.tags?.length) where.add(`h.tags && ${where.param(filter.tags)}`);

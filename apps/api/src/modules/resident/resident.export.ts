@@ -1,6 +1,13 @@
 import { GENDER_LABELS, RESIDENT_TAG_LABELS } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
-import { chinaDateTime, defineExport, labelOf, placeColumns, withPlaces, type Placed } from '../../common/export';
+import {
+  chinaDateTime,
+  defineExport,
+  labelOf,
+  placeColumns,
+  withPlaces,
+  type Placed,
+} from '../../common/export';
 import type { Household } from './resident.types';
 import type { Resident } from './resident.types';
 
@@ -21,7 +28,8 @@ export const residentExport = defineExport<ResidentRow>({
       throw AppError.badInput('An export does not look up ID numbers; use the list.', 'filter.idNumber');
     return ctx.services.residents.listQuery(ctx, filter, orderBy, reveal);
   },
-  prepare: (ctx, rows, reveal) => withPlaces(ctx, reveal ? ctx.services.residents.unmasked(rows as never) : rows),
+  prepare: (ctx, rows, reveal) =>
+    withPlaces(ctx, reveal ? ctx.services.residents.unmasked(rows as never) : rows),
   columns: [
     { label: { zh: '姓名', en: 'Name' }, value: (r) => r.name, width: 10 },
     { label: { zh: '性别', en: 'Gender' }, value: (r, l) => labelOf(GENDER_LABELS, r.gender, l), width: 6 },
