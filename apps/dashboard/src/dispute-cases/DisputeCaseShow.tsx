@@ -1,5 +1,7 @@
 import { DISPUTE_CASE_MACHINE } from '@qiangji/domain';
 import { availableCommands } from '../common/command-forms';
+import PrintIcon from '@mui/icons-material/Print';
+import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
@@ -32,6 +34,16 @@ import { MachineCommands } from '../common/MachineCommands';
 import { CaseTimeline } from './CaseTimeline';
 import { DISPUTE_CASE_COMMANDS } from './dispute-case-commands';
 import { showsDeadline, type DisputeCaseDetailRecord } from './dispute-case-record';
+
+/** 打印案卷: the browser's print of the page, laid out for paper (the layout's print styles). */
+const PrintButton = () => {
+  const translate = useTranslate();
+  return (
+    <Button startIcon={<PrintIcon />} onClick={() => window.print()}>
+      {translate('app.command.print')}
+    </Button>
+  );
+};
 
 /** The buttons of `availableCommands`: the steps the user's roles allow in the case's state (the API checks again). */
 const CaseCommands = () => {
@@ -240,7 +252,14 @@ const AgreementSection = () => {
 
 /** One case: details, parties, risk, the agreement, the timeline, and the buttons for the steps allowed now. */
 export const DisputeCaseShow = () => (
-  <ShowWithCommands commands={<CaseCommands />}>
+  <ShowWithCommands
+    commands={
+      <>
+        <CaseCommands />
+        <PrintButton />
+      </>
+    }
+  >
     <CaseHeader />
     <Grid container spacing={2} sx={{ p: 2 }}>
       <Grid size={{ xs: 12 }}>

@@ -176,6 +176,7 @@ export const enMessages: TranslationMessages = {
     },
     /** One step of a record's life (accept, assign …) in its dialog. */
     command: {
+      print: 'Print the case file',
       title: '%{command}: %{subject}',
       steps: 'Steps',
       confirm: 'Confirm',

@@ -171,6 +171,7 @@ export const zhMessages: TranslationMessages = {
     },
     /** One step of a record's life (受理, 交办 …) in its dialog. */
     command: {
+      print: '打印案卷',
       title: '%{command}：%{subject}',
       steps: '办理操作',
       confirm: '确定',
