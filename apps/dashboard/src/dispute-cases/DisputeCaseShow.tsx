@@ -29,15 +29,20 @@ import { DateTimeField } from '../common/DateTimeField';
 import { LabelChips, LabelField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
 import { ShowWithCommands } from '../common/ShowWithCommands';
+import { usePhone } from '../common/use-phone';
 import { DeadlineChip, RiskChip, StateChip } from '../mediation/chips';
 import { MachineCommands } from '../common/MachineCommands';
 import { CaseTimeline } from './CaseTimeline';
 import { DISPUTE_CASE_COMMANDS } from './dispute-case-commands';
 import { showsDeadline, type DisputeCaseDetailRecord } from './dispute-case-record';
 
-/** 打印案卷: the browser's print of the page, laid out for paper (the layout's print styles). */
+/**
+ * 打印案卷: the browser's print of the page, laid out for paper (the layout's print styles). Not on a phone, where
+ * the bar at the bottom holds the case's steps alone and goes with the last of them.
+ */
 const PrintButton = () => {
   const translate = useTranslate();
+  if (usePhone()) return null;
   return (
     <Button startIcon={<PrintIcon />} onClick={() => window.print()}>
       {translate('app.command.print')}
