@@ -44,6 +44,7 @@ describe('npm run bench', () => {
       'typename',
       'accept',
       'export',
+      'monthly-report-city',
     ]);
     for (const r of operations) {
       expect(Object.keys(r.systems).sort()).toEqual([...r.op.systems].sort());
