@@ -75,6 +75,10 @@ export function downloadRoutes(opts: {
     });
   const handle =
     (work: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+      // A client that goes away mid-file is the export's to notice (it stops reading), never an unhandled error.
+      res.on('error', (err) =>
+        opts.logger.debug({ err, requestId: res.locals.requestId }, 'download aborted'),
+      );
       try {
         if (!req.is('application/json'))
           throw new AppError('BAD_USER_INPUT', 'Send the request as JSON (Content-Type: application/json).');

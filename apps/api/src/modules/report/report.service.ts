@@ -1,5 +1,4 @@
 import {
-  DomainValidationError,
   isReportOverdue,
   isReportTier,
   MONTHLY_REPORT_MACHINE,
@@ -78,7 +77,7 @@ export class MonthlyReportService {
   /** The report of a region (a street or township, a district or county, the city) for a month. */
   async get(ctx: RequestContext, regionCode: string, monthValue: string): Promise<Report> {
     requireAction(ctx, 'report:read');
-    const month = checkMonth(monthValue);
+    const month = parseReportMonth(monthValue);
     const path = await scopePath(ctx, regionCode);
     const tier = await this.tierOf(ctx, regionCode);
     if (!isReportTier(tier))
@@ -323,15 +322,6 @@ function draft(regionCode: string, path: string, month: string): MonthlyReportRo
     signedByName: null,
     version: 0,
   };
-}
-
-function checkMonth(month: string): string {
-  try {
-    return parseReportMonth(month);
-  } catch (err) {
-    if (err instanceof DomainValidationError) throw AppError.badInput(err.message, 'month');
-    throw err;
-  }
 }
 
 /** Sections with the labels split as GraphQL answers them (Chinese, and English beside). */

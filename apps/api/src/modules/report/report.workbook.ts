@@ -25,6 +25,7 @@ export async function writeReportWorkbook(doc: ReportDocument, out: Writable): P
     for (const c of doc.children)
       children.addRow([c.name, c.state, c.signedAt, c.deadline, c.overdue ? '是' : '否'].map(neutralize));
   }
-  await workbook.xlsx.write(out);
-  out.end();
+  // A page or two of figures: made whole, then sent.
+  out.end(Buffer.from(await workbook.xlsx.writeBuffer()));
+  await new Promise<void>((resolve, reject) => out.once('finish', resolve).once('error', reject));
 }
