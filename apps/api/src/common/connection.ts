@@ -223,7 +223,7 @@ export async function listPage<T>(
   run: ListRunner,
   opts: ListQuery<T> & { args: PageArgs },
 ): Promise<Connection<T>> {
-  const { sort, where } = opts;
+  const { sort } = opts;
   const page = parsePage(opts.args, sort.key);
   // One row more than the page: whether there is a next page, without a count.
   const { sql, params } = pageSql(opts, page, page.limit + 1);

@@ -29,7 +29,7 @@ export const residentExport = defineExport<ResidentRow>({
     return ctx.services.residents.listQuery(ctx, filter, orderBy, reveal);
   },
   prepare: (ctx, rows, reveal) =>
-    withPlaces(ctx, reveal ? ctx.services.residents.unmasked(rows as never) : rows),
+    withPlaces<Resident & { birthDate?: string }>(ctx, reveal ? ctx.services.residents.unmasked(rows) : rows),
   columns: [
     { label: { zh: '姓名', en: 'Name' }, value: (r) => r.name, width: 10 },
     { label: { zh: '性别', en: 'Gender' }, value: (r, l) => labelOf(GENDER_LABELS, r.gender, l), width: 6 },

@@ -185,9 +185,9 @@ export class ResidentService {
     };
   }
 
-  /** Rows of a revealed `listQuery` with their ID number, phone and birth date in clear, the ciphertext dropped. */
-  unmasked(rows: readonly (Resident & Encrypted)[]): (Resident & { birthDate: string })[] {
-    return rows.map(({ idNumberEncrypted, phoneEncrypted, ...r }) => ({
+  /** Rows of a revealed `listQuery` (which read the ciphertext too) with the ID number, phone and birth date in clear. */
+  unmasked(rows: readonly Resident[]): (Resident & { birthDate: string })[] {
+    return (rows as readonly (Resident & Encrypted)[]).map(({ idNumberEncrypted, phoneEncrypted, ...r }) => ({
       ...r,
       idNumber: this.cipher.decrypt(idNumberEncrypted),
       phone: phoneEncrypted && this.cipher.decrypt(phoneEncrypted),
