@@ -232,7 +232,7 @@ export const MonthlyReportPage = () => {
                   {shown.timeline.map((e, i) => (
                     <Typography key={i} variant="body2">
                       {formatDateTime(e.at, locale)} · {e.actorName} ·{' '}
-                      {translate(e.command === 'sign' ? 'app.reports.sign' : 'app.reports.reopen')} ·{' '}
+                      {translate(e.command === 'SIGN' ? 'app.reports.sign' : 'app.reports.reopen')} ·{' '}
                       {translate('app.reports.edition', { edition: e.edition })}
                       {e.reason && ` · ${e.reason}`}
                     </Typography>

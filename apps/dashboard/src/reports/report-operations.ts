@@ -53,7 +53,7 @@ export interface MonthlyReportRecord extends ReportSummary {
   editions: { edition: number; signedAt: string; signedByName: string }[];
   timeline: {
     at: string;
-    command: 'sign' | 'reopen';
+    command: 'SIGN' | 'REOPEN';
     fromState: MonthlyReportState;
     toState: MonthlyReportState;
     actorName: string;

@@ -1,4 +1,5 @@
 import {
+  constantCase,
   isReportOverdue,
   isReportTier,
   MONTHLY_REPORT_MACHINE,
@@ -148,6 +149,8 @@ export class MonthlyReportService {
     );
     return rows.map(({ details, ...e }) => ({
       ...e,
+      // As the GraphQL enum names the machine's commands: SIGN, REOPEN.
+      command: constantCase(e.command),
       edition: details.edition,
       reason: details.reason ?? null,
     }));
