@@ -70,7 +70,7 @@ describe('monthly reports and exports in the browser', () => {
       admin,
     );
     const streets = regions.edges.map((e) => e.node.code);
-    expect(streets.length).toBeGreaterThan(5);
+    expect(streets.length).toBeGreaterThan(1);
     const month = lastMonth();
     for (const street of streets) {
       const username = `street${street}`;
@@ -110,7 +110,7 @@ describe('monthly reports and exports in the browser', () => {
       await dialog.getByText('签发后本月数字冻结').waitFor();
       await dialog.getByRole('button', { name: '审核签发' }).click();
       await dialog.waitFor({ state: 'detached' });
-      await page.getByText('第 1 版').waitFor();
+      await page.getByText('第 1 版', { exact: true }).waitFor();
       await page.getByText(/签发：道里区工作人员/).waitFor();
       expect(await page.getByRole('button', { name: '审核签发' }).count()).toBe(0);
 

@@ -37,8 +37,6 @@ export interface QiangjiDataProvider extends DataProvider {
     params: { filter?: Record<string, unknown>; sort?: SortPayload },
     onProgress?: (read: number, total: number) => void,
   ): Promise<R[]>;
-  /** Whether the API exports the resource's list as a file. */
-  exportable(resource: string): boolean;
   /** The list as the API exports it, with the list's filter and order: a CSV (UTF-8 with BOM) or a workbook. */
   exportList(
     resource: string,
@@ -224,8 +222,6 @@ export function createDataProvider(
         after = page.pageInfo.endCursor;
       }
     },
-
-    exportable: (resource: string) => resources[resource]?.exportable === true,
 
     exportList(resource, { filter, sort, format, language }, onProgress) {
       const { r } = resourceOf(resource);

@@ -88,10 +88,11 @@ describe('downloads from the API', () => {
     expect(sent.map((s) => s.headers.Authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
   });
 
-  it('when a resource has no export, then the dashboard does not offer one', () => {
+  it('when a resource has no export, then the data provider refuses to fetch one', async () => {
     const dataProvider = createDataProvider(GRAPHQL_RESOURCES, createGraphqlRequest('/graphql', fetch));
-    expect(dataProvider.exportable('disputeCases')).toBe(true);
-    expect(dataProvider.exportable('users')).toBe(false);
+    await expect(dataProvider.exportList('users', { format: 'csv', language: 'zh' })).rejects.toMatchObject({
+      status: 405,
+    });
   });
 
   it('when the file name is read, then the UTF-8 form wins over the ASCII one', () => {

@@ -16,6 +16,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { QiangjiDataProvider } from '../data-provider';
+import { GRAPHQL_RESOURCES } from '../features';
 import { saveFile, type DownloadProgress } from '../download';
 
 /**
@@ -32,7 +33,8 @@ export const ExportButton = () => {
   const [locale] = useLocaleState();
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
-  if (!dataProvider.exportable(resource)) return null;
+  // Not a data provider method: react-admin's wrapper takes every one of them for an asynchronous read.
+  if (!GRAPHQL_RESOURCES[resource]?.exportable) return null;
   const shown = (p: DownloadProgress) =>
     p.rows != null && p.total
       ? translate('app.export.rows', { rows: p.rows, total: p.total })
