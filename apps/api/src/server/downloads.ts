@@ -246,10 +246,8 @@ function checkReveal(ctx: RequestContext, spec: ListExport, purpose: string) {
  * scalars and ids as the list query (a field the type does not declare is refused), without echoing the input.
  */
 function coerce(schema: GraphQLSchema, list: string, name: 'filter' | 'orderBy', value: unknown) {
-  const type = schema
-    .getQueryType()
-    ?.getFields()
-    [list]?.args.find((a) => a.name === name)?.type;
+  const field = schema.getQueryType()?.getFields()[list];
+  const type = field?.args.find((a) => a.name === name)?.type;
   if (value == null) return null;
   if (!type) throw AppError.badInput(`${list} takes no ${name}.`, name);
   let problem: string | null = null;
