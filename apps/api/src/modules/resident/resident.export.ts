@@ -1,4 +1,4 @@
-import { GENDER_LABELS, RESIDENT_TAG_LABELS } from '@qiangji/domain';
+import { GENDER_LABELS, RESIDENT_TAG_LABELS, type ResidentTag } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import {
   chinaDateTime,
@@ -6,10 +6,19 @@ import {
   labelOf,
   placeColumns,
   withPlaces,
+  type ExportColumn,
   type Placed,
 } from '../../common/export';
-import type { Household } from './resident.types';
-import type { Resident } from './resident.types';
+import type { Household, Resident } from './resident.types';
+
+/** The tags of a resident or household, by their labels: 老年人、低保. */
+function tagsColumn<T extends { tags: ResidentTag[] }>(): ExportColumn<T> {
+  return {
+    label: { zh: '标签', en: 'Tags' },
+    value: (r, l) => r.tags.map((t) => labelOf(RESIDENT_TAG_LABELS, t, l)).join('、'),
+    width: 16,
+  };
+}
 
 type ResidentRow = Placed<Resident & { birthDate?: string }>;
 
@@ -37,17 +46,13 @@ export const residentExport = defineExport<ResidentRow>({
     { label: { zh: '年龄', en: 'Age' }, value: (r) => r.age, width: 6 },
     { label: { zh: '身份证号', en: 'ID number' }, value: (r) => r.idNumber, width: 20 },
     { label: { zh: '联系电话', en: 'Phone' }, value: (r) => r.phone, width: 14 },
-    {
-      label: { zh: '标签', en: 'Tags' },
-      value: (r, l) => r.tags.map((t) => labelOf(RESIDENT_TAG_LABELS, t, l)).join('、'),
-      width: 16,
-    },
+    tagsColumn<ResidentRow>(),
     ...placeColumns<ResidentRow>(),
     { label: { zh: '登记时间', en: 'Registered' }, value: (r) => chinaDateTime(r.createdAt), width: 17 },
   ],
 });
 
-/** The household list (住户): address, tags and place; the head's name as the list shows it. */
+/** The household list (住户): address, tags and place. */
 export const householdExport = defineExport<Placed<Household>>({
   list: 'households',
   title: { zh: '住户', en: 'Households' },
@@ -56,11 +61,7 @@ export const householdExport = defineExport<Placed<Household>>({
   prepare: withPlaces,
   columns: [
     { label: { zh: '住址', en: 'Address' }, value: (h) => h.address, width: 30 },
-    {
-      label: { zh: '标签', en: 'Tags' },
-      value: (h, l) => h.tags.map((t) => labelOf(RESIDENT_TAG_LABELS, t, l)).join('、'),
-      width: 16,
-    },
+    tagsColumn<Placed<Household>>(),
     ...placeColumns<Placed<Household>>(),
     { label: { zh: '登记时间', en: 'Registered' }, value: (h) => chinaDateTime(h.createdAt), width: 17 },
   ],
