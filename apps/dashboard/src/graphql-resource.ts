@@ -1,4 +1,5 @@
 import type { RaRecord } from 'react-admin';
+import { noFilter } from './filter-mapper';
 
 /** A create or update: one mutation taking `input: <inputType>!` and returning the changed node. */
 export interface GraphqlWrite {
@@ -40,6 +41,46 @@ export interface GraphqlResource {
    * `<Type>Detail` fragments, which are appended. Run by `dataProvider.command`.
    */
   commands?: Readonly<Record<string, string>>;
+}
+
+type WriteSpec = Pick<GraphqlWrite, 'field' | 'toInput'>;
+
+/** What a resource chooses; the rest of its GraphqlResource follows the schema's naming for its type. */
+export interface NodeResourceSpec extends Pick<
+  GraphqlResource,
+  'listFields' | 'detailFields' | 'sortFields' | 'idsFilterField' | 'commands' | 'exportable'
+> {
+  /** The single-node query's argument: `id: ID!` unless said otherwise; `false` where the API has no such query. */
+  key?: { argument: string; type: string } | false;
+  /** Absent where the list takes no `filter` (then any filter value is refused). */
+  toFilter?: GraphqlResource['toFilter'];
+  create?: WriteSpec;
+  update?: WriteSpec;
+}
+
+const upperFirst = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+const lowerFirst = (name: string) => `${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+
+/**
+ * A resource of the type `typeName` as the API names its parts: the list `households`, the node
+ * `household(id: ID!)`, the inputs `HouseholdFilter` and `HouseholdOrderBy` (where it sorts), and a write's
+ * input `<Field>Input`.
+ */
+export function nodeResource(typeName: string, spec: NodeResourceSpec): GraphqlResource {
+  const { key = { argument: 'id', type: 'ID!' }, toFilter, create, update, ...rest } = spec;
+  const node = lowerFirst(typeName);
+  const write = (w: WriteSpec): GraphqlWrite => ({ ...w, inputType: `${upperFirst(w.field)}Input` });
+  return {
+    typeName,
+    listField: `${node}s`,
+    ...(key && { one: { field: node, ...key } }),
+    ...(toFilter && { filterType: `${typeName}Filter` }),
+    ...(spec.sortFields && { orderByType: `${typeName}OrderBy` }),
+    ...rest,
+    toFilter: toFilter ?? noFilter(`${node}s`),
+    ...(create && { create: write(create) }),
+    ...(update && { update: write(update) }),
+  };
 }
 
 export interface ResourceQueries {
@@ -128,11 +169,10 @@ export function buildQueries(r: GraphqlResource): ResourceQueries {
  * `input: <Field>Input!` and returns the changed object, so the page shows the state it moved to.
  */
 export function inputMutations<M extends string>(typeName: string, fields: readonly M[]): Record<M, string> {
-  const pascal = (field: string) => `${field.charAt(0).toUpperCase()}${field.slice(1)}`;
   return Object.fromEntries(
     fields.map((field) => [
       field,
-      `mutation ${pascal(field)}($input: ${pascal(field)}Input!) {
+      `mutation ${upperFirst(field)}($input: ${upperFirst(field)}Input!) {
   result: ${field}(input: $input) { ...${typeName}Detail }
 }`,
     ]),

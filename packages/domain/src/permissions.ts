@@ -26,12 +26,15 @@ export const ACTIONS = [
   'audit:read',
   'dispute:read',
   'dispute:register',
+  // The coordination centre's records: petition cases and coordination meetings.
+  'coordination:read',
   'mediation:manage',
   'report:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ_PEOPLE: readonly Action[] = ['resident:read', 'household:read', 'dispute:read'];
+const READ_CASES: readonly Action[] = ['resident:read', 'household:read', 'dispute:read'];
+const READ_PEOPLE: readonly Action[] = [...READ_CASES, 'coordination:read'];
 const WRITE_PEOPLE: readonly Action[] = [
   ...READ_PEOPLE,
   'resident:write',
@@ -52,7 +55,8 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.fre
   COMMUNITY_STAFF: OFFICER,
   // Grid workers record residents and households but see ID numbers and phones masked.
   GRID_WORKER: WRITE_PEOPLE,
-  MEDIATOR: [...READ_PEOPLE, 'dispute:register'],
+  // Mediators read their own cases only (readsOwnCasesOnly); petitions and coordination meetings are not their work.
+  MEDIATOR: [...READ_CASES, 'dispute:register'],
   // Cadres hear of disputes on their household visits and register them for the village committee.
   STATIONED_CADRE: [...READ_PEOPLE, 'dispute:register'],
   AUDITOR: ['audit:read'],

@@ -146,6 +146,61 @@ export function runCommand<
   });
 }
 
+/** A table whose rows are edited outside a machine (a correction, a move): named in messages and the audit. */
+export interface EditTarget extends TableRef {
+  /** The audit's entity type (`Household`). */
+  entityType: string;
+  /** The columns an UPDATE returns: the object as the API answers it. */
+  returning: string;
+}
+
+/**
+ * The EditTarget of `table`, whose UPDATE returns what its lists select: `columns` (`md.id, md.name …`) less
+ * their table's alias, so an edit answers the same object a read does.
+ */
+export function editTarget(
+  table: string,
+  entityType: string,
+  columns: string,
+  label = entityType,
+): EditTarget {
+  const alias = /^\s*(\w+)\./.exec(columns)?.[1];
+  if (!alias) throw new Error(`The columns of ${table} name no table alias.`);
+  return { table, label, entityType, returning: columns.replaceAll(`${alias}.`, '') };
+}
+
+/** An audit row of an edit: by default the patch's changes, where the row was before it. */
+export interface EditEvent {
+  action: string;
+  changes?: Record<string, unknown>;
+  regionPath?: string;
+}
+
+/**
+ * An edit of a row the caller has read in this transaction: `UPDATE … WHERE version` with the patch (NOT_FOUND,
+ * CONFLICT), then its audit rows, one per event (a move is recorded where the row was and where it went).
+ */
+export async function saveEdit<T>(
+  ctx: RequestContext,
+  m: EntityManager,
+  target: EditTarget,
+  row: { id: string; path: string },
+  expectedVersion: number,
+  patch: Patch,
+  events: readonly EditEvent[],
+): Promise<T> {
+  const updated = await versionedUpdate<T>(m, target, row.id, expectedVersion, patch, target.returning);
+  for (const event of events)
+    await ctx.services.audit.record(ctx, m, {
+      entityType: target.entityType,
+      entityId: row.id,
+      changes: patch.changes,
+      regionPath: row.path,
+      ...event,
+    });
+  return updated;
+}
+
 /** Whether every column the step sets already holds that value on the row (`mediator_id` ↔ `mediatorId`). */
 function unchanged(row: object, set: Record<string, unknown>): boolean {
   const current = row as Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { constantCase } from '@qiangji/domain';
 import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AppError } from './app-error';
@@ -262,4 +263,33 @@ export async function* listBatches<T>(run: ListRunner, q: ListQuery<T>, size = 1
     const last = rows[rows.length - 1];
     after = [q.sort.value(last), q.sort.id(last)];
   }
+}
+
+/** The one order of a list that takes no `orderBy`: its name in cursors (`NAME`), the row's field, the direction. */
+export type FixedOrder<T> = readonly [name: string, field: keyof T & string, direction?: SortDirection];
+
+/**
+ * A list's one order: by `field`'s column (`heldOn` → `held_on`) of the table aliased in `from`
+ * (`coordination_meeting mt`), the row's id breaking ties; a time's cursor value is its ISO form.
+ */
+export function inOrder<T extends { id: string }>(
+  from: string,
+  [name, field, direction]: FixedOrder<T>,
+): ListSort<T> {
+  const alias = from.split(' ').at(-1);
+  const value = (row: T): unknown => {
+    const v: unknown = row[field];
+    return v instanceof Date ? v.toISOString() : v;
+  };
+  const column: SortField<T> = { expr: `${alias}.${constantCase(field).toLowerCase()}`, value, direction };
+  return sortBy({ [name]: column }, null, name, { expr: `${alias}.id`, of: (row) => row.id });
+}
+
+/** `listPage` in the list's one order (`inOrder`). */
+export function listInOrder<T extends { id: string }>(
+  run: ListRunner,
+  order: FixedOrder<T>,
+  opts: { from: string; columns: string; where: Where; args: PageArgs },
+): Promise<Connection<T>> {
+  return listPage(run, { ...opts, sort: inOrder(opts.from, order) });
 }

@@ -1,4 +1,4 @@
-import { chinaDay } from '@qiangji/domain';
+import { chinaDay, normalizePhone } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from './app-error';
 import type { Queryable } from './connection';
@@ -45,6 +45,15 @@ export function checkText(value: string | null | undefined, field: string, max: 
 /** Optional text: null when empty, else checked like `checkText`. */
 export function optionalText(value: string | null | undefined, field: string, max: number): string | null {
   return value?.trim() ? checkText(value, field, max) : null;
+}
+
+/** An optional phone in its normal form: null when empty, else a mainland mobile or landline or BAD_USER_INPUT. */
+export function optionalPhone(value: string | null | undefined, field = 'phone'): string | null {
+  if (value == null || value.trim() === '') return null;
+  const phone = normalizePhone(value);
+  if (!phone)
+    throw AppError.badInput(`The ${field} is not a valid mainland mobile or landline number.`, field);
+  return phone;
 }
 
 type Range = { from?: Date | string | null; to?: Date | string | null };

@@ -22,33 +22,33 @@ describe('errors are capped and never echo the input', () => {
     });
   }
 
-  it('when a filter variable has 75,000 unknown keys, then a few KB of errors come back in well under a second and /healthz stays responsive (cases 13, 15)', async () => {
+  it('when a filter variable has 75,000 unknown keys, then a few KB of errors come back for little CPU time and /healthz keeps answering (cases 13, 15)', async () => {
     const c = Object.fromEntries(Array.from({ length: 75_000 }, (_, i) => [`key${i}`, 1]));
     const body = JSON.stringify({ query: REGIONS, variables: { c } });
     expect(body.length).toBeGreaterThan(900_000);
-    let slowestProbe = 0;
     let probing = true;
+    let answered = 0;
     const probes = (async () => {
       while (probing) {
-        const started = Date.now();
         expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
-        slowestProbe = Math.max(slowestProbe, Date.now() - started);
+        answered += 1;
         await new Promise((r) => setTimeout(r, 10));
       }
     })();
     // Once to warm the server's code up, as a server that has run for a while is; then measured.
     expect((await post(body)).status).toBe(400);
-    const started = Date.now();
+    // CPU time, not wall time: the server runs in this process, and CPU time does not grow when other work shares
+    // the machine. Before the cap the same request cost 3.3 s of CPU and answered 40 MB.
+    const cpu = process.cpuUsage();
     const res = await post(body);
     const text = await res.text();
-    const elapsed = Date.now() - started;
+    const spent = process.cpuUsage(cpu);
     probing = false;
     await probes;
 
     expect(res.status).toBe(400);
-    // About 0.1 s on a quiet machine (before: 3 to 14 s and 40 MB); the bounds leave room for a busy one.
-    expect(elapsed).toBeLessThan(1_000);
-    expect(slowestProbe).toBeLessThan(600);
+    expect((spent.user + spent.system) / 1000).toBeLessThan(600);
+    expect(answered).toBeGreaterThan(0);
     expect(text.length).toBeLessThan(4_000);
     const { errors } = JSON.parse(text) as { errors: { message: string; extensions: { code: string } }[] };
     expect(errors).toHaveLength(1);

@@ -1,5 +1,4 @@
-import type { GraphqlResource } from '../data-provider';
-import { noFilter } from '../filter-mapper';
+import { nodeResource } from '../graphql-resource';
 import { REGION_REF, type RegionRef } from '../common/region-ref';
 
 export interface ApiKeyRecord {
@@ -19,12 +18,10 @@ export interface CreatedApiKey {
   secret: string;
 }
 
-export const apiKeyResource: GraphqlResource = {
-  typeName: 'ApiKey',
-  listField: 'apiKeys',
-  // The API has no single-key query and lists newest first, with no filter.
+// The API has no single-key query and lists newest first, with no filter.
+export const apiKeyResource = nodeResource('ApiKey', {
+  key: false,
   listFields: `id name prefix scopes createdAt lastUsedAt revokedAt region { ${REGION_REF} }`,
-  toFilter: noFilter('apiKeys'),
   // Creating is a command, not react-admin's create: its answer carries the secret, which must not land in
   // react-admin's query cache (useCreate stores what create returns).
   commands: {
@@ -33,4 +30,4 @@ export const apiKeyResource: GraphqlResource = {
 }`,
     revoke: `mutation ApiKeyRevoke($id: ID!) { result: revokeApiKey(id: $id) { ...ApiKeyRow } }`,
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { GraphqlResource } from '../data-provider';
+import { nodeResource } from '../graphql-resource';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 
 /** The form filters by one action; the API takes a list. Dates are YYYY-MM-DD, both days inclusive. */
@@ -11,13 +11,11 @@ export const toAuditEventFilter = filterMapper('auditEvents', {
   to: asIs,
 });
 
-export const auditEventResource: GraphqlResource = {
-  typeName: 'AuditEvent',
-  listField: 'auditEvents',
+// Newest first, always: the API has no orderBy here, nor a query for one event (the list row is the event).
+export const auditEventResource = nodeResource('AuditEvent', {
+  key: false,
   exportable: true,
-  // Newest first, always: the API has no orderBy here, nor a query for one event (the list row is the event).
-  filterType: 'AuditEventFilter',
   listFields:
     'id at actorKind actorId actorName roles action entityType entityId changes purpose requestId clientIp',
   toFilter: toAuditEventFilter,
-};
+});

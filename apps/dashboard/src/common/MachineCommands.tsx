@@ -1,8 +1,14 @@
 import { useState } from 'react';
-import { useDataProvider, useTranslate } from 'react-admin';
+import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { QiangjiDataProvider } from '../data-provider';
 import { CommandButton } from './CommandButton';
-import { commandCall, type CommandForms, type FormValues, type VersionedRecord } from './command-forms';
+import {
+  availableCommands,
+  commandCall,
+  type CommandForms,
+  type FormValues,
+  type VersionedRecord,
+} from './command-forms';
 import { FormDialog } from './FormDialog';
 
 interface MachineCommandsProps<C extends string, R extends VersionedRecord> {
@@ -71,5 +77,31 @@ export function MachineCommands<C extends string, R extends VersionedRecord>({
         {form?.Fields && <form.Fields record={record} />}
       </FormDialog>
     </>
+  );
+}
+
+type MachineRecord = VersionedRecord & { availableCommands?: string[] };
+
+/**
+ * The buttons of the shown record's `availableCommands`: the steps the user's roles allow in its state (the API
+ * checks again), in the machine's order. Nothing until the record's detail, which carries them, is read.
+ */
+export function RecordCommands<C extends string, R extends MachineRecord>({
+  machine,
+  subject,
+  ...props
+}: Omit<MachineCommandsProps<C, R>, 'record' | 'commands' | 'subject'> & {
+  machine: { commands: readonly C[] };
+  subject: (record: R) => string;
+}) {
+  const record = useRecordContext<R>();
+  if (!record?.availableCommands) return null;
+  return (
+    <MachineCommands
+      {...props}
+      record={record}
+      commands={availableCommands(machine, record)}
+      subject={subject(record)}
+    />
   );
 }

@@ -1,5 +1,6 @@
-import { Link, useCreatePath, useRecordContext } from 'react-admin';
+import { useRecordContext } from 'react-admin';
 import { regionName, type RegionRef } from './region-ref';
+import { ShowLink } from './ShowLink';
 
 /**
  * The record's `region` (or `jurisdiction`), already selected with it, as a link to the region's page, by its
@@ -13,10 +14,11 @@ export const RegionLink = ({
   sortable?: boolean;
 }) => {
   const record = useRecordContext();
-  const createPath = useCreatePath();
   const region = record?.[source] as RegionRef | undefined;
   if (!region) return null;
   return (
-    <Link to={createPath({ resource: 'regions', id: region.code, type: 'show' })}>{regionName(region)}</Link>
+    <ShowLink resource="regions" id={region.code}>
+      {regionName(region)}
+    </ShowLink>
   );
 };

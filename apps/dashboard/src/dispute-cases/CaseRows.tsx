@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Datagrid, TextField, useTranslate } from 'react-admin';
+import { RelatedRecords, SectionHeading } from '../common/ShowSections';
 import { TableOrList } from '../common/TableOrList';
 import { DeadlineField, StateField } from '../mediation/chips';
 import { showsDeadline, type DisputeCaseRecord } from './dispute-case-record';
@@ -33,3 +34,21 @@ export const CaseRows = ({ empty }: { empty?: ReactNode }) => {
     </TableOrList>
   );
 };
+
+/** A show page's section of the cases pointing to its record (`target`: organizationId, mediatorId), newest first. */
+export const RelatedCases = ({
+  target,
+  heading,
+  empty,
+}: {
+  target: string;
+  heading: string;
+  empty?: ReactNode;
+}) => (
+  <>
+    <SectionHeading sx={{ mt: 2 }}>{heading}</SectionHeading>
+    <RelatedRecords reference="disputeCases" target={target} sort={{ field: 'receivedAt', order: 'DESC' }}>
+      <CaseRows empty={empty} />
+    </RelatedRecords>
+  </>
+);

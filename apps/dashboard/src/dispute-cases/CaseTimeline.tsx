@@ -3,10 +3,11 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ComponentType, ReactNode } from 'react';
-import { Link, useCreatePath, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDateTime, formatDay } from '../common/dates';
 import { StateChip } from '../mediation/chips';
 import type { DisputeCaseDetailRecord, DisputeCaseEventDetails } from './dispute-case-record';
+import { ShowLink } from '../common/ShowLink';
 
 /** One labelled line of a step's details (调解员：敖亚斌); nothing for an empty value. */
 const Detail = ({ label, value }: { label: string; value: ReactNode }) => {
@@ -39,11 +40,10 @@ type DetailsOf<T extends Details['__typename']> = Extract<Details, { __typename:
 
 const MeetingLink = ({ id }: { id: string }) => {
   const translate = useTranslate();
-  const createPath = useCreatePath();
   return (
-    <Link to={createPath({ resource: 'coordinationMeetings', id, type: 'show' })}>
+    <ShowLink resource="coordinationMeetings" id={id}>
       {translate('app.cases.open_meeting')}
-    </Link>
+    </ShowLink>
   );
 };
 

@@ -1,13 +1,9 @@
 import { useState } from 'react';
 import {
   ArrayInput,
-  AutocompleteInput,
   BooleanInput,
   Create,
   DateTimeInput,
-  minValue,
-  NumberInput,
-  ReferenceInput,
   required,
   SelectInput,
   SimpleForm,
@@ -17,7 +13,8 @@ import {
 import { DISPUTE_TYPE_CHOICES, INTAKE_CHANNEL_CHOICES, PARTY_ROLE_CHOICES } from '../common/choices';
 import { RegionInput } from '../common/RegionInput';
 import { validPhone } from '../common/validators';
-import { organizationText } from '../organizations/organization-text';
+import { CountInput } from '../common/form-inputs';
+import { OrganizationInput } from '../organizations/OrganizationInput';
 
 const validAmount = (value: unknown) =>
   typeof value === 'string' &&
@@ -31,8 +28,6 @@ function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `dashboard-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
-
-const byName = (text: string) => ({ nameContains: text });
 
 /**
  * 登记 (intake): the API sets the risk level and the deadline, and hands the case to the people's mediation
@@ -72,19 +67,16 @@ export const DisputeCaseCreate = () => {
             />
           </SimpleFormIterator>
         </ArrayInput>
-        <NumberInput source="peopleInvolved" min={0} step={1} validate={[required(), minValue(0)]} />
-        <NumberInput source="householdsInvolved" min={0} step={1} validate={[required(), minValue(0)]} />
+        <CountInput source="peopleInvolved" />
+        <CountInput source="householdsInvolved" />
         <TextInput source="amountAtStake" validate={validAmount} helperText="app.cases.amount_help" />
         <BooleanInput source="threats" helperText="app.cases.threats_help" />
         <DateTimeInput source="receivedAt" helperText="app.cases.received_at_help" />
-        <ReferenceInput source="organizationId" reference="mediationOrganizations">
-          <AutocompleteInput
-            optionText={organizationText}
-            filterToQuery={byName}
-            helperText="app.cases.organization_help"
-            sx={{ minWidth: { xs: '100%', sm: '24rem' } }}
-          />
-        </ReferenceInput>
+        <OrganizationInput
+          source="organizationId"
+          minWidth="24rem"
+          helperText="app.cases.organization_help"
+        />
       </SimpleForm>
     </Create>
   );

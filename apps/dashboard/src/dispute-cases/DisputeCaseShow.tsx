@@ -1,25 +1,19 @@
 import { DISPUTE_CASE_MACHINE } from '@qiangji/domain';
-import { availableCommands } from '../common/command-forms';
 import PrintIcon from '@mui/icons-material/Print';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactElement } from 'react';
 import {
   BooleanField,
   Labeled,
-  Link,
   NumberField,
   TextField,
-  useCreatePath,
   useLocaleState,
   useRecordContext,
   useTranslate,
@@ -28,13 +22,15 @@ import { formatDay } from '../common/dates';
 import { DateTimeField } from '../common/DateTimeField';
 import { LabelChips, LabelField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
+import { LabeledFields, SectionHeading, TitledTable } from '../common/ShowSections';
 import { ShowWithCommands } from '../common/ShowWithCommands';
 import { usePhone } from '../common/use-phone';
 import { DeadlineChip, RiskChip, StateChip } from '../mediation/chips';
-import { MachineCommands } from '../common/MachineCommands';
+import { RecordCommands } from '../common/MachineCommands';
 import { CaseTimeline } from './CaseTimeline';
 import { DISPUTE_CASE_COMMANDS } from './dispute-case-commands';
 import { showsDeadline, type DisputeCaseDetailRecord } from './dispute-case-record';
+import { ShowLink } from '../common/ShowLink';
 
 /**
  * 打印案卷: the browser's print of the page, laid out for paper (the layout's print styles). Not on a phone, where
@@ -50,21 +46,15 @@ const PrintButton = () => {
   );
 };
 
-/** The buttons of `availableCommands`: the steps the user's roles allow in the case's state (the API checks again). */
-const CaseCommands = () => {
-  const record = useRecordContext<DisputeCaseDetailRecord>();
-  if (!record?.availableCommands) return null;
-  return (
-    <MachineCommands
-      resource="disputeCases"
-      record={record}
-      commands={availableCommands(DISPUTE_CASE_MACHINE, record)}
-      forms={DISPUTE_CASE_COMMANDS}
-      labels="app.dispute_command"
-      subject={record.number}
-    />
-  );
-};
+const CaseCommands = () => (
+  <RecordCommands
+    resource="disputeCases"
+    machine={DISPUTE_CASE_MACHINE}
+    forms={DISPUTE_CASE_COMMANDS}
+    labels="app.dispute_command"
+    subject={(record: DisputeCaseDetailRecord) => record.number}
+  />
+);
 
 /** The state, the deadline (overdue red, at risk amber) and the risk, where an official looks first. */
 const CaseHeader = () => {
@@ -94,24 +84,22 @@ const CaseHeader = () => {
 /** A mediation organisation as a link to its page. */
 const OrganizationLink = ({ source }: { source: 'organization' | 'originOrganization'; label?: string }) => {
   const record = useRecordContext<DisputeCaseDetailRecord>();
-  const createPath = useCreatePath();
   const organization = record?.[source];
   if (!organization) return null;
   return (
-    <Link to={createPath({ resource: 'mediationOrganizations', id: organization.id, type: 'show' })}>
+    <ShowLink resource="mediationOrganizations" id={organization.id}>
       {organization.name}
-    </Link>
+    </ShowLink>
   );
 };
 
 const MediatorLink = (_props: { label?: string }) => {
   const record = useRecordContext<DisputeCaseDetailRecord>();
-  const createPath = useCreatePath();
   if (!record?.mediator) return <Typography variant="body2">—</Typography>;
   return (
-    <Link to={createPath({ resource: 'mediators', id: record.mediator.id, type: 'show' })}>
+    <ShowLink resource="mediators" id={record.mediator.id}>
       {record.mediator.name}
-    </Link>
+    </ShowLink>
   );
 };
 
@@ -157,52 +145,43 @@ const CaseFields = () => {
   const record = useRecordContext<DisputeCaseDetailRecord>();
   const known = (key: string) =>
     !ONCE_KNOWN.has(key) || (record?.[key as keyof DisputeCaseDetailRecord] ?? null) !== null;
-  return FIELDS.filter((item) => known(String(item.key))).map((item) => (
-    <Grid key={item.key} size={{ xs: 6, md: 4, lg: 3 }}>
-      <Labeled>{item}</Labeled>
-    </Grid>
-  ));
+  return (
+    <LabeledFields fields={FIELDS.filter((item) => known(String(item.key)))} size={{ xs: 6, md: 4, lg: 3 }} />
+  );
 };
 
 /** The parties with their contacts masked; a registered resident's name opens the registry entry. */
 const Parties = () => {
   const record = useRecordContext<DisputeCaseDetailRecord>();
   const translate = useTranslate();
-  const createPath = useCreatePath();
   if (!record?.parties) return null;
-  const title = translate('resources.disputeCases.fields.parties');
   return (
-    <section>
-      <Typography variant="subtitle1" component="h2" gutterBottom>
-        {title}
-      </Typography>
-      <Table size="small" aria-label={title}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{translate('app.cases.party_role')}</TableCell>
-            <TableCell>{translate('app.cases.party_name')}</TableCell>
-            <TableCell>{translate('app.cases.party_contact')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {record.parties.map((party) => (
-            <TableRow key={party.id}>
-              <TableCell>{translate(`app.party_role.${party.role}`)}</TableCell>
-              <TableCell>
-                {party.resident ? (
-                  <Link to={createPath({ resource: 'residents', id: party.resident.id, type: 'show' })}>
-                    {party.name}
-                  </Link>
-                ) : (
-                  party.name
-                )}
-              </TableCell>
-              <TableCell>{party.contact ?? '—'}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </section>
+    <TitledTable
+      title="resources.disputeCases.fields.parties"
+      head={
+        <>
+          <TableCell>{translate('app.cases.party_role')}</TableCell>
+          <TableCell>{translate('app.cases.party_name')}</TableCell>
+          <TableCell>{translate('app.cases.party_contact')}</TableCell>
+        </>
+      }
+    >
+      {record.parties.map((party) => (
+        <TableRow key={party.id}>
+          <TableCell>{translate(`app.party_role.${party.role}`)}</TableCell>
+          <TableCell>
+            {party.resident ? (
+              <ShowLink resource="residents" id={party.resident.id}>
+                {party.name}
+              </ShowLink>
+            ) : (
+              party.name
+            )}
+          </TableCell>
+          <TableCell>{party.contact ?? '—'}</TableCell>
+        </TableRow>
+      ))}
+    </TitledTable>
   );
 };
 
@@ -213,9 +192,7 @@ const RiskSection = () => {
   if (!record) return null;
   return (
     <section>
-      <Typography variant="subtitle1" component="h2" gutterBottom>
-        {translate('resources.disputeCases.fields.risk')}
-      </Typography>
+      <SectionHeading>resources.disputeCases.fields.risk</SectionHeading>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <RiskChip value={record.risk} />
         {record.riskReasons?.length ? (
@@ -238,9 +215,7 @@ const AgreementSection = () => {
   if (!agreement) return null;
   return (
     <section>
-      <Typography variant="subtitle1" component="h2" gutterBottom>
-        {translate('resources.disputeCases.fields.agreement')}
-      </Typography>
+      <SectionHeading>resources.disputeCases.fields.agreement</SectionHeading>
       <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
         {agreement.terms}
       </Typography>

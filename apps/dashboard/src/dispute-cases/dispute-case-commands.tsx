@@ -17,6 +17,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { REFERRAL_CHOICES } from '../common/choices';
+import { byName } from '../common/form-inputs';
 import type { CommandForms, FormValues } from '../common/command-forms';
 import { OrganizationAboveInput } from '../organizations/OrganizationAboveInput';
 import { nameList, optionalText, trimmed, yes } from '../write-input';
@@ -29,7 +30,6 @@ const YES_NO = [
 ];
 // The API's limits: a reason of 2 to 500 characters.
 const reasonRules = [required(), minLength(2)];
-const byName = (text: string) => ({ nameContains: text });
 const field = (name: string) => `app.cases.command_fields.${name}`;
 
 /** A coordination centre a tier up from the handling organisation: the case goes up to it. */

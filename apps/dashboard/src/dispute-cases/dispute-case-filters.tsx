@@ -1,33 +1,21 @@
-import { BooleanInput, DateInput, SearchInput, SelectArrayInput } from 'react-admin';
+import { BooleanInput } from 'react-admin';
 import {
   DISPUTE_STATE_CHOICES,
   DISPUTE_TYPE_CHOICES,
   INTAKE_CHANNEL_CHOICES,
   RISK_LEVEL_CHOICES,
 } from '../common/choices';
-import { RegionInput } from '../common/RegionInput';
+import { choicesFilter, dayRangeFilters, regionFilter, searchFilter } from '../common/filter-inputs';
 
 /** Labels come from resources.disputeCases.fields.<source>; dispute-case-resource.ts maps them to DisputeCaseFilter. */
 export const disputeCaseFilters = [
-  <SearchInput key="q" source="q" alwaysOn />,
-  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
-  <SelectArrayInput
-    key="state"
-    source="state"
-    choices={DISPUTE_STATE_CHOICES}
-    alwaysOn
-    sx={{ minWidth: '10rem' }}
-  />,
-  <SelectArrayInput key="type" source="type" choices={DISPUTE_TYPE_CHOICES} sx={{ minWidth: '10rem' }} />,
-  <SelectArrayInput key="risk" source="risk" choices={RISK_LEVEL_CHOICES} sx={{ minWidth: '8rem' }} />,
+  searchFilter('q'),
+  regionFilter(),
+  choicesFilter('state', DISPUTE_STATE_CHOICES, { minWidth: '10rem', alwaysOn: true }),
+  choicesFilter('type', DISPUTE_TYPE_CHOICES, { minWidth: '10rem' }),
+  choicesFilter('risk', RISK_LEVEL_CHOICES, { minWidth: '8rem' }),
   <BooleanInput key="overdue" source="overdue" alwaysOn />,
   <BooleanInput key="atRisk" source="atRisk" />,
-  <DateInput key="acceptedFrom" source="acceptedFrom" />,
-  <DateInput key="acceptedTo" source="acceptedTo" />,
-  <SelectArrayInput
-    key="channel"
-    source="channel"
-    choices={INTAKE_CHANNEL_CHOICES}
-    sx={{ minWidth: '10rem' }}
-  />,
+  ...dayRangeFilters('acceptedFrom', 'acceptedTo'),
+  choicesFilter('channel', INTAKE_CHANNEL_CHOICES, { minWidth: '10rem' }),
 ];

@@ -1,5 +1,4 @@
-import type { GraphqlResource } from '../data-provider';
-import { inputMutations } from '../graphql-resource';
+import { inputMutations, nodeResource } from '../graphql-resource';
 import { asIs, asList, filterMapper, whenTrue } from '../filter-mapper';
 import { MEDIATION_STATS, MEDIATION_YEARS } from '../mediation/mediation-stats';
 import { optionalText, trimmed, yes } from '../write-input';
@@ -84,13 +83,8 @@ const DISPUTE_CASE_MUTATIONS = [
 ] as const;
 export type DisputeCaseMutation = (typeof DISPUTE_CASE_MUTATIONS)[number];
 
-export const disputeCaseResource: GraphqlResource = {
-  typeName: 'DisputeCase',
-  listField: 'disputeCases',
+export const disputeCaseResource = nodeResource('DisputeCase', {
   exportable: true,
-  one: { field: 'disputeCase', argument: 'id', type: 'ID!' },
-  filterType: 'DisputeCaseFilter',
-  orderByType: 'DisputeCaseOrderBy',
   listFields: ROW,
   detailFields: `${ROW} channel description amountAtStake peopleInvolved householdsInvolved threats riskReasons
     outcome declineReason referral honoured agreement { terms signatories signedOn courtConfirmed } acceptedAt concludedAt closedAt createdAt updatedAt
@@ -102,15 +96,11 @@ export const disputeCaseResource: GraphqlResource = {
     availableCommands`,
   sortFields: { receivedAt: 'RECEIVED_AT', dueAt: 'DUE_AT' },
   toFilter: toDisputeCaseFilter,
-  create: {
-    field: 'registerDisputeCase',
-    inputType: 'RegisterDisputeCaseInput',
-    toInput: toRegisterDisputeCaseInput,
-  },
+  create: { field: 'registerDisputeCase', toInput: toRegisterDisputeCaseInput },
   commands: {
     ...inputMutations('DisputeCase', DISPUTE_CASE_MUTATIONS),
     // The overview page's figures: a read, but not a list or a record, so it runs as an operation of its own.
     stats: MEDIATION_STATS,
     years: MEDIATION_YEARS,
   },
-};
+});

@@ -3,21 +3,12 @@ import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactElement } from 'react';
-import {
-  CreateButton,
-  EditButton,
-  Labeled,
-  Show,
-  TextField,
-  TopToolbar,
-  usePermissions,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
-import { allows } from '../auth/actions';
+import { CreateButton, EditButton, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { GuardedActions, type GuardedButton } from '../common/GuardedActions';
 import { DateTimeField } from '../common/DateTimeField';
 import { TagsField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
+import { LabeledFields } from '../common/ShowSections';
 import { HouseholdMembers } from './HouseholdMembers';
 
 const FIELDS: ReactElement[] = [
@@ -43,28 +34,19 @@ const AddMemberButton = () => {
   );
 };
 
-const HouseholdActions = () => {
-  const { permissions } = usePermissions();
-  return (
-    <TopToolbar>
-      {allows(permissions, 'resident:write') && <AddMemberButton />}
-      {allows(permissions, 'household:write') && <EditButton />}
-    </TopToolbar>
-  );
-};
+const ACTIONS: readonly GuardedButton[] = [
+  ['resident:write', <AddMemberButton key="addMember" />],
+  ['household:write', <EditButton key="edit" />],
+];
 
 /** One household: its address and region, and the people registered in it. */
 export const HouseholdShow = () => {
   const translate = useTranslate();
   return (
-    <Show actions={<HouseholdActions />}>
+    <Show actions={<GuardedActions buttons={ACTIONS} />}>
       <Stack spacing={3} sx={{ p: 2 }}>
         <Grid container spacing={2}>
-          {FIELDS.map((field) => (
-            <Grid key={field.key} size={{ xs: 12, sm: 6, md: 4 }}>
-              <Labeled>{field}</Labeled>
-            </Grid>
-          ))}
+          <LabeledFields fields={FIELDS} size={{ xs: 12, sm: 6, md: 4 }} />
         </Grid>
         <Stack spacing={1}>
           <Typography variant="h6" component="h2">

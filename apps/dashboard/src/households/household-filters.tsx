@@ -1,10 +1,9 @@
-import { SearchInput, SelectArrayInput } from 'react-admin';
 import { TAG_CHOICES } from '../common/choices';
-import { RegionInput } from '../common/RegionInput';
+import { choicesFilter, regionFilter, searchFilter } from '../common/filter-inputs';
 
 /** Labels come from resources.households.fields.<source>; household-resource.ts maps them to HouseholdFilter. */
 export const householdFilters = [
-  <SearchInput key="addressContains" source="addressContains" alwaysOn />,
-  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
-  <SelectArrayInput key="tags" source="tags" choices={TAG_CHOICES} />,
+  searchFilter('addressContains'),
+  regionFilter(),
+  choicesFilter('tags', TAG_CHOICES),
 ];

@@ -1,6 +1,6 @@
 import type { ResidentTag } from '@qiangji/domain';
 import type { RaRecord } from 'react-admin';
-import type { GraphqlResource } from '../data-provider';
+import { nodeResource } from '../graphql-resource';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { changed, sameSet, trimmed } from '../write-input';
 import { REGION_REF } from '../common/region-ref';
@@ -31,21 +31,13 @@ export function toUpdateHouseholdInput(data: Record<string, unknown>, previous?:
   };
 }
 
-export const householdResource: GraphqlResource = {
-  typeName: 'Household',
-  listField: 'households',
+// `households` has no orderBy: the API lists by address.
+export const householdResource = nodeResource('Household', {
   exportable: true,
-  one: { field: 'household', argument: 'id', type: 'ID!' },
-  filterType: 'HouseholdFilter',
-  // `households` has no orderBy: the API lists by address.
   listFields: ROW,
   detailFields: `${ROW} createdAt updatedAt
     members { id name gender age idNumber tags }`,
   toFilter: toHouseholdFilter,
-  create: {
-    field: 'registerHousehold',
-    inputType: 'RegisterHouseholdInput',
-    toInput: toRegisterHouseholdInput,
-  },
-  update: { field: 'updateHousehold', inputType: 'UpdateHouseholdInput', toInput: toUpdateHouseholdInput },
-};
+  create: { field: 'registerHousehold', toInput: toRegisterHouseholdInput },
+  update: { field: 'updateHousehold', toInput: toUpdateHouseholdInput },
+});

@@ -57,39 +57,57 @@ const OUTCOME_LABELS: Labels<DisputeCaseOutcome> = {
   WITHDRAWN: DISPUTE_CASE_STATE_LABELS.WITHDRAWN,
 };
 
-function messages<K extends string>(
-  keys: readonly K[],
-  labels: Labels<K>,
-  language: Language,
-  name: (key: K) => string = (key) => key,
-) {
-  return Object.fromEntries(keys.map((key) => [name(key), labels[key][language]])) as Record<string, string>;
+/** A value list of the domain, its labels, and the message key of a value where it is not the value itself. */
+interface LabelledValues {
+  readonly values: readonly string[];
+  readonly labels: Labels<string>;
+  readonly key: (value: string) => string;
 }
 
-/** Role, tag and gender names from the domain's tables, so the API, the dashboard and other clients agree. */
-export function labelMessages(language: Language) {
-  return {
-    role: messages(ROLES, ROLE_LABELS, language),
-    resident_tag: messages(RESIDENT_TAGS, RESIDENT_TAG_LABELS, language),
-    gender: messages(GENDERS, GENDER_LABELS, language),
-    // The GraphQL enum is the domain's scope upper-cased (READ for 'read').
-    api_key_scope: messages(API_KEY_SCOPES, API_KEY_SCOPE_LABELS, language, (scope) => scope.toUpperCase()),
-    // Grand mediation (大调解): the domain's tables, keyed by the API's enum values.
-    dispute_state: messages(DISPUTE_CASE_STATES, DISPUTE_CASE_STATE_LABELS, language),
-    // The steps by the domain's names: the buttons (availableCommands camel-cased) and the timeline's commands.
-    dispute_command: messages(DISPUTE_CASE_MACHINE.commands, DISPUTE_CASE_MACHINE.labels(), language),
-    petition_command: messages(PETITION_CASE_MACHINE.commands, PETITION_CASE_MACHINE.labels(), language),
-    dispute_outcome: messages(DISPUTE_CASE_OUTCOMES, OUTCOME_LABELS, language),
-    dispute_type: messages(DISPUTE_TYPES, DISPUTE_TYPE_LABELS, language),
-    intake_channel: messages(INTAKE_CHANNELS, INTAKE_CHANNEL_LABELS, language),
-    risk_level: messages(RISK_LEVELS, RISK_LEVEL_LABELS, language),
-    risk_reason: messages(RISK_REASONS, RISK_REASON_LABELS, language),
-    deadline_status: messages(DEADLINE_STATUSES, DEADLINE_STATUS_LABELS, language),
-    party_role: messages(PARTY_ROLES, PARTY_ROLE_LABELS, language),
-    organization_kind: messages(ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS, language),
-    industry: messages(INDUSTRIES, INDUSTRY_LABELS, language),
-    mediator_employment: messages(MEDIATOR_EMPLOYMENTS, MEDIATOR_EMPLOYMENT_LABELS, language),
-    referral: messages(REFERRALS, REFERRAL_LABELS, language),
-    petition_state: messages(PETITION_CASE_STATES, PETITION_CASE_STATE_LABELS, language),
-  };
+function group<K extends string>(
+  values: readonly K[],
+  labels: Labels<K>,
+  key: (value: K) => string = (value) => value,
+): LabelledValues {
+  return { values, labels: labels as Labels<string>, key: key as (value: string) => string };
+}
+
+/**
+ * The value lists the dashboard names, by message group (`app.<group>.<key>`): role, tag and gender names and
+ * grand mediation's (大调解) from the domain's tables, keyed by the API's enum values, so the API, the dashboard
+ * and other clients agree. Select inputs offer the same lists (common/choices.ts).
+ */
+export const LABELLED_VALUES = {
+  role: group(ROLES, ROLE_LABELS),
+  resident_tag: group(RESIDENT_TAGS, RESIDENT_TAG_LABELS),
+  gender: group(GENDERS, GENDER_LABELS),
+  // The GraphQL enum is the domain's scope upper-cased (READ for 'read').
+  api_key_scope: group(API_KEY_SCOPES, API_KEY_SCOPE_LABELS, (scope) => scope.toUpperCase()),
+  dispute_state: group(DISPUTE_CASE_STATES, DISPUTE_CASE_STATE_LABELS),
+  // The steps by the domain's names: the buttons (availableCommands camel-cased) and the timeline's commands.
+  dispute_command: group(DISPUTE_CASE_MACHINE.commands, DISPUTE_CASE_MACHINE.labels()),
+  petition_command: group(PETITION_CASE_MACHINE.commands, PETITION_CASE_MACHINE.labels()),
+  dispute_outcome: group(DISPUTE_CASE_OUTCOMES, OUTCOME_LABELS),
+  dispute_type: group(DISPUTE_TYPES, DISPUTE_TYPE_LABELS),
+  intake_channel: group(INTAKE_CHANNELS, INTAKE_CHANNEL_LABELS),
+  risk_level: group(RISK_LEVELS, RISK_LEVEL_LABELS),
+  risk_reason: group(RISK_REASONS, RISK_REASON_LABELS),
+  deadline_status: group(DEADLINE_STATUSES, DEADLINE_STATUS_LABELS),
+  party_role: group(PARTY_ROLES, PARTY_ROLE_LABELS),
+  organization_kind: group(ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS),
+  industry: group(INDUSTRIES, INDUSTRY_LABELS),
+  mediator_employment: group(MEDIATOR_EMPLOYMENTS, MEDIATOR_EMPLOYMENT_LABELS),
+  referral: group(REFERRALS, REFERRAL_LABELS),
+  petition_state: group(PETITION_CASE_STATES, PETITION_CASE_STATE_LABELS),
+} as const satisfies Record<string, LabelledValues>;
+export type LabelGroup = keyof typeof LABELLED_VALUES;
+
+/** The groups' messages in one language: `{ dispute_type: { LAND_USE: '土地权属' … } … }`. */
+export function labelMessages(language: Language): Record<LabelGroup, Record<string, string>> {
+  return Object.fromEntries(
+    Object.entries(LABELLED_VALUES).map(([name, { values, labels, key }]) => [
+      name,
+      Object.fromEntries(values.map((value) => [key(value), labels[value][language]])),
+    ]),
+  ) as Record<LabelGroup, Record<string, string>>;
 }

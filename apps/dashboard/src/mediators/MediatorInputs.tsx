@@ -1,10 +1,6 @@
 import {
   ArrayInput,
-  AutocompleteArrayInput,
   DateInput,
-  minValue,
-  NumberInput,
-  ReferenceArrayInput,
   required,
   SelectArrayInput,
   SelectInput,
@@ -12,9 +8,8 @@ import {
   TextInput,
 } from 'react-admin';
 import { DISPUTE_TYPE_CHOICES, EMPLOYMENT_CHOICES } from '../common/choices';
-import { organizationText } from '../organizations/organization-text';
-
-const byName = (text: string) => ({ nameContains: text });
+import { CountInput } from '../common/form-inputs';
+import { OrganizationInput } from '../organizations/OrganizationInput';
 
 /** What registering and editing a mediator share: employment, specialities, memberships, qualifications, training. */
 export const MediatorInputs = () => (
@@ -26,14 +21,12 @@ export const MediatorInputs = () => (
       choices={DISPUTE_TYPE_CHOICES}
       sx={{ minWidth: { xs: '100%', sm: '18rem' } }}
     />
-    <ReferenceArrayInput source="organizationIds" reference="mediationOrganizations">
-      <AutocompleteArrayInput
-        optionText={organizationText}
-        filterToQuery={byName}
-        helperText="app.mediators.organizations_help"
-        sx={{ minWidth: { xs: '100%', sm: '28rem' } }}
-      />
-    </ReferenceArrayInput>
+    <OrganizationInput
+      source="organizationIds"
+      minWidth="28rem"
+      multiple
+      helperText="app.mediators.organizations_help"
+    />
     <ArrayInput source="qualifications">
       <SimpleFormIterator inline disableReordering>
         <TextInput
@@ -53,13 +46,7 @@ export const MediatorInputs = () => (
           label="resources.mediators.fields.completedOn"
           validate={required()}
         />
-        <NumberInput
-          source="hours"
-          label="resources.mediators.fields.hours"
-          min={0}
-          step={1}
-          validate={[required(), minValue(0)]}
-        />
+        <CountInput source="hours" label="resources.mediators.fields.hours" />
       </SimpleFormIterator>
     </ArrayInput>
   </>

@@ -1,47 +1,32 @@
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
+import type { SxProps, Theme } from '@mui/material/styles';
+import type { ReactNode } from 'react';
 import {
   ArrayField,
   BooleanField,
   Datagrid,
   EditButton,
   Labeled,
-  Link,
   NumberField,
-  Pagination,
-  ReferenceManyField,
   Show,
   TextField,
-  TopToolbar,
-  useCreatePath,
-  usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { DayField } from '../common/DateTimeField';
-import { allows } from '../auth/actions';
+import { GuardedActions, type GuardedButton } from '../common/GuardedActions';
 import { LabelChips, LabelField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
-import { CaseRows } from '../dispute-cases/CaseRows';
+import { LabeledFields } from '../common/ShowSections';
+import { RelatedCases } from '../dispute-cases/CaseRows';
+import { ShowLink } from '../common/ShowLink';
 
-const MediatorActions = () => {
-  const { permissions } = usePermissions();
-  return <TopToolbar>{allows(permissions, 'mediation:manage') && <EditButton />}</TopToolbar>;
-};
-
-const Heading = ({ children }: { children: string }) => {
-  const translate = useTranslate();
-  return (
-    <Typography variant="subtitle1" component="h2" sx={{ mt: 2 }} gutterBottom>
-      {translate(children)}
-    </Typography>
-  );
-};
+const ACTIONS: readonly GuardedButton[] = [['mediation:manage', <EditButton key="edit" />]];
 
 /** The organisations the mediator belongs to, each a link. */
 const Organizations = (_props: { label?: string }) => {
   const record = useRecordContext<{ organizations?: { id: string; name: string }[] }>();
-  const createPath = useCreatePath();
   const translate = useTranslate();
   if (!record?.organizations?.length) return <Typography variant="body2">—</Typography>;
   return (
@@ -49,66 +34,66 @@ const Organizations = (_props: { label?: string }) => {
       {record.organizations.map((organization, i) => (
         <span key={organization.id}>
           {i > 0 && translate('app.list_separator')}
-          <Link to={createPath({ resource: 'mediationOrganizations', id: organization.id, type: 'show' })}>
+          <ShowLink resource="mediationOrganizations" id={organization.id}>
             {organization.name}
-          </Link>
+          </ShowLink>
         </span>
       ))}
     </Typography>
   );
 };
 
+/** One of the mediator's lists (qualifications, trainings) as a table, a column per child field. */
+const RowsField = ({
+  source,
+  sx,
+  children,
+}: {
+  source: string;
+  sx?: SxProps<Theme>;
+  children: ReactNode;
+}) => (
+  <Labeled label={`resources.mediators.fields.${source}`} fullWidth sx={sx}>
+    <ArrayField source={source}>
+      <Datagrid bulkActionButtons={false} rowClick={false}>
+        {children}
+      </Datagrid>
+    </ArrayField>
+  </Labeled>
+);
+
+const FIELDS = [
+  <TextField key="name" source="name" />,
+  <LabelField key="employment" source="employment" messages="app.mediator_employment" />,
+  <LabelChips key="specialities" source="specialities" messages="app.dispute_type" />,
+  <TextField key="phone" source="phone" emptyText="—" />,
+  <RegionLink key="region" label="resources.mediators.fields.region" />,
+  <Organizations key="organizations" label="resources.mediators.fields.organizations" />,
+  <NumberField key="activeCaseLoad" source="activeCaseLoad" />,
+  <BooleanField key="active" source="active" />,
+];
+
 /** One mediator: specialities, memberships, qualifications, training, and the cases assigned. */
 export const MediatorShow = () => (
-  <Show actions={<MediatorActions />}>
+  <Show actions={<GuardedActions buttons={ACTIONS} />}>
     <Grid container spacing={2} sx={{ p: 2 }}>
-      {[
-        <TextField key="name" source="name" />,
-        <LabelField key="employment" source="employment" messages="app.mediator_employment" />,
-        <LabelChips key="specialities" source="specialities" messages="app.dispute_type" />,
-        <TextField key="phone" source="phone" emptyText="—" />,
-        <RegionLink key="region" label="resources.mediators.fields.region" />,
-        <Organizations key="organizations" label="resources.mediators.fields.organizations" />,
-        <NumberField key="activeCaseLoad" source="activeCaseLoad" />,
-        <BooleanField key="active" source="active" />,
-      ].map((field) => (
-        <Grid key={field.key} size={{ xs: 12, sm: 6, md: 4, lg: 3 }}>
-          <Labeled>{field}</Labeled>
-        </Grid>
-      ))}
+      <LabeledFields fields={FIELDS} size={{ xs: 12, sm: 6, md: 4, lg: 3 }} />
     </Grid>
     <Grid container spacing={3} sx={{ px: 2, pb: 2 }}>
       <Grid size={{ xs: 12, md: 5 }}>
-        <Labeled label="resources.mediators.fields.qualifications" fullWidth>
-          <ArrayField source="qualifications">
-            <Datagrid bulkActionButtons={false} rowClick={false}>
-              <TextField source="title" label="resources.mediators.fields.qualification_title" />
-              <TextField source="issuedBy" label="resources.mediators.fields.issuedBy" />
-              <DayField source="obtainedOn" label="resources.mediators.fields.obtainedOn" />
-            </Datagrid>
-          </ArrayField>
-        </Labeled>
-        <Labeled label="resources.mediators.fields.trainings" fullWidth sx={{ mt: 2 }}>
-          <ArrayField source="trainings">
-            <Datagrid bulkActionButtons={false} rowClick={false}>
-              <TextField source="title" label="resources.mediators.fields.training_title" />
-              <DayField source="completedOn" label="resources.mediators.fields.completedOn" />
-              <NumberField source="hours" label="resources.mediators.fields.hours" />
-            </Datagrid>
-          </ArrayField>
-        </Labeled>
+        <RowsField source="qualifications">
+          <TextField source="title" label="resources.mediators.fields.qualification_title" />
+          <TextField source="issuedBy" label="resources.mediators.fields.issuedBy" />
+          <DayField source="obtainedOn" label="resources.mediators.fields.obtainedOn" />
+        </RowsField>
+        <RowsField source="trainings" sx={{ mt: 2 }}>
+          <TextField source="title" label="resources.mediators.fields.training_title" />
+          <DayField source="completedOn" label="resources.mediators.fields.completedOn" />
+          <NumberField source="hours" label="resources.mediators.fields.hours" />
+        </RowsField>
       </Grid>
       <Grid size={{ xs: 12, md: 7 }}>
-        <Heading>app.mediators.cases</Heading>
-        <ReferenceManyField
-          reference="disputeCases"
-          target="mediatorId"
-          sort={{ field: 'receivedAt', order: 'DESC' }}
-          perPage={10}
-          pagination={<Pagination />}
-        >
-          <CaseRows />
-        </ReferenceManyField>
+        <RelatedCases target="mediatorId" heading="app.mediators.cases" />
       </Grid>
     </Grid>
   </Show>

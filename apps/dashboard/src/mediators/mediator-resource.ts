@@ -1,5 +1,5 @@
 import type { RaRecord } from 'react-admin';
-import type { GraphqlResource } from '../data-provider';
+import { nodeResource } from '../graphql-resource';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { changed, optionalText, sameSet, trimmed } from '../write-input';
 import { REGION_REF } from '../common/region-ref';
@@ -99,19 +99,15 @@ export function toUpdateMediatorInput(data: Record<string, unknown>, previous?: 
   };
 }
 
-export const mediatorResource: GraphqlResource = {
-  typeName: 'Mediator',
-  listField: 'mediators',
+// The API lists mediators by name and has no orderBy for them.
+export const mediatorResource = nodeResource('Mediator', {
   exportable: true,
-  one: { field: 'mediator', argument: 'id', type: 'ID!' },
-  filterType: 'MediatorFilter',
-  // The API lists mediators by name and has no orderBy for them.
   listFields: ROW,
   detailFields: `${ROW} createdAt updatedAt
     qualifications { title issuedBy obtainedOn }
     trainings { title completedOn hours }
     organizations { id name kind regionCode }`,
   toFilter: toMediatorFilter,
-  create: { field: 'registerMediator', inputType: 'RegisterMediatorInput', toInput: toRegisterMediatorInput },
-  update: { field: 'updateMediator', inputType: 'UpdateMediatorInput', toInput: toUpdateMediatorInput },
-};
+  create: { field: 'registerMediator', toInput: toRegisterMediatorInput },
+  update: { field: 'updateMediator', toInput: toUpdateMediatorInput },
+});

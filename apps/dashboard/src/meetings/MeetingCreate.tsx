@@ -11,9 +11,8 @@ import {
   TextInput,
   useGetIdentity,
 } from 'react-admin';
-import { organizationText } from '../organizations/organization-text';
+import { OrganizationInput } from '../organizations/OrganizationInput';
 
-const byName = (text: string) => ({ nameContains: text });
 const byNumberOrTitle = (text: string) => ({ q: text });
 const caseText = (c: { number: string; title: string }) => `${c.number} ${c.title}`;
 // Meetings study the cases still open: received, accepted, with a mediator or in mediation.
@@ -27,18 +26,12 @@ export const MeetingCreate = () => {
   return (
     <Create redirect="show">
       <SimpleForm defaultValues={{ heldOn: chinaDay(), decisions: [] }}>
-        <ReferenceInput
+        <OrganizationInput
           source="organizationId"
-          reference="mediationOrganizations"
+          minWidth="24rem"
           filter={{ kind: ['COORDINATION_CENTRE'], ...(jurisdiction ? { regionCode: jurisdiction } : {}) }}
-        >
-          <AutocompleteInput
-            optionText={organizationText}
-            filterToQuery={byName}
-            validate={required()}
-            sx={{ minWidth: { xs: '100%', sm: '24rem' } }}
-          />
-        </ReferenceInput>
+          validate={required()}
+        />
         <DateInput source="heldOn" validate={required()} />
         <TextInput source="attendees" validate={required()} helperText="app.cases.names_help" fullWidth />
         <TextInput source="notes" multiline minRows={2} fullWidth />

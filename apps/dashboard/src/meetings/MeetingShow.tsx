@@ -4,18 +4,11 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import {
-  Link,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  useCreatePath,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { DateTimeField, DayField } from '../common/DateTimeField';
 import { TextChips } from '../common/LabelChips';
 import { StateChip } from '../mediation/chips';
+import { ShowLink } from '../common/ShowLink';
 
 interface Decision {
   caseId: string;
@@ -25,12 +18,11 @@ interface Decision {
 
 const OrganizationLink = (_props: { label?: string }) => {
   const record = useRecordContext<{ organization?: { id: string; name: string } }>();
-  const createPath = useCreatePath();
   if (!record?.organization) return null;
   return (
-    <Link to={createPath({ resource: 'mediationOrganizations', id: record.organization.id, type: 'show' })}>
+    <ShowLink resource="mediationOrganizations" id={record.organization.id}>
       {record.organization.name}
-    </Link>
+    </ShowLink>
   );
 };
 
@@ -38,7 +30,6 @@ const OrganizationLink = (_props: { label?: string }) => {
 const Decisions = (_props: { label?: string }) => {
   const record = useRecordContext<{ decisions?: Decision[] }>();
   const translate = useTranslate();
-  const createPath = useCreatePath();
   if (!record?.decisions) return null;
   if (!record.decisions.length) return <Typography variant="body2">—</Typography>;
   return (
@@ -55,9 +46,9 @@ const Decisions = (_props: { label?: string }) => {
           <TableRow key={d.caseId}>
             <TableCell>
               {d.disputeCase ? (
-                <Link to={createPath({ resource: 'disputeCases', id: d.disputeCase.id, type: 'show' })}>
+                <ShowLink resource="disputeCases" id={d.disputeCase.id}>
                   {d.disputeCase.number} {d.disputeCase.title}
-                </Link>
+                </ShowLink>
               ) : (
                 d.caseId
               )}

@@ -8,7 +8,7 @@ export const meetingsFeature: Feature = {
   name: 'coordinationMeetings',
   graphql: meetingResource,
   icon: GroupsIcon,
-  action: 'dispute:read',
+  action: 'coordination:read',
   list: lazyPage(() => import('./MeetingList'), 'MeetingList'),
   show: lazyPage(() => import('./MeetingShow'), 'MeetingShow'),
   create: { page: lazyPage(() => import('./MeetingCreate'), 'MeetingCreate'), action: 'mediation:manage' },

@@ -1,4 +1,4 @@
-import type { GraphqlResource } from '../data-provider';
+import { nodeResource } from '../graphql-resource';
 import { REGION_REF } from '../common/region-ref';
 import { asIs, filterMapper } from '../filter-mapper';
 import { nameList, trimmed } from '../write-input';
@@ -29,20 +29,12 @@ export function toRecordMeetingInput(data: Record<string, unknown>) {
   };
 }
 
-export const meetingResource: GraphqlResource = {
-  typeName: 'CoordinationMeeting',
-  listField: 'coordinationMeetings',
+// Newest first, the API's only order.
+export const meetingResource = nodeResource('CoordinationMeeting', {
   exportable: true,
-  one: { field: 'coordinationMeeting', argument: 'id', type: 'ID!' },
-  filterType: 'CoordinationMeetingFilter',
-  // Newest first, the API's only order.
   listFields: ROW,
   detailFields: `${ROW} createdAt
     decisions { caseId decision disputeCase { id number title state } }`,
   toFilter: toMeetingFilter,
-  create: {
-    field: 'recordCoordinationMeeting',
-    inputType: 'RecordCoordinationMeetingInput',
-    toInput: toRecordMeetingInput,
-  },
-};
+  create: { field: 'recordCoordinationMeeting', toInput: toRecordMeetingInput },
+});

@@ -1,17 +1,9 @@
 import { chinaDay } from '@qiangji/domain';
 import EventNoteIcon from '@mui/icons-material/EventNote';
 import { useState } from 'react';
-import {
-  Button,
-  minValue,
-  NumberInput,
-  required,
-  TextInput,
-  useDataProvider,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Button, required, TextInput, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import { FormDialog } from '../common/FormDialog';
+import { CountInput } from '../common/form-inputs';
 import type { QiangjiDataProvider } from '../data-provider';
 import { toClinicServiceInput } from './organization-resource';
 
@@ -56,13 +48,7 @@ export const ClinicServiceButton = () => {
           helperText="app.organizations.month_help"
           validate={[required(), validMonth]}
         />
-        <NumberInput
-          source="peopleServed"
-          label="app.organizations.people_served"
-          min={0}
-          step={1}
-          validate={[required(), minValue(0)]}
-        />
+        <CountInput source="peopleServed" label="app.organizations.people_served" />
       </FormDialog>
     </>
   );

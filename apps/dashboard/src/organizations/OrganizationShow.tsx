@@ -4,46 +4,27 @@ import type { ReactNode } from 'react';
 import {
   Datagrid,
   EditButton,
-  Labeled,
   NumberField,
-  Pagination,
-  ReferenceManyField,
   Show,
   TextField,
-  TopToolbar,
-  usePermissions,
   useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { allows } from '../auth/actions';
+import { GuardedActions, type GuardedButton } from '../common/GuardedActions';
 import { formatDay } from '../common/dates';
 import { DateTimeField, DayField } from '../common/DateTimeField';
 import { LabelChips, LabelField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
+import { LabeledFields, RelatedRecords, SectionHeading } from '../common/ShowSections';
 import { TableOrList } from '../common/TableOrList';
-import { CaseRows } from '../dispute-cases/CaseRows';
+import { RelatedCases } from '../dispute-cases/CaseRows';
 import { ClinicServiceButton } from './ClinicServiceButton';
 
-const OrganizationActions = () => {
-  const { permissions } = usePermissions();
-  if (!allows(permissions, 'mediation:manage')) return <TopToolbar />;
-  return (
-    <TopToolbar>
-      <ClinicServiceButton />
-      <EditButton />
-    </TopToolbar>
-  );
-};
-
-const Heading = ({ children }: { children: string }) => {
-  const translate = useTranslate();
-  return (
-    <Typography variant="subtitle1" component="h2" sx={{ mt: 2 }} gutterBottom>
-      {translate(children)}
-    </Typography>
-  );
-};
+const ACTIONS: readonly GuardedButton[] = [
+  ['mediation:manage', <ClinicServiceButton key="clinicService" />],
+  ['mediation:manage', <EditButton key="edit" />],
+];
 
 /** A coordination centre's monthly meetings. */
 const Meetings = () => {
@@ -52,13 +33,8 @@ const Meetings = () => {
   if (record?.kind !== 'COORDINATION_CENTRE') return null;
   return (
     <>
-      <Heading>app.organizations.meetings</Heading>
-      <ReferenceManyField
-        reference="coordinationMeetings"
-        target="organizationId"
-        perPage={10}
-        pagination={<Pagination />}
-      >
+      <SectionHeading sx={{ mt: 2 }}>app.organizations.meetings</SectionHeading>
+      <RelatedRecords reference="coordinationMeetings" target="organizationId">
         <TableOrList
           phone={{
             primaryText: (m: { heldOn: string }) => formatDay(m.heldOn, locale),
@@ -71,7 +47,7 @@ const Meetings = () => {
             <TextField source="notes" sortable={false} />
           </Datagrid>
         </TableOrList>
-      </ReferenceManyField>
+      </RelatedRecords>
     </>
   );
 };
@@ -105,70 +81,32 @@ const MediatorRows = ({ empty }: { empty: ReactNode }) => {
   );
 };
 
+const FIELDS = [
+  <TextField key="name" source="name" />,
+  <LabelField key="kind" source="kind" messages="app.organization_kind" />,
+  <RegionLink key="region" label="resources.mediationOrganizations.fields.region" />,
+  <LabelField key="industry" source="industry" messages="app.industry" emptyText="—" />,
+  <TextField key="partnerUniversity" source="partnerUniversity" emptyText="—" />,
+  <NumberField key="memberCount" source="memberCount" />,
+  <DateTimeField key="updatedAt" source="updatedAt" />,
+];
+
 /** One organisation: what it is, its mediators, the cases it handles now, and a centre's meetings. */
 export const OrganizationShow = () => (
-  <Show actions={<OrganizationActions />}>
+  <Show actions={<GuardedActions buttons={ACTIONS} />}>
     <Grid container spacing={2} sx={{ p: 2 }}>
-      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <Labeled>
-          <TextField source="name" />
-        </Labeled>
-      </Grid>
-      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <Labeled>
-          <LabelField source="kind" messages="app.organization_kind" />
-        </Labeled>
-      </Grid>
-      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <Labeled label="resources.mediationOrganizations.fields.region">
-          <RegionLink />
-        </Labeled>
-      </Grid>
-      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <Labeled>
-          <LabelField source="industry" messages="app.industry" emptyText="—" />
-        </Labeled>
-      </Grid>
-      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <Labeled>
-          <TextField source="partnerUniversity" emptyText="—" />
-        </Labeled>
-      </Grid>
-      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <Labeled>
-          <NumberField source="memberCount" />
-        </Labeled>
-      </Grid>
-      <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-        <Labeled>
-          <DateTimeField source="updatedAt" />
-        </Labeled>
-      </Grid>
+      <LabeledFields fields={FIELDS} size={{ xs: 12, sm: 6, md: 4 }} />
     </Grid>
     <Grid container spacing={3} sx={{ px: 2, pb: 2 }}>
       <Grid size={{ xs: 12, md: 5 }}>
-        <Heading>app.organizations.members</Heading>
-        <ReferenceManyField
-          reference="mediators"
-          target="organizationId"
-          perPage={10}
-          pagination={<Pagination />}
-        >
+        <SectionHeading sx={{ mt: 2 }}>app.organizations.members</SectionHeading>
+        <RelatedRecords reference="mediators" target="organizationId">
           <MediatorRows empty={<Empty />} />
-        </ReferenceManyField>
+        </RelatedRecords>
         <Meetings />
       </Grid>
       <Grid size={{ xs: 12, md: 7 }}>
-        <Heading>app.organizations.cases</Heading>
-        <ReferenceManyField
-          reference="disputeCases"
-          target="organizationId"
-          sort={{ field: 'receivedAt', order: 'DESC' }}
-          perPage={10}
-          pagination={<Pagination />}
-        >
-          <CaseRows empty={<Empty />} />
-        </ReferenceManyField>
+        <RelatedCases target="organizationId" heading="app.organizations.cases" empty={<Empty />} />
       </Grid>
     </Grid>
   </Show>

@@ -1,5 +1,5 @@
 import type { RaRecord } from 'react-admin';
-import type { GraphqlResource } from '../data-provider';
+import { nodeResource } from '../graphql-resource';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { changed, optionalText, trimmed } from '../write-input';
 import { REGION_REF } from '../common/region-ref';
@@ -43,29 +43,17 @@ export function toClinicServiceInput(organizationId: string, data: Record<string
   return { organizationId, month: `${month}-01`, peopleServed: Number(data.peopleServed) };
 }
 
-export const organizationResource: GraphqlResource = {
-  typeName: 'MediationOrganization',
-  listField: 'mediationOrganizations',
+// The API lists organisations by name and has no orderBy for them.
+export const organizationResource = nodeResource('MediationOrganization', {
   exportable: true,
-  one: { field: 'mediationOrganization', argument: 'id', type: 'ID!' },
-  filterType: 'MediationOrganizationFilter',
-  // The API lists organisations by name and has no orderBy for them.
   listFields: ROW,
   detailFields: `${ROW} createdAt updatedAt`,
   toFilter: toOrganizationFilter,
-  create: {
-    field: 'createMediationOrganization',
-    inputType: 'CreateMediationOrganizationInput',
-    toInput: toCreateOrganizationInput,
-  },
-  update: {
-    field: 'updateMediationOrganization',
-    inputType: 'UpdateMediationOrganizationInput',
-    toInput: toUpdateOrganizationInput,
-  },
+  create: { field: 'createMediationOrganization', toInput: toCreateOrganizationInput },
+  update: { field: 'updateMediationOrganization', toInput: toUpdateOrganizationInput },
   commands: {
     recordClinicService: `mutation MediationOrganizationRecordClinicService($input: RecordLegalClinicServiceInput!) {
   result: recordLegalClinicService(input: $input) { id month peopleServed }
 }`,
   },
-};
+});

@@ -1,16 +1,8 @@
-import {
-  Datagrid,
-  DateInput,
-  SelectArrayInput,
-  TextField,
-  useLocaleState,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Datagrid, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { formatDay } from '../common/dates';
 import { DayField } from '../common/DateTimeField';
 import { PETITION_STATE_CHOICES } from '../common/choices';
-import { RegionInput } from '../common/RegionInput';
+import { choicesFilter, dayRangeFilters, regionFilter } from '../common/filter-inputs';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
 import { ResourceList } from '../common/ResourceList';
@@ -19,16 +11,9 @@ import { organizationText } from '../organizations/organization-text';
 import { EnumChip } from '../mediation/chips';
 
 const petitionFilters = [
-  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
-  <SelectArrayInput
-    key="state"
-    source="state"
-    choices={PETITION_STATE_CHOICES}
-    alwaysOn
-    sx={{ minWidth: '10rem' }}
-  />,
-  <DateInput key="registeredFrom" source="registeredFrom" />,
-  <DateInput key="registeredTo" source="registeredTo" />,
+  regionFilter(),
+  choicesFilter('state', PETITION_STATE_CHOICES, { minWidth: '10rem', alwaysOn: true }),
+  ...dayRangeFilters('registeredFrom', 'registeredTo'),
 ];
 
 const PETITION_COLORS = {

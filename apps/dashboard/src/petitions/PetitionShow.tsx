@@ -1,34 +1,25 @@
 import { PETITION_CASE_MACHINE } from '@qiangji/domain';
-import {
-  Link,
-  SimpleShowLayout,
-  TextField,
-  useCreatePath,
-  usePermissions,
-  useRecordContext,
-} from 'react-admin';
+import { SimpleShowLayout, TextField, usePermissions, useRecordContext } from 'react-admin';
 import { allows } from '../auth/actions';
 import { DateTimeField, DayField } from '../common/DateTimeField';
-import { availableCommands } from '../common/command-forms';
-import { MachineCommands } from '../common/MachineCommands';
+import { RecordCommands } from '../common/MachineCommands';
 import { RegionLink } from '../common/RegionLink';
 import { ShowWithCommands } from '../common/ShowWithCommands';
 import { PETITION_COMMANDS, type PetitionRecord } from './petition-commands';
 import { PetitionStateField } from './PetitionList';
+import { ShowLink } from '../common/ShowLink';
 
-/** 交办, 化解 and 未化解: the API's `availableCommands`, the steps the user's roles allow from the case's state. */
+/** 交办, 化解 and 未化解: the steps the user's roles allow from the case's state. */
 const PetitionActions = () => {
-  const record = useRecordContext<PetitionRecord>();
   const { permissions } = usePermissions();
-  if (!record || !allows(permissions, 'mediation:manage')) return null;
+  if (!allows(permissions, 'mediation:manage')) return null;
   return (
-    <MachineCommands
+    <RecordCommands
       resource="petitionCases"
-      record={record}
-      commands={availableCommands(PETITION_CASE_MACHINE, record)}
+      machine={PETITION_CASE_MACHINE}
       forms={PETITION_COMMANDS}
       labels="app.petition_command"
-      subject={record.title}
+      subject={(record: PetitionRecord) => record.title}
       // 已交办 reads well, 已未化解 does not.
       doneMessage="app.petitions.done"
     />
@@ -37,12 +28,11 @@ const PetitionActions = () => {
 
 const OrganizationLink = (_props: { label?: string }) => {
   const record = useRecordContext<PetitionRecord>();
-  const createPath = useCreatePath();
   if (!record?.organization) return <>—</>;
   return (
-    <Link to={createPath({ resource: 'mediationOrganizations', id: record.organization.id, type: 'show' })}>
+    <ShowLink resource="mediationOrganizations" id={record.organization.id}>
       {record.organization.name}
-    </Link>
+    </ShowLink>
   );
 };
 

@@ -8,7 +8,7 @@ export const petitionsFeature: Feature = {
   name: 'petitionCases',
   graphql: petitionResource,
   icon: MarkEmailUnreadIcon,
-  action: 'dispute:read',
+  action: 'coordination:read',
   list: lazyPage(() => import('./PetitionList'), 'PetitionList'),
   show: lazyPage(() => import('./PetitionShow'), 'PetitionShow'),
   create: { page: lazyPage(() => import('./PetitionCreate'), 'PetitionCreate'), action: 'mediation:manage' },

@@ -1,5 +1,4 @@
-import type { GraphqlResource } from '../data-provider';
-import { inputMutations } from '../graphql-resource';
+import { inputMutations, nodeResource } from '../graphql-resource';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { trimmed } from '../write-input';
 import { REGION_REF } from '../common/region-ref';
@@ -26,20 +25,12 @@ export function toRegisterPetitionInput(data: Record<string, unknown>) {
 const PETITION_MUTATIONS = ['assignPetitionCase', 'resolvePetitionCase'] as const;
 export type PetitionMutation = (typeof PETITION_MUTATIONS)[number];
 
-export const petitionResource: GraphqlResource = {
-  typeName: 'PetitionCase',
-  listField: 'petitionCases',
+// Newest registration first, the API's only order.
+export const petitionResource = nodeResource('PetitionCase', {
   exportable: true,
-  one: { field: 'petitionCase', argument: 'id', type: 'ID!' },
-  filterType: 'PetitionCaseFilter',
-  // Newest registration first, the API's only order.
   listFields: ROW,
   detailFields: `${ROW} createdAt updatedAt availableCommands`,
   toFilter: toPetitionFilter,
-  create: {
-    field: 'registerPetitionCase',
-    inputType: 'RegisterPetitionCaseInput',
-    toInput: toRegisterPetitionInput,
-  },
+  create: { field: 'registerPetitionCase', toInput: toRegisterPetitionInput },
   commands: inputMutations('PetitionCase', PETITION_MUTATIONS),
-};
+});

@@ -1,11 +1,8 @@
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { REGION_LEVELS } from '@qiangji/domain';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { TitledTable } from '../common/ShowSections';
 import type { RegionDetailRecord } from './region-record';
 
 /** How many regions of each level lie below the record, from the top of the tree down. */
@@ -16,28 +13,22 @@ export const DescendantCountsTable = () => {
   const counts = record?.descendantCounts;
   if (!counts?.length) return null;
   const ordered = [...counts].sort((a, b) => REGION_LEVELS.indexOf(a.level) - REGION_LEVELS.indexOf(b.level));
-  const title = translate('app.regions.descendant_counts');
   return (
-    <section>
-      <Typography variant="subtitle1" component="h2" gutterBottom>
-        {title}
-      </Typography>
-      <Table size="small" aria-label={title}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{translate('resources.regions.fields.level')}</TableCell>
-            <TableCell align="right">{translate('app.regions.count')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {ordered.map(({ level, count }) => (
-            <TableRow key={level}>
-              <TableCell>{translate(`app.region_level.${level}`)}</TableCell>
-              <TableCell align="right">{count.toLocaleString(locale)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </section>
+    <TitledTable
+      title="app.regions.descendant_counts"
+      head={
+        <>
+          <TableCell>{translate('resources.regions.fields.level')}</TableCell>
+          <TableCell align="right">{translate('app.regions.count')}</TableCell>
+        </>
+      }
+    >
+      {ordered.map(({ level, count }) => (
+        <TableRow key={level}>
+          <TableCell>{translate(`app.region_level.${level}`)}</TableCell>
+          <TableCell align="right">{count.toLocaleString(locale)}</TableCell>
+        </TableRow>
+      ))}
+    </TitledTable>
   );
 };

@@ -1,4 +1,5 @@
-import { Datagrid, Pagination, ReferenceManyField, TextField, useTranslate } from 'react-admin';
+import { Datagrid, TextField, useTranslate } from 'react-admin';
+import { RelatedRecords } from '../common/ShowSections';
 import { TableOrList } from '../common/TableOrList';
 import type { RegionRecord } from './region-record';
 import { RegionLevelField } from './RegionLevelField';
@@ -7,12 +8,11 @@ import { RegionLevelField } from './RegionLevelField';
 export const RegionChildren = () => {
   const translate = useTranslate();
   return (
-    <ReferenceManyField
+    <RelatedRecords
       reference="regions"
       target="parentCode"
       sort={{ field: 'code', order: 'ASC' }}
       perPage={25}
-      pagination={<Pagination />}
       empty="app.regions.no_children"
     >
       <TableOrList
@@ -28,6 +28,6 @@ export const RegionChildren = () => {
           <RegionLevelField source="level" sortable={false} />
         </Datagrid>
       </TableOrList>
-    </ReferenceManyField>
+    </RelatedRecords>
   );
 };

@@ -2,8 +2,9 @@ import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactElement } from 'react';
-import { Labeled, NumberField, Show, TextField, useTranslate } from 'react-admin';
+import { NumberField, Show, TextField, useTranslate } from 'react-admin';
 import { DayField } from '../common/DateTimeField';
+import { LabeledFields } from '../common/ShowSections';
 import { DescendantCountsTable } from './DescendantCountsTable';
 import { RegionBreadcrumb } from './RegionBreadcrumb';
 import { RegionChildren } from './RegionChildren';
@@ -29,11 +30,7 @@ export const RegionShow = () => {
         <RegionBreadcrumb />
         <Grid container spacing={3}>
           <Grid container size={{ xs: 12, md: 8 }} spacing={2} alignContent="flex-start">
-            {FIELDS.map((field) => (
-              <Grid key={field.key} size={{ xs: 6, sm: 4, lg: 3 }}>
-                <Labeled>{field}</Labeled>
-              </Grid>
-            ))}
+            <LabeledFields fields={FIELDS} size={{ xs: 6, sm: 4, lg: 3 }} />
           </Grid>
           <Grid size={{ xs: 12, md: 4 }}>
             <DescendantCountsTable />

@@ -1,4 +1,4 @@
-import type { GraphqlResource } from '../data-provider';
+import { nodeResource } from '../graphql-resource';
 import { REGION_REF } from '../common/region-ref';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { REPORT_OPERATIONS } from '../reports/report-operations';
@@ -12,19 +12,17 @@ export const toRegionFilter = filterMapper('regions', {
   nameContains: asIs,
 });
 
-export const regionResource: GraphqlResource = {
-  typeName: 'Region',
-  listField: 'regions',
-  one: { field: 'region', argument: 'code', type: 'String!' },
-  filterType: 'RegionFilter',
-  orderByType: 'RegionOrderBy',
+const ROW = `id code name qualifiedName level parentCode parent { ${REGION_REF} }`;
+
+export const regionResource = nodeResource('Region', {
+  key: { argument: 'code', type: 'String!' },
   idsFilterField: 'codes',
-  listFields: `id code name qualifiedName level parentCode parent { ${REGION_REF} }`,
-  detailFields: `id code name qualifiedName level parentCode parent { ${REGION_REF} } urbanRuralCode population households validFrom validTo
+  listFields: ROW,
+  detailFields: `${ROW} urbanRuralCode population households validFrom validTo
     ancestors { id code name level }
     descendantCounts { level count }`,
   sortFields: { code: 'CODE', name: 'NAME' },
   toFilter: toRegionFilter,
   // The monthly report page's reads and steps (a report is per region and month, not a list of its own).
   commands: REPORT_OPERATIONS,
-};
+});

@@ -1,32 +1,7 @@
-import {
-  BooleanInput,
-  Edit,
-  required,
-  SelectArrayInput,
-  SimpleForm,
-  TextField,
-  TextInput,
-  Labeled,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Edit, Labeled, required, SelectArrayInput, SimpleForm, TextField, TextInput } from 'react-admin';
 import { TAG_CHOICES } from '../common/choices';
+import { PhoneChangeInputs } from '../common/PhoneChangeInputs';
 import { SaveToolbar } from '../common/SaveToolbar';
-import { validPhone } from '../common/validators';
-import type { ResidentRecord } from './resident-record';
-
-/** The phone on record is masked, so the form offers a new one instead of editing it in place. */
-const NewPhoneInput = () => {
-  const record = useRecordContext<ResidentRecord>();
-  const translate = useTranslate();
-  return (
-    <TextInput
-      source="newPhone"
-      validate={validPhone}
-      helperText={translate('app.residents.new_phone_help', { phone: record?.phone ?? '—' })}
-    />
-  );
-};
 
 /**
  * updateResident with the version read: pessimistic, so a CONFLICT (someone changed the resident meanwhile)
@@ -39,8 +14,7 @@ export const ResidentEdit = () => (
         <TextField source="idNumber" />
       </Labeled>
       <TextInput source="name" validate={required()} />
-      <NewPhoneInput />
-      <BooleanInput source="removePhone" />
+      <PhoneChangeInputs />
       <SelectArrayInput source="tags" choices={TAG_CHOICES} />
     </SimpleForm>
   </Edit>

@@ -1,33 +1,23 @@
 import Grid from '@mui/material/Grid';
 import type { ReactElement } from 'react';
-import {
-  EditButton,
-  Labeled,
-  Link,
-  NumberField,
-  Show,
-  TextField,
-  TopToolbar,
-  useCreatePath,
-  usePermissions,
-  useRecordContext,
-} from 'react-admin';
-import { allows } from '../auth/actions';
+import { EditButton, NumberField, Show, TextField, useRecordContext } from 'react-admin';
+import { GuardedActions, type GuardedButton } from '../common/GuardedActions';
 import { DateTimeField } from '../common/DateTimeField';
 import { LabelField, TagsField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
+import { LabeledFields } from '../common/ShowSections';
 import type { ResidentRecord } from './resident-record';
 import { RevealButton } from './RevealButton';
+import { ShowLink } from '../common/ShowLink';
 
 /** The household as a link to its page: how an official sees who else lives there. */
 const HouseholdLink = (_props: { label: string }) => {
   const record = useRecordContext<ResidentRecord>();
-  const createPath = useCreatePath();
   if (!record?.household) return null;
   return (
-    <Link to={createPath({ resource: 'households', id: record.household.id, type: 'show' })} variant="body2">
+    <ShowLink resource="households" id={record.household.id} variant="body2">
       {record.household.address}
-    </Link>
+    </ShowLink>
   );
 };
 
@@ -46,25 +36,16 @@ const FIELDS: ReactElement[] = [
 ];
 
 /** Reveal and edit appear only for roles the API would let through; the API checks again. */
-const ResidentActions = () => {
-  const { permissions } = usePermissions();
-  return (
-    <TopToolbar>
-      {allows(permissions, 'resident:reveal') && <RevealButton />}
-      {allows(permissions, 'resident:write') && <EditButton />}
-    </TopToolbar>
-  );
-};
+const ACTIONS: readonly GuardedButton[] = [
+  ['resident:reveal', <RevealButton key="reveal" />],
+  ['resident:write', <EditButton key="edit" />],
+];
 
 /** One resident with masked ID number and phone; the full ones only through the audited reveal dialog. */
 export const ResidentShow = () => (
-  <Show actions={<ResidentActions />}>
+  <Show actions={<GuardedActions buttons={ACTIONS} />}>
     <Grid container spacing={2} sx={{ p: 2 }}>
-      {FIELDS.map((field) => (
-        <Grid key={field.key} size={{ xs: 12, sm: 6, md: 4, lg: 3 }}>
-          <Labeled>{field}</Labeled>
-        </Grid>
-      ))}
+      <LabeledFields fields={FIELDS} size={{ xs: 12, sm: 6, md: 4, lg: 3 }} />
     </Grid>
   </Show>
 );

@@ -1,11 +1,11 @@
-import { SearchInput, SelectArrayInput, TextInput } from 'react-admin';
+import { TextInput } from 'react-admin';
 import { TAG_CHOICES } from '../common/choices';
-import { RegionInput } from '../common/RegionInput';
+import { choicesFilter, regionFilter, searchFilter } from '../common/filter-inputs';
 
 /** Labels come from resources.residents.fields.<source>; resident-resource.ts maps the values to ResidentFilter. */
 export const residentFilters = [
-  <SearchInput key="nameContains" source="nameContains" alwaysOn />,
-  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
-  <SelectArrayInput key="tags" source="tags" choices={TAG_CHOICES} />,
+  searchFilter('nameContains'),
+  regionFilter(),
+  choicesFilter('tags', TAG_CHOICES),
   <TextInput key="idNumber" source="idNumber" />,
 ];

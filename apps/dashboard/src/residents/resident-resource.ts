@@ -1,6 +1,6 @@
 import type { ResidentTag } from '@qiangji/domain';
 import type { RaRecord } from 'react-admin';
-import type { GraphqlResource } from '../data-provider';
+import { nodeResource } from '../graphql-resource';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { changed, sameSet, trimmed } from '../write-input';
 import { REGION_REF } from '../common/region-ref';
@@ -43,22 +43,17 @@ export function toUpdateResidentInput(data: Record<string, unknown>, previous?: 
   };
 }
 
-export const residentResource: GraphqlResource = {
-  typeName: 'Resident',
-  listField: 'residents',
+export const residentResource = nodeResource('Resident', {
   exportable: true,
-  one: { field: 'resident', argument: 'id', type: 'ID!' },
-  filterType: 'ResidentFilter',
-  orderByType: 'ResidentOrderBy',
   listFields: ROW,
   detailFields: `${ROW} createdAt updatedAt household { id address }`,
   sortFields: { name: 'NAME', createdAt: 'CREATED_AT' },
   toFilter: toResidentFilter,
-  create: { field: 'registerResident', inputType: 'RegisterResidentInput', toInput: toRegisterResidentInput },
-  update: { field: 'updateResident', inputType: 'UpdateResidentInput', toInput: toUpdateResidentInput },
+  create: { field: 'registerResident', toInput: toRegisterResidentInput },
+  update: { field: 'updateResident', toInput: toUpdateResidentInput },
   commands: {
     reveal: `mutation ResidentReveal($id: ID!, $purpose: String!) {
   result: revealResident(id: $id, purpose: $purpose) { id idNumber birthDate phone }
 }`,
   },
-};
+});

@@ -1,6 +1,5 @@
 import type { Role } from '@qiangji/domain';
-import type { GraphqlResource } from '../data-provider';
-import { noFilter } from '../filter-mapper';
+import { nodeResource } from '../graphql-resource';
 import { trimmed } from '../write-input';
 import { REGION_REF } from '../common/region-ref';
 
@@ -18,16 +17,12 @@ export function toCreateUserInput(data: Record<string, unknown>) {
   };
 }
 
-export const userResource: GraphqlResource = {
-  typeName: 'User',
-  listField: 'users',
-  one: { field: 'user', argument: 'id', type: 'ID!' },
-  // `users` takes neither a filter nor an order: by username, within the admin's jurisdiction.
+// `users` takes neither a filter nor an order: by username, within the admin's jurisdiction.
+export const userResource = nodeResource('User', {
   listFields: `id username displayName roles disabled createdAt jurisdiction { ${REGION_REF} }`,
-  toFilter: noFilter('users'),
-  create: { field: 'createUser', inputType: 'CreateUserInput', toInput: toCreateUserInput },
+  create: { field: 'createUser', toInput: toCreateUserInput },
   commands: {
     disable: `mutation UserDisable($id: ID!) { result: disableUser(id: $id) { ...UserDetail } }`,
     enable: `mutation UserEnable($id: ID!) { result: enableUser(id: $id) { ...UserDetail } }`,
   },
-};
+});

@@ -1,5 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** A household's path from its region; the scoped-tables migration's down restores it with this statement. */
+export const HOUSEHOLD_REGION_PATH_TRIGGER = `
+      CREATE TRIGGER household_set_region_path BEFORE INSERT OR UPDATE OF region_code ON household
+      FOR EACH ROW EXECUTE FUNCTION household_set_region_path()`;
+
 /**
  * Accounts, API keys, the resident registry and the audit log, with the database's own guard:
  * requests run as `qiangji_app`, which owns nothing, sees people only inside the jurisdiction set
@@ -108,9 +113,7 @@ export class AccessResidentsAudit1764190000000 implements MigrationInterface {
         SELECT path INTO NEW.region_path FROM region WHERE code = NEW.region_code;
         RETURN NEW;
       END $$`);
-    await q.query(`
-      CREATE TRIGGER household_set_region_path BEFORE INSERT OR UPDATE OF region_code ON household
-      FOR EACH ROW EXECUTE FUNCTION household_set_region_path()`);
+    await q.query(HOUSEHOLD_REGION_PATH_TRIGGER);
     await q.query(`
       CREATE FUNCTION resident_set_region() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

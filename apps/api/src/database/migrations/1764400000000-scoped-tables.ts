@@ -1,5 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { addScopedTable, createReferenceVersions, createScopeFunctions } from '../scoped-table';
+import { HOUSEHOLD_REGION_PATH_TRIGGER } from './1764190000000-access-residents-audit';
 
 /** The tables of people and cases, and what the request role may do with each (never DELETE people). */
 const SCOPED: [
@@ -78,9 +79,7 @@ export class ScopedTables1764400000000 implements MigrationInterface {
           SELECT path INTO NEW.region_path FROM region WHERE code = NEW.region_code;
           RETURN NEW;
         END $$`);
-    await q.query(`
-      CREATE TRIGGER household_set_region_path BEFORE INSERT OR UPDATE OF region_code ON household
-      FOR EACH ROW EXECUTE FUNCTION household_set_region_path()`);
+    await q.query(HOUSEHOLD_REGION_PATH_TRIGGER);
     for (const table of ['mediation_organization', 'mediator', 'dispute_case', 'petition_case'])
       await q.query(`
         CREATE TRIGGER ${table}_region_path BEFORE INSERT OR UPDATE OF region_code ON ${table}

@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { parseId } from '../../common/ids';
 import { inScope, isWithin, requireAction, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
 import { updateReturning, Where } from '../../common/sql';
 import type { Principal, RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -91,19 +91,11 @@ export class ApiKeyService {
 
   async list(ctx: RequestContext, args: PageArgs) {
     const admin = requireAction(ctx, 'apiKey:manage');
-    return listPage<ApiKeyRow>(scoped(ctx), {
+    return listInOrder<ApiKeyRow>(scoped(ctx), ['CREATED', 'createdAt', SortDirection.DESC], {
       from: 'api_key k',
       columns: COLUMNS,
       where: new Where().codeInSubtree('k.region_code', admin.jurisdiction.path),
       args,
-      sort: {
-        key: 'CREATED:DESC',
-        expr: 'k.created_at',
-        idExpr: 'k.id',
-        direction: SortDirection.DESC,
-        value: (r) => r.createdAt.toISOString(),
-        id: (r) => r.id,
-      },
     });
   }
 

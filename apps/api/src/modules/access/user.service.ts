@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { parseId } from '../../common/ids';
 import { inScope, isWithin, requireAction, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listInOrder, type PageArgs } from '../../common/connection';
 import { updateReturning, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -112,19 +112,11 @@ export class UserService {
 
   async list(ctx: RequestContext, args: PageArgs) {
     const admin = requireAction(ctx, 'user:manage');
-    return listPage<UserRow>(scoped(ctx), {
+    return listInOrder<UserRow>(scoped(ctx), ['USERNAME', 'username'], {
       from: 'app_user u',
       columns: COLUMNS,
       where: new Where().codeInSubtree('u.jurisdiction_code', admin.jurisdiction.path),
       args,
-      sort: {
-        key: 'USERNAME:ASC',
-        expr: 'u.username',
-        idExpr: 'u.id',
-        direction: SortDirection.ASC,
-        value: (r) => r.username,
-        id: (r) => r.id,
-      },
     });
   }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Refusal } from '../../common/app-error';
 import { requireAction, scoped } from '../../common/authz';
-import { listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
+import { inOrder, listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
 import type { ScopedTransaction } from '../../common/scoped-transaction';
 import { Params, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -107,14 +107,7 @@ export class AuditService {
       columns: COLUMNS,
       where,
       // Identity ids grow with every insert, so newest first is id descending: exact, unlike timestamps.
-      sort: {
-        key: 'ID:DESC',
-        expr: 'a.id',
-        idExpr: 'a.id',
-        direction: SortDirection.DESC,
-        value: (r) => r.id,
-        id: (r) => r.id,
-      },
+      sort: inOrder('audit_event a', ['ID', 'id', SortDirection.DESC]),
     };
   }
 }

@@ -9,8 +9,10 @@ import type {
   RiskReason,
 } from '@qiangji/domain';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, PageArgs, SortDirection } from '../../common/connection';
+import { VersionedInput, VersionedNode } from '../../common/versioned';
 import {
   DisputeCaseOutcomeEnum,
   DisputeCaseStateEnum,
@@ -41,37 +43,45 @@ export class DisputeParty {
   caseId: string;
 }
 
-@ObjectType({ description: 'A dispute case (纠纷) from intake to closure.' })
-export class DisputeCase {
-  @Field(() => ID)
-  id: string;
+/**
+ * What intake records of a dispute: the fields its registration gives and the case reads back, declared once
+ * for the input and the object type (a mixin, since the case's class already extends `VersionedNode`).
+ */
+function WithDisputeFacts<T extends ClassType>(Base: T) {
+  @ObjectType()
+  @InputType()
+  abstract class DisputeFacts extends Base {
+    @Field(() => IntakeChannelEnum)
+    channel: IntakeChannel;
 
+    @Field(() => DisputeTypeEnum)
+    type: DisputeType;
+
+    @Field()
+    title: string;
+
+    @Field()
+    description: string;
+
+    @Field(() => String, { nullable: true, description: 'Decimal yuan, e.g. "12000.00".' })
+    amountAtStake: string | null;
+
+    @Field(() => Int)
+    peopleInvolved: number;
+
+    @Field(() => Int)
+    householdsInvolved: number;
+  }
+  return DisputeFacts;
+}
+
+@ObjectType({ description: 'A dispute case (纠纷) from intake to closure.' })
+export class DisputeCase extends WithDisputeFacts(VersionedNode) {
   @Field({ description: 'Readable number: year of receipt and a city-wide sequence, 2012-000123.' })
   number: string;
 
-  @Field(() => IntakeChannelEnum)
-  channel: IntakeChannel;
-
-  @Field(() => DisputeTypeEnum)
-  type: DisputeType;
-
-  @Field()
-  title: string;
-
-  @Field()
-  description: string;
-
   @Field({ description: 'Where the dispute is: a community or village, or below.' })
   regionCode: string;
-
-  @Field(() => String, { nullable: true, description: 'Decimal yuan, e.g. "12000.00".' })
-  amountAtStake: string | null;
-
-  @Field(() => Int)
-  peopleInvolved: number;
-
-  @Field(() => Int)
-  householdsInvolved: number;
 
   @Field({ description: 'Threats of violence or of a group incident were reported.' })
   threats: boolean;
@@ -126,15 +136,6 @@ export class DisputeCase {
 
   @Field(() => DateTimeResolver, { nullable: true })
   atRiskAt: Date | null;
-
-  @Field(() => Int, { description: 'Pass it back as expectedVersion with the next command.' })
-  version: number;
-
-  @Field(() => DateTimeResolver)
-  createdAt: Date;
-
-  @Field(() => DateTimeResolver)
-  updatedAt: Date;
 
   organizationId: string;
   /** The handling organisation's region path: who may act on the case. */
@@ -228,25 +229,13 @@ export class DisputePartyInput {
 }
 
 @InputType()
-export class RegisterDisputeCaseInput {
+export class RegisterDisputeCaseInput extends WithDisputeFacts(Object) {
   @Field(() => String, {
     nullable: true,
     description:
       'Client-chosen: the same key and input return the first case; another input is BAD_USER_INPUT.',
   })
   idempotencyKey?: string | null;
-
-  @Field(() => IntakeChannelEnum)
-  channel: IntakeChannel;
-
-  @Field(() => DisputeTypeEnum)
-  type: DisputeType;
-
-  @Field()
-  title: string;
-
-  @Field()
-  description: string;
 
   @Field({ description: 'A community or village, or a hamlet or grid unit below it.' })
   regionCode: string;
@@ -261,15 +250,6 @@ export class RegisterDisputeCaseInput {
   @Field(() => [DisputePartyInput])
   parties: DisputePartyInput[];
 
-  @Field(() => String, { nullable: true, description: 'Decimal yuan, e.g. "12000.00".' })
-  amountAtStake?: string | null;
-
-  @Field(() => Int)
-  peopleInvolved: number;
-
-  @Field(() => Int)
-  householdsInvolved: number;
-
   @Field({ defaultValue: false })
   threats: boolean;
 
@@ -281,36 +261,26 @@ export class RegisterDisputeCaseInput {
   receivedAt?: Date | null;
 }
 
-/** The fields every command on an existing case inherits. */
 @InputType()
-export class CaseCommandInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int, { description: 'The version you last saw; a stale one is CONFLICT.' })
-  expectedVersion: number;
-}
-
-@InputType()
-export class AcceptDisputeCaseInput extends CaseCommandInput {
+export class AcceptDisputeCaseInput extends VersionedInput {
   @Field(() => String, { nullable: true })
   note?: string | null;
 }
 
 @InputType()
-export class DeclineDisputeCaseInput extends CaseCommandInput {
+export class DeclineDisputeCaseInput extends VersionedInput {
   @Field()
   reason: string;
 }
 
 @InputType()
-export class AssignMediatorInput extends CaseCommandInput {
+export class AssignMediatorInput extends VersionedInput {
   @Field(() => ID)
   mediatorId: string;
 }
 
 @InputType()
-export class RecordMediationSessionInput extends CaseCommandInput {
+export class RecordMediationSessionInput extends VersionedInput {
   @Field(() => DateResolver)
   date: Date;
 
@@ -340,7 +310,7 @@ export class AgreementInput {
 }
 
 @InputType()
-export class ConcludeDisputeCaseInput extends CaseCommandInput {
+export class ConcludeDisputeCaseInput extends VersionedInput {
   @Field(() => DisputeCaseOutcomeEnum)
   outcome: DisputeCaseOutcome;
 
@@ -355,7 +325,7 @@ export class ConcludeDisputeCaseInput extends CaseCommandInput {
 }
 
 @InputType()
-export class EscalateDisputeCaseInput extends CaseCommandInput {
+export class EscalateDisputeCaseInput extends VersionedInput {
   @Field(() => ID, { description: 'A coordination centre whose region contains the case’s current one.' })
   organizationId: string;
 
@@ -364,7 +334,7 @@ export class EscalateDisputeCaseInput extends CaseCommandInput {
 }
 
 @InputType()
-export class RecordFollowUpInput extends CaseCommandInput {
+export class RecordFollowUpInput extends VersionedInput {
   @Field(() => DateResolver)
   date: Date;
 
@@ -376,7 +346,7 @@ export class RecordFollowUpInput extends CaseCommandInput {
 }
 
 @InputType()
-export class CloseDisputeCaseInput extends CaseCommandInput {
+export class CloseDisputeCaseInput extends VersionedInput {
   @Field(() => String, { nullable: true })
   note?: string | null;
 }

@@ -1,12 +1,13 @@
-import { DISPUTE_CASE_DESK_STATES, maskPhone, normalizePhone } from '@qiangji/domain';
+import { DISPUTE_CASE_DESK_STATES, maskPhone } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
+import { inOrder, listPage, type ListQuery, type PageArgs } from '../../common/connection';
 import { groupBy } from '../../common/group-by';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { parseId, parseIds } from '../../common/ids';
-import { checkText, pastDay, Patch, versionedUpdate, Where } from '../../common/sql';
+import { editTarget, saveEdit } from '../../common/command';
+import { checkText, optionalPhone, pastDay, Patch, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -25,9 +26,7 @@ import type { MediationOrganization } from './organization.types';
 export const MEDIATOR_COLUMNS = `md.id, md.name, md.employment, md.specialities, md.qualifications, md.trainings,
   md.phone_masked AS phone, md.region_code AS "regionCode", md.active, md.version, md.user_id AS "userId",
   md.created_at AS "createdAt", md.updated_at AS "updatedAt"`;
-const RETURNING = MEDIATOR_COLUMNS.replaceAll('md.', '');
-
-const MEDIATOR = { table: 'mediator', label: 'Mediator' };
+const MEDIATOR = editTarget('mediator', 'Mediator', MEDIATOR_COLUMNS);
 const MAX_ENTRIES = 50;
 
 type MediatorRow = Mediator & { path: string };
@@ -100,21 +99,14 @@ export class MediatorService {
       from: 'mediator md',
       columns: MEDIATOR_COLUMNS,
       where,
-      sort: {
-        key: 'NAME:ASC',
-        expr: 'md.name',
-        idExpr: 'md.id',
-        direction: SortDirection.ASC,
-        value: (r) => r.name,
-        id: (r) => r.id,
-      },
+      sort: inOrder('mediator md', ['NAME', 'name']),
     };
   }
 
   async register(ctx: RequestContext, input: RegisterMediatorInput): Promise<Mediator> {
     const principal = requireAction(ctx, 'mediation:manage');
     const name = checkText(input.name, 'name', 50);
-    const phone = this.phone(input.phone);
+    const phone = optionalPhone(input.phone);
     const specialities = [...new Set(input.specialities)];
     const qualifications = checkQualifications(input.qualifications);
     const trainings = checkTrainings(input.trainings);
@@ -140,7 +132,7 @@ export class MediatorService {
         `INSERT INTO mediator (name, employment, specialities, qualifications, trainings, phone_encrypted,
            phone_masked, user_id, region_code)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING
-         RETURNING ${RETURNING}`,
+         RETURNING ${MEDIATOR.returning}`,
         [
           name,
           input.employment,
@@ -206,7 +198,7 @@ export class MediatorService {
         });
       }
       if (input.phone != null) {
-        const phone = input.phone.trim() === '' ? null : this.phone(input.phone);
+        const phone = optionalPhone(input.phone);
         patch.set('phone_encrypted', phone && this.cipher.encrypt(phone));
         patch.set('phone_masked', phone && maskPhone(phone), { field: 'phone', old: before.phone });
       }
@@ -215,14 +207,6 @@ export class MediatorService {
         input.organizationIds == null
           ? null
           : await this.checkOrganizations(m, input.organizationIds, before.path);
-      const updated = await versionedUpdate<Mediator>(
-        m,
-        MEDIATOR,
-        id,
-        input.expectedVersion,
-        patch,
-        RETURNING,
-      );
       if (organizationIds) {
         const [{ old }] = await m.query(
           `SELECT coalesce(array_agg(organization_id::text ORDER BY organization_id), '{}') AS old
@@ -236,14 +220,10 @@ export class MediatorService {
         await this.addMemberships(m, id, organizationIds, before.path);
         patch.note('organizationIds', old, [...organizationIds].sort());
       }
-      await this.audit.record(ctx, m, {
-        action: 'mediator.update',
-        entityType: 'Mediator',
-        entityId: id,
-        changes: patch.changes,
-        regionPath: before.path,
-      });
-      return updated;
+      // A stale version undoes the memberships with the rest of the transaction.
+      return saveEdit<Mediator>(ctx, m, MEDIATOR, before, input.expectedVersion, patch, [
+        { action: 'mediator.update' },
+      ]);
     });
   }
 
@@ -272,14 +252,6 @@ export class MediatorService {
       const counts = new Map(rows.map((r) => [r.id, r.n]));
       return mediatorIds.map((id) => counts.get(id) ?? 0);
     });
-  }
-
-  private phone(value: string | null | undefined): string | null {
-    if (value == null || value.trim() === '') return null;
-    const phone = normalizePhone(value);
-    if (!phone)
-      throw AppError.badInput('The phone is not a valid mainland mobile or landline number.', 'phone');
-    return phone;
   }
 
   /**

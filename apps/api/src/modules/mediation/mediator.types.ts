@@ -1,7 +1,8 @@
 import type { DisputeType, MediatorEmployment } from '@qiangji/domain';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { DateResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
+import { VersionedInput, VersionedNode } from '../../common/versioned';
 import { DisputeTypeEnum, MediatorEmploymentEnum } from './mediation.enums';
 
 @ObjectType()
@@ -31,10 +32,7 @@ export class MediatorTraining {
 @ObjectType({
   description: 'A people’s mediator (人民调解员), full-time or part-time. Scoped by jurisdiction.',
 })
-export class Mediator {
-  @Field(() => ID)
-  id: string;
-
+export class Mediator extends VersionedNode {
   @Field()
   name: string;
 
@@ -58,15 +56,6 @@ export class Mediator {
 
   @Field()
   active: boolean;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeResolver)
-  createdAt: Date;
-
-  @Field(() => DateTimeResolver)
-  updatedAt: Date;
 
   /** The account of a mediator who signs in (role MEDIATOR), if any. */
   userId: string | null;
@@ -167,13 +156,7 @@ export class RegisterMediatorInput {
 }
 
 @InputType({ description: 'Fields left out stay as they are; lists given replace the old ones.' })
-export class UpdateMediatorInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class UpdateMediatorInput extends VersionedInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
 

@@ -1,7 +1,7 @@
 import type { DisputeCaseState } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
+import { inOrder, listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { groupBy } from '../../common/group-by';
 import type { RequestContext } from '../../server/context';
@@ -36,7 +36,7 @@ export class MeetingService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<CoordinationMeeting> {
-    requireAction(ctx, 'dispute:read');
+    requireAction(ctx, 'coordination:read');
     const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
     if (!row) throw AppError.notFound(`Coordination meeting ${id} was not found.`);
     return row;
@@ -52,7 +52,7 @@ export class MeetingService {
     ctx: RequestContext,
     filter: CoordinationMeetingFilter | null | undefined,
   ): Promise<ListQuery<CoordinationMeeting>> {
-    requireAction(ctx, 'dispute:read');
+    requireAction(ctx, 'coordination:read');
     const where = new Where()
       .subtree('mt.region_path', await scopePath(ctx, filter?.regionCode))
       .id('mt.organization_id', filter?.organizationId, 'organizationId')
@@ -73,14 +73,7 @@ export class MeetingService {
       from: 'coordination_meeting mt',
       columns: MEETING_COLUMNS,
       where,
-      sort: {
-        key: 'HELD_ON:DESC',
-        expr: 'mt.held_on',
-        idExpr: 'mt.id',
-        direction: SortDirection.DESC,
-        value: (r) => r.heldOn,
-        id: (r) => r.id,
-      },
+      sort: inOrder('coordination_meeting mt', ['HELD_ON', 'heldOn', SortDirection.DESC]),
     };
   }
 

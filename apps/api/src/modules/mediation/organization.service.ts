@@ -11,13 +11,7 @@ import {
   scopePath,
   scoped,
 } from '../../common/authz';
-import {
-  listPage,
-  SortDirection,
-  type ListQuery,
-  type PageArgs,
-  type Queryable,
-} from '../../common/connection';
+import { inOrder, listPage, type ListQuery, type PageArgs, type Queryable } from '../../common/connection';
 import { ReferenceCache } from '../../common/reference-cache';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -30,14 +24,13 @@ import type {
 } from './organization.types';
 import { chinaDay } from '@qiangji/domain';
 import { parseId } from '../../common/ids';
-import { checkText, isoDay, optionalText, Patch, versionedUpdate, Where } from '../../common/sql';
+import { editTarget, saveEdit } from '../../common/command';
+import { checkText, isoDay, optionalText, Patch, Where } from '../../common/sql';
 
 export const ORGANIZATION_COLUMNS = `o.id, o.kind, o.industry, o.name, o.region_code AS "regionCode",
   o.partner_university AS "partnerUniversity", o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
 
 export type OrganizationRow = MediationOrganization & { path: string };
-
-const RETURNING = ORGANIZATION_COLUMNS.replaceAll('o.', '');
 
 async function loadOrganizations(q: Queryable): Promise<Map<string, MediationOrganization>> {
   const rows: MediationOrganization[] = await q.query(
@@ -46,7 +39,12 @@ async function loadOrganizations(q: Queryable): Promise<Map<string, MediationOrg
   return new Map(rows.map((o) => [o.id, o]));
 }
 const organizations = new ReferenceCache('mediation_organization', loadOrganizations);
-const ORGANIZATION = { table: 'mediation_organization', label: 'Organisation' };
+const ORGANIZATION = editTarget(
+  'mediation_organization',
+  'MediationOrganization',
+  ORGANIZATION_COLUMNS,
+  'Organisation',
+);
 
 function checkName(name: string) {
   return checkText(name, 'name', 100);
@@ -88,23 +86,25 @@ export class OrganizationService {
   }
 
   /** The people's mediation committee nearest above (or at) a place: who takes a new case by default. */
-  async committeeCovering(m: EntityManager, regionPath: string): Promise<OrganizationRow | null> {
-    const [row] = await m.query(
-      `SELECT ${ORGANIZATION_COLUMNS}, o.region_path::text AS path FROM mediation_organization o
-       WHERE o.kind = 'PEOPLES_COMMITTEE' AND o.region_path @> $1::ltree
-       ORDER BY nlevel(o.region_path) DESC, o.name LIMIT 1`,
-      [regionPath],
-    );
-    return row ?? null;
+  committeeCovering(m: EntityManager, regionPath: string): Promise<OrganizationRow | null> {
+    return this.nearestCovering(m, 'PEOPLES_COMMITTEE', regionPath);
   }
 
   /** The coordination centre nearest above a place: where high-risk cases are flagged. */
-  async centreCovering(m: EntityManager, regionPath: string): Promise<OrganizationRow | null> {
+  centreCovering(m: EntityManager, regionPath: string): Promise<OrganizationRow | null> {
+    return this.nearestCovering(m, 'COORDINATION_CENTRE', regionPath);
+  }
+
+  private async nearestCovering(
+    m: EntityManager,
+    kind: OrganizationKind,
+    regionPath: string,
+  ): Promise<OrganizationRow | null> {
     const [row] = await m.query(
       `SELECT ${ORGANIZATION_COLUMNS}, o.region_path::text AS path FROM mediation_organization o
-       WHERE o.kind = 'COORDINATION_CENTRE' AND o.region_path @> $1::ltree
+       WHERE o.kind = $1 AND o.region_path @> $2::ltree
        ORDER BY nlevel(o.region_path) DESC, o.name LIMIT 1`,
-      [regionPath],
+      [kind, regionPath],
     );
     return row ?? null;
   }
@@ -138,14 +138,7 @@ export class OrganizationService {
       from: 'mediation_organization o',
       columns: ORGANIZATION_COLUMNS,
       where,
-      sort: {
-        key: 'NAME:ASC',
-        expr: 'o.name',
-        idExpr: 'o.id',
-        direction: SortDirection.ASC,
-        value: (o) => o.name,
-        id: (o) => o.id,
-      },
+      sort: inOrder('mediation_organization o', ['NAME', 'name']),
     };
   }
 
@@ -158,7 +151,7 @@ export class OrganizationService {
     return atomically(ctx, async (m) => {
       const [created] = await m.query(
         `INSERT INTO mediation_organization (kind, industry, name, region_code, partner_university)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (region_code, name) DO NOTHING RETURNING ${RETURNING}`,
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (region_code, name) DO NOTHING RETURNING ${ORGANIZATION.returning}`,
         [input.kind, input.industry ?? null, name, input.regionCode, partnerUniversity],
       );
       if (!created)
@@ -200,22 +193,9 @@ export class OrganizationService {
           old: before.partnerUniversity,
         });
       }
-      const updated = await versionedUpdate<MediationOrganization>(
-        m,
-        ORGANIZATION,
-        before.id,
-        input.expectedVersion,
-        patch,
-        RETURNING,
-      );
-      await this.audit.record(ctx, m, {
-        action: 'mediationOrganization.update',
-        entityType: 'MediationOrganization',
-        entityId: before.id,
-        changes: patch.changes,
-        regionPath: before.path,
-      });
-      return updated;
+      return saveEdit<MediationOrganization>(ctx, m, ORGANIZATION, before, input.expectedVersion, patch, [
+        { action: 'mediationOrganization.update' },
+      ]);
     });
   }
 

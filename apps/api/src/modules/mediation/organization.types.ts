@@ -1,17 +1,15 @@
 import type { Industry, OrganizationKind } from '@qiangji/domain';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { DateResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
+import { VersionedInput, VersionedNode } from '../../common/versioned';
 import { IndustryEnum, OrganizationKindEnum } from './mediation.enums';
 
 @ObjectType({
   description:
     'A mediation organisation: a people’s mediation committee, an industry committee, a coordination centre (covers its region’s subtree), a legal clinic or the mediators’ association. Reference data: any signed-in caller reads it.',
 })
-export class MediationOrganization {
-  @Field(() => ID)
-  id: string;
-
+export class MediationOrganization extends VersionedNode {
   @Field(() => OrganizationKindEnum)
   kind: OrganizationKind;
 
@@ -26,15 +24,6 @@ export class MediationOrganization {
 
   @Field(() => String, { nullable: true, description: 'For legal clinics: the partner law school.' })
   partnerUniversity: string | null;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeResolver)
-  createdAt: Date;
-
-  @Field(() => DateTimeResolver)
-  updatedAt: Date;
 }
 
 @ObjectType()
@@ -86,13 +75,7 @@ export class CreateMediationOrganizationInput {
 }
 
 @InputType()
-export class UpdateMediationOrganizationInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class UpdateMediationOrganizationInput extends VersionedInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
 

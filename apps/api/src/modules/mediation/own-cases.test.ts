@@ -111,7 +111,7 @@ describe('mediators read their own cases (case 29)', () => {
         expect((await read(own, c.id)).data!.disputeCase.id).toBe(c.id);
     });
 
-    it("when the mediator reads a centre's meeting, then the decision on a case not its own shows no case", async () => {
+    it("when the mediator reads a centre's meeting or the petition backlog, then FORBIDDEN: its case's timeline carries the decision", async () => {
       const res = await officer.gql<{ recordCoordinationMeeting: { id: string } }>(
         `mutation($input: RecordCoordinationMeetingInput!) { recordCoordinationMeeting(input: $input) { id } }`,
         {
@@ -126,17 +126,20 @@ describe('mediators read their own cases (case 29)', () => {
           },
         },
       );
-      const meeting = await own.gql<{
-        coordinationMeeting: { decisions: { caseId: string; disputeCase: { id: string } | null }[] };
-      }>(`query($id: ID!) { coordinationMeeting(id: $id) { decisions { caseId disputeCase { id } } } }`, {
-        id: res.data!.recordCoordinationMeeting.id,
-      });
-      expect(meeting.errors).toBeUndefined();
-      const byCase = new Map(
-        meeting.data!.coordinationMeeting.decisions.map((d) => [d.caseId, d.disputeCase]),
+      expect(res.errors).toBeUndefined();
+      const id = res.data!.recordCoordinationMeeting.id;
+      const meeting = `query($id: ID!) { coordinationMeeting(id: $id) { decisions { caseId decision } } }`;
+      expect(codeOf(await own.gql(meeting, { id }))).toBe('FORBIDDEN');
+      expect(codeOf(await own.gql(`{ coordinationMeetings(first: 5) { totalCount } }`))).toBe('FORBIDDEN');
+      expect(codeOf(await own.gql(`{ petitionCases(first: 5) { totalCount } }`))).toBe('FORBIDDEN');
+      expect((await officer.gql(meeting, { id })).errors).toBeUndefined();
+      const timeline = await own.gql<{ disputeCase: { timeline: { details: { __typename: string } }[] } }>(
+        `query($id: ID!) { disputeCase(id: $id) { timeline { details { __typename } } } }`,
+        { id: k.committee.id },
       );
-      expect(byCase.get(k.committee.id)).toEqual({ id: k.committee.id });
-      expect(byCase.get(k.elsewhere.id)).toBeNull();
+      expect(timeline.errors).toBeUndefined();
+      const kinds = timeline.data!.disputeCase.timeline.map((e) => e.details.__typename);
+      expect(kinds).toContain('CoordinationDecisionDetails');
     });
 
     it('when the mediator asks for the overview, then its figures count its own cases, as its list does (case 26)', async () => {

@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
-import { listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
+import { inOrder, listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { checkText, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -60,7 +60,7 @@ export class PetitionService {
   }
 
   async get(ctx: RequestContext, id: string): Promise<PetitionCase> {
-    requireAction(ctx, 'dispute:read');
+    requireAction(ctx, 'coordination:read');
     const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
     if (!row) throw AppError.notFound(`Petition case ${id} was not found.`);
     return row;
@@ -76,7 +76,7 @@ export class PetitionService {
     ctx: RequestContext,
     filter: PetitionCaseFilter | null | undefined,
   ): Promise<ListQuery<PetitionCase>> {
-    requireAction(ctx, 'dispute:read');
+    requireAction(ctx, 'coordination:read');
     const where = new Where()
       .subtree('p.region_path', await scopePath(ctx, filter?.regionCode))
       .anyOf('p.state', filter?.state)
@@ -90,14 +90,7 @@ export class PetitionService {
       from: 'petition_case p',
       columns: PETITION_COLUMNS,
       where,
-      sort: {
-        key: 'REGISTERED_ON:DESC',
-        expr: 'p.registered_on',
-        idExpr: 'p.id',
-        direction: SortDirection.DESC,
-        value: (r) => r.registeredOn,
-        id: (r) => r.id,
-      },
+      sort: inOrder('petition_case p', ['REGISTERED_ON', 'registeredOn', SortDirection.DESC]),
     };
   }
 

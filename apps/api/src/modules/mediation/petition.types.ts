@@ -1,17 +1,15 @@
 import type { PetitionCaseState } from '@qiangji/domain';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DateResolver } from 'graphql-scalars';
+import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
+import { VersionedInput, VersionedNode } from '../../common/versioned';
 import { PetitionCaseStateEnum } from './mediation.enums';
 
 @ObjectType({
   description:
     'A petition backlog case (信访积案): registered, assigned to an organisation, then resolved or left unresolved (and resolved later). Scoped by jurisdiction.',
 })
-export class PetitionCase {
-  @Field(() => ID)
-  id: string;
-
+export class PetitionCase extends VersionedNode {
   @Field()
   title: string;
 
@@ -26,15 +24,6 @@ export class PetitionCase {
 
   @Field(() => DateResolver, { nullable: true, description: 'The day it was resolved; null until then.' })
   resolvedOn: string | null;
-
-  @Field(() => Int, { description: 'Pass it back as expectedVersion with the next command.' })
-  version: number;
-
-  @Field(() => DateTimeResolver)
-  createdAt: Date;
-
-  @Field(() => DateTimeResolver)
-  updatedAt: Date;
 
   organizationId: string | null;
 }
@@ -76,25 +65,13 @@ export class RegisterPetitionCaseInput {
 }
 
 @InputType()
-export class AssignPetitionCaseInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class AssignPetitionCaseInput extends VersionedInput {
   @Field(() => ID, { description: 'An organisation whose region contains the case’s.' })
   organizationId: string;
 }
 
 @InputType()
-export class ResolvePetitionCaseInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class ResolvePetitionCaseInput extends VersionedInput {
   @Field({ description: 'false: the case stays in the backlog as UNRESOLVED (and may be resolved later).' })
   resolved: boolean;
 

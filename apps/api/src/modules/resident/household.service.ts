@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
+import { inOrder, listPage, type ListQuery, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
-import { Patch, versionedUpdate, Where } from '../../common/sql';
+import { editTarget, saveEdit } from '../../common/command';
+import { Patch, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -23,8 +24,7 @@ function checkAddress(address: string) {
   return text;
 }
 
-const HOUSEHOLD = { table: 'household', label: 'Household' };
-const RETURNING = HOUSEHOLD_COLUMNS.replaceAll('h.', '');
+const HOUSEHOLD = editTarget('household', 'Household', HOUSEHOLD_COLUMNS);
 
 /** Changes an existing row only if the caller saw its latest version; tells a stale version from a missing row. */
 export class HouseholdService {
@@ -60,14 +60,7 @@ export class HouseholdService {
       from: 'household h',
       columns: HOUSEHOLD_COLUMNS,
       where,
-      sort: {
-        key: 'ADDRESS:ASC',
-        expr: 'h.address',
-        idExpr: 'h.id',
-        direction: SortDirection.ASC,
-        value: (r) => r.address,
-        id: (r) => r.id,
-      },
+      sort: inOrder('household h', ['ADDRESS', 'address']),
     };
   }
 
@@ -77,7 +70,7 @@ export class HouseholdService {
     const address = checkAddress(input.address);
     return atomically(ctx, async (m) => {
       const [household] = await m.query(
-        `INSERT INTO household (region_code, address, tags) VALUES ($1, $2, $3) RETURNING ${RETURNING}`,
+        `INSERT INTO household (region_code, address, tags) VALUES ($1, $2, $3) RETURNING ${HOUSEHOLD.returning}`,
         [input.regionCode, address, [...new Set(input.tags)]],
       );
       await this.audit.record(ctx, m, {
@@ -112,22 +105,9 @@ export class HouseholdService {
         if (!member) throw AppError.badInput('The head must be a member of the household.', 'headResidentId');
         patch.set('head_resident_id', head, { field: 'headResidentId', old: before.headResidentId });
       }
-      const household = await versionedUpdate<Household>(
-        m,
-        HOUSEHOLD,
-        before.id,
-        input.expectedVersion,
-        patch,
-        RETURNING,
-      );
-      await this.audit.record(ctx, m, {
-        action: 'household.update',
-        entityType: 'Household',
-        entityId: before.id,
-        changes: patch.changes,
-        regionPath: before.path,
-      });
-      return household;
+      return saveEdit<Household>(ctx, m, HOUSEHOLD, before, input.expectedVersion, patch, [
+        { action: 'household.update' },
+      ]);
     });
   }
 
@@ -137,29 +117,15 @@ export class HouseholdService {
     const path = await scopePath(ctx, input.regionCode);
     return atomically(ctx, async (m) => {
       const before = await this.visible(m, input.id);
-      const household = await versionedUpdate<Household>(
-        m,
-        HOUSEHOLD,
-        before.id,
-        input.expectedVersion,
-        new Patch().set('region_code', input.regionCode),
-        RETURNING,
-      );
+      const patch = new Patch().set('region_code', input.regionCode, {
+        field: 'regionCode',
+        old: before.regionCode,
+      });
       // Recorded on both sides, so that the auditors of the region it left see it as well as those of its new one.
-      const changes = { regionCode: { old: before.regionCode, new: input.regionCode } };
-      for (const [action, regionPath] of [
-        ['household.move_out', before.path],
-        ['household.move', path],
-      ]) {
-        await this.audit.record(ctx, m, {
-          action,
-          entityType: 'Household',
-          entityId: before.id,
-          changes,
-          regionPath,
-        });
-      }
-      return household;
+      return saveEdit<Household>(ctx, m, HOUSEHOLD, before, input.expectedVersion, patch, [
+        { action: 'household.move_out' },
+        { action: 'household.move', regionPath: path },
+      ]);
     });
   }
 

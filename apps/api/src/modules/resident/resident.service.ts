@@ -4,7 +4,6 @@ import {
   maskIdNumber,
   maskPhone,
   MIN_PURPOSE_LENGTH,
-  normalizePhone,
   validateIdNumber,
 } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
@@ -13,7 +12,8 @@ import { atomically, inScope, requireAction, scopePath, scoped } from '../../com
 import { listPage, sortBy, type ListQuery, type PageArgs, type SortField } from '../../common/connection';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { parseId } from '../../common/ids';
-import { Patch, versionedUpdate, Where } from '../../common/sql';
+import { editTarget, saveEdit } from '../../common/command';
+import { optionalPhone, Patch, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import {
@@ -32,12 +32,11 @@ export const RESIDENT_COLUMNS = `r.id, r.name, r.gender, extract(year FROM r.bir
   extract(year FROM age(r.birth_date))::int AS age, r.id_number_masked AS "idNumber",
   r.phone_masked AS phone, r.tags, r.region_code AS "regionCode", r.household_id AS "householdId", r.version,
   r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
-const RETURNING = RESIDENT_COLUMNS.replaceAll('r.', '');
 /** What a revealed export reads besides the masked columns; decrypted by `unmasked` alone. */
 const ENCRYPTED_COLUMNS = `r.id_number_encrypted AS "idNumberEncrypted", r.phone_encrypted AS "phoneEncrypted",
   r.birth_date::text AS "birthDate"`;
 type Encrypted = { idNumberEncrypted: string; phoneEncrypted: string | null; birthDate: string };
-const RESIDENT = { table: 'resident', label: 'Resident' };
+const RESIDENT = editTarget('resident', 'Resident', RESIDENT_COLUMNS);
 const MAX_MEMBERS = 50;
 
 const SORT: Record<ResidentOrderField, SortField<Resident>> = {
@@ -231,7 +230,7 @@ export class ResidentService {
     const name = checkName(input.name);
     const id = validateIdNumber(input.idNumber.trim());
     if (!id.ok) throw AppError.badInput(id.reason, 'idNumber');
-    const phone = this.phone(input.phone);
+    const phone = optionalPhone(input.phone);
     return atomically(ctx, async (m) => {
       const [household] = await m.query(
         `SELECT h.id, h.region_path::text AS path, (SELECT count(*)::int FROM resident WHERE household_id = h.id) AS members
@@ -246,7 +245,7 @@ export class ResidentService {
         `INSERT INTO resident (household_id, name, gender, birth_date, id_number_encrypted, id_number_hmac, id_number_masked,
            phone_encrypted, phone_hmac, phone_masked, tags)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (id_number_hmac) DO NOTHING RETURNING ${RETURNING}`,
+         ON CONFLICT (id_number_hmac) DO NOTHING RETURNING ${RESIDENT.returning}`,
         [
           household.id,
           name,
@@ -286,28 +285,15 @@ export class ResidentService {
       const patch = new Patch();
       if (input.name != null) patch.set('name', checkName(input.name), { field: 'name', old: before.name });
       if (input.phone != null) {
-        const phone = input.phone.trim() === '' ? null : this.phone(input.phone);
+        const phone = optionalPhone(input.phone);
         patch.set('phone_encrypted', phone && this.cipher.encrypt(phone));
         patch.set('phone_hmac', phone && this.cipher.hmac(phone));
         patch.set('phone_masked', phone && maskPhone(phone), { field: 'phone', old: before.phone });
       }
       if (input.tags) patch.set('tags', [...new Set(input.tags)], { field: 'tags', old: before.tags });
-      const resident = await versionedUpdate<Resident>(
-        m,
-        RESIDENT,
-        before.id,
-        input.expectedVersion,
-        patch,
-        RETURNING,
-      );
-      await this.audit.record(ctx, m, {
-        action: 'resident.update',
-        entityType: 'Resident',
-        entityId: before.id,
-        changes: patch.changes,
-        regionPath: before.path,
-      });
-      return resident;
+      return saveEdit<Resident>(ctx, m, RESIDENT, before, input.expectedVersion, patch, [
+        { action: 'resident.update' },
+      ]);
     });
   }
 
@@ -325,22 +311,13 @@ export class ResidentService {
         before.householdId,
         before.id,
       ]);
-      const resident = await versionedUpdate<Resident>(
-        m,
-        RESIDENT,
-        before.id,
-        input.expectedVersion,
-        new Patch().set('household_id', target.id),
-        RETURNING,
-      );
-      await this.audit.record(ctx, m, {
-        action: 'resident.move',
-        entityType: 'Resident',
-        entityId: before.id,
-        changes: { householdId: { old: before.householdId, new: target.id } },
-        regionPath: target.path,
+      const patch = new Patch().set('household_id', target.id, {
+        field: 'householdId',
+        old: before.householdId,
       });
-      return resident;
+      return saveEdit<Resident>(ctx, m, RESIDENT, before, input.expectedVersion, patch, [
+        { action: 'resident.move', regionPath: target.path },
+      ]);
     });
   }
 
@@ -378,14 +355,6 @@ export class ResidentService {
         phone: row.phone && this.cipher.decrypt(row.phone),
       };
     });
-  }
-
-  private phone(value: string | null | undefined): string | null {
-    if (value == null || value.trim() === '') return null;
-    const phone = normalizePhone(value);
-    if (!phone)
-      throw AppError.badInput('The phone is not a valid mainland mobile or landline number.', 'phone');
-    return phone;
   }
 
   /** The ID number exists: say where only if the caller may see that place (RLS decides). */

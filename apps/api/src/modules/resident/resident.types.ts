@@ -1,7 +1,8 @@
 import { GENDERS, RESIDENT_TAGS, type Gender, type ResidentTag } from '@qiangji/domain';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { DateResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, PageArgs, SortDirection } from '../../common/connection';
+import { VersionedInput, VersionedNode } from '../../common/versioned';
 
 export const ResidentTagEnum = Object.fromEntries(RESIDENT_TAGS.map((t) => [t, t])) as {
   [T in ResidentTag]: T;
@@ -13,10 +14,7 @@ registerEnumType(GenderEnum, { name: 'Gender' });
 @ObjectType({
   description: 'A household (户): an address in a region down to the grid unit, and its members.',
 })
-export class Household {
-  @Field(() => ID)
-  id: string;
-
+export class Household extends VersionedNode {
   @Field()
   regionCode: string;
 
@@ -26,25 +24,13 @@ export class Household {
   @Field(() => [ResidentTagEnum])
   tags: ResidentTag[];
 
-  @Field(() => Int, { description: 'Pass it back as expectedVersion when changing the household.' })
-  version: number;
-
-  @Field(() => DateTimeResolver)
-  createdAt: Date;
-
-  @Field(() => DateTimeResolver)
-  updatedAt: Date;
-
   headResidentId: string | null;
 }
 
 @ObjectType({
   description: 'A resident (居民). idNumber and phone are always masked; revealResident shows them, audited.',
 })
-export class Resident {
-  @Field(() => ID)
-  id: string;
-
+export class Resident extends VersionedNode {
   @Field()
   name: string;
 
@@ -71,15 +57,6 @@ export class Resident {
 
   @Field()
   regionCode: string;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeResolver)
-  createdAt: Date;
-
-  @Field(() => DateTimeResolver)
-  updatedAt: Date;
 
   householdId: string;
 }
@@ -190,13 +167,7 @@ export class RegisterHouseholdInput {
 }
 
 @InputType()
-export class UpdateHouseholdInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class UpdateHouseholdInput extends VersionedInput {
   @Field(() => String, { nullable: true })
   address?: string | null;
 
@@ -208,13 +179,7 @@ export class UpdateHouseholdInput {
 }
 
 @InputType()
-export class MoveHouseholdInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class MoveHouseholdInput extends VersionedInput {
   @Field()
   regionCode: string;
 }
@@ -238,13 +203,7 @@ export class RegisterResidentInput {
 }
 
 @InputType()
-export class UpdateResidentInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class UpdateResidentInput extends VersionedInput {
   @Field(() => String, { nullable: true })
   name?: string | null;
 
@@ -256,13 +215,7 @@ export class UpdateResidentInput {
 }
 
 @InputType()
-export class MoveResidentInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class MoveResidentInput extends VersionedInput {
   @Field(() => ID)
   householdId: string;
 }

@@ -1,0 +1,32 @@
+import { DateTimeResolver } from 'graphql-scalars';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+
+/**
+ * The fields of every object changed under optimistic locking (a table with `version`, `created_at` and
+ * `updated_at`): its GraphQL type extends this one, so they read the same on every type. Neither class is a type
+ * of the schema: type-graphql 2 emits only the types a field or an argument reaches.
+ */
+@ObjectType()
+export class VersionedNode {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'Pass it back as expectedVersion with the next change.' })
+  version: number;
+
+  @Field(() => DateTimeResolver)
+  createdAt: Date;
+
+  @Field(() => DateTimeResolver)
+  updatedAt: Date;
+}
+
+/** The fields every change of a `VersionedNode` starts with: which one, and the version the caller last saw. */
+@InputType()
+export class VersionedInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you last saw; a stale one is CONFLICT.' })
+  expectedVersion: number;
+}
