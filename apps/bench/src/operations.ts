@@ -319,6 +319,15 @@ export const OPERATIONS: Operation[] = [
   byWorkUnit { workUnitId visits } byMonth { month visits } } }`,
     variables: (_api, f) => ({ code: f.city }),
   },
+  {
+    key: 'monthly-report-city',
+    title:
+      "the city's monthly report for June 2012 as it stands (every section assembled live, the districts' sign-off); Qiangji only",
+    systems: ['qiangji'],
+    qiangji: `query MonthlyReport($code: String!) { monthlyReport(regionCode: $code, month: "2012-06") {
+  state deadline sections { key figures { key value } } children { regionCode state deadline overdue } } }`,
+    variables: (_api, f) => ({ code: f.city }),
+  },
 ];
 
 function acceptance(c: Data) {

@@ -8,6 +8,7 @@ import { createSession } from './auth/session';
 import { browserTabSync } from './auth/tab-sync';
 import { createTokenStore } from './auth/token-store';
 import { createDataProvider } from './data-provider';
+import { createDownload } from './download';
 import { lazyPage } from './features/feature';
 import { createGraphqlRequest } from './graphql-client';
 import { describeApiError, i18nProvider } from './i18n/i18n-provider';
@@ -27,7 +28,11 @@ const session = createSession(
 );
 const request = createGraphqlRequest(ENDPOINT, fetch, describeApiError, session);
 const authProvider = createAuthProvider(session, request);
-const dataProvider = createDataProvider(GRAPHQL_RESOURCES, request);
+const dataProvider = createDataProvider(
+  GRAPHQL_RESOURCES,
+  request,
+  createDownload(fetch, session, describeApiError),
+);
 
 // Everything behind the sign-in form is loaded once signed in: the layout (menu, app bar), the home page and
 // each resource's pages are chunks of their own.

@@ -15,6 +15,7 @@ import type {
   UpdateResult,
 } from 'react-admin';
 import { HttpError } from 'react-admin';
+import type { Download, DownloadedFile, DownloadProgress } from './download';
 import type { GraphqlRequest } from './graphql-client';
 import { buildQueries, type GraphqlResource, type ResourceQueries } from './graphql-resource';
 
@@ -36,6 +37,23 @@ export interface QiangjiDataProvider extends DataProvider {
     params: { filter?: Record<string, unknown>; sort?: SortPayload },
     onProgress?: (read: number, total: number) => void,
   ): Promise<R[]>;
+  /** The list as the API exports it, with the list's filter and order: a CSV (UTF-8 with BOM) or a workbook. */
+  exportList(
+    resource: string,
+    params: {
+      filter?: Record<string, unknown>;
+      sort?: SortPayload;
+      format: 'csv' | 'xlsx';
+      language: 'zh' | 'en';
+    },
+    onProgress?: (progress: DownloadProgress) => void,
+  ): Promise<DownloadedFile>;
+  /** A file of the API's `/downloads/<name>` (a monthly report's PDF or workbook). */
+  download(
+    name: string,
+    body: Record<string, unknown>,
+    onProgress?: (progress: DownloadProgress) => void,
+  ): Promise<DownloadedFile>;
 }
 
 interface Connection {
@@ -48,6 +66,7 @@ interface Connection {
 export function createDataProvider(
   resources: Readonly<Record<string, GraphqlResource>>,
   request: GraphqlRequest,
+  download: Download = () => Promise.reject(new Error('No downloads in this data provider.')),
 ): QiangjiDataProvider {
   const queries = new Map(Object.entries(resources).map(([name, r]) => [name, buildQueries(r)]));
 
@@ -203,6 +222,20 @@ export function createDataProvider(
         after = page.pageInfo.endCursor;
       }
     },
+
+    exportList(resource, { filter, sort, format, language }, onProgress) {
+      const { r } = resourceOf(resource);
+      if (!r.exportable) return refuse(resource, 'exported');
+      const body = {
+        format,
+        language,
+        ...(r.filterType ? { filter: r.toFilter(filter ?? {}) } : {}),
+        ...(r.orderByType ? { orderBy: orderByOf(resource, sort) } : {}),
+      };
+      return download(`/exports/${r.listField}`, body, onProgress);
+    },
+
+    download: (name, body, onProgress) => download(`/downloads/${name}`, body, onProgress),
 
     async command<T>(resource: string, name: string, variables: Record<string, unknown>): Promise<T> {
       const document = resourceOf(resource).q.commands[name];

@@ -84,7 +84,7 @@ function formErrors(code: string, field: unknown, message: string) {
   return { errors: { [field]: message, root: { serverError: message } } };
 }
 
-function dataOf<T>(response: Response, payload: GraphqlResponse | null, describe: DescribeError): T {
+export function dataOf<T>(response: Response, payload: GraphqlResponse | null, describe: DescribeError): T {
   const error = payload?.errors?.[0];
   if (error) {
     const code = error.extensions?.code ?? 'INTERNAL';
@@ -106,7 +106,7 @@ function dataOf<T>(response: Response, payload: GraphqlResponse | null, describe
 }
 
 /** A proxy or a crashed server may answer with HTML; that is a failed request, not a parse error. */
-async function readJson(response: Response): Promise<GraphqlResponse | null> {
+export async function readJson(response: Response): Promise<GraphqlResponse | null> {
   try {
     return (await response.json()) as GraphqlResponse;
   } catch {

@@ -29,6 +29,8 @@ export interface GraphqlResource {
   detailFields?: string;
   /** react-admin sort field → value of the `orderBy.field` enum; other fields keep the server's default order. */
   sortFields?: Readonly<Record<string, string>>;
+  /** The API exports the list as CSV and XLSX (`POST /exports/<listField>`): the list's toolbar shows 导出. */
+  exportable?: boolean;
   /** react-admin filter values (inputs, and getManyReference's target) → the API's filter input. */
   toFilter(filter: Record<string, unknown>): Record<string, unknown>;
   create?: GraphqlWrite;
@@ -46,7 +48,7 @@ type WriteSpec = Pick<GraphqlWrite, 'field' | 'toInput'>;
 /** What a resource chooses; the rest of its GraphqlResource follows the schema's naming for its type. */
 export interface NodeResourceSpec extends Pick<
   GraphqlResource,
-  'listFields' | 'detailFields' | 'sortFields' | 'idsFilterField' | 'commands'
+  'listFields' | 'detailFields' | 'sortFields' | 'idsFilterField' | 'commands' | 'exportable'
 > {
   /** The single-node query's argument: `id: ID!` unless said otherwise; `false` where the API has no such query. */
   key?: { argument: string; type: string } | false;

@@ -21,10 +21,12 @@ export function resourcesFor(permissions: unknown) {
       recordRepresentation={feature.recordRepresentation}
       icon={feature.icon}
     />,
-    ...(feature.pages ?? []).map(({ path, page: Page }) => (
-      <CustomRoutes key={path}>
-        <Route path={path} element={<Page />} />
-      </CustomRoutes>
-    )),
+    ...(feature.pages ?? [])
+      .filter((page) => !page.action || allows(permissions, page.action))
+      .map(({ path, page: Page }) => (
+        <CustomRoutes key={path}>
+          <Route path={path} element={<Page />} />
+        </CustomRoutes>
+      )),
   ]);
 }

@@ -81,9 +81,11 @@ export {
   RESIDENT_TAGS,
   RESIDENT_TAG_LABELS,
   GENDERS,
+  GENDER_LABELS,
   MIN_PURPOSE_LENGTH,
   MAX_PURPOSE_LENGTH,
   ID_NUMBER_LOOKUPS_PER_HOUR,
+  MAX_REVEALED_EXPORT_ROWS,
 } from './resident';
 export type { ResidentTag, Gender } from './resident';
 
@@ -364,3 +366,25 @@ export type {
   VisitTargets,
   VillageIndicators,
 } from './village';
+
+export {
+  REPORT_TIERS,
+  isReportTier,
+  MONTHLY_REPORT_STATES,
+  MONTHLY_REPORT_STATE_LABELS,
+  MONTHLY_REPORT_MACHINE,
+  REPORT_SIGNER_ROLES,
+  REPORT_DUE_DAY,
+  reportCommandRefusal,
+  parseReportMonth,
+  monthDays,
+  monthlyReportDeadline,
+  isReportOverdue,
+} from './monthly-report';
+export type {
+  MonthlyReportState,
+  MonthlyReportCommand,
+  MonthlyReportCommandDetails,
+  ReportStanding,
+  ReportRefusal,
+} from './monthly-report';

@@ -43,6 +43,7 @@ export const ACTIONS = [
   'village:read',
   'village:write',
   'visit:write',
+  'report:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -69,6 +70,9 @@ const OFFICER: readonly Action[] = [
   'security:write',
   'command:read',
   ...VILLAGE_OFFICE,
+  // Monthly reports are read by the officers who sign them; who signs which level is the monthly report machine's
+  // business (monthly-report.ts), by role and jurisdiction.
+  'report:read',
 ];
 // Who moves a case along its life is the dispute case transitions table's business (dispute-case.ts), by role.
 // Public services: reading applications, submitting them for residents, keeping the catalogue, policies and slots.
@@ -77,7 +81,7 @@ const SERVICE_STAFF: readonly Action[] = ['service:read', 'service:apply', 'serv
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
   CITY_ADMIN: ACTIONS,
   // City officials of the dashboard: read everything in their jurisdiction, change nothing.
-  SUPERVISOR: [...READ_PEOPLE, 'service:read', 'command:read', 'village:read'],
+  SUPERVISOR: [...READ_PEOPLE, 'service:read', 'command:read', 'village:read', 'report:read'],
   DISTRICT_OFFICER: [...OFFICER, ...SERVICE_STAFF],
   STREET_OFFICER: [...OFFICER, ...SERVICE_STAFF],
   COMMUNITY_STAFF: [...OFFICER, ...SERVICE_STAFF],
@@ -105,11 +109,12 @@ export const ROLE_LABELS: Readonly<Record<Role, { zh: string; en: string }>> = O
 /** What an API key for a district system may do, by scope. */
 export const API_KEY_SCOPES = ['read', 'write'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+// District systems read the monthly reports of their subtree (figures only); they never sign.
 export const API_KEY_PERMISSIONS: Readonly<Record<ApiKeyScope, readonly Action[]>> = Object.freeze({
-  read: [...READ_PEOPLE, 'village:read'],
+  read: [...READ_PEOPLE, 'village:read', 'report:read'],
   // A community or district portal submits applications for residents who registered with their real names; the
   // police system sends the monthly public-security figures; a district's cadre system logs visits.
-  write: [...WRITE_PEOPLE, 'service:read', 'service:apply', 'security:write', ...VILLAGE_OFFICE],
+  write: [...WRITE_PEOPLE, 'service:read', 'service:apply', 'security:write', ...VILLAGE_OFFICE, 'report:read'],
 });
 
 export function isRole(value: unknown): value is Role {

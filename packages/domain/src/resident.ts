@@ -20,6 +20,10 @@ export const RESIDENT_TAG_LABELS: Readonly<Record<ResidentTag, { zh: string; en:
 
 export const GENDERS = ['MALE', 'FEMALE'] as const;
 export type Gender = (typeof GENDERS)[number];
+export const GENDER_LABELS: Readonly<Record<Gender, { zh: string; en: string }>> = Object.freeze({
+  MALE: { zh: '男', en: 'Male' },
+  FEMALE: { zh: '女', en: 'Female' },
+});
 
 /** A reveal of protected data must say why (PIPL art. 51): a short sentence, not a token. */
 export const MIN_PURPOSE_LENGTH = 4;
@@ -31,3 +35,9 @@ export const MAX_PURPOSE_LENGTH = 200;
  * each stating its purpose. Officers who may reveal numbers anyway are allowed more.
  */
 export const ID_NUMBER_LOOKUPS_PER_HOUR = Object.freeze({ standard: 30, withReveal: 300 });
+
+/**
+ * An export with personal data unmasked (with a purpose, by a caller who may reveal) holds at most this many
+ * rows: more is a bulk disclosure, which needs an approval this system does not have yet.
+ */
+export const MAX_REVEALED_EXPORT_ROWS = 1000;

@@ -50,6 +50,7 @@ describe('npm run bench', () => {
       'export',
       'household-timeline',
       'cadre-stats-city',
+      'monthly-report-city',
     ]);
     for (const r of operations) {
       expect(Object.keys(r.systems).sort()).toEqual([...r.op.systems].sort());

@@ -158,7 +158,12 @@ export interface EditTarget extends TableRef {
  * The EditTarget of `table`, whose UPDATE returns what its lists select: `columns` (`md.id, md.name …`) less
  * their table's alias, so an edit answers the same object a read does.
  */
-export function editTarget(table: string, entityType: string, columns: string, label = entityType): EditTarget {
+export function editTarget(
+  table: string,
+  entityType: string,
+  columns: string,
+  label = entityType,
+): EditTarget {
   const alias = /^\s*(\w+)\./.exec(columns)?.[1];
   if (!alias) throw new Error(`The columns of ${table} name no table alias.`);
   return { table, label, entityType, returning: columns.replaceAll(`${alias}.`, '') };

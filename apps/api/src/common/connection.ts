@@ -194,6 +194,27 @@ export function sortBy<T, F extends string>(
 /** Runs list statements: inside the caller's scoped transaction for people and cases, plainly for reference data. */
 export type ListRunner = <R>(work: (q: Queryable) => Promise<R>) => Promise<R>;
 
+/** A list's statement before paging: what a page (`listPage`) and an export (`listBatches`) both read. */
+export interface ListQuery<T> {
+  from: string;
+  columns: string;
+  where: Where;
+  sort: ListSort<T>;
+}
+
+/** The SELECT of a keyset page: the list's rows after the page's keyset, in the list's order, `limit` of them. */
+function pageSql<T>(q: ListQuery<T>, page: Page, limit: number): { sql: string; params: unknown[] } {
+  const params = [...q.where.params];
+  const keyset = keysetCondition(page, q.sort, params);
+  params.push(limit, page.offset);
+  return {
+    sql: `SELECT ${q.columns} FROM ${q.from} WHERE ${q.where} AND ${keyset}
+       ORDER BY ${q.sort.expr} ${q.sort.direction}, ${q.sort.idExpr} ${q.sort.direction}
+       LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  };
+}
+
 /**
  * One page of a filtered list as a connection: a keyset page and a count that share the same WHERE clause, so
  * they can never disagree. The count runs only when the client asks for `totalCount`. Every list of every module
@@ -201,54 +222,74 @@ export type ListRunner = <R>(work: (q: Queryable) => Promise<R>) => Promise<R>;
  */
 export async function listPage<T>(
   run: ListRunner,
-  opts: { from: string; columns: string; where: Where; args: PageArgs; sort: ListSort<T> },
+  opts: ListQuery<T> & { args: PageArgs },
 ): Promise<Connection<T>> {
-  const { sort, where } = opts;
+  const { sort } = opts;
   const page = parsePage(opts.args, sort.key);
-  const pageParams = [...where.params];
-  const keyset = keysetCondition(page, sort, pageParams);
-  pageParams.push(page.limit + 1, page.offset);
-  const rows: T[] = await run((q) =>
-    q.query(
-      `SELECT ${opts.columns} FROM ${opts.from} WHERE ${where} AND ${keyset}
-       ORDER BY ${sort.expr} ${sort.direction}, ${sort.idExpr} ${sort.direction}
-       LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
-      pageParams,
-    ),
-  );
+  // One row more than the page: whether there is a next page, without a count.
+  const { sql, params } = pageSql(opts, page, page.limit + 1);
+  const rows: T[] = await run((q) => q.query(sql, params));
   const connection = toConnection(rows, page, 0, (r) => encodeCursor(sort.key, sort.value(r), sort.id(r)));
   let total: Promise<number> | undefined;
   return Object.defineProperty(connection, 'totalCount', {
     enumerable: true,
-    get: () =>
-      (total ??= run(async (q) => {
-        const [{ n }] = await q.query(
-          `SELECT count(*)::int AS n FROM ${opts.from} WHERE ${where}`,
-          where.params,
-        );
-        return n as number;
-      })),
+    get: () => (total ??= run((q) => countRows(q, opts))),
   });
+}
+
+/** How many rows the list's filter selects, whatever the page. */
+export async function countRows(
+  q: Queryable,
+  list: Pick<ListQuery<unknown>, 'from' | 'where'>,
+): Promise<number> {
+  const [{ n }] = await q.query(
+    `SELECT count(*)::int AS n FROM ${list.from} WHERE ${list.where}`,
+    list.where.params,
+  );
+  return n as number;
+}
+
+/**
+ * Every row of a list, `size` at a time by keyset (the list's own order and index), for exports: one batch in
+ * memory at a time, however long the list, each batch read when the caller asks for it.
+ */
+export async function* listBatches<T>(run: ListRunner, q: ListQuery<T>, size = 1000): AsyncGenerator<T[]> {
+  let after: [unknown, string] | null = null;
+  for (;;) {
+    const { sql, params } = pageSql(q, { limit: size, offset: 0, after }, size);
+    const rows: T[] = await run((m) => m.query(sql, params));
+    if (rows.length) yield rows;
+    if (rows.length < size) return;
+    const last = rows[rows.length - 1];
+    after = [q.sort.value(last), q.sort.id(last)];
+  }
 }
 
 /** The one order of a list that takes no `orderBy`: its name in cursors (`NAME`), the row's field, the direction. */
 export type FixedOrder<T> = readonly [name: string, field: keyof T & string, direction?: SortDirection];
 
 /**
- * `listPage` in the list's one order: by `field`'s column (`heldOn` → `held_on`) of the table aliased in `from`
+ * A list's one order: by `field`'s column (`heldOn` → `held_on`) of the table aliased in `from`
  * (`coordination_meeting mt`), the row's id breaking ties; a time's cursor value is its ISO form.
  */
-export function listInOrder<T extends { id: string }>(
-  run: ListRunner,
+export function inOrder<T extends { id: string }>(
+  from: string,
   [name, field, direction]: FixedOrder<T>,
-  opts: { from: string; columns: string; where: Where; args: PageArgs },
-): Promise<Connection<T>> {
-  const alias = opts.from.split(' ').at(-1);
+): ListSort<T> {
+  const alias = from.split(' ').at(-1);
   const value = (row: T): unknown => {
     const v: unknown = row[field];
     return v instanceof Date ? v.toISOString() : v;
   };
   const column: SortField<T> = { expr: `${alias}.${constantCase(field).toLowerCase()}`, value, direction };
-  const sort = sortBy({ [name]: column }, null, name, { expr: `${alias}.id`, of: (row) => row.id });
-  return listPage(run, { ...opts, sort });
+  return sortBy({ [name]: column }, null, name, { expr: `${alias}.id`, of: (row) => row.id });
+}
+
+/** `listPage` in the list's one order (`inOrder`). */
+export function listInOrder<T extends { id: string }>(
+  run: ListRunner,
+  order: FixedOrder<T>,
+  opts: { from: string; columns: string; where: Where; args: PageArgs },
+): Promise<Connection<T>> {
+  return listPage(run, { ...opts, sort: inOrder(opts.from, order) });
 }

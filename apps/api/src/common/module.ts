@@ -4,7 +4,10 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { RequestContext } from '../server/context';
 import type { AlertSource, KpiTile } from './command-view';
+import type { Response } from 'express';
 import type { ConstraintMeaning } from './database-errors';
+import type { ListExport } from './export';
+import type { ReportSection } from './report-section';
 import type { PersonalDataCipher } from './personal-data';
 
 /**
@@ -25,7 +28,7 @@ export interface ModuleDeps {
   jwtSecret: Buffer;
   auth: Config['auth'];
   timeLimits: TimeLimits;
-  /** Every module's declaration, for a module that gathers what the others declare (the command view's tiles). */
+  /** Every module's declaration, for a module that gathers what the others declare (tiles, report sections). */
   modules: readonly ModuleDefinition[];
 }
 
@@ -60,7 +63,16 @@ export interface ModuleDefinition {
   kpis?: readonly KpiTile[];
   /** The module's alerts on the command view. */
   alerts?: readonly AlertSource[];
+  /** The module's lists as exports (CSV, XLSX), served by `POST /exports/<list>` (common/export.ts). */
+  exports?: ListExport[];
+  /** The module's sections of the monthly report, in their fixed order (common/report-section.ts). */
+  reportSections?: ReportSection[];
+  /** Files the module serves by `POST /downloads/<name>` with a JSON body, streamed to the response. */
+  downloads?: Record<string, Download>;
 }
+
+/** A file download: the signed-in caller's context (its scoped transaction), the parsed JSON body, the response. */
+export type Download = (ctx: RequestContext, body: unknown, res: Response) => Promise<void>;
 
 export function defineModule(definition: ModuleDefinition): ModuleDefinition {
   return definition;

@@ -13,6 +13,7 @@ import { Villages1764500000000 } from './migrations/1764500000000-villages';
 import { PublicServices1764600000000 } from './migrations/1764600000000-public-services';
 import { GridSecurity1764700000000 } from './migrations/1764700000000-grid-security';
 import { MediationRollups1764800000000 } from './migrations/1764800000000-mediation-rollups';
+import { MonthlyReport1764900000000 } from './migrations/1764900000000-monthly-report';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
 export class AppDataSource extends DataSource {
@@ -49,6 +50,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       PublicServices1764600000000,
       GridSecurity1764700000000,
       MediationRollups1764800000000,
+      MonthlyReport1764900000000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -23,7 +23,6 @@ import { createSchema } from './schema';
 import { commitBeforeResponse } from './commit-before-response';
 import { refuseUnstorableText } from './text-input';
 import { utf8Only } from './utf8-only';
-import { API_KEY_PREFIX } from '../modules/access/api-key.service';
 import type { Secrets } from '../secrets';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { accessLog, nameOperationInAccessLog, withResponse } from './access-log';
@@ -36,6 +35,8 @@ import {
 } from './database-unavailable';
 import { limitPerCredential, RateLimiter } from './rate-limit';
 import { checkVariablesFirst } from './variable-check';
+import { authenticate } from './credentials';
+import { downloadRoutes } from './downloads';
 
 export interface App {
   httpServer: http.Server;
@@ -104,8 +105,9 @@ export async function createApp(opts: {
     costLimit: { maxCost: 20_000 },
     blockFieldSuggestion: { enabled: !config.graphql.fieldSuggestions },
   }).protect();
+  const schema = await createSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: await createSchema(),
+    schema,
     validationRules: armor.validationRules,
     validationOptions: { maxErrors: MAX_VALIDATION_ERRORS },
     executionOptions: { maxCoercionErrors: MAX_COERCION_ERRORS },
@@ -148,24 +150,7 @@ export async function createApp(opts: {
     graphqlPageForBrowsers,
     utf8Only,
     express.json({ limit: '1mb' }),
-    async (req: Request, res: Response, next: NextFunction) => {
-      // A credential that does not check out is refused here, before GraphQL: never treated as anonymous.
-      const credential = req.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? req.get('x-api-key');
-      if (!credential) return next();
-      try {
-        res.locals.principal = credential.startsWith(API_KEY_PREFIX)
-          ? await services.apiKeys.principalFromKey(db, credential)
-          : await services.auth.principalFromAccessToken(db, credential);
-      } catch (err) {
-        return next(err);
-      }
-      if (res.locals.principal) return next();
-      res.status(401).json({
-        errors: [
-          { message: 'The access token or API key is not valid.', extensions: { code: 'UNAUTHENTICATED' } },
-        ],
-      });
-    },
+    authenticate(services, db),
     limitPerCredential(limiter),
     refuseAnonymousUnlessSignIn(MAX_TOKENS),
     expressMiddleware(apollo, {
@@ -181,6 +166,18 @@ export async function createApp(opts: {
         });
         return withResponse(ctx, res);
       },
+    }),
+  );
+
+  // Exports and reports as files: POST with a JSON body and the same credentials and limits as /graphql.
+  app.use(
+    downloadRoutes({
+      db,
+      logger,
+      services,
+      schema,
+      guards: [authenticate(services, db), limitPerCredential(limiter)],
+      formatError: createFormatError({ stackTraces: false, suggestions: false }),
     }),
   );
 

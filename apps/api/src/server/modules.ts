@@ -4,6 +4,7 @@ import { auditModule } from '../modules/audit';
 import { gridModule } from '../modules/grid';
 import { mediationModule } from '../modules/mediation';
 import { regionModule } from '../modules/region';
+import { reportModule } from '../modules/report';
 import { residentModule } from '../modules/resident';
 import { serviceModule } from '../modules/service';
 import { securityModule } from '../modules/security';
@@ -25,4 +26,5 @@ export const MODULES: readonly ModuleDefinition[] = [
   securityModule,
   supervisionModule,
   villageModule,
+  reportModule,
 ];

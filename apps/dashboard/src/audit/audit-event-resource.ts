@@ -14,6 +14,7 @@ export const toAuditEventFilter = filterMapper('auditEvents', {
 // Newest first, always: the API has no orderBy here, nor a query for one event (the list row is the event).
 export const auditEventResource = nodeResource('AuditEvent', {
   key: false,
+  exportable: true,
   listFields:
     'id at actorKind actorId actorName roles action entityType entityId changes purpose requestId clientIp',
   toFilter: toAuditEventFilter,

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { List, Loading, useGetIdentity, type ListProps, type SimpleListProps } from 'react-admin';
+import { ListToolbar } from './ExportButton';
 import { TableOrList, type PhoneRows } from './TableOrList';
 
 interface ResourceListProps extends Omit<ListProps, 'children'> {
@@ -12,8 +13,8 @@ interface ResourceListProps extends Omit<ListProps, 'children'> {
 }
 
 /**
- * Every resource's list: react-admin's List with its Datagrid, a SimpleList on a phone, and the region filter
- * preset to where the user works.
+ * Every resource's list: react-admin's List with its Datagrid, a SimpleList on a phone, the region filter
+ * preset to where the user works, and the toolbar with the server's export where the resource has one.
  */
 export const ResourceList = ({
   children,
@@ -32,7 +33,7 @@ export const ResourceList = ({
     ...filterDefaultValues,
   };
   return (
-    <List {...props} filterDefaultValues={defaults}>
+    <List actions={<ListToolbar />} {...props} filterDefaultValues={defaults}>
       <TableOrList phone={phone} rowClick={rowClick}>
         {children}
       </TableOrList>

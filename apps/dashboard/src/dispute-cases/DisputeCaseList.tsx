@@ -24,7 +24,7 @@ export const DisputeCaseList = () => {
       .filter(Boolean)
       .join(' · ');
   return (
-    // No export: parties are people, and a CSV leaves the audit trail's reach once downloaded.
+    // 导出 is the server's (ListToolbar): masked, audited and streamed, never react-admin's client-side CSV.
     <ResourceList
       filters={disputeCaseFilters}
       sort={{ field: 'receivedAt', order: 'DESC' }}

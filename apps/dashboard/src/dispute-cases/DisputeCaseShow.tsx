@@ -1,4 +1,6 @@
 import { DISPUTE_CASE_MACHINE } from '@qiangji/domain';
+import PrintIcon from '@mui/icons-material/Print';
+import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
@@ -22,12 +24,27 @@ import { LabelChips, LabelField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
 import { LabeledFields, SectionHeading, TitledTable } from '../common/ShowSections';
 import { ShowWithCommands } from '../common/ShowWithCommands';
+import { usePhone } from '../common/use-phone';
 import { DeadlineChip, RiskChip, StateChip } from '../mediation/chips';
 import { RecordCommands } from '../common/MachineCommands';
 import { CaseTimeline } from './CaseTimeline';
 import { DISPUTE_CASE_COMMANDS } from './dispute-case-commands';
 import { showsDeadline, type DisputeCaseDetailRecord } from './dispute-case-record';
 import { ShowLink } from '../common/ShowLink';
+
+/**
+ * 打印案卷: the browser's print of the page, laid out for paper (the layout's print styles). Not on a phone, where
+ * the bar at the bottom holds the case's steps alone and goes with the last of them.
+ */
+const PrintButton = () => {
+  const translate = useTranslate();
+  if (usePhone()) return null;
+  return (
+    <Button startIcon={<PrintIcon />} onClick={() => window.print()}>
+      {translate('app.command.print')}
+    </Button>
+  );
+};
 
 const CaseCommands = () => (
   <RecordCommands
@@ -215,7 +232,14 @@ const AgreementSection = () => {
 
 /** One case: details, parties, risk, the agreement, the timeline, and the buttons for the steps allowed now. */
 export const DisputeCaseShow = () => (
-  <ShowWithCommands commands={<CaseCommands />}>
+  <ShowWithCommands
+    commands={
+      <>
+        <CaseCommands />
+        <PrintButton />
+      </>
+    }
+  >
     <CaseHeader />
     <Grid container spacing={2} sx={{ p: 2 }}>
       <Grid size={{ xs: 12 }}>

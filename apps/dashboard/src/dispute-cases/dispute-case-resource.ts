@@ -88,6 +88,7 @@ const DISPUTE_CASE_MUTATIONS = [
 export type DisputeCaseMutation = (typeof DISPUTE_CASE_MUTATIONS)[number];
 
 export const disputeCaseResource = nodeResource('DisputeCase', {
+  exportable: true,
   listFields: ROW,
   detailFields: `${ROW} channel description amountAtStake peopleInvolved householdsInvolved threats riskReasons
     outcome declineReason referral honoured agreement { terms signatories signedOn courtConfirmed } acceptedAt concludedAt closedAt createdAt updatedAt

@@ -27,6 +27,8 @@ export interface FeaturePage {
   /** The menu entry's message key. */
   menuLabel: string;
   icon: ComponentType;
+  /** The action that shows the page; absent: whoever sees the feature sees the page. */
+  action?: Action;
 }
 
 /**

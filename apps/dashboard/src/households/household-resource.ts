@@ -33,6 +33,7 @@ export function toUpdateHouseholdInput(data: Record<string, unknown>, previous?:
 
 // `households` has no orderBy: the API lists by address.
 export const householdResource = nodeResource('Household', {
+  exportable: true,
   listFields: ROW,
   detailFields: `${ROW} createdAt updatedAt
     members { id name gender age idNumber tags }`,

@@ -183,6 +183,7 @@ export const enMessages: TranslationMessages = {
     },
     /** One step of a record's life (accept, assign …) in its dialog. */
     command: {
+      print: 'Print the case file',
       title: '%{command}: %{subject}',
       steps: 'Steps',
       confirm: 'Confirm',
@@ -263,6 +264,40 @@ export const enMessages: TranslationMessages = {
       },
     },
     villages: villageMessages('en'),
+    export: {
+      button: 'Export',
+      csv: 'CSV (opens in Excel)',
+      xlsx: 'Excel workbook (XLSX)',
+      rows: 'Exporting %{rows} of %{total} rows',
+      bytes: 'Exporting %{mb} MB',
+      done: 'Exported: %{file}',
+    },
+    reports: {
+      menu: 'Monthly reports',
+      title: 'Monthly grassroots governance report',
+      month: 'Month',
+      region: 'Reporting unit',
+      state: 'State',
+      edition: 'Edition %{edition}',
+      deadline: 'Deadline',
+      overdue: 'Overdue',
+      signed_by: 'Signed by %{name} at %{at}',
+      live: 'Not signed: the figures follow the records until signed',
+      children: 'Sign-off of the units below',
+      no_children: 'The lowest reporting level (communities and villages count in their street’s report)',
+      editions: 'Signed editions',
+      timeline: 'Sign-off history',
+      pdf: 'Download PDF',
+      xlsx: 'Download Excel',
+      sign: 'Sign off',
+      sign_confirm:
+        'Signing freezes this month’s figures; a change then needs the level above to reopen it. Sign?',
+      reopen: 'Reopen',
+      reason: 'Reason',
+      signed: 'Signed',
+      reopened: 'Reopened',
+      open_child: 'Open',
+    },
     regions: {
       export_columns: {
         code: 'Code',

@@ -1,3 +1,4 @@
+import GlobalStyles from '@mui/material/GlobalStyles';
 import { useEffect } from 'react';
 import { Layout, useLocaleState, useTranslate, type LayoutProps } from 'react-admin';
 import { AppBar } from './AppBar';
@@ -14,7 +15,24 @@ export const AppLayout = ({ children }: LayoutProps) => {
   }, [locale, translate]);
   return (
     <Layout menu={AppMenu} appBar={AppBar}>
+      <GlobalStyles styles={PRINT} />
       {children}
     </Layout>
   );
+};
+
+/**
+ * Printed, a page is its record alone (a case file, a monthly report): no app bar, menu, toolbars or buttons, the
+ * content the page's full width, black on white.
+ */
+const PRINT = {
+  '@media print': {
+    '.RaAppBar-appBar, .MuiAppBar-root, .RaSidebar-root, .RaTopToolbar-root, [role="toolbar"], button': {
+      display: 'none !important',
+    },
+    '.RaLayout-appFrame': { marginTop: '0 !important' },
+    '.RaLayout-content': { padding: '0 !important' },
+    '.MuiPaper-root': { boxShadow: 'none !important' },
+    body: { background: '#fff', color: '#000' },
+  },
 };

@@ -101,6 +101,7 @@ export function toUpdateMediatorInput(data: Record<string, unknown>, previous?: 
 
 // The API lists mediators by name and has no orderBy for them.
 export const mediatorResource = nodeResource('Mediator', {
+  exportable: true,
   listFields: ROW,
   detailFields: `${ROW} createdAt updatedAt
     qualifications { title issuedBy obtainedOn }

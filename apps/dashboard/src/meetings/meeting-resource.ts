@@ -31,6 +31,7 @@ export function toRecordMeetingInput(data: Record<string, unknown>) {
 
 // Newest first, the API's only order.
 export const meetingResource = nodeResource('CoordinationMeeting', {
+  exportable: true,
   listFields: ROW,
   detailFields: `${ROW} createdAt
     decisions { caseId decision disputeCase { id number title state } }`,

@@ -45,6 +45,7 @@ export function toClinicServiceInput(organizationId: string, data: Record<string
 
 // The API lists organisations by name and has no orderBy for them.
 export const organizationResource = nodeResource('MediationOrganization', {
+  exportable: true,
   listFields: ROW,
   detailFields: `${ROW} createdAt updatedAt`,
   toFilter: toOrganizationFilter,

@@ -27,6 +27,7 @@ export type PetitionMutation = (typeof PETITION_MUTATIONS)[number];
 
 // Newest registration first, the API's only order.
 export const petitionResource = nodeResource('PetitionCase', {
+  exportable: true,
   listFields: ROW,
   detailFields: `${ROW} createdAt updatedAt availableCommands`,
   toFilter: toPetitionFilter,

@@ -1,4 +1,5 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
 import { lazyPage, type Feature } from '../features/feature';
 import { regionLabels } from './labels';
 import { regionResource } from './region-resource';
@@ -12,4 +13,14 @@ export const regionsFeature: Feature = {
   show: lazyPage(() => import('./RegionShow'), 'RegionShow'),
   recordRepresentation: 'name',
   labels: regionLabels,
+  // Monthly reports are per region (street, district, city): 月报审签 after the region tree in the menu.
+  pages: [
+    {
+      path: '/reports',
+      page: lazyPage(() => import('../reports/MonthlyReportPage'), 'MonthlyReportPage'),
+      menuLabel: 'app.reports.menu',
+      icon: AssignmentTurnedInIcon,
+      action: 'report:read',
+    },
+  ],
 };

@@ -1,6 +1,7 @@
 import { nodeResource } from '../graphql-resource';
 import { REGION_REF } from '../common/region-ref';
 import { asIs, asList, filterMapper } from '../filter-mapper';
+import { REPORT_OPERATIONS } from '../reports/report-operations';
 
 /** The list's inputs give strings (a blank one means "no filter") and one level; the API takes level lists. */
 export const toRegionFilter = filterMapper('regions', {
@@ -22,4 +23,6 @@ export const regionResource = nodeResource('Region', {
     descendantCounts { level count }`,
   sortFields: { code: 'CODE', name: 'NAME' },
   toFilter: toRegionFilter,
+  // The monthly report page's reads and steps (a report is per region and month, not a list of its own).
+  commands: REPORT_OPERATIONS,
 });

@@ -11,7 +11,7 @@ import type { ResidentRecord } from './resident-record';
 export const ResidentList = () => {
   const translate = useTranslate();
   return (
-    // No export: a CSV of personal data leaves the audit trail's reach once downloaded.
+    // 导出 is the server's (ListToolbar): masked, audited and streamed, never react-admin's client-side CSV.
     <ResourceList
       filters={residentFilters}
       sort={{ field: 'name', order: 'ASC' }}

@@ -44,6 +44,7 @@ export function toUpdateResidentInput(data: Record<string, unknown>, previous?: 
 }
 
 export const residentResource = nodeResource('Resident', {
+  exportable: true,
   listFields: ROW,
   detailFields: `${ROW} createdAt updatedAt household { id address }`,
   sortFields: { name: 'NAME', createdAt: 'CREATED_AT' },

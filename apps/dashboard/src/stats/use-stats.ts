@@ -10,12 +10,13 @@ export interface StatsState<T> {
 
 /**
  * Runs a statistics read (a resource's command: `stats`, `years`) for its variables; null variables: nothing
- * to ask yet. A newer request wins over an answer still on its way.
+ * to ask yet. A newer request wins over an answer still on its way; a new `reload` reads again (after a step).
  */
 export function useStats<T>(
   resource: string,
   command: string,
   variables: Record<string, unknown> | null,
+  reload = 0,
 ): StatsState<T> {
   const dataProvider = useDataProvider<QiangjiDataProvider>();
   const [state, setState] = useState<StatsState<T>>({ data: null, error: null, isPending: true });
@@ -37,6 +38,6 @@ export function useStats<T>(
     return () => {
       current = false;
     };
-  }, [dataProvider, resource, command, key]);
+  }, [dataProvider, resource, command, key, reload]);
   return state;
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { Refusal } from '../../common/app-error';
 import { requireAction, scoped } from '../../common/authz';
-import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { inOrder, listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
 import type { ScopedTransaction } from '../../common/scoped-transaction';
 import { Params, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -100,6 +100,11 @@ export class AuditService {
 
   /** Newest first; an auditor sees the events of its jurisdiction (city-wide auditors also see global ones). */
   async list(ctx: RequestContext, filter: AuditEventFilter | null | undefined, args: PageArgs) {
+    return listPage<AuditEventRow>(scoped(ctx), { ...this.listQuery(ctx, filter), args });
+  }
+
+  /** The events the list (or its export) selects. */
+  listQuery(ctx: RequestContext, filter: AuditEventFilter | null | undefined): ListQuery<AuditEventRow> {
     const principal = requireAction(ctx, 'audit:read');
     const where = new Where();
     const scope = where.param(principal.jurisdiction.path, 'ltree');
@@ -110,13 +115,13 @@ export class AuditService {
     where.id('a.actor_id', filter?.actorId, 'actorId');
     where.days('a.at', filter ?? {}, { from: 'from', to: 'to' }, 'timestamptz');
     // The service's condition and the table's policy say the same; the policy is what a mistake here cannot undo.
-    // Identity ids grow with every insert, so newest first is id descending: exact, unlike timestamps.
-    return listInOrder<AuditEventRow>(scoped(ctx), ['ID', 'id', SortDirection.DESC], {
+    return {
       from: 'audit_event a',
       columns: COLUMNS,
       where,
-      args,
-    });
+      // Identity ids grow with every insert, so newest first is id descending: exact, unlike timestamps.
+      sort: inOrder('audit_event a', ['ID', 'id', SortDirection.DESC]),
+    };
   }
 }
 

@@ -1,4 +1,5 @@
 import { defineModule } from '../../common/module';
+import { auditEventExport } from './audit.export';
 import { AuditResolver } from './audit.resolver';
 import { AuditService } from './audit.service';
 
@@ -13,4 +14,5 @@ export const auditModule = defineModule({
   name: 'audit',
   services: () => ({ audit: new AuditService() }),
   resolvers: [AuditResolver],
+  exports: [auditEventExport],
 });

@@ -18,7 +18,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
-import { listPage, sortBy, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, sortBy, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
@@ -176,6 +176,15 @@ export class DisputeCaseService {
     filter: DisputeCaseFilter | null | undefined,
     args: PageArgs & { orderBy?: DisputeCaseOrderBy | null },
   ) {
+    return listPage<DisputeCase>(scoped(ctx), { ...(await this.listQuery(ctx, filter, args.orderBy)), args });
+  }
+
+  /** The cases a list (or its export) selects, as the caller may read them. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: DisputeCaseFilter | null | undefined,
+    orderBy: DisputeCaseOrderBy | null | undefined,
+  ): Promise<ListQuery<DisputeCase>> {
     requireAction(ctx, 'dispute:read');
     const where = new Where().subtree('c.region_path', await scopePath(ctx, filter?.regionCode));
     where
@@ -194,13 +203,12 @@ export class DisputeCaseService {
       where.add(`EXISTS (SELECT 1 FROM dispute_party p WHERE p.case_id = c.id
         AND p.resident_id = ${where.param(parseId(filter.partyResidentId, 'partyResidentId'), 'uuid')})`);
     this.visibleTo(ctx, where);
-    return listPage<DisputeCase>(scoped(ctx), {
+    return {
       from: 'dispute_case c',
       columns: CASE_COLUMNS,
       where,
-      args,
-      sort: sortBy(SORT, args.orderBy, DisputeCaseOrderField.RECEIVED_AT, { expr: 'c.id', of: (c) => c.id }),
-    });
+      sort: sortBy(SORT, orderBy, DisputeCaseOrderField.RECEIVED_AT, { expr: 'c.id', of: (c) => c.id }),
+    };
   }
 
   /** A caller who only mediates reads its own cases, not every case of its jurisdiction (`readsOwnCasesOnly`). */

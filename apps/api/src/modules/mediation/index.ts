@@ -1,12 +1,15 @@
 import { defineModule } from '../../common/module';
 import { createDisputeCaseLoaders, type DisputeCaseLoaders } from './dispute-case.loaders';
 import { DisputeCaseResolver, DisputePartyResolver } from './dispute-case.resolver';
+import { disputeCaseExport } from './dispute-case.export';
 import { DisputeCaseService } from './dispute-case.service';
 import { createMediationRefLoaders, type MediationRefLoaders } from './mediation-refs.loaders';
 import { MediationRegionFiguresResolver, MediationStatsResolver } from './mediation-stats.resolver';
 import { MediationStatsService } from './mediation-stats.service';
 import { MediationCommandViewService } from './mediation-command-view.service';
 import { MEDIATION_ALERTS, MEDIATION_KPIS } from './mediation-kpis';
+import { MEDIATION_REPORT_SECTIONS } from './mediation.report';
+import { meetingExport, mediatorExport, organizationExport, petitionExport } from './mediation.exports';
 import { DEMO_ACCOUNTS } from '../access/access.seed';
 import { linkDemoMediator, seedMediation } from './mediation.seed';
 import { MediatorResolver } from './mediator.resolver';
@@ -87,6 +90,8 @@ export const mediationModule = defineModule({
   },
   kpis: MEDIATION_KPIS,
   alerts: MEDIATION_ALERTS,
+  exports: [disputeCaseExport, petitionExport, mediatorExport, organizationExport, meetingExport],
+  reportSections: MEDIATION_REPORT_SECTIONS,
   constraints: {
     mediation_organization_name: {
       code: 'CONFLICT',

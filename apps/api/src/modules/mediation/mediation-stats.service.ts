@@ -140,6 +140,20 @@ export class MediationStatsService {
     };
   }
 
+  /** The figures of the cases accepted in the scope's days, without breakdowns: one statement (the monthly report). */
+  async totals(ctx: RequestContext, scope: StatsScope): Promise<MediationFigures> {
+    const mine = readable(ctx, 4);
+    const [row]: FigureRow[] = await inScope(ctx, (m) =>
+      m.query(
+        `SELECT ${FIGURE_COLUMNS} FROM dispute_case c
+         WHERE c.region_path <@ $1::ltree
+           AND c.accepted_at >= ${DAY_START('$2')} AND c.accepted_at < ${DAY_AFTER('$3')} AND ${mine.sql}`,
+        [scope.path, scope.from, scope.to, ...mine.params],
+      ),
+    );
+    return figures(row);
+  }
+
   /** The years with accepted cases in the caller's scope, or in a region's subtree, newest first; one statement. */
   async years(ctx: RequestContext, regionCode: string | null | undefined): Promise<number[]> {
     requireAction(ctx, 'dispute:read');

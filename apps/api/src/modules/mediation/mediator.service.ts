@@ -2,7 +2,7 @@ import { DISPUTE_CASE_DESK_STATES, maskPhone } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listInOrder, type PageArgs } from '../../common/connection';
+import { inOrder, listPage, type ListQuery, type PageArgs } from '../../common/connection';
 import { groupBy } from '../../common/group-by';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { parseId, parseIds } from '../../common/ids';
@@ -72,6 +72,14 @@ export class MediatorService {
   }
 
   async list(ctx: RequestContext, filter: MediatorFilter | null | undefined, args: PageArgs) {
+    return listPage<Mediator>(scoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: MediatorFilter | null | undefined,
+  ): Promise<ListQuery<Mediator>> {
     requireAction(ctx, 'dispute:read');
     const where = new Where().subtree('md.region_path', await scopePath(ctx, filter?.regionCode));
     if (filter?.organizationId != null) {
@@ -87,12 +95,12 @@ export class MediatorService {
     where.anyOf('md.employment', filter?.employment).contains(['md.name'], filter?.nameContains);
     if (filter?.speciality) where.add(`${where.param(filter.speciality)} = ANY(md.specialities)`);
     if (filter?.active != null) where.add(`md.active = ${where.param(filter.active)}`);
-    return listInOrder<Mediator>(scoped(ctx), ['NAME', 'name'], {
+    return {
       from: 'mediator md',
       columns: MEDIATOR_COLUMNS,
       where,
-      args,
-    });
+      sort: inOrder('mediator md', ['NAME', 'name']),
+    };
   }
 
   async register(ctx: RequestContext, input: RegisterMediatorInput): Promise<Mediator> {

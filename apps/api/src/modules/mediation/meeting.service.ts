@@ -1,7 +1,7 @@
 import type { DisputeCaseState } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { inOrder, listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { groupBy } from '../../common/group-by';
 import type { RequestContext } from '../../server/context';
@@ -44,6 +44,14 @@ export class MeetingService {
 
   /** Newest first. */
   async list(ctx: RequestContext, filter: CoordinationMeetingFilter | null | undefined, args: PageArgs) {
+    return listPage<CoordinationMeeting>(scoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: CoordinationMeetingFilter | null | undefined,
+  ): Promise<ListQuery<CoordinationMeeting>> {
     requireAction(ctx, 'coordination:read');
     const where = new Where()
       .subtree('mt.region_path', await scopePath(ctx, filter?.regionCode))
@@ -61,12 +69,12 @@ export class MeetingService {
       if (!organization)
         throw AppError.badInput(`Organisation ${filter.organizationId} was not found.`, 'organizationId');
     }
-    return listInOrder<CoordinationMeeting>(scoped(ctx), ['HELD_ON', 'heldOn', SortDirection.DESC], {
+    return {
       from: 'coordination_meeting mt',
       columns: MEETING_COLUMNS,
       where,
-      args,
-    });
+      sort: inOrder('coordination_meeting mt', ['HELD_ON', 'heldOn', SortDirection.DESC]),
+    };
   }
 
   /**

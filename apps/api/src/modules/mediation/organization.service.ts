@@ -11,7 +11,7 @@ import {
   scopePath,
   scoped,
 } from '../../common/authz';
-import { listInOrder, type PageArgs, type Queryable } from '../../common/connection';
+import { inOrder, listPage, type ListQuery, type PageArgs, type Queryable } from '../../common/connection';
 import { ReferenceCache } from '../../common/reference-cache';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -118,6 +118,14 @@ export class OrganizationService {
 
   /** Any signed-in caller, city-wide: a region filter must exist but may lie outside the jurisdiction. */
   async list(ctx: RequestContext, filter: MediationOrganizationFilter | null | undefined, args: PageArgs) {
+    return listPage<MediationOrganization>(scoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: MediationOrganizationFilter | null | undefined,
+  ): Promise<ListQuery<MediationOrganization>> {
     requirePrincipal(ctx);
     const where = new Where();
     if (filter?.regionCode != null)
@@ -126,12 +134,12 @@ export class OrganizationService {
       .anyOf('o.kind', filter?.kind)
       .anyOf('o.industry', filter?.industry)
       .contains(['o.name'], filter?.nameContains);
-    return listInOrder<MediationOrganization>(scoped(ctx), ['NAME', 'name'], {
+    return {
       from: 'mediation_organization o',
       columns: ORGANIZATION_COLUMNS,
       where,
-      args,
-    });
+      sort: inOrder('mediation_organization o', ['NAME', 'name']),
+    };
   }
 
   async create(ctx: RequestContext, input: CreateMediationOrganizationInput): Promise<MediationOrganization> {

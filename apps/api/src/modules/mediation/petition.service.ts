@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
-import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { inOrder, listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { checkText, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -68,6 +68,14 @@ export class PetitionService {
 
   /** Newest registration first. */
   async list(ctx: RequestContext, filter: PetitionCaseFilter | null | undefined, args: PageArgs) {
+    return listPage<PetitionCase>(scoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: PetitionCaseFilter | null | undefined,
+  ): Promise<ListQuery<PetitionCase>> {
     requireAction(ctx, 'coordination:read');
     const where = new Where()
       .subtree('p.region_path', await scopePath(ctx, filter?.regionCode))
@@ -78,12 +86,12 @@ export class PetitionService {
         { from: 'registeredFrom', to: 'registeredTo' },
         'date',
       );
-    return listInOrder<PetitionCase>(scoped(ctx), ['REGISTERED_ON', 'registeredOn', SortDirection.DESC], {
+    return {
       from: 'petition_case p',
       columns: PETITION_COLUMNS,
       where,
-      args,
-    });
+      sort: inOrder('petition_case p', ['REGISTERED_ON', 'registeredOn', SortDirection.DESC]),
+    };
   }
 
   async register(ctx: RequestContext, input: RegisterPetitionCaseInput): Promise<PetitionCase> {

@@ -142,6 +142,11 @@ export class RegionService {
     return children.map((c) => ({ ...c, boundary: byCode.get(c.code) ?? null }));
   }
 
+  /** The current children of a region, by code, from the tree in memory. */
+  async currentChildrenOf(ctx: RequestContext, code: string): Promise<readonly TreeRegion[]> {
+    return (await regionTree(ctx)).childrenOf(code);
+  }
+
   /** Ancestors of each code, root first. */
   async ancestorsOf(ctx: RequestContext, codes: readonly string[]): Promise<RegionRow[][]> {
     const tree = await regionTree(ctx);

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { listInOrder, type PageArgs } from '../../common/connection';
+import { inOrder, listPage, type ListQuery, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { editTarget, saveEdit } from '../../common/command';
 import { Patch, Where } from '../../common/sql';
@@ -78,16 +78,24 @@ export class HouseholdService {
   }
 
   async list(ctx: RequestContext, filter: HouseholdFilter | null | undefined, args: PageArgs) {
+    return listPage<Household>(scoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: HouseholdFilter | null | undefined,
+  ): Promise<ListQuery<Household>> {
     requireAction(ctx, 'household:read');
     const where = new Where().subtree('h.region_path', await scopePath(ctx, filter?.regionCode));
     if (filter?.tags?.length) where.add(`h.tags && ${where.param(filter.tags)}`);
     where.contains(['h.address'], filter?.addressContains);
-    return listInOrder<Household>(scoped(ctx), ['ADDRESS', 'address'], {
+    return {
       from: 'household h',
       columns: HOUSEHOLD_COLUMNS,
       where,
-      args,
-    });
+      sort: inOrder('household h', ['ADDRESS', 'address']),
+    };
   }
 
   async register(ctx: RequestContext, input: RegisterHouseholdInput): Promise<Household> {

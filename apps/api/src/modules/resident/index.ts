@@ -2,6 +2,8 @@ import { defineModule } from '../../common/module';
 import { HouseholdService } from './household.service';
 import { createResidentLoaders, type ResidentLoaders } from './resident.loaders';
 import { HouseholdResolver, ResidentResolver } from './resident.resolver';
+import { householdExport, residentExport } from './resident.export';
+import { RESIDENT_REPORT_SECTIONS } from './resident.report';
 import { seedResidents } from './resident.seed';
 import { ResidentService } from './resident.service';
 
@@ -28,6 +30,8 @@ export const residentModule = defineModule({
     const [{ empty }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM household) AS empty');
     return empty ? seedResidents(m, cipher) : null;
   },
+  exports: [residentExport, householdExport],
+  reportSections: RESIDENT_REPORT_SECTIONS,
   constraints: {
     resident_id_number: {
       code: 'CONFLICT',

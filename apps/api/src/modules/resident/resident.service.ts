@@ -10,7 +10,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, sortBy, type PageArgs, type SortField } from '../../common/connection';
+import { listPage, sortBy, type ListQuery, type PageArgs, type SortField } from '../../common/connection';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { parseId } from '../../common/ids';
 import { editTarget, saveEdit } from '../../common/command';
@@ -33,6 +33,10 @@ export const RESIDENT_COLUMNS = `r.id, r.name, r.gender, extract(year FROM r.bir
   extract(year FROM age(r.birth_date))::int AS age, r.id_number_masked AS "idNumber",
   r.phone_masked AS phone, r.tags, r.region_code AS "regionCode", r.household_id AS "householdId", r.version,
   r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
+/** What a revealed export reads besides the masked columns; decrypted by `unmasked` alone. */
+const ENCRYPTED_COLUMNS = `r.id_number_encrypted AS "idNumberEncrypted", r.phone_encrypted AS "phoneEncrypted",
+  r.birth_date::text AS "birthDate"`;
+type Encrypted = { idNumberEncrypted: string; phoneEncrypted: string | null; birthDate: string };
 const RESIDENT = editTarget('resident', 'Resident', RESIDENT_COLUMNS);
 const MAX_MEMBERS = 50;
 
@@ -145,20 +149,13 @@ export class ResidentService {
     args: PageArgs & { orderBy?: ResidentOrderBy | null },
   ) {
     const principal = requireAction(ctx, 'resident:read');
-    const where = new Where().subtree('r.region_path', await scopePath(ctx, filter?.regionCode));
-    where.id('r.household_id', filter?.householdId, 'householdId').contains(['r.name'], filter?.nameContains);
-    if (filter?.tags?.length) where.add(`r.tags && ${where.param(filter.tags)}`);
+    const query = await this.listQuery(ctx, filter, args.orderBy);
+    const { where } = query;
     const lookup = filter?.idNumber != null ? this.lookupOf(ctx, filter.idNumber, filter.purpose) : null;
     if (lookup) where.add(`r.id_number_hmac = ${where.param(lookup.hmac)}`);
     return inScope(ctx, async (m) => {
       if (lookup) await this.throttleLookups(ctx, m);
-      const connection = await listPage<Resident>(scoped(ctx), {
-        from: 'resident r',
-        columns: RESIDENT_COLUMNS,
-        where,
-        args,
-        sort: sortBy(SORT, args.orderBy, ResidentOrderField.NAME, { expr: 'r.id', of: (r) => r.id }),
-      });
+      const connection = await listPage<Resident>(scoped(ctx), { ...query, args });
       const returned = connection.edges.map((e) => e.node.id);
       // A lookup is recorded whether it finds someone or not; a plain list only when it shows someone.
       if (lookup || returned.length)
@@ -174,6 +171,38 @@ export class ResidentService {
         });
       return connection;
     });
+  }
+
+  /**
+   * The residents a list selects (without an ID-number lookup, which is `list`'s alone), masked; `revealed` adds
+   * the encrypted columns, which only `unmasked` reads, for an export with a purpose by a caller who may reveal.
+   */
+  async listQuery(
+    ctx: RequestContext,
+    filter: ResidentFilter | null | undefined,
+    orderBy: ResidentOrderBy | null | undefined,
+    revealed = false,
+  ): Promise<ListQuery<Resident>> {
+    requireAction(ctx, 'resident:read');
+    if (revealed) requireAction(ctx, 'resident:reveal');
+    const where = new Where().subtree('r.region_path', await scopePath(ctx, filter?.regionCode));
+    where.id('r.household_id', filter?.householdId, 'householdId').contains(['r.name'], filter?.nameContains);
+    if (filter?.tags?.length) where.add(`r.tags && ${where.param(filter.tags)}`);
+    return {
+      from: 'resident r',
+      columns: revealed ? `${RESIDENT_COLUMNS}, ${ENCRYPTED_COLUMNS}` : RESIDENT_COLUMNS,
+      where,
+      sort: sortBy(SORT, orderBy, ResidentOrderField.NAME, { expr: 'r.id', of: (r) => r.id }),
+    };
+  }
+
+  /** Rows of a revealed `listQuery` (which read the ciphertext too) with the ID number, phone and birth date in clear. */
+  unmasked(rows: readonly Resident[]): (Resident & { birthDate: string })[] {
+    return (rows as readonly (Resident & Encrypted)[]).map(({ idNumberEncrypted, phoneEncrypted, ...r }) => ({
+      ...r,
+      idNumber: this.cipher.decrypt(idNumberEncrypted),
+      phone: phoneEncrypted && this.cipher.decrypt(phoneEncrypted),
+    }));
   }
 
   /** An exact ID-number lookup: a valid number, a stated purpose, one per request. */

@@ -1,0 +1,71 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { addScopedTable } from '../scoped-table';
+
+/**
+ * Monthly reports (月报) signed off level by level: a row per region and month once someone acts on it (its state
+ * and who signed), the frozen figures of each signed edition (append-only: a signed edition never changes), and
+ * the report's timeline (signatures and reopenings, with their reasons). Scoped like cases: a district sees and
+ * signs its own subtree's reports only.
+ */
+export class MonthlyReport1764900000000 implements MigrationInterface {
+  name = 'MonthlyReport1764900000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE monthly_report (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        region_code varchar(15) NOT NULL REFERENCES region (code),
+        month date NOT NULL CHECK (extract(day FROM month) = 1),
+        state text NOT NULL DEFAULT 'DRAFT' CHECK (state IN ('DRAFT', 'SIGNED', 'REOPENED')),
+        edition integer NOT NULL DEFAULT 0 CHECK (edition >= 0),
+        signed_at timestamptz,
+        signed_by_name text,
+        version integer NOT NULL DEFAULT 0,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (region_code, month)
+      )`);
+    await addScopedTable(q, 'monthly_report', {
+      pathFromRegionCode: true,
+      grants: ['SELECT', 'INSERT', 'UPDATE'],
+    });
+
+    await q.query(`
+      CREATE TABLE monthly_report_edition (
+        id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        report_id uuid NOT NULL REFERENCES monthly_report (id),
+        region_code varchar(15) NOT NULL REFERENCES region (code),
+        edition integer NOT NULL CHECK (edition > 0),
+        sections jsonb NOT NULL,
+        signed_at timestamptz NOT NULL DEFAULT now(),
+        signed_by uuid,
+        signed_by_name text NOT NULL,
+        UNIQUE (report_id, edition)
+      )`);
+    await addScopedTable(q, 'monthly_report_edition', {
+      pathFromRegionCode: true,
+      grants: ['SELECT', 'INSERT'],
+    });
+
+    await q.query(`
+      CREATE TABLE monthly_report_event (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        report_id uuid NOT NULL REFERENCES monthly_report (id),
+        at timestamptz NOT NULL DEFAULT now(),
+        command text NOT NULL,
+        from_state text NOT NULL,
+        to_state text NOT NULL,
+        actor_name text NOT NULL,
+        details jsonb NOT NULL DEFAULT '{}'
+      )`);
+    await q.query(`CREATE INDEX monthly_report_event_report ON monthly_report_event (report_id, id)`);
+    await addScopedTable(q, 'monthly_report_event', {
+      pathFromRegionCode: false,
+      grants: ['SELECT', 'INSERT'],
+    });
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE monthly_report_event, monthly_report_edition, monthly_report`);
+  }
+}

@@ -1,0 +1,165 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startApi, type RunningApi } from './api-server';
+import { launchChromium, withScreenshotOnFailure } from './browser';
+import { DEMO_PASSWORD, signIn } from './sign-in';
+
+const DAOLI = '230102';
+const DESKTOP = { width: 1366, height: 900 };
+const STREET_PASSWORD = 'street-officer-1';
+
+/** Last month in Harbin: the month the report page opens on. */
+function lastMonth(): string {
+  const now = new Date(Date.now() + 8 * 3600_000);
+  const [year, month] = [now.getUTCFullYear(), now.getUTCMonth() + 1];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}
+
+describe('monthly reports and exports in the browser', () => {
+  let api: RunningApi | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page;
+
+  /** One GraphQL request with a token (or none), as a district system would send it. */
+  async function gql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+    const res = await fetch(`${api!.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: T; errors?: unknown[] };
+    if (!body.data || body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  }
+  const login = async (username: string, password = DEMO_PASSWORD) =>
+    (
+      await gql<{ login: { accessToken: string } }>(
+        `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { accessToken } }`,
+        { u: username, p: password },
+      )
+    ).login.accessToken;
+
+  beforeAll(async () => {
+    api = await startApi();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+
+  async function open(username: string) {
+    context = await browser!.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    await signIn(page, api!.baseUrl, username);
+  }
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('when every street of 道里区 has signed last month, then its district officer signs it off in the browser', async () => {
+    // Each street's officer signs its report through the API (an account per street, made by the administrator).
+    const admin = await login('admin');
+    const { regions } = await gql<{ regions: { edges: { node: { code: string } }[] } }>(
+      `query($p: String!) { regions(first: 200, filter: { parentCode: $p }) { edges { node { code } } } }`,
+      { p: DAOLI },
+      admin,
+    );
+    const streets = regions.edges.map((e) => e.node.code);
+    expect(streets.length).toBeGreaterThan(1);
+    const month = lastMonth();
+    for (const street of streets) {
+      const username = `street${street}`;
+      await gql(
+        `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+        {
+          input: {
+            username,
+            displayName: `${street}街道工作人员`,
+            password: STREET_PASSWORD,
+            roles: ['STREET_OFFICER'],
+            jurisdictionCode: street,
+          },
+        },
+        admin,
+      );
+      await gql(
+        `mutation($input: SignMonthlyReportInput!) { signMonthlyReport(input: $input) { state } }`,
+        { input: { regionCode: street, month, expectedVersion: 0 } },
+        await login(username, STREET_PASSWORD),
+      );
+    }
+
+    await open('daoli');
+    await withScreenshotOnFailure(page, 'report-sign', async () => {
+      await page.getByRole('menuitem', { name: '月报审签' }).click();
+      await page.waitForURL(/#\/reports/);
+      await page.getByRole('heading', { level: 1, name: /道里区/ }).waitFor();
+      const children = page.getByRole('table', { name: '下级单位签发情况' });
+      await children.waitFor();
+      expect(await children.locator('tbody tr').count()).toBe(streets.length);
+      expect(await children.locator('tbody tr[data-state="SIGNED"]').count()).toBe(streets.length);
+      await page.getByRole('heading', { name: '矛盾纠纷调解' }).waitFor();
+
+      await page.getByRole('button', { name: '审核签发' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByText('签发后本月数字冻结').waitFor();
+      await dialog.getByRole('button', { name: '审核签发' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText('第 1 版', { exact: true }).waitFor();
+      await page.getByText(/签发：道里区工作人员/).waitFor();
+      expect(await page.getByRole('button', { name: '审核签发' }).count()).toBe(0);
+
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '下载 PDF' }).click();
+      const pdf = await download;
+      expect(pdf.suggestedFilename()).toMatch(/^月报-.*道里区.*\.pdf$/);
+      expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    // The city sees the district signed.
+    const supervisor = await login('supervisor');
+    const city = await gql<{ monthlyReport: { children: { regionCode: string; state: string }[] } }>(
+      `query($m: String!) { monthlyReport(regionCode: "230100", month: $m) { children { regionCode state } } }`,
+      { m: month },
+      supervisor,
+    );
+    expect(city.monthlyReport.children.find((c) => c.regionCode === DAOLI)?.state).toBe('SIGNED');
+  });
+
+  it('when a supervisor exports the case list of 道里区, then the downloaded CSV holds exactly those cases, in Chinese', async () => {
+    const supervisor = await login('supervisor');
+    const { disputeCases } = await gql<{ disputeCases: { totalCount: number } }>(
+      `query($f: DisputeCaseFilter) { disputeCases(first: 1, filter: $f) { totalCount } }`,
+      { f: { regionCode: DAOLI } },
+      supervisor,
+    );
+    await open('supervisor');
+    await withScreenshotOnFailure(page, 'export-cases', async () => {
+      await page.getByRole('menuitem', { name: '矛盾纠纷' }).click();
+      await page.waitForURL(/#\/disputeCases/);
+      // The list filtered to 道里区, as a drill-down link opens it.
+      const filter = encodeURIComponent(JSON.stringify({ regionCode: DAOLI }));
+      await page.goto(`${api!.baseUrl}/#/disputeCases?filter=${filter}`);
+      await page.getByRole('button', { name: '导出' }).click();
+      const download = page.waitForEvent('download');
+      await page.getByRole('menuitem', { name: /CSV/ }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^纠纷案件-\d{4}-\d{2}-\d{2}\.csv$/);
+      const text = await readFile((await file.path())!, 'utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      const [header, ...rows] = text.slice(1).trimEnd().split('\r\n');
+      expect(header.split(',').slice(0, 3)).toEqual(['编号', '标题', '纠纷类型']);
+      // Every case the filter selects, not only the page shown.
+      expect(disputeCases.totalCount).toBeGreaterThan(25);
+      expect(rows).toHaveLength(disputeCases.totalCount);
+      expect(rows.every((row) => row.includes(',230102'))).toBe(true);
+      expect(text).not.toMatch(/\b1[3-9]\d{9}\b/);
+      await page.getByText(/已导出/).waitFor();
+    });
+  });
+});
