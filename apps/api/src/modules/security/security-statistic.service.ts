@@ -183,12 +183,10 @@ export class SecurityStatisticService {
           changes: { rows: { new: rows.length }, inserted: { new: inserted }, updated: { new: updated } },
           regionPath: principal.jurisdiction.path,
         });
-      return {
-        inserted,
-        updated,
-        unchanged: rows.length - changed.length,
-        villageYearTotals: await this.villageYearTotals(ctx, m, rows),
-      };
+      // The villages' safety records follow in the same transaction: "no case for three years" is their query.
+      const villageYearTotals = await this.villageYearTotals(ctx, m, rows);
+      await ctx.services.villageSafety.recordCounts(ctx, m, villageYearTotals);
+      return { inserted, updated, unchanged: rows.length - changed.length, villageYearTotals };
     });
   }
 

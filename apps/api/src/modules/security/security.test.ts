@@ -85,6 +85,25 @@ describe('public security', () => {
     ]);
   });
 
+  it("when a village's month is recorded, then its safety record of the year follows in the same request (issue 10)", async () => {
+    const safety = () =>
+      app.db.query(
+        `SELECT public_order_cases AS "publicOrder", criminal_cases AS criminal FROM village_safety_record
+         WHERE region_code = $1 AND year = 2011`,
+        [villages[1]],
+      );
+    const month = (m: string, cases: number) => ({
+      regionCode: villages[1],
+      month: m,
+      category: 'PUBLIC_ORDER',
+      cases,
+    });
+    expect((await record([month('2011-03', 2), month('2011-04', 1)])).errors).toBeUndefined();
+    expect(await safety()).toEqual([{ publicOrder: 3, criminal: 0 }]);
+    expect((await record([month('2011-04', 5)])).errors).toBeUndefined();
+    expect(await safety()).toEqual([{ publicOrder: 7, criminal: 0 }]);
+  });
+
   it.each([
     [{ month: '2012-13' }, 'rows.0.month'],
     [{ cases: -1 }, 'rows.0.cases'],
