@@ -41,6 +41,8 @@ describe('npm run bench', () => {
       'districts',
       'stats-city',
       'stats-township',
+      'grid-queue',
+      'security-city',
       'command-city',
       'command-community',
       'typename',
