@@ -1,4 +1,5 @@
-import { formatPercent } from '@qiangji/domain';
+import { formatPercent, VILLAGE_INDICATOR_FIELDS, VILLAGE_INDICATOR_LABELS } from '@qiangji/domain';
+import ExcelJS from 'exceljs';
 import { pathTo, runCommand as runCaseCommand, mediator, type CommandRefs } from '../../test/mediation';
 import { codeOf, household, resident } from '../../test/people';
 import { startTestApp, type SignedIn, type TestApp } from '../../test/test-app';
@@ -514,6 +515,46 @@ describe('villages and stationed cadres (issue 10)', () => {
         },
       );
       expect(again).toMatchObject({ imported: 0, errors: [{ line: 2, field: 'year' }] });
+    });
+
+    it('when an XLSX has a bad row, then the row is named and nothing is written; a good one is written whole', async () => {
+      const IMPORT = `mutation($xlsx: String!) { importVillageIndicators(xlsx: $xlsx) { imported errors { line field message } } }`;
+      // Headed by the Chinese labels, figures as numbers, as a county office's spreadsheet has them.
+      const workbook = async (lands: number[]) => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('村情');
+        sheet.addRow(['村代码', ...VILLAGE_INDICATOR_FIELDS.map((f) => VILLAGE_INDICATOR_LABELS[f].zh)]);
+        lands.forEach((land, i) =>
+          sheet.addRow([w.villages[1], 2020 + i, 300, 1000, land, 20, 6000, 2e6, 1e5, 120]),
+        );
+        return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+      };
+      const countOf2020s = async () =>
+        (
+          await app.db.query(
+            `SELECT count(*)::int AS n FROM village_indicator WHERE region_code = $1 AND year >= 2020`,
+            [w.villages[1]],
+          )
+        )[0].n;
+      const bad = await one<{ imported: number; errors: { line: number; field: string }[] }>(
+        w.officer,
+        IMPORT,
+        {
+          xlsx: await workbook([8000, -5, 8000]),
+        },
+      );
+      expect(bad).toMatchObject({ imported: 0, errors: [{ line: 3, field: 'cultivatedLandMu' }] });
+      expect(bad.errors).toHaveLength(1);
+      expect(await countOf2020s()).toBe(0);
+      const good = await one<{ imported: number; errors: unknown[] }>(w.officer, IMPORT, {
+        xlsx: await workbook([8000, 8100.5]),
+      });
+      expect(good).toEqual({ imported: 2, errors: [] });
+      expect(await countOf2020s()).toBe(2);
+      const notABook = await one<{ errors: { line: number }[] }>(w.officer, IMPORT, {
+        xlsx: Buffer.from('villageCode,year').toString('base64'),
+      });
+      expect(notABook.errors).toEqual([expect.objectContaining({ line: 1 })]);
     });
 
     it('when a village has its Party branch and the three platforms, then it adopts the model and the promotion rate counts it', async () => {
