@@ -58,7 +58,7 @@ export interface NodeResourceSpec extends Pick<
   update?: WriteSpec;
 }
 
-const upperFirst = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+export const upperFirst = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 const lowerFirst = (name: string) => `${name.charAt(0).toLowerCase()}${name.slice(1)}`;
 
 /**

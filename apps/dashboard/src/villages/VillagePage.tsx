@@ -10,15 +10,28 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { Form, Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { Form, Title, useGetList, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import type { ReactNode } from 'react';
 import { formatDay } from '../common/dates';
 import { RegionInput } from '../common/RegionInput';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { useJurisdiction } from '../common/use-jurisdiction';
 import { FigureTable } from '../stats/FigureTable';
 import { useStats } from '../stats/use-stats';
+import { allows } from '../auth/actions';
+import { IndicatorImportButton } from './IndicatorImportButton';
+import {
+  END_POSTING_FORM,
+  INDICATORS_FORM,
+  MEMBERS_FORM,
+  ORGANIZATION_FORM,
+  PAIRING_FORM,
+  START_POSTING_FORM,
+  type VillageContext,
+} from './village-forms';
+import { VillageWriteButton } from './VillageWriteButton';
 import type { VisitRow } from './VisitList';
 
 interface Indicator {
@@ -52,6 +65,7 @@ interface Village {
     cadreName: string;
     role: string;
     state: string;
+    version: number;
     startsOn: string;
     endsOn: string | null;
     handoverNote: string | null;
@@ -76,6 +90,13 @@ const IncomeChart = ({ title, rows }: { title: string; rows: readonly Indicator[
   );
 };
 
+/** The buttons of a section's writes, wrapping on a phone. */
+const Writes = ({ children }: { children: ReactNode }) => (
+  <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 1 }}>
+    {children}
+  </Stack>
+);
+
 /**
  * 村情档案: a village's "1+3+N" organisations, yearly profile, safety, its cadres past and present (with their
  * handover notes) and its visits. Opens on the user's village (a cadre's jurisdiction) or the one in the URL.
@@ -98,6 +119,24 @@ export const VillagePage = () => {
     translate(`app.villages.village.${key}`, options);
   const count = (n: number) => n.toLocaleString(locale);
   const v = village.data && village.data.code === code ? village.data : null;
+  const { permissions } = usePermissions();
+  const writes = allows(permissions, 'village:write');
+  const pairings = useGetList<{
+    id: string;
+    startsOn: string;
+    endsOn: string | null;
+    goals: string;
+    workUnit: { name: string };
+  }>(
+    'pairings',
+    { filter: { regionCode: code }, pagination: { page: 1, perPage: 20 } },
+    { enabled: Boolean(code) },
+  );
+  const page: VillageContext | null = v && {
+    village: v.code,
+    endedPostings: v.postings.filter((p) => p.state === 'ENDED'),
+    organizations: v.organizations.filter((o) => !o.dissolvedOn),
+  };
 
   return (
     <Card sx={{ mt: 2 }}>
@@ -150,9 +189,21 @@ export const VillagePage = () => {
                     />
                   ))}
                 </Stack>
+                {writes && page && (
+                  <Writes>
+                    <VillageWriteButton form={ORGANIZATION_FORM} page={page} />
+                    {page.organizations.length > 0 && <VillageWriteButton form={MEMBERS_FORM} page={page} />}
+                  </Writes>
+                )}
               </section>
 
               {v.indicators.length > 0 && <IncomeChart title={t('income_trend')} rows={v.indicators} />}
+              {writes && page && (
+                <Writes>
+                  <VillageWriteButton form={INDICATORS_FORM} page={page} />
+                  <IndicatorImportButton />
+                </Writes>
+              )}
               <FigureTable
                 title={t('indicators')}
                 rowHeader={translate('app.stats.year')}
@@ -197,7 +248,21 @@ export const VillagePage = () => {
                 </Typography>
                 <List dense>
                   {v.postings.map((p) => (
-                    <ListItem key={p.id} disableGutters>
+                    <ListItem
+                      key={p.id}
+                      disableGutters
+                      secondaryAction={
+                        writes &&
+                        page &&
+                        p.state === 'ACTIVE' && (
+                          <VillageWriteButton form={END_POSTING_FORM} page={{ ...page, posting: p }} />
+                        )
+                      }
+                      sx={{
+                        flexWrap: 'wrap',
+                        '& .MuiListItemSecondaryAction-root': { position: 'static', transform: 'none' },
+                      }}
+                    >
                       <ListItemText
                         primary={`${p.cadreName} · ${translate(`app.villages.posting_role.${p.role}`)}`}
                         secondary={[
@@ -210,6 +275,40 @@ export const VillagePage = () => {
                     </ListItem>
                   ))}
                 </List>
+                {writes && page && (
+                  <Writes>
+                    <VillageWriteButton form={START_POSTING_FORM} page={page} />
+                  </Writes>
+                )}
+              </section>
+
+              <section aria-label={translate('app.villages.form.pairings')}>
+                <Typography variant="subtitle1" component="h2">
+                  {translate('app.villages.form.pairings')}
+                </Typography>
+                {pairings.data?.length === 0 && (
+                  <Typography color="text.secondary">{translate('app.villages.form.no_pairings')}</Typography>
+                )}
+                <List dense data-testid="village-pairings">
+                  {pairings.data?.map((p) => (
+                    <ListItem key={p.id} disableGutters>
+                      <ListItemText
+                        primary={p.workUnit.name}
+                        secondary={[
+                          `${formatDay(p.startsOn, locale)} — ${p.endsOn ? formatDay(p.endsOn, locale) : ''}`,
+                          p.goals,
+                        ]
+                          .filter(Boolean)
+                          .join(' · ')}
+                      />
+                    </ListItem>
+                  ))}
+                </List>
+                {writes && page && (
+                  <Writes>
+                    <VillageWriteButton form={PAIRING_FORM} page={page} />
+                  </Writes>
+                )}
               </section>
 
               <section aria-label={t('visits')}>

@@ -1,6 +1,7 @@
 import type { GraphqlResource } from '../data-provider';
 import { asIs, filterMapper } from '../filter-mapper';
 import { REGION_REF } from '../common/region-ref';
+import { optionalText, trimmed } from '../write-input';
 
 const ROW = `id name phone regionCode hasAccount workUnit { id name }
   activePosting { id role startsOn village { ${REGION_REF} } }`;
@@ -15,4 +16,15 @@ export const stationedCadreResource: GraphqlResource = {
   detailFields: `${ROW} postings { id role state startsOn endsOn handoverNote village { ${REGION_REF} }
     visits(first: 0) { totalCount } openAssistance { id type state description household { address } } }`,
   toFilter: filterMapper('stationedCadres', { regionCode: asIs, workUnitId: asIs, q: asIs }),
+  create: {
+    field: 'registerStationedCadre',
+    inputType: 'RegisterStationedCadreInput',
+    toInput: (d) => ({
+      name: trimmed(d.name),
+      ...optionalText('phone', d.phone),
+      workUnitId: String(d.workUnitId),
+      regionCode: String(d.regionCode),
+      idempotencyKey: String(d.idempotencyKey),
+    }),
+  },
 };

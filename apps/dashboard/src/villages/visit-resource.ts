@@ -1,6 +1,7 @@
 import type { GraphqlResource } from '../data-provider';
 import { asIs, asList, filterMapper, whenTrue } from '../filter-mapper';
 import { REGION_REF } from '../common/region-ref';
+import { VILLAGE_WRITES } from './village-writes';
 
 const ROW = `id visitedOn purpose findings followUpNeeded cadreName regionCode disputeCaseId version
   region { ${REGION_REF} } household { id address }`;
@@ -44,13 +45,14 @@ export const visitResource: GraphqlResource = {
   toFilter: toVisitFilter,
   create: { field: 'logVisit', inputType: 'LogVisitInput', toInput: toLogVisitInput },
   commands: {
+    ...VILLAGE_WRITES,
     village: `query Village($code: String!) { result: village(code: $code) { code adoptsModel
       region { ${REGION_REF} }
       indicators { year households population cultivatedLandMu poorHouseholds perCapitaNetIncome collectiveAssets
         collectiveDebts netAssets householdsInOrganizations }
       organizations { id kind name foundedOn dissolvedOn memberCount }
       safetyRecords { year publicOrderCases criminalCases }
-      postings { id cadreName role state startsOn endsOn handoverNote } } }`,
+      postings { id cadreName role state version startsOn endsOn handoverNote } } }`,
     years: `query VisitYears($regionCode: String) { result: visitYears(regionCode: $regionCode) }`,
     cadreStats: `query CadreStats($regionCode: String!, $from: Date!, $to: Date!) {
       result: cadreStats(regionCode: $regionCode, from: $from, to: $to) { regionCode from to region { ${REGION_REF} }
