@@ -233,6 +233,8 @@ describe('the public API', () => {
         'DEFAULT_VISIT_TARGETS',
         'targetPeriods',
         'isOnSchedule',
+        'visitPeriodStart',
+        'isVisitDue',
         'isBelowCadreTarget',
         'incomeGrowth',
         'perCapitaIncomeOf',

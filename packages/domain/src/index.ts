@@ -340,6 +340,8 @@ export {
   DEFAULT_VISIT_TARGETS,
   targetPeriods,
   isOnSchedule,
+  visitPeriodStart,
+  isVisitDue,
   isBelowCadreTarget,
   incomeGrowth,
   perCapitaIncomeOf,

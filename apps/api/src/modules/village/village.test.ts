@@ -1,4 +1,11 @@
-import { formatPercent, VILLAGE_INDICATOR_FIELDS, VILLAGE_INDICATOR_LABELS } from '@qiangji/domain';
+import {
+  addMonths,
+  chinaDay,
+  formatPercent,
+  VILLAGE_INDICATOR_FIELDS,
+  VILLAGE_INDICATOR_LABELS,
+  visitPeriodStart,
+} from '@qiangji/domain';
 import ExcelJS from 'exceljs';
 import { pathTo, runCommand as runCaseCommand, mediator, type CommandRefs } from '../../test/mediation';
 import { codeOf, household, resident } from '../../test/people';
@@ -194,6 +201,39 @@ describe('villages and stationed cadres (issue 10)', () => {
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'householdId' });
       const byOfficer = await logVisit(w.officer, { householdId: w.elsewhere.id, postingId: w.posting.id });
       expect(byOfficer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'postingId' });
+    });
+
+    it('when households are due for a visit, then the cadre sees them longest unseen first, by pages, until visited', async () => {
+      const own = await stationedCounty(app);
+      const DUE = `query($first: Int, $after: String) { visitsDue(first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id poor lastVisitedOn periodStart household { address } } } } }`;
+      type Due = { id: string; poor: boolean; lastVisitedOn: string | null; periodStart: string };
+      const due = async (vars: Record<string, unknown> = {}) =>
+        one<{ totalCount: number; pageInfo: { endCursor: string }; edges: { node: Due }[] }>(
+          own.cadreAccount,
+          DUE,
+          vars,
+        );
+      const before = await due();
+      expect(before.totalCount).toBe(2);
+      expect(new Set(before.edges.map((e) => e.node.id))).toEqual(new Set([own.home.id, own.poorHome.id]));
+      const today = chinaDay();
+      const lastMonth = `${addMonths(today.slice(0, 7), -1)}-01`;
+      for (const [home, visitedOn] of [
+        [own.home.id, today],
+        [own.poorHome.id, lastMonth],
+      ] as const)
+        expect((await logVisit(own.cadreAccount, { householdId: home, visitedOn })).errors).toBeUndefined();
+      const after = await due({ first: 1 });
+      // The poor household was seen last month, not this one; the other this quarter.
+      expect(after.totalCount).toBe(1);
+      expect(after.edges[0].node).toMatchObject({
+        id: own.poorHome.id,
+        poor: true,
+        lastVisitedOn: lastMonth,
+        periodStart: visitPeriodStart(today, 1),
+      });
+      expect((await due({ first: 1, after: after.pageInfo.endCursor })).edges).toEqual([]);
     });
 
     it('when the day is before the posting or to come, then it is refused on visitedOn', async () => {

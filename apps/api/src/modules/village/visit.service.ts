@@ -1,8 +1,15 @@
-import { ASSISTANCE_TYPE_LABELS, type AssistanceType } from '@qiangji/domain';
+import {
+  ASSISTANCE_TYPE_LABELS,
+  chinaDay,
+  DEFAULT_VISIT_TARGETS,
+  visitPeriodStart,
+  type AssistanceType,
+  type VisitTargets,
+} from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { listInOrder, listPage, sortBy, SortDirection, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { pastDay, updateReturning, Where } from '../../common/sql';
@@ -11,6 +18,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { CadreService } from './cadre.service';
 import {
   TimelineKind,
+  type DueHousehold,
   type GeoPointInput,
   type HouseholdTimelineEntry,
   type LogVisitInput,
@@ -39,6 +47,7 @@ export class VisitService {
   constructor(
     private readonly audit: AuditService,
     private readonly cadres: CadreService,
+    private readonly targets: VisitTargets = DEFAULT_VISIT_TARGETS,
   ) {}
 
   /** Visits by id for loaders, audited as one read per batch. */
@@ -111,6 +120,36 @@ export class VisitService {
       );
       return connection;
     });
+  }
+
+  /**
+   * Households due for a visit today (China time), longest unseen first, never-visited ones before all: where
+   * a cadre's day starts. The rule is the domain's `isVisitDue`, stated here as SQL over the subtree.
+   */
+  async due(ctx: RequestContext, regionCode: string | null | undefined, args: PageArgs) {
+    requireAction(ctx, 'village:read');
+    const today = chinaDay();
+    const where = new Where();
+    const path = where.param(await scopePath(ctx, regionCode), 'ltree');
+    const poorFrom = where.param(visitPeriodStart(today, this.targets.poorHouseholdMonths), 'date');
+    const otherFrom = where.param(visitPeriodStart(today, this.targets.householdMonths), 'date');
+    const periodStart = `CASE WHEN d.poor THEN ${poorFrom} ELSE ${otherFrom} END`;
+    where.add(`(d.last IS NULL OR d.last < ${periodStart})`);
+    const seen = `coalesce(d.last, DATE '0001-01-01')`;
+    return inScope(ctx, () =>
+      listPage<DueHousehold & { seen: string }>(scoped(ctx), {
+        from: `(SELECT h.id, h.poor, (SELECT max(v.visited_on) FROM visit v WHERE v.household_id = h.id) AS last
+          FROM (${ctx.services.households.subtreeSql(path)}) h) d`,
+        columns: `d.id, d.poor, d.last::text AS "lastVisitedOn", ${periodStart}::text AS "periodStart",
+          ${seen}::text AS seen`,
+        where,
+        sort: sortBy({ SEEN: { expr: seen, value: (r) => r.seen } }, null, 'SEEN', {
+          expr: 'd.id',
+          of: (r) => r.id,
+        }),
+        args,
+      }),
+    );
   }
 
   /** The years with visits in the caller's scope, or in a region's subtree, newest first: the stats' periods. */

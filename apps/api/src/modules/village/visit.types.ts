@@ -114,6 +114,38 @@ export class VisitsArgs extends PageArgs {
   filter?: VisitFilter | null;
 }
 
+@ObjectType({
+  description:
+    'A household due for a visit: not visited since its period began (a poor household’s month, any other’s quarter).',
+})
+export class DueHousehold {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Tagged POOR_HOUSEHOLD: visited every month.' })
+  poor: boolean;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Its last visit; null: never visited.' })
+  lastVisitedOn: string | null;
+
+  @Field(() => DateResolver, {
+    description: 'The day its period began: a visit from then on is on schedule.',
+  })
+  periodStart: string;
+}
+
+@ObjectType()
+export class DueHouseholdConnection extends ConnectionType(DueHousehold) {}
+
+@ArgsType()
+export class VisitsDueArgs extends PageArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The whole subtree of this region; default: your jurisdiction (a cadre’s village).',
+  })
+  regionCode?: string | null;
+}
+
 @InputType({
   description:
     'A visit, logged under an active posting in the household’s village. Send an idempotencyKey from the phone: a retry after a lost answer returns the first visit.',
