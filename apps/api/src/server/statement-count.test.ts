@@ -98,6 +98,11 @@ describe('statements per operation (issue 9)', () => {
         households householdsVisited poorVisitedOnSchedule assistanceDone disputesResolved income { growth }
         byChildRegion { regionCode visits income { growth } } byWorkUnit { workUnitId visits } byMonth { month visits } } }`,
     },
+    'the households due for a visit, 100 with their addresses (issue 10)': {
+      query: `query($code: String!) { visitsDue(regionCode: $code, first: 100) { totalCount
+        edges { node { id lastVisitedOn household { address } } } } }`,
+      variables: () => ({ code: county }),
+    },
     'households with their members, audited': {
       query: `query($code: String!) { households(filter: { regionCode: $code }, first: 100) {
         edges { node { address region { qualifiedName } members { name idNumber } } } } }`,

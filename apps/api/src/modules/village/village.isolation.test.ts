@@ -96,6 +96,19 @@ describe('villages and stationed cadres across jurisdictions', () => {
     },
   );
 
+  it('when county B reads the households due for a visit, then none is A’s, A’s region is refused, the city has both', async () => {
+    const DUE = `query($r: String) { visitsDue(regionCode: $r, first: 200) { totalCount edges { node { id } } } }`;
+    const due = async (who: SignedIn) =>
+      (await one<{ totalCount: number; edges: { node: { id: string } }[] }>(who, DUE)).edges.map(
+        (e) => e.node.id,
+      );
+    const [mine, all] = await Promise.all([due(b.officer), due(city)]);
+    expect(mine).not.toContain(a.home.id);
+    expect(mine).toContain(b.home.id);
+    expect(all).toEqual(expect.arrayContaining([a.home.id, b.home.id]));
+    refused(await b.officer.gql(DUE, { r: a.county }), 'FORBIDDEN');
+  });
+
   it('when county B asks for county A’s things by id, then they are not found', async () => {
     refused(
       await b.officer.gql(`query($id: ID!) { visit(id: $id) { id } }`, { id: ids.visitA }),
