@@ -30,6 +30,7 @@ import { RegionTiles } from './regions/RegionTiles';
 
 // Its own chunk, with ECharts: the other home pages do not load it.
 const CommandView = lazyPage(() => import('./supervision/CommandView'), 'CommandView');
+const CadreHome = lazyPage(() => import('./villages/CadreHome'), 'CadreHome');
 
 /**
  * The home page: the user's own jurisdiction (the city for a supervisor, the grid for a grid worker), the
@@ -42,11 +43,18 @@ export const Dashboard = () => {
   // City officials (SUPERVISOR, CITY_ADMIN) start their day on the command view, their shortcuts under it;
   // officers below open it from the menu.
   const command = jurisdiction.level === 'CITY' && allows(permissions, 'command:read');
+  // A stationed cadre's day starts with the visits due; the shortcuts follow.
+  const cadre = jurisdiction.level === 'VILLAGE' && allows(permissions, 'visit:write');
   return (
     <>
       {command && (
         <Suspense fallback={<LinearProgress />}>
           <CommandView home />
+        </Suspense>
+      )}
+      {cadre && (
+        <Suspense fallback={<LinearProgress />}>
+          <CadreHome village={jurisdiction.code} />
         </Suspense>
       )}
       <ShowBase resource="regions" id={jurisdiction.code}>

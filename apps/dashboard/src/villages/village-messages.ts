@@ -14,6 +14,13 @@ const from = (labels: Readonly<Record<string, { zh: string; en: string }>>, lang
 
 const TEXT = {
   zh: {
+    home: {
+      due: '待走访住户（%{count} 户）',
+      none_due: '本期住户都已走访',
+      last_visit: '上次走访 %{day}',
+      never: '从未走访',
+      all_households: '本村全部住户',
+    },
     form: {
       pairing: '新增包村单位',
       start_posting: '派驻干部',
@@ -119,6 +126,13 @@ const TEXT = {
     },
   },
   en: {
+    home: {
+      due: 'Households due for a visit (%{count})',
+      none_due: 'Every household has had its visit this period',
+      last_visit: 'Last visited %{day}',
+      never: 'Never visited',
+      all_households: 'All households of the village',
+    },
     form: {
       pairing: 'Pair a work unit',
       start_posting: 'Post a cadre',

@@ -53,6 +53,8 @@ export const visitResource: GraphqlResource = {
       organizations { id kind name foundedOn dissolvedOn memberCount }
       safetyRecords { year publicOrderCases criminalCases }
       postings { id cadreName role state version startsOn endsOn handoverNote } } }`,
+    visitsDue: `query VisitsDue($first: Int) { result: visitsDue(first: $first) { totalCount
+      edges { node { id poor lastVisitedOn household { address } } } } }`,
     years: `query VisitYears($regionCode: String) { result: visitYears(regionCode: $regionCode) }`,
     cadreStats: `query CadreStats($regionCode: String!, $from: Date!, $to: Date!) {
       result: cadreStats(regionCode: $regionCode, from: $from, to: $to) { regionCode from to region { ${REGION_REF} }

@@ -189,7 +189,7 @@ export class VisitService {
         ]);
         if (sent) return replay<Visit>(m, first, idem);
       }
-      const household = await this.householdPlace(ctx, householdId);
+      const household = await this.householdPlace(ctx, m, householdId, 'visit.log');
       const posting = await this.cadres.activePostingFor(ctx, m, household.path, postingId);
       if (visitedOn < posting.startsOn)
         throw AppError.badInput('visitedOn is before the posting began.', 'visitedOn');
@@ -233,10 +233,19 @@ export class VisitService {
     });
   }
 
-  /** A household of the caller's scope (a parsed id) and its place: where its visits and assistance lie. */
-  async householdPlace(ctx: RequestContext, householdId: string) {
+  /**
+   * A household of the caller's scope (a parsed id) and its place: where its visits and assistance lie. One
+   * outside it is refused on `householdId`, and the attempt (`action`) recorded, as the registry does.
+   */
+  async householdPlace(ctx: RequestContext, m: EntityManager, householdId: string, action: string) {
     const [household] = await ctx.services.households.findByIds(ctx, [householdId]);
-    if (!household) throw AppError.badInput(`Household ${householdId} was not found.`, 'householdId');
+    if (!household)
+      return this.audit.refuse(
+        ctx,
+        m,
+        { action, entityType: 'Household', entityId: householdId, field: 'householdId' },
+        `Household ${householdId} was not found.`,
+      );
     const [place] = await ctx.services.region.pathsOf(ctx, [household.regionCode]);
     return { regionCode: household.regionCode, path: place.path };
   }
@@ -290,7 +299,13 @@ export class VisitService {
     const householdId = parseId(id, 'householdId');
     return inScope(ctx, async (m) => {
       const household = await ctx.services.households.withMemberChanges(ctx, m, householdId);
-      if (!household) throw AppError.notFound(`Household ${id} was not found.`);
+      if (!household)
+        return this.audit.refuse(
+          ctx,
+          m,
+          { action: 'household.timeline', entityType: 'Household', entityId: householdId },
+          `Household ${id} was not found.`,
+        );
       const residentIds = household.members.map((r) => r.id);
       const disputes = ctx.principal!.actions.has('dispute:read')
         ? `SELECT d.received_at, '${TimelineKind.DISPUTE}', d.state, d.title, d.id FROM (${ctx.services.disputeCases.partyCasesSql('$2::uuid[]')}) d`
