@@ -59,7 +59,7 @@ export const Dashboard = () => {
       )}
       <ShowBase resource="regions" id={jurisdiction.code}>
         <Title title="app.title" />
-        <JurisdictionOverview />
+        <JurisdictionOverview shortcuts={!cadre} />
       </ShowBase>
     </>
   );
@@ -109,7 +109,7 @@ const Shortcuts = () => {
   );
 };
 
-const JurisdictionOverview = () => {
+const JurisdictionOverview = ({ shortcuts }: { shortcuts: boolean }) => {
   const region = useRecordContext<RegionDetailRecord>();
   const translate = useTranslate();
   const createPath = useCreatePath();
@@ -138,7 +138,7 @@ const JurisdictionOverview = () => {
       />
       <CardContent>
         <Stack spacing={3}>
-          <Shortcuts />
+          {shortcuts && <Shortcuts />}
           {below ? (
             <Grid container spacing={3}>
               <Grid size={{ xs: 12, md: 8 }}>

@@ -26,7 +26,8 @@ const SHOWN = 8;
 
 /**
  * A stationed cadre's day, first on the home page: log a visit, and the households due for one (poor households
- * monthly, the others quarterly), longest unseen first; a tap opens the visit form on that household.
+ * monthly, the others quarterly), longest unseen first; a tap opens the visit form on that household. The
+ * village's own pages follow; everything else is in the menu.
  */
 export const CadreHome = ({ village }: { village: string }) => {
   const translate = useTranslate();
@@ -34,6 +35,7 @@ export const CadreHome = ({ village }: { village: string }) => {
   const due = useStats<DueHouseholds>('visits', 'visitsDue', { first: SHOWN });
   const t = (key: string, options?: Record<string, unknown>) =>
     translate(`app.villages.home.${key}`, options);
+  const households = `/households?filter=${encodeURIComponent(JSON.stringify({ regionCode: village }))}`;
   return (
     <Card sx={{ mt: 2 }}>
       <CardContent>
@@ -55,7 +57,7 @@ export const CadreHome = ({ village }: { village: string }) => {
             {due.isPending && <LinearProgress />}
             {due.error && <Alert severity="error">{due.error.message}</Alert>}
             {due.data?.totalCount === 0 && <Typography color="text.secondary">{t('none_due')}</Typography>}
-            <List dense disablePadding data-testid="visits-due">
+            <List dense disablePadding data-testid="visits-due" sx={{ maxWidth: 640 }}>
               {due.data?.edges.map(({ node }) => (
                 <ListItemButton
                   key={node.id}
@@ -64,32 +66,40 @@ export const CadreHome = ({ village }: { village: string }) => {
                   sx={{ px: 0 }}
                 >
                   <ListItemText
-                    primary={node.household?.address ?? '—'}
+                    primary={
+                      <>
+                        {node.household?.address ?? '—'}
+                        {node.poor && (
+                          <Chip
+                            size="small"
+                            color="warning"
+                            label={translate('app.resident_tag.POOR_HOUSEHOLD')}
+                            sx={{ ml: 1 }}
+                          />
+                        )}
+                      </>
+                    }
                     secondary={
                       node.lastVisitedOn
                         ? t('last_visit', { day: formatDay(node.lastVisitedOn, locale) })
                         : t('never')
                     }
                   />
-                  {node.poor && (
-                    <Chip size="small" color="warning" label={translate('app.resident_tag.POOR_HOUSEHOLD')} />
-                  )}
                 </ListItemButton>
               ))}
             </List>
           </section>
-          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-            <Button component={Link} to={`/village?code=${village}`}>
-              {translate('app.villages.visit_form.view_village')}
-            </Button>
-            {(due.data?.totalCount ?? 0) > SHOWN && (
-              <Button
-                component={Link}
-                to={`/households?filter=${encodeURIComponent(JSON.stringify({ regionCode: village }))}`}
-              >
-                {t('all_households')}
+          <Stack component="nav" direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+            {[
+              { to: `/village?code=${village}`, label: translate('app.villages.village.menu') },
+              { to: households, label: t('all_households') },
+              { to: '/visits', label: translate('resources.visits.name', { smart_count: 2 }) },
+              { to: '/assistances', label: translate('resources.assistances.name', { smart_count: 2 }) },
+            ].map((link) => (
+              <Button key={link.to} component={Link} to={link.to} variant="outlined">
+                {link.label}
               </Button>
-            )}
+            ))}
           </Stack>
         </Stack>
       </CardContent>
