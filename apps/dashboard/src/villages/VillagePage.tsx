@@ -90,6 +90,21 @@ const IncomeChart = ({ title, rows }: { title: string; rows: readonly Indicator[
   );
 };
 
+/** A posting's or a pairing's line: who, from when to when, and its note (the handover, the goals). */
+const TermText = ({
+  primary,
+  term,
+  note,
+}: {
+  primary: string;
+  term: { startsOn: string; endsOn: string | null };
+  note: string | null;
+}) => {
+  const [locale = 'zh-CN'] = useLocaleState();
+  const span = `${formatDay(term.startsOn, locale)} — ${term.endsOn ? formatDay(term.endsOn, locale) : ''}`;
+  return <ListItemText primary={primary} secondary={[span, note].filter(Boolean).join(' · ')} />;
+};
+
 /** The buttons of a section's writes, wrapping on a phone. */
 const Writes = ({ children }: { children: ReactNode }) => (
   <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 1 }}>
@@ -132,11 +147,15 @@ export const VillagePage = () => {
     { filter: { regionCode: code }, pagination: { page: 1, perPage: 20 } },
     { enabled: Boolean(code) },
   );
-  const page: VillageContext | null = v && {
-    village: v.code,
-    endedPostings: v.postings.filter((p) => p.state === 'ENDED'),
-    organizations: v.organizations.filter((o) => !o.dissolvedOn),
-  };
+  // The page's writes, for those who may make them.
+  const page: VillageContext | null =
+    writes && v
+      ? {
+          village: v.code,
+          endedPostings: v.postings.filter((p) => p.state === 'ENDED'),
+          organizations: v.organizations.filter((o) => !o.dissolvedOn),
+        }
+      : null;
 
   return (
     <Card sx={{ mt: 2 }}>
@@ -189,7 +208,7 @@ export const VillagePage = () => {
                     />
                   ))}
                 </Stack>
-                {writes && page && (
+                {page && (
                   <Writes>
                     <VillageWriteButton form={ORGANIZATION_FORM} page={page} />
                     {page.organizations.length > 0 && <VillageWriteButton form={MEMBERS_FORM} page={page} />}
@@ -198,7 +217,7 @@ export const VillagePage = () => {
               </section>
 
               {v.indicators.length > 0 && <IncomeChart title={t('income_trend')} rows={v.indicators} />}
-              {writes && page && (
+              {page && (
                 <Writes>
                   <VillageWriteButton form={INDICATORS_FORM} page={page} />
                   <IndicatorImportButton />
@@ -252,7 +271,6 @@ export const VillagePage = () => {
                       key={p.id}
                       disableGutters
                       secondaryAction={
-                        writes &&
                         page &&
                         p.state === 'ACTIVE' && (
                           <VillageWriteButton form={END_POSTING_FORM} page={{ ...page, posting: p }} />
@@ -263,19 +281,15 @@ export const VillagePage = () => {
                         '& .MuiListItemSecondaryAction-root': { position: 'static', transform: 'none' },
                       }}
                     >
-                      <ListItemText
+                      <TermText
                         primary={`${p.cadreName} · ${translate(`app.villages.posting_role.${p.role}`)}`}
-                        secondary={[
-                          `${formatDay(p.startsOn, locale)} — ${p.endsOn ? formatDay(p.endsOn, locale) : ''}`,
-                          p.handoverNote && `${t('handover')}：${p.handoverNote}`,
-                        ]
-                          .filter(Boolean)
-                          .join(' · ')}
+                        term={p}
+                        note={p.handoverNote && `${t('handover')}：${p.handoverNote}`}
                       />
                     </ListItem>
                   ))}
                 </List>
-                {writes && page && (
+                {page && (
                   <Writes>
                     <VillageWriteButton form={START_POSTING_FORM} page={page} />
                   </Writes>
@@ -292,19 +306,11 @@ export const VillagePage = () => {
                 <List dense data-testid="village-pairings">
                   {pairings.data?.map((p) => (
                     <ListItem key={p.id} disableGutters>
-                      <ListItemText
-                        primary={p.workUnit.name}
-                        secondary={[
-                          `${formatDay(p.startsOn, locale)} — ${p.endsOn ? formatDay(p.endsOn, locale) : ''}`,
-                          p.goals,
-                        ]
-                          .filter(Boolean)
-                          .join(' · ')}
-                      />
+                      <TermText primary={p.workUnit.name} term={p} note={p.goals} />
                     </ListItem>
                   ))}
                 </List>
-                {writes && page && (
+                {page && (
                   <Writes>
                     <VillageWriteButton form={PAIRING_FORM} page={page} />
                   </Writes>
