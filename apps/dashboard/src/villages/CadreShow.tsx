@@ -29,7 +29,8 @@ export const CadreShow = () => {
         <TextField source="phone" emptyText="—" />
         <FunctionField
           source="postings"
-          render={({ postings }: { postings: PostingRow[] }) => (
+          // The list's row stands in until the page's own read arrives, and it has no postings.
+          render={({ postings = [] }: { postings?: PostingRow[] }) => (
             <List dense>
               {postings.map((p) => (
                 <ListItem key={p.id} disableGutters>

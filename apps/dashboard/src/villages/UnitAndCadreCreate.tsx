@@ -11,11 +11,17 @@ import {
 import { WORK_UNIT_KIND_CHOICES, WORK_UNIT_LEVEL_CHOICES } from '../common/choices';
 import { newIdempotencyKey } from '../common/idempotency-key';
 import { RegionInput } from '../common/RegionInput';
+import { useJurisdiction } from '../common/use-jurisdiction';
 import { validPhone } from '../common/validators';
 
 /** A create page whose form carries one idempotency key however often it is sent; the API's errors on their inputs. */
 const KeyedCreate = ({ children, redirect }: { children: ReactNode; redirect: 'list' | 'show' }) => {
-  const [defaults] = useState(() => ({ idempotencyKey: newIdempotencyKey() }));
+  const jurisdiction = useJurisdiction();
+  // Where the user works, to be narrowed if need be.
+  const [defaults] = useState(() => ({
+    idempotencyKey: newIdempotencyKey(),
+    regionCode: jurisdiction?.code,
+  }));
   return (
     <Create redirect={redirect}>
       <SimpleForm defaultValues={defaults}>

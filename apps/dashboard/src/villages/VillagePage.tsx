@@ -154,6 +154,7 @@ export const VillagePage = () => {
           village: v.code,
           endedPostings: v.postings.filter((p) => p.state === 'ENDED'),
           organizations: v.organizations.filter((o) => !o.dissolvedOn),
+          recordedYears: v.indicators.map((i) => i.year),
         }
       : null;
 

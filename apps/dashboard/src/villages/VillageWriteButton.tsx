@@ -33,7 +33,7 @@ export function VillageWriteButton<P extends VillageContext>({ form, page, prima
         run={run}
         successMessage="app.villages.form.saved"
         defaultValues={open ? form.defaults?.(page) : undefined}
-        validate={form.validate}
+        validate={form.validate && ((values) => form.validate!(values, page))}
       >
         <form.Fields {...page} />
       </FormDialog>

@@ -30,6 +30,8 @@ export interface VillageContext {
   /** Ended postings of the village, which a new one may take over. */
   endedPostings: { id: string; cadreName: string }[];
   organizations: { id: string; name: string }[];
+  /** The years of the village's profile: a second entry of one would be a CONFLICT. */
+  recordedYears: number[];
 }
 export interface PostingContext extends VillageContext {
   posting: { id: string; version: number };
@@ -43,7 +45,7 @@ export interface VillageForm<P extends VillageContext = VillageContext> {
   Fields: ComponentType<P>;
   input(values: FormValues, page: P): FormValues;
   defaults?(page: P): FormValues;
-  validate?(values: FormValues): Record<string, string>;
+  validate?(values: FormValues, page: P): Record<string, string>;
 }
 
 const label = (field: string) => `app.villages.form.${field}`;
@@ -175,7 +177,8 @@ export const INDICATORS_FORM: VillageForm = {
   ),
   defaults: () => ({ year: Number(chinaDay().slice(0, 4)) - 1 }),
   // Empty inputs are their own `required` message; the domain judges the figures once all are there.
-  validate: (v) => {
+  validate: (v, page) => {
+    if (page.recordedYears.includes(Number(v.year))) return { year: label('rule_recorded') };
     if (VILLAGE_INDICATOR_FIELDS.some((f) => v[f] == null || v[f] === '')) return {};
     try {
       validateVillageIndicators(indicatorsOf(v));
