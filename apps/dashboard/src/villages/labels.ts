@@ -92,6 +92,8 @@ export const cadreLabels: FeatureLabels = {
       region: '所在区域',
       regionCode: '所在区域',
       workUnitId: '派出单位',
+      householdsCovered: '走访覆盖户数',
+      visitsByMonth: '逐月走访（最近 12 个月）',
     },
   },
   en: {
@@ -106,6 +108,8 @@ export const cadreLabels: FeatureLabels = {
       region: 'Region',
       regionCode: 'Region',
       workUnitId: 'Work unit',
+      householdsCovered: 'Households visited',
+      visitsByMonth: 'Visits by month (last 12 months)',
     },
   },
 };

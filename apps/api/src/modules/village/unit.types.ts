@@ -136,6 +136,18 @@ export class CreatePairingInput {
   idempotencyKey?: string | null;
 }
 
+@ObjectType({ description: 'A month of a cadre’s visits.' })
+export class CadreMonth {
+  @Field({ description: 'YYYY-MM.' })
+  month: string;
+
+  @Field(() => Int)
+  visits: number;
+
+  @Field(() => Int)
+  householdsVisited: number;
+}
+
 @ObjectType({
   description:
     'A stationed cadre (驻村干部): a person of a work unit, posted to villages. The phone is always masked. The cadre is placed at the village of the current or last posting.',

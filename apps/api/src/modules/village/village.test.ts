@@ -203,7 +203,7 @@ describe('villages and stationed cadres (issue 10)', () => {
       expect(byOfficer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'postingId' });
     });
 
-    it('when households are due for a visit, then the cadre sees them longest unseen first, by pages, until visited', async () => {
+    it('when households are due for a visit, then the cadre sees them longest unseen first, by pages, until visited; its page counts the visits by month', async () => {
       const own = await stationedCounty(app);
       const DUE = `query($first: Int, $after: String) { visitsDue(first: $first, after: $after) {
         totalCount pageInfo { hasNextPage endCursor } edges { node { id poor lastVisitedOn periodStart household { address } } } } }`;
@@ -234,6 +234,19 @@ describe('villages and stationed cadres (issue 10)', () => {
         periodStart: visitPeriodStart(today, 1),
       });
       expect((await due({ first: 1, after: after.pageInfo.endCursor })).edges).toEqual([]);
+      // The cadre's page counts the same visits: by month, and the households reached.
+      const page = await one<{ householdsCovered: number; visitsByMonth: unknown[] }>(
+        own.officer,
+        `query($id: ID!) { stationedCadre(id: $id) { householdsCovered visitsByMonth { month visits householdsVisited } } }`,
+        { id: own.cadre.id },
+      );
+      expect(page).toEqual({
+        householdsCovered: 2,
+        visitsByMonth: [
+          { month: lastMonth.slice(0, 7), visits: 1, householdsVisited: 1 },
+          { month: today.slice(0, 7), visits: 1, householdsVisited: 1 },
+        ],
+      });
     });
 
     it('when the day is before the posting or to come, then it is refused on visitedOn', async () => {

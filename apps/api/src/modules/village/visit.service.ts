@@ -27,6 +27,14 @@ import {
   type VisitFilter,
 } from './visit.types';
 
+/** A cadre's visits of a month, or (`month` null) of every month. */
+export interface CadreVisitFigures {
+  cadreId: string;
+  month: string | null;
+  visits: number;
+  householdsVisited: number;
+}
+
 export const VISIT_COLUMNS = `v.id, v.posting_id AS "postingId", v.cadre_id AS "cadreId",
   (SELECT p.cadre_name FROM posting p WHERE p.id = v.posting_id) AS "cadreName", v.work_unit_id AS "workUnitId",
   v.household_id AS "householdId", v.region_code AS "regionCode", v.visited_on::text AS "visitedOn", v.purpose,
@@ -149,6 +157,23 @@ export class VisitService {
         }),
         args,
       }),
+    );
+  }
+
+  /**
+   * The cadres' visits by month and in all (`month` null), with the households they reached: a cadre's page, in
+   * one statement for every cadre asked for, over the visits the caller's scope shows.
+   */
+  figuresOfCadres(ctx: RequestContext, cadreIds: readonly string[]): Promise<CadreVisitFigures[]> {
+    requireAction(ctx, 'village:read');
+    return inScope(ctx, (m) =>
+      m.query(
+        `SELECT v.cadre_id AS "cadreId", to_char(v.visited_on, 'YYYY-MM') AS month, count(*)::int AS visits,
+           count(DISTINCT v.household_id)::int AS "householdsVisited"
+         FROM visit v WHERE v.cadre_id = ANY($1::uuid[])
+         GROUP BY GROUPING SETS ((v.cadre_id, month), (v.cadre_id)) ORDER BY month`,
+        [cadreIds],
+      ),
     );
   }
 

@@ -1,0 +1,75 @@
+import type { Browser, Page } from 'playwright-core';
+import { startApi, type RunningApi } from './api-server';
+import { launchChromium } from './browser';
+import { signIn } from './sign-in';
+
+const OUT = '/tmp/v2-shots';
+describe('forms', () => {
+  let api: RunningApi | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    api = await startApi();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+  });
+  const width = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth);
+  it('shows them', async () => {
+    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await signIn(page, api!.baseUrl, 'admin');
+    await page.goto(`${api!.baseUrl}/#/village?code=230128101201`);
+    await page.getByRole('button', { name: '录入年度村情' }).waitFor();
+    console.log('village width', await width(page));
+    await page.getByRole('button', { name: '录入年度村情' }).click();
+    const d = page.getByRole('dialog');
+    const f = (n: string) => d.locator(`input[name=${n}]`);
+    await f('year').fill('2012');
+    await f('households').fill('5000');
+    await f('population').fill('100');
+    await d.getByRole('button', { name: '确定' }).click();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `${OUT}/form-indicators.png` });
+    await f('year').fill('2013');
+    for (const [name, v] of [['households', '300'], ['population', '1000'], ['cultivatedLandMu', '8000'], ['poorHouseholds', '500'], ['perCapitaNetIncome', '9000'], ['collectiveAssets', '100'], ['collectiveDebts', '0'], ['householdsInOrganizations', '10']])
+      await f(name).fill(v);
+    await d.getByRole('button', { name: '确定' }).click();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `${OUT}/form-indicators2.png` });
+    await d.getByRole('button', { name: '取消' }).click();
+    await page.getByRole('button', { name: '结束驻村并交接' }).click();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${OUT}/form-end.png` });
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    await page.getByRole('button', { name: '添加成员户' }).click();
+    await page.waitForTimeout(500);
+    await page.getByRole('dialog').getByRole('combobox', { name: '成员户' }).click();
+    await page.waitForTimeout(1000);
+    await page.screenshot({ path: `${OUT}/form-members.png` });
+    await page.keyboard.press('Escape');
+    await page.goto(`${api!.baseUrl}/#/workUnits/create`);
+    await page.getByRole('textbox', { name: '名称' }).fill('通河县农业局（示例）');
+    await page.getByRole('combobox', { name: '类别' }).click();
+    await page.getByRole('option').first().click();
+    await page.getByRole('combobox', { name: '级别' }).click();
+    await page.getByRole('option').nth(2).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${OUT}/form-unit.png` });
+    await page.goto(`${api!.baseUrl}/#/stationedCadres/create`);
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${OUT}/form-cadre.png` });
+    await page.goto(`${api!.baseUrl}/#/stationedCadres?filter=${encodeURIComponent(JSON.stringify({ q: '高德明' }))}`);
+    await page.getByText('高德明').first().click();
+    await page.waitForTimeout(2000);
+    console.log('cadre width', await width(page));
+    await page.screenshot({ path: `${OUT}/cadre-show.png`, fullPage: true });
+    await page.goto(`${api!.baseUrl}/#/cadres`);
+    await page.waitForTimeout(3000);
+    console.log('overview width', await width(page));
+    await context.close();
+  }, 300_000);
+});
