@@ -60,7 +60,7 @@ export const CadreShow = () => {
                   { key: 'visits', label: translate('app.villages.overview.kpi.visits'), color: '#1976d2' },
                   {
                     key: 'householdsVisited',
-                    label: translate('app.villages.overview.kpi.coverage'),
+                    label: translate('app.villages.cadre.households_visited'),
                     color: '#2e7d32',
                   },
                 ]}

@@ -253,8 +253,16 @@ export function villageMessages(lang: Lang) {
     assistance_command: from(ASSISTANCE_MACHINE.labels(), lang),
     cadre:
       lang === 'zh'
-        ? { visits: '走访 %{count} 户次', open_assistance: '在办帮扶 %{count} 项' }
-        : { visits: '%{count} visits', open_assistance: '%{count} open assistance' },
+        ? {
+            visits: '走访 %{count} 户次',
+            open_assistance: '在办帮扶 %{count} 项',
+            households_visited: '走访户数',
+          }
+        : {
+            visits: '%{count} visits',
+            open_assistance: '%{count} open assistance',
+            households_visited: 'Households visited',
+          },
     assistance:
       lang === 'zh'
         ? { on: '日期', outcome: '帮扶成效', reason: '放弃原因' }
