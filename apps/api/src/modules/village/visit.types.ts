@@ -2,27 +2,16 @@ import type { AssistanceState, AssistanceType, DisputeType, VisitPurpose } from 
 import { DateResolver, DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
+import { LatLngFields } from '../../common/graphql-types';
 import { DisputeTypeEnum } from '../mediation/mediation.enums';
 import { DisputePartyInput } from '../mediation/dispute-case.types';
 import { AssistanceStateEnum, AssistanceTypeEnum, VisitPurposeEnum } from './village.enums';
 
 @ObjectType({ description: 'A point in WGS-84 degrees.' })
-export class GeoPoint {
-  @Field(() => Float)
-  lat: number;
-
-  @Field(() => Float)
-  lng: number;
-}
+export class GeoPoint extends LatLngFields {}
 
 @InputType()
-export class GeoPointInput {
-  @Field(() => Float)
-  lat: number;
-
-  @Field(() => Float)
-  lng: number;
-}
+export class GeoPointInput extends LatLngFields {}
 
 @ObjectType({
   description:
