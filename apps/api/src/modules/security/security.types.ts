@@ -8,8 +8,9 @@ import type {
   SurveyQuestion,
 } from '@qiangji/domain';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
+import { FilteredPageArgs, IdempotentInput, VersionedNode } from '../../common/graphql-types';
 import { ResidentTagEnum } from '../resident/resident.types';
 import {
   LegalEducationFormatEnum,
@@ -21,10 +22,7 @@ import {
 } from './security.enums';
 
 @ObjectType({ description: 'Reported cases of one region, month and category (发案数).' })
-export class SecurityStatistic {
-  @Field(() => ID)
-  id: string;
-
+export class SecurityStatistic extends VersionedNode {
   @Field()
   regionCode: string;
 
@@ -39,9 +37,6 @@ export class SecurityStatistic {
 
   @Field({ description: 'ENTERED by an official, or POLICE_SYSTEM (an API key).' })
   source: string;
-
-  @Field(() => Int)
-  version: number;
 
   @Field(() => DateTimeResolver)
   updatedAt: Date;
@@ -66,10 +61,7 @@ export class SecurityStatisticFilter {
 }
 
 @ArgsType()
-export class SecurityStatisticsArgs extends PageArgs {
-  @Field(() => SecurityStatisticFilter, { nullable: true })
-  filter?: SecurityStatisticFilter | null;
-}
+export class SecurityStatisticsArgs extends FilteredPageArgs(SecurityStatisticFilter) {}
 
 @InputType()
 export class SecurityStatisticRowInput {
@@ -237,10 +229,7 @@ export class SecurityStatsArgs {
 @ObjectType({
   description: 'A satisfaction survey (满意度调查), e.g. by the statistics bureau’s survey team.',
 })
-export class SatisfactionSurvey {
-  @Field(() => ID)
-  id: string;
-
+export class SatisfactionSurvey extends VersionedNode {
   @Field(() => Int)
   year: number;
 
@@ -255,9 +244,6 @@ export class SatisfactionSurvey {
 
   @Field()
   source: string;
-
-  @Field(() => Int)
-  version: number;
 }
 
 @ObjectType()
@@ -314,10 +300,7 @@ export class SurveyResultInput {
 }
 
 @InputType()
-export class RecordSatisfactionSurveyInput {
-  @Field(() => String, { nullable: true })
-  idempotencyKey?: string | null;
-
+export class RecordSatisfactionSurveyInput extends IdempotentInput {
   @Field(() => Int)
   year: number;
 
@@ -356,10 +339,7 @@ export class SatisfactionTrendArgs {
 }
 
 @ObjectType({ description: 'A legal-education event (普法活动).' })
-export class LegalEducationEvent {
-  @Field(() => ID)
-  id: string;
-
+export class LegalEducationEvent extends VersionedNode {
   @Field(() => LegalEducationFormatEnum)
   format: LegalEducationFormat;
 
@@ -377,9 +357,6 @@ export class LegalEducationEvent {
 
   @Field()
   organiser: string;
-
-  @Field(() => Int)
-  version: number;
 }
 
 @ObjectType()
@@ -401,16 +378,10 @@ export class LegalEducationEventFilter {
 }
 
 @ArgsType()
-export class LegalEducationEventsArgs extends PageArgs {
-  @Field(() => LegalEducationEventFilter, { nullable: true })
-  filter?: LegalEducationEventFilter | null;
-}
+export class LegalEducationEventsArgs extends FilteredPageArgs(LegalEducationEventFilter) {}
 
 @InputType()
-export class RecordLegalEducationEventInput {
-  @Field(() => String, { nullable: true })
-  idempotencyKey?: string | null;
-
+export class RecordLegalEducationEventInput extends IdempotentInput {
   @Field(() => LegalEducationFormatEnum)
   format: LegalEducationFormat;
 

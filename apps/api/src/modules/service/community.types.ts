@@ -1,8 +1,8 @@
 import type { CommunityFunction, CommunityKind } from '@qiangji/domain';
 import { DateTimeResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
-import { LatLngFields, RegionRange } from '../../common/graphql-types';
+import { ConnectionType } from '../../common/connection';
+import { FilteredPageArgs, LatLngFields, RegionRange, SubtreeFilter } from '../../common/graphql-types';
 import { LatLng } from '../region/region.types';
 import { CommunityFunctionEnum, CommunityKindEnum } from './service.enums';
 
@@ -49,10 +49,7 @@ export class CommunityProfile {
 export class CommunityProfileConnection extends ConnectionType(CommunityProfile) {}
 
 @InputType()
-export class CommunityProfileFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
+export class CommunityProfileFilter extends SubtreeFilter {
   @Field(() => [CommunityKindEnum], { nullable: true })
   kind?: CommunityKind[] | null;
 
@@ -61,10 +58,7 @@ export class CommunityProfileFilter {
 }
 
 @ArgsType()
-export class CommunityProfilesArgs extends PageArgs {
-  @Field(() => CommunityProfileFilter, { nullable: true })
-  filter?: CommunityProfileFilter | null;
-}
+export class CommunityProfilesArgs extends FilteredPageArgs(CommunityProfileFilter) {}
 
 @InputType()
 export class LatLngInput extends LatLngFields {}

@@ -1,14 +1,12 @@
 import type { VillageOrganizationKind } from '@qiangji/domain';
 import { DateResolver, SafeIntResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
+import { ConnectionType } from '../../common/connection';
+import { FilteredPageArgs, VersionedNode } from '../../common/graphql-types';
 import { VillageOrganizationKindEnum } from './village.enums';
 
 @ObjectType({ description: 'One year of a village’s profile: counts, land in mu, money in whole yuan.' })
-export class VillageIndicator {
-  @Field(() => ID)
-  id: string;
-
+export class VillageIndicator extends VersionedNode {
   @Field({ description: 'The village.' })
   regionCode: string;
 
@@ -41,9 +39,6 @@ export class VillageIndicator {
 
   @Field(() => Int)
   householdsInOrganizations: number;
-
-  @Field(() => Int)
-  version: number;
 }
 
 @ObjectType()
@@ -62,10 +57,7 @@ export class VillageIndicatorFilter {
 }
 
 @ArgsType()
-export class VillageIndicatorsArgs extends PageArgs {
-  @Field(() => VillageIndicatorFilter, { nullable: true })
-  filter?: VillageIndicatorFilter | null;
-}
+export class VillageIndicatorsArgs extends FilteredPageArgs(VillageIndicatorFilter) {}
 
 @InputType({ description: 'One year of a village; a year recorded already is CONFLICT.' })
 export class RecordVillageIndicatorsInput {
@@ -141,10 +133,7 @@ export class VillageOrganizationMember {
   description:
     'An organisation of the "1+3+N" model: the Party branch, a cooperative, the trade union, the convenience service centre, or an association.',
 })
-export class VillageOrganization {
-  @Field(() => ID)
-  id: string;
-
+export class VillageOrganization extends VersionedNode {
   @Field({ description: 'The village.' })
   regionCode: string;
 
@@ -162,9 +151,6 @@ export class VillageOrganization {
 
   @Field(() => Int, { description: 'Member households now.' })
   memberCount: number;
-
-  @Field(() => Int)
-  version: number;
 }
 
 @InputType()

@@ -1,17 +1,22 @@
 import type { PostingRole, PostingState, WorkUnitKind, WorkUnitLevel } from '@qiangji/domain';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
+import { DateResolver } from 'graphql-scalars';
+import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../common/connection';
+import {
+  FilteredPageArgs,
+  IdempotentInput,
+  RecordedNode,
+  SubtreeFilter,
+  VersionedInput,
+  VersionedNode,
+} from '../../common/graphql-types';
 import { PostingRoleEnum, PostingStateEnum, WorkUnitKindEnum, WorkUnitLevelEnum } from './village.enums';
 
 @ObjectType({
   description:
     'A work unit (单位): a department, state enterprise or institution that is paired with villages and posts its cadres there. Reference data: every reader sees every unit.',
 })
-export class WorkUnit {
-  @Field(() => ID)
-  id: string;
-
+export class WorkUnit extends RecordedNode {
   @Field()
   name: string;
 
@@ -23,12 +28,6 @@ export class WorkUnit {
 
   @Field({ description: 'The region of its seat: who may change it.' })
   regionCode: string;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeResolver)
-  createdAt: Date;
 }
 
 @ObjectType()
@@ -47,13 +46,10 @@ export class WorkUnitFilter {
 }
 
 @ArgsType()
-export class WorkUnitsArgs extends PageArgs {
-  @Field(() => WorkUnitFilter, { nullable: true })
-  filter?: WorkUnitFilter | null;
-}
+export class WorkUnitsArgs extends FilteredPageArgs(WorkUnitFilter) {}
 
 @InputType()
-export class CreateWorkUnitInput {
+export class CreateWorkUnitInput extends IdempotentInput {
   @Field()
   name: string;
 
@@ -65,16 +61,10 @@ export class CreateWorkUnitInput {
 
   @Field({ description: 'Its seat, inside your jurisdiction.' })
   regionCode: string;
-
-  @Field(() => String, { nullable: true })
-  idempotencyKey?: string | null;
 }
 
 @ObjectType({ description: 'A pairing (包村): a work unit takes on a village for a term, with its goals.' })
-export class Pairing {
-  @Field(() => ID)
-  id: string;
-
+export class Pairing extends VersionedNode {
   @Field(() => ID)
   workUnitId: string;
 
@@ -89,19 +79,13 @@ export class Pairing {
 
   @Field()
   goals: string;
-
-  @Field(() => Int)
-  version: number;
 }
 
 @ObjectType()
 export class PairingConnection extends ConnectionType(Pairing) {}
 
 @InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
-export class PairingFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
+export class PairingFilter extends SubtreeFilter {
   @Field(() => ID, { nullable: true })
   workUnitId?: string | null;
 
@@ -110,13 +94,10 @@ export class PairingFilter {
 }
 
 @ArgsType()
-export class PairingsArgs extends PageArgs {
-  @Field(() => PairingFilter, { nullable: true })
-  filter?: PairingFilter | null;
-}
+export class PairingsArgs extends FilteredPageArgs(PairingFilter) {}
 
 @InputType()
-export class CreatePairingInput {
+export class CreatePairingInput extends IdempotentInput {
   @Field(() => ID)
   workUnitId: string;
 
@@ -131,19 +112,13 @@ export class CreatePairingInput {
 
   @Field({ defaultValue: '' })
   goals: string;
-
-  @Field(() => String, { nullable: true })
-  idempotencyKey?: string | null;
 }
 
 @ObjectType({
   description:
     'A stationed cadre (驻村干部): a person of a work unit, posted to villages. The phone is always masked. The cadre is placed at the village of the current or last posting.',
 })
-export class StationedCadre {
-  @Field(() => ID)
-  id: string;
-
+export class StationedCadre extends RecordedNode {
   @Field()
   name: string;
 
@@ -159,12 +134,6 @@ export class StationedCadre {
   @Field(() => Boolean, { description: 'Whether the cadre signs in with an account of its own.' })
   hasAccount: boolean;
 
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeResolver)
-  createdAt: Date;
-
   userId: string | null;
 }
 
@@ -172,10 +141,7 @@ export class StationedCadre {
 export class StationedCadreConnection extends ConnectionType(StationedCadre) {}
 
 @InputType()
-export class StationedCadreFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
+export class StationedCadreFilter extends SubtreeFilter {
   @Field(() => ID, { nullable: true })
   workUnitId?: string | null;
 
@@ -184,13 +150,10 @@ export class StationedCadreFilter {
 }
 
 @ArgsType()
-export class StationedCadresArgs extends PageArgs {
-  @Field(() => StationedCadreFilter, { nullable: true })
-  filter?: StationedCadreFilter | null;
-}
+export class StationedCadresArgs extends FilteredPageArgs(StationedCadreFilter) {}
 
 @InputType()
-export class RegisterStationedCadreInput {
+export class RegisterStationedCadreInput extends IdempotentInput {
   @Field()
   name: string;
 
@@ -205,19 +168,13 @@ export class RegisterStationedCadreInput {
 
   @Field(() => ID, { nullable: true, description: 'A STATIONED_CADRE account, when the cadre has one.' })
   userId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  idempotencyKey?: string | null;
 }
 
 @ObjectType({
   description:
     'A posting (驻村): a cadre in a village for a term, with a role. A cadre has one active posting at a time; visits and assistance are logged under it.',
 })
-export class Posting {
-  @Field(() => ID)
-  id: string;
-
+export class Posting extends VersionedNode {
   @Field(() => ID)
   cadreId: string;
 
@@ -245,9 +202,6 @@ export class Posting {
   @Field(() => String, { nullable: true, description: 'What the cadre left for the next one (交接).' })
   handoverNote: string | null;
 
-  @Field(() => Int)
-  version: number;
-
   previousPostingId: string | null;
 }
 
@@ -255,10 +209,7 @@ export class Posting {
 export class PostingConnection extends ConnectionType(Posting) {}
 
 @InputType()
-export class PostingFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
+export class PostingFilter extends SubtreeFilter {
   @Field(() => ID, { nullable: true })
   cadreId?: string | null;
 
@@ -270,10 +221,7 @@ export class PostingFilter {
 }
 
 @ArgsType()
-export class PostingsArgs extends PageArgs {
-  @Field(() => PostingFilter, { nullable: true })
-  filter?: PostingFilter | null;
-}
+export class PostingsArgs extends FilteredPageArgs(PostingFilter) {}
 
 @InputType({
   description:
@@ -303,13 +251,7 @@ export class StartPostingInput {
 }
 
 @InputType()
-export class EndPostingInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class EndPostingInput extends VersionedInput {
   @Field(() => DateResolver)
   endsOn: Date;
 

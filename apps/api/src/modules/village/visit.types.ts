@@ -1,8 +1,16 @@
 import type { AssistanceState, AssistanceType, DisputeType, VisitPurpose } from '@qiangji/domain';
 import { DateResolver, DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
-import { LatLngFields } from '../../common/graphql-types';
+import { ConnectionType } from '../../common/connection';
+import {
+  FilteredPageArgs,
+  IdempotentInput,
+  LatLngFields,
+  RecordedNode,
+  SubtreeFilter,
+  VersionedInput,
+  VersionedNode,
+} from '../../common/graphql-types';
 import { DisputeTypeEnum } from '../mediation/mediation.enums';
 import { DisputePartyInput } from '../mediation/dispute-case.types';
 import { AssistanceStateEnum, AssistanceTypeEnum, VisitPurposeEnum } from './village.enums';
@@ -17,10 +25,7 @@ export class GeoPointInput extends LatLngFields {}
   description:
     'A household visit (走访) by a stationed cadre, under an active posting in the household’s village. Reads are audited like the registry’s.',
 })
-export class Visit {
-  @Field(() => ID)
-  id: string;
-
+export class Visit extends RecordedNode {
   @Field(() => ID)
   postingId: string;
 
@@ -56,22 +61,13 @@ export class Visit {
 
   @Field(() => ID, { nullable: true, description: 'The dispute case registered from this visit.' })
   disputeCaseId: string | null;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeResolver)
-  createdAt: Date;
 }
 
 @ObjectType()
 export class VisitConnection extends ConnectionType(Visit) {}
 
 @InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
-export class VisitFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
+export class VisitFilter extends SubtreeFilter {
   @Field(() => ID, { nullable: true })
   cadreId?: string | null;
 
@@ -98,19 +94,13 @@ export class VisitFilter {
 }
 
 @ArgsType()
-export class VisitsArgs extends PageArgs {
-  @Field(() => VisitFilter, { nullable: true })
-  filter?: VisitFilter | null;
-}
+export class VisitsArgs extends FilteredPageArgs(VisitFilter) {}
 
 @InputType({
   description:
     'A visit, logged under an active posting in the household’s village. Send an idempotencyKey from the phone: a retry after a lost answer returns the first visit.',
 })
-export class LogVisitInput {
-  @Field(() => String, { nullable: true })
-  idempotencyKey?: string | null;
-
+export class LogVisitInput extends IdempotentInput {
   @Field(() => ID)
   householdId: string;
 
@@ -238,10 +228,7 @@ export class AssistanceEffect {
   description:
     'Assistance (帮扶) a cadre arranges for a household: planned → in progress → done, or abandoned.',
 })
-export class Assistance {
-  @Field(() => ID)
-  id: string;
-
+export class Assistance extends VersionedNode {
   @Field(() => ID)
   householdId: string;
 
@@ -289,19 +276,13 @@ export class Assistance {
 
   @Field(() => String, { nullable: true })
   abandonReason: string | null;
-
-  @Field(() => Int)
-  version: number;
 }
 
 @ObjectType()
 export class AssistanceConnection extends ConnectionType(Assistance) {}
 
 @InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
-export class AssistanceFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
+export class AssistanceFilter extends SubtreeFilter {
   @Field(() => ID, { nullable: true })
   cadreId?: string | null;
 
@@ -325,16 +306,10 @@ export class AssistanceFilter {
 }
 
 @ArgsType()
-export class AssistancesArgs extends PageArgs {
-  @Field(() => AssistanceFilter, { nullable: true })
-  filter?: AssistanceFilter | null;
-}
+export class AssistancesArgs extends FilteredPageArgs(AssistanceFilter) {}
 
 @InputType()
-export class PlanAssistanceInput {
-  @Field(() => String, { nullable: true })
-  idempotencyKey?: string | null;
-
+export class PlanAssistanceInput extends IdempotentInput {
   @Field(() => ID)
   householdId: string;
 
@@ -359,13 +334,7 @@ export class PlanAssistanceInput {
 
 /** What every step of an assistance carries: which one, the version read, and the day of the step. */
 @InputType()
-export class AssistanceCommandInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class AssistanceCommandInput extends VersionedInput {
   @Field(() => DateResolver, { description: 'The day of the step; not in the future.' })
   on: Date;
 }
