@@ -1,6 +1,6 @@
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { DateResolver } from 'graphql-scalars';
 import type { ClassType } from 'type-graphql';
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, InputType, ObjectType } from 'type-graphql';
 import { PageArgs } from './connection';
 
 /**
@@ -20,38 +20,11 @@ export class LatLngFields {
   lng: number;
 }
 
-/** A row that is changed under optimistic locking. */
-@ObjectType()
-export class VersionedNode {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  version: number;
-}
-
-/** A versioned row with the time it was recorded. */
-@ObjectType()
-export class RecordedNode extends VersionedNode {
-  @Field(() => DateTimeResolver)
-  createdAt: Date;
-}
-
 /** A create that a client may retry after a lost answer: the same key returns the first result. */
 @InputType()
 export class IdempotentInput {
   @Field(() => String, { nullable: true })
   idempotencyKey?: string | null;
-}
-
-/** A change of an existing row: which one, and the version read. */
-@InputType()
-export class VersionedInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
 }
 
 /** A list filter on a subtree of the region tree. */

@@ -21,6 +21,28 @@ export interface TimelineRow<S extends string> {
   details: object;
 }
 
+/** The columns every timeline table has besides its object and path, in the seed kit's types. */
+export const TIMELINE_COLUMNS = {
+  at: 'timestamptz',
+  command: 'text',
+  fromState: 'text',
+  toState: 'text',
+  actorName: 'text',
+  details: 'jsonb',
+} as const;
+
+/** A played step as those columns. */
+export function timelineColumns<S extends string>(step: TimelineRow<S>) {
+  return {
+    at: step.at,
+    command: step.command,
+    fromState: step.from,
+    toState: step.to,
+    actorName: step.actor,
+    details: step.details,
+  };
+}
+
 /** How a seed plays lives of one machine: what the API's commands do to the object besides its state. */
 export interface Lifecycle<S extends string, D extends { [K in keyof D]: object }, Row extends LivingRow<S>> {
   machine: Machine<S, D>;

@@ -2,7 +2,8 @@ import type { ResidentTag } from '@qiangji/domain';
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
-import { RegionRange, VersionedInput, VersionedNode } from '../../common/graphql-types';
+import { RegionRange } from '../../common/graphql-types';
+import { VersionedInput, VersionedRow } from '../../common/versioned';
 import { ResidentTagEnum } from '../resident/resident.types';
 
 @ObjectType({ description: 'A grid unit (网格): the smallest cell of the region tree, with its workers.' })
@@ -36,7 +37,7 @@ export class GridUnitsArgs extends PageArgs {
 }
 
 @ObjectType({ description: 'A grid worker (网格员) on a grid unit for a time.' })
-export class GridWorkerAssignment extends VersionedNode {
+export class GridWorkerAssignment extends VersionedRow {
   @Field()
   regionCode: string;
 

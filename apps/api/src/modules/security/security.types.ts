@@ -10,7 +10,8 @@ import type {
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
-import { FilteredPageArgs, IdempotentInput, VersionedNode } from '../../common/graphql-types';
+import { FilteredPageArgs, IdempotentInput } from '../../common/graphql-types';
+import { VersionedRow } from '../../common/versioned';
 import { ResidentTagEnum } from '../resident/resident.types';
 import {
   LegalEducationFormatEnum,
@@ -22,7 +23,7 @@ import {
 } from './security.enums';
 
 @ObjectType({ description: 'Reported cases of one region, month and category (发案数).' })
-export class SecurityStatistic extends VersionedNode {
+export class SecurityStatistic extends VersionedRow {
   @Field()
   regionCode: string;
 
@@ -229,7 +230,7 @@ export class SecurityStatsArgs {
 @ObjectType({
   description: 'A satisfaction survey (满意度调查), e.g. by the statistics bureau’s survey team.',
 })
-export class SatisfactionSurvey extends VersionedNode {
+export class SatisfactionSurvey extends VersionedRow {
   @Field(() => Int)
   year: number;
 
@@ -339,7 +340,7 @@ export class SatisfactionTrendArgs {
 }
 
 @ObjectType({ description: 'A legal-education event (普法活动).' })
-export class LegalEducationEvent extends VersionedNode {
+export class LegalEducationEvent extends VersionedRow {
   @Field(() => LegalEducationFormatEnum)
   format: LegalEducationFormat;
 

@@ -2,7 +2,8 @@ import type { FormFieldType, ResidentTag, ServiceCategory, ServicePoint } from '
 import { DateResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
-import { FilteredPageArgs, RecordedNode, VersionedNode } from '../../common/graphql-types';
+import { FilteredPageArgs } from '../../common/graphql-types';
+import { RecordedRow, VersionedRow } from '../../common/versioned';
 import { ResidentTagEnum } from '../resident/resident.types';
 import { FormFieldTypeEnum, ServiceCategoryEnum, ServicePointEnum } from './service.enums';
 
@@ -52,7 +53,7 @@ export class ServiceFormField {
   description:
     'A service item (服务事项) of the catalogue, as Open311’s service definition: who may apply, the materials, the typed form, where and how fast it is handled.',
 })
-export class ServiceItem extends VersionedNode {
+export class ServiceItem extends VersionedRow {
   @Field({ description: 'City-wide code, e.g. LZ-SENIOR-CARD.' })
   code: string;
 
@@ -214,7 +215,7 @@ export class OfferServiceItemInput {
   description:
     'A disclosed policy (政策公开) with its procedure; the body is Markdown, also given as safe HTML.',
 })
-export class Policy extends RecordedNode {
+export class Policy extends RecordedRow {
   @Field()
   title: string;
 

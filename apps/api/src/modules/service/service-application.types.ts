@@ -2,7 +2,8 @@ import type { ApplicationChannel, ServiceApplicationState, ServiceQueue } from '
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
-import { FilteredPageArgs, SubtreeFilter, VersionedInput, VersionedNode } from '../../common/graphql-types';
+import { FilteredPageArgs, SubtreeFilter } from '../../common/graphql-types';
+import { VersionedInput, VersionedRow } from '../../common/versioned';
 import { ApplicationChannelEnum, ServiceApplicationStateEnum, ServiceQueueEnum } from './service.enums';
 
 @ObjectType({
@@ -123,7 +124,7 @@ export class ServiceApplicationEvent {
 }
 
 @ObjectType({ description: 'A service application (办件) of a registered resident at a service point.' })
-export class ServiceApplication extends VersionedNode {
+export class ServiceApplication extends VersionedRow {
   @Field({ description: 'Readable number: BJ + year of submission + a city-wide sequence, BJ2026-000123.' })
   number: string;
 

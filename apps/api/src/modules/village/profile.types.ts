@@ -2,11 +2,12 @@ import type { VillageOrganizationKind } from '@qiangji/domain';
 import { DateResolver, SafeIntResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
-import { FilteredPageArgs, VersionedNode } from '../../common/graphql-types';
+import { FilteredPageArgs } from '../../common/graphql-types';
+import { VersionedRow } from '../../common/versioned';
 import { VillageOrganizationKindEnum } from './village.enums';
 
 @ObjectType({ description: 'One year of a village’s profile: counts, land in mu, money in whole yuan.' })
-export class VillageIndicator extends VersionedNode {
+export class VillageIndicator extends VersionedRow {
   @Field({ description: 'The village.' })
   regionCode: string;
 
@@ -133,7 +134,7 @@ export class VillageOrganizationMember {
   description:
     'An organisation of the "1+3+N" model: the Party branch, a cooperative, the trade union, the convenience service centre, or an association.',
 })
-export class VillageOrganization extends VersionedNode {
+export class VillageOrganization extends VersionedRow {
   @Field({ description: 'The village.' })
   regionCode: string;
 

@@ -2,21 +2,15 @@ import type { PostingRole, PostingState, WorkUnitKind, WorkUnitLevel } from '@qi
 import { DateResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
-import {
-  FilteredPageArgs,
-  IdempotentInput,
-  RecordedNode,
-  SubtreeFilter,
-  VersionedInput,
-  VersionedNode,
-} from '../../common/graphql-types';
+import { FilteredPageArgs, IdempotentInput, SubtreeFilter } from '../../common/graphql-types';
+import { RecordedRow, VersionedInput, VersionedRow } from '../../common/versioned';
 import { PostingRoleEnum, PostingStateEnum, WorkUnitKindEnum, WorkUnitLevelEnum } from './village.enums';
 
 @ObjectType({
   description:
     'A work unit (单位): a department, state enterprise or institution that is paired with villages and posts its cadres there. Reference data: every reader sees every unit.',
 })
-export class WorkUnit extends RecordedNode {
+export class WorkUnit extends RecordedRow {
   @Field()
   name: string;
 
@@ -64,7 +58,7 @@ export class CreateWorkUnitInput extends IdempotentInput {
 }
 
 @ObjectType({ description: 'A pairing (包村): a work unit takes on a village for a term, with its goals.' })
-export class Pairing extends VersionedNode {
+export class Pairing extends VersionedRow {
   @Field(() => ID)
   workUnitId: string;
 
@@ -118,7 +112,7 @@ export class CreatePairingInput extends IdempotentInput {
   description:
     'A stationed cadre (驻村干部): a person of a work unit, posted to villages. The phone is always masked. The cadre is placed at the village of the current or last posting.',
 })
-export class StationedCadre extends RecordedNode {
+export class StationedCadre extends RecordedRow {
   @Field()
   name: string;
 
@@ -174,7 +168,7 @@ export class RegisterStationedCadreInput extends IdempotentInput {
   description:
     'A posting (驻村): a cadre in a village for a term, with a role. A cadre has one active posting at a time; visits and assistance are logged under it.',
 })
-export class Posting extends VersionedNode {
+export class Posting extends VersionedRow {
   @Field(() => ID)
   cadreId: string;
 

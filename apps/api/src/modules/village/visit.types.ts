@@ -2,15 +2,8 @@ import type { AssistanceState, AssistanceType, DisputeType, VisitPurpose } from 
 import { DateResolver, DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
-import {
-  FilteredPageArgs,
-  IdempotentInput,
-  LatLngFields,
-  RecordedNode,
-  SubtreeFilter,
-  VersionedInput,
-  VersionedNode,
-} from '../../common/graphql-types';
+import { FilteredPageArgs, IdempotentInput, LatLngFields, SubtreeFilter } from '../../common/graphql-types';
+import { RecordedRow, VersionedInput, VersionedRow } from '../../common/versioned';
 import { DisputeTypeEnum } from '../mediation/mediation.enums';
 import { DisputePartyInput } from '../mediation/dispute-case.types';
 import { AssistanceStateEnum, AssistanceTypeEnum, VisitPurposeEnum } from './village.enums';
@@ -25,7 +18,7 @@ export class GeoPointInput extends LatLngFields {}
   description:
     'A household visit (走访) by a stationed cadre, under an active posting in the household’s village. Reads are audited like the registry’s.',
 })
-export class Visit extends RecordedNode {
+export class Visit extends RecordedRow {
   @Field(() => ID)
   postingId: string;
 
@@ -228,7 +221,7 @@ export class AssistanceEffect {
   description:
     'Assistance (帮扶) a cadre arranges for a household: planned → in progress → done, or abandoned.',
 })
-export class Assistance extends VersionedNode {
+export class Assistance extends VersionedRow {
   @Field(() => ID)
   householdId: string;
 
