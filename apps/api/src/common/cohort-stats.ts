@@ -1,5 +1,9 @@
+import type { Action } from '@qiangji/domain';
+import type { RequestContext } from '../server/context';
+import { AppError } from './app-error';
+import { requireAction, scopePath } from './authz';
 import type { Queryable } from './connection';
-import { DAY_AFTER, DAY_START } from './sql';
+import { DAY_AFTER, DAY_START, isoDay } from './sql';
 
 /**
  * A cohort's statistics: the rows whose timestamp falls in a range of China days in a region's subtree, as
@@ -29,6 +33,24 @@ export interface CohortRange {
   regionCode: string;
   from: string;
   to: string;
+}
+
+/**
+ * What every statistics query checks first: the caller's action, the days (`to` on or after `from`) and the
+ * region, inside the caller's jurisdiction.
+ */
+export async function statsRange(
+  ctx: RequestContext,
+  action: Action,
+  regionCode: string,
+  fromValue: Date | string,
+  toValue: Date | string,
+): Promise<CohortRange> {
+  requireAction(ctx, action);
+  const from = isoDay(fromValue);
+  const to = isoDay(toValue);
+  if (from > to) throw AppError.badInput('`to` must be on or after `from`.', 'to');
+  return { path: await scopePath(ctx, regionCode), regionCode, from, to };
 }
 
 interface GroupedRow {

@@ -5,8 +5,7 @@ import {
   resolutionRate,
   type DisputeType,
 } from '@qiangji/domain';
-import { AppError } from '../../common/app-error';
-import { cohortStats } from '../../common/cohort-stats';
+import { cohortStats, statsRange } from '../../common/cohort-stats';
 import { inScope, requireAction, scopePath } from '../../common/authz';
 import type { RequestContext } from '../../server/context';
 import type {
@@ -16,7 +15,7 @@ import type {
   PetitionBacklogFigures,
   StatsScope,
 } from './mediation-stats.types';
-import { DAY_AFTER, DAY_START, isoDay } from '../../common/sql';
+import { DAY_AFTER, DAY_START } from '../../common/sql';
 import { overdueSql, ownCasesSql } from './dispute-case.sql';
 
 /** The counts of a figure set, as FILTER clauses over the cohort `c`. */
@@ -79,11 +78,8 @@ export class MediationStatsService {
     fromValue: Date | string,
     toValue: Date | string,
   ): Promise<MediationStats> {
-    requireAction(ctx, 'dispute:read');
-    const from = isoDay(fromValue);
-    const to = isoDay(toValue);
-    if (from > to) throw AppError.badInput('`to` must be on or after `from`.', 'to');
-    const path = await scopePath(ctx, regionCode);
+    const range = await statsRange(ctx, 'dispute:read', regionCode, fromValue, toValue);
+    const { path, from, to } = range;
     const { totals, byKind, ...breakdowns } = await inScope(ctx, (m) =>
       cohortStats(
         m,
@@ -97,7 +93,7 @@ export class MediationStatsService {
           zeroColumns: ZERO_COLUMNS,
           where: readable(ctx, 5),
         },
-        { path, regionCode, from, to },
+        range,
         (r: FigureRow) => figures(r),
       ),
     );

@@ -6,6 +6,7 @@ import {
 } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
+import { statsRange } from '../../common/cohort-stats';
 import {
   atomically,
   inScope,
@@ -15,7 +16,7 @@ import {
   unscoped,
 } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
-import { DAY_AFTER, DAY_START, isoDay, Patch, versionedUpdate, Where } from '../../common/sql';
+import { DAY_AFTER, DAY_START, Patch, versionedUpdate, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -183,11 +184,8 @@ export class CommunityService {
     fromValue: Date | string,
     toValue: Date | string,
   ): Promise<CommunityStats> {
-    requireAction(ctx, 'service:read');
-    const from = isoDay(fromValue);
-    const to = isoDay(toValue);
-    if (from > to) throw AppError.badInput('`to` must be on or after `from`.', 'to');
-    const path = await scopePath(ctx, regionCode);
+    const range = await statsRange(ctx, 'service:read', regionCode, fromValue, toValue);
+    const { path, from, to } = range;
     const rows: {
       g: number;
       regionCode: string | null;

@@ -6,10 +6,8 @@ import {
   type ServiceApplicationState,
   type ServiceCategory,
 } from '@qiangji/domain';
-import { AppError } from '../../common/app-error';
-import { cohortStats } from '../../common/cohort-stats';
-import { inScope, requireAction, scopePath } from '../../common/authz';
-import { isoDay } from '../../common/sql';
+import { cohortStats, statsRange } from '../../common/cohort-stats';
+import { inScope } from '../../common/authz';
 import type { RequestContext } from '../../server/context';
 import { overdueSql } from './service-application.sql';
 import type { ServiceFigures, ServiceStats } from './service-stats.types';
@@ -71,11 +69,8 @@ export class ServiceStatsService {
     fromValue: Date | string,
     toValue: Date | string,
   ): Promise<ServiceStats> {
-    requireAction(ctx, 'service:read');
-    const from = isoDay(fromValue);
-    const to = isoDay(toValue);
-    if (from > to) throw AppError.badInput('`to` must be on or after `from`.', 'to');
-    const path = await scopePath(ctx, regionCode);
+    const range = await statsRange(ctx, 'service:read', regionCode, fromValue, toValue);
+    const { from, to } = range;
     const { totals, byKind, ...breakdowns } = await inScope(ctx, (m) =>
       cohortStats(
         m,
@@ -88,7 +83,7 @@ export class ServiceStatsService {
           figureColumns: FIGURE_COLUMNS,
           zeroColumns: ZERO_COLUMNS,
         },
-        { path, regionCode, from, to },
+        range,
         (r: Row) => figures(r),
       ),
     );
