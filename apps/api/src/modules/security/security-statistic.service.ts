@@ -12,6 +12,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import type { VillageYearCases } from '../village/profile.types';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -20,7 +21,6 @@ import type {
   SecurityStatistic,
   SecurityStatisticFilter,
   SecurityStats,
-  VillageYearTotal,
 } from './security.types';
 import { Where } from '../../common/sql';
 
@@ -198,7 +198,7 @@ export class SecurityStatisticService {
     ctx: RequestContext,
     m: EntityManager,
     rows: readonly { path: string; month: string }[],
-  ): Promise<VillageYearTotal[]> {
+  ): Promise<VillageYearCases[]> {
     const villageCodes = [...new Set(rows.flatMap((r) => r.path.split('.').filter((c) => c.length === 12)))];
     const villages = (await ctx.services.region.findByCodes(ctx, villageCodes)).filter(
       (v) => v.level === 'VILLAGE',

@@ -13,6 +13,7 @@ import { ConnectionType, PageArgs } from '../../common/connection';
 import { FilteredPageArgs, IdempotentInput } from '../../common/graphql-types';
 import { VersionedRow } from '../../common/versioned';
 import { ResidentTagEnum } from '../resident/resident.types';
+import { VillageYearCases } from '../village/profile.types';
 import {
   LegalEducationFormatEnum,
   PreventionIndicatorEnum,
@@ -87,23 +88,6 @@ export class RecordSecurityStatisticsInput {
   rows: SecurityStatisticRowInput[];
 }
 
-@ObjectType({
-  description: 'A village’s cases of a year, as the statistics add them up (its safety record).',
-})
-export class VillageYearTotal {
-  @Field()
-  villageCode: string;
-
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => Int)
-  publicOrderCases: number;
-
-  @Field(() => Int)
-  criminalCases: number;
-}
-
 @ObjectType({ description: 'What an upsert did: sending the same figures twice changes nothing.' })
 export class RecordSecurityStatisticsResult {
   @Field(() => Int)
@@ -115,8 +99,8 @@ export class RecordSecurityStatisticsResult {
   @Field(() => Int)
   unchanged: number;
 
-  @Field(() => [VillageYearTotal], { description: 'The yearly totals of the villages the rows touched.' })
-  villageYearTotals: VillageYearTotal[];
+  @Field(() => [VillageYearCases], { description: 'The yearly totals of the villages the rows touched.' })
+  villageYearTotals: VillageYearCases[];
 }
 
 @ObjectType()

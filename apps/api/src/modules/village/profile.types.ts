@@ -204,8 +204,14 @@ export class VillageSafetyRecord {
   version: number;
 }
 
-@InputType({ description: 'Sets a village’s figures of a year; the same figures again change nothing.' })
-export class RecordVillageSafetyInput {
+/** A village's cases of a year: what an official enters, and what public security's statistics add up to. */
+@InputType('RecordVillageSafetyInput', {
+  description: 'Sets a village’s figures of a year; the same figures again change nothing.',
+})
+@ObjectType('VillageYearTotal', {
+  description: 'A village’s cases of a year, as the statistics add them up (its safety record).',
+})
+export class VillageYearCases {
   @Field()
   villageCode: string;
 

@@ -5,7 +5,7 @@ import { ConnectionType } from '../../common/connection';
 import { FilteredPageArgs, IdempotentInput, LatLngFields, SubtreeFilter } from '../../common/graphql-types';
 import { RecordedRow, VersionedInput, VersionedRow } from '../../common/versioned';
 import { DisputeTypeEnum } from '../mediation/mediation.enums';
-import { DisputePartyInput } from '../mediation/dispute-case.types';
+import { WithDisputeParties } from '../mediation/dispute-case.types';
 import { AssistanceStateEnum, AssistanceTypeEnum, VisitPurposeEnum } from './village.enums';
 
 @ObjectType({ description: 'A point in WGS-84 degrees.' })
@@ -123,7 +123,7 @@ export class LogVisitInput extends IdempotentInput {
   description:
     'Turns a dispute found on a visit into a mediation case (channel STATIONED_CADRE, at the household’s place), linked both ways.',
 })
-export class ReportVisitDisputeInput {
+export class ReportVisitDisputeInput extends WithDisputeParties(Object) {
   @Field(() => ID)
   visitId: string;
 
@@ -135,18 +135,6 @@ export class ReportVisitDisputeInput {
 
   @Field()
   description: string;
-
-  @Field(() => [DisputePartyInput])
-  parties: DisputePartyInput[];
-
-  @Field(() => Int)
-  peopleInvolved: number;
-
-  @Field(() => Int)
-  householdsInvolved: number;
-
-  @Field({ defaultValue: false })
-  threats: boolean;
 
   @Field(() => String, { nullable: true, description: 'Decimal yuan, e.g. "12000.00".' })
   amountAtStake?: string | null;
