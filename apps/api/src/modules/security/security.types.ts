@@ -10,7 +10,7 @@ import type {
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
-import { FilteredPageArgs, IdempotentInput } from '../../common/graphql-types';
+import { FilteredPageArgs, IdempotentInput, SubtreeFilter } from '../../common/graphql-types';
 import { VersionedRow } from '../../common/versioned';
 import { ResidentTagEnum } from '../resident/resident.types';
 import { VillageYearCases } from '../village/profile.types';
@@ -48,10 +48,7 @@ export class SecurityStatistic extends VersionedRow {
 export class SecurityStatisticConnection extends ConnectionType(SecurityStatistic) {}
 
 @InputType()
-export class SecurityStatisticFilter {
-  @Field(() => String, { nullable: true })
-  regionCode?: string | null;
-
+export class SecurityStatisticFilter extends SubtreeFilter {
   @Field(() => [SecurityCategoryEnum], { nullable: true })
   category?: SecurityCategory[] | null;
 
@@ -348,10 +345,7 @@ export class LegalEducationEvent extends VersionedRow {
 export class LegalEducationEventConnection extends ConnectionType(LegalEducationEvent) {}
 
 @InputType()
-export class LegalEducationEventFilter {
-  @Field(() => String, { nullable: true })
-  regionCode?: string | null;
-
+export class LegalEducationEventFilter extends SubtreeFilter {
   @Field(() => [LegalEducationFormatEnum], { nullable: true })
   format?: LegalEducationFormat[] | null;
 

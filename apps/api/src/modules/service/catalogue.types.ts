@@ -1,5 +1,6 @@
 import type { FormFieldType, ResidentTag, ServiceCategory, ServicePoint } from '@qiangji/domain';
 import { DateResolver } from 'graphql-scalars';
+import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
 import { FilteredPageArgs } from '../../common/graphql-types';
@@ -211,23 +212,31 @@ export class OfferServiceItemInput {
   regionCodes: string[];
 }
 
+/** What a policy says and who issued it, as published and as read back. */
+function PolicyText<T extends ClassType>(Base: T) {
+  @ObjectType()
+  @InputType()
+  abstract class PolicyTextFields extends Base {
+    @Field()
+    title: string;
+
+    @Field({ description: 'Markdown; raw HTML is shown as text, links only to http(s) and mailto.' })
+    body: string;
+
+    @Field(() => ServiceCategoryEnum)
+    category: ServiceCategory;
+
+    @Field()
+    issuingBody: string;
+  }
+  return PolicyTextFields;
+}
+
 @ObjectType({
   description:
     'A disclosed policy (政策公开) with its procedure; the body is Markdown, also given as safe HTML.',
 })
-export class Policy extends RecordedRow {
-  @Field()
-  title: string;
-
-  @Field({ description: 'Markdown.' })
-  body: string;
-
-  @Field(() => ServiceCategoryEnum)
-  category: ServiceCategory;
-
-  @Field()
-  issuingBody: string;
-
+export class Policy extends PolicyText(RecordedRow) {
   @Field(() => DateResolver)
   effectiveFrom: string;
 
@@ -266,19 +275,7 @@ export class PolicyFilter {
 export class PoliciesArgs extends FilteredPageArgs(PolicyFilter) {}
 
 @InputType()
-export class PublishPolicyInput {
-  @Field()
-  title: string;
-
-  @Field({ description: 'Markdown; raw HTML is shown as text, links only to http(s) and mailto.' })
-  body: string;
-
-  @Field(() => ServiceCategoryEnum)
-  category: ServiceCategory;
-
-  @Field()
-  issuingBody: string;
-
+export class PublishPolicyInput extends PolicyText(Object) {
   @Field(() => DateResolver)
   effectiveFrom: Date;
 

@@ -1,45 +1,54 @@
 import type { VillageOrganizationKind } from '@qiangji/domain';
 import { DateResolver, SafeIntResolver } from 'graphql-scalars';
+import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
 import { FilteredPageArgs } from '../../common/graphql-types';
 import { VersionedRow } from '../../common/versioned';
 import { VillageOrganizationKindEnum } from './village.enums';
 
+/** A village's figures of one year, as recorded and as read back. */
+function WithIndicatorFigures<T extends ClassType>(Base: T) {
+  @ObjectType()
+  @InputType()
+  abstract class IndicatorFigures extends Base {
+    @Field(() => Int)
+    year: number;
+
+    @Field(() => Int)
+    households: number;
+
+    @Field(() => Int)
+    population: number;
+
+    @Field(() => Float)
+    cultivatedLandMu: number;
+
+    @Field(() => Int)
+    poorHouseholds: number;
+
+    @Field(() => SafeIntResolver, { description: 'Farmers’ per-capita net income, yuan.' })
+    perCapitaNetIncome: number;
+
+    @Field(() => SafeIntResolver)
+    collectiveAssets: number;
+
+    @Field(() => SafeIntResolver)
+    collectiveDebts: number;
+
+    @Field(() => Int)
+    householdsInOrganizations: number;
+  }
+  return IndicatorFigures;
+}
+
 @ObjectType({ description: 'One year of a village’s profile: counts, land in mu, money in whole yuan.' })
-export class VillageIndicator extends VersionedRow {
+export class VillageIndicator extends WithIndicatorFigures(VersionedRow) {
   @Field({ description: 'The village.' })
   regionCode: string;
 
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => Int)
-  households: number;
-
-  @Field(() => Int)
-  population: number;
-
-  @Field(() => Float)
-  cultivatedLandMu: number;
-
-  @Field(() => Int)
-  poorHouseholds: number;
-
-  @Field(() => SafeIntResolver, { description: 'Farmers’ per-capita net income, yuan.' })
-  perCapitaNetIncome: number;
-
-  @Field(() => SafeIntResolver)
-  collectiveAssets: number;
-
-  @Field(() => SafeIntResolver)
-  collectiveDebts: number;
-
   @Field(() => SafeIntResolver, { description: 'Assets less debts; negative while in debt.' })
   netAssets: number;
-
-  @Field(() => Int)
-  householdsInOrganizations: number;
 }
 
 @ObjectType()
@@ -61,36 +70,9 @@ export class VillageIndicatorFilter {
 export class VillageIndicatorsArgs extends FilteredPageArgs(VillageIndicatorFilter) {}
 
 @InputType({ description: 'One year of a village; a year recorded already is CONFLICT.' })
-export class RecordVillageIndicatorsInput {
+export class RecordVillageIndicatorsInput extends WithIndicatorFigures(Object) {
   @Field()
   villageCode: string;
-
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => Int)
-  households: number;
-
-  @Field(() => Int)
-  population: number;
-
-  @Field(() => Float)
-  cultivatedLandMu: number;
-
-  @Field(() => Int)
-  poorHouseholds: number;
-
-  @Field(() => SafeIntResolver)
-  perCapitaNetIncome: number;
-
-  @Field(() => SafeIntResolver)
-  collectiveAssets: number;
-
-  @Field(() => SafeIntResolver)
-  collectiveDebts: number;
-
-  @Field(() => Int)
-  householdsInOrganizations: number;
 }
 
 @ObjectType({ description: 'What is wrong with one line of an import, counted from 1 with the header.' })

@@ -6,6 +6,20 @@ import { FilteredPageArgs, IdempotentInput, SubtreeFilter } from '../../common/g
 import { RecordedRow, VersionedInput, VersionedRow } from '../../common/versioned';
 import { PostingRoleEnum, PostingStateEnum, WorkUnitKindEnum, WorkUnitLevelEnum } from './village.enums';
 
+/** The filters of the lists of village work: a subtree, and a work unit's part of it. */
+@InputType()
+export class WorkUnitPartFilter extends SubtreeFilter {
+  @Field(() => ID, { nullable: true })
+  workUnitId?: string | null;
+}
+
+/** …and a cadre's part. */
+@InputType()
+export class CadrePartFilter extends WorkUnitPartFilter {
+  @Field(() => ID, { nullable: true })
+  cadreId?: string | null;
+}
+
 @ObjectType({
   description:
     'A work unit (单位): a department, state enterprise or institution that is paired with villages and posts its cadres there. Reference data: every reader sees every unit.',
@@ -79,10 +93,7 @@ export class Pairing extends VersionedRow {
 export class PairingConnection extends ConnectionType(Pairing) {}
 
 @InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
-export class PairingFilter extends SubtreeFilter {
-  @Field(() => ID, { nullable: true })
-  workUnitId?: string | null;
-
+export class PairingFilter extends WorkUnitPartFilter {
   @Field(() => DateResolver, { nullable: true, description: 'Pairings in force on this day.' })
   activeOn?: Date | null;
 }
@@ -135,10 +146,7 @@ export class StationedCadre extends RecordedRow {
 export class StationedCadreConnection extends ConnectionType(StationedCadre) {}
 
 @InputType()
-export class StationedCadreFilter extends SubtreeFilter {
-  @Field(() => ID, { nullable: true })
-  workUnitId?: string | null;
-
+export class StationedCadreFilter extends WorkUnitPartFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name.' })
   q?: string | null;
 }
@@ -203,13 +211,7 @@ export class Posting extends VersionedRow {
 export class PostingConnection extends ConnectionType(Posting) {}
 
 @InputType()
-export class PostingFilter extends SubtreeFilter {
-  @Field(() => ID, { nullable: true })
-  cadreId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  workUnitId?: string | null;
-
+export class PostingFilter extends CadrePartFilter {
   @Field(() => [PostingStateEnum], { nullable: true })
   state?: PostingState[] | null;
 }

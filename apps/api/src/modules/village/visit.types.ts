@@ -2,10 +2,11 @@ import type { AssistanceState, AssistanceType, DisputeType, VisitPurpose } from 
 import { DateResolver, DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
-import { FilteredPageArgs, IdempotentInput, LatLngFields, SubtreeFilter } from '../../common/graphql-types';
+import { FilteredPageArgs, IdempotentInput, LatLngFields } from '../../common/graphql-types';
 import { RecordedRow, VersionedInput, VersionedRow } from '../../common/versioned';
 import { DisputeTypeEnum } from '../mediation/mediation.enums';
 import { WithDisputeParties } from '../mediation/dispute-case.types';
+import { CadrePartFilter } from './unit.types';
 import { AssistanceStateEnum, AssistanceTypeEnum, VisitPurposeEnum } from './village.enums';
 
 @ObjectType({ description: 'A point in WGS-84 degrees.' })
@@ -13,6 +14,13 @@ export class GeoPoint extends LatLngFields {}
 
 @InputType()
 export class GeoPointInput extends LatLngFields {}
+
+/** The filters of a cadre's work in households: a visit's, an assistance's. */
+@InputType()
+class HouseholdWorkFilter extends CadrePartFilter {
+  @Field(() => ID, { nullable: true })
+  householdId?: string | null;
+}
 
 @ObjectType({
   description:
@@ -60,18 +68,9 @@ export class Visit extends RecordedRow {
 export class VisitConnection extends ConnectionType(Visit) {}
 
 @InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
-export class VisitFilter extends SubtreeFilter {
-  @Field(() => ID, { nullable: true })
-  cadreId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  workUnitId?: string | null;
-
+export class VisitFilter extends HouseholdWorkFilter {
   @Field(() => ID, { nullable: true })
   postingId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  householdId?: string | null;
 
   @Field(() => [VisitPurposeEnum], { nullable: true })
   purpose?: VisitPurpose[] | null;
@@ -263,16 +262,7 @@ export class Assistance extends VersionedRow {
 export class AssistanceConnection extends ConnectionType(Assistance) {}
 
 @InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
-export class AssistanceFilter extends SubtreeFilter {
-  @Field(() => ID, { nullable: true })
-  cadreId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  workUnitId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  householdId?: string | null;
-
+export class AssistanceFilter extends HouseholdWorkFilter {
   @Field(() => [AssistanceTypeEnum], { nullable: true })
   type?: AssistanceType[] | null;
 
