@@ -11,6 +11,7 @@ export {
   playLife,
   TIMELINE_COLUMNS,
   timelineColumns,
+  timelineTable,
 } from './life';
 export type { LifeStep, Lifecycle, LivingRow, TimelineRow } from './life';
 export { seededRandom, seededUuids } from './random';

@@ -1,4 +1,5 @@
 import type { Machine, Role } from '@qiangji/domain';
+import { rowsTable } from './rows';
 
 /** An object a machine moves, as a seed holds it: its state and optimistic version among its columns. */
 export interface LivingRow<S extends string> {
@@ -30,6 +31,12 @@ export const TIMELINE_COLUMNS = {
   actorName: 'text',
   details: 'jsonb',
 } as const;
+
+/** A scoped timeline table: the object's id column, its copied region path, then the step's columns. */
+export function timelineTable<const O extends string>(table: string, objectColumn: O) {
+  const object = { [objectColumn]: 'uuid' } as Record<O, 'uuid'>;
+  return rowsTable(table, { ...object, regionPath: 'ltree' as const, ...TIMELINE_COLUMNS });
+}
 
 /** A played step as those columns. */
 export function timelineColumns<S extends string>(step: TimelineRow<S>) {

@@ -15,7 +15,7 @@ import {
   seededUuids,
   type LifeStep,
   type TimelineRow,
-  TIMELINE_COLUMNS,
+  timelineTable,
   timelineColumns,
 } from '../../common/seed-kit';
 import { GRID_EVENT_LIFE, type GridEventRow } from './grid-event.life';
@@ -124,11 +124,7 @@ const EVENTS = rowsTable(
     createdBy: `'seed'`,
   },
 );
-const STEPS = rowsTable('grid_event_step', {
-  eventId: 'uuid',
-  regionPath: 'ltree',
-  ...TIMELINE_COLUMNS,
-});
+const STEPS = timelineTable('grid_event_step', 'eventId');
 const ZERO_REPORTS = rowsTable('zero_report', {
   regionCode: 'varchar',
   day: 'date',

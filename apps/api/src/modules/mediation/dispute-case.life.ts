@@ -19,7 +19,7 @@ import {
   type LifeStep,
   type LivingRow,
   type TimelineRow,
-  TIMELINE_COLUMNS,
+  timelineTable,
   timelineColumns,
 } from '../../common/seed-kit';
 import type { Org } from './organization.seed';
@@ -228,11 +228,7 @@ const PARTIES = rowsTable('dispute_party', {
   role: 'text',
   name: 'text',
 });
-const EVENTS = rowsTable('dispute_case_event', {
-  caseId: 'uuid',
-  regionPath: 'ltree',
-  ...TIMELINE_COLUMNS,
-});
+const EVENTS = timelineTable('dispute_case_event', 'caseId');
 
 /**
  * The cases, oldest first (case numbers follow the dates of receipt), their parties and timelines: a case

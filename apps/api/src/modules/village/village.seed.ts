@@ -15,7 +15,7 @@ import {
   seededRandom,
   seededUuids,
   type LifeStep,
-  TIMELINE_COLUMNS,
+  timelineTable,
   timelineColumns,
 } from '../../common/seed-kit';
 
@@ -114,11 +114,7 @@ const ASSISTANCE = rowsTable('assistance', {
   version: 'int',
   createdBy: 'text',
 });
-const EVENTS = rowsTable('assistance_event', {
-  assistanceId: 'uuid',
-  regionPath: 'ltree',
-  ...TIMELINE_COLUMNS,
-});
+const EVENTS = timelineTable('assistance_event', 'assistanceId');
 const INCOMES = rowsTable('household_income', {
   householdId: 'uuid',
   regionCode: 'varchar',
