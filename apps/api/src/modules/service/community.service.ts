@@ -15,7 +15,7 @@ import {
   scopePath,
   unscoped,
 } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
 import { DAY_AFTER, DAY_START, Patch, versionedUpdate, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -76,14 +76,11 @@ export class CommunityService {
       columns: PROFILE_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'REGION_CODE:ASC',
-        expr: 'p.region_code',
-        idExpr: 'p.region_code',
-        direction: SortDirection.ASC,
-        value: (p) => p.regionCode,
-        id: (p) => p.regionCode,
-      },
+      sort: fixedSort(
+        'REGION_CODE',
+        { expr: 'p.region_code', value: (p) => p.regionCode, direction: SortDirection.ASC },
+        { expr: 'p.region_code', of: (p) => p.regionCode },
+      ),
     });
   }
 
