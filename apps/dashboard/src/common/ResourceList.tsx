@@ -14,7 +14,8 @@ interface ResourceListProps extends Omit<ListProps, 'children'> {
 
 /**
  * Every resource's list: react-admin's List with its Datagrid, a SimpleList on a phone, the region filter
- * preset to where the user works, and the toolbar with the server's export where the resource has one.
+ * preset to where the user works, and the toolbar with the server's export where the resource has one (so
+ * react-admin's own exporter, which reads a page at a time in the browser, is off). 25 rows a page unless said.
  */
 export const ResourceList = ({
   children,
@@ -22,6 +23,7 @@ export const ResourceList = ({
   rowClick,
   jurisdictionFilter,
   filterDefaultValues,
+  perPage = 25,
   ...props
 }: ResourceListProps) => {
   const { identity, isPending } = useGetIdentity();
@@ -33,7 +35,13 @@ export const ResourceList = ({
     ...filterDefaultValues,
   };
   return (
-    <List actions={<ListToolbar />} {...props} filterDefaultValues={defaults}>
+    <List
+      actions={<ListToolbar />}
+      exporter={false}
+      {...props}
+      perPage={perPage}
+      filterDefaultValues={defaults}
+    >
       <TableOrList phone={phone} rowClick={rowClick}>
         {children}
       </TableOrList>

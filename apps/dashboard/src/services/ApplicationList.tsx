@@ -2,7 +2,6 @@ import Chip from '@mui/material/Chip';
 import {
   Datagrid,
   FunctionField,
-  SelectArrayInput,
   SelectInput,
   TextField,
   TextInput,
@@ -11,7 +10,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { formatDateTime } from '../common/dates';
-import { RegionInput } from '../common/RegionInput';
+import { choicesFilter, regionFilter } from '../common/filter-inputs';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
 import { ResourceList } from '../common/ResourceList';
@@ -20,9 +19,9 @@ import { EnumChip } from '../mediation/chips';
 import { SERVICE_QUEUE_CHOICES, SERVICE_STATE_CHOICES } from './service-messages';
 
 const filters = [
-  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
+  regionFilter(),
   <SelectInput key="queue" source="queue" choices={SERVICE_QUEUE_CHOICES} alwaysOn />,
-  <SelectArrayInput key="state" source="state" choices={SERVICE_STATE_CHOICES} sx={{ minWidth: '10rem' }} />,
+  choicesFilter('state', SERVICE_STATE_CHOICES, { minWidth: '10rem' }),
   <TextInput key="q" source="q" />,
 ];
 
@@ -71,8 +70,6 @@ export const ApplicationList = () => {
   return (
     <ResourceList
       filters={filters}
-      perPage={25}
-      exporter={false}
       jurisdictionFilter="regionCode"
       filterDefaultValues={{ queue: 'NEW' }}
       phone={{

@@ -33,7 +33,6 @@ export const CatalogueList = () => {
     <ResourceList
       filters={filters}
       perPage={50}
-      exporter={false}
       phone={{
         primaryText: (i: ItemRow) => i.name,
         secondaryText: (i: ItemRow) =>

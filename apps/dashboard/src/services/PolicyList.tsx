@@ -31,7 +31,6 @@ export const PolicyList = () => {
     <ResourceList
       filters={filters}
       perPage={50}
-      exporter={false}
       phone={{
         primaryText: (p: PolicyRow) => p.title,
         secondaryText: (p: PolicyRow) =>

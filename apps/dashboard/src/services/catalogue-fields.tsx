@@ -1,18 +1,12 @@
-import { SelectArrayInput, TextInput, useRecordContext } from 'react-admin';
-import { RegionInput } from '../common/RegionInput';
+import { TextInput, useRecordContext } from 'react-admin';
+import { choicesFilter, regionFilter } from '../common/filter-inputs';
 import { EnumChip } from '../mediation/chips';
 import { SERVICE_CATEGORY_CHOICES } from './service-messages';
 
 /** The filters of a public list of a place (its catalogue, its policies): the place, categories, text. */
 export const placeFilters = (placeSource: string) => [
-  <RegionInput key={placeSource} source={placeSource} alwaysOn />,
-  <SelectArrayInput
-    key="category"
-    source="category"
-    choices={SERVICE_CATEGORY_CHOICES}
-    alwaysOn
-    sx={{ minWidth: '10rem' }}
-  />,
+  regionFilter(placeSource),
+  choicesFilter('category', SERVICE_CATEGORY_CHOICES, { minWidth: '10rem', alwaysOn: true }),
   <TextInput key="q" source="q" alwaysOn />,
 ];
 

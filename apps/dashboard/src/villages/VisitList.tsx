@@ -1,22 +1,14 @@
 import { VISIT_PURPOSES } from '@qiangji/domain';
-import {
-  BooleanField,
-  BooleanInput,
-  Datagrid,
-  DateInput,
-  FunctionField,
-  SelectArrayInput,
-  TextField,
-  useLocaleState,
-  useTranslate,
-} from 'react-admin';
+import { BooleanField, BooleanInput, Datagrid, TextField, useLocaleState, useTranslate } from 'react-admin';
 import { formatDay } from '../common/dates';
 import { DayField } from '../common/DateTimeField';
-import { RegionInput } from '../common/RegionInput';
+import { choicesFilter, dayRangeFilters, regionFilter } from '../common/filter-inputs';
+import { LabelField } from '../common/LabelChips';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
 import { ResourceList } from '../common/ResourceList';
 import { TwoLines } from '../common/TableOrList';
+import { HouseholdField } from './HouseholdField';
 
 export const PURPOSE_CHOICES = VISIT_PURPOSES.map((p) => ({
   id: p,
@@ -24,17 +16,10 @@ export const PURPOSE_CHOICES = VISIT_PURPOSES.map((p) => ({
 }));
 
 const visitFilters = [
-  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
-  <SelectArrayInput
-    key="purpose"
-    source="purpose"
-    choices={PURPOSE_CHOICES}
-    alwaysOn
-    sx={{ minWidth: '10rem' }}
-  />,
+  regionFilter(),
+  choicesFilter('purpose', PURPOSE_CHOICES, { minWidth: '10rem', alwaysOn: true }),
   <BooleanInput key="followUpNeeded" source="followUpNeeded" />,
-  <DateInput key="visitedFrom" source="visitedFrom" />,
-  <DateInput key="visitedTo" source="visitedTo" />,
+  ...dayRangeFilters('visitedFrom', 'visitedTo'),
 ];
 
 export interface VisitRow {
@@ -54,8 +39,6 @@ export const VisitList = () => {
   return (
     <ResourceList
       filters={visitFilters}
-      perPage={25}
-      exporter={false}
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: (v: VisitRow) =>
@@ -67,16 +50,8 @@ export const VisitList = () => {
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DayField source="visitedOn" sortable={false} />
-        <FunctionField
-          source="purpose"
-          sortable={false}
-          render={(v: VisitRow) => translate(`app.villages.visit_purpose.${v.purpose}`)}
-        />
-        <FunctionField
-          source="household"
-          sortable={false}
-          render={(v: VisitRow) => v.household?.address ?? '—'}
-        />
+        <LabelField source="purpose" messages="app.villages.visit_purpose" sortable={false} />
+        <HouseholdField source="household" sortable={false} />
         <TextField source="findings" sortable={false} />
         <TextField source="cadreName" sortable={false} />
         <RegionLink label="resources.visits.fields.region" sortable={false} />
