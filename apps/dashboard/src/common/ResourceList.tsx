@@ -3,7 +3,7 @@ import { List, Loading, useGetIdentity, type ListProps, type SimpleListProps } f
 import { ListToolbar } from './ExportButton';
 import { TableOrList, type PhoneRows } from './TableOrList';
 
-interface ResourceListProps extends Omit<ListProps, 'children'> {
+export interface ResourceListProps extends Omit<ListProps, 'children'> {
   /** The table (a Datagrid) of tablets and wider screens. */
   children: ReactElement;
   phone: PhoneRows;

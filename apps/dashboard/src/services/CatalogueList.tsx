@@ -13,11 +13,8 @@ import {
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
-import { ResourceList } from '../common/ResourceList';
 import { EnumChip } from '../mediation/chips';
-import { CategoryField, placeFilters } from './catalogue-fields';
-
-const filters = placeFilters('offeredAt');
+import { CategoryField, PlaceList } from './catalogue-fields';
 
 interface ItemRow {
   code: string;
@@ -30,9 +27,8 @@ interface ItemRow {
 export const CatalogueList = () => {
   const translate = useTranslate();
   return (
-    <ResourceList
-      filters={filters}
-      perPage={50}
+    <PlaceList
+      place="offeredAt"
       phone={{
         primaryText: (i: ItemRow) => i.name,
         secondaryText: (i: ItemRow) =>
@@ -46,7 +42,7 @@ export const CatalogueList = () => {
         <BooleanField source="onSite" sortable={false} />
         <TextField source="code" sortable={false} />
       </Datagrid>
-    </ResourceList>
+    </PlaceList>
   );
 };
 

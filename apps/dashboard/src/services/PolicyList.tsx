@@ -11,10 +11,7 @@ import {
 import { DayField } from '../common/DateTimeField';
 import { formatDay } from '../common/dates';
 import { RegionLink } from '../common/RegionLink';
-import { ResourceList } from '../common/ResourceList';
-import { CategoryField, placeFilters } from './catalogue-fields';
-
-const filters = placeFilters('publishedFor');
+import { CategoryField, PlaceList } from './catalogue-fields';
 
 interface PolicyRow {
   title: string;
@@ -28,9 +25,8 @@ export const PolicyList = () => {
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
   return (
-    <ResourceList
-      filters={filters}
-      perPage={50}
+    <PlaceList
+      place="publishedFor"
       phone={{
         primaryText: (p: PolicyRow) => p.title,
         secondaryText: (p: PolicyRow) =>
@@ -44,7 +40,7 @@ export const PolicyList = () => {
         <DayField source="effectiveFrom" sortable={false} />
         <RegionLink label="resources.policies.fields.region" sortable={false} />
       </Datagrid>
-    </ResourceList>
+    </PlaceList>
   );
 };
 
