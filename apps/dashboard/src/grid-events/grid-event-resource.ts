@@ -1,5 +1,5 @@
 import { asIs, asList, filterMapper, whenTrue } from '../filter-mapper';
-import { inputMutations, nodeResource } from '../graphql-resource';
+import { nodeResource } from '../graphql-resource';
 import { REGION_REF } from '../common/region-ref';
 import { optionalText, trimmed } from '../write-input';
 
@@ -104,8 +104,8 @@ export const gridEventResource = nodeResource('GridEvent', {
   sortFields: { reportedAt: 'REPORTED_AT', dueAt: 'DUE_AT' },
   toFilter: toGridEventFilter,
   create: { field: 'reportGridEvent', toInput: toReportGridEventInput },
+  steps: GRID_EVENT_MUTATIONS,
   commands: {
-    ...inputMutations('GridEvent', GRID_EVENT_MUTATIONS),
     loopFigures: LOOP_FIGURES,
     unit: UNIT,
     reportNothing: REPORT_NOTHING,

@@ -1,5 +1,5 @@
 import type { GraphqlResource } from '../data-provider';
-import { inputMutations, nodeResource } from '../graphql-resource';
+import { nodeResource } from '../graphql-resource';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { REGION_REF } from '../common/region-ref';
 import { trimmed } from '../write-input';
@@ -98,5 +98,6 @@ export const applicationResource = nodeResource('ServiceApplication', {
     timeline { id at command fromState toState actorName details }`,
   toFilter: filterMapper('serviceApplications', { regionCode: asIs, state: asList, queue: asIs, q: asIs }),
   create: { field: 'submitServiceApplication', toInput: toSubmitInput },
-  commands: { ...inputMutations('ServiceApplication', APPLICATION_MUTATIONS), slots: SLOTS },
+  steps: APPLICATION_MUTATIONS,
+  commands: { slots: SLOTS },
 });

@@ -1,4 +1,4 @@
-import { inputMutations, nodeResource } from '../graphql-resource';
+import { nodeResource } from '../graphql-resource';
 import { asList, filterMapper } from '../filter-mapper';
 import { REGION_REF } from '../common/region-ref';
 import { CADRE_WORK_FILTERS } from './cadre-resource';
@@ -23,5 +23,5 @@ export const assistanceResource = nodeResource('Assistance', {
     timeline { at command toState actorName }
     effect { before { year incomeYuan } after { year incomeYuan } growth }`,
   toFilter: toAssistanceFilter,
-  commands: inputMutations('Assistance', ASSISTANCE_MUTATIONS),
+  steps: ASSISTANCE_MUTATIONS,
 });
