@@ -64,6 +64,14 @@ export const DueField = (_props: { label?: string; sortable?: boolean }) => {
   );
 };
 
+/** The booked slot (its day and start), or — while there is none. */
+export const AppointmentField = (props: { label: string }) => (
+  <FunctionField
+    {...props}
+    render={(a: ApplicationRow) => (a.appointment ? `${a.appointment.day} ${a.appointment.startsAt}` : '—')}
+  />
+);
+
 /** 办件: the work queue of the user's service points, newest first; the queue filter picks a work list. */
 export const ApplicationList = () => {
   const translate = useTranslate();
@@ -87,12 +95,7 @@ export const ApplicationList = () => {
         <TextField source="item.name" sortable={false} />
         <ApplicationStateField label="resources.serviceApplications.fields.state" />
         <DueField label="resources.serviceApplications.fields.dueAt" />
-        <FunctionField
-          label="resources.serviceApplications.fields.appointment"
-          render={(a: ApplicationRow) =>
-            a.appointment ? `${a.appointment.day} ${a.appointment.startsAt}` : '—'
-          }
-        />
+        <AppointmentField label="resources.serviceApplications.fields.appointment" />
         <RegionLink label="resources.serviceApplications.fields.region" sortable={false} />
       </Datagrid>
     </ResourceList>

@@ -10,9 +10,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemText from '@mui/material/ListItemText';
+import { TextList } from '../common/ShowSections';
 import { EnumChip } from '../mediation/chips';
 import { CategoryField, PlaceList } from './catalogue-fields';
 
@@ -58,25 +56,19 @@ const FormPreview = () => {
   return (
     <>
       <Labeled label="resources.serviceItems.fields.materials">
-        <List dense disablePadding>
-          {record.materials.map((m) => (
-            <ListItem key={m.name} disableGutters>
-              <ListItemText primary={m.required ? `${m.name} *` : m.name} />
-            </ListItem>
-          ))}
-        </List>
+        <TextList
+          items={record.materials}
+          itemKey={(m) => m.name}
+          primary={(m) => (m.required ? `${m.name} *` : m.name)}
+        />
       </Labeled>
       <Labeled label="resources.serviceItems.fields.formFields">
-        <List dense disablePadding>
-          {record.formFields.map((f) => (
-            <ListItem key={f.key} disableGutters>
-              <ListItemText
-                primary={f.required ? `${f.label} *` : f.label}
-                secondary={f.options?.join(' / ') ?? f.type}
-              />
-            </ListItem>
-          ))}
-        </List>
+        <TextList
+          items={record.formFields}
+          itemKey={(f) => f.key}
+          primary={(f) => (f.required ? `${f.label} *` : f.label)}
+          secondary={(f) => f.options?.join(' / ') ?? f.type}
+        />
       </Labeled>
     </>
   );

@@ -1,13 +1,4 @@
-import Box from '@mui/material/Box';
-import {
-  Datagrid,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  useLocaleState,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Datagrid, TextField, useLocaleState, useTranslate } from 'react-admin';
 import { DayField } from '../common/DateTimeField';
 import { formatDay } from '../common/dates';
 import { RegionLink } from '../common/RegionLink';
@@ -43,29 +34,3 @@ export const PolicyList = () => {
     </PlaceList>
   );
 };
-
-/** The body as the API rendered it: raw HTML escaped and unsafe links dropped there, so it may be inserted. */
-const Body = () => {
-  const record = useRecordContext<{ bodyHtml: string }>();
-  if (!record) return null;
-  return (
-    <Box
-      className="policy-body"
-      sx={{ '& h1': { fontSize: '1.4rem' } }}
-      dangerouslySetInnerHTML={{ __html: record.bodyHtml }}
-    />
-  );
-};
-
-export const PolicyShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="title" />
-      <CategoryField label="resources.policies.fields.category" />
-      <TextField source="issuingBody" />
-      <DayField source="effectiveFrom" />
-      <DayField source="effectiveTo" emptyText="—" />
-      <Body />
-    </SimpleShowLayout>
-  </Show>
-);
