@@ -91,9 +91,9 @@ export function MachineCommands<C extends string, R extends VersionedRecord>({
 type MachineRecord = VersionedRecord & { availableCommands?: string[] };
 
 /**
- * The buttons of the shown record's `availableCommands`, run on the shown resource: the steps the user's roles allow in its state (the API
- * checks again), in the machine's order. Nothing until the record's detail, which carries them, is read, and
- * nothing for a user without `permission` where the page names one.
+ * The buttons of the shown record's `availableCommands`, run on the shown resource: the steps the user's roles
+ * allow in its state (the API checks again), in the machine's order. Nothing until the record's detail, which
+ * carries them, is read, and nothing for a user without `permission` where the page names one.
  */
 export function RecordCommands<C extends string, R extends MachineRecord>({
   machine,

@@ -15,7 +15,7 @@ export interface ResourceListProps extends Omit<ListProps, 'children'> {
 /**
  * Every resource's list: react-admin's List with its Datagrid, a SimpleList on a phone, the region filter
  * preset to where the user works, and the toolbar with the server's export where the resource has one (so
- * react-admin's own exporter, which reads a page at a time in the browser, is off). 25 rows a page unless said.
+ * react-admin's own exporter, which builds a file in the browser, is off). 25 rows a page unless said.
  */
 export const ResourceList = ({
   children,

@@ -1,6 +1,7 @@
 import { ASSISTANCE_STATES, ASSISTANCE_TYPES } from '@qiangji/domain';
 import { Datagrid, TextField, useLocaleState, useTranslate } from 'react-admin';
 import { formatDay } from '../common/dates';
+import { enumChoices } from '../common/choices';
 import { DayField } from '../common/DateTimeField';
 import { choicesFilter, regionFilter } from '../common/filter-inputs';
 import { LabelField } from '../common/LabelChips';
@@ -9,16 +10,13 @@ import { ResourceList } from '../common/ResourceList';
 import { TwoLines } from '../common/TableOrList';
 import { HouseholdField } from './HouseholdField';
 
-const choices = (values: readonly string[], messages: string) =>
-  values.map((id) => ({ id, name: `${messages}.${id}` }));
-
 const filters = [
   regionFilter(),
-  choicesFilter('state', choices(ASSISTANCE_STATES, 'app.villages.assistance_state'), {
+  choicesFilter('state', enumChoices(ASSISTANCE_STATES, 'app.villages.assistance_state'), {
     minWidth: '10rem',
     alwaysOn: true,
   }),
-  choicesFilter('type', choices(ASSISTANCE_TYPES, 'app.villages.assistance_type'), { minWidth: '10rem' }),
+  choicesFilter('type', enumChoices(ASSISTANCE_TYPES, 'app.villages.assistance_type'), { minWidth: '10rem' }),
 ];
 
 interface AssistanceRow {

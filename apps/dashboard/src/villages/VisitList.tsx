@@ -1,5 +1,6 @@
 import { VISIT_PURPOSES } from '@qiangji/domain';
 import { BooleanField, BooleanInput, Datagrid, TextField, useLocaleState, useTranslate } from 'react-admin';
+import { enumChoices } from '../common/choices';
 import { formatDay } from '../common/dates';
 import { DayField } from '../common/DateTimeField';
 import { choicesFilter, dayRangeFilters, regionFilter } from '../common/filter-inputs';
@@ -10,10 +11,7 @@ import { ResourceList } from '../common/ResourceList';
 import { TwoLines } from '../common/TableOrList';
 import { HouseholdField } from './HouseholdField';
 
-export const PURPOSE_CHOICES = VISIT_PURPOSES.map((p) => ({
-  id: p,
-  name: `app.villages.visit_purpose.${p}`,
-}));
+export const PURPOSE_CHOICES = enumChoices(VISIT_PURPOSES, 'app.villages.visit_purpose');
 
 const visitFilters = [
   regionFilter(),
