@@ -1,20 +1,12 @@
-import { BooleanField, FunctionField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { DateTimeField, DayField } from '../common/DateTimeField';
-import { LabelField } from '../common/LabelChips';
-import { RegionLink } from '../common/RegionLink';
-import { HouseholdField } from './HouseholdField';
+import { FunctionField, Show, SimpleShowLayout } from 'react-admin';
+import { DateTimeField } from '../common/DateTimeField';
+import { VISIT_FIELDS } from './VisitList';
 
 /** One visit, with the dispute case it became, if any. */
 export const VisitShow = () => (
   <Show>
     <SimpleShowLayout>
-      <DayField source="visitedOn" />
-      <LabelField source="purpose" messages="app.villages.visit_purpose" />
-      <HouseholdField source="household" />
-      <TextField source="findings" />
-      <TextField source="cadreName" />
-      <RegionLink label="resources.visits.fields.region" />
-      <BooleanField source="followUpNeeded" />
+      {VISIT_FIELDS}
       <FunctionField
         source="disputeCase"
         render={(v: { disputeCase?: { number: string; title: string } | null }) =>
