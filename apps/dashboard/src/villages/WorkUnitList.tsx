@@ -20,12 +20,7 @@ export const WorkUnitList = () => {
   const kind = (u: WorkUnitRow) =>
     `${translate(`app.work_unit_level.${u.level}`)} · ${translate(`app.work_unit_kind.${u.kind}`)}`;
   return (
-    <ResourceList
-      filters={filters}
-      perPage={25}
-      exporter={false}
-      phone={{ primaryText: (u: WorkUnitRow) => u.name, secondaryText: kind }}
-    >
+    <ResourceList filters={filters} phone={{ primaryText: (u: WorkUnitRow) => u.name, secondaryText: kind }}>
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <TextField source="name" sortable={false} />
         <FunctionField source="kind" sortable={false} render={kind} />

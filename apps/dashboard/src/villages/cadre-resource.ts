@@ -1,4 +1,4 @@
-import type { GraphqlResource } from '../data-provider';
+import { nodeResource } from '../graphql-resource';
 import { asIs, filterMapper } from '../filter-mapper';
 import { REGION_REF } from '../common/region-ref';
 import { optionalText, trimmed } from '../write-input';
@@ -6,11 +6,10 @@ import { optionalText, trimmed } from '../write-input';
 const ROW = `id name phone regionCode hasAccount workUnit { id name }
   activePosting { id role startsOn village { ${REGION_REF} } }`;
 
-export const stationedCadreResource: GraphqlResource = {
-  typeName: 'StationedCadre',
-  listField: 'stationedCadres',
-  one: { field: 'stationedCadre', argument: 'id', type: 'ID!' },
-  filterType: 'StationedCadreFilter',
+/** The filters of a cadre's work on households (visits, assistance): the place, the household, the cadre. */
+export const CADRE_WORK_FILTERS = { regionCode: asIs, householdId: asIs, cadreId: asIs };
+
+export const stationedCadreResource = nodeResource('StationedCadre', {
   // By name, the API's only order.
   listFields: ROW,
   detailFields: `${ROW} householdsCovered visitsByMonth { month visits householdsVisited } postings { id role state startsOn endsOn handoverNote village { ${REGION_REF} }
@@ -18,7 +17,6 @@ export const stationedCadreResource: GraphqlResource = {
   toFilter: filterMapper('stationedCadres', { regionCode: asIs, workUnitId: asIs, q: asIs }),
   create: {
     field: 'registerStationedCadre',
-    inputType: 'RegisterStationedCadreInput',
     toInput: (d) => ({
       name: trimmed(d.name),
       ...optionalText('phone', d.phone),
@@ -27,4 +25,4 @@ export const stationedCadreResource: GraphqlResource = {
       idempotencyKey: String(d.idempotencyKey),
     }),
   },
-};
+});
