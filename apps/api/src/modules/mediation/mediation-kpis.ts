@@ -1,11 +1,13 @@
 import { mediationRate, resolutionRate } from '@qiangji/domain';
 import type { AlertSource, KpiSource, KpiTile } from '../../common/command-view';
+import { periodDays } from '../../common/command-view';
+import { notYetDueSql } from './dispute-case.sql';
 
 /** Cases by the month accepted: the cohort of mediationStats, so the tiles and the overview agree. */
 const CASES: KpiSource = {
   rollup: 'dispute_case_rollup',
   measures: ['accepted', 'mediated', 'open', 'open_due'],
-  live: (ctx, scope) => ctx.services.mediationCommandView.notYetDue(ctx, scope),
+  running: { fact: 'dispute_case', notYetDue: notYetDueSql('c'), at: 'accepted_at', measure: 'not_yet_due' },
 };
 
 const PETITIONS: KpiSource = { rollup: 'petition_case_rollup', measures: ['registered', 'resolved'] };
@@ -40,8 +42,17 @@ export const MEDIATION_KPIS: readonly KpiTile[] = [
     higherIsBetter: false,
     action: 'dispute:read',
     source: CASES,
-    // Open with a due time, less those whose time has not run out: overdue now, the one definition.
+    // Of the cases accepted in the period, those open with a due time less those whose time has not run out:
+    // overdue now (mediationStats' `overdue`); its alert is this figure, linked to the same cases.
     value: (w) => w.sum('open_due') - w.sum('not_yet_due'),
+    alert: {
+      kind: 'OVERDUE_DISPUTES',
+      resource: 'disputeCases',
+      filter: ({ regionCode, period }) => {
+        const days = periodDays(period);
+        return { regionCode, overdue: true, acceptedFrom: days.from, acceptedTo: days.to };
+      },
+    },
   },
   {
     key: 'petitionResolutionRate',
