@@ -66,6 +66,8 @@ describe('the public API', () => {
         'chinaDay',
         'PERIOD_KINDS',
         'PERIOD_KIND_LABELS',
+        'KPI_AREAS',
+        'KPI_AREA_LABELS',
         'KPI_UNITS',
         'ALERT_KINDS',
         'ALERT_KIND_LABELS',

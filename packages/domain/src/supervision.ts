@@ -93,6 +93,17 @@ export function sparklineMonths(range: MonthRange): MonthRange {
   return { from: addMonths(range.to, -11), to: range.to };
 }
 
+/** The areas of governance of the command view's tiles, in the order it shows them (the article's five). */
+export const KPI_AREAS = ['mediation', 'village', 'service', 'grid', 'security'] as const;
+export type KpiArea = (typeof KPI_AREAS)[number];
+export const KPI_AREA_LABELS: Labels<KpiArea> = Object.freeze({
+  mediation: { zh: '矛盾纠纷大调解', en: 'Grand mediation' },
+  village: { zh: '单位包村、干部驻村', en: 'Villages and stationed cadres' },
+  service: { zh: '社区公共服务', en: 'Public services' },
+  grid: { zh: '网格化管理', en: 'Grid management' },
+  security: { zh: '公共安全', en: 'Public security' },
+});
+
 export const KPI_UNITS = ['PERCENT', 'COUNT'] as const;
 /** A rate (a fraction 0..1, compared in percentage points) or a count (compared as a change in percent). */
 export type KpiUnit = (typeof KPI_UNITS)[number];

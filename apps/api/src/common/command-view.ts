@@ -1,4 +1,11 @@
-import { addMonths, type Action, type AlertKind, type KpiUnit, type MonthRange } from '@qiangji/domain';
+import {
+  addMonths,
+  type Action,
+  type AlertKind,
+  type KpiArea,
+  type KpiUnit,
+  type MonthRange,
+} from '@qiangji/domain';
 import type { RequestContext } from '../server/context';
 
 /**
@@ -71,8 +78,8 @@ export interface TileAlert {
 export interface KpiTile {
   /** Stable key, camelCase: `mediationRate`. The dashboard's KPI picker and the URL use it. */
   key: string;
-  /** The area of governance the tile belongs to, for grouping: `mediation`, `security` … */
-  area: string;
+  /** The area of governance the tile belongs to: the view groups and orders its tiles by area. */
+  area: KpiArea;
   label: { zh: string; en: string };
   unit: KpiUnit;
   /** Whether a higher figure is better (a rate) or worse (overdue cases): the map's colours follow it. */

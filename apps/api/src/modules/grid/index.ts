@@ -1,3 +1,4 @@
+import { GRID_KPIS } from './grid-kpis';
 import { defineModule } from '../../common/module';
 import { GridEventService } from './grid-event.service';
 import { DisputeCaseGridEventResolver, GridEventResolver } from './grid-event.resolver';
@@ -38,6 +39,7 @@ export const gridModule = defineModule({
     logger.info(seeded, 'grid demo data seeded');
     return seeded;
   },
+  kpis: GRID_KPIS,
   constraints: {
     grid_worker_assignment_open: {
       code: 'CONFLICT',

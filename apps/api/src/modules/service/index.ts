@@ -1,3 +1,4 @@
+import { SERVICE_KPIS } from './service-kpis';
 import { defineModule } from '../../common/module';
 import { PolicyResolver, ServiceItemResolver } from './catalogue.resolver';
 import { CommunityProfileResolver } from './community.resolver';
@@ -63,6 +64,7 @@ export const serviceModule = defineModule({
     logger.info(seeded, 'public-service demo data seeded');
     return seeded;
   },
+  kpis: SERVICE_KPIS,
   constraints: {
     service_item_code: { code: 'CONFLICT', message: 'An item with that code exists already.', field: 'code' },
     service_slot_region_code_day_starts_at_key: {

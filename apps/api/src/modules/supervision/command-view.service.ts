@@ -1,6 +1,7 @@
 import {
   ALERT_KINDS,
   addMonths,
+  KPI_AREAS,
   monthsOf,
   sameMonthsYearBefore,
   sparklineMonths,
@@ -76,10 +77,14 @@ function windowOf(months: Months | undefined, range: MonthRange, grain: KpiSourc
  * not grow with the facts: one row per region and month.
  */
 export class CommandViewService {
+  private readonly tiles: readonly KpiTile[];
+
   constructor(
-    private readonly tiles: readonly KpiTile[],
+    tiles: readonly KpiTile[],
     private readonly alertSources: readonly AlertSource[],
   ) {
+    // By area, in the domain's order; within an area as its module declares them.
+    this.tiles = [...tiles].sort((a, b) => KPI_AREAS.indexOf(a.area) - KPI_AREAS.indexOf(b.area));
     for (const tile of tiles)
       for (const name of [tile.source.rollup, ...tile.source.measures, ...runningNames(tile.source.running)])
         if (!IDENTIFIER.test(name)) throw new Error(`KPI ${tile.key}: ${name} is not a plain SQL name.`);

@@ -1,3 +1,4 @@
+import { VILLAGE_KPIS } from './village-kpis';
 import { defineModule } from '../../common/module';
 import { AssistanceService } from './assistance.service';
 import { CadreService } from './cadre.service';
@@ -84,6 +85,7 @@ export const villageModule = defineModule({
     logger.info(seeded, 'village demo data seeded');
     return seeded;
   },
+  kpis: VILLAGE_KPIS,
   constraints: {
     work_unit_name: {
       code: 'CONFLICT',
