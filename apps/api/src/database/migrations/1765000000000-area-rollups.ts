@@ -119,16 +119,18 @@ export class AreaRollups1765000000000 implements MigrationInterface {
         `WITH years AS (SELECT DISTINCT i.year FROM village_indicator i),
          villages AS (
            SELECT v.code, v.path, y.year, make_date(y.year, 12, 31) AS year_end FROM region v CROSS JOIN years y
-           WHERE v.level = 'VILLAGE' AND (v.valid_to IS NULL OR v.valid_to > make_date(y.year, 12, 31)))
+           WHERE v.level = 'VILLAGE' AND (v.valid_to IS NULL OR v.valid_to > make_date(y.year, 12, 31))),
+         adopting AS (
+           SELECT v.code, v.year FROM villages v
+           JOIN village_organization o ON o.region_code = v.code AND o.kind = ANY(${MODEL_KINDS})
+             AND o.founded_on <= v.year_end AND (o.dissolved_on IS NULL OR o.dissolved_on > v.year_end)
+           GROUP BY v.code, v.year HAVING count(DISTINCT o.kind) = cardinality(${MODEL_KINDS}))
          SELECT ltree2text(subpath(v.path, k - 1, 1))::varchar(15) AS region_code, subpath(v.path, 0, k) AS region_path,
-           make_date(v.year, 1, 1) AS month, 1 AS villages,
-           ((SELECT count(DISTINCT o.kind) FROM village_organization o
-            WHERE o.region_code = v.code AND o.kind = ANY(${MODEL_KINDS}) AND o.founded_on <= v.year_end
-              AND (o.dissolved_on IS NULL OR o.dissolved_on > v.year_end)) = cardinality(${MODEL_KINDS}))::int
-             AS adopting,
+           make_date(v.year, 1, 1) AS month, 1 AS villages, (a.code IS NOT NULL)::int AS adopting,
            coalesce(i.per_capita_net_income * i.population, 0)::bigint AS income,
            coalesce(i.population, 0) AS income_population
          FROM villages v
+         LEFT JOIN adopting a ON a.code = v.code AND a.year = v.year
          LEFT JOIN village_indicator i ON i.region_code = v.code AND i.year = v.year
          CROSS JOIN LATERAL generate_series(1, nlevel(v.path)) k`,
       ),
