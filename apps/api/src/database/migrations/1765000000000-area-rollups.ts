@@ -108,7 +108,9 @@ export class AreaRollups1765000000000 implements MigrationInterface {
     await addRollupSource(q, VISITS, {
       fact: 'visit',
       ancestors: true,
-      contributions: [{ keys: { month: `date_trunc('month', f.visited_on)::date` }, measures: { visits: '1' } }],
+      contributions: [
+        { keys: { month: `date_trunc('month', f.visited_on)::date` }, measures: { visits: '1' } },
+      ],
     });
 
     // Every village not abolished before a year's end, for each year with profiles, under each region above it:

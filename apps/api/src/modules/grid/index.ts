@@ -1,4 +1,5 @@
 import { GRID_KPIS } from './grid-kpis';
+import { GRID_REPORT_SECTIONS } from './grid.report';
 import { defineModule } from '../../common/module';
 import { GridEventService } from './grid-event.service';
 import { DisputeCaseGridEventResolver, GridEventResolver } from './grid-event.resolver';
@@ -40,6 +41,7 @@ export const gridModule = defineModule({
     return seeded;
   },
   kpis: GRID_KPIS,
+  reportSections: GRID_REPORT_SECTIONS,
   constraints: {
     grid_worker_assignment_open: {
       code: 'CONFLICT',

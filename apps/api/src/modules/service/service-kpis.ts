@@ -6,7 +6,12 @@ import { notYetDueSql } from './service-application.sql';
 const APPLICATIONS: KpiSource = {
   rollup: 'service_application_rollup',
   measures: ['submitted', 'completed', 'completed_on_time', 'open_due'],
-  running: { fact: 'service_application', notYetDue: notYetDueSql('c'), at: 'submitted_at', measure: 'not_yet_due' },
+  running: {
+    fact: 'service_application',
+    notYetDue: notYetDueSql('c'),
+    at: 'submitted_at',
+    measure: 'not_yet_due',
+  },
 };
 
 /** Public services' tiles on the command view (issue 13). */

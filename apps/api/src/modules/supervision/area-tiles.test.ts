@@ -13,9 +13,22 @@ const VIEW = `query($code: String, $from: String!, $to: String!) {
 }`;
 
 interface View {
-  tiles: { key: string; area: string; unit: string; value: number | null; previous: number | null; change: number | null }[];
+  tiles: {
+    key: string;
+    area: string;
+    unit: string;
+    value: number | null;
+    previous: number | null;
+    change: number | null;
+  }[];
   children: { regionCode: string; figures: { key: string; value: number | null }[] }[];
-  alerts: { kind: string; count: number; regionCode: string; resource: string; filter: Record<string, unknown> }[];
+  alerts: {
+    kind: string;
+    count: number;
+    regionCode: string;
+    resource: string;
+    filter: Record<string, unknown>;
+  }[];
 }
 
 /** The list each tile alert links to, counted with the alert's filter. */
@@ -63,7 +76,11 @@ describe('the command view’s tiles of the areas beside mediation', () => {
       ...Array(2).fill('security'),
     ]);
     const reported = tile(v, 'reportedCases');
-    expect([reported.value, reported.previous, formatPercent(reported.change)]).toEqual([72_180, 90_000, '-19.8%']);
+    expect([reported.value, reported.previous, formatPercent(reported.change)]).toEqual([
+      72_180,
+      90_000,
+      '-19.8%',
+    ]);
     const safe = tile(v, 'senseOfSecurity');
     expect(formatPercent(safe.value)).toBe('92.9%');
     expect(safe.change).toBeCloseTo(0.4, 9);
@@ -71,16 +88,24 @@ describe('the command view’s tiles of the areas beside mediation', () => {
 
     const { securityStats: s } = await gql<{
       securityStats: { reportedCases: number; reportedCasesChange: number };
-    }>(`{ securityStats(regionCode: "230100", from: "2012-01", to: "2012-12") { reportedCases reportedCasesChange } }`, {});
-    expect([reported.value, reported.change]).toEqual([s.reportedCases, s.reportedCasesChange]);
-    const { satisfactionTrend: trend } = await gql<{ satisfactionTrend: { year: number; satisfied: number }[] }>(
-      `{ satisfactionTrend(regionCode: "230100") { year satisfied } }`,
+    }>(
+      `{ securityStats(regionCode: "230100", from: "2012-01", to: "2012-12") { reportedCases reportedCasesChange } }`,
       {},
     );
+    expect([reported.value, reported.change]).toEqual([s.reportedCases, s.reportedCasesChange]);
+    const { satisfactionTrend: trend } = await gql<{
+      satisfactionTrend: { year: number; satisfied: number }[];
+    }>(`{ satisfactionTrend(regionCode: "230100") { year satisfied } }`, {});
     expect(safe.value).toBeCloseTo(trend.find((t) => t.year === 2012)!.satisfied, 12);
     const { villageStats: villages } = await gql<{
-      villageStats: { promotionRate: number; byChildRegion: { regionCode: string; promotionRate: number | null }[] };
-    }>(`{ villageStats(regionCode: "230100", year: 2012) { promotionRate byChildRegion { regionCode promotionRate } } }`, {});
+      villageStats: {
+        promotionRate: number;
+        byChildRegion: { regionCode: string; promotionRate: number | null }[];
+      };
+    }>(
+      `{ villageStats(regionCode: "230100", year: 2012) { promotionRate byChildRegion { regionCode promotionRate } } }`,
+      {},
+    );
     expect(tile(v, 'modelAdoption').value).toBe(villages.promotionRate);
     for (const child of v.children)
       expect([child.regionCode, child.figures.find((f) => f.key === 'modelAdoption')!.value]).toEqual([
@@ -95,9 +120,16 @@ describe('the command view’s tiles of the areas beside mediation', () => {
     const growth = tile(v, 'incomeGrowth');
     expect(formatPercent(growth.value)).toBe('18.1%');
     const { cadreStats: c } = await gql<{
-      cadreStats: { visits: number; income: { growth: number }; byChildRegion: { regionCode: string; visits: number }[] };
-    }>(`{ cadreStats(regionCode: "230128", from: "2009-01-01", to: "2012-12-31") { visits income { growth }
-          byChildRegion { regionCode visits } } }`, {});
+      cadreStats: {
+        visits: number;
+        income: { growth: number };
+        byChildRegion: { regionCode: string; visits: number }[];
+      };
+    }>(
+      `{ cadreStats(regionCode: "230128", from: "2009-01-01", to: "2012-12-31") { visits income { growth }
+          byChildRegion { regionCode visits } } }`,
+      {},
+    );
     expect(growth.value).toBeCloseTo(c.income.growth, 12);
     expect(tile(v, 'cadreVisits').value).toBe(c.visits);
     expect(c.visits).toBeGreaterThan(0);
@@ -132,11 +164,17 @@ describe('the command view’s tiles of the areas beside mediation', () => {
     for (const key of ['overdueApplications', 'overdueGridEvents', 'cadreVisits', 'overdueDisputes'])
       expect([key, childSum(v, key)]).toEqual([key, tile(v, key).value]);
 
-    const overdue = { OVERDUE_DISPUTES: 'overdueDisputes', OVERDUE_APPLICATIONS: 'overdueApplications', OVERDUE_EVENTS: 'overdueGridEvents' };
+    const overdue = {
+      OVERDUE_DISPUTES: 'overdueDisputes',
+      OVERDUE_APPLICATIONS: 'overdueApplications',
+      OVERDUE_EVENTS: 'overdueGridEvents',
+    };
     for (const [kind, key] of Object.entries(overdue)) {
       const alert = v.alerts.find((a) => a.kind === kind)!;
       expect([kind, alert.count]).toEqual([kind, tile(v, key).value]);
-      const { list } = await gql<{ list: { totalCount: number } }>(LISTS[alert.resource], { filter: alert.filter });
+      const { list } = await gql<{ list: { totalCount: number } }>(LISTS[alert.resource], {
+        filter: alert.filter,
+      });
       expect([kind, list.totalCount]).toEqual([kind, alert.count]);
     }
     expect(v.alerts.map((a) => a.kind).filter((k) => k.startsWith('OVERDUE'))).toEqual(Object.keys(overdue));

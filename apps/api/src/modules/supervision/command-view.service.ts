@@ -213,10 +213,15 @@ export class CommandViewService {
       FROM ${s.rollup} r WHERE r.region_code = ANY($1) AND r.month <= to_date($2, 'YYYY-MM') GROUP BY 3, 4`,
       ...(s.running ? [runningSql(i, s.running)] : []),
     ]);
-    const rows: { source: number; running: boolean; regionCode: string; month: string; measures: Record<string, number> }[] =
-      await inScope(ctx, (m) =>
-        m.query(selects.join('\nUNION ALL\n'), [codes, scope.until, since, from, scope.regionCode, scope.path]),
-      );
+    const rows: {
+      source: number;
+      running: boolean;
+      regionCode: string;
+      month: string;
+      measures: Record<string, number>;
+    }[] = await inScope(ctx, (m) =>
+      m.query(selects.join('\nUNION ALL\n'), [codes, scope.until, since, from, scope.regionCode, scope.path]),
+    );
     const regionMonths = (s: KpiSource, code: string) => {
       const byCode = counts.get(s)!;
       if (!byCode.has(code)) byCode.set(code, new Map());

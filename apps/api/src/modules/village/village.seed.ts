@@ -230,7 +230,13 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
     `INSERT INTO region (code, name, level, parent_code, urban_rural_code, households, population)
      SELECT $1, $2, 'VILLAGE', parent_code, '220', $3, $4 FROM region WHERE code = $5
      ON CONFLICT (code) DO NOTHING`,
-    [S.resettlement.code, S.resettlement.name, S.resettlement.households, S.resettlement.population, S.xinzhuang],
+    [
+      S.resettlement.code,
+      S.resettlement.name,
+      S.resettlement.households,
+      S.resettlement.population,
+      S.xinzhuang,
+    ],
   );
   const villages: { code: string; name: string; path: string; households: number; population: number }[] =
     await m.query(
