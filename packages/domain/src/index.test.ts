@@ -82,6 +82,7 @@ describe('the public API', () => {
         'chinaMonth',
         'sparklineMonths',
         'tileChange',
+        'sketchedCentroid',
         'DISPUTE_CASE_STATES',
         'DISPUTE_CASE_MACHINE',
         'isOpenDisputeCase',

@@ -314,6 +314,7 @@ export {
   chinaMonth,
   sparklineMonths,
   tileChange,
+  sketchedCentroid,
 } from './supervision';
 export type { PeriodKind, MonthRange, KpiArea, KpiUnit, AlertKind } from './supervision';
 

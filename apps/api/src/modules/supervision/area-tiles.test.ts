@@ -7,7 +7,7 @@ import { startTestApp, type SignedIn, type TestApp } from '../../test/test-app';
 const VIEW = `query($code: String, $from: String!, $to: String!) {
   commandView(regionCode: $code, from: $from, to: $to) {
     tiles { key area unit value previous change sparkline { month value } }
-    children { regionCode figures { key value } }
+    children { regionCode centroid { lat lng } figures { key value } }
     alerts { kind count regionCode resource filter }
   }
 }`;
@@ -21,7 +21,11 @@ interface View {
     previous: number | null;
     change: number | null;
   }[];
-  children: { regionCode: string; figures: { key: string; value: number | null }[] }[];
+  children: {
+    regionCode: string;
+    centroid: { lat: number; lng: number } | null;
+    figures: { key: string; value: number | null }[];
+  }[];
   alerts: {
     kind: string;
     count: number;
@@ -178,5 +182,25 @@ describe('the command view’s tiles of the areas beside mediation', () => {
       expect([kind, list.totalCount]).toEqual([kind, alert.count]);
     }
     expect(v.alerts.map((a) => a.kind).filter((k) => k.startsWith('OVERDUE'))).toEqual(Object.keys(overdue));
+  });
+
+  it('when drilled from 道里区 to a street, then streets and communities have marks near their parent’s, apart and the same each time', async () => {
+    const district = await view('230102', '2012-01', '2012-12');
+    expect(district.children.length).toBeGreaterThan(1);
+    const near = (children: View['children'], around: { lat: number; lng: number }, degrees: number) => {
+      for (const c of children) {
+        expect(c.centroid).not.toBeNull();
+        expect(Math.abs(c.centroid!.lat - around.lat)).toBeLessThanOrEqual(degrees);
+      }
+      expect(new Set(children.map((c) => `${c.centroid!.lat},${c.centroid!.lng}`)).size).toBe(
+        children.length,
+      );
+    };
+    near(district.children, { lat: 45.66, lng: 126.42 }, 0.03);
+    const street = district.children.find((c) => c.regionCode === '230102010')!;
+    const communities = (await view('230102010', '2012-01', '2012-12')).children;
+    expect(communities.length).toBeGreaterThan(1);
+    near(communities, street.centroid!, 0.0075);
+    expect((await view('230102', '2012-01', '2012-12')).children).toEqual(district.children);
   });
 });
