@@ -1,5 +1,6 @@
 import {
   addMonths,
+  onTimeRate,
   type Action,
   type AlertKind,
   type KpiArea,
@@ -67,12 +68,14 @@ export interface KpiWindow {
   span: number;
 }
 
+export type TileAlertFilter = Record<string, string | string[] | boolean>;
+
 /** An alert that is a tile's own figure for the region shown: one definition on one screen. */
 export interface TileAlert {
   kind: AlertKind;
   resource: string;
   /** The list's filter that counts what the tile counts, for the region and period shown. */
-  filter(scope: ViewScope & { period: MonthRange }): Record<string, string | string[] | boolean>;
+  filter(scope: ViewScope & { period: MonthRange }): TileAlertFilter;
 }
 
 export interface KpiTile {
@@ -114,4 +117,71 @@ export interface AlertSource {
 export function periodDays(period: MonthRange): { from: string; to: string } {
   const next = new Date(`${addMonths(period.to, 1)}-01T00:00:00Z`);
   return { from: `${period.from}-01`, to: new Date(next.getTime() - 86_400_000).toISOString().slice(0, 10) };
+}
+
+/** A tile of a rate (a fraction, compared in percentage points), a higher one better. */
+export function rateTile(t: Omit<KpiTile, 'unit' | 'higherIsBetter'>): KpiTile {
+  return { ...t, unit: 'PERCENT', higherIsBetter: true };
+}
+
+/**
+ * The one definition of an overdue tile, for every area: of the items the source counts in the period (its
+ * cohort: cases accepted, applications submitted, events reported), those open with a due time (`open_due`) less
+ * those whose time has not run out (`running`, counted as `not_yet_due`): overdue now. Its alert is the same
+ * figure, linked to the list filtered to the same items (`filter`, given the period's first and last day).
+ */
+export function overdueTile(t: {
+  key: string;
+  area: KpiArea;
+  label: { zh: string; en: string };
+  action: Action;
+  source: KpiSource & { running: RunningFacts };
+  alert: {
+    kind: AlertKind;
+    resource: string;
+    filter: (regionCode: string, days: { from: string; to: string }) => TileAlertFilter;
+  };
+}): KpiTile {
+  return {
+    key: t.key,
+    area: t.area,
+    label: t.label,
+    unit: 'COUNT',
+    higherIsBetter: false,
+    action: t.action,
+    source: t.source,
+    value: (w) => w.sum('open_due') - w.sum(t.source.running.measure),
+    alert: {
+      kind: t.alert.kind,
+      resource: t.alert.resource,
+      filter: ({ regionCode, period }) => t.alert.filter(regionCode, periodDays(period)),
+    },
+  };
+}
+
+type OverdueTileInput = Parameters<typeof overdueTile>[0];
+
+/**
+ * The two tiles of work against a deadline (applications, grid events): the share of the finished ones finished
+ * in time (`onTimeRate` of two of the source's measures), and the overdue ones (`overdueTile`).
+ */
+export function deadlineTiles(t: {
+  area: KpiArea;
+  action: Action;
+  source: OverdueTileInput['source'];
+  onTime: { key: string; label: { zh: string; en: string }; finished: string; inTime: string };
+  overdue: Pick<OverdueTileInput, 'key' | 'label' | 'alert'>;
+}): KpiTile[] {
+  const { area, action, source } = t;
+  return [
+    rateTile({
+      key: t.onTime.key,
+      area,
+      label: t.onTime.label,
+      action,
+      source,
+      value: (w) => onTimeRate(w.sum(t.onTime.inTime), w.sum(t.onTime.finished)),
+    }),
+    overdueTile({ ...t.overdue, area, action, source }),
+  ];
 }

@@ -1,4 +1,4 @@
-import { countFigure, type ReportSection } from '../../common/report-section';
+import { countFigure, rateFigure, type ReportSection } from '../../common/report-section';
 
 /** Grid management's part of the monthly report: the month's events round the loop and the units' coverage. */
 export const GRID_REPORT_SECTIONS: ReportSection[] = [
@@ -14,24 +14,18 @@ export const GRID_REPORT_SECTIONS: ReportSection[] = [
         countFigure('reported', { zh: '本月上报事件', en: 'Events reported' }, loop.reported),
         countFigure('closed', { zh: '办结', en: 'Closed' }, loop.closed),
         countFigure('closedOnTime', { zh: '按期办结', en: 'Closed on time' }, loop.closedOnTime),
-        {
-          key: 'onTimeRate',
-          label: { zh: '按期办结率', en: 'On-time rate' },
-          value: loop.onTimeRate,
-          unit: 'RATE',
-        },
+        rateFigure('onTimeRate', { zh: '按期办结率', en: 'On-time rate' }, loop.onTimeRate),
         countFigure('overdue', { zh: '超期未办结', en: 'Overdue' }, loop.overdue),
         countFigure(
           'gapUnits',
           { zh: '有漏报日的网格', en: 'Grid units with unreported days' },
           coverage.gapUnits,
         ),
-        {
-          key: 'coverageRate',
-          label: { zh: '网格日报覆盖率', en: 'Daily report coverage' },
-          value: coverage.coverageRate,
-          unit: 'RATE',
-        },
+        rateFigure(
+          'coverageRate',
+          { zh: '网格日报覆盖率', en: 'Daily report coverage' },
+          coverage.coverageRate,
+        ),
       ];
     },
   },

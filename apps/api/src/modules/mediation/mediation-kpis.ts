@@ -1,10 +1,15 @@
 import { mediationRate, resolutionRate } from '@qiangji/domain';
-import type { AlertSource, KpiSource, KpiTile } from '../../common/command-view';
-import { periodDays } from '../../common/command-view';
+import {
+  overdueTile,
+  type AlertSource,
+  type KpiSource,
+  type KpiTile,
+  type RunningFacts,
+} from '../../common/command-view';
 import { notYetDueSql } from './dispute-case.sql';
 
 /** Cases by the month accepted: the cohort of mediationStats, so the tiles and the overview agree. */
-const CASES: KpiSource = {
+const CASES: KpiSource & { running: RunningFacts } = {
   rollup: 'dispute_case_rollup',
   measures: ['accepted', 'mediated', 'open', 'open_due'],
   running: { fact: 'dispute_case', notYetDue: notYetDueSql('c'), at: 'accepted_at', measure: 'not_yet_due' },
@@ -34,26 +39,24 @@ export const MEDIATION_KPIS: readonly KpiTile[] = [
     source: CASES,
     value: (w) => w.sum('open'),
   },
-  {
+  overdueTile({
     key: 'overdueDisputes',
     area: 'mediation',
     label: { zh: '超期纠纷', en: 'Overdue disputes' },
-    unit: 'COUNT',
-    higherIsBetter: false,
     action: 'dispute:read',
     source: CASES,
-    // Of the cases accepted in the period, those open with a due time less those whose time has not run out:
-    // overdue now (mediationStats' `overdue`); its alert is this figure, linked to the same cases.
-    value: (w) => w.sum('open_due') - w.sum('not_yet_due'),
+    // mediationStats' `overdue`: of the cases accepted in the period, those overdue now.
     alert: {
       kind: 'OVERDUE_DISPUTES',
       resource: 'disputeCases',
-      filter: ({ regionCode, period }) => {
-        const days = periodDays(period);
-        return { regionCode, overdue: true, acceptedFrom: days.from, acceptedTo: days.to };
-      },
+      filter: (regionCode, days) => ({
+        regionCode,
+        overdue: true,
+        acceptedFrom: days.from,
+        acceptedTo: days.to,
+      }),
     },
-  },
+  }),
   {
     key: 'petitionResolutionRate',
     area: 'mediation',

@@ -1,4 +1,4 @@
-import { countFigure, type ReportSection } from '../../common/report-section';
+import { countFigure, rateFigure, type ReportSection } from '../../common/report-section';
 
 /** Public security's part of the monthly report: the month's reported cases against the same month a year before. */
 export const SECURITY_REPORT_SECTIONS: ReportSection[] = [
@@ -15,7 +15,7 @@ export const SECURITY_REPORT_SECTIONS: ReportSection[] = [
       return [
         countFigure('reportedCases', { zh: '本月发案', en: 'Reported cases' }, r.cases),
         countFigure('previousCases', { zh: '去年同月', en: 'Same month last year' }, r.previousCases),
-        { key: 'change', label: { zh: '同比增减', en: 'Year on year' }, value: r.change, unit: 'RATE' },
+        rateFigure('change', { zh: '同比增减', en: 'Year on year' }, r.change),
       ];
     },
   },

@@ -1,9 +1,8 @@
-import { onTimeRate } from '@qiangji/domain';
-import { periodDays, type KpiSource, type KpiTile } from '../../common/command-view';
+import { deadlineTiles, type KpiSource, type KpiTile, type RunningFacts } from '../../common/command-view';
 import { notYetDueSql } from './service-application.sql';
 
 /** Applications by the month submitted: serviceStats' cohort, so the tiles and its figures agree. */
-const APPLICATIONS: KpiSource = {
+const APPLICATIONS: KpiSource & { running: RunningFacts } = {
   rollup: 'service_application_rollup',
   measures: ['submitted', 'completed', 'completed_on_time', 'open_due'],
   running: {
@@ -14,35 +13,29 @@ const APPLICATIONS: KpiSource = {
   },
 };
 
-/** Public services' tiles on the command view (issue 13). */
-export const SERVICE_KPIS: readonly KpiTile[] = [
-  {
+/** Public services' tiles on the command view (issue 13): serviceStats' `onTimeRate` and `overdue`. */
+export const SERVICE_KPIS: readonly KpiTile[] = deadlineTiles({
+  area: 'service',
+  action: 'service:read',
+  source: APPLICATIONS,
+  onTime: {
     key: 'applicationsOnTime',
-    area: 'service',
     label: { zh: '按时办结率', en: 'Applications completed on time' },
-    unit: 'PERCENT',
-    higherIsBetter: true,
-    action: 'service:read',
-    source: APPLICATIONS,
-    value: (w) => onTimeRate(w.sum('completed_on_time'), w.sum('completed')),
+    finished: 'completed',
+    inTime: 'completed_on_time',
   },
-  {
+  overdue: {
     key: 'overdueApplications',
-    area: 'service',
     label: { zh: '超期办件', en: 'Overdue applications' },
-    unit: 'COUNT',
-    higherIsBetter: false,
-    action: 'service:read',
-    source: APPLICATIONS,
-    // Of the period's applications, those whose clock runs past their deadline now (serviceStats' `overdue`).
-    value: (w) => w.sum('open_due') - w.sum('not_yet_due'),
     alert: {
       kind: 'OVERDUE_APPLICATIONS',
       resource: 'serviceApplications',
-      filter: ({ regionCode, period }) => {
-        const days = periodDays(period);
-        return { regionCode, overdue: true, submittedFrom: days.from, submittedTo: days.to };
-      },
+      filter: (regionCode, days) => ({
+        regionCode,
+        overdue: true,
+        submittedFrom: days.from,
+        submittedTo: days.to,
+      }),
     },
   },
-];
+});

@@ -1,4 +1,4 @@
-import { countFigure, type ReportSection } from '../../common/report-section';
+import { countFigure, rateFigure, type ReportSection } from '../../common/report-section';
 
 /** Public services' part of the monthly report: the month's applications (serviceStats' cohort). */
 export const SERVICE_REPORT_SECTIONS: ReportSection[] = [
@@ -11,12 +11,7 @@ export const SERVICE_REPORT_SECTIONS: ReportSection[] = [
         countFigure('submitted', { zh: '本月受理申请', en: 'Applications submitted' }, s.submitted),
         countFigure('completed', { zh: '办结', en: 'Completed' }, s.completed),
         countFigure('completedOnTime', { zh: '按时办结', en: 'Completed on time' }, s.completedOnTime),
-        {
-          key: 'onTimeRate',
-          label: { zh: '按时办结率', en: 'On-time rate' },
-          value: s.onTimeRate,
-          unit: 'RATE',
-        },
+        rateFigure('onTimeRate', { zh: '按时办结率', en: 'On-time rate' }, s.onTimeRate),
         countFigure('overdue', { zh: '超期未办结', en: 'Overdue' }, s.overdue),
       ];
     },

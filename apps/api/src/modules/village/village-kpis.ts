@@ -1,5 +1,5 @@
 import { compoundAnnualGrowth, promotionRate } from '@qiangji/domain';
-import type { KpiSource, KpiTile } from '../../common/command-view';
+import { rateTile, type KpiSource, type KpiTile } from '../../common/command-view';
 
 /** The villages' yearly figures: villages, those with the "1+3+N" model, income weighted by population. */
 const VILLAGE_YEARS: KpiSource = {
@@ -23,12 +23,10 @@ export const VILLAGE_KPIS: readonly KpiTile[] = [
     source: { rollup: 'visit_rollup', measures: ['visits'] },
     value: (w) => w.sum('visits'),
   },
-  {
+  rateTile({
     key: 'incomeGrowth',
     area: 'village',
     label: { zh: '农民人均纯收入年均增长', en: 'Per-capita income growth a year' },
-    unit: 'PERCENT',
-    higherIsBetter: true,
     action: 'village:read',
     source: VILLAGE_YEARS,
     // From the year before the period to its last year, compounded (cadreStats' income growth).
@@ -39,16 +37,14 @@ export const VILLAGE_KPIS: readonly KpiTile[] = [
       ];
       return start === null || end === null ? null : compoundAnnualGrowth(start, end, w.span);
     },
-  },
-  {
+  }),
+  rateTile({
     key: 'modelAdoption',
     area: 'village',
     label: { zh: '“1+3+N”模式推广率', en: '“1+3+N” model adoption' },
-    unit: 'PERCENT',
-    higherIsBetter: true,
     action: 'village:read',
     source: VILLAGE_YEARS,
     // The villages of the period's last year (villageStats' promotion rate of that year).
     value: (w) => promotionRate(w.end('adopting'), w.end('villages')),
-  },
+  }),
 ];

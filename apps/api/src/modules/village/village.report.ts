@@ -1,4 +1,4 @@
-import { countFigure, type ReportSection } from '../../common/report-section';
+import { countFigure, rateFigure, type ReportSection } from '../../common/report-section';
 
 /** Villages and stationed cadres' part of the monthly report: the month's visits (cadreStats). */
 export const VILLAGE_REPORT_SECTIONS: ReportSection[] = [
@@ -11,12 +11,11 @@ export const VILLAGE_REPORT_SECTIONS: ReportSection[] = [
         countFigure('activeCadres', { zh: '在岗驻村干部', en: 'Cadres posted' }, c.activeCadres),
         countFigure('visits', { zh: '本月走访', en: 'Visits' }, c.visits),
         countFigure('householdsVisited', { zh: '走访农户', en: 'Households visited' }, c.householdsVisited),
-        {
-          key: 'onScheduleRate',
-          label: { zh: '贫困户按期走访率', en: 'Poor households visited on schedule' },
-          value: c.onScheduleRate,
-          unit: 'RATE',
-        },
+        rateFigure(
+          'onScheduleRate',
+          { zh: '贫困户按期走访率', en: 'Poor households visited on schedule' },
+          c.onScheduleRate,
+        ),
         countFigure(
           'cadresBelowTarget',
           { zh: '走访未达标干部', en: 'Cadres below their visit target' },
