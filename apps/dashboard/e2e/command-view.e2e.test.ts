@@ -79,6 +79,8 @@ describe('the command view in the browser', () => {
       await page.waitForURL(/kpi=mediationRate/);
       const map = page.getByRole('region', { name: '哈尔滨市下级区域：调解率' });
       await map.getByRole('img', { name: '哈尔滨市下级区域：调解率' }).waitFor();
+      // From the top: a full-page shot of a scrolled page draws the fixed app bar halfway down.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(SCREENSHOTS, 'command-view-1366.png'), fullPage: true });
 
       // 道里区's mark on the map: ECharts draws its label as SVG text, where a click lands on the mark's item.
@@ -146,6 +148,7 @@ describe('the command view in the browser', () => {
       expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(
         PHONE.width,
       );
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(SCREENSHOTS, 'command-view-390.png'), fullPage: true });
     });
   });

@@ -83,20 +83,22 @@ export const KpiTiles = ({
               const tone = changeTone(tile.change, tile.higherIsBetter);
               const Arrow = tile.change !== null && tile.change < 0 ? ArrowDownwardIcon : ArrowUpwardIcon;
               const change =
-                tile.change === null
-                  ? tile.previous === null
-                    ? translate('app.command_view.no_previous')
-                    : translate('app.command_view.previous_was', {
-                        value: formatFigure(tile.unit, tile.previous, locale),
-                      })
-                  : translate(
-                      tile.unit === 'PERCENT'
-                        ? 'app.command_view.change_points'
-                        : 'app.command_view.change_percent',
-                      {
-                        change: formatChange(tile.unit, tile.change),
-                      },
-                    );
+                tile.value === null
+                  ? translate('app.command_view.no_data')
+                  : tile.change === null
+                    ? tile.previous === null
+                      ? translate('app.command_view.no_previous')
+                      : translate('app.command_view.previous_was', {
+                          value: formatFigure(tile.unit, tile.previous, locale),
+                        })
+                    : translate(
+                        tile.unit === 'PERCENT'
+                          ? 'app.command_view.change_points'
+                          : 'app.command_view.change_percent',
+                        {
+                          change: formatChange(tile.unit, tile.change),
+                        },
+                      );
               return (
                 <Grid key={tile.key} size={{ xs: 6, sm: 6, md: 3 }}>
                   <Card
