@@ -94,7 +94,7 @@ describe('the command view in the browser', () => {
       await page.getByRole('heading', { name: /通江街道 基层治理态势/ }).waitFor();
       const streetMap = page.getByRole('region', { name: /通江街道下级区域：调解率/ });
       await streetMap.locator('svg text', { hasText: /社区/ }).first().waitFor();
-      await page.screenshot({ path: path.join(SCREENSHOTS, 'command-view-street-1366.png') });
+      await streetMap.screenshot({ path: path.join(SCREENSHOTS, 'command-view-street-map-1366.png') });
       // Labels that would overlap are left out on the map; the ranked table names every community.
       await page
         .getByRole('table', { name: '下级区域排名：调解率' })
