@@ -219,6 +219,7 @@ export const enMessages: TranslationMessages = {
       tiles: 'Key figures',
       no_tiles: 'Your roles show no figures here',
       no_previous: 'No figure a year before',
+      no_data: 'No figure for the period',
       change_points: '%{change} points on a year before',
       change_percent: '%{change} on a year before',
       sparkline: '%{kpi}, the last 12 months',

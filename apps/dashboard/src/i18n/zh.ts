@@ -214,6 +214,7 @@ export const zhMessages: TranslationMessages = {
       tiles: '关键指标',
       no_tiles: '您的角色没有可查看的指标',
       no_previous: '上年同期无数据',
+      no_data: '本期无数据',
       change_points: '较上年同期 %{change} 个百分点',
       change_percent: '较上年同期 %{change}',
       sparkline: '%{kpi}近12个月走势',

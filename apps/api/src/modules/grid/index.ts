@@ -1,3 +1,5 @@
+import { GRID_KPIS } from './grid-kpis';
+import { GRID_REPORT_SECTIONS } from './grid.report';
 import { defineModule } from '../../common/module';
 import { GridEventService } from './grid-event.service';
 import { DisputeCaseGridEventResolver, GridEventResolver } from './grid-event.resolver';
@@ -38,6 +40,8 @@ export const gridModule = defineModule({
     logger.info(seeded, 'grid demo data seeded');
     return seeded;
   },
+  kpis: GRID_KPIS,
+  reportSections: GRID_REPORT_SECTIONS,
   constraints: {
     grid_worker_assignment_open: {
       code: 'CONFLICT',

@@ -1,4 +1,10 @@
-import { isValidDivisionCode, qualifiedRegionName, type RegionLevel } from '@qiangji/domain';
+import {
+  isValidDivisionCode,
+  qualifiedRegionName,
+  sketchedCentroid,
+  type LatLng,
+  type RegionLevel,
+} from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import {
   encodeCursor,
@@ -132,14 +138,38 @@ export class RegionService {
    * The current children of a region with what a map draws: the centroid, and the boundary where one was
    * imported (`db:import boundaries`). From the tree in memory; a statement only for the boundaries there are.
    */
+  /**
+   * The current children of a region for the map, with their boundaries where imported. A region without a
+   * centroid of its own (streets, communities: the demo carries the districts' only) gets a sketched one near its
+   * parent's, which may itself be sketched (`sketchedCentroid`): drilling down always has marks to draw.
+   */
   async mapChildren(ctx: RequestContext, code: string): Promise<(TreeRegion & { boundary: unknown })[]> {
-    const children = (await regionTree(ctx)).childrenOf(code);
+    const tree = await regionTree(ctx);
+    const children = tree.childrenOf(code);
     const drawn = children.filter((c) => c.hasBoundary).map((c) => c.code);
     const boundaries: { code: string; boundary: unknown }[] = drawn.length
       ? await unscoped(ctx)((q) => q.query(`SELECT code, boundary FROM region WHERE code = ANY($1)`, [drawn]))
       : [];
     const byCode = new Map(boundaries.map((b) => [b.code, b.boundary]));
-    return children.map((c) => ({ ...c, boundary: byCode.get(c.code) ?? null }));
+    const centroid = (region: TreeRegion): LatLng | null => {
+      if (region.centroidLat != null && region.centroidLng != null)
+        return { lat: region.centroidLat, lng: region.centroidLng };
+      const parent = region.parentCode ? tree.byCode.get(region.parentCode) : undefined;
+      const around = parent ? centroid(parent) : null;
+      if (!parent || !around) return null;
+      const siblings = tree.childrenOf(parent.code);
+      const index = siblings.findIndex((s) => s.code === region.code);
+      return sketchedCentroid(around, Math.max(index, 0), siblings.length, region.path.split('.').length);
+    };
+    return children.map((c) => {
+      const at = centroid(c);
+      return {
+        ...c,
+        centroidLat: at?.lat ?? null,
+        centroidLng: at?.lng ?? null,
+        boundary: byCode.get(c.code) ?? null,
+      };
+    });
   }
 
   /** The current children of a region, by code, from the tree in memory. */

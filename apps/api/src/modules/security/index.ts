@@ -1,4 +1,6 @@
 import { groupLoader } from '../../common/loaders';
+import { SECURITY_KPIS } from './security-kpis';
+import { SECURITY_REPORT_SECTIONS } from './security.report';
 import { defineModule } from '../../common/module';
 import type { RequestContext } from '../../server/context';
 import { SecurityRecordsService } from './security-records.service';
@@ -54,6 +56,8 @@ export const securityModule = defineModule({
     logger.info(seeded, 'security demo data seeded');
     return seeded;
   },
+  kpis: SECURITY_KPIS,
+  reportSections: SECURITY_REPORT_SECTIONS,
   constraints: {
     security_statistic_region_code_month_category_key: {
       code: 'CONFLICT',

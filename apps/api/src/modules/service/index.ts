@@ -1,3 +1,5 @@
+import { SERVICE_KPIS } from './service-kpis';
+import { SERVICE_REPORT_SECTIONS } from './service.report';
 import { defineModule } from '../../common/module';
 import { PolicyResolver, ServiceItemResolver } from './catalogue.resolver';
 import { CommunityProfileResolver } from './community.resolver';
@@ -63,6 +65,8 @@ export const serviceModule = defineModule({
     logger.info(seeded, 'public-service demo data seeded');
     return seeded;
   },
+  kpis: SERVICE_KPIS,
+  reportSections: SERVICE_REPORT_SECTIONS,
   constraints: {
     service_item_code: { code: 'CONFLICT', message: 'An item with that code exists already.', field: 'code' },
     service_slot_region_code_day_starts_at_key: {

@@ -1,3 +1,5 @@
+import { VILLAGE_KPIS } from './village-kpis';
+import { VILLAGE_REPORT_SECTIONS } from './village.report';
 import { defineModule } from '../../common/module';
 import { AssistanceService } from './assistance.service';
 import { CadreService } from './cadre.service';
@@ -84,6 +86,8 @@ export const villageModule = defineModule({
     logger.info(seeded, 'village demo data seeded');
     return seeded;
   },
+  kpis: VILLAGE_KPIS,
+  reportSections: VILLAGE_REPORT_SECTIONS,
   constraints: {
     work_unit_name: {
       code: 'CONFLICT',
