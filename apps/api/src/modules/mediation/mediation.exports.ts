@@ -10,7 +10,9 @@ import {
   defineExport,
   labelOf,
   placeColumns,
+  withNames,
   withPlaces,
+  yesNo,
   type Placed,
 } from '../../common/export';
 import type { RequestContext } from '../../server/context';
@@ -22,16 +24,13 @@ import type { PetitionCase } from './petition.types';
 type WithOrganization<T> = T & { organizationName: string | null };
 
 /** A batch of rows with the name of their organisation (reference data, read in one statement). */
-async function withOrganizations<T extends { organizationId: string | null }>(
+function withOrganizations<T extends { organizationId: string | null }>(
   ctx: RequestContext,
   rows: readonly T[],
 ): Promise<WithOrganization<T>[]> {
-  const ids = [...new Set(rows.flatMap((r) => (r.organizationId ? [r.organizationId] : [])))];
-  const names = new Map((await ctx.services.organizations.findByIds(ctx, ids)).map((o) => [o.id, o.name]));
-  return rows.map((r) => ({
-    ...r,
-    organizationName: r.organizationId ? (names.get(r.organizationId) ?? null) : null,
-  }));
+  return withNames(rows, 'organizationName', (r) => r.organizationId, (ids) =>
+    ctx.services.organizations.findByIds(ctx, ids),
+  );
 }
 
 const ORGANIZATION_COLUMN = { label: { zh: '承办组织', en: 'Organisation' }, width: 24 };
@@ -79,7 +78,7 @@ export const mediatorExport = defineExport<MediatorRow>({
     ...placeColumns<MediatorRow>(),
     {
       label: { zh: '在岗', en: 'Active' },
-      value: (m, l) => (m.active ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' })[l],
+      value: (m, l) => yesNo(m.active, l),
     },
   ],
 });
