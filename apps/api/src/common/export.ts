@@ -46,7 +46,7 @@ export interface ExportArgs {
   filter: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   orderBy: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** The list field's other arguments (`regionCode` of `gridUnits`), coerced by their types, defaults applied. */
-  args: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  args: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   reveal: boolean;
 }
 

@@ -11,6 +11,7 @@ import { ServiceItemService } from './service-item.service';
 import { ServiceSlotService } from './service-slot.service';
 import { ServiceStatsService } from './service-stats.service';
 import { createServiceLoaders, type ServiceLoaders } from './service.loaders';
+import { SERVICE_EXPORTS } from './service.exports';
 import { seedServices } from './service.seed';
 
 declare module '../../common/module' {
@@ -49,6 +50,7 @@ export const serviceModule = defineModule({
     };
   },
   loaders: (ctx) => ({ service: createServiceLoaders(ctx) }),
+  exports: SERVICE_EXPORTS,
   resolvers: [
     CommunityProfileResolver,
     ServiceItemResolver,

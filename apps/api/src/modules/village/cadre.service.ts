@@ -3,7 +3,13 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandTarget } from '../../common/command';
-import { listPage, orderedQuery, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
+import {
+  listPage,
+  orderedQuery,
+  SortDirection,
+  type ListQuery,
+  type PageArgs,
+} from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
@@ -182,7 +188,10 @@ export class CadreService {
     return listPage(scoped(ctx), { ...(await this.postingQuery(ctx, filter)), args });
   }
 
-  async postingQuery(ctx: RequestContext, filter: PostingFilter | null | undefined): Promise<ListQuery<Posting>> {
+  async postingQuery(
+    ctx: RequestContext,
+    filter: PostingFilter | null | undefined,
+  ): Promise<ListQuery<Posting>> {
     requireAction(ctx, 'village:read');
     const where = new Where()
       .subtree('p.region_path', await scopePath(ctx, filter?.regionCode))

@@ -1,7 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped, unscoped } from '../../common/authz';
-import { listPage, orderedQuery, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
+import {
+  listPage,
+  orderedQuery,
+  SortDirection,
+  type ListQuery,
+  type PageArgs,
+} from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { checkText, isoDay, Where } from '../../common/sql';
@@ -98,7 +104,10 @@ export class WorkUnitService {
     return listPage(scoped(ctx), { ...(await this.pairingQuery(ctx, filter)), args });
   }
 
-  async pairingQuery(ctx: RequestContext, filter: PairingFilter | null | undefined): Promise<ListQuery<Pairing>> {
+  async pairingQuery(
+    ctx: RequestContext,
+    filter: PairingFilter | null | undefined,
+  ): Promise<ListQuery<Pairing>> {
     requireAction(ctx, 'village:read');
     const where = new Where()
       .subtree('p.region_path', await scopePath(ctx, filter?.regionCode))
