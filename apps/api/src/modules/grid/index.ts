@@ -1,5 +1,6 @@
 import { defineModule } from '../../common/module';
 import { GridEventService } from './grid-event.service';
+import { GRID_EXPORTS } from './grid.exports';
 import { DisputeCaseGridEventResolver, GridEventResolver } from './grid-event.resolver';
 import { createGridLoaders, type GridLoaders } from './grid.loaders';
 import { seedGrid } from './grid.seed';
@@ -24,6 +25,7 @@ export const gridModule = defineModule({
     gridUnits: new GridUnitService(audit),
   }),
   loaders: (ctx) => ({ grid: createGridLoaders(ctx) }),
+  exports: GRID_EXPORTS,
   resolvers: [
     GridEventResolver,
     DisputeCaseGridEventResolver,

@@ -28,8 +28,11 @@ function withOrganizations<T extends { organizationId: string | null }>(
   ctx: RequestContext,
   rows: readonly T[],
 ): Promise<WithOrganization<T>[]> {
-  return withNames(rows, 'organizationName', (r) => r.organizationId, (ids) =>
-    ctx.services.organizations.findByIds(ctx, ids),
+  return withNames(
+    rows,
+    'organizationName',
+    (r) => r.organizationId,
+    (ids) => ctx.services.organizations.findByIds(ctx, ids),
   );
 }
 

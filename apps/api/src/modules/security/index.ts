@@ -1,5 +1,6 @@
 import { groupLoader } from '../../common/loaders';
 import { defineModule } from '../../common/module';
+import { SECURITY_EXPORTS } from './security.exports';
 import type { RequestContext } from '../../server/context';
 import { SecurityRecordsService } from './security-records.service';
 import { SecurityStatisticService } from './security-statistic.service';
@@ -40,6 +41,7 @@ export const securityModule = defineModule({
     securityRecords: new SecurityRecordsService(audit),
   }),
   loaders: (ctx) => ({ security: createSecurityLoaders(ctx) }),
+  exports: SECURITY_EXPORTS,
   resolvers: [
     SecurityResolver,
     SecurityStatsResolver,

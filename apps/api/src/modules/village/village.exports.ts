@@ -183,12 +183,10 @@ export const villageIndicatorExport = defineExport<IndicatorRow>({
   prepare: withPlaces,
   columns: [
     ...placeColumns<IndicatorRow>({ zh: '村', en: 'Village' }),
-    ...Object.entries(VILLAGE_INDICATOR_LABELS).map(
-      ([field, label]): ExportColumn<IndicatorRow> => ({
-        label,
-        value: (i) => i[field as keyof typeof VILLAGE_INDICATOR_LABELS],
-      }),
-    ),
+    ...Object.entries(VILLAGE_INDICATOR_LABELS).map(([field, label]): ExportColumn<IndicatorRow> => ({
+      label,
+      value: (i) => i[field as keyof typeof VILLAGE_INDICATOR_LABELS],
+    })),
     { label: { zh: '净资产（元）', en: 'Net assets (yuan)' }, value: (i) => i.netAssets },
   ],
 });
