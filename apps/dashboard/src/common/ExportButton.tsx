@@ -1,5 +1,6 @@
+import CloseIcon from '@mui/icons-material/Close';
 import DownloadIcon from '@mui/icons-material/Download';
-import { Menu, MenuItem } from '@mui/material';
+import { LinearProgress, Menu, MenuItem, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   Button,
@@ -19,10 +20,39 @@ import type { QiangjiDataProvider } from '../data-provider';
 import { GRAPHQL_RESOURCES } from '../features';
 import { saveFile, type DownloadProgress } from '../download';
 
+/** How far an export has come, in words: rows of the total (a CSV), else megabytes (a workbook is zipped). */
+function progressText(p: DownloadProgress, translate: (key: string, args?: object) => string): string {
+  return p.rows != null && p.total
+    ? translate('app.export.rows', { rows: p.rows, total: p.total })
+    : translate('app.export.bytes', { mb: (p.bytes / 1e6).toFixed(1) });
+}
+
+/** A determinate bar when the rows and their count are known; a running one while only bytes are. */
+const ExportProgress = ({ progress, onCancel }: { progress: DownloadProgress; onCancel: () => void }) => {
+  const translate = useTranslate();
+  const known = progress.rows != null && progress.total ? (progress.rows / progress.total) * 100 : null;
+  const text = progressText(progress, translate);
+  return (
+    <Stack direction="row" alignItems="center" spacing={1} sx={{ minWidth: 220 }} aria-live="polite">
+      <Stack sx={{ flex: 1 }}>
+        <Typography variant="caption">{text}</Typography>
+        <LinearProgress
+          variant={known == null ? 'indeterminate' : 'determinate'}
+          value={known ?? undefined}
+          aria-label={text}
+        />
+      </Stack>
+      <Button label="app.export.cancel" onClick={onCancel}>
+        <CloseIcon />
+      </Button>
+    </Stack>
+  );
+};
+
 /**
  * 导出: the list as the API exports it (every row the filters select, not only the page shown), as CSV or XLSX,
- * made and streamed by the server with Chinese headers, masked personal data and an audit row. The button shows
- * how far the download has come.
+ * made and streamed by the server with Chinese headers, masked personal data and an audit row. While it runs,
+ * the toolbar shows how far it has come and a button that cancels it.
  */
 export const ExportButton = () => {
   const resource = useResourceContext()!;
@@ -32,38 +62,44 @@ export const ExportButton = () => {
   const notify = useNotify();
   const [locale] = useLocaleState();
   const [menu, setMenu] = useState<HTMLElement | null>(null);
-  const [progress, setProgress] = useState<string | null>(null);
+  const [running, setRunning] = useState<{ progress: DownloadProgress; cancel: AbortController } | null>(
+    null,
+  );
   // Not a data provider method: react-admin's wrapper takes every one of them for an asynchronous read.
   if (!GRAPHQL_RESOURCES[resource]?.exportable) return null;
-  const shown = (p: DownloadProgress) =>
-    p.rows != null && p.total
-      ? translate('app.export.rows', { rows: p.rows, total: p.total })
-      : translate('app.export.bytes', { mb: (p.bytes / 1e6).toFixed(1) });
   const run = async (format: 'csv' | 'xlsx') => {
     setMenu(null);
-    setProgress(translate('app.export.button'));
+    const cancel = new AbortController();
+    setRunning({ progress: { rows: format === 'csv' ? 0 : null, total: total ?? null, bytes: 0 }, cancel });
     try {
       const file = await dataProvider.exportList(
         resource,
-        { filter: filterValues, sort, format, language: locale === 'en' ? 'en' : 'zh' },
-        (p) => setProgress(shown(p)),
+        {
+          filter: filterValues,
+          sort,
+          format,
+          language: locale === 'en' ? 'en' : 'zh',
+          signal: cancel.signal,
+        },
+        (progress) => setRunning({ progress, cancel }),
       );
       saveFile(file);
       notify('app.export.done', { type: 'success', messageArgs: { file: file.fileName } });
     } catch (error) {
-      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+      if (cancel.signal.aborted) notify('app.export.cancelled', { type: 'info' });
+      else notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
     } finally {
-      setProgress(null);
+      setRunning(null);
     }
   };
+  if (running) return <ExportProgress progress={running.progress} onCancel={() => running.cancel.abort()} />;
   return (
     <>
       <Button
-        label={progress ?? 'app.export.button'}
+        label="app.export.button"
         onClick={(event) => setMenu(event.currentTarget)}
-        disabled={progress !== null || total === 0}
+        disabled={total === 0}
         aria-haspopup="menu"
-        aria-live="polite"
       >
         <DownloadIcon />
       </Button>

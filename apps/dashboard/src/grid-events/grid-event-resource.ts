@@ -100,6 +100,7 @@ export const gridEventResource: GraphqlResource = {
   filterType: 'GridEventFilter',
   orderByType: 'GridEventOrderBy',
   listFields: ROW,
+  exportable: true,
   detailFields: `${ROW} source lat lng address description photoRefs rejection duplicateOfId assigneeKind assignee
     dispatchedAt atRiskAt disposalResult disposedAt verifiedAt closedAt satisfaction evaluationComment createdAt updatedAt
     availableCommands

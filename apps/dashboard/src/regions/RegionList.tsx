@@ -1,7 +1,6 @@
 import { Datagrid, TextField, useTranslate } from 'react-admin';
 import { RegionLink } from '../common/RegionLink';
 import { ResourceList } from '../common/ResourceList';
-import { RegionExportButton } from './RegionExportButton';
 import { regionFilters } from './region-filters';
 import type { RegionRecord } from './region-record';
 import { RegionLevelField } from './RegionLevelField';
@@ -15,7 +14,6 @@ export const RegionList = () => {
       sort={{ field: 'code', order: 'ASC' }}
       perPage={25}
       jurisdictionFilter="withinCode"
-      actions={<RegionExportButton />}
       phone={{
         primaryText: (region: RegionRecord) => region.qualifiedName,
         secondaryText: (region: RegionRecord) =>

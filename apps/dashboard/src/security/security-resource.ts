@@ -50,6 +50,7 @@ export const legalEducationResource: GraphqlResource = {
   listField: 'legalEducationEvents',
   filterType: 'LegalEducationEventFilter',
   listFields: ROW,
+  exportable: true,
   detailFields: ROW,
   toFilter: toLegalEducationFilter,
   create: {

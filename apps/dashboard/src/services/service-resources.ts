@@ -14,6 +14,7 @@ export const serviceItemResource: GraphqlResource = {
   one: { field: 'serviceItem', argument: 'id', type: 'ID!' },
   filterType: 'ServiceItemFilter',
   listFields: ITEM_ROW,
+  exportable: true,
   detailFields: `${ITEM_ROW} eligibility eligibleTags offeredAt policy { id title }`,
   toFilter: filterMapper('serviceItems', { offeredAt: asIs, category: asList, q: asIs }),
 };
@@ -26,6 +27,7 @@ export const policyResource: GraphqlResource = {
   one: { field: 'policy', argument: 'id', type: 'ID!' },
   filterType: 'PolicyFilter',
   listFields: POLICY_ROW,
+  exportable: true,
   detailFields: `${POLICY_ROW} bodyHtml items { id name }`,
   toFilter: filterMapper('policies', { publishedFor: asIs, regionCode: asIs, category: asList, q: asIs }),
 };
@@ -47,6 +49,7 @@ export const communityResource: GraphqlResource = {
   one: { field: 'communityProfile', argument: 'regionCode', type: 'String!' },
   filterType: 'CommunityProfileFilter',
   listFields: PROFILE_ROW,
+  exportable: true,
   detailFields: `${PROFILE_ROW} openingHours officePhone location { lat lng }
     central { id region { ${REGION_REF} } } satellites { id region { ${REGION_REF} } }`,
   toFilter: filterMapper('communityProfiles', { regionCode: asIs, kind: asList }),
@@ -103,6 +106,7 @@ export const applicationResource: GraphqlResource = {
   one: { field: 'serviceApplication', argument: 'id', type: 'ID!' },
   filterType: 'ServiceApplicationFilter',
   listFields: APPLICATION_ROW,
+  exportable: true,
   detailFields: `${APPLICATION_ROW} channel answers materials returnReason rejectReason withdrawReason workingDays
     onTime noShows acceptedAt completedAt actingFor { name relationship idNumber phone }
     item { id name category materials { name required } ${FORM_FIELDS} }

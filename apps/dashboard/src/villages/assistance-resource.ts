@@ -25,6 +25,7 @@ export const assistanceResource: GraphqlResource = {
   filterType: 'AssistanceFilter',
   // Newest plan first, the API's only order.
   listFields: ROW,
+  exportable: true,
   detailFields: `${ROW} outcome abandonReason availableCommands
     timeline { at command toState actorName }
     effect { before { year incomeYuan } after { year incomeYuan } growth }`,

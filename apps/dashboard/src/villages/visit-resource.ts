@@ -39,6 +39,7 @@ export const visitResource: GraphqlResource = {
   filterType: 'VisitFilter',
   // Newest visit first, the API's only order.
   listFields: ROW,
+  exportable: true,
   detailFields: `${ROW} createdAt location { lat lng } posting { id role cadreName }
     disputeCase { id number state title }`,
   toFilter: toVisitFilter,
