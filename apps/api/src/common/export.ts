@@ -36,7 +36,9 @@ export interface ListExport<T = any> {
   reveal?: { action: Action; fields: readonly string[] };
   /** The list's statement for the caller (its read action checked, its region filter in the jurisdiction). */
   query(ctx: RequestContext, args: ExportArgs): Promise<ListQuery<T>>;
-  /** Rows as read → rows as exported, a batch at a time: names from the region tree, a revealed export decrypted. */
+  /** Each row gets its region's qualified name (`place`, for `placeColumns`) before `prepare`. */
+  placed?: boolean;
+  /** Rows as read → rows as exported, a batch at a time: names of what they refer to, a revealed export decrypted. */
   prepare?(ctx: RequestContext, rows: T[], reveal: boolean): Promise<T[]>;
   columns: readonly ExportColumn<T>[];
 }

@@ -19,6 +19,7 @@ import {
   EXPORT_CONTENT_TYPES,
   sheetWriter,
   type ExportFormat,
+  withPlaces,
   type ListExport,
 } from '../common/export';
 import type { Logger } from '../logger';
@@ -218,7 +219,8 @@ async function exportList(
   await finishing(stream, async () => {
     writer.row(spec.columns.map((c) => c.label[body.language]));
     for await (const batch of listBatches(scoped(stream), query, BATCH_SIZE)) {
-      for (const row of spec.prepare ? await spec.prepare(stream, batch, reveal) : batch)
+      const placed = spec.placed ? await withPlaces(stream, batch as { regionCode: string }[]) : batch;
+      for (const row of spec.prepare ? await spec.prepare(stream, placed, reveal) : placed)
         writer.row(spec.columns.map((c) => c.value(row, body.language)));
       await writer.flush();
     }

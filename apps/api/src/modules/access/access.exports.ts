@@ -1,13 +1,6 @@
 import { ROLE_LABELS } from '@qiangji/domain';
-import {
-  chinaDateTime,
-  defineExport,
-  labelOf,
-  placeColumns,
-  withPlaces,
-  yesNo,
-  type Placed,
-} from '../../common/export';
+import { chinaDateTime, defineExport, labelOf, placeColumns, withPlaces, yesNo } from '../../common/export';
+import type { Placed } from '../../common/export';
 import type { RequestContext } from '../../server/context';
 import type { ApiKeyRow, UserRow } from './access.types';
 
@@ -47,7 +40,7 @@ export const apiKeyExport = defineExport<Placed<ApiKeyRow>>({
   title: { zh: 'API 密钥', en: 'API keys' },
   entityType: 'ApiKey',
   query: async (ctx) => ctx.services.apiKeys.listQuery(ctx),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '名称', en: 'Name' }, value: (k) => k.name, width: 20 },
     { label: { zh: '前缀', en: 'Prefix' }, value: (k) => k.prefix, width: 12 },

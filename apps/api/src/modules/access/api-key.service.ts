@@ -3,13 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { parseId } from '../../common/ids';
 import { inScope, isWithin, requireAction, scoped } from '../../common/authz';
-import {
-  listPage,
-  orderedQuery,
-  SortDirection,
-  type ListQuery,
-  type PageArgs,
-} from '../../common/connection';
+import { listPage, orderedQuery, SortDirection } from '../../common/connection';
+import type { ListQuery, PageArgs } from '../../common/connection';
 import { updateReturning, Where } from '../../common/sql';
 import type { Principal, RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';

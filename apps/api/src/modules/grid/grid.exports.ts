@@ -7,14 +7,8 @@ import {
   SATISFACTION_LEVEL_LABELS,
   gridEventDeadlineStatus,
 } from '@qiangji/domain';
-import {
-  chinaDateTime,
-  defineExport,
-  labelOf,
-  placeColumns,
-  withPlaces,
-  type Placed,
-} from '../../common/export';
+import { chinaDateTime, defineExport, labelOf, placeColumns, withPlaces } from '../../common/export';
+import type { Placed } from '../../common/export';
 import type { RequestContext } from '../../server/context';
 import type { GridEvent } from './grid-event.types';
 import type { GridUnit } from './grid-unit.types';
@@ -27,7 +21,7 @@ export const gridEventExport = defineExport<EventRow>({
   title: { zh: '网格事件', en: 'Grid events' },
   entityType: 'GridEvent',
   query: (ctx, { filter, orderBy }) => ctx.services.gridEvents.listQuery(ctx, filter, orderBy),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '编号', en: 'Number' }, value: (e) => e.number, width: 14 },
     {

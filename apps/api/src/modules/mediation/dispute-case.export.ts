@@ -6,14 +6,8 @@ import {
   RISK_LEVEL_LABELS,
   disputeDeadlineStatus,
 } from '@qiangji/domain';
-import {
-  chinaDateTime,
-  defineExport,
-  labelOf,
-  placeColumns,
-  withPlaces,
-  type Placed,
-} from '../../common/export';
+import { chinaDateTime, defineExport, labelOf, placeColumns } from '../../common/export';
+import type { Placed } from '../../common/export';
 import type { DisputeCase } from './dispute-case.types';
 
 type CaseRow = Placed<DisputeCase>;
@@ -24,7 +18,7 @@ export const disputeCaseExport = defineExport<CaseRow>({
   title: { zh: '纠纷案件', en: 'Dispute cases' },
   entityType: 'DisputeCase',
   query: (ctx, { filter, orderBy }) => ctx.services.disputeCases.listQuery(ctx, filter, orderBy),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '编号', en: 'Number' }, value: (c) => c.number, width: 14 },
     { label: { zh: '标题', en: 'Title' }, value: (c) => c.title, width: 30 },

@@ -5,16 +5,8 @@ import {
   ORGANIZATION_KIND_LABELS,
   PETITION_CASE_STATE_LABELS,
 } from '@qiangji/domain';
-import {
-  chinaDateTime,
-  defineExport,
-  labelOf,
-  placeColumns,
-  withNames,
-  withPlaces,
-  yesNo,
-  type Placed,
-} from '../../common/export';
+import { chinaDateTime, defineExport, labelOf, placeColumns, withNames, yesNo } from '../../common/export';
+import type { Placed } from '../../common/export';
 import type { RequestContext } from '../../server/context';
 import type { Mediator } from './mediator.types';
 import type { CoordinationMeeting } from './meeting.types';
@@ -46,7 +38,8 @@ export const petitionExport = defineExport<PetitionRow>({
   title: { zh: '信访积案', en: 'Petition backlog cases' },
   entityType: 'PetitionCase',
   query: (ctx, { filter }) => ctx.services.petitions.listQuery(ctx, filter),
-  prepare: async (ctx, rows) => withOrganizations(ctx, await withPlaces(ctx, rows)),
+  placed: true,
+  prepare: withOrganizations,
   columns: [
     { label: { zh: '案由', en: 'Title' }, value: (p) => p.title, width: 30 },
     { label: { zh: '状态', en: 'State' }, value: (p, l) => labelOf(PETITION_CASE_STATE_LABELS, p.state, l) },
@@ -65,7 +58,7 @@ export const mediatorExport = defineExport<MediatorRow>({
   title: { zh: '调解员', en: 'Mediators' },
   entityType: 'Mediator',
   query: (ctx, { filter }) => ctx.services.mediators.listQuery(ctx, filter),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '姓名', en: 'Name' }, value: (m) => m.name, width: 10 },
     {
@@ -94,7 +87,7 @@ export const organizationExport = defineExport<OrganizationRow>({
   title: { zh: '调解组织', en: 'Mediation organisations' },
   entityType: 'MediationOrganization',
   query: (ctx, { filter }) => ctx.services.organizations.listQuery(ctx, filter),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '名称', en: 'Name' }, value: (o) => o.name, width: 30 },
     {

@@ -3,14 +3,8 @@ import {
   SECURITY_CATEGORY_LABELS,
   SURVEY_METHOD_LABELS,
 } from '@qiangji/domain';
-import {
-  chinaDateTime,
-  defineExport,
-  labelOf,
-  placeColumns,
-  withPlaces,
-  type Placed,
-} from '../../common/export';
+import { chinaDateTime, defineExport, labelOf, placeColumns } from '../../common/export';
+import type { Placed } from '../../common/export';
 import type { LegalEducationEvent, SatisfactionSurvey, SecurityStatistic } from './security.types';
 
 /** 治安统计: reported cases per region, month and category. */
@@ -19,7 +13,7 @@ export const securityStatisticExport = defineExport<Placed<SecurityStatistic>>({
   title: { zh: '治安统计', en: 'Reported cases' },
   entityType: 'SecurityStatistic',
   query: (ctx, { filter }) => ctx.services.securityStatistics.listQuery(ctx, filter),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '月份', en: 'Month' }, value: (s) => s.month, width: 10 },
     ...placeColumns<Placed<SecurityStatistic>>(),
@@ -40,7 +34,7 @@ export const satisfactionSurveyExport = defineExport<Placed<SatisfactionSurvey>>
   title: { zh: '满意度调查', en: 'Satisfaction surveys' },
   entityType: 'SatisfactionSurvey',
   query: (ctx, { args }) => ctx.services.securityRecords.surveyQuery(ctx, args.regionCode),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '年度', en: 'Year' }, value: (v) => v.year },
     ...placeColumns<Placed<SatisfactionSurvey>>(),
@@ -56,7 +50,7 @@ export const legalEducationExport = defineExport<Placed<LegalEducationEvent>>({
   title: { zh: '法治宣传', en: 'Legal education' },
   entityType: 'LegalEducationEvent',
   query: (ctx, { filter }) => ctx.services.securityRecords.legalEducationQuery(ctx, filter),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '日期', en: 'Held on' }, value: (e) => e.heldOn, width: 12 },
     {

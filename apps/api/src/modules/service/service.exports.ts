@@ -7,17 +7,8 @@ import {
   SERVICE_CATEGORY_LABELS,
   SERVICE_POINT_LABELS,
 } from '@qiangji/domain';
-import {
-  chinaDateTime,
-  defineExport,
-  labelOf,
-  placeColumns,
-  withNames,
-  withPlaces,
-  yesNo,
-  type ExportColumn,
-  type Placed,
-} from '../../common/export';
+import { chinaDateTime, defineExport, labelOf, placeColumns, withNames, yesNo } from '../../common/export';
+import type { ExportColumn, Placed } from '../../common/export';
 import type { RequestContext } from '../../server/context';
 import type { Policy, ServiceItem } from './catalogue.types';
 import type { CommunityProfile } from './community.types';
@@ -61,7 +52,7 @@ export const policyExport = defineExport<Placed<Policy>>({
   title: { zh: '政策公开', en: 'Policies' },
   entityType: 'Policy',
   query: (ctx, { filter }) => ctx.services.policies.listQuery(ctx, filter),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '标题', en: 'Title' }, value: (p) => p.title, width: 30 },
     categoryColumn(),
@@ -78,7 +69,7 @@ export const communityProfileExport = defineExport<Placed<CommunityProfile>>({
   title: { zh: '社区', en: 'Communities' },
   entityType: 'CommunityProfile',
   query: (ctx, { filter }) => ctx.services.communityProfiles.listQuery(ctx, filter),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     ...placeColumns<Placed<CommunityProfile>>({ zh: '社区', en: 'Community' }),
     { label: { zh: '类型', en: 'Kind' }, value: (p, l) => labelOf(COMMUNITY_KIND_LABELS, p.kind, l) },
@@ -96,10 +87,10 @@ export const communityProfileExport = defineExport<Placed<CommunityProfile>>({
 
 type ApplicationRow = Placed<ServiceApplication> & { itemName: string | null };
 
-/** A batch of applications placed, with their item's name (one statement a batch). */
-async function withItems(ctx: RequestContext, rows: readonly ServiceApplication[]) {
+/** A batch of applications with their item's name (one statement a batch). */
+function withItems(ctx: RequestContext, rows: readonly ApplicationRow[]) {
   return withNames(
-    await withPlaces(ctx, rows),
+    rows,
     'itemName',
     (a) => a.itemId,
     (ids) => ctx.services.serviceItems.findByIds(ctx, ids),
@@ -115,6 +106,7 @@ export const serviceApplicationExport = defineExport<ApplicationRow>({
   title: { zh: '办件', en: 'Service applications' },
   entityType: 'ServiceApplication',
   query: (ctx, { filter }) => ctx.services.serviceApplications.listQuery(ctx, filter),
+  placed: true,
   prepare: withItems,
   columns: [
     { label: { zh: '办件编号', en: 'Number' }, value: (a) => a.number, width: 14 },
@@ -149,7 +141,7 @@ export const serviceSlotExport = defineExport<Placed<ServiceSlot>>({
   title: { zh: '预约时段', en: 'Appointment slots' },
   entityType: 'ServiceSlot',
   query: (ctx, { filter }) => ctx.services.serviceSlots.listQuery(ctx, filter),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '日期', en: 'Day' }, value: (s) => s.day, width: 12 },
     { label: { zh: '开始', en: 'Starts' }, value: (s) => s.startsAt },
@@ -166,7 +158,7 @@ export const nearbyExport = defineExport<Placed<NearbyPoint>>({
   title: { zh: '便民服务点', en: 'Points of interest' },
   entityType: 'PointOfInterest',
   query: (ctx, { args }) => ctx.services.pointsOfInterest.nearbyQuery(ctx, args),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '名称', en: 'Name' }, value: (p) => p.name, width: 24 },
     {

@@ -8,17 +8,8 @@ import {
   WORK_UNIT_KIND_LABELS,
   WORK_UNIT_LEVEL_LABELS,
 } from '@qiangji/domain';
-import {
-  chinaDateTime,
-  defineExport,
-  labelOf,
-  placeColumns,
-  withNames,
-  withPlaces,
-  yesNo,
-  type ExportColumn,
-  type Placed,
-} from '../../common/export';
+import { chinaDateTime, defineExport, labelOf, placeColumns, withNames, yesNo } from '../../common/export';
+import type { ExportColumn, Placed } from '../../common/export';
 import type { RequestContext } from '../../server/context';
 import type { VillageIndicator } from './profile.types';
 import type { Pairing, Posting, StationedCadre, WorkUnit } from './unit.types';
@@ -26,13 +17,10 @@ import type { Assistance, Visit } from './visit.types';
 
 type WithUnit<T extends { regionCode: string }> = Placed<T> & { workUnitName: string | null };
 
-/** A batch of rows placed, with the name of their work unit (one statement a batch). */
-async function withUnits<T extends { regionCode: string; workUnitId: string }>(
-  ctx: RequestContext,
-  rows: readonly T[],
-): Promise<WithUnit<T>[]> {
+/** A batch of rows with the name of their work unit (one statement a batch). */
+function withUnits<T extends { workUnitId: string }>(ctx: RequestContext, rows: readonly T[]) {
   return withNames(
-    await withPlaces(ctx, rows),
+    rows,
     'workUnitName',
     (r) => r.workUnitId,
     (ids) => ctx.services.workUnits.findByIds(ctx, ids),
@@ -40,7 +28,7 @@ async function withUnits<T extends { regionCode: string; workUnitId: string }>(
 }
 
 /** A visit's or an assistance's household by its address, as the list shows it (never its members' names). */
-async function withHouseholds<T extends { regionCode: string; workUnitId: string; householdId: string }>(
+async function withHouseholds<T extends { workUnitId: string; householdId: string }>(
   ctx: RequestContext,
   rows: readonly T[],
 ) {
@@ -58,7 +46,7 @@ export const workUnitExport = defineExport<Placed<WorkUnit>>({
   title: { zh: '帮扶单位', en: 'Work units' },
   entityType: 'WorkUnit',
   query: async (ctx, { filter }) => ctx.services.workUnits.listQuery(ctx, filter),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '单位名称', en: 'Name' }, value: (u) => u.name, width: 30 },
     { label: { zh: '类型', en: 'Kind' }, value: (u, l) => labelOf(WORK_UNIT_KIND_LABELS, u.kind, l) },
@@ -75,6 +63,7 @@ export const pairingExport = defineExport<PairingRow>({
   title: { zh: '单位包村', en: 'Pairings' },
   entityType: 'Pairing',
   query: (ctx, { filter }) => ctx.services.workUnits.pairingQuery(ctx, filter),
+  placed: true,
   prepare: withUnits,
   columns: [
     { ...UNIT_COLUMN, value: (p) => p.workUnitName },
@@ -93,6 +82,7 @@ export const stationedCadreExport = defineExport<CadreRow>({
   title: { zh: '驻村干部', en: 'Stationed cadres' },
   entityType: 'StationedCadre',
   query: (ctx, { filter }) => ctx.services.cadres.listQuery(ctx, filter),
+  placed: true,
   prepare: withUnits,
   columns: [
     { label: { zh: '姓名', en: 'Name' }, value: (k) => k.name, width: 10 },
@@ -112,6 +102,7 @@ export const postingExport = defineExport<PostingRow>({
   title: { zh: '驻村任职', en: 'Postings' },
   entityType: 'Posting',
   query: (ctx, { filter }) => ctx.services.cadres.postingQuery(ctx, filter),
+  placed: true,
   prepare: withUnits,
   columns: [
     { label: { zh: '干部', en: 'Cadre' }, value: (p) => p.cadreName, width: 10 },
@@ -133,6 +124,7 @@ export const visitExport = defineExport<VisitRow>({
   title: { zh: '入户走访', en: 'Visits' },
   entityType: 'Visit',
   query: (ctx, { filter }) => ctx.services.visits.listQuery(ctx, filter),
+  placed: true,
   prepare: withHouseholds,
   columns: [
     { label: { zh: '走访日期', en: 'Visited on' }, value: (v) => v.visitedOn, width: 12 },
@@ -155,6 +147,7 @@ export const assistanceExport = defineExport<AssistanceRow>({
   title: { zh: '帮扶措施', en: 'Assistance' },
   entityType: 'Assistance',
   query: (ctx, { filter }) => ctx.services.assistance.listQuery(ctx, filter),
+  placed: true,
   prepare: withHouseholds,
   columns: [
     { label: { zh: '类型', en: 'Type' }, value: (a, l) => labelOf(ASSISTANCE_TYPE_LABELS, a.type, l) },
@@ -180,7 +173,7 @@ export const villageIndicatorExport = defineExport<IndicatorRow>({
   title: { zh: '村情指标', en: 'Village indicators' },
   entityType: 'VillageIndicator',
   query: (ctx, { filter }) => ctx.services.villageProfiles.indicatorQuery(ctx, filter),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     ...placeColumns<IndicatorRow>({ zh: '村', en: 'Village' }),
     ...Object.entries(VILLAGE_INDICATOR_LABELS).map(([field, label]): ExportColumn<IndicatorRow> => ({

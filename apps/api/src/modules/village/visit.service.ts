@@ -2,13 +2,8 @@ import { ASSISTANCE_TYPE_LABELS, type AssistanceType } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import {
-  listPage,
-  orderedQuery,
-  SortDirection,
-  type ListQuery,
-  type PageArgs,
-} from '../../common/connection';
+import { listPage, orderedQuery, SortDirection } from '../../common/connection';
+import type { ListQuery, PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { pastDay, updateReturning, Where } from '../../common/sql';
