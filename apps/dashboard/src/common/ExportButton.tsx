@@ -28,7 +28,13 @@ function progressText(p: DownloadProgress, translate: (key: string, args?: objec
 }
 
 /** A determinate bar when the rows and their count are known; a running one while only bytes are. */
-export const ExportProgress = ({ progress, onCancel }: { progress: DownloadProgress; onCancel: () => void }) => {
+export const ExportProgress = ({
+  progress,
+  onCancel,
+}: {
+  progress: DownloadProgress;
+  onCancel: () => void;
+}) => {
   const translate = useTranslate();
   const known = progress.rows != null && progress.total ? (progress.rows / progress.total) * 100 : null;
   const text = progressText(progress, translate);
