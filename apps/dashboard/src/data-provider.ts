@@ -41,6 +41,17 @@ export interface QiangjiDataProvider extends DataProvider {
     },
     onProgress?: (progress: DownloadProgress) => void,
   ): Promise<DownloadedFile>;
+  /** A list the API exports that is no resource's (the convenience map), by its query field and its arguments. */
+  exportField(
+    field: string,
+    params: {
+      arguments: Record<string, unknown>;
+      format: 'csv' | 'xlsx';
+      language: 'zh' | 'en';
+      signal?: AbortSignal;
+    },
+    onProgress?: (progress: DownloadProgress) => void,
+  ): Promise<DownloadedFile>;
   /** A file of the API's `/downloads/<name>` (a monthly report's PDF or workbook). */
   download(
     name: string,
@@ -201,6 +212,9 @@ export function createDataProvider(
       };
       return download(`/exports/${r.listField}`, body, onProgress, signal);
     },
+
+    exportField: (field, { signal, ...body }, onProgress) =>
+      download(`/exports/${field}`, body, onProgress, signal),
 
     download: (name, body, onProgress) => download(`/downloads/${name}`, body, onProgress),
 

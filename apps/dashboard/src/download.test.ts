@@ -88,6 +88,20 @@ describe('downloads from the API', () => {
     expect(sent.map((s) => s.headers.Authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
   });
 
+  it('when the convenience map is exported, then its arguments go as the list field takes them', async () => {
+    const { fetchFn, sent } = fileFetch(() => new Response(CSV, { headers: { 'Content-Type': 'text/csv' } }));
+    const dataProvider = createDataProvider(
+      GRAPHQL_RESOURCES,
+      createGraphqlRequest('/graphql', fetchFn),
+      createDownload(fetchFn, credentials(), (_code, message) => message),
+    );
+    const args = { communityCode: '230102010003', radiusMeters: 1000 };
+    await dataProvider.exportField('nearby', { arguments: args, format: 'xlsx', language: 'zh' });
+    expect(sent.map((s) => [s.url, s.body])).toEqual([
+      ['/exports/nearby', { format: 'xlsx', language: 'zh', arguments: args }],
+    ]);
+  });
+
   it('when a resource has no export, then the data provider refuses to fetch one', async () => {
     const unexported = { ...GRAPHQL_RESOURCES, users: { ...GRAPHQL_RESOURCES.users, exportable: false } };
     const dataProvider = createDataProvider(unexported, createGraphqlRequest('/graphql', fetch));

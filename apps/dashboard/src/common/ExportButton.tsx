@@ -18,7 +18,7 @@ import {
 } from 'react-admin';
 import type { QiangjiDataProvider } from '../data-provider';
 import { GRAPHQL_RESOURCES } from '../features';
-import { saveFile, type DownloadProgress } from '../download';
+import { saveFile, type DownloadedFile, type DownloadProgress } from '../download';
 
 /** How far an export has come, in words: rows of the total (a CSV), else megabytes (a workbook is zipped). */
 function progressText(p: DownloadProgress, translate: (key: string, args?: object) => string): string {
@@ -55,40 +55,30 @@ export const ExportProgress = ({
   );
 };
 
+/** Makes the file: the format chosen, the progress to report, the signal that cancels it. */
+export type RunExport = (
+  format: 'csv' | 'xlsx',
+  onProgress: (progress: DownloadProgress) => void,
+  signal: AbortSignal,
+) => Promise<DownloadedFile>;
+
 /**
- * 导出: the list as the API exports it (every row the filters select, not only the page shown), as CSV or XLSX,
- * made and streamed by the server with Chinese headers, masked personal data and an audit row. While it runs,
- * the toolbar shows how far it has come and a button that cancels it.
+ * 导出 as a menu (CSV or XLSX) for any list the API exports; while the file comes, its progress and a button that
+ * cancels it; at the end the browser's download.
  */
-export const ExportButton = () => {
-  const resource = useResourceContext()!;
-  const { filterValues, sort, total } = useListContext();
-  const dataProvider = useDataProvider<QiangjiDataProvider>();
+export const ExportMenu = ({ run, total }: { run: RunExport; total: number | null | undefined }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const [locale] = useLocaleState();
   const [menu, setMenu] = useState<HTMLElement | null>(null);
   const [running, setRunning] = useState<{ progress: DownloadProgress; cancel: AbortController } | null>(
     null,
   );
-  // Not a data provider method: react-admin's wrapper takes every one of them for an asynchronous read.
-  if (!GRAPHQL_RESOURCES[resource]?.exportable) return null;
-  const run = async (format: 'csv' | 'xlsx') => {
+  const start = async (format: 'csv' | 'xlsx') => {
     setMenu(null);
     const cancel = new AbortController();
     setRunning({ progress: { rows: format === 'csv' ? 0 : null, total: total ?? null, bytes: 0 }, cancel });
     try {
-      const file = await dataProvider.exportList(
-        resource,
-        {
-          filter: filterValues,
-          sort,
-          format,
-          language: locale === 'en' ? 'en' : 'zh',
-          signal: cancel.signal,
-        },
-        (progress) => setRunning({ progress, cancel }),
-      );
+      const file = await run(format, (progress) => setRunning({ progress, cancel }), cancel.signal);
       saveFile(file);
       notify('app.export.done', { type: 'success', messageArgs: { file: file.fileName } });
     } catch (error) {
@@ -110,10 +100,36 @@ export const ExportButton = () => {
         <DownloadIcon />
       </Button>
       <Menu anchorEl={menu} open={menu !== null} onClose={() => setMenu(null)}>
-        <MenuItem onClick={() => run('csv')}>{translate('app.export.csv')}</MenuItem>
-        <MenuItem onClick={() => run('xlsx')}>{translate('app.export.xlsx')}</MenuItem>
+        <MenuItem onClick={() => start('csv')}>{translate('app.export.csv')}</MenuItem>
+        <MenuItem onClick={() => start('xlsx')}>{translate('app.export.xlsx')}</MenuItem>
       </Menu>
     </>
+  );
+};
+
+/**
+ * 导出 of a resource's list: every row the list's filters select (not only the page shown), in its order, made
+ * and streamed by the server with Chinese headers, masked personal data and an audit row.
+ */
+export const ExportButton = () => {
+  const resource = useResourceContext()!;
+  const { filterValues, sort, total } = useListContext();
+  const dataProvider = useDataProvider<QiangjiDataProvider>();
+  const [locale] = useLocaleState();
+  // Not a data provider method: react-admin's wrapper takes every one of them for an asynchronous read.
+  if (!GRAPHQL_RESOURCES[resource]?.exportable) return null;
+  const language = locale === 'en' ? 'en' : 'zh';
+  return (
+    <ExportMenu
+      total={total}
+      run={(format, onProgress, signal) =>
+        dataProvider.exportList(
+          resource,
+          { filter: filterValues, sort, format, language, signal },
+          onProgress,
+        )
+      }
+    />
   );
 };
 
