@@ -1,7 +1,7 @@
 import { chinaDay, coverageRate } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped, unscoped } from '../../common/authz';
-import { listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
+import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import {
   checkText,
@@ -99,14 +99,11 @@ export class GridUnitService {
       from: 'region r',
       columns: UNIT_COLUMNS,
       where,
-      sort: {
-        key: 'CODE:ASC',
-        expr: 'r.code',
-        idExpr: 'r.code',
-        direction: SortDirection.ASC,
-        value: (u) => u.code,
-        id: (u) => u.code,
-      },
+      sort: fixedSort(
+        'CODE',
+        { expr: 'r.code', value: (u) => u.code, direction: SortDirection.ASC },
+        { expr: 'r.code', of: (u) => u.code },
+      ),
     };
   }
 
@@ -332,14 +329,11 @@ export class GridUnitService {
       columns: `g.*, ${missing}::int AS "missingDays"`,
       where,
       args,
-      sort: {
-        key: 'MISSING:DESC',
-        expr: missing,
-        idExpr: 'g."regionCode"',
-        direction: SortDirection.DESC,
-        value: (g) => g.missingDays,
-        id: (g) => g.regionCode,
-      },
+      sort: fixedSort(
+        'MISSING',
+        { expr: missing, value: (g) => g.missingDays, direction: SortDirection.DESC },
+        { expr: 'g."regionCode"', of: (g) => g.regionCode },
+      ),
     });
   }
 }

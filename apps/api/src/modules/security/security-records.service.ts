@@ -9,7 +9,7 @@ import {
 } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
+import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { checkText, optionalText, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -74,14 +74,11 @@ export class SecurityRecordsService {
       from: 'satisfaction_survey v',
       columns: SURVEY_COLUMNS,
       where,
-      sort: {
-        key: 'YEAR:DESC',
-        expr: 'v.year',
-        idExpr: 'v.id',
-        direction: SortDirection.DESC,
-        value: (v) => v.year,
-        id: (v) => v.id,
-      },
+      sort: fixedSort(
+        'YEAR',
+        { expr: 'v.year', value: (v) => v.year, direction: SortDirection.DESC },
+        { expr: 'v.id', of: (v) => v.id },
+      ),
     };
   }
 
@@ -223,14 +220,11 @@ export class SecurityRecordsService {
       from: 'legal_education_event l',
       columns: EVENT_COLUMNS,
       where,
-      sort: {
-        key: 'HELD_ON:DESC',
-        expr: 'l.held_on',
-        idExpr: 'l.id',
-        direction: SortDirection.DESC,
-        value: (l) => l.heldOn,
-        id: (l) => l.id,
-      },
+      sort: fixedSort(
+        'HELD_ON',
+        { expr: 'l.held_on', value: (l) => l.heldOn, direction: SortDirection.DESC },
+        { expr: 'l.id', of: (l) => l.id },
+      ),
     };
   }
 

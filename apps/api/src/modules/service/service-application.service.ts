@@ -22,7 +22,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget, type TimelineEntry } from '../../common/command';
-import { listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
+import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
@@ -153,14 +153,15 @@ export class ServiceApplicationService {
       from: 'service_application a',
       columns: APPLICATION_COLUMNS,
       where,
-      sort: {
-        key: 'SUBMITTED_AT:DESC',
-        expr: 'a.submitted_at',
-        idExpr: 'a.id',
-        direction: SortDirection.DESC,
-        value: (a) => new Date(a.submittedAt).toISOString(),
-        id: (a) => a.id,
-      },
+      sort: fixedSort(
+        'SUBMITTED_AT',
+        {
+          expr: 'a.submitted_at',
+          value: (a) => new Date(a.submittedAt).toISOString(),
+          direction: SortDirection.DESC,
+        },
+        { expr: 'a.id', of: (a) => a.id },
+      ),
     };
   }
 
