@@ -12,7 +12,6 @@ export const RegionList = () => {
     <ResourceList
       filters={regionFilters}
       sort={{ field: 'code', order: 'ASC' }}
-      perPage={25}
       jurisdictionFilter="withinCode"
       phone={{
         primaryText: (region: RegionRecord) => region.qualifiedName,

@@ -1,5 +1,5 @@
 import type { GraphqlResource } from '../data-provider';
-import { inputMutations } from '../graphql-resource';
+import { nodeResource } from '../graphql-resource';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { REGION_REF } from '../common/region-ref';
 import { trimmed } from '../write-input';
@@ -8,16 +8,12 @@ const FORM_FIELDS = 'formFields { key label type required maxLength min max inte
 // The form and the checklist are in the row too: a picked item (a list row in react-admin's cache) draws its form.
 const ITEM_ROW = `id code name category servicePoint onSite timeLimitDays materials { name required } ${FORM_FIELDS}`;
 
-export const serviceItemResource: GraphqlResource = {
-  typeName: 'ServiceItem',
-  listField: 'serviceItems',
-  one: { field: 'serviceItem', argument: 'id', type: 'ID!' },
-  filterType: 'ServiceItemFilter',
+export const serviceItemResource = nodeResource('ServiceItem', {
   listFields: ITEM_ROW,
   exportable: true,
   detailFields: `${ITEM_ROW} eligibility eligibleTags offeredAt policy { id title }`,
   toFilter: filterMapper('serviceItems', { offeredAt: asIs, category: asList, q: asIs }),
-};
+});
 
 const POLICY_ROW = `id title category issuingBody effectiveFrom effectiveTo regionCode region { ${REGION_REF} }`;
 
@@ -43,18 +39,15 @@ const NEARBY = `query Nearby($code: String!, $radius: Int!) {
 
 const QUEUE = `query ServiceQueue($code: String) { result: serviceQueue(regionCode: $code) { queue count } }`;
 
-export const communityResource: GraphqlResource = {
-  typeName: 'CommunityProfile',
-  listField: 'communityProfiles',
-  one: { field: 'communityProfile', argument: 'regionCode', type: 'String!' },
-  filterType: 'CommunityProfileFilter',
+export const communityResource = nodeResource('CommunityProfile', {
+  key: { argument: 'regionCode', type: 'String!' },
   listFields: PROFILE_ROW,
   exportable: true,
   detailFields: `${PROFILE_ROW} openingHours officePhone location { lat lng }
     central { id region { ${REGION_REF} } } satellites { id region { ${REGION_REF} } }`,
   toFilter: filterMapper('communityProfiles', { regionCode: asIs, kind: asList }),
   commands: { nearby: NEARBY, queue: QUEUE },
-};
+});
 
 const APPLICATION_ROW = `id number state version dueAt overdue onSite submittedAt regionCode region { ${REGION_REF} }
   item { id name category } appointment { slotId day startsAt } availableCommands`;
@@ -100,11 +93,7 @@ export function toSubmitInput(data: Record<string, unknown>) {
   };
 }
 
-export const applicationResource: GraphqlResource = {
-  typeName: 'ServiceApplication',
-  listField: 'serviceApplications',
-  one: { field: 'serviceApplication', argument: 'id', type: 'ID!' },
-  filterType: 'ServiceApplicationFilter',
+export const applicationResource = nodeResource('ServiceApplication', {
   listFields: APPLICATION_ROW,
   exportable: true,
   detailFields: `${APPLICATION_ROW} channel answers materials returnReason rejectReason withdrawReason workingDays
@@ -112,10 +101,7 @@ export const applicationResource: GraphqlResource = {
     item { id name category materials { name required } ${FORM_FIELDS} }
     timeline { id at command fromState toState actorName details }`,
   toFilter: filterMapper('serviceApplications', { regionCode: asIs, state: asList, queue: asIs, q: asIs }),
-  create: {
-    field: 'submitServiceApplication',
-    inputType: 'SubmitServiceApplicationInput',
-    toInput: toSubmitInput,
-  },
-  commands: { ...inputMutations('ServiceApplication', APPLICATION_MUTATIONS), slots: SLOTS },
-};
+  create: { field: 'submitServiceApplication', toInput: toSubmitInput },
+  steps: APPLICATION_MUTATIONS,
+  commands: { slots: SLOTS },
+});
