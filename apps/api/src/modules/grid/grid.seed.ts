@@ -13,11 +13,10 @@ import {
   rowsTable,
   seededRandom,
   seededUuids,
-  type LifeStep,
-  type TimelineRow,
   timelineTable,
   timelineColumns,
 } from '../../common/seed-kit';
+import type { LifeStep, TimelineRow } from '../../common/seed-kit';
 import { GRID_EVENT_LIFE, type GridEventRow } from './grid-event.life';
 
 const HOUR = 3_600_000;

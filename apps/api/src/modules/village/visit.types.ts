@@ -1,5 +1,6 @@
 import type { AssistanceState, AssistanceType, DisputeType, VisitPurpose } from '@qiangji/domain';
 import { DateResolver, DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
+import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
 import { FilteredPageArgs, IdempotentInput, LatLngFields } from '../../common/graphql-types';
@@ -22,29 +23,36 @@ class HouseholdWorkFilter extends CadrePartFilter {
   householdId?: string | null;
 }
 
+/** A cadre's work in a household (a visit, an assistance): under which posting, by whom, where. */
+function WithHouseholdWork<T extends ClassType>(Base: T) {
+  @ObjectType()
+  abstract class HouseholdWork extends Base {
+    @Field(() => ID)
+    householdId: string;
+
+    @Field(() => ID)
+    postingId: string;
+
+    @Field(() => ID)
+    cadreId: string;
+
+    @Field({ description: 'The cadre as posted.' })
+    cadreName: string;
+
+    @Field(() => ID)
+    workUnitId: string;
+
+    @Field({ description: 'The household’s region.' })
+    regionCode: string;
+  }
+  return HouseholdWork;
+}
+
 @ObjectType({
   description:
     'A household visit (走访) by a stationed cadre, under an active posting in the household’s village. Reads are audited like the registry’s.',
 })
-export class Visit extends RecordedRow {
-  @Field(() => ID)
-  postingId: string;
-
-  @Field(() => ID)
-  cadreId: string;
-
-  @Field({ description: 'The cadre as posted.' })
-  cadreName: string;
-
-  @Field(() => ID)
-  workUnitId: string;
-
-  @Field(() => ID)
-  householdId: string;
-
-  @Field({ description: 'The household’s region.' })
-  regionCode: string;
-
+export class Visit extends WithHouseholdWork(RecordedRow) {
   @Field(() => DateResolver)
   visitedOn: string;
 
@@ -208,25 +216,7 @@ export class AssistanceEffect {
   description:
     'Assistance (帮扶) a cadre arranges for a household: planned → in progress → done, or abandoned.',
 })
-export class Assistance extends VersionedRow {
-  @Field(() => ID)
-  householdId: string;
-
-  @Field(() => ID)
-  postingId: string;
-
-  @Field(() => ID)
-  cadreId: string;
-
-  @Field()
-  cadreName: string;
-
-  @Field(() => ID)
-  workUnitId: string;
-
-  @Field()
-  regionCode: string;
-
+export class Assistance extends WithHouseholdWork(VersionedRow) {
   @Field(() => AssistanceTypeEnum)
   type: AssistanceType;
 
