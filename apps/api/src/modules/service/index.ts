@@ -13,6 +13,7 @@ import { ServiceItemService } from './service-item.service';
 import { ServiceSlotService } from './service-slot.service';
 import { ServiceStatsService } from './service-stats.service';
 import { createServiceLoaders, type ServiceLoaders } from './service.loaders';
+import { SERVICE_EXPORTS } from './service.exports';
 import { seedServices } from './service.seed';
 
 declare module '../../common/module' {
@@ -51,6 +52,7 @@ export const serviceModule = defineModule({
     };
   },
   loaders: (ctx) => ({ service: createServiceLoaders(ctx) }),
+  exports: SERVICE_EXPORTS,
   resolvers: [
     CommunityProfileResolver,
     ServiceItemResolver,

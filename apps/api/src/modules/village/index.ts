@@ -12,6 +12,7 @@ import {
 import { VillageSafetyService } from './safety.service';
 import { PairingResolver, PostingResolver, StationedCadreResolver, WorkUnitResolver } from './unit.resolver';
 import { createVillageLoaders, type VillageLoaders } from './village.loaders';
+import { VILLAGE_EXPORTS } from './village.exports';
 import { seedVillages } from './village.seed';
 import {
   CadreRegionFiguresResolver,
@@ -61,6 +62,7 @@ export const villageModule = defineModule({
     };
   },
   loaders: (ctx) => ({ village: createVillageLoaders(ctx) }),
+  exports: VILLAGE_EXPORTS,
   resolvers: [
     WorkUnitResolver,
     PairingResolver,
