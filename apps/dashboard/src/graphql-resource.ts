@@ -60,7 +60,7 @@ export interface NodeResourceSpec extends Pick<
   steps?: readonly string[];
 }
 
-const upperFirst = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+export const upperFirst = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 const lowerFirst = (name: string) => `${name.charAt(0).toLowerCase()}${name.slice(1)}`;
 
 /**

@@ -236,6 +236,8 @@ describe('the public API', () => {
         'DEFAULT_VISIT_TARGETS',
         'targetPeriods',
         'isOnSchedule',
+        'visitPeriodStart',
+        'isVisitDue',
         'isBelowCadreTarget',
         'incomeGrowth',
         'perCapitaIncomeOf',

@@ -343,6 +343,8 @@ export {
   DEFAULT_VISIT_TARGETS,
   targetPeriods,
   isOnSchedule,
+  visitPeriodStart,
+  isVisitDue,
   isBelowCadreTarget,
   incomeGrowth,
   perCapitaIncomeOf,

@@ -20,7 +20,13 @@ import {
 import { securityFeature } from '../security';
 import { supervisionFeature } from '../supervision';
 import { usersFeature } from '../users';
-import { assistancesFeature, stationedCadresFeature, visitsFeature } from '../villages';
+import {
+  assistancesFeature,
+  pairingsFeature,
+  stationedCadresFeature,
+  visitsFeature,
+  workUnitsFeature,
+} from '../villages';
 import type { Feature, ResourceMessages } from './feature';
 
 /** Every feature of the dashboard, in menu order: a new module is its folder and one line here. */
@@ -43,6 +49,8 @@ export const FEATURES: readonly Feature[] = [
   visitsFeature,
   assistancesFeature,
   stationedCadresFeature,
+  workUnitsFeature,
+  pairingsFeature,
   usersFeature,
   apiKeysFeature,
   auditFeature,

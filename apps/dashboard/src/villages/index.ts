@@ -4,7 +4,10 @@ import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
 import HolidayVillageIcon from '@mui/icons-material/HolidayVillage';
 import InsightsIcon from '@mui/icons-material/Insights';
 import { lazyPage, type Feature } from '../features/feature';
-import { assistanceLabels, cadreLabels, visitLabels } from './labels';
+import ApartmentIcon from '@mui/icons-material/Apartment';
+import HandshakeIcon from '@mui/icons-material/Handshake';
+import { assistanceLabels, cadreLabels, pairingLabels, visitLabels, workUnitLabels } from './labels';
+import { pairingResource, workUnitResource } from './unit-resources';
 import { stationedCadreResource } from './cadre-resource';
 import { assistanceResource } from './assistance-resource';
 import { visitResource } from './visit-resource';
@@ -56,6 +59,29 @@ export const stationedCadresFeature: Feature = {
   action: 'village:read',
   list: lazyPage(() => import('./CadreList'), 'CadreList'),
   show: lazyPage(() => import('./CadreShow'), 'CadreShow'),
+  create: { page: lazyPage(() => import('./UnitAndCadreCreate'), 'CadreCreate'), action: 'village:write' },
   recordRepresentation: 'name',
   labels: cadreLabels,
+};
+
+/** 包村单位: the units that pair with villages and send their cadres. */
+export const workUnitsFeature: Feature = {
+  name: 'workUnits',
+  graphql: workUnitResource,
+  icon: ApartmentIcon,
+  // Managed by the offices; a cadre meets its unit on its own page.
+  action: 'village:write',
+  list: lazyPage(() => import('./WorkUnitList'), 'WorkUnitList'),
+  create: { page: lazyPage(() => import('./UnitAndCadreCreate'), 'WorkUnitCreate'), action: 'village:write' },
+  recordRepresentation: 'name',
+  labels: workUnitLabels,
+};
+
+/** 包村: read and made on the village page, so it has no list of its own. */
+export const pairingsFeature: Feature = {
+  name: 'pairings',
+  graphql: pairingResource,
+  icon: HandshakeIcon,
+  action: 'village:read',
+  labels: pairingLabels,
 };

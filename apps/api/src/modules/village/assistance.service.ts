@@ -146,7 +146,7 @@ export class AssistanceService {
     const idem = idempotency(principal, input);
     const first = { table: 'assistance', alias: 'a', columns: ASSISTANCE_COLUMNS };
     return atomically(ctx, async (m) => {
-      const household = await this.visits.householdPlace(ctx, householdId);
+      const household = await this.visits.householdPlace(ctx, m, householdId, 'assistance.plan');
       const posting = await this.cadres.activePostingFor(ctx, m, household.path, postingId);
       const [created]: Assistance[] = await m.query(
         `INSERT INTO assistance (household_id, posting_id, cadre_id, work_unit_id, region_code, type, description,
@@ -252,7 +252,7 @@ export class AssistanceService {
     if (!Number.isSafeInteger(input.incomeYuan) || input.incomeYuan < 0)
       throw AppError.badInput('incomeYuan is whole yuan, 0 or more.', 'incomeYuan');
     return atomically(ctx, async (m) => {
-      const household = await this.visits.householdPlace(ctx, householdId);
+      const household = await this.visits.householdPlace(ctx, m, householdId, 'householdIncome.record');
       const [row] = await m.query(
         `WITH old AS (SELECT income_yuan FROM household_income WHERE household_id = $1 AND year = $3 FOR UPDATE)
          INSERT INTO household_income AS i (household_id, region_code, year, income_yuan) VALUES ($1, $2, $3, $4)

@@ -22,7 +22,12 @@ import {
   VillageStatsResolver,
 } from './village-stats.resolver';
 import { VillageStatsService } from './village-stats.service';
-import { AssistanceResolver, DisputeCaseVisitResolver, VisitResolver } from './visit.resolver';
+import {
+  AssistanceResolver,
+  DisputeCaseVisitResolver,
+  DueHouseholdResolver,
+  VisitResolver,
+} from './visit.resolver';
 import { VisitService } from './visit.service';
 import { WorkUnitService } from './work-unit.service';
 
@@ -69,6 +74,7 @@ export const villageModule = defineModule({
     StationedCadreResolver,
     PostingResolver,
     VisitResolver,
+    DueHouseholdResolver,
     DisputeCaseVisitResolver,
     AssistanceResolver,
     VillageProfileResolver,
