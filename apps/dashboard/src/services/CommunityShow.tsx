@@ -10,7 +10,6 @@ import {
   FunctionField,
   Labeled,
   Link,
-  Show,
   SimpleShowLayout,
   TextField,
   useCreatePath,
@@ -18,6 +17,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { DetailShow } from '../common/DetailShow';
 import { allows } from '../auth/actions';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
@@ -153,7 +153,7 @@ const CatalogueLinks = () => {
 
 /** A community's page: its profile, the central community it belongs to or the satellites it serves, its map. */
 export const CommunityShow = () => (
-  <Show>
+  <DetailShow>
     <SimpleShowLayout>
       <RegionLink label="resources.communityProfiles.fields.region" />
       <FunctionField
@@ -176,7 +176,7 @@ export const CommunityShow = () => (
       <Queue />
       <NearbyMap />
     </SimpleShowLayout>
-  </Show>
+  </DetailShow>
 );
 
 const KindText = ({ kind }: { kind: string }) => {
