@@ -191,6 +191,15 @@ export function sortBy<T, F extends string>(
   };
 }
 
+/** The order of a list that offers no choice of order: one field, with the row's id as the tie-breaker. */
+export function fixedSort<T>(
+  field: string,
+  sort: Required<SortField<T>>,
+  id: { expr: string; of: (row: T) => string },
+): ListSort<T> {
+  return sortBy({ [field]: sort }, null, field, id);
+}
+
 /** Runs list statements: inside the caller's scoped transaction for people and cases, plainly for reference data. */
 export type ListRunner = <R>(work: (q: Queryable) => Promise<R>) => Promise<R>;
 
@@ -285,11 +294,19 @@ export function inOrder<T extends { id: string }>(
   return sortBy({ [name]: column }, null, name, { expr: `${alias}.id`, of: (row) => row.id });
 }
 
+/** A list's statement in its one order (`inOrder`): what its page and its export read. */
+export function orderedQuery<T extends { id: string }>(
+  order: FixedOrder<T>,
+  opts: { from: string; columns: string; where: Where },
+): ListQuery<T> {
+  return { ...opts, sort: inOrder(opts.from, order) };
+}
+
 /** `listPage` in the list's one order (`inOrder`). */
 export function listInOrder<T extends { id: string }>(
   run: ListRunner,
   order: FixedOrder<T>,
   opts: { from: string; columns: string; where: Where; args: PageArgs },
 ): Promise<Connection<T>> {
-  return listPage(run, { ...opts, sort: inOrder(opts.from, order) });
+  return listPage(run, { ...orderedQuery(order, opts), args: opts.args });
 }

@@ -2,12 +2,14 @@ import {
   adoptsModel,
   DomainValidationError,
   validateVillageIndicators,
+  VILLAGE_INDICATOR_FIELDS,
   type VillageIndicators,
 } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, orderedQuery, SortDirection } from '../../common/connection';
+import type { ListQuery, PageArgs } from '../../common/connection';
 import { parseId, parseIds } from '../../common/ids';
 import { checkText, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -37,17 +39,6 @@ const ORGANIZATION_COLUMNS = `o.id, o.region_code AS "regionCode", o.kind, o.nam
 export const SAFETY_COLUMNS = `s.region_code AS "regionCode", s.year, s.public_order_cases AS "publicOrderCases",
   s.criminal_cases AS "criminalCases", s.version`;
 
-const INDICATOR_KEYS = [
-  'households',
-  'population',
-  'cultivatedLandMu',
-  'poorHouseholds',
-  'perCapitaNetIncome',
-  'collectiveAssets',
-  'collectiveDebts',
-  'householdsInOrganizations',
-] as const;
-
 /** Village profiles: yearly indicators (entered or imported), "1+3+N" organisations and memberships. */
 export class VillageProfileService {
   constructor(private readonly audit: AuditService) {}
@@ -74,15 +65,21 @@ export class VillageProfileService {
 
   /** Newest year first. */
   async indicators(ctx: RequestContext, filter: VillageIndicatorFilter | null | undefined, args: PageArgs) {
+    return listPage(scoped(ctx), { ...(await this.indicatorQuery(ctx, filter)), args });
+  }
+
+  async indicatorQuery(
+    ctx: RequestContext,
+    filter: VillageIndicatorFilter | null | undefined,
+  ): Promise<ListQuery<VillageIndicator>> {
     requireAction(ctx, 'village:read');
     const where = new Where().subtree('i.region_path', await scopePath(ctx, filter?.regionCode));
     if (filter?.yearFrom != null) where.add(`i.year >= ${where.param(filter.yearFrom)}`);
     if (filter?.yearTo != null) where.add(`i.year <= ${where.param(filter.yearTo)}`);
-    return listInOrder<VillageIndicator>(scoped(ctx), ['YEAR', 'year', SortDirection.DESC], {
+    return orderedQuery<VillageIndicator>(['YEAR', 'year', SortDirection.DESC], {
       from: 'village_indicator i',
       columns: INDICATOR_COLUMNS,
       where,
-      args,
     });
   }
 
@@ -290,8 +287,8 @@ function insertIndicators(
   rows: (VillageIndicators & { villageCode: string })[],
 ): Promise<VillageIndicator[]> {
   return m.query(
-    `INSERT INTO village_indicator (region_code, year, ${INDICATOR_KEYS.map(snake).join(', ')})
-     SELECT "villageCode", year, ${INDICATOR_KEYS.map((k) => `"${k}"`).join(', ')}
+    `INSERT INTO village_indicator (region_code, ${VILLAGE_INDICATOR_FIELDS.map(snake).join(', ')})
+     SELECT "villageCode", ${VILLAGE_INDICATOR_FIELDS.map((k) => `"${k}"`).join(', ')}
      FROM jsonb_to_recordset($1::jsonb) AS x ("villageCode" text, year int, households int, population int,
        "cultivatedLandMu" numeric, "poorHouseholds" int, "perCapitaNetIncome" bigint, "collectiveAssets" bigint,
        "collectiveDebts" bigint, "householdsInOrganizations" int)
