@@ -4,12 +4,12 @@ import {
   FunctionField,
   Labeled,
   NumberField,
-  Show,
   SimpleShowLayout,
   TextField,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { DetailShow } from '../common/DetailShow';
 import { TextList } from '../common/ShowSections';
 import { EnumChip } from '../mediation/chips';
 import { CategoryField, PlaceList } from './catalogue-fields';
@@ -75,7 +75,7 @@ const FormPreview = () => {
 };
 
 export const ServiceItemShow = () => (
-  <Show>
+  <DetailShow>
     <SimpleShowLayout>
       <TextField source="name" />
       <TextField source="code" />
@@ -92,5 +92,5 @@ export const ServiceItemShow = () => (
       <TextField source="policy.title" emptyText="—" />
       <FormPreview />
     </SimpleShowLayout>
-  </Show>
+  </DetailShow>
 );

@@ -10,7 +10,6 @@ import {
   FunctionField,
   Labeled,
   Link,
-  Show,
   SimpleShowLayout,
   TextField,
   useCreatePath,
@@ -20,6 +19,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { DetailShow } from '../common/DetailShow';
 import { allows } from '../auth/actions';
 import { ExportMenu } from '../common/ExportButton';
 import { regionName, type RegionRef } from '../common/region-ref';
@@ -176,7 +176,7 @@ const CatalogueLinks = () => {
 
 /** A community's page: its profile, the central community it belongs to or the satellites it serves, its map. */
 export const CommunityShow = () => (
-  <Show>
+  <DetailShow>
     <SimpleShowLayout>
       <RegionLink label="resources.communityProfiles.fields.region" />
       <FunctionField
@@ -199,7 +199,7 @@ export const CommunityShow = () => (
       <Queue />
       <NearbyMap />
     </SimpleShowLayout>
-  </Show>
+  </DetailShow>
 );
 
 const KindText = ({ kind }: { kind: string }) => {

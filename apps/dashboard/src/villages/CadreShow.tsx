@@ -2,7 +2,8 @@ import { addMonths } from '@qiangji/domain';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
-import { FunctionField, Show, SimpleShowLayout, TextField, useLocaleState, useTranslate } from 'react-admin';
+import { FunctionField, SimpleShowLayout, TextField, useLocaleState, useTranslate } from 'react-admin';
+import { DetailShow } from '../common/DetailShow';
 import { formatDay } from '../common/dates';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { monthSeries } from '../stats/period';
@@ -40,7 +41,7 @@ export const CadreShow = () => {
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
   return (
-    <Show>
+    <DetailShow>
       <SimpleShowLayout>
         <TextField source="name" />
         <FunctionField source="workUnit" render={(k: { workUnit: { name: string } }) => k.workUnit.name} />
@@ -94,6 +95,6 @@ export const CadreShow = () => {
           )}
         />
       </SimpleShowLayout>
-    </Show>
+    </DetailShow>
   );
 };
