@@ -144,6 +144,8 @@ describe('the public API', () => {
         'SERVICE_APPLICATION_MACHINE',
         'fitsServiceItem',
         'availableServiceCommands',
+        'applicantMayTake',
+        'SERVICE_APPLICANT_COMMANDS',
         'SERVICE_CLOCK_STATES',
         'isServiceApplicationOverdue',
         'completedOnTime',

@@ -185,6 +185,8 @@ export {
   SERVICE_APPLICATION_MACHINE,
   fitsServiceItem,
   availableServiceCommands,
+  applicantMayTake,
+  SERVICE_APPLICANT_COMMANDS,
   SERVICE_CLOCK_STATES,
   isServiceApplicationOverdue,
   completedOnTime,

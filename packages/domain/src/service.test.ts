@@ -1,4 +1,5 @@
 import {
+  applicantMayTake,
   availableServiceCommands,
   fitsServiceItem,
   isServiceApplicationOverdue,
@@ -63,6 +64,13 @@ describe('steps that fit the item', () => {
       'withdraw',
     ]);
     expect(fitsServiceItem({ state: 'HANDLED_ON_SITE', onSite: true }, 'complete')).toBe(true);
+  });
+
+  it('when the applicant’s portal holds no staff role, then it may withdraw before completion and nothing else', () => {
+    expect(availableServiceCommands({ state: 'ACCEPTED', onSite: true }, [], true)).toEqual(['withdraw']);
+    expect(availableServiceCommands({ state: 'COMPLETED', onSite: true }, [], true)).toEqual([]);
+    expect(availableServiceCommands({ state: 'SUBMITTED', onSite: true }, [])).toEqual([]);
+    expect(applicantMayTake({ state: 'SUBMITTED' }, 'accept')).toBe(false);
   });
 });
 

@@ -267,12 +267,34 @@ export function fitsServiceItem(
   return true;
 }
 
-/** The steps these roles may take now on this application: the dashboard's buttons. */
+/**
+ * What the applicant may do through the community or district portal that submitted the application for them
+ * (its API key holds no staff role): withdraw it before completion.
+ */
+export const SERVICE_APPLICANT_COMMANDS: readonly ServiceApplicationCommand[] = ['withdraw'];
+
+/** Whether the applicant's portal may take the command now: the machine's states, without its staff roles. */
+export function applicantMayTake(
+  a: { state: ServiceApplicationState },
+  command: ServiceApplicationCommand,
+): boolean {
+  return (
+    SERVICE_APPLICANT_COMMANDS.includes(command) &&
+    SERVICE_APPLICATION_MACHINE.rules[command].from.includes(a.state)
+  );
+}
+
+/** The steps these roles (or the applicant's portal) may take now on this application: the dashboard's buttons. */
 export function availableServiceCommands(
   a: { state: ServiceApplicationState; onSite: boolean },
   roles: readonly Role[],
+  asApplicant = false,
 ): ServiceApplicationCommand[] {
-  return SERVICE_APPLICATION_MACHINE.available(a.state, roles).filter((c) => fitsServiceItem(a, c));
+  return SERVICE_APPLICATION_MACHINE.commands.filter(
+    (c) =>
+      (SERVICE_APPLICATION_MACHINE.check(a.state, c, roles).ok || (asApplicant && applicantMayTake(a, c))) &&
+      fitsServiceItem(a, c),
+  );
 }
 
 /** The states in which the time limit runs: returned applications wait for the applicant, and restart on resubmission. */

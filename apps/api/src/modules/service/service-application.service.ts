@@ -1,4 +1,6 @@
 import {
+  applicantMayTake,
+  availableServiceCommands,
   chinaDay,
   CHINA_WORK_CALENDAR,
   completedOnTime,
@@ -23,7 +25,7 @@ import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget, type TimelineEntry } from '../../common/command';
 import { listPage, SortDirection, type PageArgs } from '../../common/connection';
-import { idempotency, replay } from '../../common/idempotency';
+import { creatorOf, idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { checkText, optionalText, Params, updateReturning, Where } from '../../common/sql';
@@ -57,7 +59,7 @@ export const APPLICATION_COLUMNS = `a.id, a.number, a.item_id AS "itemId", a.cat
     'startsAt', to_char(a.appointment_starts_at, 'HH24:MI')) END AS appointment,
   a.no_shows AS "noShows", a.return_reason AS "returnReason", a.reject_reason AS "rejectReason",
   a.withdraw_reason AS "withdrawReason", a.working_days AS "workingDays", a.on_time AS "onTime", a.version,
-  a.updated_at AS "updatedAt"`;
+  a.updated_at AS "updatedAt", a.created_by AS "createdBy"`;
 const RETURNING = APPLICATION_COLUMNS.replaceAll('a.', 'service_application.');
 
 const EVENT_COLUMNS = `e.id::text AS id, e.application_id AS "applicationId", e.at, e.command,
@@ -92,6 +94,7 @@ export class ServiceApplicationService {
       return row;
     },
     timeline: (ctx, a, entry, p) => eventsSql(ctx, a.id, entry, p),
+    permits: (ctx, a, command) => applicantMayTake(a, command) && this.isApplicantsPortal(ctx, a),
   };
 
   constructor(
@@ -100,6 +103,21 @@ export class ServiceApplicationService {
     private readonly items: ServiceItemService,
     private readonly calendar: WorkCalendar = CHINA_WORK_CALENDAR,
   ) {}
+
+  /** The buttons the caller has on an application: a staff member's by role, a portal's on what it submitted. */
+  availableCommands(ctx: RequestContext, a: ServiceApplication) {
+    return availableServiceCommands(a, ctx.principal?.roles ?? [], this.isApplicantsPortal(ctx, a));
+  }
+
+  /** The caller is the portal (an API key that may apply) that submitted the application for the resident. */
+  private isApplicantsPortal(ctx: RequestContext, a: { createdBy: string }): boolean {
+    const principal = ctx.principal;
+    return (
+      principal?.kind === 'API_KEY' &&
+      principal.actions.has('service:apply') &&
+      a.createdBy === creatorOf(principal)
+    );
+  }
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<ServiceApplication[]> {
     return inScope(ctx, (m) =>

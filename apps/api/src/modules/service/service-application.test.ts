@@ -9,6 +9,7 @@ import {
   type ServiceApplicationState,
 } from '@qiangji/domain';
 import { regionTree } from '../../test/factories';
+import { apiKeyClient } from '../../test/mediation';
 import { cityAdmin, codeOf, fakeIdNumber, gridsOf, household, resident } from '../../test/people';
 import {
   chinaDayFromNow,
@@ -21,7 +22,7 @@ import {
   submitApplication,
   type TestApplication,
 } from '../../test/services';
-import { startTestApp, type SignedIn, type TestApp } from '../../test/test-app';
+import { startTestApp, type GqlClient, type SignedIn, type TestApp } from '../../test/test-app';
 import { overdueSql } from './service-application.sql';
 
 const { commands: COMMANDS, rules: RULES } = SERVICE_APPLICATION_MACHINE;
@@ -228,6 +229,47 @@ describe('service applications (办件)', () => {
         expect(booked).toBe(state === 'HANDLED_ON_SITE' ? 1 : 0);
       },
     );
+  });
+
+  describe('withdrawal through the applicant’s portal', () => {
+    const portalSubmit = (portal: GqlClient) =>
+      submitApplication(portal, {
+        itemId: item.id,
+        residentId: mother.id,
+        regionCode: community,
+        channel: 'PORTAL',
+      });
+
+    it('when the portal’s write key withdraws what it submitted, then it is WITHDRAWN; staff steps stay staff’s', async () => {
+      const portal = await apiKeyClient(app, await cityAdmin(app), community, ['WRITE']);
+      let a = await portalSubmit(portal);
+      expect(a.availableCommands).toEqual(['WITHDRAW']);
+      expect(codeOf(await step(portal, 'accept', a))).toBe('FORBIDDEN');
+      a = await stepOk(staff, 'accept', a);
+      a = await stepOk(portal, 'withdraw', a);
+      expect(a).toMatchObject({ state: 'WITHDRAWN', withdrawReason: '申请人撤回' });
+      expect((await timeline(a.id)).at(-1)).toMatchObject({
+        command: 'withdraw',
+        actorName: expect.stringMatching(/^调解测试系统/),
+      });
+    });
+
+    it('when another portal’s write key or a read key withdraws it, then FORBIDDEN and it stays as it was', async () => {
+      const admin = await cityAdmin(app);
+      const portal = await apiKeyClient(app, admin, community, ['WRITE']);
+      const otherPortal = await apiKeyClient(app, admin, community, ['WRITE']);
+      const reader = await apiKeyClient(app, admin, community, ['READ']);
+      const a = await portalSubmit(portal);
+      const other = await step(otherPortal, 'withdraw', a);
+      expect(codeOf(other)).toBe('FORBIDDEN');
+      expect(codeOf(await step(reader, 'withdraw', a))).toBe('FORBIDDEN');
+      // Nor may a portal withdraw what staff keyed in at the window for the same resident.
+      expect(codeOf(await step(portal, 'withdraw', await submit()))).toBe('FORBIDDEN');
+      const [row] = await app.db.query(`SELECT state, version FROM service_application WHERE id = $1`, [
+        a.id,
+      ]);
+      expect(row).toEqual({ state: 'SUBMITTED', version: a.version });
+    });
   });
 
   describe('refused steps', () => {

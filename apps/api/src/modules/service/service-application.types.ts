@@ -213,6 +213,9 @@ export class ServiceApplication {
   @Field(() => DateTimeResolver)
   updatedAt: Date;
 
+  /** `created_by`: the portal's key that submitted it may withdraw it (not a field: who keyed it in is staff's). */
+  createdBy: string;
+
   residentId: string;
   category: string;
 }
