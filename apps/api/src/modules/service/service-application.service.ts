@@ -2,7 +2,6 @@ import {
   applicantMayTake,
   availableServiceCommands,
   chinaDay,
-  CHINA_WORK_CALENDAR,
   completedOnTime,
   fitsServiceItem,
   maskIdNumber,
@@ -17,7 +16,6 @@ import {
   type ServiceApplicationCommand,
   type ServiceApplicationCommandDetails,
   type ServiceApplicationState,
-  type WorkCalendar,
 } from '@qiangji/domain';
 import { validateFormAnswers } from '@qiangji/domain/forms';
 import type { EntityManager } from 'typeorm';
@@ -46,6 +44,7 @@ import type {
   SubmitServiceApplicationInput,
 } from './service-application.types';
 import type { ServiceItemService } from './service-item.service';
+import type { WorkCalendarService } from './work-calendar.service';
 
 export const APPLICATION_COLUMNS = `a.id, a.number, a.item_id AS "itemId", a.category, a.region_code AS "regionCode",
   a.resident_id AS "residentId", a.channel,
@@ -101,7 +100,7 @@ export class ServiceApplicationService {
     private readonly audit: AuditService,
     private readonly cipher: PersonalDataCipher,
     private readonly items: ServiceItemService,
-    private readonly calendar: WorkCalendar = CHINA_WORK_CALENDAR,
+    private readonly calendars: WorkCalendarService,
   ) {}
 
   /** The buttons the caller has on an application: a staff member's by role, a portal's on what it submitted. */
@@ -214,6 +213,7 @@ export class ServiceApplicationService {
       if (!names.has(residentId))
         throw AppError.badInput(`Resident ${residentId} was not found.`, 'residentId');
       const submittedAt = new Date();
+      const calendar = await this.calendars.calendar(ctx, m);
       const [created]: ServiceApplication[] = await m.query(
         `INSERT INTO service_application AS a (number, item_id, category, region_code, resident_id, channel,
            acting_name, acting_relationship, acting_id_number_encrypted, acting_id_number_masked,
@@ -242,7 +242,7 @@ export class ServiceApplicationService {
           item.onSite,
           item.timeLimitDays,
           submittedAt,
-          workingDayDeadline(submittedAt, item.timeLimitDays, this.calendar),
+          workingDayDeadline(submittedAt, item.timeLimitDays, calendar),
           idem.key,
           idem.hash,
           idem.createdBy,
@@ -320,11 +320,12 @@ export class ServiceApplicationService {
       );
       const materials = onChecklist(item.materials, input.materials);
       const now = new Date();
+      const calendar = await this.calendars.calendar(ctx, m);
       return {
         set: {
           materials,
           submitted_at: now,
-          due_at: workingDayDeadline(now, a.timeLimitDays, this.calendar),
+          due_at: workingDayDeadline(now, a.timeLimitDays, calendar),
         },
         details: { materials },
       };
@@ -388,9 +389,10 @@ export class ServiceApplicationService {
   }
 
   complete(ctx: RequestContext, input: ServiceApplicationStepInput) {
-    return this.run(ctx, input, 'complete', (a) => {
+    return this.run(ctx, input, 'complete', async (a, m) => {
       const now = new Date();
-      const workingDays = workingDaysBetween(chinaDay(a.submittedAt), chinaDay(now), this.calendar);
+      const calendar = await this.calendars.calendar(ctx, m);
+      const workingDays = workingDaysBetween(chinaDay(a.submittedAt), chinaDay(now), calendar);
       const onTime = completedOnTime(now, a.dueAt!);
       return {
         set: { completed_at: now, ended_at: now, working_days: workingDays, on_time: onTime },

@@ -7,6 +7,7 @@ import {
   workingDayDeadline,
   type ServiceApplicationCommand,
   type ServiceApplicationState,
+  type WorkCalendar,
 } from '@qiangji/domain';
 import { regionTree } from '../../test/factories';
 import { apiKeyClient } from '../../test/mediation';
@@ -24,6 +25,7 @@ import {
 } from '../../test/services';
 import { startTestApp, type GqlClient, type SignedIn, type TestApp } from '../../test/test-app';
 import { overdueSql } from './service-application.sql';
+import { loadWorkCalendar } from './work-calendar.service';
 
 const { commands: COMMANDS, rules: RULES } = SERVICE_APPLICATION_MACHINE;
 
@@ -50,9 +52,11 @@ describe('service applications (办件)', () => {
   let deskItem: { id: string };
   let elsewhereItem: { id: string };
   let slotId: string;
+  let calendar: WorkCalendar;
 
   beforeAll(async () => {
     app = await startTestApp();
+    calendar = await loadWorkCalendar(app.db);
     const tree = await regionTree(app.db, { streets: 1, communities: 2, grids: 1 });
     [community, otherCommunity] = tree.rows.filter((r) => r.level === 'COMMUNITY').map((r) => r.code);
     const admin = await cityAdmin(app);
@@ -121,7 +125,7 @@ describe('service applications (办件)', () => {
       });
       expect(a.number).toMatch(/^BJ\d{4}-\d{6}$/);
       expect(new Date(a.dueAt!).toISOString()).toBe(
-        workingDayDeadline(new Date(a.submittedAt), 7).toISOString(),
+        workingDayDeadline(new Date(a.submittedAt), 7, calendar).toISOString(),
       );
       // The son's number is kept encrypted: the clear text is nowhere in the row.
       const [row] = await app.db.query(
@@ -173,7 +177,7 @@ describe('service applications (办件)', () => {
       a = await stepOk(staff, 'resubmit', a);
       expect(a.materials).toEqual(['居民身份证', '户口簿']);
       expect(new Date(a.dueAt!).toISOString()).toBe(
-        workingDayDeadline(new Date(a.submittedAt), 7).toISOString(),
+        workingDayDeadline(new Date(a.submittedAt), 7, calendar).toISOString(),
       );
       a = await stepOk(staff, 'accept', a);
       expect(a.state).toBe('ACCEPTED');

@@ -5,6 +5,7 @@ import {
   POI_CATEGORIES,
   type FormSchema,
   type ServiceApplicationState,
+  type WorkCalendar,
 } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import type { ModuleServices } from '../../common/module';
@@ -32,6 +33,7 @@ import {
   VILLAGE_ITEMS,
   type SeedItem,
 } from './service.seed-data';
+import { loadWorkCalendar } from './work-calendar.service';
 
 const SEED = 20130601;
 const DAY = 86_400_000;
@@ -105,6 +107,7 @@ export async function seedServices(
     catalogue,
     itemIds,
     now,
+    calendar: await loadWorkCalendar(m),
   });
   return {
     policies: policyIds.size,
@@ -300,7 +303,13 @@ async function seedApplications(
   cipher: PersonalDataCipher,
   services: Pick<ModuleServices, 'residents'>,
   rand: SeededRandom,
-  opts: { places: Place[]; catalogue: (p: Place) => SeedItem[]; itemIds: Map<string, string>; now: Date },
+  opts: {
+    places: Place[];
+    catalogue: (p: Place) => SeedItem[];
+    itemIds: Map<string, string>;
+    now: Date;
+    calendar: WorkCalendar;
+  },
 ) {
   const residents = await services.residents.forSeed(m);
   const byPlace = new Map<string, typeof residents>();
@@ -359,10 +368,9 @@ async function seedApplications(
         row.actingIdNumberEncrypted = cipher.encrypt(idNumber);
         row.actingIdNumberMasked = maskIdNumber(idNumber);
       }
-      const steps = planSteps(row, rand, slotFor);
-      played.push(
-        playApplication(row, steps, opts.now, place.level === 'VILLAGE' ? '村便民服务中心' : '社区服务窗口'),
-      );
+      const steps = planSteps(row, rand, slotFor, opts.calendar);
+      const actor = place.level === 'VILLAGE' ? '村便民服务中心' : '社区服务窗口';
+      played.push(playApplication(row, steps, opts.now, actor, opts.calendar));
     }
   }
   played.sort((a, b) => a.row.submittedAt.getTime() - b.row.submittedAt.getTime());
@@ -482,6 +490,7 @@ function planSteps(
     at: Date,
     k: number,
   ) => { id: string; day: string; startsAt: string; endsAt: string },
+  calendar: WorkCalendar,
 ): ApplicationStep[] {
   const steps: ApplicationStep[] = [];
   const actor = '社区工作人员';
@@ -546,7 +555,7 @@ function planSteps(
     command: 'complete',
     at: done,
     actor,
-    details: completion({ ...a, submittedAt: submitted }, done),
+    details: completion({ ...a, submittedAt: submitted }, done, calendar),
   });
   return steps;
 }
