@@ -21,6 +21,7 @@ import { securityFeature } from '../security';
 import { supervisionFeature } from '../supervision';
 import { usersFeature } from '../users';
 import { assistancesFeature, stationedCadresFeature, visitsFeature } from '../villages';
+import { workCalendarFeature } from '../work-calendar';
 import type { Feature, ResourceMessages } from './feature';
 
 /** Every feature of the dashboard, in menu order: a new module is its folder and one line here. */
@@ -38,6 +39,7 @@ export const FEATURES: readonly Feature[] = [
   serviceItemsFeature,
   policiesFeature,
   communitiesFeature,
+  workCalendarFeature,
   gridEventsFeature,
   securityFeature,
   visitsFeature,

@@ -12,7 +12,7 @@ export class WorkCalendarResolver {
   @Query(() => WorkCalendarEntryConnection, {
     description: 'Public holidays and make-up working days that working-day deadlines skip and count.',
   })
-  workCalendar(@Ctx() ctx: RequestContext, @Args() args: WorkCalendarArgs) {
+  workCalendarEntries(@Ctx() ctx: RequestContext, @Args() args: WorkCalendarArgs) {
     return ctx.services.workCalendar.list(ctx, args);
   }
 

@@ -33,7 +33,8 @@ export class WorkCalendarService {
   list(ctx: RequestContext, args: WorkCalendarArgs) {
     requirePrincipal(ctx);
     const where = new Where();
-    if (args.year != null) where.add(`extract(year FROM e.first_day) = ${where.param(args.year, 'int')}`);
+    const year = args.filter?.year;
+    if (year != null) where.add(`extract(year FROM e.first_day) = ${where.param(year, 'int')}`);
     return listInOrder<WorkCalendarEntry>(scoped(ctx), ['FIRST_DAY', 'firstDay', SortDirection.ASC], {
       from: 'work_calendar_entry e',
       columns: COLUMNS,

@@ -42,12 +42,12 @@ describe('the working calendar (法定节假日与调休)', () => {
     expect(isWorkingDay('2025-01-26', calendar)).toBe(true);
     expect(isWorkingDay('2025-10-08', calendar)).toBe(false);
     const res = await staff.gql<{
-      workCalendar: { totalCount: number; edges: { node: { name: string } }[] };
+      workCalendarEntries: { totalCount: number; edges: { node: { name: string } }[] };
     }>(
-      `{ workCalendar(year: 2026, first: 50) { totalCount edges { node { name kind firstDay lastDay } } } }`,
+      `{ workCalendarEntries(filter: { year: 2026 }, first: 50) { totalCount edges { node { name kind firstDay lastDay } } } }`,
     );
-    expect(res.data!.workCalendar.totalCount).toBe(13);
-    expect(res.data!.workCalendar.edges[0].node.name).toBe('元旦');
+    expect(res.data!.workCalendarEntries.totalCount).toBe(13);
+    expect(res.data!.workCalendarEntries.edges[0].node.name).toBe('元旦');
   });
 
   it('when the city adds a holiday, then a new application’s dueAt moves past it and earlier ones keep theirs', async () => {

@@ -34,10 +34,16 @@ export class WorkCalendarEntry {
 @ObjectType()
 export class WorkCalendarEntryConnection extends ConnectionType(WorkCalendarEntry) {}
 
-@ArgsType()
-export class WorkCalendarArgs extends PageArgs {
+@InputType()
+export class WorkCalendarEntryFilter {
   @Field(() => Int, { nullable: true, description: 'Entries whose first day is in this year.' })
   year?: number | null;
+}
+
+@ArgsType()
+export class WorkCalendarArgs extends PageArgs {
+  @Field(() => WorkCalendarEntryFilter, { nullable: true })
+  filter?: WorkCalendarEntryFilter | null;
 }
 
 @InputType()
