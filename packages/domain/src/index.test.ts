@@ -146,6 +146,8 @@ describe('the public API', () => {
         'availableServiceCommands',
         'applicantMayTake',
         'SERVICE_APPLICANT_COMMANDS',
+        'ageOn',
+        'whyIneligible',
         'SERVICE_CLOCK_STATES',
         'isServiceApplicationOverdue',
         'completedOnTime',

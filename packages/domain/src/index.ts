@@ -187,6 +187,8 @@ export {
   availableServiceCommands,
   applicantMayTake,
   SERVICE_APPLICANT_COMMANDS,
+  ageOn,
+  whyIneligible,
   SERVICE_CLOCK_STATES,
   isServiceApplicationOverdue,
   completedOnTime,

@@ -15,6 +15,7 @@ import { GridSecurity1764700000000 } from './migrations/1764700000000-grid-secur
 import { MediationRollups1764800000000 } from './migrations/1764800000000-mediation-rollups';
 import { MonthlyReport1764900000000 } from './migrations/1764900000000-monthly-report';
 import { WorkCalendar1765300000000 } from './migrations/1765300000000-work-calendar';
+import { ServiceEligibility1765310000000 } from './migrations/1765310000000-service-eligibility';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
 export class AppDataSource extends DataSource {
@@ -53,6 +54,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       MediationRollups1764800000000,
       MonthlyReport1764900000000,
       WorkCalendar1765300000000,
+      ServiceEligibility1765310000000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -11,6 +11,7 @@ import {
   SERVICE_POINT_LEVELS,
   SERVICE_QUEUES,
   validateIdNumber,
+  whyIneligible,
   workingDayDeadline,
   workingDaysBetween,
   type ServiceApplicationCommand,
@@ -209,10 +210,11 @@ export class ServiceApplicationService {
         );
       const answers = validateFormAnswers(item.formSchema, input.answers);
       const materials = onChecklist(item.materials, input.materials);
-      const names = await ctx.services.residents.namesOf(ctx, m, [residentId]);
-      if (!names.has(residentId))
-        throw AppError.badInput(`Resident ${residentId} was not found.`, 'residentId');
+      const applicant = (await ctx.services.residents.applicantsOf(ctx, m, [residentId])).get(residentId);
+      if (!applicant) throw AppError.badInput(`Resident ${residentId} was not found.`, 'residentId');
       const submittedAt = new Date();
+      const ineligible = whyIneligible(item, applicant, chinaDay(submittedAt));
+      if (ineligible) throw AppError.badInput(ineligible, 'residentId');
       const calendar = await this.calendars.calendar(ctx, m);
       const [created]: ServiceApplication[] = await m.query(
         `INSERT INTO service_application AS a (number, item_id, category, region_code, resident_id, channel,

@@ -1,6 +1,7 @@
 import {
   camelCase,
   isServiceApplicationOverdue,
+  makeIdNumber,
   maskIdNumber,
   SERVICE_APPLICATION_MACHINE,
   SERVICE_APPLICATION_STATES,
@@ -53,6 +54,7 @@ describe('service applications (办件)', () => {
   let elsewhereItem: { id: string };
   let slotId: string;
   let calendar: WorkCalendar;
+  let grid: string;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -62,7 +64,8 @@ describe('service applications (办件)', () => {
     const admin = await cityAdmin(app);
     staff = await app.signIn({ roles: ['COMMUNITY_STAFF'], jurisdiction: community });
     supervisor = await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: tree.districtCode });
-    const home = await household(app, gridsOf(tree)[0], { address: '中医街84号', tags: [] });
+    grid = gridsOf(tree)[0];
+    const home = await household(app, grid, { address: '中医街84号', tags: [] });
     mother = await resident(app, home.id, { name: '宋庆华', tags: ['ELDERLY'] });
     item = await serviceItem(admin, community);
     deskItem = await serviceItem(admin, community, { onSite: false, timeLimitDays: 3, name: '老龄津贴申领' });
@@ -355,6 +358,55 @@ describe('service applications (办件)', () => {
           actingFor: { name: '宋建国', relationship: '儿子', idNumber: '2301021980010112' },
         }),
       ).toBe('actingFor.idNumber');
+    });
+  });
+
+  describe('who may apply', () => {
+    it('when the applicant is younger than the item’s age or lacks its tags, then BAD_USER_INPUT on residentId; an eligible one is accepted', async () => {
+      const admin = await cityAdmin(app);
+      const seniorCard = await serviceItem(admin, community, { minAge: 60 });
+      const allowance = await serviceItem(admin, community, {
+        name: '城市居民最低生活保障申请（低保）',
+        category: 'SOCIAL_ASSISTANCE',
+        eligibleTags: ['MINIMUM_ALLOWANCE', 'POOR_HOUSEHOLD'],
+      });
+      const home = await household(app, grid, { tags: [] });
+      const young = await resident(app, home.id, {
+        idNumber: makeIdNumber('230102', '1990-05-04', 11),
+        tags: [],
+      });
+      const old = await resident(app, home.id, {
+        idNumber: makeIdNumber('230102', '1950-05-04', 12),
+        tags: ['POOR_HOUSEHOLD'],
+      });
+      const apply = (itemId: string, residentId: string) =>
+        staff.gql<{ submitServiceApplication: TestApplication }>(SUBMIT, {
+          input: {
+            itemId,
+            residentId,
+            regionCode: community,
+            answers: SENIOR_CARD_ANSWERS,
+            materials: ['居民身份证', '户口簿'],
+          },
+        });
+      const tooYoung = await apply(seniorCard.id, young.id);
+      expect(tooYoung.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+      expect(tooYoung.errors![0].message).toMatch(/must be 60 or older; they are 3\d\./);
+      const untagged = await apply(allowance.id, young.id);
+      expect(untagged.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+      expect(untagged.errors![0].message).toBe(
+        'Only residents registered as MINIMUM_ALLOWANCE or POOR_HOUSEHOLD may apply.',
+      );
+      for (const itemId of [seniorCard.id, allowance.id]) {
+        const res = await apply(itemId, old.id);
+        expect(res.errors).toBeUndefined();
+        expect(res.data!.submitServiceApplication.state).toBe('SUBMITTED');
+      }
+      const [{ n }] = await app.db.query(
+        `SELECT count(*)::int AS n FROM service_application WHERE resident_id = $1`,
+        [young.id],
+      );
+      expect(n).toBe(0);
     });
   });
 
