@@ -15,7 +15,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import { ResourceList } from '../common/ResourceList';
 import { EnumChip } from '../mediation/chips';
-import { CategoryField, placeFilters } from './catalogue-fields';
+import { CategoryField, placeFilters, WhoMayApplyField } from './catalogue-fields';
 
 const filters = placeFilters('offeredAt');
 
@@ -101,7 +101,7 @@ export const ServiceItemShow = () => (
       />
       <NumberField source="timeLimitDays" />
       <BooleanField source="onSite" />
-      <TextField source="eligibility" emptyText="—" />
+      <WhoMayApplyField label="app.services.who_may_apply" />
       <TextField source="policy.title" emptyText="—" />
       <FormPreview />
     </SimpleShowLayout>

@@ -61,6 +61,11 @@ const TEXT = {
       yes: '是',
       no: '否',
       working_days: '%{n} 个工作日',
+      who_may_apply: '申请条件',
+      min_age: '年满%{n}周岁',
+      tagged: '登记为%{tags}的居民',
+      or: '或',
+      anyone: '不限',
     },
   },
   en: {
@@ -96,6 +101,11 @@ const TEXT = {
       yes: 'Yes',
       no: 'No',
       working_days: '%{n} working days',
+      who_may_apply: 'Who may apply',
+      min_age: 'aged %{n} or over',
+      tagged: 'registered as %{tags}',
+      or: ' or ',
+      anyone: 'anyone',
     },
   },
 };

@@ -6,7 +6,8 @@ import { trimmed } from '../write-input';
 
 const FORM_FIELDS = 'formFields { key label type required maxLength min max integer options }';
 // The form and the checklist are in the row too: a picked item (a list row in react-admin's cache) draws its form.
-const ITEM_ROW = `id code name category servicePoint onSite timeLimitDays materials { name required } ${FORM_FIELDS}`;
+const ITEM_ROW = `id code name category servicePoint onSite timeLimitDays materials { name required } ${FORM_FIELDS}
+  eligibility eligibleTags minAge`;
 
 export const serviceItemResource: GraphqlResource = {
   typeName: 'ServiceItem',
@@ -14,7 +15,7 @@ export const serviceItemResource: GraphqlResource = {
   one: { field: 'serviceItem', argument: 'id', type: 'ID!' },
   filterType: 'ServiceItemFilter',
   listFields: ITEM_ROW,
-  detailFields: `${ITEM_ROW} eligibility eligibleTags offeredAt policy { id title }`,
+  detailFields: `${ITEM_ROW} offeredAt policy { id title }`,
   toFilter: filterMapper('serviceItems', { offeredAt: asIs, category: asList, q: asIs }),
 };
 

@@ -205,6 +205,10 @@ export class ResidentService {
     const where = new Where().subtree('r.region_path', await scopePath(ctx, filter?.regionCode));
     where.id('r.household_id', filter?.householdId, 'householdId').contains(['r.name'], filter?.nameContains);
     if (filter?.tags?.length) where.add(`r.tags && ${where.param(filter.tags)}`);
+    if (filter?.minAge != null)
+      where.add(
+        `r.birth_date <= ((now() AT TIME ZONE 'Asia/Shanghai')::date - make_interval(years => ${where.param(filter.minAge, 'int')}))::date`,
+      );
     return {
       from: 'resident r',
       columns: revealed ? `${RESIDENT_COLUMNS}, ${ENCRYPTED_COLUMNS}` : RESIDENT_COLUMNS,
