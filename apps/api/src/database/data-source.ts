@@ -16,6 +16,7 @@ import { MediationRollups1764800000000 } from './migrations/1764800000000-mediat
 import { MonthlyReport1764900000000 } from './migrations/1764900000000-monthly-report';
 import { WorkCalendar1765300000000 } from './migrations/1765300000000-work-calendar';
 import { ServiceEligibility1765310000000 } from './migrations/1765310000000-service-eligibility';
+import { SecurityRollup1765320000000 } from './migrations/1765320000000-security-rollup';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
 export class AppDataSource extends DataSource {
@@ -55,6 +56,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       MonthlyReport1764900000000,
       WorkCalendar1765300000000,
       ServiceEligibility1765310000000,
+      SecurityRollup1765320000000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,
