@@ -271,7 +271,7 @@ export class SecurityStatisticService {
                  'YYYY-MM') AS month
              FROM security_statistic_rollup r
              WHERE r.grain = 'M' AND (r.period BETWEEN $1::date AND $2::date OR r.period BETWEEN $3::date AND $4::date)
-               AND (r.region_code = $5 OR r.region_code IN (SELECT code FROM region WHERE parent_code = $5)))
+               AND r.region_code = ANY(ARRAY(SELECT code FROM region WHERE parent_code = $5) || $5::varchar))
            SELECT GROUPING(r.month)::int * 2 + 1 AS g, r.category, r.month, NULL AS child,
              coalesce(sum(r.cases) FILTER (WHERE r.current), 0)::int AS cases,
              coalesce(sum(r.cases) FILTER (WHERE NOT r.current), 0)::int AS previous
