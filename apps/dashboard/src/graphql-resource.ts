@@ -56,6 +56,8 @@ export interface NodeResourceSpec extends Pick<
   toFilter?: GraphqlResource['toFilter'];
   create?: WriteSpec;
   update?: WriteSpec;
+  /** The mutations of the node's machine steps, by field (`inputMutations`), run as commands too. */
+  steps?: readonly string[];
 }
 
 const upperFirst = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
@@ -67,7 +69,7 @@ const lowerFirst = (name: string) => `${name.charAt(0).toLowerCase()}${name.slic
  * input `<Field>Input`.
  */
 export function nodeResource(typeName: string, spec: NodeResourceSpec): GraphqlResource {
-  const { key = { argument: 'id', type: 'ID!' }, toFilter, create, update, ...rest } = spec;
+  const { key = { argument: 'id', type: 'ID!' }, toFilter, create, update, steps, ...rest } = spec;
   const node = lowerFirst(typeName);
   const write = (w: WriteSpec): GraphqlWrite => ({ ...w, inputType: `${upperFirst(w.field)}Input` });
   return {
@@ -80,6 +82,7 @@ export function nodeResource(typeName: string, spec: NodeResourceSpec): GraphqlR
     toFilter: toFilter ?? noFilter(`${node}s`),
     ...(create && { create: write(create) }),
     ...(update && { update: write(update) }),
+    ...(steps && { commands: { ...inputMutations(typeName, steps), ...rest.commands } }),
   };
 }
 
@@ -168,7 +171,7 @@ export function buildQueries(r: GraphqlResource): ResourceQueries {
  * The API's mutations of a domain machine's steps, by their field (`concludeDisputeCase`): each takes
  * `input: <Field>Input!` and returns the changed object, so the page shows the state it moved to.
  */
-export function inputMutations<M extends string>(typeName: string, fields: readonly M[]): Record<M, string> {
+function inputMutations<M extends string>(typeName: string, fields: readonly M[]): Record<M, string> {
   return Object.fromEntries(
     fields.map((field) => [
       field,

@@ -191,6 +191,15 @@ export function sortBy<T, F extends string>(
   };
 }
 
+/** The order of a list that offers no choice of order: one field, with the row's id as the tie-breaker. */
+export function fixedSort<T>(
+  field: string,
+  sort: Required<SortField<T>>,
+  id: { expr: string; of: (row: T) => string },
+): ListSort<T> {
+  return sortBy({ [field]: sort }, null, field, id);
+}
+
 /** Runs list statements: inside the caller's scoped transaction for people and cases, plainly for reference data. */
 export type ListRunner = <R>(work: (q: Queryable) => Promise<R>) => Promise<R>;
 

@@ -7,16 +7,23 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
  * of the schema: type-graphql 2 emits only the types a field or an argument reaches.
  */
 @ObjectType()
-export class VersionedNode {
+export class VersionedRow {
   @Field(() => ID)
   id: string;
 
   @Field(() => Int, { description: 'Pass it back as expectedVersion with the next change.' })
   version: number;
+}
 
+/** A versioned row that shows when it was recorded. */
+@ObjectType()
+export class RecordedRow extends VersionedRow {
   @Field(() => DateTimeResolver)
   createdAt: Date;
+}
 
+@ObjectType()
+export class VersionedNode extends RecordedRow {
   @Field(() => DateTimeResolver)
   updatedAt: Date;
 }

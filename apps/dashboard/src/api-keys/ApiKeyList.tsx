@@ -15,8 +15,6 @@ export const ApiKeyList = () => {
   const translate = useTranslate();
   return (
     <ResourceList
-      perPage={25}
-      exporter={false}
       rowClick={false}
       phone={{
         primaryText: (key: ApiKeyRecord) => `${key.name} · ${prefixOf(key)}`,

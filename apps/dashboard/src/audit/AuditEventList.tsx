@@ -36,8 +36,6 @@ export const AuditEventList = () => {
   return (
     <ResourceList
       filters={auditFilters}
-      perPage={25}
-      exporter={false}
       rowClick={false}
       phone={{
         primaryText: (e: AuditRow) => `${text.action(e.action)} · ${text.entity(e.entityType)}`,

@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
+import type { Action } from '@qiangji/domain';
+import {
+  useDataProvider,
+  usePermissions,
+  useRecordContext,
+  useResourceContext,
+  useTranslate,
+} from 'react-admin';
+import { allows } from '../auth/actions';
 import type { QiangjiDataProvider } from '../data-provider';
 import { CommandButton } from './CommandButton';
 import {
@@ -83,22 +91,28 @@ export function MachineCommands<C extends string, R extends VersionedRecord>({
 type MachineRecord = VersionedRecord & { availableCommands?: string[] };
 
 /**
- * The buttons of the shown record's `availableCommands`: the steps the user's roles allow in its state (the API
- * checks again), in the machine's order. Nothing until the record's detail, which carries them, is read.
+ * The buttons of the shown record's `availableCommands`, run on the shown resource: the steps the user's roles
+ * allow in its state (the API checks again), in the machine's order. Nothing until the record's detail, which
+ * carries them, is read, and nothing for a user without `permission` where the page names one.
  */
 export function RecordCommands<C extends string, R extends MachineRecord>({
   machine,
   subject,
+  permission,
   ...props
-}: Omit<MachineCommandsProps<C, R>, 'record' | 'commands' | 'subject'> & {
+}: Omit<MachineCommandsProps<C, R>, 'resource' | 'record' | 'commands' | 'subject'> & {
   machine: { commands: readonly C[] };
   subject: (record: R) => string;
+  permission?: Action;
 }) {
+  const resource = useResourceContext()!;
   const record = useRecordContext<R>();
-  if (!record?.availableCommands) return null;
+  const { permissions } = usePermissions();
+  if (!record?.availableCommands || (permission && !allows(permissions, permission))) return null;
   return (
     <MachineCommands
       {...props}
+      resource={resource}
       record={record}
       commands={availableCommands(machine, record)}
       subject={subject(record)}

@@ -3,7 +3,7 @@ import { List, Loading, useGetIdentity, type ListProps, type SimpleListProps } f
 import { ListToolbar } from './ExportButton';
 import { TableOrList, type PhoneRows } from './TableOrList';
 
-interface ResourceListProps extends Omit<ListProps, 'children'> {
+export interface ResourceListProps extends Omit<ListProps, 'children'> {
   /** The table (a Datagrid) of tablets and wider screens. */
   children: ReactElement;
   phone: PhoneRows;
@@ -14,7 +14,8 @@ interface ResourceListProps extends Omit<ListProps, 'children'> {
 
 /**
  * Every resource's list: react-admin's List with its Datagrid, a SimpleList on a phone, the region filter
- * preset to where the user works, and the toolbar with the server's export where the resource has one.
+ * preset to where the user works, and the toolbar with the server's export where the resource has one (so
+ * react-admin's own exporter, which builds a file in the browser, is off). 25 rows a page unless said.
  */
 export const ResourceList = ({
   children,
@@ -22,6 +23,7 @@ export const ResourceList = ({
   rowClick,
   jurisdictionFilter,
   filterDefaultValues,
+  perPage = 25,
   ...props
 }: ResourceListProps) => {
   const { identity, isPending } = useGetIdentity();
@@ -33,7 +35,13 @@ export const ResourceList = ({
     ...filterDefaultValues,
   };
   return (
-    <List actions={<ListToolbar />} {...props} filterDefaultValues={defaults}>
+    <List
+      actions={<ListToolbar />}
+      exporter={false}
+      {...props}
+      perPage={perPage}
+      filterDefaultValues={defaults}
+    >
       <TableOrList phone={phone} rowClick={rowClick}>
         {children}
       </TableOrList>

@@ -1,4 +1,7 @@
 import Grid, { type GridSize } from '@mui/material/Grid';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemText from '@mui/material/ListItemText';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableHead from '@mui/material/TableHead';
@@ -17,6 +20,43 @@ export const SectionHeading = ({ children, sx }: { children: string; sx?: SxProp
     </Typography>
   );
 };
+
+/** A part of a page under its title (a message key), which also names it for screen readers. */
+export const TitledSection = ({ title, children }: { title: string; children: ReactNode }) => {
+  const translate = useTranslate();
+  const text = translate(title);
+  return (
+    <section aria-label={text}>
+      <Typography variant="subtitle1" component="h2" gutterBottom>
+        {text}
+      </Typography>
+      {children}
+    </section>
+  );
+};
+
+/** Items of a record (its steps, answers, materials) as a dense list, a line or two each. */
+export function TextList<T>({
+  items,
+  itemKey,
+  primary,
+  secondary,
+}: {
+  items: readonly T[];
+  itemKey: (item: T) => string;
+  primary: (item: T) => ReactNode;
+  secondary?: (item: T) => ReactNode;
+}) {
+  return (
+    <List dense disablePadding>
+      {items.map((item) => (
+        <ListItem key={itemKey(item)} disableGutters>
+          <ListItemText primary={primary(item)} secondary={secondary?.(item)} />
+        </ListItem>
+      ))}
+    </List>
+  );
+}
 
 /** A record's fields, each under its label in a grid cell: `size` says how many share a row on each screen. */
 export const LabeledFields = ({

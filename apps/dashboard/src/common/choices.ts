@@ -2,6 +2,10 @@ import { LABELLED_VALUES, type LabelGroup } from '../i18n/label-messages';
 
 // Select inputs translate choice names, so these are message keys (i18n/label-messages.ts), not labels: a list
 // offered is a list named there.
+/** A select's choices of an enum's values, named by the message keys `<messages>.<value>`. */
+export const enumChoices = (values: readonly string[], messages: string) =>
+  values.map((id) => ({ id, name: `${messages}.${id}` }));
+
 const choices = (group: LabelGroup) => {
   const { values, key } = LABELLED_VALUES[group];
   return values.map((value) => ({ id: key(value), name: `app.${group}.${key(value)}` }));

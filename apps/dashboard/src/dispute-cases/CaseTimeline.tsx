@@ -8,6 +8,7 @@ import { formatDateTime, formatDay } from '../common/dates';
 import { StateChip } from '../mediation/chips';
 import type { DisputeCaseDetailRecord, DisputeCaseEventDetails } from './dispute-case-record';
 import { ShowLink } from '../common/ShowLink';
+import { TitledSection } from '../common/ShowSections';
 
 /** One labelled line of a step's details (调解员：敖亚斌); nothing for an empty value. */
 const Detail = ({ label, value }: { label: string; value: ReactNode }) => {
@@ -148,12 +149,8 @@ export const CaseTimeline = () => {
   const [locale = 'zh-CN'] = useLocaleState();
   const events = record?.timeline;
   if (!events) return null;
-  const title = translate('app.cases.timeline');
   return (
-    <section aria-label={title}>
-      <Typography variant="subtitle1" component="h2" gutterBottom>
-        {title}
-      </Typography>
+    <TitledSection title="app.cases.timeline">
       <Box component="ol" sx={{ listStyle: 'none', m: 0, p: 0 }}>
         {events.map((event, i) => (
           <Box
@@ -198,6 +195,6 @@ export const CaseTimeline = () => {
           </Box>
         ))}
       </Box>
-    </section>
+    </TitledSection>
   );
 };

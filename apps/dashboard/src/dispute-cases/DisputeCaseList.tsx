@@ -28,8 +28,6 @@ export const DisputeCaseList = () => {
     <ResourceList
       filters={disputeCaseFilters}
       sort={{ field: 'receivedAt', order: 'DESC' }}
-      perPage={25}
-      exporter={false}
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: (c: DisputeCaseRecord) => `${c.number} ${c.title}`,

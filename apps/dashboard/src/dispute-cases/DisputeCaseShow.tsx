@@ -48,7 +48,6 @@ const PrintButton = () => {
 
 const CaseCommands = () => (
   <RecordCommands
-    resource="disputeCases"
     machine={DISPUTE_CASE_MACHINE}
     forms={DISPUTE_CASE_COMMANDS}
     labels="app.dispute_command"

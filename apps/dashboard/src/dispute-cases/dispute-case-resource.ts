@@ -1,4 +1,4 @@
-import { inputMutations, nodeResource } from '../graphql-resource';
+import { nodeResource } from '../graphql-resource';
 import { asIs, asList, filterMapper, whenTrue } from '../filter-mapper';
 import { MEDIATION_STATS, MEDIATION_YEARS } from '../mediation/mediation-stats';
 import { optionalText, trimmed, yes } from '../write-input';
@@ -101,8 +101,8 @@ export const disputeCaseResource = nodeResource('DisputeCase', {
   sortFields: { receivedAt: 'RECEIVED_AT', dueAt: 'DUE_AT' },
   toFilter: toDisputeCaseFilter,
   create: { field: 'registerDisputeCase', toInput: toRegisterDisputeCaseInput },
+  steps: DISPUTE_CASE_MUTATIONS,
   commands: {
-    ...inputMutations('DisputeCase', DISPUTE_CASE_MUTATIONS),
     // The overview page's figures: a read, but not a list or a record, so it runs as an operation of its own.
     stats: MEDIATION_STATS,
     years: MEDIATION_YEARS,

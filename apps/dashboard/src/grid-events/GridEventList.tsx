@@ -1,9 +1,6 @@
 import {
   BooleanInput,
   Datagrid,
-  DateInput,
-  SearchInput,
-  SelectArrayInput,
   TextField,
   useLocaleState,
   useRecordContext,
@@ -12,8 +9,8 @@ import {
 import { formatDateTime } from '../common/dates';
 import { DateTimeField } from '../common/DateTimeField';
 import { LabelField } from '../common/LabelChips';
+import { choicesFilter, dayRangeFilters, regionFilter, searchFilter } from '../common/filter-inputs';
 import { regionName, type RegionRef } from '../common/region-ref';
-import { RegionInput } from '../common/RegionInput';
 import { RegionLink } from '../common/RegionLink';
 import { ResourceList } from '../common/ResourceList';
 import { TwoLines } from '../common/TableOrList';
@@ -21,31 +18,14 @@ import { DeadlineChip, EnumChip } from '../mediation/chips';
 import { GRID_CATEGORY_CHOICES, GRID_STATE_CHOICES, GRID_URGENCY_CHOICES } from '../common/choices';
 
 const gridEventFilters = [
-  <SearchInput key="q" source="q" alwaysOn />,
-  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
-  <SelectArrayInput
-    key="state"
-    source="state"
-    choices={GRID_STATE_CHOICES}
-    alwaysOn
-    sx={{ minWidth: '10rem' }}
-  />,
+  searchFilter('q'),
+  regionFilter(),
+  choicesFilter('state', GRID_STATE_CHOICES, { minWidth: '10rem', alwaysOn: true }),
   <BooleanInput key="overdue" source="overdue" alwaysOn />,
-  <SelectArrayInput
-    key="category"
-    source="category"
-    choices={GRID_CATEGORY_CHOICES}
-    sx={{ minWidth: '10rem' }}
-  />,
-  <SelectArrayInput
-    key="urgency"
-    source="urgency"
-    choices={GRID_URGENCY_CHOICES}
-    sx={{ minWidth: '8rem' }}
-  />,
+  choicesFilter('category', GRID_CATEGORY_CHOICES, { minWidth: '10rem' }),
+  choicesFilter('urgency', GRID_URGENCY_CHOICES, { minWidth: '8rem' }),
   <BooleanInput key="atRisk" source="atRisk" />,
-  <DateInput key="reportedFrom" source="reportedFrom" />,
-  <DateInput key="reportedTo" source="reportedTo" />,
+  ...dayRangeFilters('reportedFrom', 'reportedTo'),
 ];
 
 export interface GridEventRow {
@@ -99,8 +79,6 @@ export const GridEventList = () => {
     <ResourceList
       filters={gridEventFilters}
       sort={{ field: 'reportedAt', order: 'DESC' }}
-      perPage={25}
-      exporter={false}
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: (e: GridEventRow) => `${e.number} ${translate(`app.grid_category.${e.category}`)}`,

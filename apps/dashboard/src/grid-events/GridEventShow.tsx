@@ -1,7 +1,4 @@
 import { GRID_EVENT_MACHINE } from '@qiangji/domain';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import {
   Labeled,
@@ -13,12 +10,12 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { availableCommands } from '../common/command-forms';
 import { formatDateTime } from '../common/dates';
 import { DateTimeField } from '../common/DateTimeField';
 import { LabelField } from '../common/LabelChips';
-import { MachineCommands } from '../common/MachineCommands';
+import { RecordCommands } from '../common/MachineCommands';
 import { RegionLink } from '../common/RegionLink';
+import { TextList } from '../common/ShowSections';
 import { ShowWithCommands } from '../common/ShowWithCommands';
 import { DeadlineChip } from '../mediation/chips';
 import { GRID_EVENT_COMMANDS, type GridEventRecord } from './grid-event-commands';
@@ -47,16 +44,12 @@ type Detail = GridEventRecord & {
 
 /** The steps the user's roles may take now (the API's `availableCommands`), as buttons with their dialogs. */
 const GridEventActions = () => {
-  const record = useRecordContext<GridEventRecord>();
-  if (!record) return null;
   return (
-    <MachineCommands
-      resource="gridEvents"
-      record={record}
-      commands={availableCommands(GRID_EVENT_MACHINE, record)}
+    <RecordCommands
+      machine={GRID_EVENT_MACHINE}
       forms={GRID_EVENT_COMMANDS}
       labels="app.grid_command"
-      subject={record.number}
+      subject={(record: GridEventRecord) => record.number}
     />
   );
 };
@@ -132,30 +125,22 @@ const Timeline = (_props: { label?: string }) => {
   if (!record) return null;
   const label = (command: string) =>
     command === 'report' ? translate('app.grid.reported') : translate(`app.grid_command.${command}`);
+  const said = ({ details: d }: Step) =>
+    [d.assignee, d.result, d.reason, d.note, d.comment, d.disputeCaseNumber].filter(Boolean).join(' · ');
   return (
-    <List dense disablePadding>
-      {record.timeline.map((s) => {
-        const d = s.details;
-        const said = [d.assignee, d.result, d.reason, d.note, d.comment, d.disputeCaseNumber]
-          .filter(Boolean)
-          .join(' · ');
-        return (
-          <ListItem key={s.id} disableGutters>
-            <ListItemText
-              primary={`${label(s.command)} · ${s.actorName}`}
-              secondary={
-                <>
-                  <Typography component="span" variant="body2">
-                    {formatDateTime(s.at, locale)}
-                  </Typography>
-                  {said && ` — ${said}`}
-                </>
-              }
-            />
-          </ListItem>
-        );
-      })}
-    </List>
+    <TextList
+      items={record.timeline}
+      itemKey={(s) => s.id}
+      primary={(s) => `${label(s.command)} · ${s.actorName}`}
+      secondary={(s) => (
+        <>
+          <Typography component="span" variant="body2">
+            {formatDateTime(s.at, locale)}
+          </Typography>
+          {said(s) && ` — ${said(s)}`}
+        </>
+      )}
+    />
   );
 };
 

@@ -1,9 +1,5 @@
 import { chinaDay, formatPercent } from '@qiangji/domain';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import LinearProgress from '@mui/material/LinearProgress';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
@@ -13,7 +9,6 @@ import type { GeoJsonObject } from 'geojson';
 import { lazy, Suspense, useState } from 'react';
 import {
   Form,
-  Title,
   useCreatePath,
   useDataProvider,
   useLocaleState,
@@ -30,6 +25,7 @@ import { RegionInput } from '../common/RegionInput';
 import { useJurisdiction } from '../common/use-jurisdiction';
 import { FigureTable } from '../stats/FigureTable';
 import { KpiCards } from '../stats/KpiCards';
+import { ReadProgress, StatsCard } from '../stats/StatsCard';
 import { useStats } from '../stats/use-stats';
 import type { GridEventRow } from './GridEventList';
 
@@ -72,7 +68,7 @@ const UnitMap = ({ boundary }: { boundary: GeoJsonObject | null }) => {
         {translate('app.grid.map')}
       </Typography>
       {boundary ? (
-        <Suspense fallback={<LinearProgress />}>
+        <Suspense fallback={<ReadProgress loading error={null} />}>
           <VectorMap boundary={boundary} markers={NO_MARKERS} testId="grid-unit-map" />
         </Suspense>
       ) : (
@@ -92,11 +88,9 @@ const CoverageGaps = ({ region }: { region: string | undefined }) => {
   const coverage = useStats<Coverage>(RESOURCE, 'coverage', args);
   const gaps = useStats<Gaps>(RESOURCE, 'gaps', args);
   const c = coverage.data;
-  const error = coverage.error ?? gaps.error;
   return (
     <Stack spacing={2}>
-      {(coverage.isPending || gaps.isPending) && <LinearProgress />}
-      {error && <Alert severity="error">{error.message}</Alert>}
+      <ReadProgress loading={coverage.isPending || gaps.isPending} error={coverage.error ?? gaps.error} />
       {c && (
         <KpiCards
           items={[
@@ -174,115 +168,107 @@ export const GridUnitPage = () => {
   const u = unit.data;
   const day = (d: string) => formatDay(d, locale);
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title="app.grid.units_title" />
-      <CardContent>
-        <Stack spacing={3}>
-          <Form key={code ?? ''} record={{ regionCode: code }}>
-            <RegionInput
-              source="regionCode"
-              label="app.grid.pick_unit"
-              helperText={false}
-              onChange={(next) => next && navigate({ pathname: '/grid-units', search: `?code=${next}` })}
-            />
-          </Form>
-          {!code && <CoverageGaps region={jurisdiction?.code} />}
-          {code && unit.isPending && <LinearProgress />}
-          {unit.error && <Alert severity="error">{unit.error.message}</Alert>}
-          {u && (
-            <>
-              <Stack spacing={0.5}>
-                <Typography variant="h5" component="h1">
-                  {regionName(u.region)}
-                </Typography>
-                <Typography variant="body2" color="text.secondary">
-                  {u.code} ·{' '}
-                  {u.validTo
-                    ? translate('app.grid.between', { from: day(u.validFrom), to: day(u.validTo) })
-                    : translate('app.grid.since', { from: day(u.validFrom) })}{' '}
-                  · {translate(u.boundary ? 'app.grid.boundary' : 'app.grid.no_boundary')}
-                </Typography>
-              </Stack>
-              <UnitMap boundary={u.boundary} />
-              {allows(permissions, 'grid:report') && (
-                <ReportNothing code={u.code} onDone={() => setReload((n) => n + 1)} />
-              )}
-              <KpiCards
-                items={[
-                  {
-                    key: 'households',
-                    label: translate('app.grid.households'),
-                    value: String(u.households.totalCount),
-                  },
-                  {
-                    key: 'open',
-                    label: translate('app.grid.open_events'),
-                    value: String(u.openEvents.totalCount),
-                  },
-                  {
-                    key: 'zero',
-                    label: translate('app.grid.zero_reports'),
-                    value: String(u.zeroReports.length),
-                  },
-                ]}
-              />
-              <section>
-                <Typography variant="subtitle1" component="h2" gutterBottom>
-                  {translate('app.grid.workers')}
-                </Typography>
-                {u.workers.length === 0 && (
-                  <Typography variant="body2">{translate('app.grid.no_workers')}</Typography>
-                )}
-                <List dense disablePadding>
-                  {u.workers.map((w) => (
-                    <ListItemText
-                      key={w.id}
-                      primary={w.workerName}
-                      secondary={
-                        w.validTo
-                          ? translate('app.grid.between', { from: day(w.validFrom), to: day(w.validTo) })
-                          : translate('app.grid.since', { from: day(w.validFrom) })
-                      }
-                    />
-                  ))}
-                </List>
-              </section>
-              <FigureTable
-                title={translate('app.grid.residents_by_tag')}
-                rowHeader={translate('resources.residents.fields.tags', { _: '标签' })}
-                rows={u.residentTags}
-                rowKey={(t) => t.tag}
-                rowLabel={(t) => translate(`app.resident_tag.${t.tag}`)}
-                columns={[
-                  { key: 'n', label: translate('app.regions.count'), value: (t) => String(t.residents) },
-                ]}
-              />
-              <section>
-                <Typography variant="subtitle1" component="h2" gutterBottom>
-                  {translate('app.grid.open_events')}
-                </Typography>
-                {u.openEvents.edges.length === 0 && (
-                  <Typography variant="body2">{translate('app.grid.no_open_events')}</Typography>
-                )}
-                <List dense disablePadding>
-                  {u.openEvents.edges.map(({ node: e }) => (
-                    <ListItemButton
-                      key={e.id}
-                      component={Link}
-                      to={createPath({ resource: 'gridEvents', id: e.id, type: 'show' })}
-                    >
-                      <ListItemText
-                        primary={`${e.number} ${translate(`app.grid_category.${e.category}`)}`}
-                        secondary={`${translate(`app.grid_state.${e.state}`)} · ${formatDateTime(e.reportedAt, locale)}`}
-                      />
-                    </ListItemButton>
-                  ))}
-                </List>
-              </section>
-            </>
+    <StatsCard title="app.grid.units_title">
+      <Form key={code ?? ''} record={{ regionCode: code }}>
+        <RegionInput
+          source="regionCode"
+          label="app.grid.pick_unit"
+          helperText={false}
+          onChange={(next) => next && navigate({ pathname: '/grid-units', search: `?code=${next}` })}
+        />
+      </Form>
+      {!code && <CoverageGaps region={jurisdiction?.code} />}
+      <ReadProgress loading={Boolean(code) && unit.isPending} error={unit.error} />
+      {u && (
+        <>
+          <Stack spacing={0.5}>
+            <Typography variant="h5" component="h1">
+              {regionName(u.region)}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {u.code} ·{' '}
+              {u.validTo
+                ? translate('app.grid.between', { from: day(u.validFrom), to: day(u.validTo) })
+                : translate('app.grid.since', { from: day(u.validFrom) })}{' '}
+              · {translate(u.boundary ? 'app.grid.boundary' : 'app.grid.no_boundary')}
+            </Typography>
+          </Stack>
+          <UnitMap boundary={u.boundary} />
+          {allows(permissions, 'grid:report') && (
+            <ReportNothing code={u.code} onDone={() => setReload((n) => n + 1)} />
           )}
-        </Stack>
-      </CardContent>
-    </Card>
+          <KpiCards
+            items={[
+              {
+                key: 'households',
+                label: translate('app.grid.households'),
+                value: String(u.households.totalCount),
+              },
+              {
+                key: 'open',
+                label: translate('app.grid.open_events'),
+                value: String(u.openEvents.totalCount),
+              },
+              {
+                key: 'zero',
+                label: translate('app.grid.zero_reports'),
+                value: String(u.zeroReports.length),
+              },
+            ]}
+          />
+          <section>
+            <Typography variant="subtitle1" component="h2" gutterBottom>
+              {translate('app.grid.workers')}
+            </Typography>
+            {u.workers.length === 0 && (
+              <Typography variant="body2">{translate('app.grid.no_workers')}</Typography>
+            )}
+            <List dense disablePadding>
+              {u.workers.map((w) => (
+                <ListItemText
+                  key={w.id}
+                  primary={w.workerName}
+                  secondary={
+                    w.validTo
+                      ? translate('app.grid.between', { from: day(w.validFrom), to: day(w.validTo) })
+                      : translate('app.grid.since', { from: day(w.validFrom) })
+                  }
+                />
+              ))}
+            </List>
+          </section>
+          <FigureTable
+            title={translate('app.grid.residents_by_tag')}
+            rowHeader={translate('resources.residents.fields.tags', { _: '标签' })}
+            rows={u.residentTags}
+            rowKey={(t) => t.tag}
+            rowLabel={(t) => translate(`app.resident_tag.${t.tag}`)}
+            columns={[{ key: 'n', label: translate('app.regions.count'), value: (t) => String(t.residents) }]}
+          />
+          <section>
+            <Typography variant="subtitle1" component="h2" gutterBottom>
+              {translate('app.grid.open_events')}
+            </Typography>
+            {u.openEvents.edges.length === 0 && (
+              <Typography variant="body2">{translate('app.grid.no_open_events')}</Typography>
+            )}
+            <List dense disablePadding>
+              {u.openEvents.edges.map(({ node: e }) => (
+                <ListItemButton
+                  key={e.id}
+                  component={Link}
+                  to={createPath({ resource: 'gridEvents', id: e.id, type: 'show' })}
+                >
+                  <ListItemText
+                    primary={`${e.number} ${translate(`app.grid_category.${e.category}`)}`}
+                    secondary={`${translate(`app.grid_state.${e.state}`)} · ${formatDateTime(e.reportedAt, locale)}`}
+                  />
+                </ListItemButton>
+              ))}
+            </List>
+          </section>
+        </>
+      )}
+    </StatsCard>
   );
 };

@@ -1,6 +1,5 @@
-import type { GraphqlResource } from '../data-provider';
 import { asIs, asList, filterMapper, whenTrue } from '../filter-mapper';
-import { inputMutations } from '../graphql-resource';
+import { nodeResource } from '../graphql-resource';
 import { REGION_REF } from '../common/region-ref';
 import { optionalText, trimmed } from '../write-input';
 
@@ -93,12 +92,7 @@ const HINTS = `query GridEventDuplicateHints($input: DuplicateHintsInput!) {
   result: gridEventDuplicateHints(input: $input) { id number state reportedAt description }
 }`;
 
-export const gridEventResource: GraphqlResource = {
-  typeName: 'GridEvent',
-  listField: 'gridEvents',
-  one: { field: 'gridEvent', argument: 'id', type: 'ID!' },
-  filterType: 'GridEventFilter',
-  orderByType: 'GridEventOrderBy',
+export const gridEventResource = nodeResource('GridEvent', {
   listFields: ROW,
   detailFields: `${ROW} source lat lng address description photoRefs rejection duplicateOfId assigneeKind assignee
     dispatchedAt atRiskAt disposalResult disposedAt verifiedAt closedAt satisfaction evaluationComment createdAt updatedAt
@@ -109,9 +103,9 @@ export const gridEventResource: GraphqlResource = {
     timeline { id at command fromState toState actorName details { note reason assignee dueAt result satisfaction comment disputeCaseNumber } }`,
   sortFields: { reportedAt: 'REPORTED_AT', dueAt: 'DUE_AT' },
   toFilter: toGridEventFilter,
-  create: { field: 'reportGridEvent', inputType: 'ReportGridEventInput', toInput: toReportGridEventInput },
+  create: { field: 'reportGridEvent', toInput: toReportGridEventInput },
+  steps: GRID_EVENT_MUTATIONS,
   commands: {
-    ...inputMutations('GridEvent', GRID_EVENT_MUTATIONS),
     loopFigures: LOOP_FIGURES,
     unit: UNIT,
     reportNothing: REPORT_NOTHING,
@@ -119,4 +113,4 @@ export const gridEventResource: GraphqlResource = {
     gaps: GAPS,
     hints: HINTS,
   },
-};
+});

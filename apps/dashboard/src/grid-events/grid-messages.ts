@@ -1,6 +1,7 @@
-type Language = 'zh' | 'en';
+import { bilingual } from '../i18n/language';
 
-const TEXT = {
+/** `app.grid`: the grid module's messages, in one language. */
+export const gridMessages = bilingual({
   zh: {
     menu_units: '网格',
     units_title: '网格',
@@ -99,9 +100,4 @@ const TEXT = {
       open: 'Open',
     },
   },
-};
-
-/** `app.grid`: the grid module's messages, in one language. */
-export function gridMessages(language: Language) {
-  return TEXT[language];
-}
+});

@@ -15,8 +15,6 @@ interface HouseholdRow {
 export const HouseholdList = () => (
   <ResourceList
     filters={householdFilters}
-    perPage={25}
-    exporter={false}
     jurisdictionFilter="regionCode"
     phone={{
       primaryText: (h: HouseholdRow) => h.address,

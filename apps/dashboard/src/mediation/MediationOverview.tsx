@@ -1,16 +1,9 @@
 import Alert from '@mui/material/Alert';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import LinearProgress from '@mui/material/LinearProgress';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
-import { Title, useLocaleState, useTranslate } from 'react-admin';
-import { formatDay } from '../common/dates';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { regionName } from '../common/region-ref';
-import { wholeYear } from '../stats/period';
-import { PeriodPicker } from '../stats/PeriodPicker';
-import { RegionTrail } from '../stats/RegionTrail';
-import { useStats } from '../stats/use-stats';
+import { PeriodHeader, periodHeading } from '../stats/PeriodHeader';
+import { ReadProgress, StatsCard } from '../stats/StatsCard';
+import { figuresOf, useStats } from '../stats/use-stats';
 import { useStatsPeriod } from '../stats/use-stats-period';
 import { MediationFigures } from './MediationFigures';
 import type { MediationStats } from './mediation-stats';
@@ -24,59 +17,32 @@ import type { MediationStats } from './mediation-stats';
 export const MediationOverview = () => {
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
-  const { jurisdiction, asked, years, thisYear, opening, period, drillDown, go } = useStatsPeriod(
-    'disputeCases',
-    '/mediation',
-  );
+  const place = useStatsPeriod('disputeCases', '/mediation');
+  const { asked, years, thisYear, opening, period, drillDown } = place;
   const stats = useStats<MediationStats>(
     'disputeCases',
     'stats',
     period && { regionCode: period.region, from: period.from, to: period.to },
   );
-  const shown =
-    stats.data && period && stats.data.regionCode === period.region && stats.data.from === period.from
-      ? stats.data
-      : null;
-  const year = period && wholeYear(period);
+  const shown = figuresOf(stats, period);
   const name = shown ? regionName(shown.region) : (asked?.region ?? '');
 
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title="app.mediation.title" />
-      <CardContent>
-        <Stack spacing={3}>
-          {period && (
-            <Stack spacing={1}>
-              {jurisdiction && shown && (
-                <RegionTrail
-                  region={period.region}
-                  current={name}
-                  jurisdiction={jurisdiction.code}
-                  linkTo={drillDown}
-                />
-              )}
-              <Typography variant="h5" component="h1">
-                {year
-                  ? translate('app.mediation.heading_year', { region: name, year })
-                  : translate('app.mediation.heading', {
-                      region: name,
-                      from: formatDay(period.from, locale),
-                      to: formatDay(period.to, locale),
-                    })}
-              </Typography>
-              <PeriodPicker period={period} years={years.data ?? []} onChange={go} />
-            </Stack>
-          )}
-          {opening?.fallback && (
-            <Alert severity="info">
-              {translate('app.mediation.no_data_this_year', { year: thisYear, shown: opening.year })}
-            </Alert>
-          )}
-          {(years.isPending || stats.isPending) && <LinearProgress />}
-          {stats.error && <Alert severity="error">{stats.error.message}</Alert>}
-          {shown && <MediationFigures stats={shown} drillDown={drillDown} />}
-        </Stack>
-      </CardContent>
-    </Card>
+    <StatsCard title="app.mediation.title">
+      {period && (
+        <PeriodHeader
+          place={{ ...place, period }}
+          heading={periodHeading(translate, 'app.mediation', name, period, locale)}
+          trail={shown && name}
+        />
+      )}
+      {opening?.fallback && (
+        <Alert severity="info">
+          {translate('app.mediation.no_data_this_year', { year: thisYear, shown: opening.year })}
+        </Alert>
+      )}
+      <ReadProgress loading={years.isPending || stats.isPending} error={stats.error} />
+      {shown && <MediationFigures stats={shown} drillDown={drillDown} />}
+    </StatsCard>
   );
 };

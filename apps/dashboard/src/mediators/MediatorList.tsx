@@ -18,8 +18,6 @@ export const MediatorList = () => {
   return (
     <ResourceList
       filters={mediatorFilters}
-      perPage={25}
-      exporter={false}
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: (m: MediatorRow) => m.name,

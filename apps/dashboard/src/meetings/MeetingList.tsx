@@ -33,8 +33,6 @@ export const MeetingList = () => {
   return (
     <ResourceList
       filters={meetingFilters}
-      perPage={25}
-      exporter={false}
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: (m: MeetingRow) => organizationText(m.organization),

@@ -21,8 +21,6 @@ export const OrganizationList = () => {
   return (
     <ResourceList
       filters={organizationFilters}
-      perPage={25}
-      exporter={false}
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: (o: OrganizationRow) => o.name,

@@ -51,8 +51,6 @@ export const PetitionList = () => {
   return (
     <ResourceList
       filters={petitionFilters}
-      perPage={25}
-      exporter={false}
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: (p: PetitionRow) => p.title,

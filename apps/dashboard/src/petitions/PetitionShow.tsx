@@ -1,6 +1,5 @@
 import { PETITION_CASE_MACHINE } from '@qiangji/domain';
-import { SimpleShowLayout, TextField, usePermissions, useRecordContext } from 'react-admin';
-import { allows } from '../auth/actions';
+import { SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
 import { DateTimeField, DayField } from '../common/DateTimeField';
 import { RecordCommands } from '../common/MachineCommands';
 import { RegionLink } from '../common/RegionLink';
@@ -11,17 +10,15 @@ import { ShowLink } from '../common/ShowLink';
 
 /** 交办, 化解 and 未化解: the steps the user's roles allow from the case's state. */
 const PetitionActions = () => {
-  const { permissions } = usePermissions();
-  if (!allows(permissions, 'mediation:manage')) return null;
   return (
     <RecordCommands
-      resource="petitionCases"
       machine={PETITION_CASE_MACHINE}
       forms={PETITION_COMMANDS}
       labels="app.petition_command"
       subject={(record: PetitionRecord) => record.title}
       // 已交办 reads well, 已未化解 does not.
       doneMessage="app.petitions.done"
+      permission="mediation:manage"
     />
   );
 };

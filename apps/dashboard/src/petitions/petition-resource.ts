@@ -1,4 +1,4 @@
-import { inputMutations, nodeResource } from '../graphql-resource';
+import { nodeResource } from '../graphql-resource';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { trimmed } from '../write-input';
 import { REGION_REF } from '../common/region-ref';
@@ -32,5 +32,5 @@ export const petitionResource = nodeResource('PetitionCase', {
   detailFields: `${ROW} createdAt updatedAt availableCommands`,
   toFilter: toPetitionFilter,
   create: { field: 'registerPetitionCase', toInput: toRegisterPetitionInput },
-  commands: inputMutations('PetitionCase', PETITION_MUTATIONS),
+  steps: PETITION_MUTATIONS,
 });

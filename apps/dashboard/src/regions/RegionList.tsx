@@ -13,7 +13,6 @@ export const RegionList = () => {
     <ResourceList
       filters={regionFilters}
       sort={{ field: 'code', order: 'ASC' }}
-      perPage={25}
       jurisdictionFilter="withinCode"
       actions={<RegionExportButton />}
       phone={{

@@ -15,8 +15,6 @@ export const ResidentList = () => {
     <ResourceList
       filters={residentFilters}
       sort={{ field: 'name', order: 'ASC' }}
-      perPage={25}
-      exporter={false}
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: (r: ResidentRecord) => r.name,

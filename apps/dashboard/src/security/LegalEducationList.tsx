@@ -1,33 +1,18 @@
-import {
-  Datagrid,
-  DateInput,
-  NumberField,
-  SelectArrayInput,
-  TextField,
-  useLocaleState,
-  useTranslate,
-} from 'react-admin';
+import { Datagrid, NumberField, TextField, useLocaleState, useTranslate } from 'react-admin';
 import { formatDay } from '../common/dates';
 import { DayField } from '../common/DateTimeField';
 import { LabelField } from '../common/LabelChips';
+import { choicesFilter, dayRangeFilters, regionFilter } from '../common/filter-inputs';
 import { regionName, type RegionRef } from '../common/region-ref';
-import { RegionInput } from '../common/RegionInput';
 import { RegionLink } from '../common/RegionLink';
 import { ResourceList } from '../common/ResourceList';
 import { TwoLines } from '../common/TableOrList';
 import { LEGAL_EDUCATION_FORMAT_CHOICES } from '../common/choices';
 
 const filters = [
-  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
-  <SelectArrayInput
-    key="format"
-    source="format"
-    choices={LEGAL_EDUCATION_FORMAT_CHOICES}
-    alwaysOn
-    sx={{ minWidth: '12rem' }}
-  />,
-  <DateInput key="heldFrom" source="heldFrom" />,
-  <DateInput key="heldTo" source="heldTo" />,
+  regionFilter(),
+  choicesFilter('format', LEGAL_EDUCATION_FORMAT_CHOICES, { minWidth: '12rem', alwaysOn: true }),
+  ...dayRangeFilters('heldFrom', 'heldTo'),
 ];
 
 interface Row {
@@ -45,8 +30,6 @@ export const LegalEducationList = () => {
   return (
     <ResourceList
       filters={filters}
-      perPage={25}
-      exporter={false}
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: (r: Row) => r.title,

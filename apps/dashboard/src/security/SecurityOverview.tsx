@@ -1,27 +1,14 @@
-import { chinaDay, formatPercent } from '@qiangji/domain';
-import Alert from '@mui/material/Alert';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import LinearProgress from '@mui/material/LinearProgress';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
-import { Title, useLocaleState, useTranslate } from 'react-admin';
-import { useNavigate, useSearchParams } from 'react-router-dom';
-import { useJurisdiction } from '../common/use-jurisdiction';
+import { formatPercent } from '@qiangji/domain';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { ChildRegionTable } from '../stats/ChildRegionTable';
-import { FigureTable } from '../stats/FigureTable';
+import { column, FigureTable } from '../stats/FigureTable';
 import { KpiCards, type Kpi } from '../stats/KpiCards';
-import {
-  monthSeries,
-  openingYear,
-  periodFromSearch,
-  periodSearch,
-  yearRange,
-  type Period,
-} from '../stats/period';
-import { PeriodPicker } from '../stats/PeriodPicker';
+import { monthSeries } from '../stats/period';
+import { PeriodHeader } from '../stats/PeriodHeader';
+import { ReadProgress, StatsCard } from '../stats/StatsCard';
 import { TrendChart } from '../stats/TrendChart';
 import { useStats } from '../stats/use-stats';
+import { useStatsPeriod } from '../stats/use-stats-period';
 import { regionName, type RegionRef } from '../common/region-ref';
 
 interface CategoryFigures {
@@ -81,16 +68,9 @@ const points = (value: number | null, translate: (k: string, o?: object) => stri
  */
 export const SecurityOverview = () => {
   const translate = useTranslate();
-  const navigate = useNavigate();
   const [locale = 'zh-CN'] = useLocaleState();
-  const [search] = useSearchParams();
-  const jurisdiction = useJurisdiction();
-  const asked = periodFromSearch(search, jurisdiction?.code);
-  const years = useStats<number[]>(RESOURCE, 'years', asked ? { regionCode: asked.region } : null);
-  const thisYear = Number(chinaDay().slice(0, 4));
-  const opening = asked && !asked.range && !years.isPending ? openingYear(years.data ?? [], thisYear) : null;
-  const range = asked?.range ?? (opening && yearRange(opening.year));
-  const period: Period | null = asked && range ? { region: asked.region, ...range } : null;
+  const place = useStatsPeriod(RESOURCE, '/security');
+  const { years, period, drillDown } = place;
   const months = period && { from: period.from.slice(0, 7), to: period.to.slice(0, 7) };
   const stats = useStats<SecurityStats>(
     RESOURCE,
@@ -104,8 +84,6 @@ export const SecurityOverview = () => {
     'prevention',
     period && { regionCode: period.region, year },
   );
-  const linkTo = (next: Period) => ({ pathname: '/security', search: periodSearch(next) });
-  const drillDown = (region: string) => linkTo({ ...period!, region });
   const s = stats.data;
   const category = (c: string) => s?.byCategory.find((x) => x.category === c);
   const count = (n: number) => n.toLocaleString(locale);
@@ -144,118 +122,84 @@ export const SecurityOverview = () => {
     : [];
 
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title="app.security.title" />
-      <CardContent>
-        <Stack spacing={3}>
-          {period && (
-            <Stack spacing={1}>
-              <Typography variant="h5" component="h1">
-                {translate('app.security.heading', {
-                  region: s ? regionName(s.region) : period.region,
-                  year: year ?? '',
-                })}
-              </Typography>
-              <PeriodPicker
-                period={period}
-                years={years.data ?? []}
-                onChange={(next) => navigate(linkTo(next))}
-              />
-            </Stack>
-          )}
-          {(years.isPending || stats.isPending) && <LinearProgress />}
-          {stats.error && <Alert severity="error">{stats.error.message}</Alert>}
-          {s && (
-            <>
-              <KpiCards items={kpis} />
-              <TrendChart
-                title={translate('app.security.trend')}
-                months={monthSeries(period!.from, period!.to, s.byMonth, ['cases', 'previousCases'])}
-                series={[
-                  { key: 'cases', label: translate('app.security.this_year'), color: '#1976d2' },
-                  { key: 'previousCases', label: translate('app.security.last_year'), color: '#9e9e9e' },
-                ]}
-              />
-              <ChildRegionTable
-                title={translate('app.security.by_child_region')}
-                rows={s.byChildRegion}
-                drillDown={drillDown}
-                columns={[
-                  {
-                    key: 'cases',
-                    label: translate('app.security.kpi.reported'),
-                    value: (r) => count(r.cases),
-                  },
-                  {
-                    key: 'previous',
-                    label: translate('app.security.last_year'),
-                    value: (r) => count(r.previousCases),
-                  },
-                  { key: 'change', label: translate('app.security.change'), value: (r) => change(r.change) },
-                  {
-                    key: 'rank',
-                    label: translate('app.security.rank'),
-                    value: (r) => (r.rank ? String(r.rank) : '—'),
-                  },
-                ]}
-              />
-              <FigureTable
-                title={translate('app.security.by_category')}
-                rowHeader={translate('app.security.category_header')}
-                rows={s.byCategory}
-                rowKey={(c) => c.category}
-                rowLabel={(c) => translate(`app.security_category.${c.category}`)}
-                columns={[
-                  { key: 'cases', label: translate('app.security.this_year'), value: (c) => count(c.cases) },
-                  {
-                    key: 'previous',
-                    label: translate('app.security.last_year'),
-                    value: (c) => count(c.previousCases),
-                  },
-                  { key: 'change', label: translate('app.security.change'), value: (c) => change(c.change) },
-                ]}
-              />
-            </>
-          )}
-          {trend.data && (
-            <FigureTable
-              title={translate('app.security.surveys')}
-              rowHeader={translate('app.stats.year')}
-              rows={trend.data}
-              rowKey={(t) => String(t.year)}
-              rowLabel={(t) => String(t.year)}
-              columns={[
-                {
-                  key: 'satisfied',
-                  label: translate('app.security.kpi.sense_of_security'),
-                  value: (t) => formatPercent(t.satisfied),
-                },
-                {
-                  key: 'change',
-                  label: translate('app.security.change'),
-                  value: (t) => points(t.changePoints, translate),
-                },
-              ]}
-            />
-          )}
-          {prevention.data && (
-            <FigureTable
-              title={translate('app.security.prevention', { year: year ?? '' })}
-              rowHeader={translate('app.security.indicator')}
-              rows={prevention.data}
-              rowKey={(p) => `${p.indicator}|${p.name}`}
-              rowLabel={(p) => p.name || translate(`app.prevention_indicator.${p.indicator}`)}
-              columns={[
-                {
-                  key: 'value',
-                  label: translate('app.security.value'),
-                  value: (p) => (p.indicator === 'VIDEO_COVERAGE' ? formatPercent(p.value) : count(p.value)),
-                },
-              ]}
-            />
-          )}
-        </Stack>
-      </CardContent>
-    </Card>
+    <StatsCard title="app.security.title">
+      {period && (
+        <PeriodHeader
+          place={{ ...place, period }}
+          heading={translate('app.security.heading', {
+            region: s ? regionName(s.region) : period.region,
+            year: year ?? '',
+          })}
+        />
+      )}
+      <ReadProgress loading={years.isPending || stats.isPending} error={stats.error} />
+      {s && (
+        <>
+          <KpiCards items={kpis} />
+          <TrendChart
+            title={translate('app.security.trend')}
+            months={monthSeries(period!.from, period!.to, s.byMonth, ['cases', 'previousCases'])}
+            series={[
+              { key: 'cases', label: translate('app.security.this_year'), color: '#1976d2' },
+              { key: 'previousCases', label: translate('app.security.last_year'), color: '#9e9e9e' },
+            ]}
+          />
+          <ChildRegionTable<ChildFigures>
+            title={translate('app.security.by_child_region')}
+            rows={s.byChildRegion}
+            drillDown={drillDown}
+            columns={[
+              column('cases', translate('app.security.kpi.reported'), (r) => count(r.cases)),
+              column('previous', translate('app.security.last_year'), (r) => count(r.previousCases)),
+              column('change', translate('app.security.change'), (r) => change(r.change)),
+              column('rank', translate('app.security.rank'), (r) => (r.rank ? String(r.rank) : '—')),
+            ]}
+          />
+          <FigureTable<CategoryFigures>
+            title={translate('app.security.by_category')}
+            rowHeader={translate('app.security.category_header')}
+            rows={s.byCategory}
+            rowKey={(c) => c.category}
+            rowLabel={(c) => translate(`app.security_category.${c.category}`)}
+            columns={[
+              column('cases', translate('app.security.this_year'), (c) => count(c.cases)),
+              column('previous', translate('app.security.last_year'), (c) => count(c.previousCases)),
+              column('change', translate('app.security.change'), (c) => change(c.change)),
+            ]}
+          />
+        </>
+      )}
+      {trend.data && (
+        <FigureTable<TrendPoint>
+          title={translate('app.security.surveys')}
+          rowHeader={translate('app.stats.year')}
+          rows={trend.data}
+          rowKey={(t) => String(t.year)}
+          rowLabel={(t) => String(t.year)}
+          columns={[
+            column('satisfied', translate('app.security.kpi.sense_of_security'), (t) =>
+              formatPercent(t.satisfied),
+            ),
+            column('change', translate('app.security.change'), (t) => points(t.changePoints, translate)),
+          ]}
+        />
+      )}
+      {prevention.data && (
+        <FigureTable
+          title={translate('app.security.prevention', { year: year ?? '' })}
+          rowHeader={translate('app.security.indicator')}
+          rows={prevention.data}
+          rowKey={(p) => `${p.indicator}|${p.name}`}
+          rowLabel={(p) => p.name || translate(`app.prevention_indicator.${p.indicator}`)}
+          columns={[
+            {
+              key: 'value',
+              label: translate('app.security.value'),
+              value: (p) => (p.indicator === 'VIDEO_COVERAGE' ? formatPercent(p.value) : count(p.value)),
+            },
+          ]}
+        />
+      )}
+    </StatsCard>
   );
 };

@@ -1,6 +1,7 @@
-type Language = 'zh' | 'en';
+import { bilingual } from '../i18n/language';
 
-const TEXT = {
+/** `app.security`: the public-security pages' messages, in one language. */
+export const securityMessages = bilingual({
   zh: {
     menu: '公共安全概况',
     title: '公共安全概况',
@@ -51,9 +52,4 @@ const TEXT = {
       no_criminal: '%{count} villages with no criminal case (of %{villages})',
     },
   },
-};
-
-/** `app.security`: the public-security pages' messages, in one language. */
-export function securityMessages(language: Language) {
-  return TEXT[language];
-}
+});

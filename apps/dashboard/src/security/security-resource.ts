@@ -1,4 +1,4 @@
-import type { GraphqlResource } from '../data-provider';
+import { nodeResource } from '../graphql-resource';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { REGION_REF } from '../common/region-ref';
 import { trimmed } from '../write-input';
@@ -45,17 +45,11 @@ const PREVENTION = `query PreventionFigures($regionCode: String!, $year: Int!) {
 }`;
 
 /** Legal-education events (普法), and the public-security overview's reads, run as its commands. */
-export const legalEducationResource: GraphqlResource = {
-  typeName: 'LegalEducationEvent',
-  listField: 'legalEducationEvents',
-  filterType: 'LegalEducationEventFilter',
+export const legalEducationResource = nodeResource('LegalEducationEvent', {
+  key: false,
   listFields: ROW,
   detailFields: ROW,
   toFilter: toLegalEducationFilter,
-  create: {
-    field: 'recordLegalEducationEvent',
-    inputType: 'RecordLegalEducationEventInput',
-    toInput: toRecordLegalEducationEventInput,
-  },
+  create: { field: 'recordLegalEducationEvent', toInput: toRecordLegalEducationEventInput },
   commands: { stats: STATS, years: YEARS, trend: TREND, prevention: PREVENTION },
-};
+});

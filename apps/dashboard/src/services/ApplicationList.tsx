@@ -2,7 +2,6 @@ import Chip from '@mui/material/Chip';
 import {
   Datagrid,
   FunctionField,
-  SelectArrayInput,
   SelectInput,
   TextField,
   TextInput,
@@ -11,7 +10,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { formatDateTime } from '../common/dates';
-import { RegionInput } from '../common/RegionInput';
+import { choicesFilter, regionFilter } from '../common/filter-inputs';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
 import { ResourceList } from '../common/ResourceList';
@@ -20,9 +19,9 @@ import { EnumChip } from '../mediation/chips';
 import { SERVICE_QUEUE_CHOICES, SERVICE_STATE_CHOICES } from './service-messages';
 
 const filters = [
-  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
+  regionFilter(),
   <SelectInput key="queue" source="queue" choices={SERVICE_QUEUE_CHOICES} alwaysOn />,
-  <SelectArrayInput key="state" source="state" choices={SERVICE_STATE_CHOICES} sx={{ minWidth: '10rem' }} />,
+  choicesFilter('state', SERVICE_STATE_CHOICES, { minWidth: '10rem' }),
   <TextInput key="q" source="q" />,
 ];
 
@@ -65,14 +64,20 @@ export const DueField = (_props: { label?: string; sortable?: boolean }) => {
   );
 };
 
+/** The booked slot (its day and start), or — while there is none. */
+export const AppointmentField = (props: { label: string }) => (
+  <FunctionField
+    {...props}
+    render={(a: ApplicationRow) => (a.appointment ? `${a.appointment.day} ${a.appointment.startsAt}` : '—')}
+  />
+);
+
 /** 办件: the work queue of the user's service points, newest first; the queue filter picks a work list. */
 export const ApplicationList = () => {
   const translate = useTranslate();
   return (
     <ResourceList
       filters={filters}
-      perPage={25}
-      exporter={false}
       jurisdictionFilter="regionCode"
       filterDefaultValues={{ queue: 'NEW' }}
       phone={{
@@ -90,12 +95,7 @@ export const ApplicationList = () => {
         <TextField source="item.name" sortable={false} />
         <ApplicationStateField label="resources.serviceApplications.fields.state" />
         <DueField label="resources.serviceApplications.fields.dueAt" />
-        <FunctionField
-          label="resources.serviceApplications.fields.appointment"
-          render={(a: ApplicationRow) =>
-            a.appointment ? `${a.appointment.day} ${a.appointment.startsAt}` : '—'
-          }
-        />
+        <AppointmentField label="resources.serviceApplications.fields.appointment" />
         <RegionLink label="resources.serviceApplications.fields.region" sortable={false} />
       </Datagrid>
     </ResourceList>

@@ -1,26 +1,21 @@
 import { SERVICE_APPLICATION_MACHINE } from '@qiangji/domain';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemText from '@mui/material/ListItemText';
 import {
   FunctionField,
   Labeled,
   SimpleShowLayout,
   TextField,
   useLocaleState,
-  usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { allows } from '../auth/actions';
-import { availableCommands } from '../common/command-forms';
 import { DateTimeField } from '../common/DateTimeField';
 import { formatDateTime } from '../common/dates';
-import { MachineCommands } from '../common/MachineCommands';
+import { RecordCommands } from '../common/MachineCommands';
 import { RegionLink } from '../common/RegionLink';
+import { TextList } from '../common/ShowSections';
 import { ShowWithCommands } from '../common/ShowWithCommands';
 import { APPLICATION_COMMANDS, type ApplicationRecord } from './application-commands';
-import { ApplicationStateField, DueField } from './ApplicationList';
+import { ApplicationStateField, AppointmentField, DueField } from './ApplicationList';
 
 interface Detail extends ApplicationRecord {
   answers: Record<string, unknown>;
@@ -31,18 +26,14 @@ interface Detail extends ApplicationRecord {
 
 /** 受理, 预约, 办结 …: the API's `availableCommands` for the user's roles, as buttons. */
 const ApplicationActions = () => {
-  const record = useRecordContext<ApplicationRecord>();
-  const { permissions } = usePermissions();
-  if (!record || !allows(permissions, 'service:apply')) return null;
   return (
-    <MachineCommands
-      resource="serviceApplications"
-      record={record}
-      commands={availableCommands(SERVICE_APPLICATION_MACHINE, record)}
+    <RecordCommands
+      machine={SERVICE_APPLICATION_MACHINE}
       forms={APPLICATION_COMMANDS}
       labels="app.service_command"
-      subject={`${record.number} ${record.item?.name ?? ''}`}
+      subject={(record: ApplicationRecord) => `${record.number} ${record.item?.name ?? ''}`}
       doneMessage="app.services.done"
+      permission="service:apply"
     />
   );
 };
@@ -57,13 +48,12 @@ const Answers = () => {
     typeof v === 'boolean' ? translate(v ? 'app.services.yes' : 'app.services.no') : String(v);
   return (
     <Labeled label="app.services.answers">
-      <List dense disablePadding>
-        {Object.entries(record.answers ?? {}).map(([key, value]) => (
-          <ListItem key={key} disableGutters>
-            <ListItemText primary={shown(value)} secondary={label.get(key) ?? key} />
-          </ListItem>
-        ))}
-      </List>
+      <TextList
+        items={Object.entries(record.answers ?? {})}
+        itemKey={([key]) => key}
+        primary={([, value]) => shown(value)}
+        secondary={([key]) => label.get(key) ?? key}
+      />
     </Labeled>
   );
 };
@@ -75,16 +65,14 @@ const Timeline = () => {
   if (!record) return null;
   return (
     <Labeled label="app.services.timeline">
-      <List dense disablePadding>
-        {record.timeline.map((e) => (
-          <ListItem key={e.id} disableGutters>
-            <ListItemText
-              primary={`${e.command === 'submit' ? translate('app.service_state.SUBMITTED') : translate(`app.service_command.${e.command}`)} → ${translate(`app.service_state.${e.toState}`)}`}
-              secondary={`${formatDateTime(e.at, locale)} · ${e.actorName}`}
-            />
-          </ListItem>
-        ))}
-      </List>
+      <TextList
+        items={record.timeline}
+        itemKey={(e) => e.id}
+        primary={(e) =>
+          `${e.command === 'submit' ? translate('app.service_state.SUBMITTED') : translate(`app.service_command.${e.command}`)} → ${translate(`app.service_state.${e.toState}`)}`
+        }
+        secondary={(e) => `${formatDateTime(e.at, locale)} · ${e.actorName}`}
+      />
     </Labeled>
   );
 };
@@ -96,12 +84,7 @@ export const ApplicationShow = () => (
       <TextField source="item.name" />
       <ApplicationStateField label="resources.serviceApplications.fields.state" />
       <DueField label="resources.serviceApplications.fields.dueAt" />
-      <FunctionField
-        label="resources.serviceApplications.fields.appointment"
-        render={(a: Detail & { appointment?: { day: string; startsAt: string } | null }) =>
-          a.appointment ? `${a.appointment.day} ${a.appointment.startsAt}` : '—'
-        }
-      />
+      <AppointmentField label="resources.serviceApplications.fields.appointment" />
       <RegionLink label="resources.serviceApplications.fields.region" />
       <FunctionField
         label="app.services.acting_for"

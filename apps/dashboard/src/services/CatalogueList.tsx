@@ -10,14 +10,9 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemText from '@mui/material/ListItemText';
-import { ResourceList } from '../common/ResourceList';
+import { TextList } from '../common/ShowSections';
 import { EnumChip } from '../mediation/chips';
-import { CategoryField, placeFilters, WhoMayApplyField } from './catalogue-fields';
-
-const filters = placeFilters('offeredAt');
+import { CategoryField, PlaceList, WhoMayApplyField } from './catalogue-fields';
 
 interface ItemRow {
   code: string;
@@ -30,10 +25,8 @@ interface ItemRow {
 export const CatalogueList = () => {
   const translate = useTranslate();
   return (
-    <ResourceList
-      filters={filters}
-      perPage={50}
-      exporter={false}
+    <PlaceList
+      place="offeredAt"
       phone={{
         primaryText: (i: ItemRow) => i.name,
         secondaryText: (i: ItemRow) =>
@@ -47,7 +40,7 @@ export const CatalogueList = () => {
         <BooleanField source="onSite" sortable={false} />
         <TextField source="code" sortable={false} />
       </Datagrid>
-    </ResourceList>
+    </PlaceList>
   );
 };
 
@@ -63,25 +56,19 @@ const FormPreview = () => {
   return (
     <>
       <Labeled label="resources.serviceItems.fields.materials">
-        <List dense disablePadding>
-          {record.materials.map((m) => (
-            <ListItem key={m.name} disableGutters>
-              <ListItemText primary={m.required ? `${m.name} *` : m.name} />
-            </ListItem>
-          ))}
-        </List>
+        <TextList
+          items={record.materials}
+          itemKey={(m) => m.name}
+          primary={(m) => (m.required ? `${m.name} *` : m.name)}
+        />
       </Labeled>
       <Labeled label="resources.serviceItems.fields.formFields">
-        <List dense disablePadding>
-          {record.formFields.map((f) => (
-            <ListItem key={f.key} disableGutters>
-              <ListItemText
-                primary={f.required ? `${f.label} *` : f.label}
-                secondary={f.options?.join(' / ') ?? f.type}
-              />
-            </ListItem>
-          ))}
-        </List>
+        <TextList
+          items={record.formFields}
+          itemKey={(f) => f.key}
+          primary={(f) => (f.required ? `${f.label} *` : f.label)}
+          secondary={(f) => f.options?.join(' / ') ?? f.type}
+        />
       </Labeled>
     </>
   );

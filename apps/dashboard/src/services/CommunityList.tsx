@@ -1,5 +1,5 @@
-import { Datagrid, NumberField, SelectArrayInput, useRecordContext, useTranslate } from 'react-admin';
-import { RegionInput } from '../common/RegionInput';
+import { Datagrid, NumberField, useRecordContext, useTranslate } from 'react-admin';
+import { choicesFilter, regionFilter } from '../common/filter-inputs';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
 import { ResourceList } from '../common/ResourceList';
@@ -7,14 +7,8 @@ import { EnumChip } from '../mediation/chips';
 import { COMMUNITY_KIND_CHOICES } from './service-messages';
 
 const filters = [
-  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
-  <SelectArrayInput
-    key="kind"
-    source="kind"
-    choices={COMMUNITY_KIND_CHOICES}
-    alwaysOn
-    sx={{ minWidth: '10rem' }}
-  />,
+  regionFilter(),
+  choicesFilter('kind', COMMUNITY_KIND_CHOICES, { minWidth: '10rem', alwaysOn: true }),
 ];
 
 interface ProfileRow {
@@ -41,7 +35,6 @@ export const CommunityList = () => {
     <ResourceList
       filters={filters}
       perPage={50}
-      exporter={false}
       phone={{
         primaryText: (p: ProfileRow) => regionName(p.region),
         secondaryText: (p: ProfileRow) => translate(`app.community_kind.${p.kind}`),

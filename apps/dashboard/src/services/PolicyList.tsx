@@ -1,20 +1,8 @@
-import Box from '@mui/material/Box';
-import {
-  Datagrid,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  useLocaleState,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Datagrid, TextField, useLocaleState, useTranslate } from 'react-admin';
 import { DayField } from '../common/DateTimeField';
 import { formatDay } from '../common/dates';
 import { RegionLink } from '../common/RegionLink';
-import { ResourceList } from '../common/ResourceList';
-import { CategoryField, placeFilters } from './catalogue-fields';
-
-const filters = placeFilters('publishedFor');
+import { CategoryField, PlaceList } from './catalogue-fields';
 
 interface PolicyRow {
   title: string;
@@ -28,10 +16,8 @@ export const PolicyList = () => {
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
   return (
-    <ResourceList
-      filters={filters}
-      perPage={50}
-      exporter={false}
+    <PlaceList
+      place="publishedFor"
       phone={{
         primaryText: (p: PolicyRow) => p.title,
         secondaryText: (p: PolicyRow) =>
@@ -45,32 +31,6 @@ export const PolicyList = () => {
         <DayField source="effectiveFrom" sortable={false} />
         <RegionLink label="resources.policies.fields.region" sortable={false} />
       </Datagrid>
-    </ResourceList>
+    </PlaceList>
   );
 };
-
-/** The body as the API rendered it: raw HTML escaped and unsafe links dropped there, so it may be inserted. */
-const Body = () => {
-  const record = useRecordContext<{ bodyHtml: string }>();
-  if (!record) return null;
-  return (
-    <Box
-      className="policy-body"
-      sx={{ '& h1': { fontSize: '1.4rem' } }}
-      dangerouslySetInnerHTML={{ __html: record.bodyHtml }}
-    />
-  );
-};
-
-export const PolicyShow = () => (
-  <Show>
-    <SimpleShowLayout>
-      <TextField source="title" />
-      <CategoryField label="resources.policies.fields.category" />
-      <TextField source="issuingBody" />
-      <DayField source="effectiveFrom" />
-      <DayField source="effectiveTo" emptyText="—" />
-      <Body />
-    </SimpleShowLayout>
-  </Show>
-);

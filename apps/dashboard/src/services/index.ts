@@ -44,7 +44,7 @@ export const policiesFeature: Feature = {
   graphql: policyResource,
   icon: PolicyIcon,
   list: lazyPage(() => import('./PolicyList'), 'PolicyList'),
-  show: lazyPage(() => import('./PolicyList'), 'PolicyShow'),
+  show: lazyPage(() => import('./PolicyShow'), 'PolicyShow'),
   recordRepresentation: 'title',
   labels: policyLabels,
 };

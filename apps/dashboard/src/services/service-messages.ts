@@ -20,6 +20,7 @@ import {
   WORK_CALENDAR_KINDS,
   type Labels,
 } from '@qiangji/domain';
+import { enumChoices } from '../common/choices';
 
 type Language = 'zh' | 'en';
 
@@ -131,8 +132,7 @@ export function serviceMessages(language: Language) {
   };
 }
 
-const choices = (values: readonly string[], prefix: string) =>
-  values.map((value) => ({ id: value, name: `app.${prefix}.${value}` }));
+const choices = (values: readonly string[], group: string) => enumChoices(values, `app.${group}`);
 
 export const SERVICE_STATE_CHOICES = choices(SERVICE_APPLICATION_STATES, 'service_state');
 export const SERVICE_QUEUE_CHOICES = choices(SERVICE_QUEUES, 'service_queue');

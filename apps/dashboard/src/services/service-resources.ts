@@ -1,5 +1,5 @@
 import type { GraphqlResource } from '../data-provider';
-import { inputMutations } from '../graphql-resource';
+import { nodeResource } from '../graphql-resource';
 import { asIs, asList, filterMapper } from '../filter-mapper';
 import { REGION_REF } from '../common/region-ref';
 import { trimmed } from '../write-input';
@@ -9,15 +9,11 @@ const FORM_FIELDS = 'formFields { key label type required maxLength min max inte
 const ITEM_ROW = `id code name category servicePoint onSite timeLimitDays materials { name required } ${FORM_FIELDS}
   eligibility eligibleTags minAge`;
 
-export const serviceItemResource: GraphqlResource = {
-  typeName: 'ServiceItem',
-  listField: 'serviceItems',
-  one: { field: 'serviceItem', argument: 'id', type: 'ID!' },
-  filterType: 'ServiceItemFilter',
+export const serviceItemResource = nodeResource('ServiceItem', {
   listFields: ITEM_ROW,
   detailFields: `${ITEM_ROW} offeredAt policy { id title }`,
   toFilter: filterMapper('serviceItems', { offeredAt: asIs, category: asList, q: asIs }),
-};
+});
 
 const POLICY_ROW = `id title category issuingBody effectiveFrom effectiveTo regionCode region { ${REGION_REF} }`;
 
@@ -42,17 +38,14 @@ const NEARBY = `query Nearby($code: String!, $radius: Int!) {
 
 const QUEUE = `query ServiceQueue($code: String) { result: serviceQueue(regionCode: $code) { queue count } }`;
 
-export const communityResource: GraphqlResource = {
-  typeName: 'CommunityProfile',
-  listField: 'communityProfiles',
-  one: { field: 'communityProfile', argument: 'regionCode', type: 'String!' },
-  filterType: 'CommunityProfileFilter',
+export const communityResource = nodeResource('CommunityProfile', {
+  key: { argument: 'regionCode', type: 'String!' },
   listFields: PROFILE_ROW,
   detailFields: `${PROFILE_ROW} openingHours officePhone location { lat lng }
     central { id region { ${REGION_REF} } } satellites { id region { ${REGION_REF} } }`,
   toFilter: filterMapper('communityProfiles', { regionCode: asIs, kind: asList }),
   commands: { nearby: NEARBY, queue: QUEUE },
-};
+});
 
 const APPLICATION_ROW = `id number state version dueAt overdue onSite submittedAt regionCode region { ${REGION_REF} }
   item { id name category } appointment { slotId day startsAt } availableCommands`;
@@ -98,21 +91,14 @@ export function toSubmitInput(data: Record<string, unknown>) {
   };
 }
 
-export const applicationResource: GraphqlResource = {
-  typeName: 'ServiceApplication',
-  listField: 'serviceApplications',
-  one: { field: 'serviceApplication', argument: 'id', type: 'ID!' },
-  filterType: 'ServiceApplicationFilter',
+export const applicationResource = nodeResource('ServiceApplication', {
   listFields: APPLICATION_ROW,
   detailFields: `${APPLICATION_ROW} channel answers materials returnReason rejectReason withdrawReason workingDays
     onTime noShows acceptedAt completedAt actingFor { name relationship idNumber phone }
     item { id name category materials { name required } ${FORM_FIELDS} }
     timeline { id at command fromState toState actorName details }`,
   toFilter: filterMapper('serviceApplications', { regionCode: asIs, state: asList, queue: asIs, q: asIs }),
-  create: {
-    field: 'submitServiceApplication',
-    inputType: 'SubmitServiceApplicationInput',
-    toInput: toSubmitInput,
-  },
-  commands: { ...inputMutations('ServiceApplication', APPLICATION_MUTATIONS), slots: SLOTS },
-};
+  create: { field: 'submitServiceApplication', toInput: toSubmitInput },
+  steps: APPLICATION_MUTATIONS,
+  commands: { slots: SLOTS },
+});

@@ -17,6 +17,13 @@ export interface FigureColumn<R> {
   color?: (row: R) => string | undefined;
 }
 
+/** A column without colour, on one line: `column('visits', label, (r) => count(r.visits))`. */
+export const column = <R,>(key: string, label: string, value: (row: R) => string): FigureColumn<R> => ({
+  key,
+  label,
+  value,
+});
+
 interface FigureTableProps<R> {
   title: string;
   /** The first column's header: 区域, 纠纷类型 … */

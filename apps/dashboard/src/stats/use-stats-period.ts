@@ -9,6 +9,8 @@ import { useStats } from './use-stats';
  * time), or the newest year with data (the resource's `years`) when this one has none. The region and period then
  * live in the URL, so a drill-down is a link and the back button goes back up.
  */
+export type StatsPeriod = ReturnType<typeof useStatsPeriod>;
+
 export function useStatsPeriod(resource: string, pathname: string) {
   const navigate = useNavigate();
   const [search] = useSearchParams();

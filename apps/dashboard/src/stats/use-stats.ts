@@ -9,6 +9,18 @@ export interface StatsState<T> {
 }
 
 /**
+ * The figures read for the region and period asked, or null while those of the previous ones are still all
+ * that has come: a page never shows one period's figures under another's heading.
+ */
+export function figuresOf<T extends { regionCode: string; from: string }>(
+  stats: StatsState<T>,
+  period: { region: string; from: string } | null,
+): T | null {
+  const data = stats.data;
+  return data && period && data.regionCode === period.region && data.from === period.from ? data : null;
+}
+
+/**
  * Runs a statistics read (a resource's command: `stats`, `years`) for its variables; null variables: nothing
  * to ask yet. A newer request wins over an answer still on its way; a new `reload` reads again (after a step).
  */

@@ -17,8 +17,6 @@ export const UserList = () => {
   const translate = useTranslate();
   return (
     <ResourceList
-      perPage={25}
-      exporter={false}
       phone={{
         primaryText: (u: UserRow) => `${u.displayName} (${u.username})`,
         secondaryText: (u: UserRow) =>

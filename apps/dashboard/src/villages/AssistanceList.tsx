@@ -1,37 +1,22 @@
 import { ASSISTANCE_STATES, ASSISTANCE_TYPES } from '@qiangji/domain';
-import {
-  Datagrid,
-  FunctionField,
-  SelectArrayInput,
-  TextField,
-  useLocaleState,
-  useTranslate,
-} from 'react-admin';
+import { Datagrid, TextField, useLocaleState, useTranslate } from 'react-admin';
 import { formatDay } from '../common/dates';
+import { enumChoices } from '../common/choices';
 import { DayField } from '../common/DateTimeField';
-import { RegionInput } from '../common/RegionInput';
+import { choicesFilter, regionFilter } from '../common/filter-inputs';
+import { LabelField } from '../common/LabelChips';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { ResourceList } from '../common/ResourceList';
 import { TwoLines } from '../common/TableOrList';
-
-const choices = (values: readonly string[], messages: string) =>
-  values.map((id) => ({ id, name: `${messages}.${id}` }));
+import { HouseholdField } from './HouseholdField';
 
 const filters = [
-  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
-  <SelectArrayInput
-    key="state"
-    source="state"
-    choices={choices(ASSISTANCE_STATES, 'app.villages.assistance_state')}
-    alwaysOn
-    sx={{ minWidth: '10rem' }}
-  />,
-  <SelectArrayInput
-    key="type"
-    source="type"
-    choices={choices(ASSISTANCE_TYPES, 'app.villages.assistance_type')}
-    sx={{ minWidth: '10rem' }}
-  />,
+  regionFilter(),
+  choicesFilter('state', enumChoices(ASSISTANCE_STATES, 'app.villages.assistance_state'), {
+    minWidth: '10rem',
+    alwaysOn: true,
+  }),
+  choicesFilter('type', enumChoices(ASSISTANCE_TYPES, 'app.villages.assistance_type'), { minWidth: '10rem' }),
 ];
 
 interface AssistanceRow {
@@ -53,8 +38,6 @@ export const AssistanceList = () => {
   return (
     <ResourceList
       filters={filters}
-      perPage={25}
-      exporter={false}
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: label,
@@ -67,21 +50,9 @@ export const AssistanceList = () => {
       }}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <FunctionField
-          source="type"
-          sortable={false}
-          render={(a: AssistanceRow) => translate(`app.villages.assistance_type.${a.type}`)}
-        />
-        <FunctionField
-          source="state"
-          sortable={false}
-          render={(a: AssistanceRow) => translate(`app.villages.assistance_state.${a.state}`)}
-        />
-        <FunctionField
-          source="household"
-          sortable={false}
-          render={(a: AssistanceRow) => a.household?.address ?? '—'}
-        />
+        <LabelField source="type" messages="app.villages.assistance_type" sortable={false} />
+        <LabelField source="state" messages="app.villages.assistance_state" sortable={false} />
+        <HouseholdField source="household" sortable={false} />
         <TextField source="description" sortable={false} />
         <TextField source="cadreName" sortable={false} />
         <DayField source="plannedOn" sortable={false} />

@@ -1,32 +1,18 @@
 import { ASSISTANCE_MACHINE, formatPercent } from '@qiangji/domain';
-import {
-  FunctionField,
-  NumberField,
-  SimpleShowLayout,
-  TextField,
-  usePermissions,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
-import { allows } from '../auth/actions';
-import { availableCommands } from '../common/command-forms';
+import { FunctionField, NumberField, SimpleShowLayout, TextField, useTranslate } from 'react-admin';
 import { DayField } from '../common/DateTimeField';
-import { MachineCommands } from '../common/MachineCommands';
+import { RecordCommands } from '../common/MachineCommands';
 import { ShowWithCommands } from '../common/ShowWithCommands';
 import { ASSISTANCE_COMMANDS, type AssistanceRecord } from './assistance-commands';
 
 const AssistanceActions = () => {
-  const record = useRecordContext<AssistanceRecord>();
-  const { permissions } = usePermissions();
-  if (!record || !allows(permissions, 'visit:write')) return null;
   return (
-    <MachineCommands
-      resource="assistances"
-      record={record}
-      commands={availableCommands(ASSISTANCE_MACHINE, record)}
+    <RecordCommands
+      machine={ASSISTANCE_MACHINE}
       forms={ASSISTANCE_COMMANDS}
       labels="app.villages.assistance_command"
-      subject={record.description}
+      subject={(record: AssistanceRecord) => record.description}
+      permission="visit:write"
     />
   );
 };

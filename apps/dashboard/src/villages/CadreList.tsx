@@ -1,5 +1,5 @@
 import { Datagrid, FunctionField, TextField, TextInput, useTranslate } from 'react-admin';
-import { RegionInput } from '../common/RegionInput';
+import { regionFilter } from '../common/filter-inputs';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { ResourceList } from '../common/ResourceList';
 import { TwoLines } from '../common/TableOrList';
@@ -11,10 +11,7 @@ export interface CadreRow {
   activePosting: { role: string; village: RegionRef } | null;
 }
 
-const filters = [
-  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
-  <TextInput key="q" source="q" alwaysOn />,
-];
+const filters = [regionFilter(), <TextInput key="q" source="q" alwaysOn />];
 
 /** 驻村干部 placed in the user's jurisdiction, by name, with their unit and where they are posted now. */
 export const CadreList = () => {
@@ -26,8 +23,6 @@ export const CadreList = () => {
   return (
     <ResourceList
       filters={filters}
-      perPage={25}
-      exporter={false}
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: (k: CadreRow) => k.name,

@@ -1,21 +1,14 @@
 import { formatPercent } from '@qiangji/domain';
 import Alert from '@mui/material/Alert';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
-import LinearProgress from '@mui/material/LinearProgress';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
-import { Title, useLocaleState, useTranslate } from 'react-admin';
-import { formatDay } from '../common/dates';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { ChildRegionTable } from '../stats/ChildRegionTable';
-import { FigureTable } from '../stats/FigureTable';
+import { column, FigureTable } from '../stats/FigureTable';
 import { KpiCards, type Kpi } from '../stats/KpiCards';
-import { wholeYear } from '../stats/period';
-import { PeriodPicker } from '../stats/PeriodPicker';
-import { RegionTrail } from '../stats/RegionTrail';
+import { PeriodHeader, periodHeading } from '../stats/PeriodHeader';
+import { ReadProgress, StatsCard } from '../stats/StatsCard';
 import { TrendChart } from '../stats/TrendChart';
-import { useStats } from '../stats/use-stats';
+import { figuresOf, useStats } from '../stats/use-stats';
 import { useStatsPeriod } from '../stats/use-stats-period';
 
 interface Figures {
@@ -53,6 +46,9 @@ export interface CadreStats extends Figures {
   }[];
   byMonth: { month: string; visits: number; householdsVisited: number; assistanceDone: number }[];
 }
+
+type ChildFigures = CadreStats['byChildRegion'][number];
+type WorkUnitFigures = CadreStats['byWorkUnit'][number];
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -103,17 +99,14 @@ export function cadreKpis(s: CadreStats, translate: Translate, locale: string): 
 export const CadreOverview = () => {
   const translate = useTranslate();
   const [locale = 'zh-CN'] = useLocaleState();
-  const { jurisdiction, asked, years, period, drillDown, go } = useStatsPeriod('visits', '/cadres');
+  const place = useStatsPeriod('visits', '/cadres');
+  const { asked, years, period, drillDown } = place;
   const stats = useStats<CadreStats>(
     'visits',
     'cadreStats',
     period && { regionCode: period.region, from: period.from, to: period.to },
   );
-  const shown =
-    stats.data && period && stats.data.regionCode === period.region && stats.data.from === period.from
-      ? stats.data
-      : null;
-  const year = period && wholeYear(period);
+  const shown = figuresOf(stats, period);
   const name = shown ? regionName(shown.region) : (asked?.region ?? '');
   const t = (key: string, options?: Record<string, unknown>) =>
     translate(`app.villages.overview.${key}`, options);
@@ -121,87 +114,58 @@ export const CadreOverview = () => {
   const kpi = (key: string) => translate(`app.villages.overview.kpi.${key}`);
 
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title="app.villages.overview.title" />
-      <CardContent>
-        <Stack spacing={3}>
-          {period && (
-            <Stack spacing={1}>
-              {jurisdiction && shown && (
-                <RegionTrail
-                  region={period.region}
-                  current={name}
-                  jurisdiction={jurisdiction.code}
-                  linkTo={drillDown}
-                />
-              )}
-              <Typography variant="h5" component="h1">
-                {year
-                  ? t('heading_year', { region: name, year })
-                  : t('heading', {
-                      region: name,
-                      from: formatDay(period.from, locale),
-                      to: formatDay(period.to, locale),
-                    })}
-              </Typography>
-              <PeriodPicker period={period} years={years.data ?? []} onChange={go} />
-            </Stack>
+    <StatsCard title="app.villages.overview.title">
+      {period && (
+        <PeriodHeader
+          place={{ ...place, period }}
+          heading={periodHeading(translate, 'app.villages.overview', name, period, locale)}
+          trail={shown && name}
+        />
+      )}
+      <ReadProgress loading={years.isPending || stats.isPending} error={stats.error} />
+      {shown && (
+        <>
+          <KpiCards items={cadreKpis(shown, translate, locale)} />
+          {shown.visits === 0 ? (
+            <Alert severity="info">{t('no_data')}</Alert>
+          ) : (
+            <TrendChart
+              title={t('trend')}
+              months={shown.byMonth}
+              series={[
+                { key: 'visits', label: kpi('visits'), color: '#1976d2' },
+                { key: 'assistanceDone', label: kpi('assistance_done'), color: '#2e7d32' },
+              ]}
+            />
           )}
-          {(years.isPending || stats.isPending) && <LinearProgress />}
-          {stats.error && <Alert severity="error">{stats.error.message}</Alert>}
-          {shown && (
-            <>
-              <KpiCards items={cadreKpis(shown, translate, locale)} />
-              {shown.visits === 0 ? (
-                <Alert severity="info">{t('no_data')}</Alert>
-              ) : (
-                <TrendChart
-                  title={t('trend')}
-                  months={shown.byMonth}
-                  series={[
-                    { key: 'visits', label: kpi('visits'), color: '#1976d2' },
-                    { key: 'assistanceDone', label: kpi('assistance_done'), color: '#2e7d32' },
-                  ]}
-                />
-              )}
-              <ChildRegionTable
-                title={t('by_child_region')}
-                rows={shown.byChildRegion}
-                drillDown={drillDown}
-                columns={[
-                  { key: 'cadres', label: kpi('active_cadres'), value: (r) => count(r.activeCadres) },
-                  { key: 'visits', label: kpi('visits'), value: (r) => count(r.visits) },
-                  { key: 'coverage', label: kpi('coverage'), value: (r) => formatPercent(r.visitCoverage) },
-                  {
-                    key: 'schedule',
-                    label: kpi('on_schedule'),
-                    value: (r) => formatPercent(r.onScheduleRate),
-                  },
-                  { key: 'assistance', label: kpi('assistance_done'), value: (r) => count(r.assistanceDone) },
-                  {
-                    key: 'income',
-                    label: kpi('income_growth'),
-                    value: (r) => formatPercent(r.income.growth),
-                  },
-                ]}
-              />
-              <FigureTable
-                title={t('by_work_unit')}
-                rowHeader={t('work_unit')}
-                rows={shown.byWorkUnit}
-                rowKey={(r) => r.workUnitId}
-                rowLabel={(r) => r.workUnit?.name ?? r.workUnitId}
-                columns={[
-                  { key: 'cadres', label: kpi('active_cadres'), value: (r) => count(r.activeCadres) },
-                  { key: 'villages', label: kpi('villages_covered'), value: (r) => count(r.villagesCovered) },
-                  { key: 'visits', label: kpi('visits'), value: (r) => count(r.visits) },
-                  { key: 'assistance', label: kpi('assistance_done'), value: (r) => count(r.assistanceDone) },
-                ]}
-              />
-            </>
-          )}
-        </Stack>
-      </CardContent>
-    </Card>
+          <ChildRegionTable<ChildFigures>
+            title={t('by_child_region')}
+            rows={shown.byChildRegion}
+            drillDown={drillDown}
+            columns={[
+              column('cadres', kpi('active_cadres'), (r) => count(r.activeCadres)),
+              column('visits', kpi('visits'), (r) => count(r.visits)),
+              column('coverage', kpi('coverage'), (r) => formatPercent(r.visitCoverage)),
+              column('schedule', kpi('on_schedule'), (r) => formatPercent(r.onScheduleRate)),
+              column('assistance', kpi('assistance_done'), (r) => count(r.assistanceDone)),
+              column('income', kpi('income_growth'), (r) => formatPercent(r.income.growth)),
+            ]}
+          />
+          <FigureTable<WorkUnitFigures>
+            title={t('by_work_unit')}
+            rowHeader={t('work_unit')}
+            rows={shown.byWorkUnit}
+            rowKey={(r) => r.workUnitId}
+            rowLabel={(r) => r.workUnit?.name ?? r.workUnitId}
+            columns={[
+              column('cadres', kpi('active_cadres'), (r) => count(r.activeCadres)),
+              column('villages', kpi('villages_covered'), (r) => count(r.villagesCovered)),
+              column('visits', kpi('visits'), (r) => count(r.visits)),
+              column('assistance', kpi('assistance_done'), (r) => count(r.assistanceDone)),
+            ]}
+          />
+        </>
+      )}
+    </StatsCard>
   );
 };

@@ -1,16 +1,13 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
-import LinearProgress from '@mui/material/LinearProgress';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { Form, Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { Form, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { formatDay } from '../common/dates';
@@ -18,6 +15,7 @@ import { RegionInput } from '../common/RegionInput';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { useJurisdiction } from '../common/use-jurisdiction';
 import { FigureTable } from '../stats/FigureTable';
+import { ReadProgress, StatsCard } from '../stats/StatsCard';
 import { useStats } from '../stats/use-stats';
 import type { VisitRow } from './VisitList';
 
@@ -100,154 +98,146 @@ export const VillagePage = () => {
   const v = village.data && village.data.code === code ? village.data : null;
 
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title="app.villages.village.title" />
-      <CardContent>
-        <Stack spacing={3}>
-          <Form key={code ?? ''} record={{ code }}>
-            <RegionInput
-              source="code"
-              label="app.villages.village.village"
-              helperText={false}
-              onChange={(next) => next && next !== code && navigate(`/village?code=${next}`)}
+    <StatsCard title="app.villages.village.title">
+      <Form key={code ?? ''} record={{ code }}>
+        <RegionInput
+          source="code"
+          label="app.villages.village.village"
+          helperText={false}
+          onChange={(next) => next && next !== code && navigate(`/village?code=${next}`)}
+        />
+      </Form>
+      {!code && <Alert severity="info">{t('no_village')}</Alert>}
+      <ReadProgress loading={Boolean(code) && village.isPending} error={village.error} />
+      {v && (
+        <>
+          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+            <Typography variant="h5" component="h1">
+              {regionName(v.region)}
+            </Typography>
+            <Chip
+              color={v.adoptsModel ? 'success' : 'default'}
+              label={t(v.adoptsModel ? 'adopts' : 'not_adopts')}
             />
-          </Form>
-          {!code && <Alert severity="info">{t('no_village')}</Alert>}
-          {village.isPending && code && <LinearProgress />}
-          {village.error && <Alert severity="error">{village.error.message}</Alert>}
-          {v && (
-            <>
-              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-                <Typography variant="h5" component="h1">
-                  {regionName(v.region)}
-                </Typography>
+            <Button component={Link} to="/visits/create" variant="contained" size="small">
+              {t('log_visit')}
+            </Button>
+            <Button
+              component={Link}
+              to={`/households?filter=${encodeURIComponent(JSON.stringify({ regionCode: v.code }))}`}
+              size="small"
+            >
+              {t('households')}
+            </Button>
+          </Stack>
+
+          <section>
+            <Typography variant="subtitle1" component="h2" gutterBottom>
+              {t('model')}
+            </Typography>
+            <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+              {v.organizations.map((o) => (
                 <Chip
-                  color={v.adoptsModel ? 'success' : 'default'}
-                  label={t(v.adoptsModel ? 'adopts' : 'not_adopts')}
+                  key={o.id}
+                  variant="outlined"
+                  label={`${translate(`app.villages.organization_kind.${o.kind}`)} · ${o.name}${o.memberCount ? ` · ${t('members', { count: o.memberCount })}` : ''}${o.dissolvedOn ? ` · ${t('dissolved')}` : ''}`}
                 />
-                <Button component={Link} to="/visits/create" variant="contained" size="small">
-                  {t('log_visit')}
-                </Button>
-                <Button
+              ))}
+            </Stack>
+          </section>
+
+          {v.indicators.length > 0 && <IncomeChart title={t('income_trend')} rows={v.indicators} />}
+          <FigureTable
+            title={t('indicators')}
+            rowHeader={translate('app.stats.year')}
+            rows={[...v.indicators].reverse()}
+            rowKey={(r) => String(r.year)}
+            rowLabel={(r) => String(r.year)}
+            columns={(
+              [
+                'households',
+                'population',
+                'cultivatedLandMu',
+                'poorHouseholds',
+                'perCapitaNetIncome',
+                'netAssets',
+                'householdsInOrganizations',
+              ] as const
+            ).map((key) => ({
+              key,
+              label: translate(`app.villages.indicator.${key}`),
+              value: (r: Indicator) => count(r[key]),
+              color:
+                key === 'netAssets'
+                  ? (r: Indicator) => (r.netAssets < 0 ? 'error.main' : undefined)
+                  : undefined,
+            }))}
+          />
+          <FigureTable
+            title={t('safety')}
+            rowHeader={translate('app.stats.year')}
+            rows={[...v.safetyRecords].reverse()}
+            rowKey={(r) => String(r.year)}
+            rowLabel={(r) => String(r.year)}
+            columns={[
+              { key: 'publicOrder', label: t('public_order'), value: (r) => count(r.publicOrderCases) },
+              { key: 'criminal', label: t('criminal'), value: (r) => count(r.criminalCases) },
+            ]}
+          />
+
+          <section>
+            <Typography variant="subtitle1" component="h2">
+              {t('postings')}
+            </Typography>
+            <List dense>
+              {v.postings.map((p) => (
+                <ListItem key={p.id} disableGutters>
+                  <ListItemText
+                    primary={`${p.cadreName} · ${translate(`app.villages.posting_role.${p.role}`)}`}
+                    secondary={[
+                      `${formatDay(p.startsOn, locale)} — ${p.endsOn ? formatDay(p.endsOn, locale) : ''}`,
+                      p.handoverNote && `${t('handover')}：${p.handoverNote}`,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  />
+                </ListItem>
+              ))}
+            </List>
+          </section>
+
+          <section aria-label={t('visits')}>
+            <Typography variant="subtitle1" component="h2">
+              {t('visits')}
+              {visits.total != null && ` (${count(visits.total)})`}
+            </Typography>
+            <Button
+              component={Link}
+              to={`/visits?filter=${encodeURIComponent(JSON.stringify({ regionCode: v.code }))}`}
+              size="small"
+            >
+              {t('all_visits')}
+            </Button>
+            {visits.data?.length === 0 && <Typography color="text.secondary">{t('no_visits')}</Typography>}
+            <List dense data-testid="village-visits">
+              {visits.data?.map((visit) => (
+                <ListItem
+                  key={visit.id}
+                  disableGutters
                   component={Link}
-                  to={`/households?filter=${encodeURIComponent(JSON.stringify({ regionCode: v.code }))}`}
-                  size="small"
+                  to={`/visits/${visit.id}/show`}
+                  data-visit
                 >
-                  {t('households')}
-                </Button>
-              </Stack>
-
-              <section>
-                <Typography variant="subtitle1" component="h2" gutterBottom>
-                  {t('model')}
-                </Typography>
-                <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-                  {v.organizations.map((o) => (
-                    <Chip
-                      key={o.id}
-                      variant="outlined"
-                      label={`${translate(`app.villages.organization_kind.${o.kind}`)} · ${o.name}${o.memberCount ? ` · ${t('members', { count: o.memberCount })}` : ''}${o.dissolvedOn ? ` · ${t('dissolved')}` : ''}`}
-                    />
-                  ))}
-                </Stack>
-              </section>
-
-              {v.indicators.length > 0 && <IncomeChart title={t('income_trend')} rows={v.indicators} />}
-              <FigureTable
-                title={t('indicators')}
-                rowHeader={translate('app.stats.year')}
-                rows={[...v.indicators].reverse()}
-                rowKey={(r) => String(r.year)}
-                rowLabel={(r) => String(r.year)}
-                columns={(
-                  [
-                    'households',
-                    'population',
-                    'cultivatedLandMu',
-                    'poorHouseholds',
-                    'perCapitaNetIncome',
-                    'netAssets',
-                    'householdsInOrganizations',
-                  ] as const
-                ).map((key) => ({
-                  key,
-                  label: translate(`app.villages.indicator.${key}`),
-                  value: (r: Indicator) => count(r[key]),
-                  color:
-                    key === 'netAssets'
-                      ? (r: Indicator) => (r.netAssets < 0 ? 'error.main' : undefined)
-                      : undefined,
-                }))}
-              />
-              <FigureTable
-                title={t('safety')}
-                rowHeader={translate('app.stats.year')}
-                rows={[...v.safetyRecords].reverse()}
-                rowKey={(r) => String(r.year)}
-                rowLabel={(r) => String(r.year)}
-                columns={[
-                  { key: 'publicOrder', label: t('public_order'), value: (r) => count(r.publicOrderCases) },
-                  { key: 'criminal', label: t('criminal'), value: (r) => count(r.criminalCases) },
-                ]}
-              />
-
-              <section>
-                <Typography variant="subtitle1" component="h2">
-                  {t('postings')}
-                </Typography>
-                <List dense>
-                  {v.postings.map((p) => (
-                    <ListItem key={p.id} disableGutters>
-                      <ListItemText
-                        primary={`${p.cadreName} · ${translate(`app.villages.posting_role.${p.role}`)}`}
-                        secondary={[
-                          `${formatDay(p.startsOn, locale)} — ${p.endsOn ? formatDay(p.endsOn, locale) : ''}`,
-                          p.handoverNote && `${t('handover')}：${p.handoverNote}`,
-                        ]
-                          .filter(Boolean)
-                          .join(' · ')}
-                      />
-                    </ListItem>
-                  ))}
-                </List>
-              </section>
-
-              <section aria-label={t('visits')}>
-                <Typography variant="subtitle1" component="h2">
-                  {t('visits')}
-                  {visits.total != null && ` (${count(visits.total)})`}
-                </Typography>
-                <Button
-                  component={Link}
-                  to={`/visits?filter=${encodeURIComponent(JSON.stringify({ regionCode: v.code }))}`}
-                  size="small"
-                >
-                  {t('all_visits')}
-                </Button>
-                {visits.data?.length === 0 && (
-                  <Typography color="text.secondary">{t('no_visits')}</Typography>
-                )}
-                <List dense data-testid="village-visits">
-                  {visits.data?.map((visit) => (
-                    <ListItem
-                      key={visit.id}
-                      disableGutters
-                      component={Link}
-                      to={`/visits/${visit.id}/show`}
-                      data-visit
-                    >
-                      <ListItemText
-                        primary={`${formatDay(visit.visitedOn, locale)} · ${translate(`app.villages.visit_purpose.${visit.purpose}`)} · ${visit.household?.address ?? ''}`}
-                        secondary={[visit.findings, visit.cadreName].filter(Boolean).join(' · ')}
-                      />
-                    </ListItem>
-                  ))}
-                </List>
-              </section>
-            </>
-          )}
-        </Stack>
-      </CardContent>
-    </Card>
+                  <ListItemText
+                    primary={`${formatDay(visit.visitedOn, locale)} · ${translate(`app.villages.visit_purpose.${visit.purpose}`)} · ${visit.household?.address ?? ''}`}
+                    secondary={[visit.findings, visit.cadreName].filter(Boolean).join(' · ')}
+                  />
+                </ListItem>
+              ))}
+            </List>
+          </section>
+        </>
+      )}
+    </StatsCard>
   );
 };

@@ -1,40 +1,23 @@
 import { VISIT_PURPOSES } from '@qiangji/domain';
-import {
-  BooleanField,
-  BooleanInput,
-  Datagrid,
-  DateInput,
-  FunctionField,
-  SelectArrayInput,
-  TextField,
-  useLocaleState,
-  useTranslate,
-} from 'react-admin';
+import { BooleanField, BooleanInput, Datagrid, TextField, useLocaleState, useTranslate } from 'react-admin';
+import { enumChoices } from '../common/choices';
 import { formatDay } from '../common/dates';
 import { DayField } from '../common/DateTimeField';
-import { RegionInput } from '../common/RegionInput';
+import { choicesFilter, dayRangeFilters, regionFilter } from '../common/filter-inputs';
+import { LabelField } from '../common/LabelChips';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
 import { ResourceList } from '../common/ResourceList';
 import { TwoLines } from '../common/TableOrList';
+import { HouseholdField } from './HouseholdField';
 
-export const PURPOSE_CHOICES = VISIT_PURPOSES.map((p) => ({
-  id: p,
-  name: `app.villages.visit_purpose.${p}`,
-}));
+export const PURPOSE_CHOICES = enumChoices(VISIT_PURPOSES, 'app.villages.visit_purpose');
 
 const visitFilters = [
-  <RegionInput key="regionCode" source="regionCode" alwaysOn />,
-  <SelectArrayInput
-    key="purpose"
-    source="purpose"
-    choices={PURPOSE_CHOICES}
-    alwaysOn
-    sx={{ minWidth: '10rem' }}
-  />,
+  regionFilter(),
+  choicesFilter('purpose', PURPOSE_CHOICES, { minWidth: '10rem', alwaysOn: true }),
   <BooleanInput key="followUpNeeded" source="followUpNeeded" />,
-  <DateInput key="visitedFrom" source="visitedFrom" />,
-  <DateInput key="visitedTo" source="visitedTo" />,
+  ...dayRangeFilters('visitedFrom', 'visitedTo'),
 ];
 
 export interface VisitRow {
@@ -47,6 +30,17 @@ export interface VisitRow {
   household: { address: string } | null;
 }
 
+/** A visit's fields, the list's columns and the top of its page; the API sorts visits by nothing else. */
+export const VISIT_FIELDS = [
+  <DayField key="visitedOn" source="visitedOn" sortable={false} />,
+  <LabelField key="purpose" source="purpose" messages="app.villages.visit_purpose" sortable={false} />,
+  <HouseholdField key="household" source="household" sortable={false} />,
+  <TextField key="findings" source="findings" sortable={false} />,
+  <TextField key="cadreName" source="cadreName" sortable={false} />,
+  <RegionLink key="region" label="resources.visits.fields.region" sortable={false} />,
+  <BooleanField key="followUpNeeded" source="followUpNeeded" sortable={false} />,
+];
+
 /** 走访记录 of the user's jurisdiction, newest first. */
 export const VisitList = () => {
   const translate = useTranslate();
@@ -54,8 +48,6 @@ export const VisitList = () => {
   return (
     <ResourceList
       filters={visitFilters}
-      perPage={25}
-      exporter={false}
       jurisdictionFilter="regionCode"
       phone={{
         primaryText: (v: VisitRow) =>
@@ -66,21 +58,7 @@ export const VisitList = () => {
       }}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <DayField source="visitedOn" sortable={false} />
-        <FunctionField
-          source="purpose"
-          sortable={false}
-          render={(v: VisitRow) => translate(`app.villages.visit_purpose.${v.purpose}`)}
-        />
-        <FunctionField
-          source="household"
-          sortable={false}
-          render={(v: VisitRow) => v.household?.address ?? '—'}
-        />
-        <TextField source="findings" sortable={false} />
-        <TextField source="cadreName" sortable={false} />
-        <RegionLink label="resources.visits.fields.region" sortable={false} />
-        <BooleanField source="followUpNeeded" sortable={false} />
+        {VISIT_FIELDS}
       </Datagrid>
     </ResourceList>
   );

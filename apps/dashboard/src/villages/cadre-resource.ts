@@ -1,18 +1,17 @@
-import type { GraphqlResource } from '../data-provider';
+import { nodeResource } from '../graphql-resource';
 import { asIs, filterMapper } from '../filter-mapper';
 import { REGION_REF } from '../common/region-ref';
 
 const ROW = `id name phone regionCode hasAccount workUnit { id name }
   activePosting { id role startsOn village { ${REGION_REF} } }`;
 
-export const stationedCadreResource: GraphqlResource = {
-  typeName: 'StationedCadre',
-  listField: 'stationedCadres',
-  one: { field: 'stationedCadre', argument: 'id', type: 'ID!' },
-  filterType: 'StationedCadreFilter',
+/** The filters of a cadre's work on households (visits, assistance): the place, the household, the cadre. */
+export const CADRE_WORK_FILTERS = { regionCode: asIs, householdId: asIs, cadreId: asIs };
+
+export const stationedCadreResource = nodeResource('StationedCadre', {
   // By name, the API's only order.
   listFields: ROW,
   detailFields: `${ROW} postings { id role state startsOn endsOn handoverNote village { ${REGION_REF} }
     visits(first: 0) { totalCount } openAssistance { id type state description household { address } } }`,
   toFilter: filterMapper('stationedCadres', { regionCode: asIs, workUnitId: asIs, q: asIs }),
-};
+});

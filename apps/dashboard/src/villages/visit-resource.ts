@@ -1,18 +1,17 @@
-import type { GraphqlResource } from '../data-provider';
+import { nodeResource } from '../graphql-resource';
 import { asIs, asList, filterMapper, whenTrue } from '../filter-mapper';
 import { REGION_REF } from '../common/region-ref';
+import { CADRE_WORK_FILTERS } from './cadre-resource';
 
 const ROW = `id visitedOn purpose findings followUpNeeded cadreName regionCode disputeCaseId version
   region { ${REGION_REF} } household { id address }`;
 
 export const toVisitFilter = filterMapper('visits', {
-  regionCode: asIs,
+  ...CADRE_WORK_FILTERS,
   purpose: asList,
   followUpNeeded: whenTrue,
   visitedFrom: asIs,
   visitedTo: asIs,
-  householdId: asIs,
-  cadreId: asIs,
 });
 
 /** The phone form's values → logVisit's input; the queue adds the idempotencyKey it keeps for every retry. */
@@ -32,17 +31,13 @@ const FIGURES = `activeCadres villagesCovered visits households householdsVisite
   householdsNeverVisited poorHouseholds poorVisitedOnSchedule onScheduleRate assistanceDone disputesReported
   disputesResolved`;
 
-export const visitResource: GraphqlResource = {
-  typeName: 'Visit',
-  listField: 'visits',
-  one: { field: 'visit', argument: 'id', type: 'ID!' },
-  filterType: 'VisitFilter',
+export const visitResource = nodeResource('Visit', {
   // Newest visit first, the API's only order.
   listFields: ROW,
   detailFields: `${ROW} createdAt location { lat lng } posting { id role cadreName }
     disputeCase { id number state title }`,
   toFilter: toVisitFilter,
-  create: { field: 'logVisit', inputType: 'LogVisitInput', toInput: toLogVisitInput },
+  create: { field: 'logVisit', toInput: toLogVisitInput },
   commands: {
     village: `query Village($code: String!) { result: village(code: $code) { code adoptsModel
       region { ${REGION_REF} }
@@ -62,4 +57,4 @@ export const visitResource: GraphqlResource = {
       result: villageStats(regionCode: $regionCode, year: $year) { villages adoptingVillages promotionRate
         noPublicOrderCaseVillages noCriminalCaseVillages perCapitaIncome incomeChange netAssets } }`,
   },
-};
+});

@@ -4,7 +4,15 @@
  * rows in one statement) and lives played through the domain's machines (`playLife`), so that a seeded
  * object's state, version, deadlines and timeline are those the API would have left.
  */
-export { defineLifecycle, LifeError, noteOnTimeline, playLife } from './life';
+export {
+  defineLifecycle,
+  LifeError,
+  noteOnTimeline,
+  playLife,
+  TIMELINE_COLUMNS,
+  timelineColumns,
+  timelineTable,
+} from './life';
 export type { LifeStep, Lifecycle, LivingRow, TimelineRow } from './life';
 export { seededRandom, seededUuids } from './random';
 export type { SeededRandom, Weighted } from './random';

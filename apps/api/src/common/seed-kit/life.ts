@@ -1,4 +1,5 @@
 import type { Machine, Role } from '@qiangji/domain';
+import { rowsTable } from './rows';
 
 /** An object a machine moves, as a seed holds it: its state and optimistic version among its columns. */
 export interface LivingRow<S extends string> {
@@ -19,6 +20,34 @@ export interface TimelineRow<S extends string> {
   to: S;
   actor: string;
   details: object;
+}
+
+/** The columns every timeline table has besides its object and path, in the seed kit's types. */
+export const TIMELINE_COLUMNS = {
+  at: 'timestamptz',
+  command: 'text',
+  fromState: 'text',
+  toState: 'text',
+  actorName: 'text',
+  details: 'jsonb',
+} as const;
+
+/** A scoped timeline table: the object's id column, its copied region path, then the step's columns. */
+export function timelineTable<const O extends string>(table: string, objectColumn: O) {
+  const object = { [objectColumn]: 'uuid' } as Record<O, 'uuid'>;
+  return rowsTable(table, { ...object, regionPath: 'ltree' as const, ...TIMELINE_COLUMNS });
+}
+
+/** A played step as those columns. */
+export function timelineColumns<S extends string>(step: TimelineRow<S>) {
+  return {
+    at: step.at,
+    command: step.command,
+    fromState: step.from,
+    toState: step.to,
+    actorName: step.actor,
+    details: step.details,
+  };
 }
 
 /** How a seed plays lives of one machine: what the API's commands do to the object besides its state. */

@@ -1,6 +1,7 @@
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
+import { ConnectionType } from '../../common/connection';
+import { FilteredPageArgs } from '../../common/graphql-types';
 
 @ObjectType({ description: 'One entry of the append-only audit log (审计日志).' })
 export class AuditEvent {
@@ -71,10 +72,7 @@ export class AuditEventFilter {
 }
 
 @ArgsType()
-export class AuditEventsArgs extends PageArgs {
-  @Field(() => AuditEventFilter, { nullable: true })
-  filter?: AuditEventFilter | null;
-}
+export class AuditEventsArgs extends FilteredPageArgs(AuditEventFilter) {}
 
 @ObjectType()
 export class AuditEventConnection extends ConnectionType(AuditEvent) {}

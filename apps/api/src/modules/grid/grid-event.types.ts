@@ -10,7 +10,7 @@ import type {
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, PageArgs, SortDirection } from '../../common/connection';
-import { DisputePartyInput } from '../mediation/dispute-case.types';
+import { WithDisputeParties } from '../mediation/dispute-case.types';
 import {
   AssigneeKindEnum,
   GridEventCategoryEnum,
@@ -351,24 +351,12 @@ export class EvaluateGridEventInput extends GridEventCommandInput {
 }
 
 @InputType()
-export class ReferGridEventToMediationInput extends GridEventCommandInput {
+export class ReferGridEventToMediationInput extends WithDisputeParties(GridEventCommandInput) {
   @Field(() => String, {
     nullable: true,
     description: 'The case title; default: the event’s category and number.',
   })
   title?: string | null;
-
-  @Field(() => [DisputePartyInput])
-  parties: DisputePartyInput[];
-
-  @Field(() => Int)
-  peopleInvolved: number;
-
-  @Field(() => Int)
-  householdsInvolved: number;
-
-  @Field({ defaultValue: false })
-  threats: boolean;
 
   @Field(() => ID, { nullable: true, description: 'Default: the committee covering the grid unit.' })
   organizationId?: string | null;

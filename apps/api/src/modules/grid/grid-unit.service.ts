@@ -1,7 +1,7 @@
 import { chinaDay, coverageRate } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped, unscoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import {
   checkText,
@@ -95,14 +95,11 @@ export class GridUnitService {
       columns: UNIT_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'CODE:ASC',
-        expr: 'r.code',
-        idExpr: 'r.code',
-        direction: SortDirection.ASC,
-        value: (u) => u.code,
-        id: (u) => u.code,
-      },
+      sort: fixedSort(
+        'CODE',
+        { expr: 'r.code', value: (u) => u.code, direction: SortDirection.ASC },
+        { expr: 'r.code', of: (u) => u.code },
+      ),
     });
   }
 
@@ -328,14 +325,11 @@ export class GridUnitService {
       columns: `g.*, ${missing}::int AS "missingDays"`,
       where,
       args,
-      sort: {
-        key: 'MISSING:DESC',
-        expr: missing,
-        idExpr: 'g."regionCode"',
-        direction: SortDirection.DESC,
-        value: (g) => g.missingDays,
-        id: (g) => g.regionCode,
-      },
+      sort: fixedSort(
+        'MISSING',
+        { expr: missing, value: (g) => g.missingDays, direction: SortDirection.DESC },
+        { expr: 'g."regionCode"', of: (g) => g.regionCode },
+      ),
     });
   }
 }

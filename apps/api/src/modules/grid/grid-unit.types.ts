@@ -2,6 +2,8 @@ import type { ResidentTag } from '@qiangji/domain';
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
+import { RegionRange } from '../../common/graphql-types';
+import { VersionedInput, VersionedRow } from '../../common/versioned';
 import { ResidentTagEnum } from '../resident/resident.types';
 
 @ObjectType({ description: 'A grid unit (网格): the smallest cell of the region tree, with its workers.' })
@@ -35,10 +37,7 @@ export class GridUnitsArgs extends PageArgs {
 }
 
 @ObjectType({ description: 'A grid worker (网格员) on a grid unit for a time.' })
-export class GridWorkerAssignment {
-  @Field(() => ID)
-  id: string;
-
+export class GridWorkerAssignment extends VersionedRow {
   @Field()
   regionCode: string;
 
@@ -53,9 +52,6 @@ export class GridWorkerAssignment {
 
   @Field(() => DateResolver, { nullable: true, description: 'Last day on the unit; null while assigned.' })
   validTo: string | null;
-
-  @Field(() => Int)
-  version: number;
 }
 
 @InputType()
@@ -77,13 +73,7 @@ export class AssignGridWorkerInput {
 }
 
 @InputType()
-export class EndGridWorkerAssignmentInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class EndGridWorkerAssignmentInput extends VersionedInput {
   @Field(() => DateResolver, { description: 'The last day on the unit.' })
   validTo: Date;
 }
@@ -150,16 +140,7 @@ export class ReportNothingInput {
 }
 
 @ObjectType({ description: 'How much of the grid reported: unit-days with an event or a zero report.' })
-export class GridCoverage {
-  @Field()
-  regionCode: string;
-
-  @Field(() => DateResolver)
-  from: string;
-
-  @Field(() => DateResolver)
-  to: string;
-
+export class GridCoverage extends RegionRange {
   @Field(() => Int, { description: 'Grid units valid on at least one day of the period.' })
   gridUnits: number;
 

@@ -13,9 +13,10 @@ import {
   rowsTable,
   seededRandom,
   seededUuids,
-  type LifeStep,
-  type TimelineRow,
+  timelineTable,
+  timelineColumns,
 } from '../../common/seed-kit';
+import type { LifeStep, TimelineRow } from '../../common/seed-kit';
 import { GRID_EVENT_LIFE, type GridEventRow } from './grid-event.life';
 
 const HOUR = 3_600_000;
@@ -122,16 +123,7 @@ const EVENTS = rowsTable(
     createdBy: `'seed'`,
   },
 );
-const STEPS = rowsTable('grid_event_step', {
-  eventId: 'uuid',
-  regionPath: 'ltree',
-  at: 'timestamptz',
-  command: 'text',
-  fromState: 'text',
-  toState: 'text',
-  actorName: 'text',
-  details: 'jsonb',
-});
+const STEPS = timelineTable('grid_event_step', 'eventId');
 const ZERO_REPORTS = rowsTable('zero_report', {
   regionCode: 'varchar',
   day: 'date',
@@ -254,12 +246,7 @@ export async function seedGrid(m: EntityManager, opts = { events: 360, seed: 201
     timeline.map((s) => ({
       eventId: row.id,
       regionPath: path,
-      at: s.at,
-      command: s.command,
-      fromState: s.from,
-      toState: s.to,
-      actorName: s.actor,
-      details: s.details,
+      ...timelineColumns(s),
     })),
   );
   await insertRows(m, STEPS, steps);

@@ -19,6 +19,8 @@ import {
   type LifeStep,
   type LivingRow,
   type TimelineRow,
+  timelineTable,
+  timelineColumns,
 } from '../../common/seed-kit';
 import type { Org } from './organization.seed';
 
@@ -226,16 +228,7 @@ const PARTIES = rowsTable('dispute_party', {
   role: 'text',
   name: 'text',
 });
-const EVENTS = rowsTable('dispute_case_event', {
-  caseId: 'uuid',
-  regionPath: 'ltree',
-  at: 'timestamptz',
-  command: 'text',
-  fromState: 'text',
-  toState: 'text',
-  actorName: 'text',
-  details: 'jsonb',
-});
+const EVENTS = timelineTable('dispute_case_event', 'caseId');
 
 /**
  * The cases, oldest first (case numbers follow the dates of receipt), their parties and timelines: a case
@@ -262,12 +255,7 @@ export async function insertCases(m: EntityManager, cases: readonly PlayedCase[]
     (full ? timeline : timeline.slice(0, 1)).map((e) => ({
       caseId: row.id,
       regionPath: path,
-      at: e.at,
-      command: e.command,
-      fromState: e.from,
-      toState: e.to,
-      actorName: e.actor,
-      details: e.details,
+      ...timelineColumns(e),
     })),
   );
   await insertRows(m, EVENTS, events);

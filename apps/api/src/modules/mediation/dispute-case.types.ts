@@ -240,6 +240,25 @@ export class DisputePartyInput {
   contact?: string | null;
 }
 
+/** Who a dispute that another module's work found is between, as that module refers it to mediation. */
+export function WithDisputeParties<T extends ClassType>(Base: T) {
+  @InputType()
+  abstract class DisputeParties extends Base {
+    @Field(() => [DisputePartyInput])
+    parties: DisputePartyInput[];
+
+    @Field(() => Int)
+    peopleInvolved: number;
+
+    @Field(() => Int)
+    householdsInvolved: number;
+
+    @Field({ defaultValue: false })
+    threats: boolean;
+  }
+  return DisputeParties;
+}
+
 @InputType()
 export class RegisterDisputeCaseInput extends WithDisputeFacts(Object) {
   @Field(() => String, {

@@ -1,7 +1,6 @@
 import { defineModule } from '../../common/module';
 import { createDisputeCaseLoaders, type DisputeCaseLoaders } from './dispute-case.loaders';
 import { DisputeCaseResolver, DisputePartyResolver } from './dispute-case.resolver';
-import { disputeCaseExport } from './dispute-case.export';
 import { DisputeCaseService } from './dispute-case.service';
 import { createMediationRefLoaders, type MediationRefLoaders } from './mediation-refs.loaders';
 import { MediationRegionFiguresResolver, MediationStatsResolver } from './mediation-stats.resolver';
@@ -9,7 +8,13 @@ import { MediationStatsService } from './mediation-stats.service';
 import { MediationCommandViewService } from './mediation-command-view.service';
 import { MEDIATION_ALERTS, MEDIATION_KPIS } from './mediation-kpis';
 import { MEDIATION_REPORT_SECTIONS } from './mediation.report';
-import { meetingExport, mediatorExport, organizationExport, petitionExport } from './mediation.exports';
+import {
+  disputeCaseExport,
+  meetingExport,
+  mediatorExport,
+  organizationExport,
+  petitionExport,
+} from './mediation.exports';
 import { DEMO_ACCOUNTS } from '../access/access.seed';
 import { linkDemoMediator, seedMediation } from './mediation.seed';
 import { MediatorResolver } from './mediator.resolver';

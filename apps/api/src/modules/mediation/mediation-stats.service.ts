@@ -5,7 +5,7 @@ import {
   resolutionRate,
   type DisputeType,
 } from '@qiangji/domain';
-import { AppError } from '../../common/app-error';
+import { cohortStats, statsRange } from '../../common/cohort-stats';
 import { inScope, requireAction, scopePath } from '../../common/authz';
 import type { RequestContext } from '../../server/context';
 import type {
@@ -15,7 +15,7 @@ import type {
   PetitionBacklogFigures,
   StatsScope,
 } from './mediation-stats.types';
-import { DAY_AFTER, DAY_START, isoDay } from '../../common/sql';
+import { DAY_AFTER, DAY_START } from '../../common/sql';
 import { overdueSql, ownCasesSql } from './dispute-case.sql';
 
 /** The counts of a figure set, as FILTER clauses over the cohort `c`. */
@@ -38,12 +38,6 @@ const ZERO_COLUMNS = [
   ...Object.keys(COUNTS).map((name) => `0 AS "${name}"`),
   'NULL::float8 AS "medianDaysToConclude"',
 ].join(', ');
-
-// GROUPING(type, month, child): a bit is set for each column the row is NOT grouped by.
-const TOTAL = 0b111;
-const BY_TYPE = 0b011;
-const BY_MONTH = 0b101;
-const BY_CHILD = 0b110;
 
 type FigureRow = Omit<MediationFigures, 'mediationRate'> & {
   g: number;
@@ -84,58 +78,32 @@ export class MediationStatsService {
     fromValue: Date | string,
     toValue: Date | string,
   ): Promise<MediationStats> {
-    requireAction(ctx, 'dispute:read');
-    const from = isoDay(fromValue);
-    const to = isoDay(toValue);
-    if (from > to) throw AppError.badInput('`to` must be on or after `from`.', 'to');
-    const path = await scopePath(ctx, regionCode);
-    const mine = readable(ctx, 5);
-    const rows: FigureRow[] = await inScope(ctx, (m) =>
-      m.query(
-        `WITH cohort AS (
-           SELECT c.*, to_char(c.accepted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
-             CASE WHEN nlevel(c.region_path) > nlevel($1::ltree)
-               THEN ltree2text(subpath(subpath(c.region_path, 0, nlevel($1::ltree) + 1), -1)) END AS child
-           FROM dispute_case c
-           WHERE c.region_path <@ $1::ltree
-             AND c.accepted_at >= ${DAY_START('$2')} AND c.accepted_at < ${DAY_AFTER('$3')}
-             AND ${mine.sql}
-         ),
-         figures AS (
-           SELECT GROUPING(c.type, c.month, c.child)::int AS g, c.type, c.month, c.child,
-             ${FIGURE_COLUMNS}
-           FROM cohort c
-           GROUP BY GROUPING SETS ((), (c.type), (c.month), (c.child))
-         )
-         SELECT * FROM figures
-         UNION ALL
-         SELECT ${BY_CHILD}, NULL, NULL, r.code, ${ZERO_COLUMNS} FROM region r
-         WHERE r.parent_code = $4 AND r.valid_from <= current_date
-           AND (r.valid_to IS NULL OR r.valid_to > current_date)
-           AND NOT EXISTS (SELECT 1 FROM figures f WHERE f.g = ${BY_CHILD} AND f.child = r.code)`,
-        [path, from, to, regionCode, ...mine.params],
+    const range = await statsRange(ctx, 'dispute:read', regionCode, fromValue, toValue);
+    const { path, from, to } = range;
+    const { totals, byKind, ...breakdowns } = await inScope(ctx, (m) =>
+      cohortStats(
+        m,
+        {
+          table: 'dispute_case',
+          alias: 'c',
+          timestamp: 'accepted_at',
+          kind: 'type',
+          kinds: DISPUTE_TYPES,
+          figureColumns: FIGURE_COLUMNS,
+          zeroColumns: ZERO_COLUMNS,
+          where: readable(ctx, 5),
+        },
+        range,
+        (r: FigureRow) => figures(r),
       ),
     );
-    const total = rows.find((r) => r.g === TOTAL)!;
-    const typeOrder = (t: DisputeType | null) => DISPUTE_TYPES.indexOf(t!);
     return {
-      ...figures(total),
+      ...totals,
       regionCode,
       from,
       to,
-      byType: rows
-        .filter((r) => r.g === BY_TYPE)
-        .sort((a, b) => typeOrder(a.type) - typeOrder(b.type))
-        .map((r) => ({ type: r.type!, ...figures(r) })),
-      byMonth: rows
-        .filter((r) => r.g === BY_MONTH)
-        .sort((a, b) => a.month!.localeCompare(b.month!))
-        .map((r) => ({ month: r.month!, ...figures(r) })),
-      // A NULL child is the cases placed on the region itself: in the totals, in no child.
-      byChildRegion: rows
-        .filter((r) => r.g === BY_CHILD && r.child !== null)
-        .sort((a, b) => a.child!.localeCompare(b.child!))
-        .map((r) => ({ regionCode: r.child!, ...figures(r) })),
+      byType: byKind,
+      ...breakdowns,
       scope: { path, from, to },
     };
   }

@@ -1,6 +1,6 @@
 import type { DisputeType } from '@qiangji/domain';
-import { DateResolver } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { InRange, OfMonth, OfRegion } from '../../common/graphql-types';
 import { DisputeTypeEnum } from './mediation.enums';
 
 /**
@@ -58,16 +58,13 @@ export class MediationTypeFigures extends MediationFigures {
 }
 
 @ObjectType({ description: 'The figures of one calendar month (China time) of acceptance.' })
-export class MediationMonthFigures extends MediationFigures {
-  @Field({ description: 'The month, YYYY-MM: 2012-01.' })
-  month: string;
-}
+export class MediationMonthFigures extends OfMonth(MediationFigures, 'The month, YYYY-MM: 2012-01.') {}
 
 @ObjectType({ description: 'The figures of one direct child region (its whole subtree).' })
-export class MediationRegionFigures extends MediationFigures {
-  @Field({ description: 'The child region’s code; `region` gives its name and level.' })
-  regionCode: string;
-}
+export class MediationRegionFigures extends OfRegion(
+  MediationFigures,
+  'The child region’s code; `region` gives its name and level.',
+) {}
 
 @ObjectType({ description: 'Petition backlog cases (信访积案) and their resolution in the range.' })
 export class PetitionBacklogFigures {
@@ -120,16 +117,7 @@ export interface StatsScope {
   description:
     'Grand mediation (大调解) statistics of a region’s subtree over a range of days (China time, both ends included). Rates are fractions from @qiangji/domain, never rounded.',
 })
-export class MediationStats extends MediationFigures {
-  @Field()
-  regionCode: string;
-
-  @Field(() => DateResolver)
-  from: string;
-
-  @Field(() => DateResolver)
-  to: string;
-
+export class MediationStats extends InRange(MediationFigures) {
   @Field(() => [MediationTypeFigures], {
     description: 'Per dispute type that has cases, in the domain’s order.',
   })

@@ -1,6 +1,11 @@
 import {
+  DEADLINE_STATUS_LABELS,
+  DISPUTE_CASE_STATE_LABELS,
   DISPUTE_TYPE_LABELS,
   INDUSTRY_LABELS,
+  INTAKE_CHANNEL_LABELS,
+  RISK_LEVEL_LABELS,
+  disputeDeadlineStatus,
   MEDIATOR_EMPLOYMENT_LABELS,
   ORGANIZATION_KIND_LABELS,
   PETITION_CASE_STATE_LABELS,
@@ -14,6 +19,7 @@ import {
   type Placed,
 } from '../../common/export';
 import type { RequestContext } from '../../server/context';
+import type { DisputeCase } from './dispute-case.types';
 import type { Mediator } from './mediator.types';
 import type { CoordinationMeeting } from './meeting.types';
 import type { MediationOrganization } from './organization.types';
@@ -125,5 +131,37 @@ export const meetingExport = defineExport<MeetingRow>({
     { label: { zh: '参会人员', en: 'Attendees' }, value: (m) => m.attendees.join('、'), width: 30 },
     { label: { zh: '会议纪要', en: 'Notes' }, value: (m) => m.notes, width: 40 },
     { label: { zh: '记录时间', en: 'Recorded' }, value: (m) => chinaDateTime(m.createdAt), width: 17 },
+  ],
+});
+
+type CaseRow = Placed<DisputeCase>;
+
+/** The case list as it shows (纠纷案件): its columns and more of each case, never a party's name or contact. */
+export const disputeCaseExport = defineExport<CaseRow>({
+  list: 'disputeCases',
+  title: { zh: '纠纷案件', en: 'Dispute cases' },
+  entityType: 'DisputeCase',
+  query: (ctx, { filter, orderBy }) => ctx.services.disputeCases.listQuery(ctx, filter, orderBy),
+  prepare: withPlaces,
+  columns: [
+    { label: { zh: '编号', en: 'Number' }, value: (c) => c.number, width: 14 },
+    { label: { zh: '标题', en: 'Title' }, value: (c) => c.title, width: 30 },
+    { label: { zh: '纠纷类型', en: 'Type' }, value: (c, l) => labelOf(DISPUTE_TYPE_LABELS, c.type, l) },
+    {
+      label: { zh: '来源渠道', en: 'Channel' },
+      value: (c, l) => labelOf(INTAKE_CHANNEL_LABELS, c.channel, l),
+    },
+    { label: { zh: '状态', en: 'State' }, value: (c, l) => labelOf(DISPUTE_CASE_STATE_LABELS, c.state, l) },
+    { label: { zh: '风险等级', en: 'Risk' }, value: (c, l) => labelOf(RISK_LEVEL_LABELS, c.risk, l) },
+    {
+      label: { zh: '期限状态', en: 'Deadline' },
+      value: (c, l) => labelOf(DEADLINE_STATUS_LABELS, disputeDeadlineStatus(c), l),
+    },
+    { label: { zh: '办理期限', en: 'Due' }, value: (c) => chinaDateTime(c.dueAt), width: 17 },
+    ...placeColumns<CaseRow>({ zh: '纠纷地点', en: 'Place' }),
+    { label: { zh: '涉及人数', en: 'People involved' }, value: (c) => c.peopleInvolved },
+    { label: { zh: '收到时间', en: 'Received' }, value: (c) => chinaDateTime(c.receivedAt), width: 17 },
+    { label: { zh: '受理时间', en: 'Accepted' }, value: (c) => chinaDateTime(c.acceptedAt), width: 17 },
+    { label: { zh: '办结时间', en: 'Concluded' }, value: (c) => chinaDateTime(c.concludedAt), width: 17 },
   ],
 });

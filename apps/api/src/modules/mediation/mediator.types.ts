@@ -1,7 +1,8 @@
 import type { DisputeType, MediatorEmployment } from '@qiangji/domain';
 import { DateResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
+import { ConnectionType } from '../../common/connection';
+import { FilteredPageArgs, SubtreeFilter } from '../../common/graphql-types';
 import { VersionedInput, VersionedNode } from '../../common/versioned';
 import { DisputeTypeEnum, MediatorEmploymentEnum } from './mediation.enums';
 
@@ -65,10 +66,7 @@ export class Mediator extends VersionedNode {
 export class MediatorConnection extends ConnectionType(Mediator) {}
 
 @InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
-export class MediatorFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
+export class MediatorFilter extends SubtreeFilter {
   @Field(() => ID, { nullable: true, description: 'Members of this organisation.' })
   organizationId?: string | null;
 
@@ -86,10 +84,7 @@ export class MediatorFilter {
 }
 
 @ArgsType()
-export class MediatorsArgs extends PageArgs {
-  @Field(() => MediatorFilter, { nullable: true })
-  filter?: MediatorFilter | null;
-}
+export class MediatorsArgs extends FilteredPageArgs(MediatorFilter) {}
 
 @InputType()
 export class MediatorQualificationInput {

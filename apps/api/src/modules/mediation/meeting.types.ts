@@ -1,6 +1,7 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
+import { ConnectionType } from '../../common/connection';
+import { FilteredPageArgs } from '../../common/graphql-types';
 
 @ObjectType({ description: 'What a coordination meeting decided about one dispute case.' })
 export class MeetingDecision {
@@ -55,10 +56,7 @@ export class CoordinationMeetingFilter {
 }
 
 @ArgsType()
-export class CoordinationMeetingsArgs extends PageArgs {
-  @Field(() => CoordinationMeetingFilter, { nullable: true })
-  filter?: CoordinationMeetingFilter | null;
-}
+export class CoordinationMeetingsArgs extends FilteredPageArgs(CoordinationMeetingFilter) {}
 
 @InputType()
 export class MeetingDecisionInput {

@@ -1,7 +1,8 @@
 import type { Industry, OrganizationKind } from '@qiangji/domain';
 import { DateResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
+import { ConnectionType } from '../../common/connection';
+import { FilteredPageArgs, SubtreeFilter } from '../../common/graphql-types';
 import { VersionedInput, VersionedNode } from '../../common/versioned';
 import { IndustryEnum, OrganizationKindEnum } from './mediation.enums';
 
@@ -33,10 +34,7 @@ export class MediationOrganizationConnection extends ConnectionType(MediationOrg
   description:
     'Every field narrows. Organisations are reference data: the region may lie outside your jurisdiction, but it must exist.',
 })
-export class MediationOrganizationFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
+export class MediationOrganizationFilter extends SubtreeFilter {
   @Field(() => [OrganizationKindEnum], { nullable: true })
   kind?: OrganizationKind[] | null;
 
@@ -48,10 +46,7 @@ export class MediationOrganizationFilter {
 }
 
 @ArgsType()
-export class MediationOrganizationsArgs extends PageArgs {
-  @Field(() => MediationOrganizationFilter, { nullable: true })
-  filter?: MediationOrganizationFilter | null;
-}
+export class MediationOrganizationsArgs extends FilteredPageArgs(MediationOrganizationFilter) {}
 
 @InputType()
 export class CreateMediationOrganizationInput {

@@ -1,7 +1,8 @@
 import type { PetitionCaseState } from '@qiangji/domain';
 import { DateResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
+import { ConnectionType } from '../../common/connection';
+import { FilteredPageArgs, SubtreeFilter } from '../../common/graphql-types';
 import { VersionedInput, VersionedNode } from '../../common/versioned';
 import { PetitionCaseStateEnum } from './mediation.enums';
 
@@ -32,10 +33,7 @@ export class PetitionCase extends VersionedNode {
 export class PetitionCaseConnection extends ConnectionType(PetitionCase) {}
 
 @InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
-export class PetitionCaseFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
+export class PetitionCaseFilter extends SubtreeFilter {
   @Field(() => [PetitionCaseStateEnum], { nullable: true })
   state?: PetitionCaseState[] | null;
 
@@ -47,10 +45,7 @@ export class PetitionCaseFilter {
 }
 
 @ArgsType()
-export class PetitionCasesArgs extends PageArgs {
-  @Field(() => PetitionCaseFilter, { nullable: true })
-  filter?: PetitionCaseFilter | null;
-}
+export class PetitionCasesArgs extends FilteredPageArgs(PetitionCaseFilter) {}
 
 @InputType()
 export class RegisterPetitionCaseInput {

@@ -1,6 +1,7 @@
 import type { RegionLevel } from '@qiangji/domain';
-import { ArgsType, Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, PageArgs, SortDirection } from '../../common/connection';
+import { LatLngFields } from '../../common/graphql-types';
 import { Region } from './region.entity';
 import { RegionLevelEnum } from './region-level.enum';
 
@@ -62,13 +63,7 @@ export class RegionsArgs extends RegionListArgs {
 export class RegionConnection extends ConnectionType(Region) {}
 
 @ObjectType({ description: 'WGS-84 coordinates.' })
-export class LatLng {
-  @Field(() => Float)
-  lat: number;
-
-  @Field(() => Float)
-  lng: number;
-}
+export class LatLng extends LatLngFields {}
 
 @ObjectType()
 export class LevelCount {

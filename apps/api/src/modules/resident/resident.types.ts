@@ -2,6 +2,7 @@ import { GENDERS, RESIDENT_TAGS, type Gender, type ResidentTag } from '@qiangji/
 import { DateResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, PageArgs, SortDirection } from '../../common/connection';
+import { FilteredPageArgs, SubtreeFilter } from '../../common/graphql-types';
 import { VersionedInput, VersionedNode } from '../../common/versioned';
 
 export const ResidentTagEnum = Object.fromEntries(RESIDENT_TAGS.map((t) => [t, t])) as {
@@ -100,10 +101,7 @@ export class ResidentOrderBy {
 }
 
 @InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
-export class ResidentFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
+export class ResidentFilter extends SubtreeFilter {
   @Field(() => ID, { nullable: true })
   householdId?: string | null;
 
@@ -143,10 +141,7 @@ export class ResidentsArgs extends PageArgs {
 }
 
 @InputType()
-export class HouseholdFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
+export class HouseholdFilter extends SubtreeFilter {
   @Field(() => String, { nullable: true })
   addressContains?: string | null;
 
@@ -155,10 +150,7 @@ export class HouseholdFilter {
 }
 
 @ArgsType()
-export class HouseholdsArgs extends PageArgs {
-  @Field(() => HouseholdFilter, { nullable: true })
-  filter?: HouseholdFilter | null;
-}
+export class HouseholdsArgs extends FilteredPageArgs(HouseholdFilter) {}
 
 @InputType()
 export class RegisterHouseholdInput {

@@ -9,7 +9,7 @@ import {
 } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { checkText, optionalText, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -68,14 +68,11 @@ export class SecurityRecordsService {
       columns: SURVEY_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'YEAR:DESC',
-        expr: 'v.year',
-        idExpr: 'v.id',
-        direction: SortDirection.DESC,
-        value: (v) => v.year,
-        id: (v) => v.id,
-      },
+      sort: fixedSort(
+        'YEAR',
+        { expr: 'v.year', value: (v) => v.year, direction: SortDirection.DESC },
+        { expr: 'v.id', of: (v) => v.id },
+      ),
     });
   }
 
@@ -211,14 +208,11 @@ export class SecurityRecordsService {
       columns: EVENT_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'HELD_ON:DESC',
-        expr: 'l.held_on',
-        idExpr: 'l.id',
-        direction: SortDirection.DESC,
-        value: (l) => l.heldOn,
-        id: (l) => l.id,
-      },
+      sort: fixedSort(
+        'HELD_ON',
+        { expr: 'l.held_on', value: (l) => l.heldOn, direction: SortDirection.DESC },
+        { expr: 'l.id', of: (l) => l.id },
+      ),
     });
   }
 

@@ -11,7 +11,8 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
+import type { VillageYearCases } from '../village/profile.types';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -20,7 +21,6 @@ import type {
   SecurityStatistic,
   SecurityStatisticFilter,
   SecurityStats,
-  VillageYearTotal,
 } from './security.types';
 import { Where } from '../../common/sql';
 
@@ -104,14 +104,11 @@ export class SecurityStatisticService {
       columns: COLUMNS,
       where,
       args,
-      sort: {
-        key: 'MONTH:DESC',
-        expr: 's.month',
-        idExpr: 's.id',
-        direction: SortDirection.DESC,
-        value: (s) => `${s.month}-01`,
-        id: (s) => s.id,
-      },
+      sort: fixedSort(
+        'MONTH',
+        { expr: 's.month', value: (s) => `${s.month}-01`, direction: SortDirection.DESC },
+        { expr: 's.id', of: (s) => s.id },
+      ),
     });
   }
 
@@ -199,7 +196,7 @@ export class SecurityStatisticService {
     ctx: RequestContext,
     m: EntityManager,
     rows: readonly { path: string; month: string }[],
-  ): Promise<VillageYearTotal[]> {
+  ): Promise<VillageYearCases[]> {
     const villageCodes = [...new Set(rows.flatMap((r) => r.path.split('.').filter((c) => c.length === 12)))];
     const villages = (await ctx.services.region.findByCodes(ctx, villageCodes)).filter(
       (v) => v.level === 'VILLAGE',

@@ -8,9 +8,12 @@ import type {
   SurveyQuestion,
 } from '@qiangji/domain';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
+import { FilteredPageArgs, IdempotentInput, SubtreeFilter } from '../../common/graphql-types';
+import { VersionedRow } from '../../common/versioned';
 import { ResidentTagEnum } from '../resident/resident.types';
+import { VillageYearCases } from '../village/profile.types';
 import {
   LegalEducationFormatEnum,
   PreventionIndicatorEnum,
@@ -21,10 +24,7 @@ import {
 } from './security.enums';
 
 @ObjectType({ description: 'Reported cases of one region, month and category (发案数).' })
-export class SecurityStatistic {
-  @Field(() => ID)
-  id: string;
-
+export class SecurityStatistic extends VersionedRow {
   @Field()
   regionCode: string;
 
@@ -40,9 +40,6 @@ export class SecurityStatistic {
   @Field({ description: 'ENTERED by an official, or POLICE_SYSTEM (an API key).' })
   source: string;
 
-  @Field(() => Int)
-  version: number;
-
   @Field(() => DateTimeResolver)
   updatedAt: Date;
 }
@@ -51,10 +48,7 @@ export class SecurityStatistic {
 export class SecurityStatisticConnection extends ConnectionType(SecurityStatistic) {}
 
 @InputType()
-export class SecurityStatisticFilter {
-  @Field(() => String, { nullable: true })
-  regionCode?: string | null;
-
+export class SecurityStatisticFilter extends SubtreeFilter {
   @Field(() => [SecurityCategoryEnum], { nullable: true })
   category?: SecurityCategory[] | null;
 
@@ -66,10 +60,7 @@ export class SecurityStatisticFilter {
 }
 
 @ArgsType()
-export class SecurityStatisticsArgs extends PageArgs {
-  @Field(() => SecurityStatisticFilter, { nullable: true })
-  filter?: SecurityStatisticFilter | null;
-}
+export class SecurityStatisticsArgs extends FilteredPageArgs(SecurityStatisticFilter) {}
 
 @InputType()
 export class SecurityStatisticRowInput {
@@ -94,23 +85,6 @@ export class RecordSecurityStatisticsInput {
   rows: SecurityStatisticRowInput[];
 }
 
-@ObjectType({
-  description: 'A village’s cases of a year, as the statistics add them up (its safety record).',
-})
-export class VillageYearTotal {
-  @Field()
-  villageCode: string;
-
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => Int)
-  publicOrderCases: number;
-
-  @Field(() => Int)
-  criminalCases: number;
-}
-
 @ObjectType({ description: 'What an upsert did: sending the same figures twice changes nothing.' })
 export class RecordSecurityStatisticsResult {
   @Field(() => Int)
@@ -122,8 +96,8 @@ export class RecordSecurityStatisticsResult {
   @Field(() => Int)
   unchanged: number;
 
-  @Field(() => [VillageYearTotal], { description: 'The yearly totals of the villages the rows touched.' })
-  villageYearTotals: VillageYearTotal[];
+  @Field(() => [VillageYearCases], { description: 'The yearly totals of the villages the rows touched.' })
+  villageYearTotals: VillageYearCases[];
 }
 
 @ObjectType()
@@ -237,10 +211,7 @@ export class SecurityStatsArgs {
 @ObjectType({
   description: 'A satisfaction survey (满意度调查), e.g. by the statistics bureau’s survey team.',
 })
-export class SatisfactionSurvey {
-  @Field(() => ID)
-  id: string;
-
+export class SatisfactionSurvey extends VersionedRow {
   @Field(() => Int)
   year: number;
 
@@ -255,9 +226,6 @@ export class SatisfactionSurvey {
 
   @Field()
   source: string;
-
-  @Field(() => Int)
-  version: number;
 }
 
 @ObjectType()
@@ -314,10 +282,7 @@ export class SurveyResultInput {
 }
 
 @InputType()
-export class RecordSatisfactionSurveyInput {
-  @Field(() => String, { nullable: true })
-  idempotencyKey?: string | null;
-
+export class RecordSatisfactionSurveyInput extends IdempotentInput {
   @Field(() => Int)
   year: number;
 
@@ -356,10 +321,7 @@ export class SatisfactionTrendArgs {
 }
 
 @ObjectType({ description: 'A legal-education event (普法活动).' })
-export class LegalEducationEvent {
-  @Field(() => ID)
-  id: string;
-
+export class LegalEducationEvent extends VersionedRow {
   @Field(() => LegalEducationFormatEnum)
   format: LegalEducationFormat;
 
@@ -377,19 +339,13 @@ export class LegalEducationEvent {
 
   @Field()
   organiser: string;
-
-  @Field(() => Int)
-  version: number;
 }
 
 @ObjectType()
 export class LegalEducationEventConnection extends ConnectionType(LegalEducationEvent) {}
 
 @InputType()
-export class LegalEducationEventFilter {
-  @Field(() => String, { nullable: true })
-  regionCode?: string | null;
-
+export class LegalEducationEventFilter extends SubtreeFilter {
   @Field(() => [LegalEducationFormatEnum], { nullable: true })
   format?: LegalEducationFormat[] | null;
 
@@ -401,16 +357,10 @@ export class LegalEducationEventFilter {
 }
 
 @ArgsType()
-export class LegalEducationEventsArgs extends PageArgs {
-  @Field(() => LegalEducationEventFilter, { nullable: true })
-  filter?: LegalEducationEventFilter | null;
-}
+export class LegalEducationEventsArgs extends FilteredPageArgs(LegalEducationEventFilter) {}
 
 @InputType()
-export class RecordLegalEducationEventInput {
-  @Field(() => String, { nullable: true })
-  idempotencyKey?: string | null;
-
+export class RecordLegalEducationEventInput extends IdempotentInput {
   @Field(() => LegalEducationFormatEnum)
   format: LegalEducationFormat;
 

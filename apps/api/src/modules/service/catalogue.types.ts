@@ -1,7 +1,10 @@
 import type { FormFieldType, ResidentTag, ServiceCategory, ServicePoint } from '@qiangji/domain';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { DateResolver } from 'graphql-scalars';
+import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
+import { ConnectionType } from '../../common/connection';
+import { FilteredPageArgs } from '../../common/graphql-types';
+import { RecordedRow, VersionedRow } from '../../common/versioned';
 import { ResidentTagEnum } from '../resident/resident.types';
 import { FormFieldTypeEnum, ServiceCategoryEnum, ServicePointEnum } from './service.enums';
 
@@ -51,10 +54,7 @@ export class ServiceFormField {
   description:
     'A service item (服务事项) of the catalogue, as Open311’s service definition: who may apply, the materials, the typed form, where and how fast it is handled.',
 })
-export class ServiceItem {
-  @Field(() => ID)
-  id: string;
-
+export class ServiceItem extends VersionedRow {
   @Field({ description: 'City-wide code, e.g. LZ-SENIOR-CARD.' })
   code: string;
 
@@ -99,9 +99,6 @@ export class ServiceItem {
   @Field({ description: 'The region that defined the item.' })
   regionCode: string;
 
-  @Field(() => Int)
-  version: number;
-
   policyId: string | null;
 }
 
@@ -130,10 +127,7 @@ export class ServiceItemFilter {
 }
 
 @ArgsType()
-export class ServiceItemsArgs extends PageArgs {
-  @Field(() => ServiceItemFilter, { nullable: true })
-  filter?: ServiceItemFilter | null;
-}
+export class ServiceItemsArgs extends FilteredPageArgs(ServiceItemFilter) {}
 
 @InputType()
 export class ServiceMaterialInput {
@@ -227,26 +221,31 @@ export class OfferServiceItemInput {
   regionCodes: string[];
 }
 
+/** What a policy says and who issued it, as published and as read back. */
+function PolicyText<T extends ClassType>(Base: T) {
+  @ObjectType()
+  @InputType()
+  abstract class PolicyTextFields extends Base {
+    @Field()
+    title: string;
+
+    @Field({ description: 'Markdown; raw HTML is shown as text, links only to http(s) and mailto.' })
+    body: string;
+
+    @Field(() => ServiceCategoryEnum)
+    category: ServiceCategory;
+
+    @Field()
+    issuingBody: string;
+  }
+  return PolicyTextFields;
+}
+
 @ObjectType({
   description:
     'A disclosed policy (政策公开) with its procedure; the body is Markdown, also given as safe HTML.',
 })
-export class Policy {
-  @Field(() => ID)
-  id: string;
-
-  @Field()
-  title: string;
-
-  @Field({ description: 'Markdown.' })
-  body: string;
-
-  @Field(() => ServiceCategoryEnum)
-  category: ServiceCategory;
-
-  @Field()
-  issuingBody: string;
-
+export class Policy extends PolicyText(RecordedRow) {
   @Field(() => DateResolver)
   effectiveFrom: string;
 
@@ -255,12 +254,6 @@ export class Policy {
 
   @Field({ description: 'The region it is published for (and the places below it).' })
   regionCode: string;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeResolver)
-  createdAt: Date;
 }
 
 @ObjectType()
@@ -288,25 +281,10 @@ export class PolicyFilter {
 }
 
 @ArgsType()
-export class PoliciesArgs extends PageArgs {
-  @Field(() => PolicyFilter, { nullable: true })
-  filter?: PolicyFilter | null;
-}
+export class PoliciesArgs extends FilteredPageArgs(PolicyFilter) {}
 
 @InputType()
-export class PublishPolicyInput {
-  @Field()
-  title: string;
-
-  @Field({ description: 'Markdown; raw HTML is shown as text, links only to http(s) and mailto.' })
-  body: string;
-
-  @Field(() => ServiceCategoryEnum)
-  category: ServiceCategory;
-
-  @Field()
-  issuingBody: string;
-
+export class PublishPolicyInput extends PolicyText(Object) {
   @Field(() => DateResolver)
   effectiveFrom: Date;
 

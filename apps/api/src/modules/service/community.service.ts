@@ -6,6 +6,7 @@ import {
 } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
+import { statsRange } from '../../common/cohort-stats';
 import {
   atomically,
   inScope,
@@ -14,8 +15,8 @@ import {
   scopePath,
   unscoped,
 } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
-import { DAY_AFTER, DAY_START, isoDay, Patch, versionedUpdate, Where } from '../../common/sql';
+import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
+import { DAY_AFTER, DAY_START, Patch, versionedUpdate, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -75,14 +76,11 @@ export class CommunityService {
       columns: PROFILE_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'REGION_CODE:ASC',
-        expr: 'p.region_code',
-        idExpr: 'p.region_code',
-        direction: SortDirection.ASC,
-        value: (p) => p.regionCode,
-        id: (p) => p.regionCode,
-      },
+      sort: fixedSort(
+        'REGION_CODE',
+        { expr: 'p.region_code', value: (p) => p.regionCode, direction: SortDirection.ASC },
+        { expr: 'p.region_code', of: (p) => p.regionCode },
+      ),
     });
   }
 
@@ -183,11 +181,8 @@ export class CommunityService {
     fromValue: Date | string,
     toValue: Date | string,
   ): Promise<CommunityStats> {
-    requireAction(ctx, 'service:read');
-    const from = isoDay(fromValue);
-    const to = isoDay(toValue);
-    if (from > to) throw AppError.badInput('`to` must be on or after `from`.', 'to');
-    const path = await scopePath(ctx, regionCode);
+    const range = await statsRange(ctx, 'service:read', regionCode, fromValue, toValue);
+    const { path, from, to } = range;
     const rows: {
       g: number;
       regionCode: string | null;

@@ -1,7 +1,8 @@
 import type { CommunityFunction, CommunityKind } from '@qiangji/domain';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
-import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
+import { DateTimeResolver } from 'graphql-scalars';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../common/connection';
+import { FilteredPageArgs, LatLngFields, RegionRange, SubtreeFilter } from '../../common/graphql-types';
 import { LatLng } from '../region/region.types';
 import { CommunityFunctionEnum, CommunityKindEnum } from './service.enums';
 
@@ -48,10 +49,7 @@ export class CommunityProfile {
 export class CommunityProfileConnection extends ConnectionType(CommunityProfile) {}
 
 @InputType()
-export class CommunityProfileFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
+export class CommunityProfileFilter extends SubtreeFilter {
   @Field(() => [CommunityKindEnum], { nullable: true })
   kind?: CommunityKind[] | null;
 
@@ -60,19 +58,10 @@ export class CommunityProfileFilter {
 }
 
 @ArgsType()
-export class CommunityProfilesArgs extends PageArgs {
-  @Field(() => CommunityProfileFilter, { nullable: true })
-  filter?: CommunityProfileFilter | null;
-}
+export class CommunityProfilesArgs extends FilteredPageArgs(CommunityProfileFilter) {}
 
 @InputType()
-export class LatLngInput {
-  @Field(() => Float)
-  lat: number;
-
-  @Field(() => Float)
-  lng: number;
-}
+export class LatLngInput extends LatLngFields {}
 
 @InputType({ description: 'Creates the profile (no expectedVersion) or updates it (with the version read).' })
 export class SaveCommunityProfileInput {
@@ -132,16 +121,7 @@ export class CentralCommunityFigures {
 }
 
 @ObjectType({ description: 'Central communities of a subtree (中心社区, 以大带小) and what they serve.' })
-export class CommunityStats {
-  @Field()
-  regionCode: string;
-
-  @Field(() => DateResolver)
-  from: string;
-
-  @Field(() => DateResolver)
-  to: string;
-
+export class CommunityStats extends RegionRange {
   @Field(() => Int)
   centralCommunities: number;
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../common/app-error';
 import { atomically, requireAction, requirePrincipal, scopePath, unscoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { checkText, isoDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -53,14 +53,11 @@ export class PolicyService {
       columns: POLICY_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'EFFECTIVE_FROM:DESC',
-        expr: 'p.effective_from',
-        idExpr: 'p.id',
-        direction: SortDirection.DESC,
-        value: (p) => p.effectiveFrom,
-        id: (p) => p.id,
-      },
+      sort: fixedSort(
+        'EFFECTIVE_FROM',
+        { expr: 'p.effective_from', value: (p) => p.effectiveFrom, direction: SortDirection.DESC },
+        { expr: 'p.id', of: (p) => p.id },
+      ),
     });
   }
 

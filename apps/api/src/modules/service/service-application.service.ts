@@ -23,7 +23,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget, type TimelineEntry } from '../../common/command';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
 import { creatorOf, idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
@@ -164,14 +164,15 @@ export class ServiceApplicationService {
       columns: APPLICATION_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'SUBMITTED_AT:DESC',
-        expr: 'a.submitted_at',
-        idExpr: 'a.id',
-        direction: SortDirection.DESC,
-        value: (a) => new Date(a.submittedAt).toISOString(),
-        id: (a) => a.id,
-      },
+      sort: fixedSort(
+        'SUBMITTED_AT',
+        {
+          expr: 'a.submitted_at',
+          value: (a) => new Date(a.submittedAt).toISOString(),
+          direction: SortDirection.DESC,
+        },
+        { expr: 'a.id', of: (a) => a.id },
+      ),
     });
   }
 

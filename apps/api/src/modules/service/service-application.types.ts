@@ -1,7 +1,9 @@
 import type { ApplicationChannel, ServiceApplicationState, ServiceQueue } from '@qiangji/domain';
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
+import { ConnectionType } from '../../common/connection';
+import { FilteredPageArgs, SubtreeFilter } from '../../common/graphql-types';
+import { VersionedInput, VersionedRow } from '../../common/versioned';
 import { ApplicationChannelEnum, ServiceApplicationStateEnum, ServiceQueueEnum } from './service.enums';
 
 @ObjectType({
@@ -34,10 +36,7 @@ export class ServiceSlot {
 export class ServiceSlotConnection extends ConnectionType(ServiceSlot) {}
 
 @InputType()
-export class ServiceSlotFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
+export class ServiceSlotFilter extends SubtreeFilter {
   @Field(() => DateResolver, { nullable: true })
   dayFrom?: Date | null;
 
@@ -49,10 +48,7 @@ export class ServiceSlotFilter {
 }
 
 @ArgsType()
-export class ServiceSlotsArgs extends PageArgs {
-  @Field(() => ServiceSlotFilter, { nullable: true })
-  filter?: ServiceSlotFilter | null;
-}
+export class ServiceSlotsArgs extends FilteredPageArgs(ServiceSlotFilter) {}
 
 @InputType()
 export class OpenServiceSlotInput {
@@ -128,10 +124,7 @@ export class ServiceApplicationEvent {
 }
 
 @ObjectType({ description: 'A service application (办件) of a registered resident at a service point.' })
-export class ServiceApplication {
-  @Field(() => ID)
-  id: string;
-
+export class ServiceApplication extends VersionedRow {
   @Field({ description: 'Readable number: BJ + year of submission + a city-wide sequence, BJ2026-000123.' })
   number: string;
 
@@ -207,9 +200,6 @@ export class ServiceApplication {
   @Field(() => Boolean, { nullable: true, description: 'Completed by dueAt.' })
   onTime: boolean | null;
 
-  @Field(() => Int)
-  version: number;
-
   @Field(() => DateTimeResolver)
   updatedAt: Date;
 
@@ -224,10 +214,7 @@ export class ServiceApplication {
 export class ServiceApplicationConnection extends ConnectionType(ServiceApplication) {}
 
 @InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
-export class ServiceApplicationFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
+export class ServiceApplicationFilter extends SubtreeFilter {
   @Field(() => [ServiceApplicationStateEnum], { nullable: true })
   state?: ServiceApplicationState[] | null;
 
@@ -254,10 +241,7 @@ export class ServiceApplicationFilter {
 }
 
 @ArgsType()
-export class ServiceApplicationsArgs extends PageArgs {
-  @Field(() => ServiceApplicationFilter, { nullable: true })
-  filter?: ServiceApplicationFilter | null;
-}
+export class ServiceApplicationsArgs extends FilteredPageArgs(ServiceApplicationFilter) {}
 
 @ObjectType({ description: 'How many applications wait in each work queue.' })
 export class ServiceQueueCount {
@@ -319,25 +303,13 @@ export class SubmitServiceApplicationInput {
 }
 
 @InputType()
-export class ServiceApplicationStepInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class ServiceApplicationStepInput extends VersionedInput {
   @Field(() => String, { nullable: true })
   note?: string | null;
 }
 
 @InputType()
-export class ReturnServiceApplicationInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class ReturnServiceApplicationInput extends VersionedInput {
   @Field(() => [String], { description: 'The materials missing.' })
   missing: string[];
 
@@ -346,37 +318,19 @@ export class ReturnServiceApplicationInput {
 }
 
 @InputType()
-export class ResubmitServiceApplicationInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class ResubmitServiceApplicationInput extends VersionedInput {
   @Field(() => [String], { description: 'The materials provided now (the whole checklist as it stands).' })
   materials: string[];
 }
 
 @InputType()
-export class ServiceApplicationReasonInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class ServiceApplicationReasonInput extends VersionedInput {
   @Field()
   reason: string;
 }
 
 @InputType()
-export class BookServiceAppointmentInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class BookServiceAppointmentInput extends VersionedInput {
   @Field(() => ID, { description: 'A slot of the application’s service point with room left.' })
   slotId: string;
 }

@@ -3,7 +3,7 @@ import { parseFormSchema } from '@qiangji/domain/forms';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, requireAction, requirePrincipal, scopePath, unscoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { checkText, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -72,14 +72,15 @@ export class ServiceItemService {
       columns: ITEM_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'CATEGORY_CODE:ASC',
-        expr: `(i.category || ' ' || i.code)`,
-        idExpr: 'i.id',
-        direction: SortDirection.ASC,
-        value: (i) => `${i.category} ${i.code}`,
-        id: (i) => i.id,
-      },
+      sort: fixedSort(
+        'CATEGORY_CODE',
+        {
+          expr: `(i.category || ' ' || i.code)`,
+          value: (i) => `${i.category} ${i.code}`,
+          direction: SortDirection.ASC,
+        },
+        { expr: 'i.id', of: (i) => i.id },
+      ),
     });
   }
 

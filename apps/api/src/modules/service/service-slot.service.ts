@@ -1,7 +1,7 @@
 import { chinaDay, isTimeOfDay } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
 import { isoDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -26,14 +26,15 @@ export class ServiceSlotService {
       columns: SLOT_COLUMNS,
       where,
       args,
-      sort: {
-        key: 'STARTS:ASC',
-        expr: `(s.day + s.starts_at)`,
-        idExpr: 's.id',
-        direction: SortDirection.ASC,
-        value: (s) => `${s.day} ${s.startsAt}`,
-        id: (s) => s.id,
-      },
+      sort: fixedSort(
+        'STARTS',
+        {
+          expr: `(s.day + s.starts_at)`,
+          value: (s) => `${s.day} ${s.startsAt}`,
+          direction: SortDirection.ASC,
+        },
+        { expr: 's.id', of: (s) => s.id },
+      ),
     });
   }
 

@@ -6,9 +6,8 @@ import {
   type ServiceApplicationState,
   type ServiceCategory,
 } from '@qiangji/domain';
-import { AppError } from '../../common/app-error';
-import { inScope, requireAction, scopePath } from '../../common/authz';
-import { DAY_AFTER, DAY_START, isoDay } from '../../common/sql';
+import { cohortStats, statsRange } from '../../common/cohort-stats';
+import { inScope } from '../../common/authz';
 import type { RequestContext } from '../../server/context';
 import { overdueSql } from './service-application.sql';
 import type { ServiceFigures, ServiceStats } from './service-stats.types';
@@ -34,12 +33,6 @@ const ZERO_COLUMNS = [
   '0 AS "appointmentsMissed"',
   'NULL::float8 AS "medianWorkingDays"',
 ].join(', ');
-
-// GROUPING(category, month, child): a bit is set for each column the row is NOT grouped by.
-const TOTAL = 0b111;
-const BY_CATEGORY = 0b011;
-const BY_MONTH = 0b101;
-const BY_CHILD = 0b110;
 
 type Row = Record<keyof typeof COUNTS | 'appointmentsMissed' | `s_${ServiceApplicationState}`, number> & {
   g: number;
@@ -76,54 +69,24 @@ export class ServiceStatsService {
     fromValue: Date | string,
     toValue: Date | string,
   ): Promise<ServiceStats> {
-    requireAction(ctx, 'service:read');
-    const from = isoDay(fromValue);
-    const to = isoDay(toValue);
-    if (from > to) throw AppError.badInput('`to` must be on or after `from`.', 'to');
-    const path = await scopePath(ctx, regionCode);
-    const rows: Row[] = await inScope(ctx, (m) =>
-      m.query(
-        `WITH cohort AS (
-           SELECT a.*, to_char(a.submitted_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
-             CASE WHEN nlevel(a.region_path) > nlevel($1::ltree)
-               THEN ltree2text(subpath(subpath(a.region_path, 0, nlevel($1::ltree) + 1), -1)) END AS child
-           FROM service_application a
-           WHERE a.region_path <@ $1::ltree
-             AND a.submitted_at >= ${DAY_START('$2')} AND a.submitted_at < ${DAY_AFTER('$3')}
-         ),
-         figures AS (
-           SELECT GROUPING(a.category, a.month, a.child)::int AS g, a.category, a.month, a.child, ${FIGURE_COLUMNS}
-           FROM cohort a
-           GROUP BY GROUPING SETS ((), (a.category), (a.month), (a.child))
-         )
-         SELECT * FROM figures
-         UNION ALL
-         SELECT ${BY_CHILD}, NULL, NULL, r.code, ${ZERO_COLUMNS} FROM region r
-         WHERE r.parent_code = $4 AND r.valid_from <= current_date
-           AND (r.valid_to IS NULL OR r.valid_to > current_date)
-           AND NOT EXISTS (SELECT 1 FROM figures f WHERE f.g = ${BY_CHILD} AND f.child = r.code)`,
-        [path, from, to, regionCode],
+    const range = await statsRange(ctx, 'service:read', regionCode, fromValue, toValue);
+    const { from, to } = range;
+    const { totals, byKind, ...breakdowns } = await inScope(ctx, (m) =>
+      cohortStats(
+        m,
+        {
+          table: 'service_application',
+          alias: 'a',
+          timestamp: 'submitted_at',
+          kind: 'category',
+          kinds: SERVICE_CATEGORIES,
+          figureColumns: FIGURE_COLUMNS,
+          zeroColumns: ZERO_COLUMNS,
+        },
+        range,
+        (r: Row) => figures(r),
       ),
     );
-    const total = rows.find((r) => r.g === TOTAL)!;
-    const order = (c: ServiceCategory | null) => SERVICE_CATEGORIES.indexOf(c!);
-    return {
-      ...figures(total),
-      regionCode,
-      from,
-      to,
-      byCategory: rows
-        .filter((r) => r.g === BY_CATEGORY)
-        .sort((a, b) => order(a.category) - order(b.category))
-        .map((r) => ({ category: r.category!, ...figures(r) })),
-      byMonth: rows
-        .filter((r) => r.g === BY_MONTH)
-        .sort((a, b) => a.month!.localeCompare(b.month!))
-        .map((r) => ({ month: r.month!, ...figures(r) })),
-      byChildRegion: rows
-        .filter((r) => r.g === BY_CHILD && r.child !== null)
-        .sort((a, b) => a.child!.localeCompare(b.child!))
-        .map((r) => ({ regionCode: r.child!, ...figures(r) })),
-    };
+    return { ...totals, regionCode, from, to, byCategory: byKind, ...breakdowns };
   }
 }

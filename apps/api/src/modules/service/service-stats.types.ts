@@ -1,6 +1,6 @@
 import type { ServiceApplicationState, ServiceCategory } from '@qiangji/domain';
-import { DateResolver } from 'graphql-scalars';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { InRange, OfMonth, OfRegion } from '../../common/graphql-types';
 import { ServiceApplicationStateEnum, ServiceCategoryEnum } from './service.enums';
 
 @ObjectType()
@@ -55,31 +55,16 @@ export class ServiceCategoryFigures extends ServiceFigures {
 }
 
 @ObjectType()
-export class ServiceMonthFigures extends ServiceFigures {
-  @Field({ description: 'YYYY-MM, China time, of submission.' })
-  month: string;
-}
+export class ServiceMonthFigures extends OfMonth(ServiceFigures, 'YYYY-MM, China time, of submission.') {}
 
 @ObjectType()
-export class ServiceRegionFigures extends ServiceFigures {
-  @Field()
-  regionCode: string;
-}
+export class ServiceRegionFigures extends OfRegion(ServiceFigures) {}
 
 @ObjectType({
   description:
     'serviceStats: applications submitted in the period in a subtree, each figure set one statement; children add up to the parent (less what is placed on the region itself).',
 })
-export class ServiceStats extends ServiceFigures {
-  @Field()
-  regionCode: string;
-
-  @Field(() => DateResolver)
-  from: string;
-
-  @Field(() => DateResolver)
-  to: string;
-
+export class ServiceStats extends InRange(ServiceFigures) {
   @Field(() => [ServiceCategoryFigures])
   byCategory: ServiceCategoryFigures[];
 

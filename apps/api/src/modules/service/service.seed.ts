@@ -13,7 +13,15 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { ModuleServices } from '../../common/module';
 import type { PersonalDataCipher } from '../../common/personal-data';
-import { insertRows, rowsTable, seededRandom, seededUuids, type SeededRandom } from '../../common/seed-kit';
+import {
+  insertRows,
+  rowsTable,
+  seededRandom,
+  TIMELINE_COLUMNS,
+  timelineColumns,
+  seededUuids,
+  type SeededRandom,
+} from '../../common/seed-kit';
 import {
   completion,
   playApplication,
@@ -521,12 +529,7 @@ async function seedApplications(
   const events = played.flatMap(({ row, timeline }) =>
     timeline.map((e) => ({
       applicationId: row.id,
-      at: e.at,
-      command: e.command,
-      fromState: e.from,
-      toState: e.to,
-      actorName: e.actor,
-      details: e.details,
+      ...timelineColumns(e),
     })),
   );
   await insertRows(
@@ -535,12 +538,7 @@ async function seedApplications(
       'service_application_event',
       {
         applicationId: 'uuid',
-        at: 'timestamptz',
-        command: 'text',
-        fromState: 'text',
-        toState: 'text',
-        actorName: 'text',
-        details: 'jsonb',
+        ...TIMELINE_COLUMNS,
       },
       {
         regionPath: `(SELECT a.region_path FROM service_application a WHERE a.id = r."applicationId")`,

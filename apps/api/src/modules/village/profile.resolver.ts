@@ -6,7 +6,7 @@ import {
   AddVillageOrganizationMembersInput,
   CreateVillageOrganizationInput,
   RecordVillageIndicatorsInput,
-  RecordVillageSafetyInput,
+  VillageYearCases,
   VillageIndicator,
   VillageIndicatorConnection,
   VillageIndicatorImport,
@@ -59,7 +59,7 @@ export class VillageProfileResolver {
   }
 
   @Mutation(() => VillageSafetyRecord, { description: 'The same figures again change nothing.' })
-  recordVillageSafety(@Ctx() ctx: RequestContext, @Arg('input') input: RecordVillageSafetyInput) {
+  recordVillageSafety(@Ctx() ctx: RequestContext, @Arg('input') input: VillageYearCases) {
     return ctx.services.villageSafety.record(ctx, input);
   }
 

@@ -2,6 +2,7 @@ import {
   adoptsModel,
   DomainValidationError,
   validateVillageIndicators,
+  VILLAGE_INDICATOR_FIELDS,
   type VillageIndicators,
 } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
@@ -36,17 +37,6 @@ const ORGANIZATION_COLUMNS = `o.id, o.region_code AS "regionCode", o.kind, o.nam
     WHERE mm.organization_id = o.id AND mm.left_on IS NULL) AS "memberCount"`;
 export const SAFETY_COLUMNS = `s.region_code AS "regionCode", s.year, s.public_order_cases AS "publicOrderCases",
   s.criminal_cases AS "criminalCases", s.version`;
-
-const INDICATOR_KEYS = [
-  'households',
-  'population',
-  'cultivatedLandMu',
-  'poorHouseholds',
-  'perCapitaNetIncome',
-  'collectiveAssets',
-  'collectiveDebts',
-  'householdsInOrganizations',
-] as const;
 
 /** Village profiles: yearly indicators (entered or imported), "1+3+N" organisations and memberships. */
 export class VillageProfileService {
@@ -290,8 +280,8 @@ function insertIndicators(
   rows: (VillageIndicators & { villageCode: string })[],
 ): Promise<VillageIndicator[]> {
   return m.query(
-    `INSERT INTO village_indicator (region_code, year, ${INDICATOR_KEYS.map(snake).join(', ')})
-     SELECT "villageCode", year, ${INDICATOR_KEYS.map((k) => `"${k}"`).join(', ')}
+    `INSERT INTO village_indicator (region_code, ${VILLAGE_INDICATOR_FIELDS.map(snake).join(', ')})
+     SELECT "villageCode", ${VILLAGE_INDICATOR_FIELDS.map((k) => `"${k}"`).join(', ')}
      FROM jsonb_to_recordset($1::jsonb) AS x ("villageCode" text, year int, households int, population int,
        "cultivatedLandMu" numeric, "poorHouseholds" int, "perCapitaNetIncome" bigint, "collectiveAssets" bigint,
        "collectiveDebts" bigint, "householdsInOrganizations" int)

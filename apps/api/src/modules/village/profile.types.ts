@@ -1,49 +1,54 @@
 import type { VillageOrganizationKind } from '@qiangji/domain';
 import { DateResolver, SafeIntResolver } from 'graphql-scalars';
+import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
+import { ConnectionType } from '../../common/connection';
+import { FilteredPageArgs } from '../../common/graphql-types';
+import { VersionedRow } from '../../common/versioned';
 import { VillageOrganizationKindEnum } from './village.enums';
 
-@ObjectType({ description: 'One year of a village’s profile: counts, land in mu, money in whole yuan.' })
-export class VillageIndicator {
-  @Field(() => ID)
-  id: string;
+/** A village's figures of one year, as recorded and as read back. */
+function WithIndicatorFigures<T extends ClassType>(Base: T) {
+  @ObjectType()
+  @InputType()
+  abstract class IndicatorFigures extends Base {
+    @Field(() => Int)
+    year: number;
 
+    @Field(() => Int)
+    households: number;
+
+    @Field(() => Int)
+    population: number;
+
+    @Field(() => Float)
+    cultivatedLandMu: number;
+
+    @Field(() => Int)
+    poorHouseholds: number;
+
+    @Field(() => SafeIntResolver, { description: 'Farmers’ per-capita net income, yuan.' })
+    perCapitaNetIncome: number;
+
+    @Field(() => SafeIntResolver)
+    collectiveAssets: number;
+
+    @Field(() => SafeIntResolver)
+    collectiveDebts: number;
+
+    @Field(() => Int)
+    householdsInOrganizations: number;
+  }
+  return IndicatorFigures;
+}
+
+@ObjectType({ description: 'One year of a village’s profile: counts, land in mu, money in whole yuan.' })
+export class VillageIndicator extends WithIndicatorFigures(VersionedRow) {
   @Field({ description: 'The village.' })
   regionCode: string;
 
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => Int)
-  households: number;
-
-  @Field(() => Int)
-  population: number;
-
-  @Field(() => Float)
-  cultivatedLandMu: number;
-
-  @Field(() => Int)
-  poorHouseholds: number;
-
-  @Field(() => SafeIntResolver, { description: 'Farmers’ per-capita net income, yuan.' })
-  perCapitaNetIncome: number;
-
-  @Field(() => SafeIntResolver)
-  collectiveAssets: number;
-
-  @Field(() => SafeIntResolver)
-  collectiveDebts: number;
-
   @Field(() => SafeIntResolver, { description: 'Assets less debts; negative while in debt.' })
   netAssets: number;
-
-  @Field(() => Int)
-  householdsInOrganizations: number;
-
-  @Field(() => Int)
-  version: number;
 }
 
 @ObjectType()
@@ -62,42 +67,12 @@ export class VillageIndicatorFilter {
 }
 
 @ArgsType()
-export class VillageIndicatorsArgs extends PageArgs {
-  @Field(() => VillageIndicatorFilter, { nullable: true })
-  filter?: VillageIndicatorFilter | null;
-}
+export class VillageIndicatorsArgs extends FilteredPageArgs(VillageIndicatorFilter) {}
 
 @InputType({ description: 'One year of a village; a year recorded already is CONFLICT.' })
-export class RecordVillageIndicatorsInput {
+export class RecordVillageIndicatorsInput extends WithIndicatorFigures(Object) {
   @Field()
   villageCode: string;
-
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => Int)
-  households: number;
-
-  @Field(() => Int)
-  population: number;
-
-  @Field(() => Float)
-  cultivatedLandMu: number;
-
-  @Field(() => Int)
-  poorHouseholds: number;
-
-  @Field(() => SafeIntResolver)
-  perCapitaNetIncome: number;
-
-  @Field(() => SafeIntResolver)
-  collectiveAssets: number;
-
-  @Field(() => SafeIntResolver)
-  collectiveDebts: number;
-
-  @Field(() => Int)
-  householdsInOrganizations: number;
 }
 
 @ObjectType({ description: 'What is wrong with one line of an import, counted from 1 with the header.' })
@@ -141,10 +116,7 @@ export class VillageOrganizationMember {
   description:
     'An organisation of the "1+3+N" model: the Party branch, a cooperative, the trade union, the convenience service centre, or an association.',
 })
-export class VillageOrganization {
-  @Field(() => ID)
-  id: string;
-
+export class VillageOrganization extends VersionedRow {
   @Field({ description: 'The village.' })
   regionCode: string;
 
@@ -162,9 +134,6 @@ export class VillageOrganization {
 
   @Field(() => Int, { description: 'Member households now.' })
   memberCount: number;
-
-  @Field(() => Int)
-  version: number;
 }
 
 @InputType()
@@ -217,8 +186,14 @@ export class VillageSafetyRecord {
   version: number;
 }
 
-@InputType({ description: 'Sets a village’s figures of a year; the same figures again change nothing.' })
-export class RecordVillageSafetyInput {
+/** A village's cases of a year: what an official enters, and what public security's statistics add up to. */
+@InputType('RecordVillageSafetyInput', {
+  description: 'Sets a village’s figures of a year; the same figures again change nothing.',
+})
+@ObjectType('VillageYearTotal', {
+  description: 'A village’s cases of a year, as the statistics add them up (its safety record).',
+})
+export class VillageYearCases {
   @Field()
   villageCode: string;
 

@@ -5,7 +5,7 @@ import { atomically, isWithin, requireAction, requirePrincipal } from '../../com
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import { SAFETY_COLUMNS } from './profile.service';
-import type { RecordVillageSafetyInput, VillageSafetyRecord } from './profile.types';
+import type { VillageYearCases, VillageSafetyRecord } from './profile.types';
 import { villagePath } from './village-place';
 
 /** The figures public security sends, one village and year each (`villageSafety.recordCounts`). */
@@ -86,7 +86,7 @@ export class VillageSafetyService {
   }
 
   /** The village page's entry of a year's safety figures, through the one writer. */
-  async record(ctx: RequestContext, input: RecordVillageSafetyInput): Promise<VillageSafetyRecord> {
+  async record(ctx: RequestContext, input: VillageYearCases): Promise<VillageSafetyRecord> {
     requireAction(ctx, 'village:write');
     await villagePath(ctx, input.villageCode, 'villageCode');
     return atomically(ctx, async (m) => {

@@ -1,17 +1,30 @@
 import type { PostingRole, PostingState, WorkUnitKind, WorkUnitLevel } from '@qiangji/domain';
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
+import { DateResolver } from 'graphql-scalars';
+import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ConnectionType } from '../../common/connection';
+import { FilteredPageArgs, IdempotentInput, SubtreeFilter } from '../../common/graphql-types';
+import { RecordedRow, VersionedInput, VersionedRow } from '../../common/versioned';
 import { PostingRoleEnum, PostingStateEnum, WorkUnitKindEnum, WorkUnitLevelEnum } from './village.enums';
+
+/** The filters of the lists of village work: a subtree, and a work unit's part of it. */
+@InputType()
+export class WorkUnitPartFilter extends SubtreeFilter {
+  @Field(() => ID, { nullable: true })
+  workUnitId?: string | null;
+}
+
+/** …and a cadre's part. */
+@InputType()
+export class CadrePartFilter extends WorkUnitPartFilter {
+  @Field(() => ID, { nullable: true })
+  cadreId?: string | null;
+}
 
 @ObjectType({
   description:
     'A work unit (单位): a department, state enterprise or institution that is paired with villages and posts its cadres there. Reference data: every reader sees every unit.',
 })
-export class WorkUnit {
-  @Field(() => ID)
-  id: string;
-
+export class WorkUnit extends RecordedRow {
   @Field()
   name: string;
 
@@ -23,12 +36,6 @@ export class WorkUnit {
 
   @Field({ description: 'The region of its seat: who may change it.' })
   regionCode: string;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeResolver)
-  createdAt: Date;
 }
 
 @ObjectType()
@@ -47,13 +54,10 @@ export class WorkUnitFilter {
 }
 
 @ArgsType()
-export class WorkUnitsArgs extends PageArgs {
-  @Field(() => WorkUnitFilter, { nullable: true })
-  filter?: WorkUnitFilter | null;
-}
+export class WorkUnitsArgs extends FilteredPageArgs(WorkUnitFilter) {}
 
 @InputType()
-export class CreateWorkUnitInput {
+export class CreateWorkUnitInput extends IdempotentInput {
   @Field()
   name: string;
 
@@ -65,16 +69,10 @@ export class CreateWorkUnitInput {
 
   @Field({ description: 'Its seat, inside your jurisdiction.' })
   regionCode: string;
-
-  @Field(() => String, { nullable: true })
-  idempotencyKey?: string | null;
 }
 
 @ObjectType({ description: 'A pairing (包村): a work unit takes on a village for a term, with its goals.' })
-export class Pairing {
-  @Field(() => ID)
-  id: string;
-
+export class Pairing extends VersionedRow {
   @Field(() => ID)
   workUnitId: string;
 
@@ -89,34 +87,22 @@ export class Pairing {
 
   @Field()
   goals: string;
-
-  @Field(() => Int)
-  version: number;
 }
 
 @ObjectType()
 export class PairingConnection extends ConnectionType(Pairing) {}
 
 @InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
-export class PairingFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  workUnitId?: string | null;
-
+export class PairingFilter extends WorkUnitPartFilter {
   @Field(() => DateResolver, { nullable: true, description: 'Pairings in force on this day.' })
   activeOn?: Date | null;
 }
 
 @ArgsType()
-export class PairingsArgs extends PageArgs {
-  @Field(() => PairingFilter, { nullable: true })
-  filter?: PairingFilter | null;
-}
+export class PairingsArgs extends FilteredPageArgs(PairingFilter) {}
 
 @InputType()
-export class CreatePairingInput {
+export class CreatePairingInput extends IdempotentInput {
   @Field(() => ID)
   workUnitId: string;
 
@@ -131,19 +117,13 @@ export class CreatePairingInput {
 
   @Field({ defaultValue: '' })
   goals: string;
-
-  @Field(() => String, { nullable: true })
-  idempotencyKey?: string | null;
 }
 
 @ObjectType({
   description:
     'A stationed cadre (驻村干部): a person of a work unit, posted to villages. The phone is always masked. The cadre is placed at the village of the current or last posting.',
 })
-export class StationedCadre {
-  @Field(() => ID)
-  id: string;
-
+export class StationedCadre extends RecordedRow {
   @Field()
   name: string;
 
@@ -159,12 +139,6 @@ export class StationedCadre {
   @Field(() => Boolean, { description: 'Whether the cadre signs in with an account of its own.' })
   hasAccount: boolean;
 
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeResolver)
-  createdAt: Date;
-
   userId: string | null;
 }
 
@@ -172,25 +146,16 @@ export class StationedCadre {
 export class StationedCadreConnection extends ConnectionType(StationedCadre) {}
 
 @InputType()
-export class StationedCadreFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  workUnitId?: string | null;
-
+export class StationedCadreFilter extends WorkUnitPartFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name.' })
   q?: string | null;
 }
 
 @ArgsType()
-export class StationedCadresArgs extends PageArgs {
-  @Field(() => StationedCadreFilter, { nullable: true })
-  filter?: StationedCadreFilter | null;
-}
+export class StationedCadresArgs extends FilteredPageArgs(StationedCadreFilter) {}
 
 @InputType()
-export class RegisterStationedCadreInput {
+export class RegisterStationedCadreInput extends IdempotentInput {
   @Field()
   name: string;
 
@@ -205,19 +170,13 @@ export class RegisterStationedCadreInput {
 
   @Field(() => ID, { nullable: true, description: 'A STATIONED_CADRE account, when the cadre has one.' })
   userId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  idempotencyKey?: string | null;
 }
 
 @ObjectType({
   description:
     'A posting (驻村): a cadre in a village for a term, with a role. A cadre has one active posting at a time; visits and assistance are logged under it.',
 })
-export class Posting {
-  @Field(() => ID)
-  id: string;
-
+export class Posting extends VersionedRow {
   @Field(() => ID)
   cadreId: string;
 
@@ -245,9 +204,6 @@ export class Posting {
   @Field(() => String, { nullable: true, description: 'What the cadre left for the next one (交接).' })
   handoverNote: string | null;
 
-  @Field(() => Int)
-  version: number;
-
   previousPostingId: string | null;
 }
 
@@ -255,25 +211,13 @@ export class Posting {
 export class PostingConnection extends ConnectionType(Posting) {}
 
 @InputType()
-export class PostingFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  cadreId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  workUnitId?: string | null;
-
+export class PostingFilter extends CadrePartFilter {
   @Field(() => [PostingStateEnum], { nullable: true })
   state?: PostingState[] | null;
 }
 
 @ArgsType()
-export class PostingsArgs extends PageArgs {
-  @Field(() => PostingFilter, { nullable: true })
-  filter?: PostingFilter | null;
-}
+export class PostingsArgs extends FilteredPageArgs(PostingFilter) {}
 
 @InputType({
   description:
@@ -303,13 +247,7 @@ export class StartPostingInput {
 }
 
 @InputType()
-export class EndPostingInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class EndPostingInput extends VersionedInput {
   @Field(() => DateResolver)
   endsOn: Date;
 

@@ -10,8 +10,8 @@ import {
   type VisitTargets,
 } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
+import { statsRange } from '../../common/cohort-stats';
 import { inScope, requireAction, scopePath } from '../../common/authz';
-import { isoDay } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import { childSql, periodSql } from './visit.sql';
 import type {
@@ -65,11 +65,8 @@ export class VillageStatsService {
     fromValue: Date | string,
     toValue: Date | string,
   ): Promise<CadreStats> {
-    requireAction(ctx, 'village:read');
-    const from = isoDay(fromValue);
-    const to = isoDay(toValue);
-    if (from > to) throw AppError.badInput('`to` must be on or after `from`.', 'to');
-    const path = await scopePath(ctx, regionCode);
+    const range = await statsRange(ctx, 'village:read', regionCode, fromValue, toValue);
+    const { path, from, to } = range;
     const child = (column: string) => childSql(column, '$1::ltree');
     const fromYear = Number(from.slice(0, 4)) - 1;
     const toYear = Number(to.slice(0, 4));

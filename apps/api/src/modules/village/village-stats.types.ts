@@ -1,5 +1,6 @@
-import { DateResolver, SafeIntResolver } from 'graphql-scalars';
+import { SafeIntResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { InRange, OfMonth, OfRegion } from '../../common/graphql-types';
 
 @ObjectType({
   description:
@@ -74,18 +75,28 @@ export class IncomeGrowthFigures {
 }
 
 @ObjectType()
-export class CadreRegionFigures extends CadreFigures {
-  @Field()
-  regionCode: string;
-
+export class CadreRegionFigures extends OfRegion(CadreFigures) {
   @Field(() => IncomeGrowthFigures)
   income: IncomeGrowthFigures;
+}
+
+/** What cadres did in a part of the range: a month, or a work unit. */
+@ObjectType()
+class CadreWorkFigures {
+  @Field(() => Int)
+  visits: number;
+
+  @Field(() => Int)
+  householdsVisited: number;
+
+  @Field(() => Int)
+  assistanceDone: number;
 }
 
 @ObjectType({
   description: 'A work unit’s part: households are those of the villages, so they are not split by unit.',
 })
-export class CadreUnitFigures {
+export class CadreUnitFigures extends CadreWorkFigures {
   @Field(() => ID)
   workUnitId: string;
 
@@ -96,15 +107,6 @@ export class CadreUnitFigures {
   villagesCovered: number;
 
   @Field(() => Int)
-  visits: number;
-
-  @Field(() => Int)
-  householdsVisited: number;
-
-  @Field(() => Int)
-  assistanceDone: number;
-
-  @Field(() => Int)
   disputesReported: number;
 
   @Field(() => Int)
@@ -112,34 +114,13 @@ export class CadreUnitFigures {
 }
 
 @ObjectType()
-export class CadreMonthFigures {
-  @Field({ description: 'YYYY-MM' })
-  month: string;
-
-  @Field(() => Int)
-  visits: number;
-
-  @Field(() => Int)
-  householdsVisited: number;
-
-  @Field(() => Int)
-  assistanceDone: number;
-}
+export class CadreMonthFigures extends OfMonth(CadreWorkFigures, 'YYYY-MM') {}
 
 @ObjectType({
   description:
     'cadreStats: the figures of a region’s subtree over inclusive days; children add up to the parent for every count but the distinct ones a cadre or unit spans (active cadres, villages).',
 })
-export class CadreStats extends CadreFigures {
-  @Field()
-  regionCode: string;
-
-  @Field(() => DateResolver)
-  from: string;
-
-  @Field(() => DateResolver)
-  to: string;
-
+export class CadreStats extends InRange(CadreFigures) {
   @Field(() => Int, { description: 'Active cadres whose visits fall short of the monthly target.' })
   cadresBelowTarget: number;
 
@@ -215,16 +196,10 @@ export class VillageFigures {
 }
 
 @ObjectType()
-export class VillageRegionFigures extends VillageFigures {
-  @Field()
-  regionCode: string;
-}
+export class VillageRegionFigures extends OfRegion(VillageFigures) {}
 
 @ObjectType({ description: 'villageStats: a region’s villages in a year; children add up to the parent.' })
-export class VillageStats extends VillageFigures {
-  @Field()
-  regionCode: string;
-
+export class VillageStats extends OfRegion(VillageFigures) {
   @Field(() => Int)
   year: number;
 

@@ -15,6 +15,8 @@ import {
   seededRandom,
   seededUuids,
   type LifeStep,
+  timelineTable,
+  timelineColumns,
 } from '../../common/seed-kit';
 
 /**
@@ -112,16 +114,7 @@ const ASSISTANCE = rowsTable('assistance', {
   version: 'int',
   createdBy: 'text',
 });
-const EVENTS = rowsTable('assistance_event', {
-  assistanceId: 'uuid',
-  regionPath: 'ltree',
-  at: 'timestamptz',
-  command: 'text',
-  fromState: 'text',
-  toState: 'text',
-  actorName: 'text',
-  details: 'jsonb',
-});
+const EVENTS = timelineTable('assistance_event', 'assistanceId');
 const INCOMES = rowsTable('household_income', {
   householdId: 'uuid',
   regionCode: 'varchar',
@@ -438,12 +431,7 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
       events.push({
         assistanceId: id,
         regionPath: h.path,
-        at: e.at,
-        command: e.command,
-        fromState: e.from,
-        toState: e.to,
-        actorName: e.actor,
-        details: e.details,
+        ...timelineColumns(e),
       });
     const base = isStory ? 9_600 : rand.between(5_000, 9_500);
     const series = isStory

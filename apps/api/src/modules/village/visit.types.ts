@@ -1,55 +1,58 @@
 import type { AssistanceState, AssistanceType, DisputeType, VisitPurpose } from '@qiangji/domain';
 import { DateResolver, DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
+import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
+import { ConnectionType } from '../../common/connection';
+import { FilteredPageArgs, IdempotentInput, LatLngFields } from '../../common/graphql-types';
+import { RecordedRow, VersionedInput, VersionedRow } from '../../common/versioned';
 import { DisputeTypeEnum } from '../mediation/mediation.enums';
-import { DisputePartyInput } from '../mediation/dispute-case.types';
+import { WithDisputeParties } from '../mediation/dispute-case.types';
+import { CadrePartFilter } from './unit.types';
 import { AssistanceStateEnum, AssistanceTypeEnum, VisitPurposeEnum } from './village.enums';
 
 @ObjectType({ description: 'A point in WGS-84 degrees.' })
-export class GeoPoint {
-  @Field(() => Float)
-  lat: number;
-
-  @Field(() => Float)
-  lng: number;
-}
+export class GeoPoint extends LatLngFields {}
 
 @InputType()
-export class GeoPointInput {
-  @Field(() => Float)
-  lat: number;
+export class GeoPointInput extends LatLngFields {}
 
-  @Field(() => Float)
-  lng: number;
+/** The filters of a cadre's work in households: a visit's, an assistance's. */
+@InputType()
+class HouseholdWorkFilter extends CadrePartFilter {
+  @Field(() => ID, { nullable: true })
+  householdId?: string | null;
+}
+
+/** A cadre's work in a household (a visit, an assistance): under which posting, by whom, where. */
+function WithHouseholdWork<T extends ClassType>(Base: T) {
+  @ObjectType()
+  abstract class HouseholdWork extends Base {
+    @Field(() => ID)
+    householdId: string;
+
+    @Field(() => ID)
+    postingId: string;
+
+    @Field(() => ID)
+    cadreId: string;
+
+    @Field({ description: 'The cadre as posted.' })
+    cadreName: string;
+
+    @Field(() => ID)
+    workUnitId: string;
+
+    @Field({ description: 'The household’s region.' })
+    regionCode: string;
+  }
+  return HouseholdWork;
 }
 
 @ObjectType({
   description:
     'A household visit (走访) by a stationed cadre, under an active posting in the household’s village. Reads are audited like the registry’s.',
 })
-export class Visit {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => ID)
-  postingId: string;
-
-  @Field(() => ID)
-  cadreId: string;
-
-  @Field({ description: 'The cadre as posted.' })
-  cadreName: string;
-
-  @Field(() => ID)
-  workUnitId: string;
-
-  @Field(() => ID)
-  householdId: string;
-
-  @Field({ description: 'The household’s region.' })
-  regionCode: string;
-
+export class Visit extends WithHouseholdWork(RecordedRow) {
   @Field(() => DateResolver)
   visitedOn: string;
 
@@ -67,33 +70,15 @@ export class Visit {
 
   @Field(() => ID, { nullable: true, description: 'The dispute case registered from this visit.' })
   disputeCaseId: string | null;
-
-  @Field(() => Int)
-  version: number;
-
-  @Field(() => DateTimeResolver)
-  createdAt: Date;
 }
 
 @ObjectType()
 export class VisitConnection extends ConnectionType(Visit) {}
 
 @InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
-export class VisitFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  cadreId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  workUnitId?: string | null;
-
+export class VisitFilter extends HouseholdWorkFilter {
   @Field(() => ID, { nullable: true })
   postingId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  householdId?: string | null;
 
   @Field(() => [VisitPurposeEnum], { nullable: true })
   purpose?: VisitPurpose[] | null;
@@ -109,19 +94,13 @@ export class VisitFilter {
 }
 
 @ArgsType()
-export class VisitsArgs extends PageArgs {
-  @Field(() => VisitFilter, { nullable: true })
-  filter?: VisitFilter | null;
-}
+export class VisitsArgs extends FilteredPageArgs(VisitFilter) {}
 
 @InputType({
   description:
     'A visit, logged under an active posting in the household’s village. Send an idempotencyKey from the phone: a retry after a lost answer returns the first visit.',
 })
-export class LogVisitInput {
-  @Field(() => String, { nullable: true })
-  idempotencyKey?: string | null;
-
+export class LogVisitInput extends IdempotentInput {
   @Field(() => ID)
   householdId: string;
 
@@ -151,7 +130,7 @@ export class LogVisitInput {
   description:
     'Turns a dispute found on a visit into a mediation case (channel STATIONED_CADRE, at the household’s place), linked both ways.',
 })
-export class ReportVisitDisputeInput {
+export class ReportVisitDisputeInput extends WithDisputeParties(Object) {
   @Field(() => ID)
   visitId: string;
 
@@ -163,18 +142,6 @@ export class ReportVisitDisputeInput {
 
   @Field()
   description: string;
-
-  @Field(() => [DisputePartyInput])
-  parties: DisputePartyInput[];
-
-  @Field(() => Int)
-  peopleInvolved: number;
-
-  @Field(() => Int)
-  householdsInvolved: number;
-
-  @Field({ defaultValue: false })
-  threats: boolean;
 
   @Field(() => String, { nullable: true, description: 'Decimal yuan, e.g. "12000.00".' })
   amountAtStake?: string | null;
@@ -249,28 +216,7 @@ export class AssistanceEffect {
   description:
     'Assistance (帮扶) a cadre arranges for a household: planned → in progress → done, or abandoned.',
 })
-export class Assistance {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => ID)
-  householdId: string;
-
-  @Field(() => ID)
-  postingId: string;
-
-  @Field(() => ID)
-  cadreId: string;
-
-  @Field()
-  cadreName: string;
-
-  @Field(() => ID)
-  workUnitId: string;
-
-  @Field()
-  regionCode: string;
-
+export class Assistance extends WithHouseholdWork(VersionedRow) {
   @Field(() => AssistanceTypeEnum)
   type: AssistanceType;
 
@@ -300,28 +246,13 @@ export class Assistance {
 
   @Field(() => String, { nullable: true })
   abandonReason: string | null;
-
-  @Field(() => Int)
-  version: number;
 }
 
 @ObjectType()
 export class AssistanceConnection extends ConnectionType(Assistance) {}
 
 @InputType({ description: 'Every field narrows; a region outside your jurisdiction is FORBIDDEN.' })
-export class AssistanceFilter {
-  @Field(() => String, { nullable: true, description: 'The whole subtree of this region.' })
-  regionCode?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  cadreId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  workUnitId?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  householdId?: string | null;
-
+export class AssistanceFilter extends HouseholdWorkFilter {
   @Field(() => [AssistanceTypeEnum], { nullable: true })
   type?: AssistanceType[] | null;
 
@@ -336,16 +267,10 @@ export class AssistanceFilter {
 }
 
 @ArgsType()
-export class AssistancesArgs extends PageArgs {
-  @Field(() => AssistanceFilter, { nullable: true })
-  filter?: AssistanceFilter | null;
-}
+export class AssistancesArgs extends FilteredPageArgs(AssistanceFilter) {}
 
 @InputType()
-export class PlanAssistanceInput {
-  @Field(() => String, { nullable: true })
-  idempotencyKey?: string | null;
-
+export class PlanAssistanceInput extends IdempotentInput {
   @Field(() => ID)
   householdId: string;
 
@@ -370,13 +295,7 @@ export class PlanAssistanceInput {
 
 /** What every step of an assistance carries: which one, the version read, and the day of the step. */
 @InputType()
-export class AssistanceCommandInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => Int)
-  expectedVersion: number;
-
+export class AssistanceCommandInput extends VersionedInput {
   @Field(() => DateResolver, { description: 'The day of the step; not in the future.' })
   on: Date;
 }
