@@ -37,3 +37,8 @@ export interface ReportSection {
 export function countFigure(key: string, label: Label, value: number): ReportFigure {
   return { key, label, value, unit: 'COUNT' };
 }
+
+/** A figure that is a rate: a fraction 0..1, shown as a percentage (null where undefined). */
+export function rateFigure(key: string, label: Label, value: number | null): ReportFigure {
+  return { key, label, value, unit: 'RATE' };
+}
