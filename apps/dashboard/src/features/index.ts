@@ -27,6 +27,7 @@ import {
   visitsFeature,
   workUnitsFeature,
 } from '../villages';
+import { workCalendarFeature } from '../work-calendar';
 import type { Feature, ResourceMessages } from './feature';
 
 /** Every feature of the dashboard, in menu order: a new module is its folder and one line here. */
@@ -44,6 +45,7 @@ export const FEATURES: readonly Feature[] = [
   serviceItemsFeature,
   policiesFeature,
   communitiesFeature,
+  workCalendarFeature,
   gridEventsFeature,
   securityFeature,
   visitsFeature,

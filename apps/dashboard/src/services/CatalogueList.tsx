@@ -12,7 +12,7 @@ import {
 import { DetailShow } from '../common/DetailShow';
 import { TextList } from '../common/ShowSections';
 import { EnumChip } from '../mediation/chips';
-import { CategoryField, PlaceList } from './catalogue-fields';
+import { CategoryField, PlaceList, WhoMayApplyField } from './catalogue-fields';
 
 interface ItemRow {
   code: string;
@@ -88,7 +88,7 @@ export const ServiceItemShow = () => (
       />
       <NumberField source="timeLimitDays" />
       <BooleanField source="onSite" />
-      <TextField source="eligibility" emptyText="—" />
+      <WhoMayApplyField label="app.services.who_may_apply" />
       <TextField source="policy.title" emptyText="—" />
       <FormPreview />
     </SimpleShowLayout>

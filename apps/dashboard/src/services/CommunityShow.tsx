@@ -26,10 +26,16 @@ import { regionName, type RegionRef } from '../common/region-ref';
 import type { QiangjiDataProvider } from '../data-provider';
 import { RegionLink } from '../common/RegionLink';
 import { useStats } from '../stats/use-stats';
-import type { MapPoint } from './ConvenienceMap';
-
 // Leaflet is loaded with this page only.
-const ConvenienceMap = lazy(() => import('./ConvenienceMap'));
+const VectorMap = lazy(() => import('../common/VectorMap'));
+
+interface MapPoint {
+  id: string;
+  name: string;
+  category: string;
+  distanceMeters: number;
+  location: { lat: number; lng: number };
+}
 
 interface Profile {
   id: string;
@@ -73,6 +79,11 @@ const NearbyMap = () => {
     [translate],
   );
   const points = useMemo(() => data?.edges.map((e) => e.node) ?? [], [data]);
+  const markers = useMemo(() => points.map((p) => ({ ...p, label: label(p) })), [points, label]);
+  const circle = useMemo(
+    () => record?.location && { centre: record.location, radius: CONVENIENCE_MAP_RADIUS_M },
+    [record?.location],
+  );
   if (!record?.location) return null;
   return (
     <Box sx={{ width: '100%' }}>
@@ -98,14 +109,7 @@ const NearbyMap = () => {
         {translate('app.services.map_hint')}
       </Typography>
       <Suspense fallback={null}>
-        {data && (
-          <ConvenienceMap
-            centre={record.location}
-            radius={CONVENIENCE_MAP_RADIUS_M}
-            points={points}
-            label={label}
-          />
-        )}
+        {data && <VectorMap circle={circle || undefined} markers={markers} testId="convenience-map" />}
       </Suspense>
       <List dense aria-label={translate('app.services.map')}>
         {data && !points.length && <ListItem>{translate('app.services.nearby_empty')}</ListItem>}

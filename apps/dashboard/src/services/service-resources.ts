@@ -6,12 +6,13 @@ import { trimmed } from '../write-input';
 
 const FORM_FIELDS = 'formFields { key label type required maxLength min max integer options }';
 // The form and the checklist are in the row too: a picked item (a list row in react-admin's cache) draws its form.
-const ITEM_ROW = `id code name category servicePoint onSite timeLimitDays materials { name required } ${FORM_FIELDS}`;
+const ITEM_ROW = `id code name category servicePoint onSite timeLimitDays materials { name required } ${FORM_FIELDS}
+  eligibility eligibleTags minAge`;
 
 export const serviceItemResource = nodeResource('ServiceItem', {
   listFields: ITEM_ROW,
   exportable: true,
-  detailFields: `${ITEM_ROW} eligibility eligibleTags offeredAt policy { id title }`,
+  detailFields: `${ITEM_ROW} offeredAt policy { id title }`,
   toFilter: filterMapper('serviceItems', { offeredAt: asIs, category: asList, q: asIs }),
 });
 

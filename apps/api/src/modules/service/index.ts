@@ -15,6 +15,8 @@ import { ServiceStatsService } from './service-stats.service';
 import { createServiceLoaders, type ServiceLoaders } from './service.loaders';
 import { SERVICE_EXPORTS } from './service.exports';
 import { seedServices } from './service.seed';
+import { WorkCalendarResolver } from './work-calendar.resolver';
+import { WorkCalendarService } from './work-calendar.service';
 
 declare module '../../common/module' {
   interface ModuleServices {
@@ -25,6 +27,7 @@ declare module '../../common/module' {
     serviceSlots: ServiceSlotService;
     serviceApplications: ServiceApplicationService;
     serviceStats: ServiceStatsService;
+    workCalendar: WorkCalendarService;
   }
   interface ModuleLoaders {
     service: ServiceLoaders;
@@ -41,14 +44,16 @@ export const serviceModule = defineModule({
   services: (deps, { audit }) => {
     const communityProfiles = new CommunityService(audit);
     const serviceItems = new ServiceItemService(audit, communityProfiles);
+    const workCalendar = new WorkCalendarService(audit);
     return {
       communityProfiles,
       serviceItems,
       policies: new PolicyService(audit, communityProfiles),
       pointsOfInterest: new PointOfInterestService(audit, communityProfiles),
       serviceSlots: new ServiceSlotService(audit),
-      serviceApplications: new ServiceApplicationService(audit, deps.cipher, serviceItems),
+      serviceApplications: new ServiceApplicationService(audit, deps.cipher, serviceItems, workCalendar),
       serviceStats: new ServiceStatsService(),
+      workCalendar,
     };
   },
   loaders: (ctx) => ({ service: createServiceLoaders(ctx) }),
@@ -59,6 +64,7 @@ export const serviceModule = defineModule({
     PolicyResolver,
     PointOfInterestResolver,
     ServiceApplicationResolver,
+    WorkCalendarResolver,
   ],
   seed: async ({ m, cipher, logger, services }) => {
     const [{ none }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM service_item) AS none');

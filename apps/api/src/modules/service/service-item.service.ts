@@ -17,7 +17,7 @@ import type {
 import type { CommunityService } from './community.service';
 
 export const ITEM_COLUMNS = `i.id, i.code, i.name, i.category, i.service_point AS "servicePoint",
-  i.eligible_tags AS "eligibleTags", i.eligibility, i.materials, i.form_schema -> 'fields' AS "formFields",
+  i.eligible_tags AS "eligibleTags", i.min_age AS "minAge", i.eligibility, i.materials, i.form_schema -> 'fields' AS "formFields",
   i.on_site AS "onSite", i.time_limit_days AS "timeLimitDays", i.policy_id AS "policyId",
   i.region_code AS "regionCode", i.version`;
 
@@ -121,6 +121,9 @@ export class ServiceItemService {
     if (!Number.isInteger(input.timeLimitDays) || input.timeLimitDays < 1 || input.timeLimitDays > 60)
       throw AppError.badInput('timeLimitDays is 1 to 60 working days.', 'timeLimitDays');
     const policyId = input.policyId == null ? null : parseId(input.policyId, 'policyId');
+    const minAge = input.minAge ?? null;
+    if (minAge !== null && (!Number.isInteger(minAge) || minAge < 1 || minAge > 120))
+      throw AppError.badInput('minAge is a whole number of years from 1 to 120.', 'minAge');
     return atomically(ctx, async (m) => {
       if (policyId) {
         const [policy] = await m.query(`SELECT 1 FROM policy WHERE id = $1`, [policyId]);
@@ -128,8 +131,9 @@ export class ServiceItemService {
       }
       const [created]: ServiceItem[] = await m.query(
         `INSERT INTO service_item AS i (code, name, category, service_point, eligible_tags, eligibility, materials,
-           form_schema, on_site, time_limit_days, policy_id, region_code)
-         VALUES ($1, $2, $3, $4, $5::text[], $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12) RETURNING ${ITEM_COLUMNS}`,
+           form_schema, on_site, time_limit_days, policy_id, region_code, min_age)
+         VALUES ($1, $2, $3, $4, $5::text[], $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13)
+         RETURNING ${ITEM_COLUMNS}`,
         [
           code,
           name,
@@ -143,6 +147,7 @@ export class ServiceItemService {
           input.timeLimitDays,
           policyId,
           input.regionCode,
+          minAge,
         ],
       );
       await this.audit.record(ctx, m, {
