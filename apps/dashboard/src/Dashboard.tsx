@@ -21,7 +21,7 @@ import {
 import { allows } from './auth/actions';
 import { useJurisdiction } from './common/use-jurisdiction';
 import { lazyPage } from './features/feature';
-import { featuresFor } from './features';
+import { featuresFor, menuPagesFor } from './features';
 import { DescendantCountsTable } from './regions/DescendantCountsTable';
 import { RegionBreadcrumb } from './regions/RegionBreadcrumb';
 import type { RegionDetailRecord } from './regions/region-record';
@@ -68,6 +68,7 @@ export const Dashboard = () => {
 /** The features the roles show, as buttons: where the day's work starts. */
 const Shortcuts = () => {
   const { permissions } = usePermissions();
+  const level = useJurisdiction()?.level;
   const translate = useTranslate();
   const createPath = useCreatePath();
   const links = featuresFor(permissions)
@@ -83,7 +84,7 @@ const Shortcuts = () => {
             },
           ]
         : []),
-      ...(feature.pages ?? []).map((page) => ({
+      ...menuPagesFor(feature, permissions, level).map((page) => ({
         key: page.path,
         to: page.path,
         label: translate(page.menuLabel),

@@ -120,8 +120,7 @@ export const VillagePage = () => {
   const [locale = 'zh-CN'] = useLocaleState();
   const [search] = useSearchParams();
   const jurisdiction = useJurisdiction();
-  const code =
-    search.get('code') ?? (jurisdiction?.code && jurisdiction.code.length === 12 ? jurisdiction.code : null);
+  const code = search.get('code') ?? (jurisdiction?.level === 'VILLAGE' ? jurisdiction.code : null);
   const village = useStats<Village>('visits', 'village', code ? { code } : null);
   const visits = useGetList<VisitRow & { id: string }>(
     'visits',

@@ -3,6 +3,7 @@ import BadgeIcon from '@mui/icons-material/Badge';
 import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
 import HolidayVillageIcon from '@mui/icons-material/HolidayVillage';
 import InsightsIcon from '@mui/icons-material/Insights';
+import { REGION_LEVELS } from '@qiangji/domain';
 import { lazyPage, type Feature } from '../features/feature';
 import ApartmentIcon from '@mui/icons-material/Apartment';
 import HandshakeIcon from '@mui/icons-material/Handshake';
@@ -28,6 +29,8 @@ export const visitsFeature: Feature = {
       page: lazyPage(() => import('./VillagePage'), 'VillagePage'),
       menuLabel: 'app.villages.village.menu',
       icon: HolidayVillageIcon,
+      // An urban community (and its grid units) has no villages to open.
+      levels: REGION_LEVELS.filter((level) => level !== 'COMMUNITY' && level !== 'GRID'),
     },
     {
       path: '/cadres',
