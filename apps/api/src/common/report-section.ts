@@ -37,3 +37,13 @@ export interface ReportSection {
 export function countFigure(key: string, label: Label, value: number): ReportFigure {
   return { key, label, value, unit: 'COUNT' };
 }
+
+/** A rate (a fraction 0..1); null when there was nothing to divide by. */
+export function rateFigure(key: string, label: Label, value: number | null): ReportFigure {
+  return { key, label, value, unit: 'RATE' };
+}
+
+/** A duration in days; null when there was nothing to measure. */
+export function daysFigure(key: string, label: Label, value: number | null): ReportFigure {
+  return { key, label, value, unit: 'DAYS' };
+}
