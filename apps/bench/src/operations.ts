@@ -115,7 +115,10 @@ const statsVariables = (code: (f: Fixtures) => string) => (_api: Api, f: Fixture
   ...CITY_YEAR,
 });
 
-/** The command view as the dashboard asks for it (issue 13); its rollups are Qiangji's, so Qiangji alone. */
+/**
+ * The command view as the dashboard asks for it (issue 13): every tile of the five areas (mediation, villages,
+ * public services, grid, security), each from its rollup or yearly view; its rollups are Qiangji's, so Qiangji alone.
+ */
 const COMMAND_VIEW = `query CommandView($code: String!, $from: String!, $to: String!) {
   commandView(regionCode: $code, from: $from, to: $to) {
     tiles { key value previous change sparkline { month value } }
@@ -214,7 +217,8 @@ export const OPERATIONS: Operation[] = [
   },
   {
     key: 'command-city',
-    title: 'the command view of the city for 2012 (tiles, year before, sparklines, 18 districts, alerts)',
+    title:
+      'the command view of the city for 2012 (the five areas’ tiles, year before, sparklines, 18 districts, alerts)',
     systems: ['qiangji'],
     atScale: true,
     qiangji: COMMAND_VIEW,
@@ -222,7 +226,7 @@ export const OPERATIONS: Operation[] = [
   },
   {
     key: 'command-community',
-    title: 'the command view of one village of that township for 2012',
+    title: 'the command view of one village of that township for 2012 (the five areas’ tiles)',
     systems: ['qiangji'],
     atScale: true,
     qiangji: COMMAND_VIEW,

@@ -64,6 +64,14 @@ describe('the command view in the browser', () => {
       await tile('调解率')
         .getByText(/较上年同期 [+−±]\d+\.\d 个百分点/)
         .waitFor();
+      // The other areas, each under its name: the article's figures over the seeded data.
+      for (const area of ['矛盾纠纷大调解', '单位包村、干部驻村', '社区公共服务', '网格化管理', '公共安全'])
+        await page.getByRole('heading', { name: area, exact: true }).waitFor();
+      await tile('“1+3+N”模式推广率').getByText('20.5%', { exact: true }).waitFor();
+      await tile('发案总量').getByText('72,180', { exact: true }).waitFor();
+      await tile('发案总量').getByText('较上年同期 −19.8%', { exact: true }).waitFor();
+      await tile('群众安全感满意度').getByText('92.9%', { exact: true }).waitFor();
+      await tile('群众安全感满意度').getByText('较上年同期 +0.4 个百分点', { exact: true }).waitFor();
 
       await pick('地图指标', '未办结纠纷');
       await page.getByRole('heading', { name: '哈尔滨市下级区域：未办结纠纷' }).waitFor();
@@ -71,17 +79,23 @@ describe('the command view in the browser', () => {
       await page.waitForURL(/kpi=mediationRate/);
       const map = page.getByRole('region', { name: '哈尔滨市下级区域：调解率' });
       await map.getByRole('img', { name: '哈尔滨市下级区域：调解率' }).waitFor();
+      // From the top: a full-page shot of a scrolled page draws the fixed app bar halfway down.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(SCREENSHOTS, 'command-view-1366.png'), fullPage: true });
 
       // 道里区's mark on the map: ECharts draws its label as SVG text, where a click lands on the mark's item.
       await map.locator('svg text', { hasText: /^道里区$/ }).click();
       await page.waitForURL(/region=230102&/);
       await heading('道里区').waitFor();
-      // Streets carry no centroids in the demo: the ranked table drills on.
-      const ranking = page.getByRole('table', { name: '下级区域排名：调解率' });
-      await ranking.getByRole('link', { name: '通江街道', exact: true }).click();
+      // Streets and communities have sketched centroids near their parent's: the map drills on.
+      const districtMap = page.getByRole('region', { name: '道里区下级区域：调解率' });
+      await districtMap.locator('svg text', { hasText: /^通江街道$/ }).click();
       await page.waitForURL(/region=230102010&/);
       await page.getByRole('heading', { name: /通江街道 基层治理态势/ }).waitFor();
+      const streetMap = page.getByRole('region', { name: /通江街道下级区域：调解率/ });
+      await streetMap.locator('svg text', { hasText: /社区/ }).first().waitFor();
+      await streetMap.screenshot({ path: path.join(SCREENSHOTS, 'command-view-street-map-1366.png') });
+      // Labels that would overlap are left out on the map; the ranked table names every community.
       await page
         .getByRole('table', { name: '下级区域排名：调解率' })
         .getByRole('link', { name: /上红社区/ })
@@ -105,6 +119,27 @@ describe('the command view in the browser', () => {
     });
   });
 
+  it('when 通河县 is opened for 2009–2012, then its farmers’ income grew 18.1% a year; printed, the view is its tiles, map and table without the menu', async () => {
+    await open(DESKTOP);
+    await withScreenshotOnFailure(page, 'command-view-tonghe', async () => {
+      await signIn(page, api!.baseUrl, 'supervisor');
+      await heading('哈尔滨市').waitFor();
+      await page.goto(`${api!.baseUrl}/#/command?region=230128&from=2009-01&to=2012-12`);
+      await heading('通河县').waitFor();
+      await tile('农民人均纯收入年均增长').getByText('18.1%', { exact: true }).waitFor();
+
+      await page.emulateMedia({ media: 'print' });
+      for (const hidden of [page.locator('header').first(), page.getByRole('button', { name: '打印' })])
+        expect(await hidden.isVisible()).toBe(false);
+      for (const shown of [
+        tile('农民人均纯收入年均增长'),
+        page.getByRole('img', { name: /通河县下级区域/ }),
+        page.getByRole('table', { name: /下级区域排名/ }),
+      ])
+        expect(await shown.isVisible()).toBe(true);
+    });
+  });
+
   it('when a supervisor opens it on a phone, then the tiles, the map and the table fit the screen', async () => {
     await open(PHONE);
     await withScreenshotOnFailure(page, 'command-view-phone', async () => {
@@ -113,6 +148,7 @@ describe('the command view in the browser', () => {
       expect(await page.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(
         PHONE.width,
       );
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(SCREENSHOTS, 'command-view-390.png'), fullPage: true });
     });
   });

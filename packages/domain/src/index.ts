@@ -298,6 +298,8 @@ export type {
 export {
   PERIOD_KINDS,
   PERIOD_KIND_LABELS,
+  KPI_AREAS,
+  KPI_AREA_LABELS,
   KPI_UNITS,
   ALERT_KINDS,
   ALERT_KIND_LABELS,
@@ -312,8 +314,9 @@ export {
   chinaMonth,
   sparklineMonths,
   tileChange,
+  sketchedCentroid,
 } from './supervision';
-export type { PeriodKind, MonthRange, KpiUnit, AlertKind } from './supervision';
+export type { PeriodKind, MonthRange, KpiArea, KpiUnit, AlertKind } from './supervision';
 
 export {
   WORK_UNIT_KINDS,

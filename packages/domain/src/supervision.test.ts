@@ -7,6 +7,7 @@ import {
   sameMonthsYearBefore,
   sparklineMonths,
   tileChange,
+  sketchedCentroid,
   validateMonthRange,
 } from './supervision';
 
@@ -76,5 +77,27 @@ describe('a tile against last year', () => {
   it('when either side has no figure, or last year counted none, then there is no change', () => {
     expect(tileChange('PERCENT', null, 0.9)).toBeNull();
     expect(tileChange('COUNT', 5, 0)).toBeNull();
+  });
+});
+
+describe('sketchedCentroid', () => {
+  const daoli = { lat: 45.66, lng: 126.42 };
+  it('when a street of 道里区 has no centroid, then its mark lies near the district’s, apart from its siblings, the same each time', () => {
+    const streets = Array.from({ length: 12 }, (_, i) => sketchedCentroid(daoli, i, 12, 3));
+    expect(sketchedCentroid(daoli, 5, 12, 3)).toEqual(streets[5]);
+    for (const p of streets) {
+      expect(Math.abs(p.lat - daoli.lat)).toBeLessThanOrEqual(0.03);
+      expect(Math.abs(p.lng - daoli.lng)).toBeLessThanOrEqual(0.03 / Math.cos((daoli.lat * Math.PI) / 180));
+    }
+    const keys = new Set(streets.map((p) => `${p.lat.toFixed(4)},${p.lng.toFixed(4)}`));
+    expect(keys.size).toBe(12);
+  });
+
+  it('when drilled a level down, then the disc is a quarter of the size', () => {
+    const street = sketchedCentroid(daoli, 0, 1, 3);
+    const community = sketchedCentroid(street, 0, 1, 4);
+    const away = (a: { lat: number; lng: number }, b: { lat: number; lng: number }) =>
+      Math.hypot(a.lat - b.lat, (a.lng - b.lng) * Math.cos((daoli.lat * Math.PI) / 180));
+    expect(away(community, street)).toBeCloseTo(away(street, daoli) / 4, 12);
   });
 });

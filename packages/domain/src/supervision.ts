@@ -1,6 +1,7 @@
 import { chinaDay } from './china-time';
 import { DomainValidationError } from './errors';
 import { percentagePointChange, yearOnYearChange } from './kpi';
+import type { LatLng } from './grid';
 import type { Labels } from './machine';
 
 // The command view (指挥调度): periods of whole months, compared with the same months a year before, and the
@@ -93,6 +94,17 @@ export function sparklineMonths(range: MonthRange): MonthRange {
   return { from: addMonths(range.to, -11), to: range.to };
 }
 
+/** The areas of governance of the command view's tiles, in the order it shows them (the article's five). */
+export const KPI_AREAS = ['mediation', 'village', 'service', 'grid', 'security'] as const;
+export type KpiArea = (typeof KPI_AREAS)[number];
+export const KPI_AREA_LABELS: Labels<KpiArea> = Object.freeze({
+  mediation: { zh: '矛盾纠纷大调解', en: 'Grand mediation' },
+  village: { zh: '单位包村、干部驻村', en: 'Villages and stationed cadres' },
+  service: { zh: '社区公共服务', en: 'Public services' },
+  grid: { zh: '网格化管理', en: 'Grid management' },
+  security: { zh: '公共安全', en: 'Public security' },
+});
+
 export const KPI_UNITS = ['PERCENT', 'COUNT'] as const;
 /** A rate (a fraction 0..1, compared in percentage points) or a count (compared as a change in percent). */
 export type KpiUnit = (typeof KPI_UNITS)[number];
@@ -134,3 +146,21 @@ export const ALERT_KIND_LABELS: Labels<AlertKind> = Object.freeze({
 
 /** Disputes of the same place and type, or of the same party, this many times in a calendar year: recurring. */
 export const RECURRENCE_THRESHOLD = 3;
+
+/** How far from its parent's centroid a region's sketched mark may lie, by its depth (the city is 1), in degrees. */
+const SKETCH_RADIUS_DEGREES = (depth: number) => 0.12 / 4 ** Math.max(0, depth - 2);
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/**
+ * Where the map puts a region that has no centroid of its own (no boundary imported, no survey point): inside a
+ * disc around its parent's centroid, the `index`-th of its `count` siblings on a sunflower spiral (evenly spread,
+ * never on top of each other), the disc smaller at each level down. Deterministic, so the map does not jump
+ * between visits; a sketch of the layout that keeps drill-down drawable, not a position to navigate by.
+ */
+export function sketchedCentroid(parent: LatLng, index: number, count: number, depth: number): LatLng {
+  const r = SKETCH_RADIUS_DEGREES(depth) * Math.sqrt((index + 0.5) / Math.max(count, 1));
+  const angle = index * GOLDEN_ANGLE;
+  // A degree of longitude is shorter than one of latitude at Harbin's 45°: widen it so the disc stays round.
+  const lngScale = 1 / Math.cos((parent.lat * Math.PI) / 180);
+  return { lat: parent.lat + r * Math.sin(angle), lng: parent.lng + r * Math.cos(angle) * lngScale };
+}

@@ -38,7 +38,7 @@ export function countFigure(key: string, label: Label, value: number): ReportFig
   return { key, label, value, unit: 'COUNT' };
 }
 
-/** A rate (a fraction 0..1); null when there was nothing to divide by. */
+/** A figure that is a rate: a fraction 0..1, shown as a percentage (null where undefined). */
 export function rateFigure(key: string, label: Label, value: number | null): ReportFigure {
   return { key, label, value, unit: 'RATE' };
 }

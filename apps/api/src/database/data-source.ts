@@ -14,6 +14,7 @@ import { PublicServices1764600000000 } from './migrations/1764600000000-public-s
 import { GridSecurity1764700000000 } from './migrations/1764700000000-grid-security';
 import { MediationRollups1764800000000 } from './migrations/1764800000000-mediation-rollups';
 import { MonthlyReport1764900000000 } from './migrations/1764900000000-monthly-report';
+import { AreaRollups1765000000000 } from './migrations/1765000000000-area-rollups';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
 export class AppDataSource extends DataSource {
@@ -51,6 +52,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       GridSecurity1764700000000,
       MediationRollups1764800000000,
       MonthlyReport1764900000000,
+      AreaRollups1765000000000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

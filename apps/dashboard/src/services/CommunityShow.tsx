@@ -14,12 +14,16 @@ import {
   SimpleShowLayout,
   TextField,
   useCreatePath,
+  useDataProvider,
+  useLocaleState,
   usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { allows } from '../auth/actions';
+import { ExportMenu } from '../common/ExportButton';
 import { regionName, type RegionRef } from '../common/region-ref';
+import type { QiangjiDataProvider } from '../data-provider';
 import { RegionLink } from '../common/RegionLink';
 import { useStats } from '../stats/use-stats';
 import type { MapPoint } from './ConvenienceMap';
@@ -56,6 +60,8 @@ const Functions = () => {
 const NearbyMap = () => {
   const record = useRecordContext<Profile>();
   const translate = useTranslate();
+  const dataProvider = useDataProvider<QiangjiDataProvider>();
+  const [locale] = useLocaleState();
   const { data } = useStats<{ totalCount: number; edges: { node: MapPoint }[] }>(
     'communityProfiles',
     'nearby',
@@ -70,7 +76,24 @@ const NearbyMap = () => {
   if (!record?.location) return null;
   return (
     <Box sx={{ width: '100%' }}>
-      <Typography variant="subtitle1">{translate('app.services.map')}</Typography>
+      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+        <Typography variant="subtitle1">{translate('app.services.map')}</Typography>
+        <ExportMenu
+          total={data?.totalCount}
+          run={(format, onProgress, signal) =>
+            dataProvider.exportField(
+              'nearby',
+              {
+                arguments: { communityCode: record.regionCode, radiusMeters: CONVENIENCE_MAP_RADIUS_M },
+                format,
+                language: locale === 'en' ? 'en' : 'zh',
+                signal,
+              },
+              onProgress,
+            )
+          }
+        />
+      </Box>
       <Typography variant="caption" color="text.secondary">
         {translate('app.services.map_hint')}
       </Typography>

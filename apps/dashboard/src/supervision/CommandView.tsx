@@ -75,7 +75,8 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
   const name = shown ? regionName(shown.region) : (state?.region ?? '');
   const valueOf = (c: CommandChild) => c.figures.find((f) => f.key === tile?.key)?.value ?? null;
   const rows = shown && tile ? ranked(shown.children, valueOf, tile.higherIsBetter) : [];
-  // On a phone the table is the chosen KPI's ranking alone; the other figures are a tap on their tile away.
+  // The table ranks by the chosen KPI beside the other figures of its area (on a phone, that KPI alone); the
+  // other areas' figures are a tap on their tiles away.
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
 
   return (
@@ -178,7 +179,7 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
                     value: (c) => (valueOf(c) === null ? '—' : String(rows.indexOf(c) + 1)),
                   },
                   ...shown.tiles
-                    .filter((t) => !phone || t.key === tile.key)
+                    .filter((t) => (phone ? t.key === tile.key : t.area === tile.area))
                     .map((t) => ({
                       key: t.key,
                       label: t.label[language],

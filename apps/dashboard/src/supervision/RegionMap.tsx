@@ -85,6 +85,8 @@ export const RegionMap = ({
       symbolSize: 22,
       itemStyle: color ? { color } : undefined,
       label: { show: true, position: 'right', formatter: (p: { data: Point }) => p.data.name, fontSize: 12 },
+      // Many communities of a street: a label that would cover another is left to the tooltip and the table.
+      labelLayout: { hideOverlap: true },
       cursor: 'pointer',
     });
     const withFigure = marked.filter((c) => valueOf(c) !== null).map(point);
@@ -92,14 +94,25 @@ export const RegionMap = ({
     if (drawn.length === 0) {
       const lngs = marked.map((c) => c.centroid!.lng);
       const lats = marked.map((c) => c.centroid!.lat);
-      const pad = 0.15;
+      // A margin in proportion to the marks' spread: districts span a degree, a street's communities a hundredth.
+      const pad = (axis: number[]) => Math.max((Math.max(...axis) - Math.min(...axis)) * 0.15, 0.001);
       return {
         animation: false,
         aria,
         tooltip,
         grid: { left: 8, right: 64, top: 8, bottom: 48 },
-        xAxis: { type: 'value', show: false, min: Math.min(...lngs) - pad, max: Math.max(...lngs) + pad },
-        yAxis: { type: 'value', show: false, min: Math.min(...lats) - pad, max: Math.max(...lats) + pad },
+        xAxis: {
+          type: 'value',
+          show: false,
+          min: Math.min(...lngs) - pad(lngs),
+          max: Math.max(...lngs) + pad(lngs),
+        },
+        yAxis: {
+          type: 'value',
+          show: false,
+          min: Math.min(...lats) - pad(lats),
+          max: Math.max(...lats) + pad(lats),
+        },
         visualMap: legend(tile, values, locale, 2),
         series: [marks(withFigure), marks(without, NO_FIGURE)],
       };

@@ -11,6 +11,7 @@ export const CADRE_WORK_FILTERS = { regionCode: asIs, householdId: asIs, cadreId
 export const stationedCadreResource = nodeResource('StationedCadre', {
   // By name, the API's only order.
   listFields: ROW,
+  exportable: true,
   detailFields: `${ROW} postings { id role state startsOn endsOn handoverNote village { ${REGION_REF} }
     visits(first: 0) { totalCount } openAssistance { id type state description household { address } } }`,
   toFilter: filterMapper('stationedCadres', { regionCode: asIs, workUnitId: asIs, q: asIs }),

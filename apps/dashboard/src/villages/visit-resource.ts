@@ -34,6 +34,7 @@ const FIGURES = `activeCadres villagesCovered visits households householdsVisite
 export const visitResource = nodeResource('Visit', {
   // Newest visit first, the API's only order.
   listFields: ROW,
+  exportable: true,
   detailFields: `${ROW} createdAt location { lat lng } posting { id role cadreName }
     disputeCase { id number state title }`,
   toFilter: toVisitFilter,

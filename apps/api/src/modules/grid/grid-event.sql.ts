@@ -13,6 +13,9 @@ export const lateSql = (e: string) =>
   `((${e}.state = ANY(${CLOCK_STATES}) AND ${e}.due_at < now()) OR
     (${e}.state = ANY(${CLOSED_STATES}) AND ${e}.closed_at > ${e}.due_at))`;
 
+/** An event whose clock runs and whose deadline is still ahead: open and not (yet) late. */
+export const notYetDueSql = (e: string) => `(${e}.state = ANY(${CLOCK_STATES}) AND ${e}.due_at >= now())`;
+
 /** An event whose clock runs, in the last part of its time and not yet past it. */
 export const atRiskSql = (e: string) =>
   `(${e}.state = ANY(${CLOCK_STATES}) AND ${e}.at_risk_at <= now() AND ${e}.due_at >= now())`;

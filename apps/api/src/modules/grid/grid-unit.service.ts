@@ -1,7 +1,7 @@
 import { chinaDay, coverageRate } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped, unscoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
+import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import {
   checkText,
@@ -87,20 +87,24 @@ export class GridUnitService {
   }
 
   async list(ctx: RequestContext, regionCode: string | null | undefined, args: PageArgs) {
+    return listPage(unscoped(ctx), { ...(await this.listQuery(ctx, regionCode)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(ctx: RequestContext, regionCode: string | null | undefined): Promise<ListQuery<GridUnit>> {
     requireAction(ctx, 'grid:read');
     const where = new Where().subtree('r.path', await scopePath(ctx, regionCode));
     where.add(`r.level = 'GRID'`).add(CURRENT);
-    return listPage<GridUnit>(unscoped(ctx), {
+    return {
       from: 'region r',
       columns: UNIT_COLUMNS,
       where,
-      args,
       sort: fixedSort(
         'CODE',
         { expr: 'r.code', value: (u) => u.code, direction: SortDirection.ASC },
         { expr: 'r.code', of: (u) => u.code },
       ),
-    });
+    };
   }
 
   /** Every assignment of these units, current first, then the newest: one statement for a page of units. */

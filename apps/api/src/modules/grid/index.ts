@@ -1,5 +1,8 @@
+import { GRID_KPIS } from './grid-kpis';
+import { GRID_REPORT_SECTIONS } from './grid.report';
 import { defineModule } from '../../common/module';
 import { GridEventService } from './grid-event.service';
+import { GRID_EXPORTS } from './grid.exports';
 import { DisputeCaseGridEventResolver, GridEventResolver } from './grid-event.resolver';
 import { createGridLoaders, type GridLoaders } from './grid.loaders';
 import { seedGrid } from './grid.seed';
@@ -24,6 +27,7 @@ export const gridModule = defineModule({
     gridUnits: new GridUnitService(audit),
   }),
   loaders: (ctx) => ({ grid: createGridLoaders(ctx) }),
+  exports: GRID_EXPORTS,
   resolvers: [
     GridEventResolver,
     DisputeCaseGridEventResolver,
@@ -38,6 +42,8 @@ export const gridModule = defineModule({
     logger.info(seeded, 'grid demo data seeded');
     return seeded;
   },
+  kpis: GRID_KPIS,
+  reportSections: GRID_REPORT_SECTIONS,
   constraints: {
     grid_worker_assignment_open: {
       code: 'CONFLICT',

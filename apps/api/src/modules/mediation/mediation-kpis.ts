@@ -1,11 +1,18 @@
 import { mediationRate, resolutionRate } from '@qiangji/domain';
-import type { AlertSource, KpiSource, KpiTile } from '../../common/command-view';
+import {
+  overdueTile,
+  type AlertSource,
+  type KpiSource,
+  type KpiTile,
+  type RunningFacts,
+} from '../../common/command-view';
+import { notYetDueSql } from './dispute-case.sql';
 
 /** Cases by the month accepted: the cohort of mediationStats, so the tiles and the overview agree. */
-const CASES: KpiSource = {
+const CASES: KpiSource & { running: RunningFacts } = {
   rollup: 'dispute_case_rollup',
   measures: ['accepted', 'mediated', 'open', 'open_due'],
-  live: (ctx, scope) => ctx.services.mediationCommandView.notYetDue(ctx, scope),
+  running: { fact: 'dispute_case', notYetDue: notYetDueSql('c'), at: 'accepted_at', measure: 'not_yet_due' },
 };
 
 const PETITIONS: KpiSource = { rollup: 'petition_case_rollup', measures: ['registered', 'resolved'] };
@@ -32,17 +39,24 @@ export const MEDIATION_KPIS: readonly KpiTile[] = [
     source: CASES,
     value: (w) => w.sum('open'),
   },
-  {
+  overdueTile({
     key: 'overdueDisputes',
     area: 'mediation',
     label: { zh: '超期纠纷', en: 'Overdue disputes' },
-    unit: 'COUNT',
-    higherIsBetter: false,
     action: 'dispute:read',
     source: CASES,
-    // Open with a due time, less those whose time has not run out: overdue now, the one definition.
-    value: (w) => w.sum('open_due') - w.sum('not_yet_due'),
-  },
+    // mediationStats' `overdue`: of the cases accepted in the period, those overdue now.
+    alert: {
+      kind: 'OVERDUE_DISPUTES',
+      resource: 'disputeCases',
+      filter: (regionCode, days) => ({
+        regionCode,
+        overdue: true,
+        acceptedFrom: days.from,
+        acceptedTo: days.to,
+      }),
+    },
+  }),
   {
     key: 'petitionResolutionRate',
     area: 'mediation',

@@ -1,5 +1,6 @@
 import { defineModule } from '../../common/module';
 import { Region } from './region.entity';
+import { regionExport } from './region.exports';
 import { createRegionLoaders, type RegionLoaders } from './region.loaders';
 import { RegionResolver } from './region.resolver';
 import { demoRegions } from './region.seed';
@@ -21,6 +22,7 @@ export const regionModule = defineModule({
   services: () => ({ region: new RegionService() }),
   loaders: (ctx) => ({ region: createRegionLoaders(ctx, ctx.services.region) }),
   resolvers: [RegionResolver],
+  exports: [regionExport],
   entities: [Region],
   // The demo tree stands since before the article's years, so statistics by the units valid then find it.
   seed: ({ m }) =>

@@ -1,4 +1,10 @@
-import { isValidDivisionCode, qualifiedRegionName, type RegionLevel } from '@qiangji/domain';
+import {
+  isValidDivisionCode,
+  qualifiedRegionName,
+  sketchedCentroid,
+  type LatLng,
+  type RegionLevel,
+} from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import {
   encodeCursor,
@@ -9,6 +15,7 @@ import {
   SortDirection,
   toConnection,
   type Connection,
+  type ListQuery,
   type Page,
   type PageArgs,
 } from '../../common/connection';
@@ -88,15 +95,23 @@ export class RegionService {
     filter: RegionFilter | null | undefined,
     args: PageArgs & { orderBy?: RegionOrderBy | null },
   ): Promise<Connection<RegionRow>> {
-    const sort = toSort(args.orderBy);
+    return listPage(unscoped(ctx), { ...(await this.listQuery(ctx, filter, args.orderBy)), args });
+  }
+
+  /** The rows the list (or its export) selects, in the list's order. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: RegionFilter | null | undefined,
+    orderBy: RegionOrderBy | null | undefined,
+  ): Promise<ListQuery<RegionRow>> {
+    const sort = toSort(orderBy);
     const where = await this.filterClauses(ctx, filter ?? {}, new Where().add(CURRENT));
-    return listPage<RegionRow>(unscoped(ctx), {
+    return {
       from: 'region r',
       columns: COLUMNS,
       where,
-      args,
       sort: { ...sort, value: (r) => sortValue(r, sort.field), id: (r) => r.code },
-    });
+    };
   }
 
   /** The children pages of many parents in one statement (for `Region.children` across a list); counts from memory. */
@@ -132,14 +147,38 @@ export class RegionService {
    * The current children of a region with what a map draws: the centroid, and the boundary where one was
    * imported (`db:import boundaries`). From the tree in memory; a statement only for the boundaries there are.
    */
+  /**
+   * The current children of a region for the map, with their boundaries where imported. A region without a
+   * centroid of its own (streets, communities: the demo carries the districts' only) gets a sketched one near its
+   * parent's, which may itself be sketched (`sketchedCentroid`): drilling down always has marks to draw.
+   */
   async mapChildren(ctx: RequestContext, code: string): Promise<(TreeRegion & { boundary: unknown })[]> {
-    const children = (await regionTree(ctx)).childrenOf(code);
+    const tree = await regionTree(ctx);
+    const children = tree.childrenOf(code);
     const drawn = children.filter((c) => c.hasBoundary).map((c) => c.code);
     const boundaries: { code: string; boundary: unknown }[] = drawn.length
       ? await unscoped(ctx)((q) => q.query(`SELECT code, boundary FROM region WHERE code = ANY($1)`, [drawn]))
       : [];
     const byCode = new Map(boundaries.map((b) => [b.code, b.boundary]));
-    return children.map((c) => ({ ...c, boundary: byCode.get(c.code) ?? null }));
+    const centroid = (region: TreeRegion): LatLng | null => {
+      if (region.centroidLat != null && region.centroidLng != null)
+        return { lat: region.centroidLat, lng: region.centroidLng };
+      const parent = region.parentCode ? tree.byCode.get(region.parentCode) : undefined;
+      const around = parent ? centroid(parent) : null;
+      if (!parent || !around) return null;
+      const siblings = tree.childrenOf(parent.code);
+      const index = siblings.findIndex((s) => s.code === region.code);
+      return sketchedCentroid(around, Math.max(index, 0), siblings.length, region.path.split('.').length);
+    };
+    return children.map((c) => {
+      const at = centroid(c);
+      return {
+        ...c,
+        centroidLat: at?.lat ?? null,
+        centroidLng: at?.lng ?? null,
+        boundary: byCode.get(c.code) ?? null,
+      };
+    });
   }
 
   /** The current children of a region, by code, from the tree in memory. */

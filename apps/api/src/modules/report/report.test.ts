@@ -119,8 +119,19 @@ describe('monthly reports signed off level by level', () => {
       deadline: '2012-07-03',
       overdue: true,
     });
-    expect(report.sections.map((s) => s.key)).toEqual(['residents', 'mediation', 'petitions']);
+    expect(report.sections.map((s) => s.key)).toEqual([
+      'residents',
+      'mediation',
+      'petitions',
+      'services',
+      'grid',
+      'security',
+      'villages',
+    ]);
     expect(figure(report.sections, 'mediation.accepted')).toBe(2);
+    // The other areas' sections, from their modules' statistics: nothing happened there in this tree's June.
+    for (const path of ['services.submitted', 'grid.reported', 'security.reportedCases', 'villages.visits'])
+      expect([path, figure(report.sections, path)]).toEqual([path, 0]);
     expect(report.sections[1].figures[0].label).toBe('本月受理纠纷');
     expect(report.availableCommands).toEqual(['SIGN']);
     expect((await read(districtOfficer, district)).deadline).toBe('2012-07-05');

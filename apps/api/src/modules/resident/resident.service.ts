@@ -197,12 +197,12 @@ export class ResidentService {
   }
 
   /** Rows of a revealed `listQuery` (which read the ciphertext too) with the ID number, phone and birth date in clear. */
-  unmasked(rows: readonly Resident[]): (Resident & { birthDate: string })[] {
-    return (rows as readonly (Resident & Encrypted)[]).map(({ idNumberEncrypted, phoneEncrypted, ...r }) => ({
+  unmasked<R extends Resident>(rows: readonly R[]): (R & { birthDate: string })[] {
+    return (rows as readonly (R & Encrypted)[]).map(({ idNumberEncrypted, phoneEncrypted, ...r }) => ({
       ...r,
       idNumber: this.cipher.decrypt(idNumberEncrypted),
       phone: phoneEncrypted && this.cipher.decrypt(phoneEncrypted),
-    }));
+    })) as (R & { birthDate: string })[];
   }
 
   /** An exact ID-number lookup: a valid number, a stated purpose, one per request. */

@@ -1,5 +1,8 @@
 import { groupLoader } from '../../common/loaders';
+import { SECURITY_KPIS } from './security-kpis';
+import { SECURITY_REPORT_SECTIONS } from './security.report';
 import { defineModule } from '../../common/module';
+import { SECURITY_EXPORTS } from './security.exports';
 import type { RequestContext } from '../../server/context';
 import { SecurityRecordsService } from './security-records.service';
 import { SecurityStatisticService } from './security-statistic.service';
@@ -40,6 +43,7 @@ export const securityModule = defineModule({
     securityRecords: new SecurityRecordsService(audit),
   }),
   loaders: (ctx) => ({ security: createSecurityLoaders(ctx) }),
+  exports: SECURITY_EXPORTS,
   resolvers: [
     SecurityResolver,
     SecurityStatsResolver,
@@ -54,6 +58,8 @@ export const securityModule = defineModule({
     logger.info(seeded, 'security demo data seeded');
     return seeded;
   },
+  kpis: SECURITY_KPIS,
+  reportSections: SECURITY_REPORT_SECTIONS,
   constraints: {
     security_statistic_region_code_month_category_key: {
       code: 'CONFLICT',

@@ -11,7 +11,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
+import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import type { VillageYearCases } from '../village/profile.types';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -93,22 +93,29 @@ export class SecurityStatisticService {
   constructor(private readonly audit: AuditService) {}
 
   async list(ctx: RequestContext, filter: SecurityStatisticFilter | null | undefined, args: PageArgs) {
+    return listPage(scoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: SecurityStatisticFilter | null | undefined,
+  ): Promise<ListQuery<SecurityStatistic>> {
     requireAction(ctx, 'security:read');
     const where = new Where().subtree('s.region_path', await scopePath(ctx, filter?.regionCode));
     where.anyOf('s.category', filter?.category);
     if (filter?.from) where.add(`s.month >= ${where.param(monthStart(filter.from, 'from'), 'date')}`);
     if (filter?.to) where.add(`s.month <= ${where.param(monthStart(filter.to, 'to'), 'date')}`);
-    return listPage<SecurityStatistic>(scoped(ctx), {
+    return {
       from: 'security_statistic s',
       columns: COLUMNS,
       where,
-      args,
       sort: fixedSort(
         'MONTH',
         { expr: 's.month', value: (s) => `${s.month}-01`, direction: SortDirection.DESC },
         { expr: 's.id', of: (s) => s.id },
       ),
-    });
+    };
   }
 
   /**

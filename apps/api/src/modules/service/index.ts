@@ -1,3 +1,5 @@
+import { SERVICE_KPIS } from './service-kpis';
+import { SERVICE_REPORT_SECTIONS } from './service.report';
 import { defineModule } from '../../common/module';
 import { PolicyResolver, ServiceItemResolver } from './catalogue.resolver';
 import { CommunityProfileResolver } from './community.resolver';
@@ -11,6 +13,7 @@ import { ServiceItemService } from './service-item.service';
 import { ServiceSlotService } from './service-slot.service';
 import { ServiceStatsService } from './service-stats.service';
 import { createServiceLoaders, type ServiceLoaders } from './service.loaders';
+import { SERVICE_EXPORTS } from './service.exports';
 import { seedServices } from './service.seed';
 
 declare module '../../common/module' {
@@ -49,6 +52,7 @@ export const serviceModule = defineModule({
     };
   },
   loaders: (ctx) => ({ service: createServiceLoaders(ctx) }),
+  exports: SERVICE_EXPORTS,
   resolvers: [
     CommunityProfileResolver,
     ServiceItemResolver,
@@ -63,6 +67,8 @@ export const serviceModule = defineModule({
     logger.info(seeded, 'public-service demo data seeded');
     return seeded;
   },
+  kpis: SERVICE_KPIS,
+  reportSections: SERVICE_REPORT_SECTIONS,
   constraints: {
     service_item_code: { code: 'CONFLICT', message: 'An item with that code exists already.', field: 'code' },
     service_slot_region_code_day_starts_at_key: {

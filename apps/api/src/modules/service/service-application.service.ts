@@ -22,7 +22,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget, type TimelineEntry } from '../../common/command';
-import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
+import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
@@ -126,6 +126,14 @@ export class ServiceApplicationService {
 
   /** Newest submission first; a queue is a work list of the service point, with the rest of the filter. */
   async list(ctx: RequestContext, filter: ServiceApplicationFilter | null | undefined, args: PageArgs) {
+    return listPage(scoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: ServiceApplicationFilter | null | undefined,
+  ): Promise<ListQuery<ServiceApplication>> {
     requireAction(ctx, 'service:read');
     const where = new Where()
       .subtree('a.region_path', await scopePath(ctx, filter?.regionCode))
@@ -141,11 +149,10 @@ export class ServiceApplicationService {
       )
       .contains(['a.number'], filter?.q);
     if (filter?.queue) where.add(queueSql[filter.queue]('a'));
-    return listPage<ServiceApplication>(scoped(ctx), {
+    return {
       from: 'service_application a',
       columns: APPLICATION_COLUMNS,
       where,
-      args,
       sort: fixedSort(
         'SUBMITTED_AT',
         {
@@ -155,7 +162,7 @@ export class ServiceApplicationService {
         },
         { expr: 'a.id', of: (a) => a.id },
       ),
-    });
+    };
   }
 
   /** The size of each work queue in a subtree, in one statement. */

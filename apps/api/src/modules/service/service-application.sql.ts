@@ -8,6 +8,9 @@ const CLOCK_STATES = `'{${SERVICE_CLOCK_STATES.join(',')}}'::text[]`;
 /** An application (alias `a`) whose clock runs and whose deadline has passed. */
 export const overdueSql = (a: string) => `(${a}.state = ANY(${CLOCK_STATES}) AND ${a}.due_at < now())`;
 
+/** An application whose clock runs and whose deadline is still ahead: the complement of overdue. */
+export const notYetDueSql = (a: string) => `(${a}.state = ANY(${CLOCK_STATES}) AND ${a}.due_at >= now())`;
+
 /** Today in China, the day appointments are kept on. */
 export const CHINA_TODAY = `(now() AT TIME ZONE 'Asia/Shanghai')::date`;
 

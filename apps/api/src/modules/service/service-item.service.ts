@@ -3,7 +3,7 @@ import { parseFormSchema } from '@qiangji/domain/forms';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, requireAction, requirePrincipal, scopePath, unscoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
+import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { checkText, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -57,6 +57,14 @@ export class ServiceItemService {
 
   /** By category, then code. Any signed-in caller reads the catalogue of any place. */
   async list(ctx: RequestContext, filter: ServiceItemFilter | null | undefined, args: PageArgs) {
+    return listPage(unscoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: ServiceItemFilter | null | undefined,
+  ): Promise<ListQuery<ServiceItem>> {
     requirePrincipal(ctx);
     const where = new Where()
       .anyOf('i.category', filter?.category)
@@ -67,11 +75,10 @@ export class ServiceItemService {
       const path = await this.communities.pathOf(ctx, filter.offeredAt, 'offeredAt');
       where.add(offeredAtSql('i', where.param(path, 'ltree')));
     }
-    return listPage<ServiceItem>(unscoped(ctx), {
+    return {
       from: 'service_item i',
       columns: ITEM_COLUMNS,
       where,
-      args,
       sort: fixedSort(
         'CATEGORY_CODE',
         {
@@ -81,7 +88,7 @@ export class ServiceItemService {
         },
         { expr: 'i.id', of: (i) => i.id },
       ),
-    });
+    };
   }
 
   /** The item with its form, for an application: offered at the service point (path), else BAD_USER_INPUT. */

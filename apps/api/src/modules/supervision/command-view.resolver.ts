@@ -29,7 +29,7 @@ export class CommandViewResolver {
       'High-risk and overdue items open now in the subtree, and places where disputes recur (three times in the period’s last calendar year); each with its list’s filter.',
   })
   alerts(@Ctx() ctx: RequestContext, @Root() view: CommandViewResult) {
-    return ctx.services.commandView.alerts(ctx, view.scope);
+    return ctx.services.commandView.alerts(ctx, view);
   }
 }
 

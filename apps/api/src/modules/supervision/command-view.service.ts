@@ -1,4 +1,7 @@
 import {
+  ALERT_KINDS,
+  addMonths,
+  KPI_AREAS,
   monthsOf,
   sameMonthsYearBefore,
   sparklineMonths,
@@ -13,7 +16,7 @@ import type {
   KpiSource,
   KpiTile,
   KpiWindow,
-  MeasureRow,
+  RunningFacts,
   ViewScope,
 } from '../../common/command-view';
 import type { RequestContext } from '../../server/context';
@@ -24,11 +27,17 @@ type Months = Map<string, Record<string, number>>;
 /** Every source's counts, by source and region code. */
 type Counts = Map<KpiSource, Map<string, Months>>;
 
-export type CommandViewResult = CommandView & { scope: ViewScope & { period: MonthRange } };
+export type CommandViewResult = CommandView & {
+  scope: ViewScope & { period: MonthRange };
+  /** The alerts that are tiles' figures, computed with them. */
+  tileAlerts: AlertItem[];
+};
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 /** The month all older months are summed into: before every real month, so `before` and `through` count it. */
 const BEFORE = '0000-00';
+
+const runningNames = (r: RunningFacts | undefined) => (r ? [r.fact, r.at, r.measure] : []);
 
 function add(months: Months, month: string, measures: Record<string, number>): void {
   const into = months.get(month) ?? {};
@@ -36,17 +45,28 @@ function add(months: Months, month: string, measures: Record<string, number>): v
   months.set(month, into);
 }
 
-/** The sums a tile's formula reads, over a region's months. */
-function windowOf(months: Months | undefined, range: MonthRange): KpiWindow {
-  const total = (measure: string, counts: (month: string) => boolean) => {
+/** The key of a month in a source's rows: the month, or the year of a yearly source. */
+const keyOf = (grain: KpiSource['grain'], month: string) => (grain === 'year' ? month.slice(0, 4) : month);
+/** The key before a key: the month before, or the year before. */
+const keyBefore = (grain: KpiSource['grain'], key: string) =>
+  grain === 'year' ? String(Number(key) - 1) : addMonths(key, -1);
+
+/** The sums a tile's formula reads, over a region's months (or years). */
+function windowOf(months: Months | undefined, range: MonthRange, grain: KpiSource['grain']): KpiWindow {
+  const [from, to] = [keyOf(grain, range.from), keyOf(grain, range.to)];
+  const start = keyBefore(grain, from);
+  const total = (measure: string, counts: (key: string) => boolean) => {
     let sum = 0;
-    for (const [month, measures] of months ?? []) if (counts(month)) sum += measures[measure] ?? 0;
+    for (const [key, measures] of months ?? []) if (counts(key)) sum += measures[measure] ?? 0;
     return sum;
   };
   return {
-    sum: (m) => total(m, (month) => month >= range.from && month <= range.to),
-    through: (m) => total(m, (month) => month <= range.to),
-    before: (m) => total(m, (month) => month < range.from),
+    sum: (m) => total(m, (key) => key >= from && key <= to),
+    through: (m) => total(m, (key) => key <= to),
+    before: (m) => total(m, (key) => key < from),
+    start: (m) => total(m, (key) => key === start),
+    end: (m) => total(m, (key) => key === to),
+    span: grain === 'year' ? Number(to) - Number(start) : monthsOf({ from, to }).length,
   };
 }
 
@@ -57,12 +77,16 @@ function windowOf(months: Months | undefined, range: MonthRange): KpiWindow {
  * not grow with the facts: one row per region and month.
  */
 export class CommandViewService {
+  private readonly tiles: readonly KpiTile[];
+
   constructor(
-    private readonly tiles: readonly KpiTile[],
+    tiles: readonly KpiTile[],
     private readonly alertSources: readonly AlertSource[],
   ) {
+    // By area, in the domain's order; within an area as its module declares them.
+    this.tiles = [...tiles].sort((a, b) => KPI_AREAS.indexOf(a.area) - KPI_AREAS.indexOf(b.area));
     for (const tile of tiles)
-      for (const name of [tile.source.rollup, ...tile.source.measures])
+      for (const name of [tile.source.rollup, ...tile.source.measures, ...runningNames(tile.source.running)])
         if (!IDENTIFIER.test(name)) throw new Error(`KPI ${tile.key}: ${name} is not a plain SQL name.`);
   }
 
@@ -90,31 +114,33 @@ export class CommandViewService {
     const since = [previous.from, sparklineMonths(period).from].sort()[0];
     const counts = await this.counts(ctx, tiles, scope, { since, from: period.from });
     const months = (tile: KpiTile, of: string) => counts.get(tile.source)?.get(of);
+    const figure = (tile: KpiTile, of: string, range: MonthRange) =>
+      tile.value(windowOf(months(tile, of), range, tile.source.grain));
+    const figures = tiles.map((tile): KpiTileFigures => {
+      const value = figure(tile, code, period);
+      const before = figure(tile, code, previous);
+      return {
+        key: tile.key,
+        area: tile.area,
+        label: tile.label,
+        unit: tile.unit,
+        higherIsBetter: tile.higherIsBetter,
+        value,
+        previous: before,
+        change: tileChange(tile.unit, value, before),
+        sparkline: monthsOf(sparklineMonths(period)).map((month) => ({
+          month,
+          value: figure(tile, code, { from: month, to: month }),
+        })),
+      };
+    });
     return {
       regionCode: code,
       from: period.from,
       to: period.to,
       previousFrom: previous.from,
       previousTo: previous.to,
-      tiles: tiles.map((tile): KpiTileFigures => {
-        const own = months(tile, code);
-        const value = tile.value(windowOf(own, period));
-        const before = tile.value(windowOf(own, previous));
-        return {
-          key: tile.key,
-          area: tile.area,
-          label: tile.label,
-          unit: tile.unit,
-          higherIsBetter: tile.higherIsBetter,
-          value,
-          previous: before,
-          change: tileChange(tile.unit, value, before),
-          sparkline: monthsOf(sparklineMonths(period)).map((month) => ({
-            month,
-            value: tile.value(windowOf(own, { from: month, to: month })),
-          })),
-        };
-      }),
+      tiles: figures,
       children: children.map((child) => ({
         regionCode: child.code,
         name: child.name,
@@ -125,26 +151,46 @@ export class CommandViewService {
         boundary: (child.boundary as Record<string, unknown> | null) ?? null,
         figures: tiles.map((tile) => ({
           key: tile.key,
-          value: tile.value(windowOf(months(tile, child.code), period)),
+          value: figure(tile, child.code, period),
         })),
       })),
       scope,
+      tileAlerts: tiles.flatMap((tile, i): AlertItem[] =>
+        tile.alert
+          ? [
+              {
+                kind: tile.alert.kind,
+                count: figures[i].value ?? 0,
+                regionCode: code,
+                subject: null,
+                resource: tile.alert.resource,
+                filter: tile.alert.filter(scope),
+              },
+            ]
+          : [],
+      ),
     };
   }
 
-  /** The alerts of the sources the caller's roles allow, in the order the modules declare them. */
-  async alerts(ctx: RequestContext, scope: ViewScope & { period: MonthRange }): Promise<AlertItem[]> {
+  /**
+   * The alerts of the sources the caller's roles allow and those of its tiles, in the domain's order of kinds
+   * (stable: within a kind, as the modules declare them).
+   */
+  async alerts(ctx: RequestContext, view: CommandViewResult): Promise<AlertItem[]> {
     const principal = requireAction(ctx, 'command:read');
     const sources = this.alertSources.filter((s) => principal.actions.has(s.action));
-    return (await Promise.all(sources.map((s) => s.read(ctx, scope)))).flat();
+    const read = (await Promise.all(sources.map((s) => s.read(ctx, view.scope)))).flat();
+    const rank = (a: AlertItem) => ALERT_KINDS.indexOf(a.kind);
+    return [...read, ...view.tileAlerts].sort((a, b) => rank(a) - rank(b));
   }
 
   /**
    * The rollup rows of the region and its children up to the period's end, every source in one statement: the
    * region's months from `since` one by one (its year before and sparkline), the history before as one sum (a
    * backlog counts from the start); a child's period as one sum (labelled with its first month) and its history
-   * before as another, since a child shows the period's figure only. The
-   * clock-dependent counts beside it; the region's own live counts are the sum of its children's and its own.
+   * before as another, since a child shows the period's figure only. A yearly source's rows are few: every year,
+   * as they are. The facts still within their time (`running`) in the same statement, by the child they lie in
+   * (or the region itself) and month; the region's are the sum of its children's and its own.
    */
   private async counts(
     ctx: RequestContext,
@@ -156,33 +202,53 @@ export class CommandViewService {
     const counts: Counts = new Map(sources.map((s) => [s, new Map<string, Months>()]));
     if (sources.length === 0) return counts;
     const codes = [scope.regionCode, ...scope.childCodes];
-    const selects = sources.map(
-      (s, i) => `SELECT ${i} AS source, r.region_code AS "regionCode",
-        CASE WHEN r.region_code = $5 THEN CASE WHEN r.month < to_date($3, 'YYYY-MM') THEN '${BEFORE}'
+    const measures = (s: KpiSource) =>
+      `jsonb_build_object(${s.measures.map((m) => `'${m}', sum(r.${m})`).join(', ')})`;
+    const monthly = `CASE WHEN r.region_code = $5 THEN CASE WHEN r.month < to_date($3, 'YYYY-MM') THEN '${BEFORE}'
           ELSE to_char(r.month, 'YYYY-MM') END
-        ELSE CASE WHEN r.month < to_date($4, 'YYYY-MM') THEN '${BEFORE}' ELSE $4 END END AS month,
-        jsonb_build_object(${s.measures.map((m) => `'${m}', sum(r.${m})`).join(', ')}) AS measures
-      FROM ${s.rollup} r WHERE r.region_code = ANY($1) AND r.month <= to_date($2, 'YYYY-MM') GROUP BY 2, 3`,
-    );
-    const [rows, live] = await Promise.all([
-      inScope(ctx, (m) =>
-        m.query(selects.join('\nUNION ALL\n'), [codes, scope.until, since, from, scope.regionCode]),
-      ) as Promise<{ source: number; regionCode: string; month: string; measures: Record<string, number> }[]>,
-      Promise.all(sources.map((s) => s.live?.(ctx, scope) ?? Promise.resolve([] as MeasureRow[]))),
+        ELSE CASE WHEN r.month < to_date($4, 'YYYY-MM') THEN '${BEFORE}' ELSE $4 END END`;
+    const selects = sources.flatMap((s, i) => [
+      `SELECT ${i} AS source, false AS running, r.region_code::text AS "regionCode",
+        ${s.grain === 'year' ? `to_char(r.month, 'YYYY')` : monthly} AS month, ${measures(s)} AS measures
+      FROM ${s.rollup} r WHERE r.region_code = ANY($1) AND r.month <= to_date($2, 'YYYY-MM') GROUP BY 3, 4`,
+      ...(s.running ? [runningSql(i, s.running)] : []),
     ]);
+    const rows: {
+      source: number;
+      running: boolean;
+      regionCode: string;
+      month: string;
+      measures: Record<string, number>;
+    }[] = await inScope(ctx, (m) =>
+      m.query(selects.join('\nUNION ALL\n'), [codes, scope.until, since, from, scope.regionCode, scope.path]),
+    );
     const regionMonths = (s: KpiSource, code: string) => {
       const byCode = counts.get(s)!;
       if (!byCode.has(code)) byCode.set(code, new Map());
       return byCode.get(code)!;
     };
-    for (const row of rows) add(regionMonths(sources[row.source], row.regionCode), row.month, row.measures);
-    sources.forEach((s, i) => {
-      for (const { regionCode, month, ...measures } of live[i]) {
-        const numbers = measures as Record<string, number>;
-        add(regionMonths(s, scope.regionCode), month, numbers);
-        if (regionCode !== scope.regionCode) add(regionMonths(s, regionCode), month, numbers);
-      }
-    });
+    for (const row of rows) {
+      const source = sources[row.source];
+      add(regionMonths(source, row.regionCode), row.month, row.measures);
+      if (row.running && row.regionCode !== scope.regionCode)
+        add(regionMonths(source, scope.regionCode), row.month, row.measures);
+    }
     return counts;
   }
+}
+
+/**
+ * The facts of one source still within their time, by the child of `$6` they lie in (the region's own code for a
+ * fact on the region itself, `$5`) and month. Read first by their own condition (the index on the due time) and
+ * only then narrowed to the subtree: they are few, while the subtree of a city is every fact, which the planner
+ * would otherwise AND in (OFFSET 0 keeps the subquery apart).
+ */
+function runningSql(i: number, r: RunningFacts): string {
+  return `SELECT ${i}, true, CASE WHEN nlevel(c.region_path) > nlevel($6::ltree)
+      THEN ltree2text(subpath(c.region_path, nlevel($6::ltree), 1)) ELSE $5 END,
+      to_char(c.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM'), jsonb_build_object('${r.measure}', count(*))
+    FROM (SELECT c.region_path, c.${r.at} AS at FROM ${r.fact} c WHERE ${r.notYetDue} OFFSET 0) c
+    WHERE c.at IS NOT NULL AND c.region_path <@ $6::ltree
+      AND c.at < (to_date($2, 'YYYY-MM') + interval '1 month')::timestamp AT TIME ZONE 'Asia/Shanghai'
+    GROUP BY 3, 4`;
 }

@@ -81,7 +81,11 @@ export class CommandViewChild {
   @Field()
   name: string;
 
-  @Field(() => LatLng, { nullable: true, description: 'Where its mark goes without a boundary.' })
+  @Field(() => LatLng, {
+    nullable: true,
+    description:
+      'Where its mark goes without a boundary: its own centroid, or one sketched near its parent’s (streets and communities without imported boundaries), deterministic, for the layout only.',
+  })
   centroid: LatLng | null;
 
   @Field(() => JSONObjectResolver, {

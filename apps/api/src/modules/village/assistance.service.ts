@@ -9,7 +9,8 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
-import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, orderedQuery, SortDirection } from '../../common/connection';
+import type { ListQuery, PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { checkText, pastDay, Params, Where } from '../../common/sql';
@@ -104,6 +105,14 @@ export class AssistanceService {
 
   /** Newest plan first. */
   async list(ctx: RequestContext, filter: AssistanceFilter | null | undefined, args: PageArgs) {
+    return listPage(scoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: AssistanceFilter | null | undefined,
+  ): Promise<ListQuery<Assistance>> {
     requireAction(ctx, 'village:read');
     const where = new Where()
       .subtree('a.region_path', await scopePath(ctx, filter?.regionCode))
@@ -118,11 +127,10 @@ export class AssistanceService {
         { from: 'plannedFrom', to: 'plannedTo' },
         'date',
       );
-    return listInOrder<Assistance>(scoped(ctx), ['PLANNED_ON', 'plannedOn', SortDirection.DESC], {
+    return orderedQuery<Assistance>(['PLANNED_ON', 'plannedOn', SortDirection.DESC], {
       from: 'assistance a',
       columns: ASSISTANCE_COLUMNS,
       where,
-      args,
     });
   }
 

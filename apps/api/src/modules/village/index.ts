@@ -1,3 +1,5 @@
+import { VILLAGE_KPIS } from './village-kpis';
+import { VILLAGE_REPORT_SECTIONS } from './village.report';
 import { defineModule } from '../../common/module';
 import { AssistanceService } from './assistance.service';
 import { CadreService } from './cadre.service';
@@ -10,6 +12,7 @@ import {
 import { VillageSafetyService } from './safety.service';
 import { PairingResolver, PostingResolver, StationedCadreResolver, WorkUnitResolver } from './unit.resolver';
 import { createVillageLoaders, type VillageLoaders } from './village.loaders';
+import { VILLAGE_EXPORTS } from './village.exports';
 import { seedVillages } from './village.seed';
 import {
   CadreRegionFiguresResolver,
@@ -59,6 +62,7 @@ export const villageModule = defineModule({
     };
   },
   loaders: (ctx) => ({ village: createVillageLoaders(ctx) }),
+  exports: VILLAGE_EXPORTS,
   resolvers: [
     WorkUnitResolver,
     PairingResolver,
@@ -84,6 +88,8 @@ export const villageModule = defineModule({
     logger.info(seeded, 'village demo data seeded');
     return seeded;
   },
+  kpis: VILLAGE_KPIS,
+  reportSections: VILLAGE_REPORT_SECTIONS,
   constraints: {
     work_unit_name: {
       code: 'CONFLICT',

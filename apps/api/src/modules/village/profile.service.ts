@@ -8,7 +8,8 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, orderedQuery, SortDirection } from '../../common/connection';
+import type { ListQuery, PageArgs } from '../../common/connection';
 import { parseId, parseIds } from '../../common/ids';
 import { checkText, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -64,15 +65,21 @@ export class VillageProfileService {
 
   /** Newest year first. */
   async indicators(ctx: RequestContext, filter: VillageIndicatorFilter | null | undefined, args: PageArgs) {
+    return listPage(scoped(ctx), { ...(await this.indicatorQuery(ctx, filter)), args });
+  }
+
+  async indicatorQuery(
+    ctx: RequestContext,
+    filter: VillageIndicatorFilter | null | undefined,
+  ): Promise<ListQuery<VillageIndicator>> {
     requireAction(ctx, 'village:read');
     const where = new Where().subtree('i.region_path', await scopePath(ctx, filter?.regionCode));
     if (filter?.yearFrom != null) where.add(`i.year >= ${where.param(filter.yearFrom)}`);
     if (filter?.yearTo != null) where.add(`i.year <= ${where.param(filter.yearTo)}`);
-    return listInOrder<VillageIndicator>(scoped(ctx), ['YEAR', 'year', SortDirection.DESC], {
+    return orderedQuery<VillageIndicator>(['YEAR', 'year', SortDirection.DESC], {
       from: 'village_indicator i',
       columns: INDICATOR_COLUMNS,
       where,
-      args,
     });
   }
 

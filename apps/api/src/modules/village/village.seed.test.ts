@@ -53,8 +53,9 @@ describe('the villages demo data', () => {
       `{ villageStats(regionCode: "230100", year: 2012) { villages adoptingVillages promotionRate
           noPublicOrderCaseVillages noCriminalCaseVillages byChildRegion { villages adoptingVillages } } }`,
     );
-    // 20.5% of the demo's 170 villages is 34.85: 35 adopt (20.6%), as near the article's 293 of 1,429 as 170 allow.
+    // 35 of the demo's 171 villages (the tree's 170 and the seed's 移民新村): the article's 20.5% at one decimal.
     expect(s.adoptingVillages).toBe(Math.round(s.villages * VILLAGE_SEED.adoptionShare));
+    expect([s.villages, s.adoptingVillages, formatPercent(s.promotionRate)]).toEqual([171, 35, '20.5%']);
     expect(s.promotionRate).toBe(promotionRate(s.adoptingVillages, s.villages));
     expect(Math.abs(s.promotionRate - 0.205)).toBeLessThan(1 / s.villages);
     expect(s).toMatchObject({

@@ -2,7 +2,8 @@ import { ASSISTANCE_TYPE_LABELS, type AssistanceType } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, orderedQuery, SortDirection } from '../../common/connection';
+import type { ListQuery, PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { pastDay, updateReturning, Where } from '../../common/sql';
@@ -77,6 +78,21 @@ export class VisitService {
 
   /** Newest visit first. */
   async list(ctx: RequestContext, filter: VisitFilter | null | undefined, args: PageArgs) {
+    const query = await this.listQuery(ctx, filter);
+    return inScope(ctx, async (m) => {
+      const connection = await listPage(scoped(ctx), { ...query, args });
+      await this.audited(
+        ctx,
+        m,
+        connection.edges.map((e) => e.node),
+        'visits',
+      );
+      return connection;
+    });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(ctx: RequestContext, filter: VisitFilter | null | undefined): Promise<ListQuery<Visit>> {
     requireAction(ctx, 'village:read');
     const where = new Where()
       .subtree('v.region_path', await scopePath(ctx, filter?.regionCode))
@@ -92,24 +108,10 @@ export class VisitService {
         { from: 'visitedFrom', to: 'visitedTo' },
         'date',
       );
-    return inScope(ctx, async (m) => {
-      const connection = await listInOrder<Visit>(
-        scoped(ctx),
-        ['VISITED_ON', 'visitedOn', SortDirection.DESC],
-        {
-          from: 'visit v',
-          columns: VISIT_COLUMNS,
-          where,
-          args,
-        },
-      );
-      await this.audited(
-        ctx,
-        m,
-        connection.edges.map((e) => e.node),
-        'visits',
-      );
-      return connection;
+    return orderedQuery<Visit>(['VISITED_ON', 'visitedOn', SortDirection.DESC], {
+      from: 'visit v',
+      columns: VISIT_COLUMNS,
+      where,
     });
   }
 

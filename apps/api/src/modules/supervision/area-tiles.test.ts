@@ -1,0 +1,206 @@
+import { addMonths, chinaMonth, formatPercent } from '@qiangji/domain';
+import { periodDays } from '../../common/command-view';
+import { seedDemoData } from '../../database/seed';
+import { createLogger } from '../../logger';
+import { startTestApp, type SignedIn, type TestApp } from '../../test/test-app';
+
+const VIEW = `query($code: String, $from: String!, $to: String!) {
+  commandView(regionCode: $code, from: $from, to: $to) {
+    tiles { key area unit value previous change sparkline { month value } }
+    children { regionCode centroid { lat lng } figures { key value } }
+    alerts { kind count regionCode resource filter }
+  }
+}`;
+
+interface View {
+  tiles: {
+    key: string;
+    area: string;
+    unit: string;
+    value: number | null;
+    previous: number | null;
+    change: number | null;
+  }[];
+  children: {
+    regionCode: string;
+    centroid: { lat: number; lng: number } | null;
+    figures: { key: string; value: number | null }[];
+  }[];
+  alerts: {
+    kind: string;
+    count: number;
+    regionCode: string;
+    resource: string;
+    filter: Record<string, unknown>;
+  }[];
+}
+
+/** The list each tile alert links to, counted with the alert's filter. */
+const LISTS: Record<string, string> = {
+  disputeCases: `query($filter: DisputeCaseFilter) { list: disputeCases(filter: $filter, first: 1) { totalCount } }`,
+  serviceApplications: `query($filter: ServiceApplicationFilter) {
+    list: serviceApplications(filter: $filter, first: 1) { totalCount } }`,
+  gridEvents: `query($filter: GridEventFilter) { list: gridEvents(filter: $filter, first: 1) { totalCount } }`,
+};
+
+/**
+ * The tiles of villages, public services, grid and security (issue 13) over the demo data: the article's figures,
+ * each equal to its module's own statistics over the same period, children adding up where a figure is a count,
+ * and the alerts that are tiles counting what their lists count.
+ */
+describe('the command view’s tiles of the areas beside mediation', () => {
+  let app: TestApp;
+  let supervisor: SignedIn;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    await seedDemoData(app.db, createLogger('silent'), { secrets: app.secrets, accounts: false });
+    supervisor = await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: '230100' });
+  });
+  afterAll(() => app.close());
+
+  const gql = async <T>(query: string, variables: Record<string, unknown>) => {
+    const res = await supervisor.gql<T>(query, variables);
+    expect(res.errors).toBeUndefined();
+    return res.data!;
+  };
+  const view = async (code: string, from: string, to: string) =>
+    (await gql<{ commandView: View }>(VIEW, { code, from, to })).commandView;
+  const tile = (v: View, key: string) => v.tiles.find((t) => t.key === key)!;
+  const childSum = (v: View, key: string) =>
+    v.children.reduce((n, c) => n + (c.figures.find((f) => f.key === key)!.value ?? 0), 0);
+
+  it('when the city opens 2012, then reported cases fell 19.8%, the sense of security is 92.9% (+0.4 points) and the model is in 20.5% of the villages, as securityStats and villageStats say', async () => {
+    const v = await view('230100', '2012-01', '2012-12');
+    expect(v.tiles.map((t) => t.area)).toEqual([
+      ...Array(4).fill('mediation'),
+      ...Array(3).fill('village'),
+      ...Array(2).fill('service'),
+      ...Array(2).fill('grid'),
+      ...Array(2).fill('security'),
+    ]);
+    const reported = tile(v, 'reportedCases');
+    expect([reported.value, reported.previous, formatPercent(reported.change)]).toEqual([
+      72_180,
+      90_000,
+      '-19.8%',
+    ]);
+    const safe = tile(v, 'senseOfSecurity');
+    expect(formatPercent(safe.value)).toBe('92.9%');
+    expect(safe.change).toBeCloseTo(0.4, 9);
+    expect(formatPercent(tile(v, 'modelAdoption').value)).toBe('20.5%');
+
+    const { securityStats: s } = await gql<{
+      securityStats: { reportedCases: number; reportedCasesChange: number };
+    }>(
+      `{ securityStats(regionCode: "230100", from: "2012-01", to: "2012-12") { reportedCases reportedCasesChange } }`,
+      {},
+    );
+    expect([reported.value, reported.change]).toEqual([s.reportedCases, s.reportedCasesChange]);
+    const { satisfactionTrend: trend } = await gql<{
+      satisfactionTrend: { year: number; satisfied: number }[];
+    }>(`{ satisfactionTrend(regionCode: "230100") { year satisfied } }`, {});
+    expect(safe.value).toBeCloseTo(trend.find((t) => t.year === 2012)!.satisfied, 12);
+    const { villageStats: villages } = await gql<{
+      villageStats: {
+        promotionRate: number;
+        byChildRegion: { regionCode: string; promotionRate: number | null }[];
+      };
+    }>(
+      `{ villageStats(regionCode: "230100", year: 2012) { promotionRate byChildRegion { regionCode promotionRate } } }`,
+      {},
+    );
+    expect(tile(v, 'modelAdoption').value).toBe(villages.promotionRate);
+    for (const child of v.children)
+      expect([child.regionCode, child.figures.find((f) => f.key === 'modelAdoption')!.value]).toEqual([
+        child.regionCode,
+        villages.byChildRegion.find((c) => c.regionCode === child.regionCode)?.promotionRate ?? null,
+      ]);
+    expect(childSum(v, 'reportedCases')).toBe(reported.value);
+  });
+
+  it('when 通河县 opens 2009–2012, then income grew 18.1% a year and visits are cadreStats’, its townships adding up', async () => {
+    const v = await view('230128', '2009-01', '2012-12');
+    const growth = tile(v, 'incomeGrowth');
+    expect(formatPercent(growth.value)).toBe('18.1%');
+    const { cadreStats: c } = await gql<{
+      cadreStats: {
+        visits: number;
+        income: { growth: number };
+        byChildRegion: { regionCode: string; visits: number }[];
+      };
+    }>(
+      `{ cadreStats(regionCode: "230128", from: "2009-01-01", to: "2012-12-31") { visits income { growth }
+          byChildRegion { regionCode visits } } }`,
+      {},
+    );
+    expect(growth.value).toBeCloseTo(c.income.growth, 12);
+    expect(tile(v, 'cadreVisits').value).toBe(c.visits);
+    expect(c.visits).toBeGreaterThan(0);
+    expect(childSum(v, 'cadreVisits')).toBe(c.visits);
+    for (const child of v.children)
+      expect([child.regionCode, child.figures.find((f) => f.key === 'cadreVisits')!.value]).toEqual([
+        child.regionCode,
+        c.byChildRegion.find((r) => r.regionCode === child.regionCode)?.visits ?? 0,
+      ]);
+  });
+
+  it('when the last twelve months are shown, then applications and grid events are serviceStats’ and gridLoopFigures’, districts add up, and each overdue alert is its tile and its list’s count', async () => {
+    const to = chinaMonth();
+    const from = addMonths(to, -11);
+    const days = periodDays({ from, to });
+    const v = await view('230100', from, to);
+    const { serviceStats: s, gridLoopFigures: g } = await gql<{
+      serviceStats: { onTimeRate: number | null; overdue: number; completed: number };
+      gridLoopFigures: { onTimeRate: number | null; overdue: number; closed: number };
+    }>(
+      `query($from: Date!, $to: Date!) {
+        serviceStats(regionCode: "230100", from: $from, to: $to) { onTimeRate overdue completed }
+        gridLoopFigures(regionCode: "230100", from: $from, to: $to) { onTimeRate overdue closed } }`,
+      days,
+    );
+    expect(s.completed).toBeGreaterThan(0);
+    expect(g.closed).toBeGreaterThan(0);
+    expect(tile(v, 'applicationsOnTime').value).toBe(s.onTimeRate);
+    expect(tile(v, 'overdueApplications').value).toBe(s.overdue);
+    expect(tile(v, 'gridEventsOnTime').value).toBe(g.onTimeRate);
+    expect(tile(v, 'overdueGridEvents').value).toBe(g.overdue);
+    for (const key of ['overdueApplications', 'overdueGridEvents', 'cadreVisits', 'overdueDisputes'])
+      expect([key, childSum(v, key)]).toEqual([key, tile(v, key).value]);
+
+    const overdue = {
+      OVERDUE_DISPUTES: 'overdueDisputes',
+      OVERDUE_APPLICATIONS: 'overdueApplications',
+      OVERDUE_EVENTS: 'overdueGridEvents',
+    };
+    for (const [kind, key] of Object.entries(overdue)) {
+      const alert = v.alerts.find((a) => a.kind === kind)!;
+      expect([kind, alert.count]).toEqual([kind, tile(v, key).value]);
+      const { list } = await gql<{ list: { totalCount: number } }>(LISTS[alert.resource], {
+        filter: alert.filter,
+      });
+      expect([kind, list.totalCount]).toEqual([kind, alert.count]);
+    }
+    expect(v.alerts.map((a) => a.kind).filter((k) => k.startsWith('OVERDUE'))).toEqual(Object.keys(overdue));
+  });
+
+  it('when drilled from 道里区 to a street, then streets and communities have marks near their parent’s, apart and the same each time', async () => {
+    const district = await view('230102', '2012-01', '2012-12');
+    expect(district.children.length).toBeGreaterThan(1);
+    const near = (children: View['children'], around: { lat: number; lng: number }, degrees: number) => {
+      for (const c of children) {
+        expect(c.centroid).not.toBeNull();
+        expect(Math.abs(c.centroid!.lat - around.lat)).toBeLessThanOrEqual(degrees);
+      }
+      expect(new Set(children.map((c) => `${c.centroid!.lat},${c.centroid!.lng}`)).size).toBe(
+        children.length,
+      );
+    };
+    near(district.children, { lat: 45.66, lng: 126.42 }, 0.03);
+    const street = district.children.find((c) => c.regionCode === '230102010')!;
+    const communities = (await view('230102010', '2012-01', '2012-12')).children;
+    expect(communities.length).toBeGreaterThan(1);
+    near(communities, street.centroid!, 0.0075);
+    expect((await view('230102', '2012-01', '2012-12')).children).toEqual(district.children);
+  });
+});
