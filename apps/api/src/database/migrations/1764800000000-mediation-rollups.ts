@@ -1,17 +1,16 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addRollupSource, createRollupTable, type RollupTable } from '../rollup';
+import {
+  addRollupSource,
+  chinaMonth as month,
+  createRollupTable,
+  monthlyRollup,
+  type RollupTable,
+} from '../rollup';
 
 // The stages with the legal time limits (@qiangji/domain's isOpenDisputeCase), as they were when this ran.
 const OPEN = `f.state IN ('RECEIVED', 'ACCEPTED', 'MEDIATOR_ASSIGNED', 'IN_MEDIATION')`;
-const month = (instant: string) => `date_trunc('month', ${instant} AT TIME ZONE 'Asia/Shanghai')::date`;
 
-const byMonth = (table: string, measures: RollupTable['measures']): RollupTable => ({
-  table,
-  keys: { month: 'date' },
-  measures,
-});
-
-const DISPUTE_CASES = byMonth('dispute_case_rollup', {
+const DISPUTE_CASES = monthlyRollup('dispute_case_rollup', {
   accepted: 'cases accepted in the month (China time)',
   mediated: 'of those, concluded with an agreement',
   open: 'of those, without an outcome yet',
@@ -22,7 +21,7 @@ const DISPUTE_CASES = byMonth('dispute_case_rollup', {
   received_high_risk: 'of those, assessed high risk',
 });
 
-const PETITIONS = byMonth('petition_case_rollup', {
+const PETITIONS = monthlyRollup('petition_case_rollup', {
   registered: 'petition backlog cases registered in the month',
   resolved: 'petition backlog cases resolved in the month',
 });
