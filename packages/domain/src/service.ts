@@ -1,4 +1,4 @@
-import { defineMachine, type Labels } from './machine';
+import { defineMachine, ruleFor, type Labels } from './machine';
 import type { Role } from './permissions';
 import type { RegionLevel } from './region';
 import type { ResidentTag } from './resident';
@@ -186,6 +186,8 @@ const BEFORE_COMPLETION: readonly ServiceApplicationState[] = [
   'HANDLED_ON_SITE',
 ];
 
+const staff = ruleFor<ServiceApplicationState>(SERVICE_STAFF);
+
 /**
  * The life of an application: submitted → accepted (or returned for missing material, or rejected) → an
  * appointment at the service point → handled on site → completed. Items without an on-site step are completed
@@ -197,60 +199,15 @@ export const SERVICE_APPLICATION_MACHINE = defineMachine<
 >({
   states: SERVICE_APPLICATION_STATES,
   commands: {
-    accept: {
-      from: ['SUBMITTED'],
-      to: 'ACCEPTED',
-      roles: SERVICE_STAFF,
-      label: { zh: '受理', en: 'Accept' },
-    },
-    returnForMaterial: {
-      from: ['SUBMITTED'],
-      to: 'RETURNED',
-      roles: SERVICE_STAFF,
-      label: { zh: '退回补正', en: 'Return for material' },
-    },
-    resubmit: {
-      from: ['RETURNED'],
-      to: 'SUBMITTED',
-      roles: SERVICE_STAFF,
-      label: { zh: '补正后提交', en: 'Resubmit' },
-    },
-    reject: {
-      from: ['SUBMITTED'],
-      to: 'REJECTED',
-      roles: SERVICE_STAFF,
-      label: { zh: '不予受理', en: 'Reject' },
-    },
-    bookAppointment: {
-      from: ['ACCEPTED'],
-      to: 'APPOINTMENT_BOOKED',
-      roles: SERVICE_STAFF,
-      label: { zh: '预约现场办理', en: 'Book appointment' },
-    },
-    recordNoShow: {
-      from: ['APPOINTMENT_BOOKED'],
-      to: 'ACCEPTED',
-      roles: SERVICE_STAFF,
-      label: { zh: '未到场', en: 'Record no-show' },
-    },
-    handleOnSite: {
-      from: ['APPOINTMENT_BOOKED'],
-      to: 'HANDLED_ON_SITE',
-      roles: SERVICE_STAFF,
-      label: { zh: '现场办理', en: 'Handled on site' },
-    },
-    complete: {
-      from: ['ACCEPTED', 'HANDLED_ON_SITE'],
-      to: 'COMPLETED',
-      roles: SERVICE_STAFF,
-      label: { zh: '办结', en: 'Complete' },
-    },
-    withdraw: {
-      from: BEFORE_COMPLETION,
-      to: 'WITHDRAWN',
-      roles: SERVICE_STAFF,
-      label: { zh: '撤回', en: 'Withdraw' },
-    },
+    accept: staff(['SUBMITTED'], 'ACCEPTED', '受理', 'Accept'),
+    returnForMaterial: staff(['SUBMITTED'], 'RETURNED', '退回补正', 'Return for material'),
+    resubmit: staff(['RETURNED'], 'SUBMITTED', '补正后提交', 'Resubmit'),
+    reject: staff(['SUBMITTED'], 'REJECTED', '不予受理', 'Reject'),
+    bookAppointment: staff(['ACCEPTED'], 'APPOINTMENT_BOOKED', '预约现场办理', 'Book appointment'),
+    recordNoShow: staff(['APPOINTMENT_BOOKED'], 'ACCEPTED', '未到场', 'Record no-show'),
+    handleOnSite: staff(['APPOINTMENT_BOOKED'], 'HANDLED_ON_SITE', '现场办理', 'Handled on site'),
+    complete: staff(['ACCEPTED', 'HANDLED_ON_SITE'], 'COMPLETED', '办结', 'Complete'),
+    withdraw: staff(BEFORE_COMPLETION, 'WITHDRAWN', '撤回', 'Withdraw'),
   },
 });
 export type ServiceApplicationCommand = keyof ServiceApplicationCommandDetails;
