@@ -16,9 +16,9 @@ describe("a feature's pages in the menu", () => {
   });
 
   it('when the account sits in an urban community, then 村情档案 is not offered; in a village or a county it is', () => {
-    expect(paths('visits', ['visit:read'], 'COMMUNITY')).not.toContain('/village');
-    expect(paths('visits', ['visit:read'], 'VILLAGE')).toContain('/village');
-    expect(paths('visits', ['visit:read'], 'COUNTY')).toContain('/village');
+    expect(paths('visits', ['village:read'], 'COMMUNITY')).not.toContain('/village');
+    expect(paths('visits', ['village:read'], 'VILLAGE')).toContain('/village');
+    expect(paths('visits', ['village:read'], 'COUNTY')).toContain('/village');
   });
 
   it('when the actions lack a page’s action, then it is not offered at any level', () => {
