@@ -150,7 +150,6 @@ describe('the database as the last line', () => {
         'dispute_recurrence_from_dispute_party',
         'grid_event_rollup_from_grid_event',
         'petition_case_rollup_from_petition_case',
-        'security_case_rollup_from_security_statistic',
         'security_statistic_rollup_from_security_statistic',
         'service_application_rollup_from_service_application',
         'visit_rollup_from_visit',

@@ -2,11 +2,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { addRollupSource, chinaMonth as month, createRollupTable, monthlyRollup } from '../rollup';
 
 // The domain's lists as they were when this ran (@qiangji/domain: SERVICE_CLOCK_STATES, GRID_EVENT_CLOCK_STATES,
-// CLOSED_GRID_EVENT_STATES, REPORTED_CASE_CATEGORIES, MODEL_REQUIRED_KINDS).
+// CLOSED_GRID_EVENT_STATES, MODEL_REQUIRED_KINDS).
 const SERVICE_CLOCK = `('SUBMITTED', 'ACCEPTED', 'APPOINTMENT_BOOKED', 'HANDLED_ON_SITE')`;
 const GRID_CLOCK = `('DISPATCHED', 'IN_DISPOSAL', 'DISPOSED', 'VERIFIED')`;
 const GRID_CLOSED = `('CLOSED', 'EVALUATED')`;
-const REPORTED = `('CRIMINAL', 'PUBLIC_ORDER')`;
 const MODEL_KINDS = `'{PARTY_BRANCH,COOPERATIVE,TRADE_UNION,SERVICE_CENTRE}'::text[]`;
 
 const APPLICATIONS = monthlyRollup('service_application_rollup', {
@@ -23,10 +22,6 @@ const GRID_EVENTS = monthlyRollup('grid_event_rollup', {
   open_due: 'of those, with the clock running and a deadline',
 });
 
-const REPORTED_CASES = monthlyRollup('security_case_rollup', {
-  reported: 'reported cases (criminal and public order) of the month',
-});
-
 const VISITS = monthlyRollup('visit_rollup', { visits: 'stationed cadres’ household visits in the month' });
 
 /** A view of yearly figures read like a rollup: the caller's row-level security applies to the tables below. */
@@ -35,7 +30,7 @@ const yearlyView = (name: string, select: string) =>
 
 /**
  * The rollups and yearly figures the command view reads for villages, public services, grid and security
- * (issue 13): applications, grid events, reported cases and visits by region (and every region above) and month,
+ * (issue 13): applications, grid events and visits by region (and every region above) and month,
  * kept by triggers in the facts' transaction; the villages' yearly figures (model adoption, per-capita income) and
  * the sense-of-security survey as views over their few-row tables, one row per region (with ancestors for the
  * villages) and year, its first day in `month`.
@@ -80,15 +75,6 @@ export class AreaRollups1765000000000 implements MigrationInterface {
 
     // Each branch keeps its statistics at one level (the service refuses a region beside one inside it), so the
     // ancestors' sums count every case once.
-    await createRollupTable(q, REPORTED_CASES);
-    await addRollupSource(q, REPORTED_CASES, {
-      fact: 'security_statistic',
-      ancestors: true,
-      contributions: [
-        { keys: { month: 'f.month' }, where: `f.category IN ${REPORTED}`, measures: { reported: 'f.cases' } },
-      ],
-    });
-
     await createRollupTable(q, VISITS);
     await addRollupSource(q, VISITS, {
       fact: 'visit',
@@ -140,7 +126,6 @@ export class AreaRollups1765000000000 implements MigrationInterface {
     await q.query(`DROP VIEW village_year_figures`);
     for (const [table, fact] of [
       ['visit_rollup', 'visit'],
-      ['security_case_rollup', 'security_statistic'],
       ['grid_event_rollup', 'grid_event'],
       ['service_application_rollup', 'service_application'],
     ] as const) {

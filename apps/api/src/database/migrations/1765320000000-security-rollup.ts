@@ -6,7 +6,8 @@ const SECURITY: RollupTable = {
   keys: { grain: 'char(1)', period: 'date', category: 'text' },
   measures: {
     cases: 'reported cases of the period (grain M: a month, Y: a year) in the region and below it',
-    figures: 'statistic rows behind them (a row of 0 cases is a figure sent: a village that reported a quiet year)',
+    figures:
+      'statistic rows behind them (a row of 0 cases is a figure sent: a village that reported a quiet year)',
   },
 };
 
@@ -26,12 +27,25 @@ export class SecurityRollup1765320000000 implements MigrationInterface {
       ancestors: true,
       contributions: [
         { keys: { grain: `'M'`, period: 'f.month', category: 'f.category' }, measures },
-        { keys: { grain: `'Y'`, period: `date_trunc('year', f.month)::date`, category: 'f.category' }, measures },
+        {
+          keys: { grain: `'Y'`, period: `date_trunc('year', f.month)::date`, category: 'f.category' },
+          measures,
+        },
       ],
     });
+    // The command view's reported cases (criminal and public order) by month, read like its other rollups: the
+    // same rows as securityStats', not a second table kept beside them (REPORTED_CASE_CATEGORIES as when this ran).
+    await q.query(
+      `CREATE VIEW security_case_rollup WITH (security_invoker = true) AS
+       SELECT region_code, region_path, period AS month, sum(cases)::int AS reported
+       FROM security_statistic_rollup WHERE grain = 'M' AND category IN ('CRIMINAL', 'PUBLIC_ORDER')
+       GROUP BY region_code, region_path, period`,
+    );
+    await q.query(`GRANT SELECT ON security_case_rollup TO qiangji_app`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP VIEW security_case_rollup`);
     for (const event of ['insert', 'update', 'delete'])
       await q.query(
         `DROP TRIGGER security_statistic_rollup_from_security_statistic_${event} ON security_statistic`,
