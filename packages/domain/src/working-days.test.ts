@@ -11,8 +11,8 @@ import {
 import { DomainValidationError } from './errors';
 
 /** The State Council's notice for 2026 (November 2025), as a city administrator enters it. */
-const CALENDAR_2026 = calendarOf(
-  [
+const CALENDAR_2026 = calendarOf([
+  ...[
     ['元旦', '2026-01-01', '2026-01-03'],
     ['春节', '2026-02-15', '2026-02-23'],
     ['清明节', '2026-04-04', '2026-04-06'],
@@ -20,17 +20,14 @@ const CALENDAR_2026 = calendarOf(
     ['端午节', '2026-06-19', '2026-06-21'],
     ['中秋节', '2026-09-25', '2026-09-27'],
     ['国庆节', '2026-10-01', '2026-10-07'],
-  ]
-    .map(([name, firstDay, lastDay]) => ({ kind: 'HOLIDAY' as const, name, firstDay, lastDay }))
-    .concat(
-      ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'].map((day) => ({
-        kind: 'MAKE_UP_WORKDAY' as const,
-        name: '调休',
-        firstDay: day,
-        lastDay: day,
-      })),
-    ),
-);
+  ].map(([name, firstDay, lastDay]) => ({ kind: 'HOLIDAY' as const, name, firstDay, lastDay })),
+  ...['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'].map((day) => ({
+    kind: 'MAKE_UP_WORKDAY' as const,
+    name: '调休',
+    firstDay: day,
+    lastDay: day,
+  })),
+]);
 const addWorkingDays = (start: string, days: number, calendar: WorkCalendar = CALENDAR_2026) =>
   addTo(start, days, calendar);
 const isWorkingDay = (day: string) => isWorkingIn(day, CALENDAR_2026);
