@@ -237,6 +237,7 @@ describe('the public API', () => {
         'targetPeriods',
         'isOnSchedule',
         'isBelowCadreTarget',
+        'cadreVisitTarget',
         'incomeGrowth',
         'perCapitaIncomeOf',
         'VILLAGE_INDICATOR_FIELDS',

@@ -344,6 +344,7 @@ export {
   targetPeriods,
   isOnSchedule,
   isBelowCadreTarget,
+  cadreVisitTarget,
   incomeGrowth,
   perCapitaIncomeOf,
   VILLAGE_INDICATOR_FIELDS,

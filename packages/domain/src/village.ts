@@ -229,6 +229,15 @@ export function isOnSchedule(
   return covered.size === periods;
 }
 
+/** The visits a cadre owes over [from, to]: the monthly target for every calendar month the days touch. */
+export function cadreVisitTarget(
+  from: string,
+  to: string,
+  targets: VisitTargets = DEFAULT_VISIT_TARGETS,
+): number {
+  return targetPeriods(from, to, 1) * targets.cadreVisitsPerMonth;
+}
+
 /** Whether a cadre's visits over [from, to] fall short of the monthly target. */
 export function isBelowCadreTarget(
   visits: number,
@@ -236,7 +245,7 @@ export function isBelowCadreTarget(
   to: string,
   targets: VisitTargets = DEFAULT_VISIT_TARGETS,
 ): boolean {
-  return visits < targetPeriods(from, to, 1) * targets.cadreVisitsPerMonth;
+  return visits < cadreVisitTarget(from, to, targets);
 }
 
 /**

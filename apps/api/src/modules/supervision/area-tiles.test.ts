@@ -184,6 +184,32 @@ describe('the command view’s tiles of the areas beside mediation', () => {
     expect(v.alerts.map((a) => a.kind).filter((k) => k.startsWith('OVERDUE'))).toEqual(Object.keys(overdue));
   });
 
+  it('when 通河县 opens 2012, then the cadres below their visit target are cadreStats’ and the cadre list’s', async () => {
+    const v = await view('230128', '2012-01', '2012-12');
+    const alert = v.alerts.find((a) => a.kind === 'CADRES_BELOW_VISIT_TARGET')!;
+    expect(alert.filter).toEqual({
+      regionCode: '230128',
+      belowVisitTargetFrom: '2012-01-01',
+      belowVisitTargetTo: '2012-12-31',
+    });
+    const { cadreStats: c, all } = await gql<{
+      cadreStats: { cadresBelowTarget: number; activeCadres: number };
+      all: { totalCount: number };
+    }>(
+      `{ cadreStats(regionCode: "230128", from: "2012-01-01", to: "2012-12-31") { cadresBelowTarget activeCadres }
+         all: stationedCadres(filter: { regionCode: "230128" }, first: 1) { totalCount } }`,
+      {},
+    );
+    expect(alert.count).toBe(c.cadresBelowTarget);
+    expect(alert.count).toBeGreaterThan(0);
+    expect(alert.count).toBeLessThan(all.totalCount);
+    const { list } = await gql<{ list: { totalCount: number } }>(
+      `query($filter: StationedCadreFilter) { list: stationedCadres(filter: $filter, first: 1) { totalCount } }`,
+      { filter: alert.filter },
+    );
+    expect(list.totalCount).toBe(alert.count);
+  });
+
   it('when the last two months are shown, then the coverage gaps are gridCoverage’s uncovered unit-days, regions add up, and the units without reports are the grid unit list’s', async () => {
     const to = chinaMonth();
     const days = periodDays({ from: addMonths(to, -1), to });
