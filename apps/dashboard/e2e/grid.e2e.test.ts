@@ -1,3 +1,6 @@
+import { gridUnitCode } from '@qiangji/domain';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { startApi, type RunningApi } from './api-server';
 import { launchChromium, withScreenshotOnFailure } from './browser';
@@ -8,6 +11,7 @@ const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 /** 中医街84号, in 上红社区's first grid unit, where the demo grid worker patrols. */
 const STREET = { latitude: 45.7732, longitude: 126.6169 };
+const SHANGHONG = '230102010003';
 
 describe('the grid-event closed loop in the browser', () => {
   let api: RunningApi | undefined;
@@ -143,4 +147,33 @@ describe('the grid-event closed loop in the browser', () => {
       await page.getByRole('group', { name: '公众安全感满意度' }).getByText('92.9%').waitFor();
     });
   });
+
+  it.each([
+    ['phone', PHONE],
+    ['desktop', { width: 1366, height: 900 }],
+  ] as const)(
+    'when a supervisor opens a grid unit on a %s, then its imported boundary is drawn without tiles, and a unit without one says so',
+    async (name, viewport) => {
+      await open(viewport, 'supervisor');
+      await withScreenshotOnFailure(page, `grid-unit-${name}`, async () => {
+        await page.goto(`${api!.baseUrl}/#/grid-units?code=${gridUnitCode(SHANGHONG, 1)}`);
+        const map = page.getByTestId('grid-unit-map');
+        await map.waitFor();
+        // The polygon as a vector on a plain background: no tile was asked for.
+        await expect(map.locator('path.leaflet-interactive').count()).resolves.toBe(1);
+        await expect(map.locator('img.leaflet-tile').count()).resolves.toBe(0);
+        const box = (await map.boundingBox())!;
+        expect(box.width).toBeLessThanOrEqual(viewport.width);
+        expect(await scrollWidth()).toBeLessThanOrEqual(viewport.width);
+        await page.screenshot({
+          path: path.join(tmpdir(), `qiangji-grid-unit-${viewport.width}.png`),
+          fullPage: true,
+        });
+        // Its second unit has no boundary imported: a sentence, no map.
+        await page.goto(`${api!.baseUrl}/#/grid-units?code=${gridUnitCode(SHANGHONG, 2)}`);
+        await page.getByText('该网格尚未导入边界，暂无地图；导入边界后在此显示。').waitFor();
+        await expect(page.getByTestId('grid-unit-map').count()).resolves.toBe(0);
+      });
+    },
+  );
 });

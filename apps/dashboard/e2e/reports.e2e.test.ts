@@ -162,4 +162,21 @@ describe('monthly reports and exports in the browser', () => {
       await page.getByText(/已导出/).waitFor();
     });
   });
+
+  it('when a supervisor exports the stationed cadres (a new list), then the server CSV downloads with phones masked', async () => {
+    await open('supervisor');
+    await withScreenshotOnFailure(page, 'export-cadres', async () => {
+      await page.goto(`${api!.baseUrl}/#/stationedCadres`);
+      await page.getByRole('button', { name: '导出' }).click();
+      const download = page.waitForEvent('download');
+      await page.getByRole('menuitem', { name: /CSV/ }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^驻村干部-\d{4}-\d{2}-\d{2}\.csv$/);
+      const text = await readFile((await file.path())!, 'utf8');
+      const [header, ...rows] = text.slice(1).trimEnd().split('\r\n');
+      expect(header.startsWith('姓名,联系电话,派出单位')).toBe(true);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(text).not.toMatch(/\b1[3-9]\d{9}\b/);
+    });
+  });
 });

@@ -36,7 +36,9 @@ describe('a stationed cadre’s visit on a phone', () => {
   it('when yishan logs a visit and the network drops while it is sent, then it is sent again when back and the village shows it once', async () => {
     await withScreenshotOnFailure(page, 'village-visit', async () => {
       await signIn(page, api!.baseUrl, 'yishan');
-      await page.goto(`${api!.baseUrl}/#/visits/create`);
+      // The home page starts with the households due; a tap opens the form on one.
+      await page.getByTestId('visits-due').getByText(STORY_HOUSEHOLD).click();
+      await page.waitForURL(/#\/visits\/create\?householdId=/);
       await page.getByRole('combobox', { name: '走访住户' }).click();
       await page.getByRole('option', { name: STORY_HOUSEHOLD }).click();
       const findings = `大棚蔬菜长势良好，联系收购商 ${Date.now()}`;
@@ -69,6 +71,21 @@ describe('a stationed cadre’s visit on a phone', () => {
       const visits = page.getByTestId('village-visits');
       await visits.getByText(findings).first().waitFor();
       await expect(visits.getByText(findings).count()).resolves.toBe(1);
+    });
+  });
+  it('when the city admin pairs a work unit with 依山村 in the village page’s form, then the page lists the pairing', async () => {
+    await withScreenshotOnFailure(page, 'village-pairing', async () => {
+      await signIn(page, api!.baseUrl, 'admin');
+      await page.goto(`${api!.baseUrl}/#/village?code=230128101201`);
+      await page.getByRole('button', { name: '新增包村单位' }).click();
+      const dialog = page.getByRole('dialog', { name: '新增包村单位' });
+      await dialog.getByRole('combobox', { name: '单位' }).fill('卫生局');
+      await page.getByRole('option').first().click();
+      const goals = `建卫生室，培训村医 ${Date.now()}`;
+      await dialog.getByRole('textbox', { name: '帮扶目标' }).fill(goals);
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await page.getByText('已保存').waitFor();
+      await page.getByTestId('village-pairings').getByText(goals).waitFor();
     });
   });
 });

@@ -21,7 +21,7 @@ import {
 import { allows } from './auth/actions';
 import { useJurisdiction } from './common/use-jurisdiction';
 import { lazyPage } from './features/feature';
-import { featuresFor } from './features';
+import { featuresFor, menuPagesFor } from './features';
 import { DescendantCountsTable } from './regions/DescendantCountsTable';
 import { RegionBreadcrumb } from './regions/RegionBreadcrumb';
 import type { RegionDetailRecord } from './regions/region-record';
@@ -30,6 +30,7 @@ import { RegionTiles } from './regions/RegionTiles';
 
 // Its own chunk, with ECharts: the other home pages do not load it.
 const CommandView = lazyPage(() => import('./supervision/CommandView'), 'CommandView');
+const CadreHome = lazyPage(() => import('./villages/CadreHome'), 'CadreHome');
 
 /**
  * The home page: the user's own jurisdiction (the city for a supervisor, the grid for a grid worker), the
@@ -42,6 +43,8 @@ export const Dashboard = () => {
   // City officials (SUPERVISOR, CITY_ADMIN) start their day on the command view, their shortcuts under it;
   // officers below open it from the menu.
   const command = jurisdiction.level === 'CITY' && allows(permissions, 'command:read');
+  // A stationed cadre's day starts with the visits due; the shortcuts follow.
+  const cadre = jurisdiction.level === 'VILLAGE' && allows(permissions, 'visit:write');
   return (
     <>
       {command && (
@@ -49,9 +52,14 @@ export const Dashboard = () => {
           <CommandView home />
         </Suspense>
       )}
+      {cadre && (
+        <Suspense fallback={<LinearProgress />}>
+          <CadreHome village={jurisdiction.code} />
+        </Suspense>
+      )}
       <ShowBase resource="regions" id={jurisdiction.code}>
         <Title title="app.title" />
-        <JurisdictionOverview />
+        <JurisdictionOverview shortcuts={!cadre} />
       </ShowBase>
     </>
   );
@@ -60,6 +68,7 @@ export const Dashboard = () => {
 /** The features the roles show, as buttons: where the day's work starts. */
 const Shortcuts = () => {
   const { permissions } = usePermissions();
+  const level = useJurisdiction()?.level;
   const translate = useTranslate();
   const createPath = useCreatePath();
   const links = featuresFor(permissions)
@@ -75,7 +84,7 @@ const Shortcuts = () => {
             },
           ]
         : []),
-      ...(feature.pages ?? []).map((page) => ({
+      ...menuPagesFor(feature, permissions, level).map((page) => ({
         key: page.path,
         to: page.path,
         label: translate(page.menuLabel),
@@ -101,7 +110,7 @@ const Shortcuts = () => {
   );
 };
 
-const JurisdictionOverview = () => {
+const JurisdictionOverview = ({ shortcuts }: { shortcuts: boolean }) => {
   const region = useRecordContext<RegionDetailRecord>();
   const translate = useTranslate();
   const createPath = useCreatePath();
@@ -130,7 +139,7 @@ const JurisdictionOverview = () => {
       />
       <CardContent>
         <Stack spacing={3}>
-          <Shortcuts />
+          {shortcuts && <Shortcuts />}
           {below ? (
             <Grid container spacing={3}>
               <Grid size={{ xs: 12, md: 8 }}>

@@ -28,15 +28,6 @@ export const MAX_PAGE_SIZE = 200;
 export interface QiangjiDataProvider extends DataProvider {
   /** Runs `resources[resource].commands[name]` and resolves to its `result`. */
   command<T>(resource: string, name: string, variables: Record<string, unknown>): Promise<T>;
-  /**
-   * Every row of a list (react-admin filter and sort), paged by cursor at the API's page size: an export's rows.
-   * `onProgress` hears how many have arrived of how many.
-   */
-  readAll<R extends RaRecord>(
-    resource: string,
-    params: { filter?: Record<string, unknown>; sort?: SortPayload },
-    onProgress?: (read: number, total: number) => void,
-  ): Promise<R[]>;
   /** The list as the API exports it, with the list's filter and order: a CSV (UTF-8 with BOM) or a workbook. */
   exportList(
     resource: string,
@@ -45,6 +36,19 @@ export interface QiangjiDataProvider extends DataProvider {
       sort?: SortPayload;
       format: 'csv' | 'xlsx';
       language: 'zh' | 'en';
+      /** Cancels the export. */
+      signal?: AbortSignal;
+    },
+    onProgress?: (progress: DownloadProgress) => void,
+  ): Promise<DownloadedFile>;
+  /** A list the API exports that is no resource's (the convenience map), by its query field and its arguments. */
+  exportField(
+    field: string,
+    params: {
+      arguments: Record<string, unknown>;
+      format: 'csv' | 'xlsx';
+      language: 'zh' | 'en';
+      signal?: AbortSignal;
     },
     onProgress?: (progress: DownloadProgress) => void,
   ): Promise<DownloadedFile>;
@@ -59,7 +63,6 @@ export interface QiangjiDataProvider extends DataProvider {
 interface Connection {
   totalCount: number;
   edges: { node: RaRecord }[];
-  pageInfo?: { hasNextPage: boolean; endCursor: string | null };
 }
 
 /** A react-admin data provider over hand-written GraphQL operations (the API disables introspection). */
@@ -198,32 +201,7 @@ export function createDataProvider(
     delete: (resource: string) => refuse(resource, 'deleted'),
     deleteMany: (resource: string) => refuse(resource, 'deleted'),
 
-    async readAll<R extends RaRecord>(
-      resource: string,
-      params: { filter?: Record<string, unknown>; sort?: SortPayload },
-      onProgress?: (read: number, total: number) => void,
-    ): Promise<R[]> {
-      const { r, q } = resourceOf(resource);
-      const fixed = {
-        ...(r.filterType ? { filter: r.toFilter(params.filter ?? {}) } : {}),
-        ...(r.orderByType ? { orderBy: orderByOf(resource, params.sort) } : {}),
-      };
-      const rows: R[] = [];
-      let after: string | null = null;
-      for (;;) {
-        const { page }: { page: Connection } = await request<{ page: Connection }>(q.all, {
-          ...fixed,
-          first: MAX_PAGE_SIZE,
-          after,
-        });
-        rows.push(...(page.edges.map((edge) => edge.node) as R[]));
-        onProgress?.(rows.length, page.totalCount);
-        if (!page.pageInfo?.hasNextPage || !page.pageInfo.endCursor) return rows;
-        after = page.pageInfo.endCursor;
-      }
-    },
-
-    exportList(resource, { filter, sort, format, language }, onProgress) {
+    exportList(resource, { filter, sort, format, language, signal }, onProgress) {
       const { r } = resourceOf(resource);
       if (!r.exportable) return refuse(resource, 'exported');
       const body = {
@@ -232,8 +210,11 @@ export function createDataProvider(
         ...(r.filterType ? { filter: r.toFilter(filter ?? {}) } : {}),
         ...(r.orderByType ? { orderBy: orderByOf(resource, sort) } : {}),
       };
-      return download(`/exports/${r.listField}`, body, onProgress);
+      return download(`/exports/${r.listField}`, body, onProgress, signal);
     },
+
+    exportField: (field, { signal, ...body }, onProgress) =>
+      download(`/exports/${field}`, body, onProgress, signal),
 
     download: (name, body, onProgress) => download(`/downloads/${name}`, body, onProgress),
 

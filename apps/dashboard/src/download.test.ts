@@ -1,6 +1,6 @@
 import { createDataProvider } from './data-provider';
 import { createDownload, fileNameOf, type DownloadProgress } from './download';
-import { GRAPHQL_RESOURCES } from './features';
+import { FEATURES, GRAPHQL_RESOURCES } from './features';
 import { createGraphqlRequest } from './graphql-client';
 
 const CSV = '\uFEFF编号,标题\r\n2012-000001,邻里纠纷\r\n2012-000002,土地纠纷\r\n';
@@ -88,11 +88,56 @@ describe('downloads from the API', () => {
     expect(sent.map((s) => s.headers.Authorization)).toEqual(['Bearer token-1', 'Bearer token-2']);
   });
 
+  it('when the convenience map is exported, then its arguments go as the list field takes them', async () => {
+    const { fetchFn, sent } = fileFetch(() => new Response(CSV, { headers: { 'Content-Type': 'text/csv' } }));
+    const dataProvider = createDataProvider(
+      GRAPHQL_RESOURCES,
+      createGraphqlRequest('/graphql', fetchFn),
+      createDownload(fetchFn, credentials(), (_code, message) => message),
+    );
+    const args = { communityCode: '230102010003', radiusMeters: 1000 };
+    await dataProvider.exportField('nearby', { arguments: args, format: 'xlsx', language: 'zh' });
+    expect(sent.map((s) => [s.url, s.body])).toEqual([
+      ['/exports/nearby', { format: 'xlsx', language: 'zh', arguments: args }],
+    ]);
+  });
+
   it('when a resource has no export, then the data provider refuses to fetch one', async () => {
-    const dataProvider = createDataProvider(GRAPHQL_RESOURCES, createGraphqlRequest('/graphql', fetch));
+    const unexported = { ...GRAPHQL_RESOURCES, users: { ...GRAPHQL_RESOURCES.users, exportable: false } };
+    const dataProvider = createDataProvider(unexported, createGraphqlRequest('/graphql', fetch));
     await expect(dataProvider.exportList('users', { format: 'csv', language: 'zh' })).rejects.toMatchObject({
       status: 405,
     });
+  });
+
+  it('when every list of the dashboard is shown, then each has the server export (导出)', () => {
+    const lists = FEATURES.filter((f) => f.list).map((f) => [f.name, f.graphql.exportable]);
+    expect(lists.length).toBeGreaterThanOrEqual(20);
+    expect(lists).toEqual(lists.map(([name]) => [name, true]));
+  });
+
+  it('when an export is cancelled mid-file, then the download stops with the abort and nothing is saved', async () => {
+    const cancel = new AbortController();
+    let pulls = 0;
+    const fetchFn: typeof fetch = async (_url, init) => {
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (++pulls === 2) cancel.abort();
+          if (init?.signal?.aborted) controller.error(init.signal.reason);
+          else controller.enqueue(new TextEncoder().encode('2012-000001,邻里纠纷\r\n'));
+        },
+      });
+      return new Response(body, {
+        headers: { 'Content-Type': 'text/csv; charset=utf-8', 'X-Total-Count': '9' },
+      });
+    };
+    const download = createDownload(fetchFn, credentials(), (_code, message) => message);
+    const progress: DownloadProgress[] = [];
+    await expect(
+      download('/exports/disputeCases', { format: 'csv' }, (p) => progress.push(p), cancel.signal),
+    ).rejects.toMatchObject({ name: 'AbortError' });
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress[0]).toMatchObject({ rows: 0, total: 9 });
   });
 
   it('when the file name is read, then the UTF-8 form wins over the ASCII one', () => {

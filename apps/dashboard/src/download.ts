@@ -14,11 +14,15 @@ export interface DownloadProgress {
   bytes: number;
 }
 
-/** POSTs a JSON body to one of the API's file routes (`/exports/…`, `/downloads/…`) and reads the file. */
+/**
+ * POSTs a JSON body to one of the API's file routes (`/exports/…`, `/downloads/…`) and reads the file; `signal`
+ * cancels it (the server stops reading rows when the connection closes).
+ */
 export type Download = (
   path: string,
   body: Record<string, unknown>,
   onProgress?: (progress: DownloadProgress) => void,
+  signal?: AbortSignal,
 ) => Promise<DownloadedFile>;
 
 /**
@@ -31,12 +35,13 @@ export function createDownload(
   credentials: Credentials,
   describe: DescribeError,
 ): Download {
-  return async (path, body, onProgress) => {
+  return async (path, body, onProgress, signal) => {
     const send = (token: string) =>
       fetchFn(path, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify(body),
+        signal,
       });
     const token = await credentials.accessToken();
     if (!token)

@@ -60,7 +60,7 @@ export interface NodeResourceSpec extends Pick<
   steps?: readonly string[];
 }
 
-const upperFirst = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+export const upperFirst = (name: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 const lowerFirst = (name: string) => `${name.charAt(0).toLowerCase()}${name.slice(1)}`;
 
 /**
@@ -88,8 +88,6 @@ export function nodeResource(typeName: string, spec: NodeResourceSpec): GraphqlR
 
 export interface ResourceQueries {
   list: string;
-  /** Pages through the whole connection by cursor, for exports: `first` and `after`, with pageInfo. */
-  all: string;
   one?: string;
   create?: string;
   update?: string;
@@ -121,20 +119,6 @@ export function buildQueries(r: GraphqlResource): ResourceQueries {
   ]
     .filter(Boolean)
     .join(', ');
-  const allParams = [
-    r.filterType && `$filter: ${r.filterType}`,
-    '$first: Int',
-    '$after: String',
-    r.orderByType && `$orderBy: ${r.orderByType}`,
-  ].filter(Boolean);
-  const allArgs = [
-    r.filterType && 'filter: $filter',
-    'first: $first',
-    'after: $after',
-    r.orderByType && 'orderBy: $orderBy',
-  ]
-    .filter(Boolean)
-    .join(', ');
   const write = (operation: string, w: GraphqlWrite) =>
     withFragments(`mutation ${r.typeName}${operation}($input: ${w.inputType}!) {
   record: ${w.field}(input: $input) { ...${detailName} }
@@ -144,13 +128,6 @@ export function buildQueries(r: GraphqlResource): ResourceQueries {
     list: withFragments(`query ${r.typeName}List(${params.join(', ')}) {
   page: ${r.listField}(${args}) {
     totalCount
-    edges { node { ...${rowName} } }
-  }
-}`),
-    all: withFragments(`query ${r.typeName}All(${allParams.join(', ')}) {
-  page: ${r.listField}(${allArgs}) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
     edges { node { ...${rowName} } }
   }
 }`),

@@ -1,4 +1,4 @@
-import { defineMachine, type Labels } from './machine';
+import { defineMachine, ruleFor, type Labels } from './machine';
 import type { IntakeChannel, Referral, RiskLevel, RiskReason } from './mediation';
 import type { Role } from './permissions';
 import type { RegionLevel } from './region';
@@ -66,61 +66,33 @@ export interface DisputeCaseEventDetails extends DisputeCaseCommandDetails {
 }
 export type DisputeCaseEventKind = keyof DisputeCaseEventDetails;
 
+const mediator = ruleFor<DisputeCaseState>(MEDIATION);
+/** A session or a follow-up visit: each one is news, so the command may repeat. */
+const occurrence = ruleFor<DisputeCaseState>(MEDIATION, { repeatable: true });
+
 export const DISPUTE_CASE_MACHINE = defineMachine<DisputeCaseState, DisputeCaseCommandDetails>({
   states: DISPUTE_CASE_STATES,
   commands: {
-    accept: { from: ['RECEIVED'], to: 'ACCEPTED', roles: MEDIATION, label: { zh: '受理', en: 'Accept' } },
-    decline: {
-      from: ['RECEIVED'],
-      to: 'DECLINED',
-      roles: MEDIATION,
-      label: { zh: '不予受理', en: 'Decline' },
-    },
-    assignMediator: {
-      from: ['ACCEPTED', 'MEDIATOR_ASSIGNED'],
-      to: 'MEDIATOR_ASSIGNED',
-      roles: MEDIATION,
-      label: { zh: '指派调解员', en: 'Assign mediator' },
-    },
-    recordSession: {
-      from: ['MEDIATOR_ASSIGNED', 'IN_MEDIATION'],
-      to: 'IN_MEDIATION',
-      roles: MEDIATION,
-      repeatable: true,
-      label: { zh: '记录调解', en: 'Record session' },
-    },
-    concludeWithAgreement: {
-      from: ['IN_MEDIATION'],
-      to: 'AGREEMENT_REACHED',
-      roles: MEDIATION,
-      label: { zh: '达成协议', en: 'Agreement reached' },
-    },
-    concludeWithoutAgreement: {
-      from: ['IN_MEDIATION'],
-      to: 'MEDIATION_FAILED',
-      roles: MEDIATION,
-      label: { zh: '调解不成', en: 'Mediation failed' },
-    },
-    withdraw: {
-      from: ['ACCEPTED', 'MEDIATOR_ASSIGNED', 'IN_MEDIATION'],
-      to: 'WITHDRAWN',
-      roles: MEDIATION,
-      label: { zh: '撤回', en: 'Withdraw' },
-    },
-    recordFollowUp: {
-      from: ['AGREEMENT_REACHED', 'FOLLOW_UP'],
-      to: 'FOLLOW_UP',
-      roles: MEDIATION,
-      repeatable: true,
-      label: { zh: '回访', en: 'Record follow-up' },
-    },
-    close: {
-      from: ['FOLLOW_UP', 'MEDIATION_FAILED', 'WITHDRAWN'],
-      to: 'CLOSED',
-      roles: MEDIATION,
-      label: { zh: '结案', en: 'Close' },
-    },
-    escalate: { from: OPEN, to: null, roles: MEDIATION, label: { zh: '上报上级', en: 'Escalate' } },
+    accept: mediator(['RECEIVED'], 'ACCEPTED', '受理', 'Accept'),
+    decline: mediator(['RECEIVED'], 'DECLINED', '不予受理', 'Decline'),
+    assignMediator: mediator(
+      ['ACCEPTED', 'MEDIATOR_ASSIGNED'],
+      'MEDIATOR_ASSIGNED',
+      '指派调解员',
+      'Assign mediator',
+    ),
+    recordSession: occurrence(
+      ['MEDIATOR_ASSIGNED', 'IN_MEDIATION'],
+      'IN_MEDIATION',
+      '记录调解',
+      'Record session',
+    ),
+    concludeWithAgreement: mediator(['IN_MEDIATION'], 'AGREEMENT_REACHED', '达成协议', 'Agreement reached'),
+    concludeWithoutAgreement: mediator(['IN_MEDIATION'], 'MEDIATION_FAILED', '调解不成', 'Mediation failed'),
+    withdraw: mediator(['ACCEPTED', 'MEDIATOR_ASSIGNED', 'IN_MEDIATION'], 'WITHDRAWN', '撤回', 'Withdraw'),
+    recordFollowUp: occurrence(['AGREEMENT_REACHED', 'FOLLOW_UP'], 'FOLLOW_UP', '回访', 'Record follow-up'),
+    close: mediator(['FOLLOW_UP', 'MEDIATION_FAILED', 'WITHDRAWN'], 'CLOSED', '结案', 'Close'),
+    escalate: mediator(OPEN, null, '上报上级', 'Escalate'),
   },
 });
 export type DisputeCaseCommand = keyof DisputeCaseCommandDetails;

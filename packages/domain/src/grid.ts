@@ -1,5 +1,5 @@
 import { DomainValidationError } from './errors';
-import { defineMachine, type Labels } from './machine';
+import { defineMachine, ruleFor, type Labels } from './machine';
 import { AT_RISK_SHARE } from './mediation';
 import type { DeadlineStatus } from './dispute-case';
 import type { Role } from './permissions';
@@ -119,54 +119,22 @@ export interface GridEventEventDetails extends GridEventCommandDetails {
   report: { source: GridEventSource; category: GridEventCategory; urgency: GridEventUrgency };
 }
 
+const handler = ruleFor<GridEventState>(HANDLERS);
+const onSite = ruleFor<GridEventState>(ON_SITE);
+
 export const GRID_EVENT_MACHINE = defineMachine<GridEventState, GridEventCommandDetails>({
   states: GRID_EVENT_STATES,
   commands: {
-    file: { from: ['REPORTED'], to: 'FILED', roles: HANDLERS, label: { zh: '立案', en: 'File' } },
-    reject: {
-      from: ['REPORTED'],
-      to: 'REJECTED',
-      roles: HANDLERS,
-      label: { zh: '不予立案', en: 'Reject' },
-    },
-    dispatch: {
-      from: ['FILED'],
-      to: 'DISPATCHED',
-      roles: HANDLERS,
-      label: { zh: '派遣', en: 'Dispatch' },
-    },
-    startDisposal: {
-      from: ['DISPATCHED'],
-      to: 'IN_DISPOSAL',
-      roles: HANDLERS,
-      label: { zh: '开始处置', en: 'Start disposal' },
-    },
-    dispose: {
-      from: ['IN_DISPOSAL'],
-      to: 'DISPOSED',
-      roles: HANDLERS,
-      label: { zh: '处置完毕', en: 'Disposed' },
-    },
-    verify: { from: ['DISPOSED'], to: 'VERIFIED', roles: ON_SITE, label: { zh: '核查通过', en: 'Verify' } },
-    sendBack: {
-      from: ['DISPOSED'],
-      to: 'IN_DISPOSAL',
-      roles: ON_SITE,
-      label: { zh: '退回处置', en: 'Send back' },
-    },
-    close: { from: ['VERIFIED'], to: 'CLOSED', roles: HANDLERS, label: { zh: '结案', en: 'Close' } },
-    evaluate: {
-      from: ['CLOSED'],
-      to: 'EVALUATED',
-      roles: EVALUATORS,
-      label: { zh: '评价', en: 'Evaluate' },
-    },
-    referToMediation: {
-      from: ['REPORTED', 'FILED'],
-      to: 'REFERRED',
-      roles: HANDLERS,
-      label: { zh: '转人民调解', en: 'Refer to mediation' },
-    },
+    file: handler(['REPORTED'], 'FILED', '立案', 'File'),
+    reject: handler(['REPORTED'], 'REJECTED', '不予立案', 'Reject'),
+    dispatch: handler(['FILED'], 'DISPATCHED', '派遣', 'Dispatch'),
+    startDisposal: handler(['DISPATCHED'], 'IN_DISPOSAL', '开始处置', 'Start disposal'),
+    dispose: handler(['IN_DISPOSAL'], 'DISPOSED', '处置完毕', 'Disposed'),
+    verify: onSite(['DISPOSED'], 'VERIFIED', '核查通过', 'Verify'),
+    sendBack: onSite(['DISPOSED'], 'IN_DISPOSAL', '退回处置', 'Send back'),
+    close: handler(['VERIFIED'], 'CLOSED', '结案', 'Close'),
+    evaluate: ruleFor<GridEventState>(EVALUATORS)(['CLOSED'], 'EVALUATED', '评价', 'Evaluate'),
+    referToMediation: handler(['REPORTED', 'FILED'], 'REFERRED', '转人民调解', 'Refer to mediation'),
   },
 });
 

@@ -185,6 +185,10 @@ export {
   SERVICE_APPLICATION_MACHINE,
   fitsServiceItem,
   availableServiceCommands,
+  applicantMayTake,
+  SERVICE_APPLICANT_COMMANDS,
+  ageOn,
+  whyIneligible,
   SERVICE_CLOCK_STATES,
   isServiceApplicationOverdue,
   completedOnTime,
@@ -212,14 +216,18 @@ export type { FormFieldType } from './form-field-types';
 export type { FormField, FormSchema, FormAnswer, FormAnswers, FormIssue } from './form-schema';
 
 export {
-  CHINA_WORK_CALENDAR,
+  WORK_CALENDAR_KINDS,
+  WORK_CALENDAR_KIND_LABELS,
+  MAX_HOLIDAY_DAYS,
+  validateWorkCalendarEntry,
+  calendarOf,
   workCalendar,
   isWorkingDay,
   addWorkingDays,
   workingDaysBetween,
   workingDayDeadline,
 } from './working-days';
-export type { WorkCalendar } from './working-days';
+export type { WorkCalendar, WorkCalendarEntry, WorkCalendarKind } from './working-days';
 
 export {
   GRID_EVENT_CATEGORIES,
@@ -343,6 +351,8 @@ export {
   DEFAULT_VISIT_TARGETS,
   targetPeriods,
   isOnSchedule,
+  visitPeriodStart,
+  isVisitDue,
   isBelowCadreTarget,
   cadreVisitTarget,
   incomeGrowth,

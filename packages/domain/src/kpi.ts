@@ -149,45 +149,41 @@ export interface KpiFormula {
   readonly reference: string;
 }
 
+const KPI_LABELS: Readonly<Record<KpiId, KpiFormula['label']>> = {
+  mediationRate: { zh: '调解率', en: 'Mediation rate' },
+  resolutionRate: { zh: '信访积案化解率', en: 'Petition backlog resolution rate' },
+  yearOnYearChange: { zh: '同比变化', en: 'Year-on-year change' },
+  percentagePointChange: { zh: '满意度变化（百分点）', en: 'Satisfaction change (percentage points)' },
+  compoundAnnualGrowth: { zh: '年均增长率', en: 'Compound annual growth' },
+  promotionRate: { zh: '推广率', en: 'Model promotion rate' },
+};
+
+/** Each KPI's formula and its reference figure, in the order the KPIs are listed. */
+const KPI_DEFINITIONS: Readonly<Record<KpiId, readonly [formula: string, reference: string]>> = {
+  mediationRate: ['mediated ÷ accepted', '9,917 of 10,368 accepted disputes mediated: 95.7%'],
+  resolutionRate: ['resolved ÷ backlog', 'petition backlog resolution rate in 2012: 80%'],
+  yearOnYearChange: [
+    '(this year − last year) ÷ last year',
+    'reported cases −19.8%, homicides −18.3% year on year',
+  ],
+  percentagePointChange: [
+    '(this year − last year) × 100, rates as fractions',
+    'public sense-of-security satisfaction 92.9% in 2012, +0.4 points on 2011',
+  ],
+  compoundAnnualGrowth: [
+    '(end ÷ start)^(1 ÷ years) − 1',
+    '通河县 farmers’ per-capita net income +18.1% a year over four years',
+  ],
+  promotionRate: ['adopting villages ÷ all villages', '“1+3+N” model in 293 pilot villages: 20.5%'],
+};
+
 export const KPI_FORMULAS: readonly KpiFormula[] = Object.freeze(
-  (
-    [
-      {
-        id: 'mediationRate',
-        label: { zh: '调解率', en: 'Mediation rate' },
-        formula: 'mediated ÷ accepted',
-        reference: '9,917 of 10,368 accepted disputes mediated: 95.7%',
-      },
-      {
-        id: 'resolutionRate',
-        label: { zh: '信访积案化解率', en: 'Petition backlog resolution rate' },
-        formula: 'resolved ÷ backlog',
-        reference: 'petition backlog resolution rate in 2012: 80%',
-      },
-      {
-        id: 'yearOnYearChange',
-        label: { zh: '同比变化', en: 'Year-on-year change' },
-        formula: '(this year − last year) ÷ last year',
-        reference: 'reported cases −19.8%, homicides −18.3% year on year',
-      },
-      {
-        id: 'percentagePointChange',
-        label: { zh: '满意度变化（百分点）', en: 'Satisfaction change (percentage points)' },
-        formula: '(this year − last year) × 100, rates as fractions',
-        reference: 'public sense-of-security satisfaction 92.9% in 2012, +0.4 points on 2011',
-      },
-      {
-        id: 'compoundAnnualGrowth',
-        label: { zh: '年均增长率', en: 'Compound annual growth' },
-        formula: '(end ÷ start)^(1 ÷ years) − 1',
-        reference: '通河县 farmers’ per-capita net income +18.1% a year over four years',
-      },
-      {
-        id: 'promotionRate',
-        label: { zh: '推广率', en: 'Model promotion rate' },
-        formula: 'adopting villages ÷ all villages',
-        reference: '“1+3+N” model in 293 pilot villages: 20.5%',
-      },
-    ] satisfies KpiFormula[]
-  ).map((entry) => Object.freeze({ ...entry, label: Object.freeze(entry.label) })),
+  Object.entries(KPI_DEFINITIONS).map(([id, [formula, reference]]) =>
+    Object.freeze({
+      id: id as KpiId,
+      label: Object.freeze({ ...KPI_LABELS[id as KpiId] }),
+      formula,
+      reference,
+    }),
+  ),
 );

@@ -24,6 +24,20 @@ export interface CommandRule<S extends string> {
   readonly label: { readonly zh: string; readonly en: string };
 }
 
+/**
+ * A rule in one line, for a table whose commands share their roles:
+ * `const handler = ruleFor<GridEventState>(HANDLERS)`, then `file: handler(['REPORTED'], 'FILED', '立案', 'File')`.
+ */
+export function ruleFor<S extends string>(roles: readonly Role[], more: { repeatable?: true } = {}) {
+  return (from: readonly S[], to: S | null, zh: string, en: string): CommandRule<S> => ({
+    from,
+    to,
+    roles,
+    ...more,
+    label: { zh, en },
+  });
+}
+
 export type TransitionCheck<S extends string> =
   { ok: true; to: S } | { ok: false; reason: 'INVALID_TRANSITION' | 'FORBIDDEN'; from: S; to: S | null };
 

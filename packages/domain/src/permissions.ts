@@ -44,6 +44,8 @@ export const ACTIONS = [
   'village:write',
   'visit:write',
   'report:read',
+  // The working calendar (public holidays, make-up working days): the city enters each December's notice.
+  'calendar:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -1,4 +1,6 @@
 import {
+  ageOn,
+  applicantMayTake,
   availableServiceCommands,
   fitsServiceItem,
   isServiceApplicationOverdue,
@@ -8,6 +10,7 @@ import {
   SERVICE_CATEGORY_LABELS,
   COMMUNITY_FUNCTIONS,
   COMMUNITY_FUNCTION_LABELS,
+  whyIneligible,
 } from './service';
 import { appointmentKeptRate, onTimeRate } from './kpi';
 
@@ -64,6 +67,13 @@ describe('steps that fit the item', () => {
     ]);
     expect(fitsServiceItem({ state: 'HANDLED_ON_SITE', onSite: true }, 'complete')).toBe(true);
   });
+
+  it('when the applicant’s portal holds no staff role, then it may withdraw before completion and nothing else', () => {
+    expect(availableServiceCommands({ state: 'ACCEPTED', onSite: true }, [], true)).toEqual(['withdraw']);
+    expect(availableServiceCommands({ state: 'COMPLETED', onSite: true }, [], true)).toEqual([]);
+    expect(availableServiceCommands({ state: 'SUBMITTED', onSite: true }, [])).toEqual([]);
+    expect(applicantMayTake({ state: 'SUBMITTED' }, 'accept')).toBe(false);
+  });
 });
 
 describe('overdue applications', () => {
@@ -98,5 +108,30 @@ describe('service labels and KPIs', () => {
     expect(onTimeRate(0, 0)).toBeNull();
     expect(() => onTimeRate(11, 10)).toThrow(/onTime/);
     expect(appointmentKeptRate(3, 4)).toBe(0.75);
+  });
+});
+
+describe('who may apply', () => {
+  const senior = { eligibleTags: [], minAge: 60 };
+  const allowance = { eligibleTags: ['MINIMUM_ALLOWANCE', 'POOR_HOUSEHOLD'] as const, minAge: null };
+
+  it('when the applicant turns 60 that day, then they may apply for the senior card, and not the day before', () => {
+    expect(ageOn('1966-12-01', '2026-12-01')).toBe(60);
+    expect(ageOn('1966-12-02', '2026-12-01')).toBe(59);
+    expect(whyIneligible(senior, { tags: [], birthDate: '1966-12-01' }, '2026-12-01')).toBeNull();
+    expect(whyIneligible(senior, { tags: ['ELDERLY'], birthDate: '1966-12-02' }, '2026-12-01')).toBe(
+      'The applicant must be 60 or older; they are 59.',
+    );
+  });
+
+  it('when an item names tags, then a resident with any one of them may apply and others not', () => {
+    const day = '2026-12-01';
+    expect(whyIneligible(allowance, { tags: ['POOR_HOUSEHOLD'], birthDate: '1980-01-01' }, day)).toBeNull();
+    expect(whyIneligible(allowance, { tags: ['ELDERLY'], birthDate: '1980-01-01' }, day)).toMatch(
+      /MINIMUM_ALLOWANCE or POOR_HOUSEHOLD/,
+    );
+    expect(
+      whyIneligible({ eligibleTags: [], minAge: null }, { tags: [], birthDate: '2020-01-01' }, day),
+    ).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
-import { defineMachine, type Labels } from './machine';
+import { defineMachine, ruleFor, type Labels } from './machine';
 import type { Role } from './permissions';
 import type { RegionLevel } from './region';
+import type { ResidentTag } from './resident';
 
 /**
  * Public services (公共管理与服务): communities and their service functions, the service catalogue, applications
@@ -185,6 +186,8 @@ const BEFORE_COMPLETION: readonly ServiceApplicationState[] = [
   'HANDLED_ON_SITE',
 ];
 
+const staff = ruleFor<ServiceApplicationState>(SERVICE_STAFF);
+
 /**
  * The life of an application: submitted → accepted (or returned for missing material, or rejected) → an
  * appointment at the service point → handled on site → completed. Items without an on-site step are completed
@@ -196,60 +199,15 @@ export const SERVICE_APPLICATION_MACHINE = defineMachine<
 >({
   states: SERVICE_APPLICATION_STATES,
   commands: {
-    accept: {
-      from: ['SUBMITTED'],
-      to: 'ACCEPTED',
-      roles: SERVICE_STAFF,
-      label: { zh: '受理', en: 'Accept' },
-    },
-    returnForMaterial: {
-      from: ['SUBMITTED'],
-      to: 'RETURNED',
-      roles: SERVICE_STAFF,
-      label: { zh: '退回补正', en: 'Return for material' },
-    },
-    resubmit: {
-      from: ['RETURNED'],
-      to: 'SUBMITTED',
-      roles: SERVICE_STAFF,
-      label: { zh: '补正后提交', en: 'Resubmit' },
-    },
-    reject: {
-      from: ['SUBMITTED'],
-      to: 'REJECTED',
-      roles: SERVICE_STAFF,
-      label: { zh: '不予受理', en: 'Reject' },
-    },
-    bookAppointment: {
-      from: ['ACCEPTED'],
-      to: 'APPOINTMENT_BOOKED',
-      roles: SERVICE_STAFF,
-      label: { zh: '预约现场办理', en: 'Book appointment' },
-    },
-    recordNoShow: {
-      from: ['APPOINTMENT_BOOKED'],
-      to: 'ACCEPTED',
-      roles: SERVICE_STAFF,
-      label: { zh: '未到场', en: 'Record no-show' },
-    },
-    handleOnSite: {
-      from: ['APPOINTMENT_BOOKED'],
-      to: 'HANDLED_ON_SITE',
-      roles: SERVICE_STAFF,
-      label: { zh: '现场办理', en: 'Handled on site' },
-    },
-    complete: {
-      from: ['ACCEPTED', 'HANDLED_ON_SITE'],
-      to: 'COMPLETED',
-      roles: SERVICE_STAFF,
-      label: { zh: '办结', en: 'Complete' },
-    },
-    withdraw: {
-      from: BEFORE_COMPLETION,
-      to: 'WITHDRAWN',
-      roles: SERVICE_STAFF,
-      label: { zh: '撤回', en: 'Withdraw' },
-    },
+    accept: staff(['SUBMITTED'], 'ACCEPTED', '受理', 'Accept'),
+    returnForMaterial: staff(['SUBMITTED'], 'RETURNED', '退回补正', 'Return for material'),
+    resubmit: staff(['RETURNED'], 'SUBMITTED', '补正后提交', 'Resubmit'),
+    reject: staff(['SUBMITTED'], 'REJECTED', '不予受理', 'Reject'),
+    bookAppointment: staff(['ACCEPTED'], 'APPOINTMENT_BOOKED', '预约现场办理', 'Book appointment'),
+    recordNoShow: staff(['APPOINTMENT_BOOKED'], 'ACCEPTED', '未到场', 'Record no-show'),
+    handleOnSite: staff(['APPOINTMENT_BOOKED'], 'HANDLED_ON_SITE', '现场办理', 'Handled on site'),
+    complete: staff(['ACCEPTED', 'HANDLED_ON_SITE'], 'COMPLETED', '办结', 'Complete'),
+    withdraw: staff(BEFORE_COMPLETION, 'WITHDRAWN', '撤回', 'Withdraw'),
   },
 });
 export type ServiceApplicationCommand = keyof ServiceApplicationCommandDetails;
@@ -267,12 +225,34 @@ export function fitsServiceItem(
   return true;
 }
 
-/** The steps these roles may take now on this application: the dashboard's buttons. */
+/**
+ * What the applicant may do through the community or district portal that submitted the application for them
+ * (its API key holds no staff role): withdraw it before completion.
+ */
+export const SERVICE_APPLICANT_COMMANDS: readonly ServiceApplicationCommand[] = ['withdraw'];
+
+/** Whether the applicant's portal may take the command now: the machine's states, without its staff roles. */
+export function applicantMayTake(
+  a: { state: ServiceApplicationState },
+  command: ServiceApplicationCommand,
+): boolean {
+  return (
+    SERVICE_APPLICANT_COMMANDS.includes(command) &&
+    SERVICE_APPLICATION_MACHINE.rules[command].from.includes(a.state)
+  );
+}
+
+/** The steps these roles (or the applicant's portal) may take now on this application: the dashboard's buttons. */
 export function availableServiceCommands(
   a: { state: ServiceApplicationState; onSite: boolean },
   roles: readonly Role[],
+  asApplicant = false,
 ): ServiceApplicationCommand[] {
-  return SERVICE_APPLICATION_MACHINE.available(a.state, roles).filter((c) => fitsServiceItem(a, c));
+  return SERVICE_APPLICATION_MACHINE.commands.filter(
+    (c) =>
+      (SERVICE_APPLICATION_MACHINE.check(a.state, c, roles).ok || (asApplicant && applicantMayTake(a, c))) &&
+      fitsServiceItem(a, c),
+  );
 }
 
 /** The states in which the time limit runs: returned applications wait for the applicant, and restart on resubmission. */
@@ -315,4 +295,34 @@ export const CALL_BACK_DAYS = 3;
 /** A slot's time of day, `HH:MM`. */
 export function isTimeOfDay(value: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+}
+
+/**
+ * Who may apply for an item (申请条件): a resident with any of `eligibleTags` (none: anyone) and, where it has a
+ * `minAge`, of that age on the day of submission (老年证 60, 高龄津贴 80). `eligibility` says it in words.
+ */
+export interface ServiceEligibility {
+  eligibleTags: readonly ResidentTag[];
+  minAge: number | null;
+}
+
+/** Full years from `birthDate` to `day` (both `YYYY-MM-DD`): a birthday counts on the day itself. */
+export function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}
+
+/** Why the applicant may not apply for the item on `day`, or null when they may: the one check of the API and seed. */
+export function whyIneligible(
+  item: ServiceEligibility,
+  applicant: { tags: readonly string[]; birthDate: string },
+  day: string,
+): string | null {
+  if (item.minAge !== null) {
+    const age = ageOn(applicant.birthDate, day);
+    if (age < item.minAge) return `The applicant must be ${item.minAge} or older; they are ${age}.`;
+  }
+  if (item.eligibleTags.length && !item.eligibleTags.some((tag) => applicant.tags.includes(tag)))
+    return `Only residents registered as ${item.eligibleTags.join(' or ')} may apply.`;
+  return null;
 }

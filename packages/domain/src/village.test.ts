@@ -11,6 +11,8 @@ import {
   incomeGrowth,
   isBelowCadreTarget,
   isOnSchedule,
+  isVisitDue,
+  visitPeriodStart,
   isOpenAssistance,
   netAssets,
   noCasesFor,
@@ -159,6 +161,18 @@ describe('villages and stationed cadres', () => {
       // Visits outside the range do not count.
       expect(isOnSchedule(['2011-12-31', '2012-02-01'], '2012-01-01', '2012-03-31', 3)).toBe(true);
       expect(isOnSchedule(['2011-12-31'], '2012-01-01', '2012-03-31', 3)).toBe(false);
+    });
+
+    it('when a poor household was seen last month and another this quarter, then only the poor one is due', () => {
+      expect(visitPeriodStart('2026-12-01', 1)).toBe('2026-12-01');
+      expect(visitPeriodStart('2026-12-01', 3)).toBe('2026-10-01');
+      expect(visitPeriodStart('2026-02-28', 3)).toBe('2026-01-01');
+      expect(visitPeriodStart('2026-08-15', 6)).toBe('2026-07-01');
+      expect(isVisitDue('2026-11-30', true, '2026-12-01')).toBe(true);
+      expect(isVisitDue('2026-12-01', true, '2026-12-01')).toBe(false);
+      expect(isVisitDue('2026-10-01', false, '2026-12-01')).toBe(false);
+      expect(isVisitDue('2026-09-30', false, '2026-12-01')).toBe(true);
+      expect(isVisitDue(null, false, '2026-12-01')).toBe(true);
     });
 
     it('when a cadre makes fewer visits than the months ask, then the cadre is below target', () => {

@@ -238,6 +238,31 @@ export function cadreVisitTarget(
   return targetPeriods(from, to, 1) * targets.cadreVisitsPerMonth;
 }
 
+/**
+ * The first day of the period of `months` calendar months, counted from January, that `day` falls in: the
+ * 1st of its month for a monthly target, of its quarter for a quarterly one.
+ */
+export function visitPeriodStart(day: string, months: number): string {
+  requireMonths(months);
+  const index = monthIndex(day);
+  const start = index - (index % 12) + Math.floor((index % 12) / months) * months;
+  return `${Math.floor(start / 12)}-${String((start % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * Whether a household is due for a visit on `today`: not visited since its period began (a poor household's
+ * month, any other's quarter by default), or never visited at all.
+ */
+export function isVisitDue(
+  lastVisitedOn: string | null,
+  poor: boolean,
+  today: string,
+  targets: VisitTargets = DEFAULT_VISIT_TARGETS,
+): boolean {
+  const months = poor ? targets.poorHouseholdMonths : targets.householdMonths;
+  return lastVisitedOn == null || lastVisitedOn < visitPeriodStart(today, months);
+}
+
 /** Whether a cadre's visits over [from, to] fall short of the monthly target. */
 export function isBelowCadreTarget(
   visits: number,

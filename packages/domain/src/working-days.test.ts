@@ -1,12 +1,41 @@
 import {
-  addWorkingDays,
-  CHINA_WORK_CALENDAR,
-  isWorkingDay,
+  addWorkingDays as addTo,
+  calendarOf,
+  isWorkingDay as isWorkingIn,
+  validateWorkCalendarEntry,
   workCalendar,
-  workingDayDeadline,
-  workingDaysBetween,
+  workingDayDeadline as deadlineIn,
+  workingDaysBetween as betweenIn,
+  type WorkCalendar,
 } from './working-days';
 import { DomainValidationError } from './errors';
+
+/** The State Council's notice for 2026 (November 2025), as a city administrator enters it. */
+const CALENDAR_2026 = calendarOf(
+  [
+    ['元旦', '2026-01-01', '2026-01-03'],
+    ['春节', '2026-02-15', '2026-02-23'],
+    ['清明节', '2026-04-04', '2026-04-06'],
+    ['劳动节', '2026-05-01', '2026-05-05'],
+    ['端午节', '2026-06-19', '2026-06-21'],
+    ['中秋节', '2026-09-25', '2026-09-27'],
+    ['国庆节', '2026-10-01', '2026-10-07'],
+  ]
+    .map(([name, firstDay, lastDay]) => ({ kind: 'HOLIDAY' as const, name, firstDay, lastDay }))
+    .concat(
+      ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'].map((day) => ({
+        kind: 'MAKE_UP_WORKDAY' as const,
+        name: '调休',
+        firstDay: day,
+        lastDay: day,
+      })),
+    ),
+);
+const addWorkingDays = (start: string, days: number, calendar: WorkCalendar = CALENDAR_2026) =>
+  addTo(start, days, calendar);
+const isWorkingDay = (day: string) => isWorkingIn(day, CALENDAR_2026);
+const workingDaysBetween = (from: string, to: string) => betweenIn(from, to, CALENDAR_2026);
+const workingDayDeadline = (at: Date, days: number) => deadlineIn(at, days, CALENDAR_2026);
 
 describe('working days', () => {
   it('when a limit starts on a Friday, then the weekend is skipped', () => {
@@ -49,7 +78,23 @@ describe('working days', () => {
   it('when a calendar is configured, then it replaces the default one', () => {
     const none = workCalendar([], []);
     expect(addWorkingDays('2026-04-03', 1, none)).toBe('2026-04-06');
-    expect(CHINA_WORK_CALENDAR.holidays.has('2026-04-06')).toBe(true);
+    expect(CALENDAR_2026.holidays.has('2026-04-06')).toBe(true);
+  });
+
+  it('when an entry is not as a notice has it, then the field is named', () => {
+    const entry = (kind: 'HOLIDAY' | 'MAKE_UP_WORKDAY', firstDay: string, lastDay: string) => () =>
+      validateWorkCalendarEntry({ kind, name: '春节', firstDay, lastDay });
+    expect(entry('HOLIDAY', '2027-02-06', '2027-02-13')()).toMatchObject({ firstDay: '2027-02-06' });
+    expect(entry('HOLIDAY', '2027-02-13', '2027-02-06')).toThrow(
+      expect.objectContaining({ field: 'lastDay' }),
+    );
+    expect(entry('HOLIDAY', '2027-02-01', '2027-02-28')).toThrow(/at most 15 days/);
+    // 2027-02-20 is a Saturday; 2027-02-22 a Monday.
+    expect(entry('MAKE_UP_WORKDAY', '2027-02-20', '2027-02-20')()).toMatchObject({ kind: 'MAKE_UP_WORKDAY' });
+    expect(entry('MAKE_UP_WORKDAY', '2027-02-22', '2027-02-22')).toThrow(
+      expect.objectContaining({ field: 'firstDay' }),
+    );
+    expect(entry('MAKE_UP_WORKDAY', '2027-02-20', '2027-02-21')).toThrow(/one day/);
   });
 
   it('when the deadline instant is asked, then it is the end of the last working day in China', () => {

@@ -1,10 +1,12 @@
 import { chinaDay } from './china-time';
 import { DomainValidationError } from './errors';
+import type { Labels } from './machine';
 
 /**
  * China's working calendar: weekends are off, public holidays are off, and some weekends are make-up working days
  * (调休) that pay for a longer holiday. Both lists come from the State Council's yearly notice (国务院办公厅关于
- * 节假日安排的通知); a year not listed counts weekends only until its notice is added here.
+ * 节假日安排的通知, each December), which a city administrator enters as `WorkCalendarEntry` rows; a year not
+ * entered counts weekends only. The functions take the calendar: the rules stay here, the data in the database.
  */
 export interface WorkCalendar {
   /** Days off that would otherwise be working days (and the weekend days of a holiday, for clarity). */
@@ -24,6 +26,51 @@ function daysFrom(from: string, to: string): string[] {
 const DAY_MS = 86_400_000;
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
+export const WORK_CALENDAR_KINDS = ['HOLIDAY', 'MAKE_UP_WORKDAY'] as const;
+export type WorkCalendarKind = (typeof WORK_CALENDAR_KINDS)[number];
+export const WORK_CALENDAR_KIND_LABELS: Labels<WorkCalendarKind> = Object.freeze({
+  HOLIDAY: { zh: '法定节假日', en: 'Public holiday' },
+  MAKE_UP_WORKDAY: { zh: '调休上班日', en: 'Make-up working day' },
+});
+
+/** One line of the State Council's notice: a holiday's days off, or one weekend day that is worked. */
+export interface WorkCalendarEntry {
+  kind: WorkCalendarKind;
+  name: string;
+  firstDay: string;
+  lastDay: string;
+}
+
+/** The longest holiday the notices give (the Spring Festival's nine days), with room to spare. */
+export const MAX_HOLIDAY_DAYS = 15;
+
+/**
+ * An entry as the notice can have it (BAD_USER_INPUT on the field otherwise): a holiday of one to
+ * MAX_HOLIDAY_DAYS days; a make-up working day is one Saturday or Sunday.
+ */
+export function validateWorkCalendarEntry(entry: WorkCalendarEntry): WorkCalendarEntry {
+  requireDay(entry.firstDay, 'firstDay');
+  requireDay(entry.lastDay, 'lastDay');
+  if (entry.lastDay < entry.firstDay)
+    throw new DomainValidationError('The last day comes before the first.', 'lastDay');
+  if (entry.kind === 'MAKE_UP_WORKDAY') {
+    if (entry.lastDay !== entry.firstDay)
+      throw new DomainValidationError('A make-up working day is one day.', 'lastDay');
+    if (isWeekday(entry.firstDay))
+      throw new DomainValidationError('A make-up working day is a Saturday or Sunday.', 'firstDay');
+  } else if (daysFrom(entry.firstDay, entry.lastDay).length > MAX_HOLIDAY_DAYS)
+    throw new DomainValidationError(`A holiday lasts at most ${MAX_HOLIDAY_DAYS} days.`, 'lastDay');
+  return entry;
+}
+
+/** The calendar of the entered notices. */
+export function calendarOf(entries: readonly WorkCalendarEntry[]): WorkCalendar {
+  return workCalendar(
+    entries.filter((e) => e.kind === 'HOLIDAY').map((e) => [e.firstDay, e.lastDay] as const),
+    entries.filter((e) => e.kind === 'MAKE_UP_WORKDAY').map((e) => e.firstDay),
+  );
+}
+
 /** A calendar from holiday ranges (`[first, last]`) and make-up working days. */
 export function workCalendar(
   holidays: readonly (readonly [string, string])[],
@@ -35,38 +82,6 @@ export function workCalendar(
   });
 }
 
-/** 2025 and 2026, from the State Council's notices of November 2024 and November 2025. */
-export const CHINA_WORK_CALENDAR: WorkCalendar = workCalendar(
-  [
-    ['2025-01-01', '2025-01-01'], // 元旦
-    ['2025-01-28', '2025-02-04'], // 春节
-    ['2025-04-04', '2025-04-06'], // 清明节
-    ['2025-05-01', '2025-05-05'], // 劳动节
-    ['2025-05-31', '2025-06-02'], // 端午节
-    ['2025-10-01', '2025-10-08'], // 国庆节、中秋节
-    ['2026-01-01', '2026-01-03'], // 元旦
-    ['2026-02-15', '2026-02-23'], // 春节
-    ['2026-04-04', '2026-04-06'], // 清明节
-    ['2026-05-01', '2026-05-05'], // 劳动节
-    ['2026-06-19', '2026-06-21'], // 端午节
-    ['2026-09-25', '2026-09-27'], // 中秋节
-    ['2026-10-01', '2026-10-07'], // 国庆节
-  ],
-  [
-    '2025-01-26',
-    '2025-02-08',
-    '2025-04-27',
-    '2025-09-28',
-    '2025-10-11',
-    '2026-01-04',
-    '2026-02-14',
-    '2026-02-28',
-    '2026-05-09',
-    '2026-09-20',
-    '2026-10-10',
-  ],
-);
-
 function requireDay(day: string, field: string): void {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
     throw new DomainValidationError(`${field} must be a day written YYYY-MM-DD; got ${day}.`, field);
@@ -76,22 +91,22 @@ function nextDay(day: string, step = 1): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + step * DAY_MS).toISOString().slice(0, 10);
 }
 
-export function isWorkingDay(day: string, calendar: WorkCalendar = CHINA_WORK_CALENDAR): boolean {
+function isWeekday(day: string): boolean {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+export function isWorkingDay(day: string, calendar: WorkCalendar): boolean {
   requireDay(day, 'day');
   if (calendar.makeUpWorkdays.has(day)) return true;
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday !== 0 && weekday !== 6 && !calendar.holidays.has(day);
+  return isWeekday(day) && !calendar.holidays.has(day);
 }
 
 /**
  * The `days`-th working day after `start` (the day of submission does not count, as a time limit of three
  * working days set on a Friday runs Monday to Wednesday).
  */
-export function addWorkingDays(
-  start: string,
-  days: number,
-  calendar: WorkCalendar = CHINA_WORK_CALENDAR,
-): string {
+export function addWorkingDays(start: string, days: number, calendar: WorkCalendar): string {
   requireDay(start, 'start');
   if (!Number.isInteger(days) || days < 0 || days > 365)
     throw new DomainValidationError(`days must be a whole number from 0 to 365; got ${days}.`, 'days');
@@ -104,11 +119,7 @@ export function addWorkingDays(
 }
 
 /** Working days after `from` up to and including `to`: 0 for the same day, as `addWorkingDays` counts. */
-export function workingDaysBetween(
-  from: string,
-  to: string,
-  calendar: WorkCalendar = CHINA_WORK_CALENDAR,
-): number {
+export function workingDaysBetween(from: string, to: string, calendar: WorkCalendar): number {
   requireDay(from, 'from');
   requireDay(to, 'to');
   let count = 0;
@@ -120,11 +131,7 @@ export function workingDaysBetween(
  * When an application must be done: the end (midnight in China) of the last of its working days, counted from
  * the day it was submitted in China. An instant, so the API stores it and PostgreSQL compares it with now().
  */
-export function workingDayDeadline(
-  submittedAt: Date,
-  days: number,
-  calendar: WorkCalendar = CHINA_WORK_CALENDAR,
-): Date {
+export function workingDayDeadline(submittedAt: Date, days: number, calendar: WorkCalendar): Date {
   const lastDay = addWorkingDays(chinaDay(submittedAt), days, calendar);
   return new Date(Date.parse(`${nextDay(lastDay)}T00:00:00Z`) - CHINA_OFFSET_MS);
 }

@@ -35,10 +35,11 @@ export class AppError extends Error {
 /**
  * NOT_FOUND for something the caller may not see, after its refusal was recorded in the same transaction: the
  * scoped transaction commits instead of rolling back, so the record stays (and nothing else had been written).
+ * Named by an input's `field` (the household of a visit), it is that input's BAD_USER_INPUT instead.
  */
 export class Refusal extends AppError {
   override name = 'Refusal';
-  constructor(message: string) {
-    super('NOT_FOUND', message);
+  constructor(message: string, field?: string) {
+    super(field ? 'BAD_USER_INPUT' : 'NOT_FOUND', message, field ? { field } : {});
   }
 }

@@ -294,11 +294,19 @@ export function inOrder<T extends { id: string }>(
   return sortBy({ [name]: column }, null, name, { expr: `${alias}.id`, of: (row) => row.id });
 }
 
+/** A list's statement in its one order (`inOrder`): what its page and its export read. */
+export function orderedQuery<T extends { id: string }>(
+  order: FixedOrder<T>,
+  opts: { from: string; columns: string; where: Where },
+): ListQuery<T> {
+  return { ...opts, sort: inOrder(opts.from, order) };
+}
+
 /** `listPage` in the list's one order (`inOrder`). */
 export function listInOrder<T extends { id: string }>(
   run: ListRunner,
   order: FixedOrder<T>,
   opts: { from: string; columns: string; where: Where; args: PageArgs },
 ): Promise<Connection<T>> {
-  return listPage(run, { ...opts, sort: inOrder(opts.from, order) });
+  return listPage(run, { ...orderedQuery(order, opts), args: opts.args });
 }

@@ -36,7 +36,9 @@ export interface ListExport<T = any> {
   reveal?: { action: Action; fields: readonly string[] };
   /** The list's statement for the caller (its read action checked, its region filter in the jurisdiction). */
   query(ctx: RequestContext, args: ExportArgs): Promise<ListQuery<T>>;
-  /** Rows as read → rows as exported, a batch at a time: names from the region tree, a revealed export decrypted. */
+  /** Each row gets its region's qualified name (`place`, for `placeColumns`) before `prepare`. */
+  placed?: boolean;
+  /** Rows as read → rows as exported, a batch at a time: names of what they refer to, a revealed export decrypted. */
   prepare?(ctx: RequestContext, rows: T[], reveal: boolean): Promise<T[]>;
   columns: readonly ExportColumn<T>[];
 }
@@ -45,6 +47,8 @@ export interface ExportArgs {
   // The values of the list's own GraphQL input types, coerced by them: each module reads them as it does in `list`.
   filter: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   orderBy: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The list field's other arguments (`regionCode` of `gridUnits`), coerced by their types, defaults applied. */
+  args: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   reveal: boolean;
 }
 
@@ -74,6 +78,29 @@ export function labelOf<K extends string>(
   language: Language,
 ) {
   return value == null ? null : (labels[value]?.[language] ?? value);
+}
+
+/** 是 / 否 (yes / no) in the export's language. */
+export function yesNo(value: boolean | null, language: Language): string | null {
+  return value == null ? null : (value ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' })[language];
+}
+
+/**
+ * A batch of rows with the name of what one of their ids refers to (an organisation, a work unit, a service
+ * item), read by the owning module's `findByIds` in one statement per batch, as the row's `as` field.
+ */
+export async function withNames<T, K extends string>(
+  rows: readonly T[],
+  as: K,
+  idOf: (row: T) => string | null,
+  find: (ids: string[]) => Promise<readonly { id: string; name: string }[]>,
+): Promise<(T & Record<K, string | null>)[]> {
+  const ids = [...new Set(rows.flatMap((r) => idOf(r) ?? []))];
+  const names = new Map(ids.length ? (await find(ids)).map((o) => [o.id, o.name]) : []);
+  return rows.map((r) => {
+    const id = idOf(r);
+    return { ...r, [as]: id == null ? null : (names.get(id) ?? null) } as T & Record<K, string | null>;
+  });
 }
 
 /** A row placed in a region, with the name officials tell apart (`qualifiedName`) once `withPlaces` has run. */

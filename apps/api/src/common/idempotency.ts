@@ -17,9 +17,14 @@ export interface Idempotency {
   hash: string | null;
 }
 
+/** Who created a row, as `created_by` keeps it (`USER:…`, `API_KEY:…`). */
+export function creatorOf(principal: Principal): string {
+  return `${principal.kind}:${principal.id}`;
+}
+
 export function idempotency(principal: Principal, input: { idempotencyKey?: string | null }): Idempotency {
   const key = input.idempotencyKey == null ? null : checkText(input.idempotencyKey, 'idempotencyKey', 100);
-  return { createdBy: `${principal.kind}:${principal.id}`, key, hash: key ? payloadHash(input) : null };
+  return { createdBy: creatorOf(principal), key, hash: key ? payloadHash(input) : null };
 }
 
 /** A stable digest of an input without its key: object keys sorted, dates as ISO text. */

@@ -9,6 +9,11 @@ export function byKeyLoader<T>(find: (keys: readonly string[]) => Promise<T[]>, 
   });
 }
 
+/** A loader of rows by their id. */
+export function byIdLoader<T extends { id: string }>(find: (ids: readonly string[]) => Promise<T[]>) {
+  return byKeyLoader(find, (row) => row.id);
+}
+
 /** A loader of the rows that belong to each key (a household's members, a case's parties), in batch order. */
 export function groupLoader<T>(find: (keys: readonly string[]) => Promise<T[]>, keyOf: (row: T) => string) {
   return new DataLoader(async (keys: readonly string[]) => {

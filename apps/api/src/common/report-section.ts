@@ -42,3 +42,8 @@ export function countFigure(key: string, label: Label, value: number): ReportFig
 export function rateFigure(key: string, label: Label, value: number | null): ReportFigure {
   return { key, label, value, unit: 'RATE' };
 }
+
+/** A duration in days; null when there was nothing to measure. */
+export function daysFigure(key: string, label: Label, value: number | null): ReportFigure {
+  return { key, label, value, unit: 'DAYS' };
+}

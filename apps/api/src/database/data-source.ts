@@ -15,6 +15,9 @@ import { GridSecurity1764700000000 } from './migrations/1764700000000-grid-secur
 import { MediationRollups1764800000000 } from './migrations/1764800000000-mediation-rollups';
 import { MonthlyReport1764900000000 } from './migrations/1764900000000-monthly-report';
 import { AreaRollups1765000000000 } from './migrations/1765000000000-area-rollups';
+import { WorkCalendar1765300000000 } from './migrations/1765300000000-work-calendar';
+import { ServiceEligibility1765310000000 } from './migrations/1765310000000-service-eligibility';
+import { SecurityRollup1765320000000 } from './migrations/1765320000000-security-rollup';
 import { GridCoverage1765400000000 } from './migrations/1765400000000-grid-coverage';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
@@ -54,6 +57,9 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       MediationRollups1764800000000,
       MonthlyReport1764900000000,
       AreaRollups1765000000000,
+      WorkCalendar1765300000000,
+      ServiceEligibility1765310000000,
+      SecurityRollup1765320000000,
       GridCoverage1765400000000,
     ],
     migrationsTableName: 'migrations',

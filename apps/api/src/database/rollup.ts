@@ -21,6 +21,15 @@ export interface RollupTable {
   measures: Readonly<Record<string, string>>;
 }
 
+/** A rollup by region and month. */
+export function monthlyRollup(table: string, measures: RollupTable['measures']): RollupTable {
+  return { table, keys: { month: 'date' }, measures };
+}
+
+/** The month (its first day) in China time of an instant: the `month` key of facts stamped with a time. */
+export const chinaMonth = (instant: string) =>
+  `date_trunc('month', ${instant} AT TIME ZONE 'Asia/Shanghai')::date`;
+
 /** What one kind of fact adds to a rollup: per fact row (alias `f`), its keys and its counts. */
 export interface RollupSource {
   fact: string;

@@ -1,6 +1,12 @@
 import { MAX_PURPOSE_LENGTH, MAX_REVEALED_EXPORT_ROWS, MIN_PURPOSE_LENGTH, chinaDay } from '@qiangji/domain';
 import express, { type Request, type RequestHandler, type Response } from 'express';
-import { coerceInputValue, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  coerceInputValue,
+  isNonNullType,
+  type GraphQLArgument,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { AppError } from '../common/app-error';
@@ -13,6 +19,7 @@ import {
   EXPORT_CONTENT_TYPES,
   sheetWriter,
   type ExportFormat,
+  withPlaces,
   type ListExport,
 } from '../common/export';
 import type { Logger } from '../logger';
@@ -31,6 +38,8 @@ const ExportBody = z.strictObject({
   language: z.enum(['zh', 'en']).default('zh'),
   filter: z.record(z.string(), z.unknown()).nullish(),
   orderBy: z.record(z.string(), z.unknown()).nullish(),
+  /** The list field's other arguments, e.g. `{ "regionCode": "230102" }` for `gridUnits`. */
+  arguments: z.record(z.string(), z.unknown()).nullish(),
   /** With a purpose, the export carries the personal data it declares unmasked (and is audited so). */
   purpose: z.string().nullish(),
 });
@@ -157,6 +166,7 @@ async function exportList(
     const args = {
       filter: coerce(schema, spec.list, 'filter', body.filter),
       orderBy: coerce(schema, spec.list, 'orderBy', body.orderBy),
+      args: coerceArguments(schema, spec.list, body.arguments ?? {}),
       reveal,
     };
     const query: ListQuery<unknown> = await spec.query(check, args);
@@ -175,6 +185,7 @@ async function exportList(
           rows: n,
           filter: body.filter ?? null,
           orderBy: body.orderBy ?? null,
+          ...(body.arguments && { arguments: body.arguments }),
           ...(reveal && { revealed: spec.reveal!.fields }),
         },
         purpose: reveal ? body.purpose!.trim() : null,
@@ -208,7 +219,8 @@ async function exportList(
   await finishing(stream, async () => {
     writer.row(spec.columns.map((c) => c.label[body.language]));
     for await (const batch of listBatches(scoped(stream), query, BATCH_SIZE)) {
-      for (const row of spec.prepare ? await spec.prepare(stream, batch, reveal) : batch)
+      const placed = spec.placed ? await withPlaces(stream, batch as { regionCode: string }[]) : batch;
+      for (const row of spec.prepare ? await spec.prepare(stream, placed, reveal) : placed)
         writer.row(spec.columns.map((c) => c.value(row, body.language)));
       await writer.flush();
     }
@@ -245,17 +257,37 @@ function checkReveal(ctx: RequestContext, spec: ListExport, purpose: string) {
  * A list's `filter` or `orderBy` through the list field's own GraphQL input type: the same allow-list, enums,
  * scalars and ids as the list query (a field the type does not declare is refused), without echoing the input.
  */
-function coerce(schema: GraphQLSchema, list: string, name: 'filter' | 'orderBy', value: unknown) {
-  const field = schema.getQueryType()?.getFields()[list];
-  const type = field?.args.find((a) => a.name === name)?.type;
+function coerce(schema: GraphQLSchema, list: string, name: string, value: unknown, field = name) {
+  const type = listArguments(schema, list).find((a) => a.name === name)?.type;
   if (value == null) return null;
-  if (!type) throw AppError.badInput(`${list} takes no ${name}.`, name);
+  if (!type) throw AppError.badInput(`${list} takes no ${name}.`, field);
   let problem: string | null = null;
   const coerced = coerceInputValue(value, type, (path) => {
-    problem ??= [name, ...path].join('.');
+    problem ??= [field, ...path].join('.');
   });
   if (problem) throw AppError.badInput(`${problem} is not valid.`, problem);
   return coerced;
+}
+
+/** Arguments of a list that are not its page, filter or order: each by its own type, its default when absent. */
+const OWN_ARGUMENTS = new Set(['first', 'after', 'offset', 'filter', 'orderBy']);
+
+function listArguments(schema: GraphQLSchema, list: string): readonly GraphQLArgument[] {
+  return schema.getQueryType()?.getFields()[list]?.args ?? [];
+}
+
+function coerceArguments(schema: GraphQLSchema, list: string, given: Record<string, unknown>) {
+  const allowed = listArguments(schema, list).filter((a) => !OWN_ARGUMENTS.has(a.name));
+  const unknown = Object.keys(given).find((name) => !allowed.some((a) => a.name === name));
+  if (unknown) throw AppError.badInput(`${list} takes no argument ${unknown}.`, `arguments.${unknown}`);
+  return Object.fromEntries(
+    allowed.map((a) => {
+      const value = given[a.name] ?? a.defaultValue;
+      if (value == null && isNonNullType(a.type))
+        throw AppError.badInput(`${a.name} is required.`, `arguments.${a.name}`);
+      return [a.name, coerce(schema, list, a.name, value, `arguments.${a.name}`)];
+    }),
+  );
 }
 
 function isClientGone(err: unknown): boolean {

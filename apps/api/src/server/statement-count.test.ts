@@ -4,6 +4,7 @@ import { caseIn, mapLimit, mediator, organization, type CommandRefs } from '../t
 import { gridsOf, household, resident } from '../test/people';
 import { serviceItem, submitApplication } from '../test/services';
 import { startTestApp, type SignedIn, type TestApp } from '../test/test-app';
+import { logVisit, stationedCounty } from '../test/villages';
 
 /**
  * Issue 9: no operation issues more than three statements of its own besides BEGIN, the scope and COMMIT, whatever
@@ -17,6 +18,7 @@ describe('statements per operation (issue 9)', () => {
   let caseId: string;
   let serviceCommunity: string;
   let householdId: string;
+  let cadreId: string;
 
   const OPERATIONS: Record<string, { query: string; variables?: () => Record<string, unknown> }> = {
     'a case by id with its region, ancestors, organisation, mediator and parties': {
@@ -98,6 +100,16 @@ describe('statements per operation (issue 9)', () => {
         households householdsVisited poorVisitedOnSchedule assistanceDone disputesResolved income { growth }
         byChildRegion { regionCode visits income { growth } } byWorkUnit { workUnitId visits } byMonth { month visits } } }`,
     },
+    'the households due for a visit, 100 with their addresses (issue 10)': {
+      query: `query($code: String!) { visitsDue(regionCode: $code, first: 100) { totalCount
+        edges { node { id lastVisitedOn household { address } } } } }`,
+      variables: () => ({ code: county }),
+    },
+    "a stationed cadre's page: postings, visits by month, households covered (issue 10)": {
+      query: `query($id: ID!) { stationedCadre(id: $id) { name postings { role state handoverNote }
+        visitsByMonth { month visits householdsVisited } householdsCovered } }`,
+      variables: () => ({ id: cadreId }),
+    },
     'households with their members, audited': {
       query: `query($code: String!) { households(filter: { regionCode: $code }, first: 100) {
         edges { node { address region { qualifiedName } members { name idNumber } } } } }`,
@@ -146,6 +158,9 @@ describe('statements per operation (issue 9)', () => {
       await Promise.all([1, 2, 3].map(() => resident(app, home.id, { as: officer })));
     }
     supervisor = await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: '230100' });
+    const stationed = await stationedCounty(app);
+    await logVisit(stationed.cadreAccount, { householdId: stationed.poorHome.id });
+    cadreId = stationed.cadre.id;
     serviceCommunity = community;
     const item = await serviceItem(officer, community);
     const [applicant] = await app.db.query(`SELECT id FROM resident LIMIT 1`);

@@ -69,7 +69,15 @@ let codes = 0;
 export async function serviceItem(
   client: GqlClient,
   regionCode: string,
-  opts: { onSite?: boolean; timeLimitDays?: number; name?: string; category?: string; offerAt?: string } = {},
+  opts: {
+    onSite?: boolean;
+    timeLimitDays?: number;
+    name?: string;
+    category?: string;
+    offerAt?: string;
+    eligibleTags?: string[];
+    minAge?: number;
+  } = {},
 ): Promise<{ id: string; code: string }> {
   const create = await client.gql<{ createServiceItem: { id: string; code: string } }>(
     `mutation($input: CreateServiceItemInput!) { createServiceItem(input: $input) { id code } }`,
@@ -84,6 +92,8 @@ export async function serviceItem(
         onSite: opts.onSite ?? true,
         timeLimitDays: opts.timeLimitDays ?? 7,
         regionCode,
+        eligibleTags: opts.eligibleTags ?? [],
+        minAge: opts.minAge ?? null,
       },
     },
   );

@@ -22,6 +22,7 @@ export interface CreatedApiKey {
 export const apiKeyResource = nodeResource('ApiKey', {
   key: false,
   listFields: `id name prefix scopes createdAt lastUsedAt revokedAt region { ${REGION_REF} }`,
+  exportable: true,
   // Creating is a command, not react-admin's create: its answer carries the secret, which must not land in
   // react-admin's query cache (useCreate stores what create returns).
   commands: {

@@ -55,6 +55,14 @@ describe('an audit event’s changes', () => {
     ]);
   });
 
+  it('when a read was recorded, then its plain values (the ids returned, the field that read them) are rows too', () => {
+    const html = render({ entityType: 'Visit', changes: { returned: ['v1', 'v2'], via: 'visit' } });
+    expect(rows(html)).toEqual([
+      ['returned', '—', 'v1、v2'],
+      ['via', '—', 'visit'],
+    ]);
+  });
+
   it('when nothing changed, then it says so', () => {
     expect(render({ entityType: 'User', changes: null })).toContain('无');
   });

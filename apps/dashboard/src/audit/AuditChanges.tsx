@@ -11,8 +11,17 @@ import { resourceOfEntity } from './audit-labels';
 
 interface AuditRecord {
   entityType: string;
-  changes: Record<string, { old?: unknown; new?: unknown }> | null;
+  changes: Record<string, unknown> | null;
 }
+
+interface Change {
+  old?: unknown;
+  new?: unknown;
+}
+
+/** A write records { old, new } per field; a read or a refusal a plain value (the ids returned, `via`). */
+const asChange = (entry: unknown): Change =>
+  entry !== null && typeof entry === 'object' && ('old' in entry || 'new' in entry) ? entry : { new: entry };
 
 // Fields whose values are enums: shown by their labels, as everywhere else in the dashboard.
 const ENUM_MESSAGES: Readonly<Record<string, string>> = {
@@ -66,7 +75,8 @@ const ChangesTable = ({ record }: { record: AuditRecord }) => {
         </TableRow>
       </TableHead>
       <TableBody>
-        {Object.entries(record.changes ?? {}).map(([field, change]) => {
+        {Object.entries(record.changes ?? {}).map(([field, entry]) => {
+          const change = asChange(entry);
           const messages = field === 'state' ? STATE_MESSAGES[record.entityType] : ENUM_MESSAGES[field];
           return (
             <TableRow key={field}>

@@ -5,7 +5,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useId, useState, type ReactNode } from 'react';
-import { Form, HttpError, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { Form, HttpError, useNotify, useRefresh, useTranslate, type ValidateForm } from 'react-admin';
 import { usePhone } from './use-phone';
 
 // Not the page's record: a command's form starts empty (or from `defaultValues`), whatever the page shows.
@@ -32,6 +32,8 @@ interface FormDialogProps {
    * undefined: the API's message as translated by its code.
    */
   refusal?: (field: string, values: Record<string, unknown>) => string | undefined;
+  /** Rules across inputs (the domain's), checked before anything is sent: their messages under the inputs. */
+  validate?: ValidateForm;
   children: ReactNode;
 }
 
@@ -57,6 +59,7 @@ export const FormDialog = ({
   defaultValues,
   confirmLabel = 'app.command.confirm',
   refusal,
+  validate,
   children,
 }: FormDialogProps) => {
   const translate = useTranslate();
@@ -114,7 +117,7 @@ export const FormDialog = ({
       }}
     >
       {open && (
-        <Form record={NO_RECORD} defaultValues={defaultValues} onSubmit={submit}>
+        <Form record={NO_RECORD} defaultValues={defaultValues} onSubmit={submit} validate={validate}>
           <DialogTitle id={titleId}>{title}</DialogTitle>
           <DialogContent>
             {children}

@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import type { ReactNode } from 'react';
-import { Show, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
+import { DetailShow } from './DetailShow';
 import { CommandToolbar } from './CommandButton';
 import { usePhone } from './use-phone';
 
@@ -11,10 +12,11 @@ import { usePhone } from './use-phone';
 export const ShowWithCommands = ({ commands, children }: { commands: ReactNode; children: ReactNode }) => {
   const phone = usePhone();
   const translate = useTranslate();
-  if (!phone) return <Show actions={<CommandToolbar>{commands}</CommandToolbar>}>{children}</Show>;
+  if (!phone)
+    return <DetailShow actions={<CommandToolbar>{commands}</CommandToolbar>}>{children}</DetailShow>;
   return (
     // The card clips what overflows it, which would keep the bar from sticking.
-    <Show actions={false} sx={{ '& .RaShow-card': { overflow: 'visible' } }}>
+    <DetailShow actions={false} sx={{ '& .RaShow-card': { overflow: 'visible' } }}>
       {children}
       <Box
         role="toolbar"
@@ -37,6 +39,6 @@ export const ShowWithCommands = ({ commands, children }: { commands: ReactNode; 
       >
         {commands}
       </Box>
-    </Show>
+    </DetailShow>
   );
 };

@@ -32,3 +32,8 @@ export const GRID_URGENCY_CHOICES = choices('grid_urgency');
 export const GRID_REJECTION_CHOICES = choices('grid_rejection');
 export const SATISFACTION_CHOICES = choices('satisfaction');
 export const LEGAL_EDUCATION_FORMAT_CHOICES = choices('legal_education_format');
+
+export const WORK_UNIT_KIND_CHOICES = choices('work_unit_kind');
+export const WORK_UNIT_LEVEL_CHOICES = choices('work_unit_level');
+export const POSTING_ROLE_CHOICES = choices('posting_role');
+export const VILLAGE_ORGANIZATION_KIND_CHOICES = choices('village_organization_kind');

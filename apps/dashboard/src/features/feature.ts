@@ -1,4 +1,4 @@
-import type { Action } from '@qiangji/domain';
+import type { Action, RegionLevel } from '@qiangji/domain';
 import { lazy, type ComponentType } from 'react';
 import type { GraphqlResource } from '../graphql-resource';
 
@@ -29,6 +29,11 @@ export interface FeaturePage {
   icon: ComponentType;
   /** The action that shows the page; absent: whoever sees the feature sees the page. */
   action?: Action;
+  /**
+   * The levels of jurisdiction the page serves (monthly reports: streets and above); absent: every level. Only the
+   * menu and the home's shortcuts follow it: the route stays, so a link from a wider view still opens.
+   */
+  levels?: readonly RegionLevel[];
 }
 
 /**

@@ -20,8 +20,15 @@ import {
 import { securityFeature } from '../security';
 import { supervisionFeature } from '../supervision';
 import { usersFeature } from '../users';
-import { assistancesFeature, stationedCadresFeature, visitsFeature } from '../villages';
-import type { Feature, ResourceMessages } from './feature';
+import {
+  assistancesFeature,
+  pairingsFeature,
+  stationedCadresFeature,
+  visitsFeature,
+  workUnitsFeature,
+} from '../villages';
+import { workCalendarFeature } from '../work-calendar';
+import type { Feature, FeaturePage, ResourceMessages } from './feature';
 
 /** Every feature of the dashboard, in menu order: a new module is its folder and one line here. */
 export const FEATURES: readonly Feature[] = [
@@ -38,11 +45,14 @@ export const FEATURES: readonly Feature[] = [
   serviceItemsFeature,
   policiesFeature,
   communitiesFeature,
+  workCalendarFeature,
   gridEventsFeature,
   securityFeature,
   visitsFeature,
   assistancesFeature,
   stationedCadresFeature,
+  workUnitsFeature,
+  pairingsFeature,
   usersFeature,
   apiKeysFeature,
   auditFeature,
@@ -59,6 +69,19 @@ export const GRAPHQL_RESOURCES: Readonly<Record<string, GraphqlResource>> = Obje
  */
 export function featuresFor(permissions: unknown): Feature[] {
   return FEATURES.filter((feature) => !feature.action || allows(permissions, feature.action));
+}
+
+/** A feature's own pages in the menu and the home's shortcuts: those the actions allow, at the account's level. */
+export function menuPagesFor(
+  feature: Feature,
+  permissions: unknown,
+  level: string | undefined,
+): FeaturePage[] {
+  return (feature.pages ?? []).filter(
+    (page) =>
+      (!page.action || allows(permissions, page.action)) &&
+      (!page.levels || !level || page.levels.some((l) => l === level)),
+  );
 }
 
 /** react-admin's `resources` messages of one language, from the features' labels. */

@@ -5,7 +5,8 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import type { GeoJsonObject } from 'geojson';
+import { lazy, Suspense, useState } from 'react';
 import {
   Form,
   useCreatePath,
@@ -33,7 +34,7 @@ interface Unit {
   name: string;
   validFrom: string;
   validTo: string | null;
-  boundary: object | null;
+  boundary: GeoJsonObject | null;
   region: RegionRef;
   workers: { id: string; workerName: string; validFrom: string; validTo: string | null }[];
   households: { totalCount: number };
@@ -54,6 +55,28 @@ interface Gaps {
 }
 
 const RESOURCE = 'gridEvents';
+// Leaflet is loaded with a unit's page only; the community page's map, without a tile server.
+const VectorMap = lazy(() => import('../common/VectorMap'));
+const NO_MARKERS: never[] = [];
+
+/** The unit's imported boundary on a plain background, or a sentence saying there is none. */
+const UnitMap = ({ boundary }: { boundary: GeoJsonObject | null }) => {
+  const translate = useTranslate();
+  return (
+    <section>
+      <Typography variant="subtitle1" component="h2" gutterBottom>
+        {translate('app.grid.map')}
+      </Typography>
+      {boundary ? (
+        <Suspense fallback={<ReadProgress loading error={null} />}>
+          <VectorMap boundary={boundary} markers={NO_MARKERS} testId="grid-unit-map" />
+        </Suspense>
+      ) : (
+        <Typography variant="body2">{translate('app.grid.no_boundary_map')}</Typography>
+      )}
+    </section>
+  );
+};
 const DAY_MS = 86_400_000;
 const lastWeek = () => ({ from: chinaDay(Date.now() - 7 * DAY_MS), to: chinaDay(Date.now() - DAY_MS) });
 
@@ -170,6 +193,7 @@ export const GridUnitPage = () => {
               · {translate(u.boundary ? 'app.grid.boundary' : 'app.grid.no_boundary')}
             </Typography>
           </Stack>
+          <UnitMap boundary={u.boundary} />
           {allows(permissions, 'grid:report') && (
             <ReportNothing code={u.code} onDone={() => setReload((n) => n + 1)} />
           )}

@@ -94,6 +94,7 @@ const HINTS = `query GridEventDuplicateHints($input: DuplicateHintsInput!) {
 
 export const gridEventResource = nodeResource('GridEvent', {
   listFields: ROW,
+  exportable: true,
   detailFields: `${ROW} source lat lng address description photoRefs rejection duplicateOfId assigneeKind assignee
     dispatchedAt atRiskAt disposalResult disposedAt verifiedAt closedAt satisfaction evaluationComment createdAt updatedAt
     availableCommands

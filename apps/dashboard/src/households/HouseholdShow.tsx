@@ -3,7 +3,8 @@ import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactElement } from 'react';
-import { CreateButton, EditButton, Show, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { CreateButton, EditButton, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { DetailShow } from '../common/DetailShow';
 import { GuardedActions, type GuardedButton } from '../common/GuardedActions';
 import { DateTimeField } from '../common/DateTimeField';
 import { TagsField } from '../common/LabelChips';
@@ -43,7 +44,7 @@ const ACTIONS: readonly GuardedButton[] = [
 export const HouseholdShow = () => {
   const translate = useTranslate();
   return (
-    <Show actions={<GuardedActions buttons={ACTIONS} />}>
+    <DetailShow actions={<GuardedActions buttons={ACTIONS} />}>
       <Stack spacing={3} sx={{ p: 2 }}>
         <Grid container spacing={2}>
           <LabeledFields fields={FIELDS} size={{ xs: 12, sm: 6, md: 4 }} />
@@ -55,6 +56,6 @@ export const HouseholdShow = () => {
           <HouseholdMembers />
         </Stack>
       </Stack>
-    </Show>
+    </DetailShow>
   );
 };

@@ -272,6 +272,8 @@ export const enMessages: TranslationMessages = {
       rows: 'Exporting %{rows} of %{total} rows',
       bytes: 'Exporting %{mb} MB',
       done: 'Exported: %{file}',
+      cancel: 'Cancel export',
+      cancelled: 'Export cancelled',
     },
     reports: {
       menu: 'Monthly reports',
@@ -300,17 +302,6 @@ export const enMessages: TranslationMessages = {
       open_child: 'Open',
     },
     regions: {
-      export_columns: {
-        code: 'Code',
-        name: 'Name',
-        qualifiedName: 'Name told apart',
-        level: 'Level',
-        parentCode: 'Parent code',
-        parent: 'Parent',
-      },
-      export_file: 'regions',
-      exporting: 'Exporting %{progress}',
-      exported: 'Exported %{count} rows',
       breadcrumb: 'Region hierarchy',
       children: 'Subordinate regions',
       no_children: 'No subordinate regions',

@@ -1,4 +1,12 @@
 import {
+  POSTING_ROLE_LABELS,
+  POSTING_ROLES,
+  VILLAGE_ORGANIZATION_KIND_LABELS,
+  VILLAGE_ORGANIZATION_KINDS,
+  WORK_UNIT_KIND_LABELS,
+  WORK_UNIT_KINDS,
+  WORK_UNIT_LEVEL_LABELS,
+  WORK_UNIT_LEVELS,
   API_KEY_SCOPES,
   DEADLINE_STATUS_LABELS,
   DEADLINE_STATUSES,
@@ -133,6 +141,11 @@ export const LABELLED_VALUES = {
   security_category: group(SECURITY_CATEGORIES, SECURITY_CATEGORY_LABELS),
   legal_education_format: group(LEGAL_EDUCATION_FORMATS, LEGAL_EDUCATION_FORMAT_LABELS),
   prevention_indicator: group(PREVENTION_INDICATORS, PREVENTION_INDICATOR_LABELS),
+  // Villages and stationed cadres (issue 10): the values their forms offer.
+  work_unit_kind: group(WORK_UNIT_KINDS, WORK_UNIT_KIND_LABELS),
+  work_unit_level: group(WORK_UNIT_LEVELS, WORK_UNIT_LEVEL_LABELS),
+  posting_role: group(POSTING_ROLES, POSTING_ROLE_LABELS),
+  village_organization_kind: group(VILLAGE_ORGANIZATION_KINDS, VILLAGE_ORGANIZATION_KIND_LABELS),
   // The command view (指挥调度): its alerts and its period picker.
   alert_kind: group(ALERT_KINDS, ALERT_KIND_LABELS),
   period_kind: group(PERIOD_KINDS, PERIOD_KIND_LABELS),

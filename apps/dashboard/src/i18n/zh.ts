@@ -265,6 +265,8 @@ export const zhMessages: TranslationMessages = {
       rows: '正在导出 %{rows} / %{total} 条',
       bytes: '正在导出 %{mb} MB',
       done: '已导出：%{file}',
+      cancel: '取消导出',
+      cancelled: '已取消导出',
     },
     reports: {
       menu: '月报审签',
@@ -292,17 +294,6 @@ export const zhMessages: TranslationMessages = {
       open_child: '查看',
     },
     regions: {
-      export_columns: {
-        code: '区划代码',
-        name: '名称',
-        qualifiedName: '可区分的名称',
-        level: '层级',
-        parentCode: '上级区划代码',
-        parent: '上级区域',
-      },
-      export_file: '行政区划',
-      exporting: '正在导出 %{progress}',
-      exported: '已导出 %{count} 条',
       breadcrumb: '区划层级',
       children: '下级区域',
       no_children: '暂无下级区域',

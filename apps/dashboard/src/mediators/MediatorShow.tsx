@@ -9,11 +9,11 @@ import {
   EditButton,
   Labeled,
   NumberField,
-  Show,
   TextField,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { DetailShow } from '../common/DetailShow';
 import { DayField } from '../common/DateTimeField';
 import { GuardedActions, type GuardedButton } from '../common/GuardedActions';
 import { LabelChips, LabelField } from '../common/LabelChips';
@@ -75,7 +75,7 @@ const FIELDS = [
 
 /** One mediator: specialities, memberships, qualifications, training, and the cases assigned. */
 export const MediatorShow = () => (
-  <Show actions={<GuardedActions buttons={ACTIONS} />}>
+  <DetailShow actions={<GuardedActions buttons={ACTIONS} />}>
     <Grid container spacing={2} sx={{ p: 2 }}>
       <LabeledFields fields={FIELDS} size={{ xs: 12, sm: 6, md: 4, lg: 3 }} />
     </Grid>
@@ -96,5 +96,5 @@ export const MediatorShow = () => (
         <RelatedCases target="mediatorId" heading="app.mediators.cases" />
       </Grid>
     </Grid>
-  </Show>
+  </DetailShow>
 );

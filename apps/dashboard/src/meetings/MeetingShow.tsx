@@ -4,7 +4,8 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { DetailShow } from '../common/DetailShow';
 import { DateTimeField, DayField } from '../common/DateTimeField';
 import { TextChips } from '../common/LabelChips';
 import { StateChip } from '../mediation/chips';
@@ -63,7 +64,7 @@ const Decisions = (_props: { label?: string }) => {
 };
 
 export const MeetingShow = () => (
-  <Show>
+  <DetailShow>
     <SimpleShowLayout>
       <OrganizationLink label="resources.coordinationMeetings.fields.organization" />
       <DayField source="heldOn" />
@@ -72,5 +73,5 @@ export const MeetingShow = () => (
       <Decisions label="resources.coordinationMeetings.fields.decisions" />
       <DateTimeField source="createdAt" />
     </SimpleShowLayout>
-  </Show>
+  </DetailShow>
 );

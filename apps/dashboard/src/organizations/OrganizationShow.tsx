@@ -5,12 +5,12 @@ import {
   Datagrid,
   EditButton,
   NumberField,
-  Show,
   TextField,
   useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { DetailShow } from '../common/DetailShow';
 import { GuardedActions, type GuardedButton } from '../common/GuardedActions';
 import { formatDay } from '../common/dates';
 import { DateTimeField, DayField } from '../common/DateTimeField';
@@ -93,7 +93,7 @@ const FIELDS = [
 
 /** One organisation: what it is, its mediators, the cases it handles now, and a centre's meetings. */
 export const OrganizationShow = () => (
-  <Show actions={<GuardedActions buttons={ACTIONS} />}>
+  <DetailShow actions={<GuardedActions buttons={ACTIONS} />}>
     <Grid container spacing={2} sx={{ p: 2 }}>
       <LabeledFields fields={FIELDS} size={{ xs: 12, sm: 6, md: 4 }} />
     </Grid>
@@ -109,5 +109,5 @@ export const OrganizationShow = () => (
         <RelatedCases target="organizationId" heading="app.organizations.cases" empty={<Empty />} />
       </Grid>
     </Grid>
-  </Show>
+  </DetailShow>
 );

@@ -1,7 +1,6 @@
 import { Datagrid, TextField, useTranslate } from 'react-admin';
 import { RegionLink } from '../common/RegionLink';
 import { ResourceList } from '../common/ResourceList';
-import { RegionExportButton } from './RegionExportButton';
 import { regionFilters } from './region-filters';
 import type { RegionRecord } from './region-record';
 import { RegionLevelField } from './RegionLevelField';
@@ -14,7 +13,6 @@ export const RegionList = () => {
       filters={regionFilters}
       sort={{ field: 'code', order: 'ASC' }}
       jurisdictionFilter="withinCode"
-      actions={<RegionExportButton />}
       phone={{
         primaryText: (region: RegionRecord) => region.qualifiedName,
         secondaryText: (region: RegionRecord) =>

@@ -2,7 +2,8 @@ import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactElement } from 'react';
-import { NumberField, Show, TextField, useTranslate } from 'react-admin';
+import { NumberField, TextField, useTranslate } from 'react-admin';
+import { DetailShow } from '../common/DetailShow';
 import { DayField } from '../common/DateTimeField';
 import { LabeledFields } from '../common/ShowSections';
 import { DescendantCountsTable } from './DescendantCountsTable';
@@ -25,7 +26,7 @@ const FIELDS: ReactElement[] = [
 export const RegionShow = () => {
   const translate = useTranslate();
   return (
-    <Show>
+    <DetailShow>
       <Stack spacing={3} sx={{ p: 2 }}>
         <RegionBreadcrumb />
         <Grid container spacing={3}>
@@ -43,6 +44,6 @@ export const RegionShow = () => {
           <RegionChildren />
         </Stack>
       </Stack>
-    </Show>
+    </DetailShow>
   );
 };

@@ -1,5 +1,6 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
+import { levelsOfTier, REPORT_TIERS } from '@qiangji/domain';
 import { lazyPage, type Feature } from '../features/feature';
 import { regionLabels } from './labels';
 import { regionResource } from './region-resource';
@@ -21,6 +22,8 @@ export const regionsFeature: Feature = {
       menuLabel: 'app.reports.menu',
       icon: AssignmentTurnedInIcon,
       action: 'report:read',
+      // A community's figures count in its street's report: below the street there is nothing to sign.
+      levels: REPORT_TIERS.flatMap(levelsOfTier),
     },
   ],
 };

@@ -18,6 +18,7 @@ export const regionResource = nodeResource('Region', {
   key: { argument: 'code', type: 'String!' },
   idsFilterField: 'codes',
   listFields: ROW,
+  exportable: true,
   detailFields: `${ROW} urbanRuralCode population households validFrom validTo
     ancestors { id code name level }
     descendantCounts { level count }`,

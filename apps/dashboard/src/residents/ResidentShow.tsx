@@ -1,6 +1,7 @@
 import Grid from '@mui/material/Grid';
 import type { ReactElement } from 'react';
-import { EditButton, NumberField, Show, TextField, useRecordContext } from 'react-admin';
+import { EditButton, NumberField, TextField, useRecordContext } from 'react-admin';
+import { DetailShow } from '../common/DetailShow';
 import { GuardedActions, type GuardedButton } from '../common/GuardedActions';
 import { DateTimeField } from '../common/DateTimeField';
 import { LabelField, TagsField } from '../common/LabelChips';
@@ -43,9 +44,9 @@ const ACTIONS: readonly GuardedButton[] = [
 
 /** One resident with masked ID number and phone; the full ones only through the audited reveal dialog. */
 export const ResidentShow = () => (
-  <Show actions={<GuardedActions buttons={ACTIONS} />}>
+  <DetailShow actions={<GuardedActions buttons={ACTIONS} />}>
     <Grid container spacing={2} sx={{ p: 2 }}>
       <LabeledFields fields={FIELDS} size={{ xs: 12, sm: 6, md: 4, lg: 3 }} />
     </Grid>
-  </Show>
+  </DetailShow>
 );

@@ -14,6 +14,7 @@ export const toResidentFilter = filterMapper('residents', {
   tags: asList,
   idNumber: (value) => String(value).toUpperCase(),
   householdId: asIs,
+  minAge: Number,
 });
 
 export function toRegisterResidentInput(data: Record<string, unknown>) {

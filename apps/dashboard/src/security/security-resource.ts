@@ -48,6 +48,7 @@ const PREVENTION = `query PreventionFigures($regionCode: String!, $year: Int!) {
 export const legalEducationResource = nodeResource('LegalEducationEvent', {
   key: false,
   listFields: ROW,
+  exportable: true,
   detailFields: ROW,
   toFilter: toLegalEducationFilter,
   create: { field: 'recordLegalEducationEvent', toInput: toRecordLegalEducationEventInput },

@@ -14,10 +14,11 @@ import {
 import { useState } from 'react';
 import { RegionInput } from '../common/RegionInput';
 import { AnswerInputs } from './AnswerInputs';
+import { WhoMayApply, type Eligibility } from './catalogue-fields';
 import { formSchemaOf } from './form-fields';
 import { CHANNEL_CHOICES } from './service-messages';
 
-interface ItemRecord {
+interface ItemRecord extends Eligibility {
   id: string;
   name: string;
   materials: { name: string; required: boolean }[];
@@ -31,6 +32,7 @@ const ItemForm = ({ itemId }: { itemId: string | undefined }) => {
   if (!itemId || !item) return <p>{translate('app.services.item_help')}</p>;
   return (
     <>
+      <WhoMayApply item={item} />
       <AnswerInputs form={formSchemaOf(item.formFields)} />
       <CheckboxGroupInput
         source="materials"
@@ -44,6 +46,20 @@ const ItemForm = ({ itemId }: { itemId: string | undefined }) => {
 
 /** The search of the registry by name, as the residents list searches. */
 const byName = (text: string) => ({ nameContains: text });
+
+/** The registered applicant, offered among those who may apply for the chosen item (the API checks it again). */
+const ResidentInput = ({ itemId }: { itemId: string | undefined }) => {
+  const { data: item } = useGetOne<ItemRecord>('serviceItems', { id: itemId! }, { enabled: Boolean(itemId) });
+  const filter = {
+    ...(item?.minAge ? { minAge: item.minAge } : {}),
+    ...(item?.eligibleTags.length ? { tags: item.eligibleTags } : {}),
+  };
+  return (
+    <ReferenceInput source="residentId" reference="residents" filter={filter}>
+      <AutocompleteInput optionText="name" filterToQuery={byName} validate={required()} />
+    </ReferenceInput>
+  );
+};
 const byText = (q: string) => ({ q });
 
 /**
@@ -67,9 +83,7 @@ export const ApplicationCreate = () => {
               >
                 <AutocompleteInput optionText="name" filterToQuery={byText} validate={required()} />
               </ReferenceInput>
-              <ReferenceInput source="residentId" reference="residents">
-                <AutocompleteInput optionText="name" filterToQuery={byName} validate={required()} />
-              </ReferenceInput>
+              <ResidentInput itemId={formData.itemId} />
               <SelectInput source="channel" choices={CHANNEL_CHOICES} validate={required()} />
               <ItemForm itemId={formData.itemId} />
             </>

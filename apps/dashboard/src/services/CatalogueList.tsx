@@ -4,15 +4,15 @@ import {
   FunctionField,
   Labeled,
   NumberField,
-  Show,
   SimpleShowLayout,
   TextField,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { DetailShow } from '../common/DetailShow';
 import { TextList } from '../common/ShowSections';
 import { EnumChip } from '../mediation/chips';
-import { CategoryField, PlaceList } from './catalogue-fields';
+import { CategoryField, PlaceList, WhoMayApplyField } from './catalogue-fields';
 
 interface ItemRow {
   code: string;
@@ -75,7 +75,7 @@ const FormPreview = () => {
 };
 
 export const ServiceItemShow = () => (
-  <Show>
+  <DetailShow>
     <SimpleShowLayout>
       <TextField source="name" />
       <TextField source="code" />
@@ -88,9 +88,9 @@ export const ServiceItemShow = () => (
       />
       <NumberField source="timeLimitDays" />
       <BooleanField source="onSite" />
-      <TextField source="eligibility" emptyText="—" />
+      <WhoMayApplyField label="app.services.who_may_apply" />
       <TextField source="policy.title" emptyText="—" />
       <FormPreview />
     </SimpleShowLayout>
-  </Show>
+  </DetailShow>
 );

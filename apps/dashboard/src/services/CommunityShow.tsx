@@ -10,22 +10,32 @@ import {
   FunctionField,
   Labeled,
   Link,
-  Show,
   SimpleShowLayout,
   TextField,
   useCreatePath,
+  useDataProvider,
+  useLocaleState,
   usePermissions,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { DetailShow } from '../common/DetailShow';
 import { allows } from '../auth/actions';
+import { ExportMenu } from '../common/ExportButton';
 import { regionName, type RegionRef } from '../common/region-ref';
+import type { QiangjiDataProvider } from '../data-provider';
 import { RegionLink } from '../common/RegionLink';
 import { useStats } from '../stats/use-stats';
-import type { MapPoint } from './ConvenienceMap';
-
 // Leaflet is loaded with this page only.
-const ConvenienceMap = lazy(() => import('./ConvenienceMap'));
+const VectorMap = lazy(() => import('../common/VectorMap'));
+
+interface MapPoint {
+  id: string;
+  name: string;
+  category: string;
+  distanceMeters: number;
+  location: { lat: number; lng: number };
+}
 
 interface Profile {
   id: string;
@@ -56,6 +66,8 @@ const Functions = () => {
 const NearbyMap = () => {
   const record = useRecordContext<Profile>();
   const translate = useTranslate();
+  const dataProvider = useDataProvider<QiangjiDataProvider>();
+  const [locale] = useLocaleState();
   const { data } = useStats<{ totalCount: number; edges: { node: MapPoint }[] }>(
     'communityProfiles',
     'nearby',
@@ -67,22 +79,37 @@ const NearbyMap = () => {
     [translate],
   );
   const points = useMemo(() => data?.edges.map((e) => e.node) ?? [], [data]);
+  const markers = useMemo(() => points.map((p) => ({ ...p, label: label(p) })), [points, label]);
+  const circle = useMemo(
+    () => record?.location && { centre: record.location, radius: CONVENIENCE_MAP_RADIUS_M },
+    [record?.location],
+  );
   if (!record?.location) return null;
   return (
     <Box sx={{ width: '100%' }}>
-      <Typography variant="subtitle1">{translate('app.services.map')}</Typography>
+      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between' }}>
+        <Typography variant="subtitle1">{translate('app.services.map')}</Typography>
+        <ExportMenu
+          total={data?.totalCount}
+          run={(format, onProgress, signal) =>
+            dataProvider.exportField(
+              'nearby',
+              {
+                arguments: { communityCode: record.regionCode, radiusMeters: CONVENIENCE_MAP_RADIUS_M },
+                format,
+                language: locale === 'en' ? 'en' : 'zh',
+                signal,
+              },
+              onProgress,
+            )
+          }
+        />
+      </Box>
       <Typography variant="caption" color="text.secondary">
         {translate('app.services.map_hint')}
       </Typography>
       <Suspense fallback={null}>
-        {data && (
-          <ConvenienceMap
-            centre={record.location}
-            radius={CONVENIENCE_MAP_RADIUS_M}
-            points={points}
-            label={label}
-          />
-        )}
+        {data && <VectorMap circle={circle || undefined} markers={markers} testId="convenience-map" />}
       </Suspense>
       <List dense aria-label={translate('app.services.map')}>
         {data && !points.length && <ListItem>{translate('app.services.nearby_empty')}</ListItem>}
@@ -153,7 +180,7 @@ const CatalogueLinks = () => {
 
 /** A community's page: its profile, the central community it belongs to or the satellites it serves, its map. */
 export const CommunityShow = () => (
-  <Show>
+  <DetailShow>
     <SimpleShowLayout>
       <RegionLink label="resources.communityProfiles.fields.region" />
       <FunctionField
@@ -176,7 +203,7 @@ export const CommunityShow = () => (
       <Queue />
       <NearbyMap />
     </SimpleShowLayout>
-  </Show>
+  </DetailShow>
 );
 
 const KindText = ({ kind }: { kind: string }) => {

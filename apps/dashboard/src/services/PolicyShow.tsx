@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
-import { Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
+import { SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
+import { DetailShow } from '../common/DetailShow';
 import { DayField } from '../common/DateTimeField';
 import { CategoryField } from './catalogue-fields';
 
@@ -17,7 +18,7 @@ const Body = () => {
 };
 
 export const PolicyShow = () => (
-  <Show>
+  <DetailShow>
     <SimpleShowLayout>
       <TextField source="title" />
       <CategoryField label="resources.policies.fields.category" />
@@ -26,5 +27,5 @@ export const PolicyShow = () => (
       <DayField source="effectiveTo" emptyText="—" />
       <Body />
     </SimpleShowLayout>
-  </Show>
+  </DetailShow>
 );

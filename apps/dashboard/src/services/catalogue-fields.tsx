@@ -1,4 +1,5 @@
-import { TextInput, useRecordContext } from 'react-admin';
+import Alert from '@mui/material/Alert';
+import { TextInput, useRecordContext, useTranslate } from 'react-admin';
 import { choicesFilter, regionFilter } from '../common/filter-inputs';
 import { ResourceList, type ResourceListProps } from '../common/ResourceList';
 import { EnumChip } from '../mediation/chips';
@@ -23,3 +24,38 @@ export const CategoryField = (_props: { label?: string; sortable?: boolean }) =>
     <EnumChip value={record.category} messages="app.service_category" variant="outlined" />
   ) : null;
 };
+
+export interface Eligibility {
+  eligibility: string;
+  eligibleTags: string[];
+  minAge: number | null;
+}
+
+/** Who may apply (申请条件): the item's words, then the conditions the API checks at submission. */
+export const WhoMayApply = ({ item }: { item: Eligibility | undefined }) => {
+  const translate = useTranslate();
+  if (!item) return null;
+  const checked = [
+    ...(item.minAge ? [translate('app.services.min_age', { n: item.minAge })] : []),
+    ...(item.eligibleTags.length
+      ? [
+          translate('app.services.tagged', {
+            tags: item.eligibleTags
+              .map((t) => translate(`app.resident_tag.${t}`))
+              .join(translate('app.services.or')),
+          }),
+        ]
+      : []),
+  ];
+  return (
+    <Alert severity="info" sx={{ my: 1, maxWidth: '40rem' }}>
+      {translate('app.services.who_may_apply')}：
+      {[item.eligibility, checked.join('；')].filter(Boolean).join(' · ') || translate('app.services.anyone')}
+    </Alert>
+  );
+};
+
+/** The show page's who-may-apply line, from the record. */
+export const WhoMayApplyField = (_props: { label?: string }) => (
+  <WhoMayApply item={useRecordContext<Eligibility>()} />
+);

@@ -16,6 +16,8 @@ import {
   SERVICE_POINTS,
   SERVICE_QUEUE_LABELS,
   SERVICE_QUEUES,
+  WORK_CALENDAR_KIND_LABELS,
+  WORK_CALENDAR_KINDS,
   type Labels,
 } from '@qiangji/domain';
 import { enumChoices } from '../common/choices';
@@ -60,6 +62,11 @@ const TEXT = {
       yes: '是',
       no: '否',
       working_days: '%{n} 个工作日',
+      who_may_apply: '申请条件',
+      min_age: '年满%{n}周岁',
+      tagged: '登记为%{tags}的居民',
+      or: '或',
+      anyone: '不限',
     },
   },
   en: {
@@ -95,6 +102,11 @@ const TEXT = {
       yes: 'Yes',
       no: 'No',
       working_days: '%{n} working days',
+      who_may_apply: 'Who may apply',
+      min_age: 'aged %{n} or over',
+      tagged: 'registered as %{tags}',
+      or: ' or ',
+      anyone: 'anyone',
     },
   },
 };
@@ -116,6 +128,7 @@ export function serviceMessages(language: Language) {
     community_kind: messages(COMMUNITY_KINDS, COMMUNITY_KIND_LABELS, language),
     community_function: messages(COMMUNITY_FUNCTIONS, COMMUNITY_FUNCTION_LABELS, language),
     poi_category: messages(POI_CATEGORIES, POI_CATEGORY_LABELS, language),
+    work_calendar_kind: messages(WORK_CALENDAR_KINDS, WORK_CALENDAR_KIND_LABELS, language),
   };
 }
 
@@ -126,3 +139,4 @@ export const SERVICE_QUEUE_CHOICES = choices(SERVICE_QUEUES, 'service_queue');
 export const SERVICE_CATEGORY_CHOICES = choices(SERVICE_CATEGORIES, 'service_category');
 export const CHANNEL_CHOICES = choices(APPLICATION_CHANNELS, 'application_channel');
 export const COMMUNITY_KIND_CHOICES = choices(COMMUNITY_KINDS, 'community_kind');
+export const WORK_CALENDAR_KIND_CHOICES = choices(WORK_CALENDAR_KINDS, 'work_calendar_kind');

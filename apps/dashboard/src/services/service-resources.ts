@@ -6,11 +6,13 @@ import { trimmed } from '../write-input';
 
 const FORM_FIELDS = 'formFields { key label type required maxLength min max integer options }';
 // The form and the checklist are in the row too: a picked item (a list row in react-admin's cache) draws its form.
-const ITEM_ROW = `id code name category servicePoint onSite timeLimitDays materials { name required } ${FORM_FIELDS}`;
+const ITEM_ROW = `id code name category servicePoint onSite timeLimitDays materials { name required } ${FORM_FIELDS}
+  eligibility eligibleTags minAge`;
 
 export const serviceItemResource = nodeResource('ServiceItem', {
   listFields: ITEM_ROW,
-  detailFields: `${ITEM_ROW} eligibility eligibleTags offeredAt policy { id title }`,
+  exportable: true,
+  detailFields: `${ITEM_ROW} offeredAt policy { id title }`,
   toFilter: filterMapper('serviceItems', { offeredAt: asIs, category: asList, q: asIs }),
 });
 
@@ -22,6 +24,7 @@ export const policyResource: GraphqlResource = {
   one: { field: 'policy', argument: 'id', type: 'ID!' },
   filterType: 'PolicyFilter',
   listFields: POLICY_ROW,
+  exportable: true,
   detailFields: `${POLICY_ROW} bodyHtml items { id name }`,
   toFilter: filterMapper('policies', { publishedFor: asIs, regionCode: asIs, category: asList, q: asIs }),
 };
@@ -40,6 +43,7 @@ const QUEUE = `query ServiceQueue($code: String) { result: serviceQueue(regionCo
 export const communityResource = nodeResource('CommunityProfile', {
   key: { argument: 'regionCode', type: 'String!' },
   listFields: PROFILE_ROW,
+  exportable: true,
   detailFields: `${PROFILE_ROW} openingHours officePhone location { lat lng }
     central { id region { ${REGION_REF} } } satellites { id region { ${REGION_REF} } }`,
   toFilter: filterMapper('communityProfiles', { regionCode: asIs, kind: asList }),
@@ -92,6 +96,7 @@ export function toSubmitInput(data: Record<string, unknown>) {
 
 export const applicationResource = nodeResource('ServiceApplication', {
   listFields: APPLICATION_ROW,
+  exportable: true,
   detailFields: `${APPLICATION_ROW} channel answers materials returnReason rejectReason withdrawReason workingDays
     onTime noShows acceptedAt completedAt actingFor { name relationship idNumber phone }
     item { id name category materials { name required } ${FORM_FIELDS} }

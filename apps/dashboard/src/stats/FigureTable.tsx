@@ -53,7 +53,9 @@ export function FigureTable<R>({
       <Typography variant="subtitle1" component="h2" gutterBottom>
         {title}
       </Typography>
-      <TableContainer>
+      {/* Contained: a wide table scrolls inside itself instead of widening the page (the village profile's
+          eight columns on a phone). */}
+      <TableContainer sx={{ contain: 'inline-size' }}>
         <Table size="small" aria-label={title}>
           <TableHead>
             <TableRow>

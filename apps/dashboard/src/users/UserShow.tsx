@@ -1,4 +1,5 @@
-import { BooleanField, Show, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { BooleanField, SimpleShowLayout, TextField, TopToolbar } from 'react-admin';
+import { DetailShow } from '../common/DetailShow';
 import { DateTimeField } from '../common/DateTimeField';
 import { LabelChips } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
@@ -6,7 +7,7 @@ import { UserStatusButton } from './UserStatusButton';
 
 /** One account; the API has no generic user update, only the disable and enable commands. */
 export const UserShow = () => (
-  <Show
+  <DetailShow
     actions={
       <TopToolbar>
         <UserStatusButton />
@@ -21,5 +22,5 @@ export const UserShow = () => (
       <BooleanField source="disabled" />
       <DateTimeField source="createdAt" />
     </SimpleShowLayout>
-  </Show>
+  </DetailShow>
 );

@@ -20,6 +20,7 @@ export function toCreateUserInput(data: Record<string, unknown>) {
 // `users` takes neither a filter nor an order: by username, within the admin's jurisdiction.
 export const userResource = nodeResource('User', {
   listFields: `id username displayName roles disabled createdAt jurisdiction { ${REGION_REF} }`,
+  exportable: true,
   create: { field: 'createUser', toInput: toCreateUserInput },
   commands: {
     disable: `mutation UserDisable($id: ID!) { result: disableUser(id: $id) { ...UserDetail } }`,

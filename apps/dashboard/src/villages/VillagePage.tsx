@@ -7,9 +7,10 @@ import ListItem from '@mui/material/ListItem';
 import ListItemText from '@mui/material/ListItemText';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { Form, useGetList, useLocaleState, useTranslate } from 'react-admin';
+import { Form, useGetList, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import type { ReactNode } from 'react';
 import { formatDay } from '../common/dates';
 import { RegionInput } from '../common/RegionInput';
 import { regionName, type RegionRef } from '../common/region-ref';
@@ -17,6 +18,18 @@ import { useJurisdiction } from '../common/use-jurisdiction';
 import { FigureTable } from '../stats/FigureTable';
 import { ReadProgress, StatsCard } from '../stats/StatsCard';
 import { useStats } from '../stats/use-stats';
+import { allows } from '../auth/actions';
+import { IndicatorImportButton } from './IndicatorImportButton';
+import {
+  END_POSTING_FORM,
+  INDICATORS_FORM,
+  MEMBERS_FORM,
+  ORGANIZATION_FORM,
+  PAIRING_FORM,
+  START_POSTING_FORM,
+  type VillageContext,
+} from './village-forms';
+import { VillageWriteButton } from './VillageWriteButton';
 import type { VisitRow } from './VisitList';
 
 interface Indicator {
@@ -50,6 +63,7 @@ interface Village {
     cadreName: string;
     role: string;
     state: string;
+    version: number;
     startsOn: string;
     endsOn: string | null;
     handoverNote: string | null;
@@ -74,6 +88,28 @@ const IncomeChart = ({ title, rows }: { title: string; rows: readonly Indicator[
   );
 };
 
+/** A posting's or a pairing's line: who, from when to when, and its note (the handover, the goals). */
+const TermText = ({
+  primary,
+  term,
+  note,
+}: {
+  primary: string;
+  term: { startsOn: string; endsOn: string | null };
+  note: string | null;
+}) => {
+  const [locale = 'zh-CN'] = useLocaleState();
+  const span = `${formatDay(term.startsOn, locale)} — ${term.endsOn ? formatDay(term.endsOn, locale) : ''}`;
+  return <ListItemText primary={primary} secondary={[span, note].filter(Boolean).join(' · ')} />;
+};
+
+/** The buttons of a section's writes, wrapping on a phone. */
+const Writes = ({ children }: { children: ReactNode }) => (
+  <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 1 }}>
+    {children}
+  </Stack>
+);
+
 /**
  * 村情档案: a village's "1+3+N" organisations, yearly profile, safety, its cadres past and present (with their
  * handover notes) and its visits. Opens on the user's village (a cadre's jurisdiction) or the one in the URL.
@@ -84,8 +120,7 @@ export const VillagePage = () => {
   const [locale = 'zh-CN'] = useLocaleState();
   const [search] = useSearchParams();
   const jurisdiction = useJurisdiction();
-  const code =
-    search.get('code') ?? (jurisdiction?.code && jurisdiction.code.length === 12 ? jurisdiction.code : null);
+  const code = search.get('code') ?? (jurisdiction?.level === 'VILLAGE' ? jurisdiction.code : null);
   const village = useStats<Village>('visits', 'village', code ? { code } : null);
   const visits = useGetList<VisitRow & { id: string }>(
     'visits',
@@ -96,6 +131,29 @@ export const VillagePage = () => {
     translate(`app.villages.village.${key}`, options);
   const count = (n: number) => n.toLocaleString(locale);
   const v = village.data && village.data.code === code ? village.data : null;
+  const { permissions } = usePermissions();
+  const writes = allows(permissions, 'village:write');
+  const pairings = useGetList<{
+    id: string;
+    startsOn: string;
+    endsOn: string | null;
+    goals: string;
+    workUnit: { name: string };
+  }>(
+    'pairings',
+    { filter: { regionCode: code }, pagination: { page: 1, perPage: 20 } },
+    { enabled: Boolean(code) },
+  );
+  // The page's writes, for those who may make them.
+  const page: VillageContext | null =
+    writes && v
+      ? {
+          village: v.code,
+          endedPostings: v.postings.filter((p) => p.state === 'ENDED'),
+          organizations: v.organizations.filter((o) => !o.dissolvedOn),
+          recordedYears: v.indicators.map((i) => i.year),
+        }
+      : null;
 
   return (
     <StatsCard title="app.villages.village.title">
@@ -144,9 +202,21 @@ export const VillagePage = () => {
                 />
               ))}
             </Stack>
+            {page && (
+              <Writes>
+                <VillageWriteButton form={ORGANIZATION_FORM} page={page} />
+                {page.organizations.length > 0 && <VillageWriteButton form={MEMBERS_FORM} page={page} />}
+              </Writes>
+            )}
           </section>
 
           {v.indicators.length > 0 && <IncomeChart title={t('income_trend')} rows={v.indicators} />}
+          {page && (
+            <Writes>
+              <VillageWriteButton form={INDICATORS_FORM} page={page} />
+              <IndicatorImportButton />
+            </Writes>
+          )}
           <FigureTable
             title={t('indicators')}
             rowHeader={translate('app.stats.year')}
@@ -191,19 +261,54 @@ export const VillagePage = () => {
             </Typography>
             <List dense>
               {v.postings.map((p) => (
-                <ListItem key={p.id} disableGutters>
-                  <ListItemText
+                <ListItem
+                  key={p.id}
+                  disableGutters
+                  secondaryAction={
+                    page &&
+                    p.state === 'ACTIVE' && (
+                      <VillageWriteButton form={END_POSTING_FORM} page={{ ...page, posting: p }} />
+                    )
+                  }
+                  sx={{
+                    flexWrap: 'wrap',
+                    '& .MuiListItemSecondaryAction-root': { position: 'static', transform: 'none' },
+                  }}
+                >
+                  <TermText
                     primary={`${p.cadreName} · ${translate(`app.villages.posting_role.${p.role}`)}`}
-                    secondary={[
-                      `${formatDay(p.startsOn, locale)} — ${p.endsOn ? formatDay(p.endsOn, locale) : ''}`,
-                      p.handoverNote && `${t('handover')}：${p.handoverNote}`,
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
+                    term={p}
+                    note={p.handoverNote && `${t('handover')}：${p.handoverNote}`}
                   />
                 </ListItem>
               ))}
             </List>
+            {page && (
+              <Writes>
+                <VillageWriteButton form={START_POSTING_FORM} page={page} />
+              </Writes>
+            )}
+          </section>
+
+          <section aria-label={translate('app.villages.form.pairings')}>
+            <Typography variant="subtitle1" component="h2">
+              {translate('app.villages.form.pairings')}
+            </Typography>
+            {pairings.data?.length === 0 && (
+              <Typography color="text.secondary">{translate('app.villages.form.no_pairings')}</Typography>
+            )}
+            <List dense data-testid="village-pairings">
+              {pairings.data?.map((p) => (
+                <ListItem key={p.id} disableGutters>
+                  <TermText primary={p.workUnit.name} term={p} note={p.goals} />
+                </ListItem>
+              ))}
+            </List>
+            {page && (
+              <Writes>
+                <VillageWriteButton form={PAIRING_FORM} page={page} />
+              </Writes>
+            )}
           </section>
 
           <section aria-label={t('visits')}>

@@ -10,7 +10,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Title, useDataProvider, useGetIdentity, useGetList, useTranslate } from 'react-admin';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { useJurisdiction } from '../common/use-jurisdiction';
 import { enqueue, flushQueue, readQueue, type QueueStorage } from './visit-queue';
 
@@ -35,7 +35,9 @@ export const VisitCreate = () => {
     { filter: jurisdiction ? { regionCode: jurisdiction.code } : {}, pagination: { page: 1, perPage: 200 } },
     { enabled: Boolean(jurisdiction) },
   );
-  const [householdId, setHouseholdId] = useState('');
+  // From the home page's households due for a visit: the form opens on the one tapped.
+  const [search] = useSearchParams();
+  const [householdId, setHouseholdId] = useState(search.get('householdId') ?? '');
   const [visitedOn, setVisitedOn] = useState(chinaDay());
   const [purpose, setPurpose] = useState<string>('POVERTY_CHECK');
   const [findings, setFindings] = useState('');

@@ -1,10 +1,11 @@
-import { FunctionField, Show, SimpleShowLayout } from 'react-admin';
+import { FunctionField, SimpleShowLayout } from 'react-admin';
+import { DetailShow } from '../common/DetailShow';
 import { DateTimeField } from '../common/DateTimeField';
 import { VISIT_FIELDS } from './VisitList';
 
 /** One visit, with the dispute case it became, if any. */
 export const VisitShow = () => (
-  <Show>
+  <DetailShow>
     <SimpleShowLayout>
       {VISIT_FIELDS}
       <FunctionField
@@ -15,5 +16,5 @@ export const VisitShow = () => (
       />
       <DateTimeField source="createdAt" />
     </SimpleShowLayout>
-  </Show>
+  </DetailShow>
 );

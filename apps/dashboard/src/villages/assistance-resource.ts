@@ -19,6 +19,7 @@ export type AssistanceMutation = (typeof ASSISTANCE_MUTATIONS)[number];
 export const assistanceResource = nodeResource('Assistance', {
   // Newest plan first, the API's only order.
   listFields: ROW,
+  exportable: true,
   detailFields: `${ROW} outcome abandonReason availableCommands
     timeline { at command toState actorName }
     effect { before { year incomeYuan } after { year incomeYuan } growth }`,

@@ -1,6 +1,7 @@
 import { nodeResource } from '../graphql-resource';
 import { asIs, filterMapper } from '../filter-mapper';
 import { REGION_REF } from '../common/region-ref';
+import { optionalText, trimmed } from '../write-input';
 
 const ROW = `id name phone regionCode hasAccount workUnit { id name }
   activePosting { id role startsOn village { ${REGION_REF} } }`;
@@ -11,7 +12,18 @@ export const CADRE_WORK_FILTERS = { regionCode: asIs, householdId: asIs, cadreId
 export const stationedCadreResource = nodeResource('StationedCadre', {
   // By name, the API's only order.
   listFields: ROW,
-  detailFields: `${ROW} postings { id role state startsOn endsOn handoverNote village { ${REGION_REF} }
+  exportable: true,
+  detailFields: `${ROW} householdsCovered visitsByMonth { month visits householdsVisited } postings { id role state startsOn endsOn handoverNote village { ${REGION_REF} }
     visits(first: 0) { totalCount } openAssistance { id type state description household { address } } }`,
   toFilter: filterMapper('stationedCadres', { regionCode: asIs, workUnitId: asIs, q: asIs }),
+  create: {
+    field: 'registerStationedCadre',
+    toInput: (d) => ({
+      name: trimmed(d.name),
+      ...optionalText('phone', d.phone),
+      workUnitId: String(d.workUnitId),
+      regionCode: String(d.regionCode),
+      idempotencyKey: String(d.idempotencyKey),
+    }),
+  },
 });

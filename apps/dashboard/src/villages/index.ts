@@ -3,8 +3,12 @@ import BadgeIcon from '@mui/icons-material/Badge';
 import VolunteerActivismIcon from '@mui/icons-material/VolunteerActivism';
 import HolidayVillageIcon from '@mui/icons-material/HolidayVillage';
 import InsightsIcon from '@mui/icons-material/Insights';
+import { REGION_LEVELS } from '@qiangji/domain';
 import { lazyPage, type Feature } from '../features/feature';
-import { assistanceLabels, cadreLabels, visitLabels } from './labels';
+import ApartmentIcon from '@mui/icons-material/Apartment';
+import HandshakeIcon from '@mui/icons-material/Handshake';
+import { assistanceLabels, cadreLabels, pairingLabels, visitLabels, workUnitLabels } from './labels';
+import { pairingResource, workUnitResource } from './unit-resources';
 import { stationedCadreResource } from './cadre-resource';
 import { assistanceResource } from './assistance-resource';
 import { visitResource } from './visit-resource';
@@ -25,6 +29,8 @@ export const visitsFeature: Feature = {
       page: lazyPage(() => import('./VillagePage'), 'VillagePage'),
       menuLabel: 'app.villages.village.menu',
       icon: HolidayVillageIcon,
+      // An urban community (and its grid units) has no villages to open.
+      levels: REGION_LEVELS.filter((level) => level !== 'COMMUNITY' && level !== 'GRID'),
     },
     {
       path: '/cadres',
@@ -56,6 +62,29 @@ export const stationedCadresFeature: Feature = {
   action: 'village:read',
   list: lazyPage(() => import('./CadreList'), 'CadreList'),
   show: lazyPage(() => import('./CadreShow'), 'CadreShow'),
+  create: { page: lazyPage(() => import('./UnitAndCadreCreate'), 'CadreCreate'), action: 'village:write' },
   recordRepresentation: 'name',
   labels: cadreLabels,
+};
+
+/** 包村单位: the units that pair with villages and send their cadres. */
+export const workUnitsFeature: Feature = {
+  name: 'workUnits',
+  graphql: workUnitResource,
+  icon: ApartmentIcon,
+  // Managed by the offices; a cadre meets its unit on its own page.
+  action: 'village:write',
+  list: lazyPage(() => import('./WorkUnitList'), 'WorkUnitList'),
+  create: { page: lazyPage(() => import('./UnitAndCadreCreate'), 'WorkUnitCreate'), action: 'village:write' },
+  recordRepresentation: 'name',
+  labels: workUnitLabels,
+};
+
+/** 包村: read and made on the village page, so it has no list of its own. */
+export const pairingsFeature: Feature = {
+  name: 'pairings',
+  graphql: pairingResource,
+  icon: HandshakeIcon,
+  action: 'village:read',
+  labels: pairingLabels,
 };

@@ -91,6 +91,9 @@ export const cadreLabels: FeatureLabels = {
       postings: '驻村经历',
       region: '所在区域',
       regionCode: '所在区域',
+      workUnitId: '派出单位',
+      householdsCovered: '走访覆盖户数',
+      visitsByMonth: '逐月走访（最近 12 个月）',
     },
   },
   en: {
@@ -104,6 +107,28 @@ export const cadreLabels: FeatureLabels = {
       postings: 'Postings',
       region: 'Region',
       regionCode: 'Region',
+      workUnitId: 'Work unit',
+      householdsCovered: 'Households visited',
+      visitsByMonth: 'Visits by month (last 12 months)',
     },
+  },
+};
+
+export const workUnitLabels: FeatureLabels = {
+  zh: {
+    name: '包村单位',
+    fields: { name: '名称', q: '名称', kind: '类别', level: '级别', regionCode: '所在区域' },
+  },
+  en: {
+    name: 'Work unit |||| Work units',
+    fields: { name: 'Name', q: 'Name', kind: 'Kind', level: 'Level', regionCode: 'Seat' },
+  },
+};
+
+export const pairingLabels: FeatureLabels = {
+  zh: { name: '包村', fields: { workUnit: '单位', startsOn: '开始', endsOn: '结束', goals: '目标' } },
+  en: {
+    name: 'Pairing |||| Pairings',
+    fields: { workUnit: 'Work unit', startsOn: 'From', endsOn: 'To', goals: 'Goals' },
   },
 };

@@ -2,6 +2,7 @@ import { nodeResource } from '../graphql-resource';
 import { asIs, asList, filterMapper, whenTrue } from '../filter-mapper';
 import { REGION_REF } from '../common/region-ref';
 import { CADRE_WORK_FILTERS } from './cadre-resource';
+import { VILLAGE_WRITES } from './village-writes';
 
 const ROW = `id visitedOn purpose findings followUpNeeded cadreName regionCode disputeCaseId version
   region { ${REGION_REF} } household { id address }`;
@@ -34,18 +35,22 @@ const FIGURES = `activeCadres villagesCovered visits households householdsVisite
 export const visitResource = nodeResource('Visit', {
   // Newest visit first, the API's only order.
   listFields: ROW,
+  exportable: true,
   detailFields: `${ROW} createdAt location { lat lng } posting { id role cadreName }
     disputeCase { id number state title }`,
   toFilter: toVisitFilter,
   create: { field: 'logVisit', toInput: toLogVisitInput },
   commands: {
+    ...VILLAGE_WRITES,
     village: `query Village($code: String!) { result: village(code: $code) { code adoptsModel
       region { ${REGION_REF} }
       indicators { year households population cultivatedLandMu poorHouseholds perCapitaNetIncome collectiveAssets
         collectiveDebts netAssets householdsInOrganizations }
       organizations { id kind name foundedOn dissolvedOn memberCount }
       safetyRecords { year publicOrderCases criminalCases }
-      postings { id cadreName role state startsOn endsOn handoverNote } } }`,
+      postings { id cadreName role state version startsOn endsOn handoverNote } } }`,
+    visitsDue: `query VisitsDue($first: Int) { result: visitsDue(first: $first) { totalCount
+      edges { node { id poor lastVisitedOn household { address } } } } }`,
     years: `query VisitYears($regionCode: String) { result: visitYears(regionCode: $regionCode) }`,
     cadreStats: `query CadreStats($regionCode: String!, $from: Date!, $to: Date!) {
       result: cadreStats(regionCode: $regionCode, from: $from, to: $to) { regionCode from to region { ${REGION_REF} }

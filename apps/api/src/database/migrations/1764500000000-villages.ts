@@ -1,10 +1,11 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { addIdempotencyIndex, addTimelineTable, IDEMPOTENCY, STAMPS } from '../ddl';
 import { addScopedTable } from '../scoped-table';
 
-const IDEMPOTENCY = `idempotency_key text, idempotency_hash text, created_by text NOT NULL,
-  CHECK ((idempotency_key IS NULL) = (idempotency_hash IS NULL))`;
-const STAMPS = `version integer NOT NULL DEFAULT 1, created_at timestamptz NOT NULL DEFAULT now(),
-  updated_at timestamptz NOT NULL DEFAULT now()`;
+/** Household work (a visit, an assistance) is done on a posting, by its cadre, for their work unit. */
+const CADRE_AT_WORK = `posting_id uuid NOT NULL REFERENCES posting (id),
+  cadre_id uuid NOT NULL REFERENCES stationed_cadre (id),
+  work_unit_id uuid NOT NULL REFERENCES work_unit (id)`;
 
 /** The tables of villages and cadres, and what the request role may do with each (never DELETE). */
 const SCOPED: [table: string, pathFromRegionCode: boolean, grants: ('SELECT' | 'INSERT' | 'UPDATE')[]][] = [
@@ -13,7 +14,6 @@ const SCOPED: [table: string, pathFromRegionCode: boolean, grants: ('SELECT' | '
   ['posting', true, ['SELECT', 'INSERT', 'UPDATE']],
   ['visit', true, ['SELECT', 'INSERT', 'UPDATE']],
   ['assistance', true, ['SELECT', 'INSERT', 'UPDATE']],
-  ['assistance_event', false, ['SELECT', 'INSERT']],
   ['household_income', true, ['SELECT', 'INSERT', 'UPDATE']],
   ['village_indicator', true, ['SELECT', 'INSERT', 'UPDATE']],
   ['village_organization', true, ['SELECT', 'INSERT', 'UPDATE']],
@@ -89,9 +89,7 @@ export class Villages1764500000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE visit (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        posting_id uuid NOT NULL REFERENCES posting (id),
-        cadre_id uuid NOT NULL REFERENCES stationed_cadre (id),
-        work_unit_id uuid NOT NULL REFERENCES work_unit (id),
+        ${CADRE_AT_WORK},
         household_id uuid NOT NULL REFERENCES household (id),
         region_code varchar(15) NOT NULL REFERENCES region (code),
         visited_on date NOT NULL,
@@ -105,9 +103,7 @@ export class Villages1764500000000 implements MigrationInterface {
         ${IDEMPOTENCY}, ${STAMPS},
         CHECK ((lat IS NULL) = (lng IS NULL))
       )`);
-    await q.query(
-      `CREATE UNIQUE INDEX visit_idempotency ON visit (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL`,
-    );
+    await addIdempotencyIndex(q, 'visit');
     await q.query(`CREATE INDEX visit_household ON visit (household_id, visited_on)`);
     await q.query(`CREATE INDEX visit_visited_on ON visit (visited_on DESC, id DESC)`);
     await q.query(`CREATE INDEX visit_cadre ON visit (cadre_id, visited_on)`);
@@ -116,9 +112,7 @@ export class Villages1764500000000 implements MigrationInterface {
       CREATE TABLE assistance (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         household_id uuid NOT NULL REFERENCES household (id),
-        posting_id uuid NOT NULL REFERENCES posting (id),
-        cadre_id uuid NOT NULL REFERENCES stationed_cadre (id),
-        work_unit_id uuid NOT NULL REFERENCES work_unit (id),
+        ${CADRE_AT_WORK},
         region_code varchar(15) NOT NULL REFERENCES region (code),
         type text NOT NULL CHECK (type IN ('LOAN', 'INPUTS', 'GREENHOUSE_OR_BUILDING', 'MARKET', 'JOB', 'TRAINING',
           'MEDICAL', 'EDUCATION', 'OTHER')),
@@ -135,24 +129,15 @@ export class Villages1764500000000 implements MigrationInterface {
         CHECK ((state = 'DONE') = (done_on IS NOT NULL)),
         CHECK ((state = 'ABANDONED') = (abandoned_on IS NOT NULL))
       )`);
-    await q.query(
-      `CREATE UNIQUE INDEX assistance_idempotency ON assistance (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL`,
-    );
+    await addIdempotencyIndex(q, 'assistance');
     await q.query(`CREATE INDEX assistance_household ON assistance (household_id)`);
     await q.query(`CREATE INDEX assistance_planned ON assistance (planned_on DESC, id DESC)`);
-    await q.query(`
-      CREATE TABLE assistance_event (
-        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        assistance_id uuid NOT NULL REFERENCES assistance (id),
-        region_path ltree NOT NULL,
-        at timestamptz NOT NULL DEFAULT now(),
-        command text NOT NULL,
-        from_state text,
-        to_state text NOT NULL,
-        actor_name text NOT NULL,
-        details jsonb NOT NULL DEFAULT '{}'
-      )`);
-    await q.query(`CREATE INDEX assistance_event_assistance ON assistance_event (assistance_id, id)`);
+    await addTimelineTable(q, {
+      table: 'assistance_event',
+      objectColumn: 'assistance_id',
+      objectTable: 'assistance',
+      pathBesideObject: true,
+    });
 
     await q.query(`
       CREATE TABLE household_income (
@@ -213,10 +198,7 @@ export class Villages1764500000000 implements MigrationInterface {
         PRIMARY KEY (region_code, year)
       )`);
 
-    for (const table of ['work_unit', 'pairing', 'stationed_cadre'])
-      await q.query(
-        `CREATE UNIQUE INDEX ${table}_idempotency ON ${table} (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL`,
-      );
+    for (const table of ['work_unit', 'pairing', 'stationed_cadre']) await addIdempotencyIndex(q, table);
     for (const [table, pathFromRegionCode, grants] of SCOPED)
       await addScopedTable(q, table, { pathFromRegionCode, grants });
   }

@@ -1,5 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { addIdempotencyIndex, addTimelineTable, IDEMPOTENCY, STAMPS } from '../ddl';
 import { addScopedTable, SCOPE } from '../scoped-table';
+
+/** Where a piece of public information belongs: its region, whose path the trigger copies. */
+const PUBLIC_PLACE = `region_code varchar(15) NOT NULL REFERENCES region (code), region_path ltree NOT NULL`;
 
 /**
  * Public information (profiles, the catalogue, policies, points of interest): everyone signed in reads every row,
@@ -45,9 +49,7 @@ export class PublicServices1764600000000 implements MigrationInterface {
         office_phone text,
         lat double precision CHECK (lat BETWEEN -90 AND 90),
         lng double precision CHECK (lng BETWEEN -180 AND 180),
-        version integer NOT NULL DEFAULT 1,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
+        ${STAMPS},
         CHECK (kind = 'ORDINARY' OR central_code IS NULL),
         CHECK (central_code <> region_code),
         CHECK ((lat IS NULL) = (lng IS NULL))
@@ -64,11 +66,8 @@ export class PublicServices1764600000000 implements MigrationInterface {
         issuing_body text NOT NULL CHECK (btrim(issuing_body) <> ''),
         effective_from date NOT NULL,
         effective_to date CHECK (effective_to >= effective_from),
-        region_code varchar(15) NOT NULL REFERENCES region (code),
-        region_path ltree NOT NULL,
-        version integer NOT NULL DEFAULT 1,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        ${PUBLIC_PLACE},
+        ${STAMPS}
       )`);
     await addPublicTable(q, 'policy');
 
@@ -86,11 +85,8 @@ export class PublicServices1764600000000 implements MigrationInterface {
         on_site boolean NOT NULL,
         time_limit_days integer NOT NULL CHECK (time_limit_days BETWEEN 1 AND 60),
         policy_id uuid REFERENCES policy (id),
-        region_code varchar(15) NOT NULL REFERENCES region (code),
-        region_path ltree NOT NULL,
-        version integer NOT NULL DEFAULT 1,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        ${PUBLIC_PLACE},
+        ${STAMPS}
       )`);
     await q.query(`CREATE UNIQUE INDEX service_item_code ON service_item (code)`);
     await q.query(`CREATE INDEX service_item_policy ON service_item (policy_id)`);
@@ -100,8 +96,7 @@ export class PublicServices1764600000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE service_offering (
         item_id uuid NOT NULL REFERENCES service_item (id),
-        region_code varchar(15) NOT NULL REFERENCES region (code),
-        region_path ltree NOT NULL,
+        ${PUBLIC_PLACE},
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (item_id, region_code)
       )`);
@@ -117,24 +112,12 @@ export class PublicServices1764600000000 implements MigrationInterface {
         lng double precision NOT NULL CHECK (lng BETWEEN -180 AND 180),
         location point GENERATED ALWAYS AS (point(lng, lat)) STORED,
         opening_hours text NOT NULL DEFAULT '',
-        region_code varchar(15) NOT NULL REFERENCES region (code),
-        region_path ltree NOT NULL,
-        version integer NOT NULL DEFAULT 1,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now()
+        ${PUBLIC_PLACE},
+        ${STAMPS}
       )`);
     // nearby(): a bounding box on this index first, the exact great-circle distance on what it finds.
     await q.query(`CREATE INDEX point_of_interest_location ON point_of_interest USING gist (location)`);
     await addPublicTable(q, 'point_of_interest');
-
-    for (const table of [
-      'community_profile',
-      'policy',
-      'service_item',
-      'service_offering',
-      'point_of_interest',
-    ])
-      await q.query(`GRANT SELECT, INSERT, UPDATE ON ${table} TO qiangji_app`);
 
     await q.query(`
       CREATE TABLE service_slot (
@@ -185,20 +168,11 @@ export class PublicServices1764600000000 implements MigrationInterface {
         withdraw_reason text,
         working_days integer,
         on_time boolean,
-        idempotency_key text,
-        idempotency_hash text,
-        created_by text NOT NULL,
-        version integer NOT NULL DEFAULT 1,
-        created_at timestamptz NOT NULL DEFAULT now(),
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        CHECK ((idempotency_key IS NULL) = (idempotency_hash IS NULL)),
+        ${IDEMPOTENCY}, ${STAMPS},
         CHECK ((acting_name IS NULL) = (acting_relationship IS NULL)),
         CHECK ((state = 'COMPLETED') = (completed_at IS NOT NULL))
       )`);
-    await q.query(
-      `CREATE UNIQUE INDEX service_application_idempotency ON service_application (created_by, idempotency_key)
-       WHERE idempotency_key IS NOT NULL`,
-    );
+    await addIdempotencyIndex(q, 'service_application');
     await q.query(
       `CREATE INDEX service_application_submitted ON service_application (submitted_at DESC, id DESC)`,
     );
@@ -208,20 +182,11 @@ export class PublicServices1764600000000 implements MigrationInterface {
     await q.query(`CREATE INDEX service_application_item ON service_application (item_id)`);
     await q.query(`CREATE INDEX service_application_resident ON service_application (resident_id)`);
     await q.query(`CREATE INDEX service_application_slot ON service_application (slot_id)`);
-    await q.query(`
-      CREATE TABLE service_application_event (
-        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        application_id uuid NOT NULL REFERENCES service_application (id),
-        at timestamptz NOT NULL DEFAULT now(),
-        command text NOT NULL,
-        from_state text,
-        to_state text NOT NULL,
-        actor_name text NOT NULL,
-        details jsonb NOT NULL DEFAULT '{}'
-      )`);
-    await q.query(
-      `CREATE INDEX service_application_event_application ON service_application_event (application_id, id)`,
-    );
+    await addTimelineTable(q, {
+      table: 'service_application_event',
+      objectColumn: 'application_id',
+      objectTable: 'service_application',
+    });
 
     await addScopedTable(q, 'service_slot', {
       pathFromRegionCode: true,
@@ -230,10 +195,6 @@ export class PublicServices1764600000000 implements MigrationInterface {
     await addScopedTable(q, 'service_application', {
       pathFromRegionCode: true,
       grants: ['SELECT', 'INSERT', 'UPDATE'],
-    });
-    await addScopedTable(q, 'service_application_event', {
-      pathFromRegionCode: false,
-      grants: ['SELECT', 'INSERT'],
     });
     await q.query(`GRANT USAGE ON SEQUENCE service_application_number TO qiangji_app`);
   }

@@ -1,14 +1,14 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { addIdempotencyIndex, addTimelineTable, IDEMPOTENCY, STAMPS } from '../ddl';
 import { addScopedTable } from '../scoped-table';
 
 type Grant = 'SELECT' | 'INSERT' | 'UPDATE';
 
-/** Every table of this migration is scoped by jurisdiction; timelines and zero reports are written once. */
+/** Every table of this migration is scoped by jurisdiction (the timeline by addTimelineTable); zero reports are written once. */
 const SCOPED: [table: string, pathFromRegionCode: boolean, grants: Grant[]][] = [
   ['grid_worker_assignment', true, ['SELECT', 'INSERT', 'UPDATE']],
   ['household_grid_membership', true, ['SELECT', 'INSERT', 'UPDATE']],
   ['grid_event', true, ['SELECT', 'INSERT', 'UPDATE']],
-  ['grid_event_step', false, ['SELECT', 'INSERT']],
   ['zero_report', true, ['SELECT', 'INSERT']],
   ['security_statistic', true, ['SELECT', 'INSERT', 'UPDATE']],
   ['satisfaction_survey', true, ['SELECT', 'INSERT', 'UPDATE']],
@@ -16,11 +16,6 @@ const SCOPED: [table: string, pathFromRegionCode: boolean, grants: Grant[]][] = 
   ['legal_education_event', true, ['SELECT', 'INSERT', 'UPDATE']],
   ['prevention_figure', true, ['SELECT', 'INSERT', 'UPDATE']],
 ];
-
-const IDEMPOTENCY = `idempotency_key text, idempotency_hash text, created_by text NOT NULL,
-  CHECK ((idempotency_key IS NULL) = (idempotency_hash IS NULL))`;
-const STAMPS = `version integer NOT NULL DEFAULT 1, created_at timestamptz NOT NULL DEFAULT now(),
-  updated_at timestamptz NOT NULL DEFAULT now()`;
 
 /**
  * Grid management and public security (issue 12): grid workers on their units, households' grid history, grid
@@ -97,8 +92,7 @@ export class GridSecurity1764700000000 implements MigrationInterface {
         ${STAMPS},
         CHECK ((lat IS NULL) = (lng IS NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX grid_event_idempotency ON grid_event (created_by, idempotency_key)
-      WHERE idempotency_key IS NOT NULL`);
+    await addIdempotencyIndex(q, 'grid_event');
     await q.query(`CREATE INDEX grid_event_reported ON grid_event (reported_at DESC, id DESC)`);
     await q.query(`CREATE INDEX grid_event_unit_day ON grid_event (region_code, reported_at)`);
     await q.query(`CREATE INDEX grid_event_due ON grid_event (due_at) WHERE due_at IS NOT NULL`);
@@ -106,18 +100,11 @@ export class GridSecurity1764700000000 implements MigrationInterface {
     await q.query(`CREATE INDEX grid_event_open_point ON grid_event USING gist (point(lng, lat))
       WHERE lat IS NOT NULL AND state IN ('REPORTED', 'FILED', 'DISPATCHED', 'IN_DISPOSAL', 'DISPOSED', 'VERIFIED')`);
 
-    await q.query(`
-      CREATE TABLE grid_event_step (
-        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        event_id uuid NOT NULL REFERENCES grid_event (id),
-        at timestamptz NOT NULL DEFAULT now(),
-        command text NOT NULL,
-        from_state text,
-        to_state text NOT NULL,
-        actor_name text NOT NULL,
-        details jsonb NOT NULL DEFAULT '{}'
-      )`);
-    await q.query(`CREATE INDEX grid_event_step_event ON grid_event_step (event_id, id)`);
+    await addTimelineTable(q, {
+      table: 'grid_event_step',
+      objectColumn: 'event_id',
+      objectTable: 'grid_event',
+    });
 
     await q.query(`
       CREATE TABLE zero_report (
@@ -156,8 +143,7 @@ export class GridSecurity1764700000000 implements MigrationInterface {
         ${IDEMPOTENCY},
         ${STAMPS}
       )`);
-    await q.query(`CREATE UNIQUE INDEX satisfaction_survey_idempotency ON satisfaction_survey (created_by, idempotency_key)
-      WHERE idempotency_key IS NOT NULL`);
+    await addIdempotencyIndex(q, 'satisfaction_survey');
     await q.query(`
       CREATE TABLE survey_result (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -186,8 +172,7 @@ export class GridSecurity1764700000000 implements MigrationInterface {
         ${IDEMPOTENCY},
         ${STAMPS}
       )`);
-    await q.query(`CREATE UNIQUE INDEX legal_education_event_idempotency ON legal_education_event
-      (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL`);
+    await addIdempotencyIndex(q, 'legal_education_event');
     await q.query(`CREATE INDEX legal_education_event_held ON legal_education_event (held_on DESC, id DESC)`);
 
     await q.query(`
@@ -210,7 +195,7 @@ export class GridSecurity1764700000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(
-      `DROP TABLE ${SCOPED.map(([t]) => t)
+      `DROP TABLE grid_event_step, ${SCOPED.map(([t]) => t)
         .reverse()
         .join(', ')}`,
     );

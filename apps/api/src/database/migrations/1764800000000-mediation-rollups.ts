@@ -1,33 +1,30 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addRollupSource, createRollupTable, type RollupTable } from '../rollup';
+import {
+  addRollupSource,
+  chinaMonth as month,
+  createRollupTable,
+  monthlyRollup,
+  type RollupTable,
+} from '../rollup';
 
 // The stages with the legal time limits (@qiangji/domain's isOpenDisputeCase), as they were when this ran.
 const OPEN = `f.state IN ('RECEIVED', 'ACCEPTED', 'MEDIATOR_ASSIGNED', 'IN_MEDIATION')`;
-const month = (instant: string) => `date_trunc('month', ${instant} AT TIME ZONE 'Asia/Shanghai')::date`;
 
-const DISPUTE_CASES: RollupTable = {
-  table: 'dispute_case_rollup',
-  keys: { month: 'date' },
-  measures: {
-    accepted: 'cases accepted in the month (China time)',
-    mediated: 'of those, concluded with an agreement',
-    open: 'of those, without an outcome yet',
-    open_due: 'of those, still in a stage with a time limit and a due time',
-    received: 'cases received in the month',
-    received_open: 'of those, still in a stage with a time limit',
-    received_open_due: 'of those, with a due time',
-    received_high_risk: 'of those, assessed high risk',
-  },
-};
+const DISPUTE_CASES = monthlyRollup('dispute_case_rollup', {
+  accepted: 'cases accepted in the month (China time)',
+  mediated: 'of those, concluded with an agreement',
+  open: 'of those, without an outcome yet',
+  open_due: 'of those, still in a stage with a time limit and a due time',
+  received: 'cases received in the month',
+  received_open: 'of those, still in a stage with a time limit',
+  received_open_due: 'of those, with a due time',
+  received_high_risk: 'of those, assessed high risk',
+});
 
-const PETITIONS: RollupTable = {
-  table: 'petition_case_rollup',
-  keys: { month: 'date' },
-  measures: {
-    registered: 'petition backlog cases registered in the month',
-    resolved: 'petition backlog cases resolved in the month',
-  },
-};
+const PETITIONS = monthlyRollup('petition_case_rollup', {
+  registered: 'petition backlog cases registered in the month',
+  resolved: 'petition backlog cases resolved in the month',
+});
 
 const RECURRENCE: RollupTable = {
   table: 'dispute_recurrence',

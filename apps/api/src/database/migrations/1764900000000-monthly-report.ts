@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { addTimelineTable } from '../ddl';
 import { addScopedTable } from '../scoped-table';
 
 /**
@@ -47,21 +48,11 @@ export class MonthlyReport1764900000000 implements MigrationInterface {
       grants: ['SELECT', 'INSERT'],
     });
 
-    await q.query(`
-      CREATE TABLE monthly_report_event (
-        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-        report_id uuid NOT NULL REFERENCES monthly_report (id),
-        at timestamptz NOT NULL DEFAULT now(),
-        command text NOT NULL,
-        from_state text NOT NULL,
-        to_state text NOT NULL,
-        actor_name text NOT NULL,
-        details jsonb NOT NULL DEFAULT '{}'
-      )`);
-    await q.query(`CREATE INDEX monthly_report_event_report ON monthly_report_event (report_id, id)`);
-    await addScopedTable(q, 'monthly_report_event', {
-      pathFromRegionCode: false,
-      grants: ['SELECT', 'INSERT'],
+    await addTimelineTable(q, {
+      table: 'monthly_report_event',
+      objectColumn: 'report_id',
+      objectTable: 'monthly_report',
+      fromStateRequired: true,
     });
   }
 

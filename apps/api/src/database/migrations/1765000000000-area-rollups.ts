@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addRollupSource, createRollupTable, type RollupTable } from '../rollup';
+import { addRollupSource, chinaMonth as month, createRollupTable, monthlyRollup } from '../rollup';
 
 // The domain's lists as they were when this ran (@qiangji/domain: SERVICE_CLOCK_STATES, GRID_EVENT_CLOCK_STATES,
 // CLOSED_GRID_EVENT_STATES, REPORTED_CASE_CATEGORIES, MODEL_REQUIRED_KINDS).
@@ -8,41 +8,26 @@ const GRID_CLOCK = `('DISPATCHED', 'IN_DISPOSAL', 'DISPOSED', 'VERIFIED')`;
 const GRID_CLOSED = `('CLOSED', 'EVALUATED')`;
 const REPORTED = `('CRIMINAL', 'PUBLIC_ORDER')`;
 const MODEL_KINDS = `'{PARTY_BRANCH,COOPERATIVE,TRADE_UNION,SERVICE_CENTRE}'::text[]`;
-const month = (instant: string) => `date_trunc('month', ${instant} AT TIME ZONE 'Asia/Shanghai')::date`;
 
-const APPLICATIONS: RollupTable = {
-  table: 'service_application_rollup',
-  keys: { month: 'date' },
-  measures: {
-    submitted: 'applications submitted in the month (China time)',
-    completed: 'of those, completed',
-    completed_on_time: 'of those, completed within the time limit',
-    open_due: 'of those, with the clock running and a due time',
-  },
-};
+const APPLICATIONS = monthlyRollup('service_application_rollup', {
+  submitted: 'applications submitted in the month (China time)',
+  completed: 'of those, completed',
+  completed_on_time: 'of those, completed within the time limit',
+  open_due: 'of those, with the clock running and a due time',
+});
 
-const GRID_EVENTS: RollupTable = {
-  table: 'grid_event_rollup',
-  keys: { month: 'date' },
-  measures: {
-    reported: 'grid events reported in the month (China time)',
-    closed: 'of those, closed',
-    closed_on_time: 'of those, closed within their deadline',
-    open_due: 'of those, with the clock running and a deadline',
-  },
-};
+const GRID_EVENTS = monthlyRollup('grid_event_rollup', {
+  reported: 'grid events reported in the month (China time)',
+  closed: 'of those, closed',
+  closed_on_time: 'of those, closed within their deadline',
+  open_due: 'of those, with the clock running and a deadline',
+});
 
-const REPORTED_CASES: RollupTable = {
-  table: 'security_case_rollup',
-  keys: { month: 'date' },
-  measures: { reported: 'reported cases (criminal and public order) of the month' },
-};
+const REPORTED_CASES = monthlyRollup('security_case_rollup', {
+  reported: 'reported cases (criminal and public order) of the month',
+});
 
-const VISITS: RollupTable = {
-  table: 'visit_rollup',
-  keys: { month: 'date' },
-  measures: { visits: 'stationed cadres’ household visits in the month' },
-};
+const VISITS = monthlyRollup('visit_rollup', { visits: 'stationed cadres’ household visits in the month' });
 
 /** A view of yearly figures read like a rollup: the caller's row-level security applies to the tables below. */
 const yearlyView = (name: string, select: string) =>

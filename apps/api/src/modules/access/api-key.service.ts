@@ -3,7 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { parseId } from '../../common/ids';
 import { inScope, isWithin, requireAction, scoped } from '../../common/authz';
-import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, orderedQuery, SortDirection } from '../../common/connection';
+import type { ListQuery, PageArgs } from '../../common/connection';
 import { updateReturning, Where } from '../../common/sql';
 import type { Principal, RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -90,12 +91,16 @@ export class ApiKeyService {
   }
 
   async list(ctx: RequestContext, args: PageArgs) {
+    return listPage(scoped(ctx), { ...this.listQuery(ctx), args });
+  }
+
+  /** The keys the list (or its export) shows: those of the admin's jurisdiction, newest first. */
+  listQuery(ctx: RequestContext): ListQuery<ApiKeyRow> {
     const admin = requireAction(ctx, 'apiKey:manage');
-    return listInOrder<ApiKeyRow>(scoped(ctx), ['CREATED', 'createdAt', SortDirection.DESC], {
+    return orderedQuery<ApiKeyRow>(['CREATED', 'createdAt', SortDirection.DESC], {
       from: 'api_key k',
       columns: COLUMNS,
       where: new Where().codeInSubtree('k.region_code', admin.jurisdiction.path),
-      args,
     });
   }
 

@@ -1,5 +1,6 @@
 import { defineModule } from '../../common/module';
 import { ApiKeyResolver, AuthResolver, SessionUserResolver, UserResolver } from './access.resolver';
+import { ACCESS_EXPORTS } from './access.exports';
 import { seedDemoAccounts } from './access.seed';
 import { ApiKeyService } from './api-key.service';
 import { AuthService } from './auth.service';
@@ -27,5 +28,6 @@ export const accessModule = defineModule({
     };
   },
   resolvers: [AuthResolver, SessionUserResolver, UserResolver, ApiKeyResolver],
+  exports: ACCESS_EXPORTS,
   seed: async ({ m, accounts }) => (accounts ? { accounts: await seedDemoAccounts(m) } : null),
 });

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { parseId } from '../../common/ids';
 import { inScope, isWithin, requireAction, scoped } from '../../common/authz';
-import { listInOrder, type PageArgs } from '../../common/connection';
+import { listPage, orderedQuery, type ListQuery, type PageArgs } from '../../common/connection';
 import { updateReturning, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -111,12 +111,16 @@ export class UserService {
   }
 
   async list(ctx: RequestContext, args: PageArgs) {
+    return listPage(scoped(ctx), { ...this.listQuery(ctx), args });
+  }
+
+  /** The accounts the list (or its export) shows: those of the admin's jurisdiction. */
+  listQuery(ctx: RequestContext): ListQuery<UserRow> {
     const admin = requireAction(ctx, 'user:manage');
-    return listInOrder<UserRow>(scoped(ctx), ['USERNAME', 'username'], {
+    return orderedQuery<UserRow>(['USERNAME', 'username'], {
       from: 'app_user u',
       columns: COLUMNS,
       where: new Where().codeInSubtree('u.jurisdiction_code', admin.jurisdiction.path),
-      args,
     });
   }
 

@@ -70,13 +70,13 @@ export class AuditService {
 
   /**
    * Refuses a read, reveal or change of personal data the caller cannot see (outside its jurisdiction, or no such
-   * record) as NOT_FOUND, and records the refusal: who tried what and when, without the data. Call it before the
+   * record) as NOT_FOUND (or, for a reference in an input, as that `field`'s BAD_USER_INPUT), and records the refusal: who tried what and when, without the data. Call it before the
    * work has changed anything: the transaction commits the refusal's record (`inScope` treats `Refusal` so).
    */
   async refuse(
     ctx: RequestContext,
     m: EntityManager,
-    attempt: { action: string; entityType: string; entityId: string },
+    attempt: { action: string; entityType: string; entityId: string; field?: string },
     message: string,
   ): Promise<never> {
     // An event of the caller's jurisdiction, about what its user tried: the id it asked for is what the user
@@ -87,7 +87,7 @@ export class AuditService {
       changes: { attemptedId: attempt.entityId },
       regionPath: ctx.principal?.jurisdiction.path ?? null,
     });
-    throw new Refusal(message);
+    throw new Refusal(message, attempt.field);
   }
 
   /** Many audit rows in one statement. */

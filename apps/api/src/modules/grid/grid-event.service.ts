@@ -20,7 +20,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
-import { listPage, sortBy, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, sortBy, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { checkText, optionalText, Params, Where } from '../../common/sql';
@@ -173,6 +173,15 @@ export class GridEventService {
     filter: GridEventFilter | null | undefined,
     args: PageArgs & { orderBy?: GridEventOrderBy | null },
   ) {
+    return listPage(scoped(ctx), { ...(await this.listQuery(ctx, filter, args.orderBy)), args });
+  }
+
+  /** The rows the list (or its export) selects, in the list's order. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: GridEventFilter | null | undefined,
+    orderBy: GridEventOrderBy | null | undefined,
+  ): Promise<ListQuery<GridEvent>> {
     requireAction(ctx, 'grid:read');
     const where = new Where().subtree('e.region_path', await scopePath(ctx, filter?.regionCode));
     where
@@ -184,13 +193,12 @@ export class GridEventService {
       .flag(filter?.atRisk, atRiskSql('e'), `NOT coalesce(${atRiskSql('e')}, false)`)
       .days('e.reported_at', { from: filter?.reportedFrom, to: filter?.reportedTo }, REPORTED, 'timestamptz')
       .contains(['e.number', 'e.description', 'e.address'], filter?.q);
-    return listPage<GridEvent>(scoped(ctx), {
+    return {
       from: 'grid_event e',
       columns: EVENT_COLUMNS,
       where,
-      args,
-      sort: sortBy(SORT, args.orderBy, GridEventOrderField.REPORTED_AT, { expr: 'e.id', of: (e) => e.id }),
-    });
+      sort: sortBy(SORT, orderBy, GridEventOrderField.REPORTED_AT, { expr: 'e.id', of: (e) => e.id }),
+    };
   }
 
   async report(ctx: RequestContext, input: ReportGridEventInput): Promise<GridEvent> {

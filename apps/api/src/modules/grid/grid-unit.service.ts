@@ -1,7 +1,7 @@
 import { chinaDay, coverageRate } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped, unscoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
+import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import {
   checkText,
@@ -75,6 +75,9 @@ export function currentUnitsSql(p: Params, path: string): string {
   return `r.level = 'GRID' AND ${CURRENT} AND r.path <@ ${p.param(path, 'ltree')}`;
 }
 
+/** The days a unit list narrows to units without reports on. */
+type Unreported = { from?: Date | string | null; to?: Date | string | null };
+
 function coveragePeriod(fromValue: Date | string, toValue: Date | string) {
   const from = isoDay(fromValue);
   const to = isoDay(toValue);
@@ -102,8 +105,17 @@ export class GridUnitService {
     ctx: RequestContext,
     regionCode: string | null | undefined,
     args: PageArgs,
-    unreported: { from?: Date | string | null; to?: Date | string | null } = {},
+    unreported: Unreported = {},
   ) {
+    return listPage(unscoped(ctx), { ...(await this.listQuery(ctx, regionCode, unreported)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    regionCode: string | null | undefined,
+    unreported: Unreported = {},
+  ): Promise<ListQuery<GridUnit>> {
     requireAction(ctx, 'grid:read');
     const where = new Where();
     where.add(currentUnitsSql(where, await scopePath(ctx, regionCode)));
@@ -113,17 +125,16 @@ export class GridUnitService {
       const { from, to } = coveragePeriod(unreported.from, unreported.to);
       where.add(unreportedSql(where, 'r.code', from, to));
     }
-    return listPage<GridUnit>(unscoped(ctx), {
+    return {
       from: 'region r',
       columns: UNIT_COLUMNS,
       where,
-      args,
       sort: fixedSort(
         'CODE',
         { expr: 'r.code', value: (u) => u.code, direction: SortDirection.ASC },
         { expr: 'r.code', of: (u) => u.code },
       ),
-    });
+    };
   }
 
   /** Every assignment of these units, current first, then the newest: one statement for a page of units. */

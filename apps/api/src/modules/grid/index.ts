@@ -2,6 +2,7 @@ import { GRID_ALERTS, GRID_KPIS } from './grid-kpis';
 import { GRID_REPORT_SECTIONS } from './grid.report';
 import { defineModule } from '../../common/module';
 import { GridEventService } from './grid-event.service';
+import { GRID_EXPORTS } from './grid.exports';
 import { DisputeCaseGridEventResolver, GridEventResolver } from './grid-event.resolver';
 import { createGridLoaders, type GridLoaders } from './grid.loaders';
 import { seedGrid } from './grid.seed';
@@ -26,6 +27,7 @@ export const gridModule = defineModule({
     gridUnits: new GridUnitService(audit),
   }),
   loaders: (ctx) => ({ grid: createGridLoaders(ctx) }),
+  exports: GRID_EXPORTS,
   resolvers: [
     GridEventResolver,
     DisputeCaseGridEventResolver,

@@ -10,14 +10,8 @@ import {
   ORGANIZATION_KIND_LABELS,
   PETITION_CASE_STATE_LABELS,
 } from '@qiangji/domain';
-import {
-  chinaDateTime,
-  defineExport,
-  labelOf,
-  placeColumns,
-  withPlaces,
-  type Placed,
-} from '../../common/export';
+import { chinaDateTime, defineExport, labelOf, placeColumns, withNames, yesNo } from '../../common/export';
+import type { Placed } from '../../common/export';
 import type { RequestContext } from '../../server/context';
 import type { DisputeCase } from './dispute-case.types';
 import type { Mediator } from './mediator.types';
@@ -28,16 +22,16 @@ import type { PetitionCase } from './petition.types';
 type WithOrganization<T> = T & { organizationName: string | null };
 
 /** A batch of rows with the name of their organisation (reference data, read in one statement). */
-async function withOrganizations<T extends { organizationId: string | null }>(
+function withOrganizations<T extends { organizationId: string | null }>(
   ctx: RequestContext,
   rows: readonly T[],
 ): Promise<WithOrganization<T>[]> {
-  const ids = [...new Set(rows.flatMap((r) => (r.organizationId ? [r.organizationId] : [])))];
-  const names = new Map((await ctx.services.organizations.findByIds(ctx, ids)).map((o) => [o.id, o.name]));
-  return rows.map((r) => ({
-    ...r,
-    organizationName: r.organizationId ? (names.get(r.organizationId) ?? null) : null,
-  }));
+  return withNames(
+    rows,
+    'organizationName',
+    (r) => r.organizationId,
+    (ids) => ctx.services.organizations.findByIds(ctx, ids),
+  );
 }
 
 const ORGANIZATION_COLUMN = { label: { zh: '承办组织', en: 'Organisation' }, width: 24 };
@@ -50,7 +44,8 @@ export const petitionExport = defineExport<PetitionRow>({
   title: { zh: '信访积案', en: 'Petition backlog cases' },
   entityType: 'PetitionCase',
   query: (ctx, { filter }) => ctx.services.petitions.listQuery(ctx, filter),
-  prepare: async (ctx, rows) => withOrganizations(ctx, await withPlaces(ctx, rows)),
+  placed: true,
+  prepare: withOrganizations,
   columns: [
     { label: { zh: '案由', en: 'Title' }, value: (p) => p.title, width: 30 },
     { label: { zh: '状态', en: 'State' }, value: (p, l) => labelOf(PETITION_CASE_STATE_LABELS, p.state, l) },
@@ -69,7 +64,7 @@ export const mediatorExport = defineExport<MediatorRow>({
   title: { zh: '调解员', en: 'Mediators' },
   entityType: 'Mediator',
   query: (ctx, { filter }) => ctx.services.mediators.listQuery(ctx, filter),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '姓名', en: 'Name' }, value: (m) => m.name, width: 10 },
     {
@@ -85,7 +80,7 @@ export const mediatorExport = defineExport<MediatorRow>({
     ...placeColumns<MediatorRow>(),
     {
       label: { zh: '在岗', en: 'Active' },
-      value: (m, l) => (m.active ? { zh: '是', en: 'yes' } : { zh: '否', en: 'no' })[l],
+      value: (m, l) => yesNo(m.active, l),
     },
   ],
 });
@@ -98,7 +93,7 @@ export const organizationExport = defineExport<OrganizationRow>({
   title: { zh: '调解组织', en: 'Mediation organisations' },
   entityType: 'MediationOrganization',
   query: (ctx, { filter }) => ctx.services.organizations.listQuery(ctx, filter),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '名称', en: 'Name' }, value: (o) => o.name, width: 30 },
     {
@@ -142,7 +137,7 @@ export const disputeCaseExport = defineExport<CaseRow>({
   title: { zh: '纠纷案件', en: 'Dispute cases' },
   entityType: 'DisputeCase',
   query: (ctx, { filter, orderBy }) => ctx.services.disputeCases.listQuery(ctx, filter, orderBy),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '编号', en: 'Number' }, value: (c) => c.number, width: 14 },
     { label: { zh: '标题', en: 'Title' }, value: (c) => c.title, width: 30 },

@@ -1,4 +1,4 @@
-import { countFigure, type ReportSection } from '../../common/report-section';
+import { countFigure, daysFigure, rateFigure, type ReportSection } from '../../common/report-section';
 
 /** Grand mediation's part of the monthly report: the month's cohort of accepted cases, petitions and clinics. */
 export const MEDIATION_REPORT_SECTIONS: ReportSection[] = [
@@ -14,18 +14,12 @@ export const MEDIATION_REPORT_SECTIONS: ReportSection[] = [
         countFigure('withdrawn', { zh: '撤回', en: 'Withdrawn' }, f.withdrawn),
         countFigure('open', { zh: '尚未办结', en: 'Still open' }, f.open),
         countFigure('overdue', { zh: '其中超期', en: 'Of them overdue' }, f.overdue),
-        {
-          key: 'mediationRate',
-          label: { zh: '调解成功率', en: 'Mediation rate' },
-          value: f.mediationRate,
-          unit: 'RATE',
-        },
-        {
-          key: 'medianDaysToConclude',
-          label: { zh: '办结用时中位数（天）', en: 'Median days to conclude' },
-          value: f.medianDaysToConclude,
-          unit: 'DAYS',
-        },
+        rateFigure('mediationRate', { zh: '调解成功率', en: 'Mediation rate' }, f.mediationRate),
+        daysFigure(
+          'medianDaysToConclude',
+          { zh: '办结用时中位数（天）', en: 'Median days to conclude' },
+          f.medianDaysToConclude,
+        ),
       ];
     },
   },
@@ -40,12 +34,7 @@ export const MEDIATION_REPORT_SECTIONS: ReportSection[] = [
       return [
         countFigure('backlog', { zh: '信访积案', en: 'Backlog cases' }, backlog.backlog),
         countFigure('resolved', { zh: '本月化解', en: 'Resolved this month' }, backlog.resolved),
-        {
-          key: 'resolutionRate',
-          label: { zh: '积案化解率', en: 'Resolution rate' },
-          value: backlog.resolutionRate,
-          unit: 'RATE',
-        },
+        rateFigure('resolutionRate', { zh: '积案化解率', en: 'Resolution rate' }, backlog.resolutionRate),
         countFigure(
           'clinicPeopleServed',
           { zh: '法律诊所服务人次', en: 'People served by legal clinics' },

@@ -226,3 +226,19 @@ export function demoRegions(seed = 20130601): SeedRegion[] {
   }
   return rows;
 }
+
+/**
+ * Demo boundaries (drawn, not surveyed) for 上红社区's odd-numbered grid units, strips side by side around 中医街
+ * (WGS-84): the grid-unit page has a polygon to show in its first unit, and its second shows a unit without one.
+ */
+export function demoGridBoundaries(rows: readonly SeedRegion[]): { code: string; boundary: object }[] {
+  const units = rows.filter((r) => r.level === 'GRID' && r.parentCode === '230102010003');
+  const [south, north, west, east] = [45.7715, 45.7805, 126.6125, 126.6285];
+  const width = (east - west) / units.length;
+  return units.flatMap((u, i) => {
+    if (i % 2 === 1) return [];
+    const [w, e] = [west + i * width, west + (i + 1) * width];
+    const ring = [[w, south], [e, south], [e, north], [w, north], [w, south]];
+    return [{ code: u.code, boundary: { type: 'Polygon', coordinates: [ring] } }];
+  });
+}

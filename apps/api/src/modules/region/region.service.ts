@@ -15,6 +15,7 @@ import {
   SortDirection,
   toConnection,
   type Connection,
+  type ListQuery,
   type Page,
   type PageArgs,
 } from '../../common/connection';
@@ -94,15 +95,23 @@ export class RegionService {
     filter: RegionFilter | null | undefined,
     args: PageArgs & { orderBy?: RegionOrderBy | null },
   ): Promise<Connection<RegionRow>> {
-    const sort = toSort(args.orderBy);
+    return listPage(unscoped(ctx), { ...(await this.listQuery(ctx, filter, args.orderBy)), args });
+  }
+
+  /** The rows the list (or its export) selects, in the list's order. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: RegionFilter | null | undefined,
+    orderBy: RegionOrderBy | null | undefined,
+  ): Promise<ListQuery<RegionRow>> {
+    const sort = toSort(orderBy);
     const where = await this.filterClauses(ctx, filter ?? {}, new Where().add(CURRENT));
-    return listPage<RegionRow>(unscoped(ctx), {
+    return {
       from: 'region r',
       columns: COLUMNS,
       where,
-      args,
       sort: { ...sort, value: (r) => sortValue(r, sort.field), id: (r) => r.code },
-    });
+    };
   }
 
   /** The children pages of many parents in one statement (for `Region.children` across a list); counts from memory. */

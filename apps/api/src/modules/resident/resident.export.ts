@@ -1,14 +1,7 @@
 import { GENDER_LABELS, RESIDENT_TAG_LABELS, type ResidentTag } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
-import {
-  chinaDateTime,
-  defineExport,
-  labelOf,
-  placeColumns,
-  withPlaces,
-  type ExportColumn,
-  type Placed,
-} from '../../common/export';
+import { chinaDateTime, defineExport, labelOf, placeColumns } from '../../common/export';
+import type { ExportColumn, Placed } from '../../common/export';
 import type { Household, Resident } from './resident.types';
 
 /** The tags of a resident or household, by their labels: 老年人、低保. */
@@ -37,8 +30,8 @@ export const residentExport = defineExport<ResidentRow>({
       throw AppError.badInput('An export does not look up ID numbers; use the list.', 'filter.idNumber');
     return ctx.services.residents.listQuery(ctx, filter, orderBy, reveal);
   },
-  prepare: (ctx, rows, reveal) =>
-    withPlaces<Resident & { birthDate?: string }>(ctx, reveal ? ctx.services.residents.unmasked(rows) : rows),
+  placed: true,
+  prepare: async (ctx, rows, reveal) => (reveal ? ctx.services.residents.unmasked(rows) : rows),
   columns: [
     { label: { zh: '姓名', en: 'Name' }, value: (r) => r.name, width: 10 },
     { label: { zh: '性别', en: 'Gender' }, value: (r, l) => labelOf(GENDER_LABELS, r.gender, l), width: 6 },
@@ -58,7 +51,7 @@ export const householdExport = defineExport<Placed<Household>>({
   title: { zh: '住户', en: 'Households' },
   entityType: 'Household',
   query: (ctx, { filter }) => ctx.services.households.listQuery(ctx, filter),
-  prepare: withPlaces,
+  placed: true,
   columns: [
     { label: { zh: '住址', en: 'Address' }, value: (h) => h.address, width: 30 },
     tagsColumn<Placed<Household>>(),

@@ -84,28 +84,45 @@ export class ResidentService {
    * registry (a dispute party): read inside the caller's transaction and audited like any read.
    */
   async namesOf(ctx: RequestContext, m: EntityManager, ids: readonly string[]): Promise<Map<string, string>> {
+    const people = await this.applicantsOf(ctx, m, ids, 'names');
+    return new Map([...people].map(([id, r]) => [id, r.name]));
+  }
+
+  /**
+   * Name, tags and birth date of residents (parsed ids) the caller's scope shows, for a module that checks who may
+   * apply for something (a service item's conditions); audited like any read.
+   */
+  async applicantsOf(
+    ctx: RequestContext,
+    m: EntityManager,
+    ids: readonly string[],
+    via = 'applicants',
+  ): Promise<Map<string, { name: string; tags: string[]; birthDate: string }>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; name: string }[] = await m.query(
-      `SELECT r.id, r.name FROM resident r WHERE r.id = ANY($1::uuid[])`,
+    const rows: { id: string; name: string; tags: string[]; birthDate: string }[] = await m.query(
+      `SELECT r.id, r.name, r.tags, r.birth_date::text AS "birthDate" FROM resident r WHERE r.id = ANY($1::uuid[])`,
       [ids],
     );
     if (rows.length)
       await this.audit.recordRead(ctx, m, {
         action: 'resident.list',
         entityType: 'Resident',
-        changes: { returned: rows.map((r) => r.id), via: 'names' },
+        changes: { returned: rows.map((r) => r.id), via },
         regionPath: ctx.principal?.jurisdiction.path,
       });
-    return new Map(rows.map((r) => [r.id, r.name]));
+    return new Map(rows.map(({ id, ...r }) => [id, r]));
   }
 
   /**
    * Every resident's id, place and tags, for another module's demo seed (run as the owner, outside any request):
    * the people its seeded records are about.
    */
-  forSeed(m: EntityManager): Promise<{ id: string; path: string; tags: string[]; birthYear: number }[]> {
+  forSeed(
+    m: EntityManager,
+  ): Promise<{ id: string; path: string; tags: string[]; birthYear: number; birthDate: string }[]> {
     return m.query(
-      `SELECT r.id, r.region_path::text AS path, r.tags, extract(year FROM r.birth_date)::int AS "birthYear"
+      `SELECT r.id, r.region_path::text AS path, r.tags, extract(year FROM r.birth_date)::int AS "birthYear",
+         r.birth_date::text AS "birthDate"
        FROM resident r ORDER BY r.id`,
     );
   }
@@ -188,6 +205,10 @@ export class ResidentService {
     const where = new Where().subtree('r.region_path', await scopePath(ctx, filter?.regionCode));
     where.id('r.household_id', filter?.householdId, 'householdId').contains(['r.name'], filter?.nameContains);
     if (filter?.tags?.length) where.add(`r.tags && ${where.param(filter.tags)}`);
+    if (filter?.minAge != null)
+      where.add(
+        `r.birth_date <= ((now() AT TIME ZONE 'Asia/Shanghai')::date - make_interval(years => ${where.param(filter.minAge, 'int')}))::date`,
+      );
     return {
       from: 'resident r',
       columns: revealed ? `${RESIDENT_COLUMNS}, ${ENCRYPTED_COLUMNS}` : RESIDENT_COLUMNS,
@@ -197,12 +218,12 @@ export class ResidentService {
   }
 
   /** Rows of a revealed `listQuery` (which read the ciphertext too) with the ID number, phone and birth date in clear. */
-  unmasked(rows: readonly Resident[]): (Resident & { birthDate: string })[] {
-    return (rows as readonly (Resident & Encrypted)[]).map(({ idNumberEncrypted, phoneEncrypted, ...r }) => ({
+  unmasked<R extends Resident>(rows: readonly R[]): (R & { birthDate: string })[] {
+    return (rows as readonly (R & Encrypted)[]).map(({ idNumberEncrypted, phoneEncrypted, ...r }) => ({
       ...r,
       idNumber: this.cipher.decrypt(idNumberEncrypted),
       phone: phoneEncrypted && this.cipher.decrypt(phoneEncrypted),
-    }));
+    })) as (R & { birthDate: string })[];
   }
 
   /** An exact ID-number lookup: a valid number, a stated purpose, one per request. */

@@ -111,6 +111,12 @@ export class ResidentFilter extends SubtreeFilter {
   @Field(() => [ResidentTagEnum], { nullable: true, description: 'Residents with any of these tags.' })
   tags?: ResidentTag[] | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Residents of at least this age today in China (who may apply for a senior citizen card).',
+  })
+  minAge?: number | null;
+
   @Field(() => String, {
     nullable: true,
     description:

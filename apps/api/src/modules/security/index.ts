@@ -2,6 +2,7 @@ import { groupLoader } from '../../common/loaders';
 import { SECURITY_KPIS } from './security-kpis';
 import { SECURITY_REPORT_SECTIONS } from './security.report';
 import { defineModule } from '../../common/module';
+import { SECURITY_EXPORTS } from './security.exports';
 import type { RequestContext } from '../../server/context';
 import { SecurityRecordsService } from './security-records.service';
 import { SecurityStatisticService } from './security-statistic.service';
@@ -42,6 +43,7 @@ export const securityModule = defineModule({
     securityRecords: new SecurityRecordsService(audit),
   }),
   loaders: (ctx) => ({ security: createSecurityLoaders(ctx) }),
+  exports: SECURITY_EXPORTS,
   resolvers: [
     SecurityResolver,
     SecurityStatsResolver,

@@ -9,7 +9,7 @@ import {
 } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
+import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { checkText, optionalText, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -61,19 +61,25 @@ export class SecurityRecordsService {
   constructor(private readonly audit: AuditService) {}
 
   async surveys(ctx: RequestContext, regionCode: string | null | undefined, args: PageArgs) {
+    return listPage(scoped(ctx), { ...(await this.surveyQuery(ctx, regionCode)), args });
+  }
+
+  async surveyQuery(
+    ctx: RequestContext,
+    regionCode: string | null | undefined,
+  ): Promise<ListQuery<SatisfactionSurvey>> {
     requireAction(ctx, 'security:read');
     const where = new Where().subtree('v.region_path', await scopePath(ctx, regionCode));
-    return listPage<SatisfactionSurvey>(scoped(ctx), {
+    return {
       from: 'satisfaction_survey v',
       columns: SURVEY_COLUMNS,
       where,
-      args,
       sort: fixedSort(
         'YEAR',
         { expr: 'v.year', value: (v) => v.year, direction: SortDirection.DESC },
         { expr: 'v.id', of: (v) => v.id },
       ),
-    });
+    };
   }
 
   async resultsOf(ctx: RequestContext, surveyIds: readonly string[]): Promise<SurveyResult[]> {
@@ -193,6 +199,13 @@ export class SecurityRecordsService {
     filter: LegalEducationEventFilter | null | undefined,
     args: PageArgs,
   ) {
+    return listPage(scoped(ctx), { ...(await this.legalEducationQuery(ctx, filter)), args });
+  }
+
+  async legalEducationQuery(
+    ctx: RequestContext,
+    filter: LegalEducationEventFilter | null | undefined,
+  ): Promise<ListQuery<LegalEducationEvent>> {
     requireAction(ctx, 'security:read');
     const where = new Where().subtree('l.region_path', await scopePath(ctx, filter?.regionCode));
     where
@@ -203,17 +216,16 @@ export class SecurityRecordsService {
         { from: 'heldFrom', to: 'heldTo' },
         'date',
       );
-    return listPage<LegalEducationEvent>(scoped(ctx), {
+    return {
       from: 'legal_education_event l',
       columns: EVENT_COLUMNS,
       where,
-      args,
       sort: fixedSort(
         'HELD_ON',
         { expr: 'l.held_on', value: (l) => l.heldOn, direction: SortDirection.DESC },
         { expr: 'l.id', of: (l) => l.id },
       ),
-    });
+    };
   }
 
   async recordLegalEducationEvent(

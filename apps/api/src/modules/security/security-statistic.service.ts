@@ -11,7 +11,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
+import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import type { VillageYearCases } from '../village/profile.types';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -38,16 +38,17 @@ export interface ReportedCasesFigures {
 }
 
 /**
- * Each village's yearly public-order and criminal cases, summed from the statistics of the village and below it:
- * `villages` is a query of (code, path) rows, `years` a condition on `s.month`.
+ * Each village's yearly public-order and criminal cases, from the rollup's yearly rows of the village (its own
+ * figures and those below it): `villages` is a query of `code` rows, `years` a condition on `r.period`. A year
+ * counts as reported when a figure was sent for it, even one of 0 cases.
  */
-function villageYearsSql(villages: string, months: string): string {
-  return `SELECT v.code AS "villageCode", extract(year FROM s.month)::int AS year,
-      coalesce(sum(s.cases) FILTER (WHERE s.category = 'PUBLIC_ORDER'), 0)::int AS "publicOrderCases",
-      coalesce(sum(s.cases) FILTER (WHERE s.category = 'CRIMINAL'), 0)::int AS "criminalCases"
-    FROM (${villages}) v JOIN security_statistic s ON s.region_path <@ v.path
-    WHERE s.category IN ('PUBLIC_ORDER', 'CRIMINAL') AND ${months}
-    GROUP BY v.code, extract(year FROM s.month)`;
+function villageYearsSql(villages: string, years: string): string {
+  return `SELECT v.code AS "villageCode", extract(year FROM r.period)::int AS year,
+      coalesce(sum(r.cases) FILTER (WHERE r.category = 'PUBLIC_ORDER'), 0)::int AS "publicOrderCases",
+      coalesce(sum(r.cases) FILTER (WHERE r.category = 'CRIMINAL'), 0)::int AS "criminalCases"
+    FROM (${villages}) v JOIN security_statistic_rollup r ON r.region_code = v.code
+    WHERE r.grain = 'Y' AND r.figures > 0 AND r.category IN ('PUBLIC_ORDER', 'CRIMINAL') AND ${years}
+    GROUP BY v.code, r.period`;
 }
 
 type Row = { regionCode: string; month: string; category: SecurityCategory; cases: number; path: string };
@@ -93,22 +94,29 @@ export class SecurityStatisticService {
   constructor(private readonly audit: AuditService) {}
 
   async list(ctx: RequestContext, filter: SecurityStatisticFilter | null | undefined, args: PageArgs) {
+    return listPage(scoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: SecurityStatisticFilter | null | undefined,
+  ): Promise<ListQuery<SecurityStatistic>> {
     requireAction(ctx, 'security:read');
     const where = new Where().subtree('s.region_path', await scopePath(ctx, filter?.regionCode));
     where.anyOf('s.category', filter?.category);
     if (filter?.from) where.add(`s.month >= ${where.param(monthStart(filter.from, 'from'), 'date')}`);
     if (filter?.to) where.add(`s.month <= ${where.param(monthStart(filter.to, 'to'), 'date')}`);
-    return listPage<SecurityStatistic>(scoped(ctx), {
+    return {
       from: 'security_statistic s',
       columns: COLUMNS,
       where,
-      args,
       sort: fixedSort(
         'MONTH',
         { expr: 's.month', value: (s) => `${s.month}-01`, direction: SortDirection.DESC },
         { expr: 's.id', of: (s) => s.id },
       ),
-    });
+    };
   }
 
   /**
@@ -204,8 +212,8 @@ export class SecurityStatisticService {
     const years = [...new Set(rows.map((r) => Number(r.month.slice(0, 4))))];
     return m.query(
       `${villageYearsSql(
-        `SELECT code, path FROM region WHERE code = ANY($1::text[])`,
-        `extract(year FROM s.month)::int = ANY($2::int[])`,
+        `SELECT code FROM region WHERE code = ANY($1::text[])`,
+        `extract(year FROM r.period)::int = ANY($2::int[])`,
       )} ORDER BY 1, 2`,
       [villages.map((v) => v.code), years],
     );
@@ -258,32 +266,38 @@ export class SecurityStatisticService {
     const [rows, [villages]] = await inScope(ctx, (m) =>
       Promise.all([
         m.query(
-          `WITH s AS (
-             SELECT s.category, s.cases, s.month >= $2::date AS current,
-               to_char(CASE WHEN s.month >= $2::date THEN s.month ELSE (s.month + interval '1 year')::date END,
-                 'YYYY-MM') AS month,
-               CASE WHEN nlevel(s.region_path) > nlevel($1::ltree)
-                 THEN ltree2text(subpath(s.region_path, nlevel($1::ltree), 1)) END AS child
-             FROM security_statistic s
-             WHERE s.region_path <@ $1::ltree
-               AND (s.month BETWEEN $2::date AND $3::date OR s.month BETWEEN $4::date AND $5::date))
-           SELECT GROUPING(s.month, s.child)::int AS g, s.category, s.month, s.child,
-             coalesce(sum(s.cases) FILTER (WHERE s.current), 0)::int AS cases,
-             coalesce(sum(s.cases) FILTER (WHERE NOT s.current), 0)::int AS previous
-           FROM s GROUP BY GROUPING SETS ((s.category), (s.category, s.month), (s.category, s.child))
+          // The rollup's rows of the region (totals, months) and of its children (their totals): a few thousand
+          // for the city, as for a district, whatever the number of statistics below.
+          `WITH r AS (
+             SELECT r.region_code = $5 AS own, r.region_code AS child, r.category, r.cases,
+               r.period >= $1::date AS current,
+               to_char(CASE WHEN r.period >= $1::date THEN r.period ELSE (r.period + interval '1 year')::date END,
+                 'YYYY-MM') AS month
+             FROM security_statistic_rollup r
+             WHERE r.grain = 'M' AND (r.period BETWEEN $1::date AND $2::date OR r.period BETWEEN $3::date AND $4::date)
+               AND r.region_code = ANY(ARRAY(SELECT code FROM region WHERE parent_code = $5) || $5::varchar))
+           SELECT GROUPING(r.month)::int * 2 + 1 AS g, r.category, r.month, NULL AS child,
+             coalesce(sum(r.cases) FILTER (WHERE r.current), 0)::int AS cases,
+             coalesce(sum(r.cases) FILTER (WHERE NOT r.current), 0)::int AS previous
+           FROM r WHERE r.own GROUP BY GROUPING SETS ((r.category), (r.category, r.month))
+           UNION ALL
+           SELECT 2, r.category, NULL, r.child,
+             coalesce(sum(r.cases) FILTER (WHERE r.current), 0)::int,
+             coalesce(sum(r.cases) FILTER (WHERE NOT r.current), 0)::int
+           FROM r WHERE NOT r.own GROUP BY r.category, r.child
            UNION ALL
            SELECT 4, NULL, NULL, r.code, 0, 0 FROM region r
-           WHERE r.parent_code = $6 AND r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date)`,
-          [path, period.from, period.to, period.previous.from, period.previous.to, regionCode],
+           WHERE r.parent_code = $5 AND r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date)`,
+          [period.from, period.to, period.previous.from, period.previous.to, regionCode],
         ) as Promise<FigureRow[]>,
         m.query(
           `WITH villages AS (
-             SELECT r.code, r.path FROM region r
+             SELECT r.code FROM region r
              WHERE r.level = 'VILLAGE' AND r.path <@ $1::ltree
                AND r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date)),
            years AS (${villageYearsSql(
-             'SELECT code, path FROM villages',
-             `s.month >= make_date($2::int - $3::int + 1, 1, 1) AND s.month < make_date($2::int + 1, 1, 1)`,
+             'SELECT code FROM villages',
+             `r.period >= make_date($2::int - $3::int + 1, 1, 1) AND r.period < make_date($2::int + 1, 1, 1)`,
            )}),
            quiet AS (
              SELECT y."villageCode", count(*) AS years, sum(y."publicOrderCases") AS "publicOrder",

@@ -41,8 +41,20 @@ export const TONGHE = '230128';
  * 通河县's villages in the article: 15 with no public-order case for three years, 52 with no criminal case, out of
  * about 110 villages (our assumption of the county's count). The demo's 通河县 has fewer villages: the same shares.
  */
-export const QUIET_SHARE = 15 / 110;
-export const NO_CRIMINAL_SHARE = 52 / 110;
+export const QUIET_VILLAGES = 15;
+export const NO_CRIMINAL_VILLAGES = 52;
+export const QUIET_SHARE = QUIET_VILLAGES / 110;
+export const NO_CRIMINAL_SHARE = NO_CRIMINAL_VILLAGES / 110;
+
+/**
+ * How many of 通河县's villages are quiet and free of criminal cases (disjoint sets): the article's own counts
+ * where the county has villages enough for both (the official list's 95), else its shares of the demo's few.
+ */
+export function tongheQuietCounts(villages: number): { quiet: number; noCriminal: number } {
+  if (villages >= QUIET_VILLAGES + NO_CRIMINAL_VILLAGES)
+    return { quiet: QUIET_VILLAGES, noCriminal: NO_CRIMINAL_VILLAGES };
+  return { quiet: Math.round(villages * QUIET_SHARE), noCriminal: Math.round(villages * NO_CRIMINAL_SHARE) };
+}
 /** The statistics bureau's survey team (国家统计局哈尔滨调查队): sense of security 92.5% in 2011, 92.9% in 2012. */
 export const SENSE_OF_SECURITY: Readonly<Record<number, number>> = { 2010: 0.918, 2011: 0.925, 2012: 0.929 };
 /** 通河县 farmers' satisfaction with public order. */
@@ -104,6 +116,24 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return whole;
 }
 
+/**
+ * `apportion` over places of `months` cells each, every place whose cells weigh anything getting at least one in
+ * its heaviest month: with small figures spread over thousands of villages (the official list), a village of no
+ * case all year would otherwise happen by chance, where the article counts only the ones it means.
+ */
+function apportionAtLeastOne(total: number, weights: readonly number[], months: number): number[] {
+  const reserved: number[] = [];
+  for (let first = 0; first < weights.length; first += months) {
+    const cells = weights.slice(first, first + months);
+    const heaviest = cells.indexOf(Math.max(...cells));
+    if (cells[heaviest] > 0) reserved.push(first + heaviest);
+  }
+  if (total < reserved.length) return apportion(total, weights);
+  const counts = apportion(total - reserved.length, weights);
+  for (const i of reserved) counts[i] += 1;
+  return counts;
+}
+
 interface Place {
   code: string;
   level: string;
@@ -133,12 +163,10 @@ export async function seedSecurity(m: EntityManager, seed = 20121231) {
   const fall = new Map(districts.map((d) => [d, 0.72 + rand.next() * 0.2]));
   const tongheVillages = rand.shuffle(places.filter((p) => p.district === TONGHE && p.level === 'VILLAGE'));
   // Disjoint, so that every village has figures every year (a village with neither kind of case would have none).
-  const quietCount = Math.round(tongheVillages.length * QUIET_SHARE);
-  const quiet = new Set(tongheVillages.slice(0, quietCount).map((p) => p.code));
+  const counts = tongheQuietCounts(tongheVillages.length);
+  const quiet = new Set(tongheVillages.slice(0, counts.quiet).map((p) => p.code));
   const noCriminal = new Set(
-    tongheVillages
-      .slice(quietCount, quietCount + Math.round(tongheVillages.length * NO_CRIMINAL_SHARE))
-      .map((p) => p.code),
+    tongheVillages.slice(counts.quiet, counts.quiet + counts.noCriminal).map((p) => p.code),
   );
 
   const rows: { regionCode: string; month: string; category: SecurityCategory; cases: number }[] = [];
@@ -150,8 +178,12 @@ export async function seedSecurity(m: EntityManager, seed = 20121231) {
         if (category !== 'PUBLIC_ORDER' && year === 2012 && noCriminal.has(p.code)) return 0;
         return weight * (year === 2012 ? fall.get(p.district)! : 1) * (0.8 + rand.next() * 0.4);
       });
-    const criminal = apportion(CITY_CASES[year].CRIMINAL, weightOf('CRIMINAL'));
-    const publicOrder = apportion(CITY_CASES[year].PUBLIC_ORDER, weightOf('PUBLIC_ORDER'));
+    const criminal = apportionAtLeastOne(CITY_CASES[year].CRIMINAL, weightOf('CRIMINAL'), SEASON.length);
+    const publicOrder = apportionAtLeastOne(
+      CITY_CASES[year].PUBLIC_ORDER,
+      weightOf('PUBLIC_ORDER'),
+      SEASON.length,
+    );
     cells.forEach((c, i) => {
       const month = `${year}-${String(c.month + 1).padStart(2, '0')}-01`;
       rows.push({ regionCode: c.p.code, month, category: 'CRIMINAL', cases: criminal[i] });

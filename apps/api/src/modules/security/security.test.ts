@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { regionTree } from '../../test/factories';
 import { apiKeyClient } from '../../test/mediation';
 import { cityAdmin, codeOf } from '../../test/people';
+import { securityRollupAndScan } from '../../test/security';
 import { startTestApp, type SignedIn, type TestApp } from '../../test/test-app';
 import { writeRegions } from '../region/region.writer';
 
@@ -200,6 +201,29 @@ describe('public security', () => {
     const children = fromDistrict.data!.securityStats.byChildRegion;
     expect(children.reduce((a, c) => a + c.cases, 0)).toBe(fromDistrict.data!.securityStats.reportedCases);
     expect(children.find((c) => c.regionCode === township)!.cases).toBe(96);
+  });
+
+  it('when figures are inserted, changed, re-sent and deleted, then the rollup securityStats reads equals a scan', async () => {
+    const expectEqual = async () => {
+      const { rollup, scan } = await securityRollupAndScan(app.db);
+      expect(rollup.length).toBeGreaterThan(0);
+      expect(rollup).toEqual(scan);
+    };
+    await expectEqual();
+    // The tree's first street: figures at another level and in another branch than the villages'.
+    const street = `${district}001`;
+    const rows = [
+      { regionCode: villages[1], month: '2012-03', category: 'PUBLIC_ORDER', cases: 7 },
+      { regionCode: villages[2], month: '2013-01', category: 'FRAUD', cases: 0 },
+      { regionCode: street, month: '2012-03', category: 'THEFT', cases: 5 },
+    ];
+    expect((await record(rows)).errors).toBeUndefined();
+    await expectEqual();
+    expect((await record(rows)).data!.recordSecurityStatistics.unchanged).toBe(rows.length);
+    await app.db.query(`DELETE FROM security_statistic WHERE region_code = $1 AND month = '2012-03-01'`, [
+      villages[1],
+    ]);
+    await expectEqual();
   });
 
   it('when a survey follows another, then its result carries the change in percentage points', async () => {

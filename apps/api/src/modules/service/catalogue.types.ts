@@ -72,6 +72,12 @@ export class ServiceItem extends VersionedRow {
   })
   eligibleTags: ResidentTag[];
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The least age on the day of submission, from the registry’s birth date; null: any age.',
+  })
+  minAge: number | null;
+
   @Field({ description: 'Conditions in words (age, residence).' })
   eligibility: string;
 
@@ -176,8 +182,11 @@ export class CreateServiceItemInput {
   @Field(() => ServicePointEnum)
   servicePoint: ServicePoint;
 
-  @Field(() => [ResidentTagEnum], { defaultValue: [] })
+  @Field(() => [ResidentTagEnum], { defaultValue: [], description: 'Residents with any of them may apply.' })
   eligibleTags: ResidentTag[];
+
+  @Field(() => Int, { nullable: true, description: 'The least age (1 to 120) on the day of submission.' })
+  minAge?: number | null;
 
   @Field({ defaultValue: '' })
   eligibility: string;

@@ -15,7 +15,7 @@ import {
   scopePath,
   unscoped,
 } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
+import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import { DAY_AFTER, DAY_START, Patch, versionedUpdate, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -67,21 +67,28 @@ export class CommunityService {
 
   /** Any signed-in caller reads profiles anywhere (they are posted at the door); the region filter is the subtree. */
   async list(ctx: RequestContext, filter: CommunityProfileFilter | null | undefined, args: PageArgs) {
+    return listPage(unscoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: CommunityProfileFilter | null | undefined,
+  ): Promise<ListQuery<CommunityProfile>> {
     requirePrincipal(ctx);
     const where = new Where().anyOf('p.kind', filter?.kind);
     if (filter?.regionCode) where.subtree('p.region_path', await this.pathOf(ctx, filter.regionCode));
     if (filter?.centralCode) where.add(`p.central_code = ${where.param(filter.centralCode)}`);
-    return listPage<CommunityProfile>(unscoped(ctx), {
+    return {
       from: 'community_profile p',
       columns: PROFILE_COLUMNS,
       where,
-      args,
       sort: fixedSort(
         'REGION_CODE',
         { expr: 'p.region_code', value: (p) => p.regionCode, direction: SortDirection.ASC },
         { expr: 'p.region_code', of: (p) => p.regionCode },
       ),
-    });
+    };
   }
 
   /** A region's path for reading public information: any region of the tree, not only the caller's. */

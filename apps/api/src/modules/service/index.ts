@@ -13,7 +13,10 @@ import { ServiceItemService } from './service-item.service';
 import { ServiceSlotService } from './service-slot.service';
 import { ServiceStatsService } from './service-stats.service';
 import { createServiceLoaders, type ServiceLoaders } from './service.loaders';
+import { SERVICE_EXPORTS } from './service.exports';
 import { seedServices } from './service.seed';
+import { WorkCalendarResolver } from './work-calendar.resolver';
+import { WorkCalendarService } from './work-calendar.service';
 
 declare module '../../common/module' {
   interface ModuleServices {
@@ -24,6 +27,7 @@ declare module '../../common/module' {
     serviceSlots: ServiceSlotService;
     serviceApplications: ServiceApplicationService;
     serviceStats: ServiceStatsService;
+    workCalendar: WorkCalendarService;
   }
   interface ModuleLoaders {
     service: ServiceLoaders;
@@ -40,23 +44,27 @@ export const serviceModule = defineModule({
   services: (deps, { audit }) => {
     const communityProfiles = new CommunityService(audit);
     const serviceItems = new ServiceItemService(audit, communityProfiles);
+    const workCalendar = new WorkCalendarService(audit);
     return {
       communityProfiles,
       serviceItems,
       policies: new PolicyService(audit, communityProfiles),
       pointsOfInterest: new PointOfInterestService(audit, communityProfiles),
       serviceSlots: new ServiceSlotService(audit),
-      serviceApplications: new ServiceApplicationService(audit, deps.cipher, serviceItems),
+      serviceApplications: new ServiceApplicationService(audit, deps.cipher, serviceItems, workCalendar),
       serviceStats: new ServiceStatsService(),
+      workCalendar,
     };
   },
   loaders: (ctx) => ({ service: createServiceLoaders(ctx) }),
+  exports: SERVICE_EXPORTS,
   resolvers: [
     CommunityProfileResolver,
     ServiceItemResolver,
     PolicyResolver,
     PointOfInterestResolver,
     ServiceApplicationResolver,
+    WorkCalendarResolver,
   ],
   seed: async ({ m, cipher, logger, services }) => {
     const [{ none }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM service_item) AS none');

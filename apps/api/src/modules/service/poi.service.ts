@@ -1,7 +1,7 @@
 import { MAX_NEARBY_RADIUS_M } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, requireAction, requirePrincipal, scopePath, unscoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
 import { checkText, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -33,6 +33,14 @@ export class PointOfInterestService {
    * (never a scan of every point), then the exact great-circle distance filters and orders them.
    */
   async nearby(ctx: RequestContext, args: NearbyArgs) {
+    return listPage(unscoped(ctx), { ...(await this.nearbyQuery(ctx, args)), args: args as PageArgs });
+  }
+
+  /** The rows `nearby` (or its export) selects: its arguments but the page's. */
+  async nearbyQuery(
+    ctx: RequestContext,
+    args: Omit<NearbyArgs, keyof PageArgs>,
+  ): Promise<ListQuery<NearbyPoint>> {
     requirePrincipal(ctx);
     const radius = args.radiusMeters;
     if (!Number.isInteger(radius) || radius < 1 || radius > MAX_NEARBY_RADIUS_M)
@@ -50,11 +58,10 @@ export class PointOfInterestService {
       )
       .add(`${distance} <= ${where.param(radius, 'float8')}`)
       .anyOf('p.category', args.categories);
-    return listPage<NearbyPoint>(unscoped(ctx), {
+    return {
       from: 'point_of_interest p',
       columns: `${COLUMNS}, ${distance} AS "distanceMeters"`,
       where,
-      args: args as PageArgs,
       sort: {
         key: `DISTANCE:${lat},${lng}`,
         expr: distance,
@@ -63,10 +70,13 @@ export class PointOfInterestService {
         value: (p) => p.distanceMeters,
         id: (p) => p.id,
       },
-    });
+    };
   }
 
-  private async centre(ctx: RequestContext, args: NearbyArgs): Promise<{ lat: number; lng: number }> {
+  private async centre(
+    ctx: RequestContext,
+    args: Omit<NearbyArgs, keyof PageArgs>,
+  ): Promise<{ lat: number; lng: number }> {
     if (args.at) {
       if (Math.abs(args.at.lat) > 90 || Math.abs(args.at.lng) > 180)
         throw AppError.badInput('`at` is not a latitude and longitude.', 'at');

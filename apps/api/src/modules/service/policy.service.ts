@@ -1,6 +1,6 @@
 import { AppError } from '../../common/app-error';
 import { atomically, requireAction, requirePrincipal, scopePath, unscoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
+import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { checkText, isoDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -34,6 +34,11 @@ export class PolicyService {
   }
 
   async list(ctx: RequestContext, filter: PolicyFilter | null | undefined, args: PageArgs) {
+    return listPage(unscoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(ctx: RequestContext, filter: PolicyFilter | null | undefined): Promise<ListQuery<Policy>> {
     requirePrincipal(ctx);
     const where = new Where()
       .anyOf('p.category', filter?.category)
@@ -48,17 +53,16 @@ export class PolicyService {
       const day = where.param(isoDay(filter.inForceOn), 'date');
       where.add(`p.effective_from <= ${day} AND (p.effective_to IS NULL OR p.effective_to >= ${day})`);
     }
-    return listPage<Policy>(unscoped(ctx), {
+    return {
       from: 'policy p',
       columns: POLICY_COLUMNS,
       where,
-      args,
       sort: fixedSort(
         'EFFECTIVE_FROM',
         { expr: 'p.effective_from', value: (p) => p.effectiveFrom, direction: SortDirection.DESC },
         { expr: 'p.id', of: (p) => p.id },
       ),
-    });
+    };
   }
 
   async publish(ctx: RequestContext, input: PublishPolicyInput): Promise<Policy> {

@@ -1,3 +1,4 @@
+import { workCalendar } from '@qiangji/domain';
 import { LifeError } from '../../common/seed-kit';
 import {
   completion,
@@ -25,6 +26,8 @@ function submitted(at: string, timeLimitDays = 7): ApplicationRow {
 }
 
 const actor = '社区工作人员';
+// March 2026 has no public holiday and no make-up working day: weekends only.
+const calendar = workCalendar([], []);
 const booking = { slotId: 's1', day: '2026-03-10', startsAt: '09:00', endsAt: '10:00' };
 
 describe('an application’s life as the seed plays it', () => {
@@ -38,10 +41,11 @@ describe('an application’s life as the seed plays it', () => {
         { command: 'accept', at: new Date('2026-03-06T03:00:00Z'), actor, details: { note: null } },
         { command: 'bookAppointment', at: new Date('2026-03-09T01:00:00Z'), actor, details: booking },
         { command: 'handleOnSite', at: new Date('2026-03-10T01:20:00Z'), actor, details: { note: null } },
-        { command: 'complete', at: done, actor, details: completion(row, done) },
+        { command: 'complete', at: done, actor, details: completion(row, done, calendar) },
       ],
       new Date('2026-04-01T00:00:00Z'),
       actor,
+      calendar,
     );
     expect(row).toMatchObject({ state: 'COMPLETED', version: 5, workingDays: 2, onTime: true, slotId: 's1' });
     expect(row.dueAt!.toISOString()).toBe('2026-03-17T16:00:00.000Z');
@@ -61,6 +65,7 @@ describe('an application’s life as the seed plays it', () => {
       [{ command: 'accept', at: new Date('2026-03-09T01:00:00Z'), actor, details: { note: null } }],
       new Date('2026-03-07T00:00:00Z'),
       actor,
+      calendar,
     );
     expect(row).toMatchObject({ state: 'SUBMITTED', version: 1 });
     expect(row.dueAt).not.toBeNull();
@@ -80,6 +85,7 @@ describe('an application’s life as the seed plays it', () => {
       ],
       new Date('2026-03-08T00:00:00Z'),
       actor,
+      calendar,
     );
     expect(row).toMatchObject({ state: 'RETURNED', dueAt: null, returnReason: '户口簿' });
     playApplication(
@@ -94,6 +100,7 @@ describe('an application’s life as the seed plays it', () => {
       ],
       new Date('2026-03-10T00:00:00Z'),
       actor,
+      calendar,
     );
     expect(row.dueAt!.toISOString()).toBe('2026-03-12T16:00:00.000Z');
   });
@@ -105,6 +112,7 @@ describe('an application’s life as the seed plays it', () => {
         [{ command: 'handleOnSite', at: new Date('2026-03-07T00:00:00Z'), actor, details: { note: null } }],
         new Date('2026-04-01T00:00:00Z'),
         actor,
+        calendar,
       ),
     ).toThrow(LifeError);
   });

@@ -6,6 +6,7 @@ import {
   workingDaysBetween,
   type ServiceApplicationCommandDetails,
   type ServiceApplicationState,
+  type WorkCalendar,
 } from '@qiangji/domain';
 import {
   defineLifecycle,
@@ -94,37 +95,39 @@ export function submittedApplication(intake: ApplicationIntake): ApplicationRow 
 
 /**
  * An application's life as the seed plays it: through the domain's machine, each command setting the columns the
- * API's command sets, and the deadline from the domain's working-day rule (stopped while returned for material).
+ * API's command sets, and the deadline from the domain's working-day rule on the configured calendar (stopped while
+ * returned for material).
  */
-export const SERVICE_APPLICATION_LIFE = defineLifecycle<
-  ServiceApplicationState,
-  ServiceApplicationCommandDetails,
-  ApplicationRow
->({
-  machine: SERVICE_APPLICATION_MACHINE,
-  roles: ['COMMUNITY_STAFF'],
-  effects: {
-    accept: (_, at) => ({ acceptedAt: at }),
-    returnForMaterial: (d) => ({ returnReason: d.missing.join('、') }),
-    resubmit: (d, at) => ({ materials: d.materials, submittedAt: at }),
-    reject: (d, at) => ({ rejectReason: d.reason, endedAt: at }),
-    bookAppointment: (d) => ({ slotId: d.slotId, appointmentDay: d.day, appointmentStartsAt: d.startsAt }),
-    recordNoShow: () => ({ slotId: null, appointmentDay: null, appointmentStartsAt: null }),
-    handleOnSite: (_, at) => ({ handledOnSiteAt: at }),
-    complete: (d, at) => ({ completedAt: at, endedAt: at, workingDays: d.workingDays, onTime: d.onTime }),
-    withdraw: (d, at) => ({ withdrawReason: d.reason, endedAt: at }),
-  },
-  derive: (a) => ({
-    dueAt: a.state === 'RETURNED' ? null : workingDayDeadline(a.submittedAt, a.timeLimitDays),
-  }),
-});
+const serviceApplicationLife = (calendar: WorkCalendar) =>
+  defineLifecycle<ServiceApplicationState, ServiceApplicationCommandDetails, ApplicationRow>({
+    machine: SERVICE_APPLICATION_MACHINE,
+    roles: ['COMMUNITY_STAFF'],
+    effects: {
+      accept: (_, at) => ({ acceptedAt: at }),
+      returnForMaterial: (d) => ({ returnReason: d.missing.join('、') }),
+      resubmit: (d, at) => ({ materials: d.materials, submittedAt: at }),
+      reject: (d, at) => ({ rejectReason: d.reason, endedAt: at }),
+      bookAppointment: (d) => ({ slotId: d.slotId, appointmentDay: d.day, appointmentStartsAt: d.startsAt }),
+      recordNoShow: () => ({ slotId: null, appointmentDay: null, appointmentStartsAt: null }),
+      handleOnSite: (_, at) => ({ handledOnSiteAt: at }),
+      complete: (d, at) => ({ completedAt: at, endedAt: at, workingDays: d.workingDays, onTime: d.onTime }),
+      withdraw: (d, at) => ({ withdrawReason: d.reason, endedAt: at }),
+    },
+    derive: (a) => ({
+      dueAt: a.state === 'RETURNED' ? null : workingDayDeadline(a.submittedAt, a.timeLimitDays, calendar),
+    }),
+  });
 
 /** What completing at `at` records, as the API's complete step computes it. */
-export function completion(a: { submittedAt: Date; timeLimitDays: number }, at: Date) {
+export function completion(
+  a: { submittedAt: Date; timeLimitDays: number },
+  at: Date,
+  calendar: WorkCalendar,
+) {
   return {
     note: null,
-    workingDays: workingDaysBetween(chinaDay(a.submittedAt), chinaDay(at)),
-    onTime: completedOnTime(at, workingDayDeadline(a.submittedAt, a.timeLimitDays)),
+    workingDays: workingDaysBetween(chinaDay(a.submittedAt), chinaDay(at), calendar),
+    onTime: completedOnTime(at, workingDayDeadline(a.submittedAt, a.timeLimitDays, calendar)),
   };
 }
 
@@ -134,9 +137,10 @@ export function playApplication(
   steps: readonly ApplicationStep[],
   until: Date,
   actor: string,
+  calendar: WorkCalendar,
 ): { row: ApplicationRow; timeline: TimelineRow<ServiceApplicationState>[] } {
   const birth = { at: row.submittedAt, command: 'submit', actor, details: { channel: row.channel } };
-  const played = playLife(SERVICE_APPLICATION_LIFE, row, birth, steps, until);
+  const played = playLife(serviceApplicationLife(calendar), row, birth, steps, until);
   row.noShows = played.timeline.filter((e) => e.command === 'recordNoShow').length;
   return played;
 }

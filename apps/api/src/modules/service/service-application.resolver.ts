@@ -1,4 +1,4 @@
-import { availableServiceCommands, constantCase } from '@qiangji/domain';
+import { constantCase } from '@qiangji/domain';
 import { DateResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
@@ -180,7 +180,7 @@ export class ServiceApplicationResolver {
     description: 'The steps your roles may take now (the dashboard’s buttons); the API checks again.',
   })
   availableCommands(@Ctx() ctx: RequestContext, @Root() a: ServiceApplication) {
-    return availableServiceCommands(a, ctx.principal?.roles ?? []).map(constantCase);
+    return ctx.services.serviceApplications.availableCommands(ctx, a).map(constantCase);
   }
 
   @FieldResolver(() => [ServiceApplicationEvent])

@@ -1,6 +1,7 @@
 import {
+  applicantMayTake,
+  availableServiceCommands,
   chinaDay,
-  CHINA_WORK_CALENDAR,
   completedOnTime,
   fitsServiceItem,
   maskIdNumber,
@@ -10,20 +11,20 @@ import {
   SERVICE_POINT_LEVELS,
   SERVICE_QUEUES,
   validateIdNumber,
+  whyIneligible,
   workingDayDeadline,
   workingDaysBetween,
   type ServiceApplicationCommand,
   type ServiceApplicationCommandDetails,
   type ServiceApplicationState,
-  type WorkCalendar,
 } from '@qiangji/domain';
 import { validateFormAnswers } from '@qiangji/domain/forms';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget, type TimelineEntry } from '../../common/command';
-import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
-import { idempotency, replay } from '../../common/idempotency';
+import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
+import { creatorOf, idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { checkText, optionalText, Params, updateReturning, Where } from '../../common/sql';
@@ -44,6 +45,7 @@ import type {
   SubmitServiceApplicationInput,
 } from './service-application.types';
 import type { ServiceItemService } from './service-item.service';
+import type { WorkCalendarService } from './work-calendar.service';
 
 export const APPLICATION_COLUMNS = `a.id, a.number, a.item_id AS "itemId", a.category, a.region_code AS "regionCode",
   a.resident_id AS "residentId", a.channel,
@@ -57,7 +59,7 @@ export const APPLICATION_COLUMNS = `a.id, a.number, a.item_id AS "itemId", a.cat
     'startsAt', to_char(a.appointment_starts_at, 'HH24:MI')) END AS appointment,
   a.no_shows AS "noShows", a.return_reason AS "returnReason", a.reject_reason AS "rejectReason",
   a.withdraw_reason AS "withdrawReason", a.working_days AS "workingDays", a.on_time AS "onTime", a.version,
-  a.updated_at AS "updatedAt"`;
+  a.updated_at AS "updatedAt", a.created_by AS "createdBy"`;
 const RETURNING = APPLICATION_COLUMNS.replaceAll('a.', 'service_application.');
 
 const EVENT_COLUMNS = `e.id::text AS id, e.application_id AS "applicationId", e.at, e.command,
@@ -92,14 +94,30 @@ export class ServiceApplicationService {
       return row;
     },
     timeline: (ctx, a, entry, p) => eventsSql(ctx, a.id, entry, p),
+    permits: (ctx, a, command) => applicantMayTake(a, command) && this.isApplicantsPortal(ctx, a),
   };
 
   constructor(
     private readonly audit: AuditService,
     private readonly cipher: PersonalDataCipher,
     private readonly items: ServiceItemService,
-    private readonly calendar: WorkCalendar = CHINA_WORK_CALENDAR,
+    private readonly calendars: WorkCalendarService,
   ) {}
+
+  /** The buttons the caller has on an application: a staff member's by role, a portal's on what it submitted. */
+  availableCommands(ctx: RequestContext, a: ServiceApplication) {
+    return availableServiceCommands(a, ctx.principal?.roles ?? [], this.isApplicantsPortal(ctx, a));
+  }
+
+  /** The caller is the portal (an API key that may apply) that submitted the application for the resident. */
+  private isApplicantsPortal(ctx: RequestContext, a: { createdBy: string }): boolean {
+    const principal = ctx.principal;
+    return (
+      principal?.kind === 'API_KEY' &&
+      principal.actions.has('service:apply') &&
+      a.createdBy === creatorOf(principal)
+    );
+  }
 
   findByIds(ctx: RequestContext, ids: readonly string[]): Promise<ServiceApplication[]> {
     return inScope(ctx, (m) =>
@@ -126,6 +144,14 @@ export class ServiceApplicationService {
 
   /** Newest submission first; a queue is a work list of the service point, with the rest of the filter. */
   async list(ctx: RequestContext, filter: ServiceApplicationFilter | null | undefined, args: PageArgs) {
+    return listPage(scoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: ServiceApplicationFilter | null | undefined,
+  ): Promise<ListQuery<ServiceApplication>> {
     requireAction(ctx, 'service:read');
     const where = new Where()
       .subtree('a.region_path', await scopePath(ctx, filter?.regionCode))
@@ -141,11 +167,10 @@ export class ServiceApplicationService {
       )
       .contains(['a.number'], filter?.q);
     if (filter?.queue) where.add(queueSql[filter.queue]('a'));
-    return listPage<ServiceApplication>(scoped(ctx), {
+    return {
       from: 'service_application a',
       columns: APPLICATION_COLUMNS,
       where,
-      args,
       sort: fixedSort(
         'SUBMITTED_AT',
         {
@@ -155,7 +180,7 @@ export class ServiceApplicationService {
         },
         { expr: 'a.id', of: (a) => a.id },
       ),
-    });
+    };
   }
 
   /** The size of each work queue in a subtree, in one statement. */
@@ -193,10 +218,12 @@ export class ServiceApplicationService {
         );
       const answers = validateFormAnswers(item.formSchema, input.answers);
       const materials = onChecklist(item.materials, input.materials);
-      const names = await ctx.services.residents.namesOf(ctx, m, [residentId]);
-      if (!names.has(residentId))
-        throw AppError.badInput(`Resident ${residentId} was not found.`, 'residentId');
+      const applicant = (await ctx.services.residents.applicantsOf(ctx, m, [residentId])).get(residentId);
+      if (!applicant) throw AppError.badInput(`Resident ${residentId} was not found.`, 'residentId');
       const submittedAt = new Date();
+      const ineligible = whyIneligible(item, applicant, chinaDay(submittedAt));
+      if (ineligible) throw AppError.badInput(ineligible, 'residentId');
+      const calendar = await this.calendars.calendar(ctx, m);
       const [created]: ServiceApplication[] = await m.query(
         `INSERT INTO service_application AS a (number, item_id, category, region_code, resident_id, channel,
            acting_name, acting_relationship, acting_id_number_encrypted, acting_id_number_masked,
@@ -225,7 +252,7 @@ export class ServiceApplicationService {
           item.onSite,
           item.timeLimitDays,
           submittedAt,
-          workingDayDeadline(submittedAt, item.timeLimitDays, this.calendar),
+          workingDayDeadline(submittedAt, item.timeLimitDays, calendar),
           idem.key,
           idem.hash,
           idem.createdBy,
@@ -303,11 +330,12 @@ export class ServiceApplicationService {
       );
       const materials = onChecklist(item.materials, input.materials);
       const now = new Date();
+      const calendar = await this.calendars.calendar(ctx, m);
       return {
         set: {
           materials,
           submitted_at: now,
-          due_at: workingDayDeadline(now, a.timeLimitDays, this.calendar),
+          due_at: workingDayDeadline(now, a.timeLimitDays, calendar),
         },
         details: { materials },
       };
@@ -371,9 +399,10 @@ export class ServiceApplicationService {
   }
 
   complete(ctx: RequestContext, input: ServiceApplicationStepInput) {
-    return this.run(ctx, input, 'complete', (a) => {
+    return this.run(ctx, input, 'complete', async (a, m) => {
       const now = new Date();
-      const workingDays = workingDaysBetween(chinaDay(a.submittedAt), chinaDay(now), this.calendar);
+      const calendar = await this.calendars.calendar(ctx, m);
+      const workingDays = workingDaysBetween(chinaDay(a.submittedAt), chinaDay(now), calendar);
       const onTime = completedOnTime(now, a.dueAt!);
       return {
         set: { completed_at: now, ended_at: now, working_days: workingDays, on_time: onTime },

@@ -1,14 +1,17 @@
 import {
   camelCase,
   isServiceApplicationOverdue,
+  makeIdNumber,
   maskIdNumber,
   SERVICE_APPLICATION_MACHINE,
   SERVICE_APPLICATION_STATES,
   workingDayDeadline,
   type ServiceApplicationCommand,
   type ServiceApplicationState,
+  type WorkCalendar,
 } from '@qiangji/domain';
 import { regionTree } from '../../test/factories';
+import { apiKeyClient } from '../../test/mediation';
 import { cityAdmin, codeOf, fakeIdNumber, gridsOf, household, resident } from '../../test/people';
 import {
   chinaDayFromNow,
@@ -21,8 +24,9 @@ import {
   submitApplication,
   type TestApplication,
 } from '../../test/services';
-import { startTestApp, type SignedIn, type TestApp } from '../../test/test-app';
+import { startTestApp, type GqlClient, type SignedIn, type TestApp } from '../../test/test-app';
 import { overdueSql } from './service-application.sql';
+import { loadWorkCalendar } from './work-calendar.service';
 
 const { commands: COMMANDS, rules: RULES } = SERVICE_APPLICATION_MACHINE;
 
@@ -49,15 +53,19 @@ describe('service applications (办件)', () => {
   let deskItem: { id: string };
   let elsewhereItem: { id: string };
   let slotId: string;
+  let calendar: WorkCalendar;
+  let grid: string;
 
   beforeAll(async () => {
     app = await startTestApp();
+    calendar = await loadWorkCalendar(app.db);
     const tree = await regionTree(app.db, { streets: 1, communities: 2, grids: 1 });
     [community, otherCommunity] = tree.rows.filter((r) => r.level === 'COMMUNITY').map((r) => r.code);
     const admin = await cityAdmin(app);
     staff = await app.signIn({ roles: ['COMMUNITY_STAFF'], jurisdiction: community });
     supervisor = await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: tree.districtCode });
-    const home = await household(app, gridsOf(tree)[0], { address: '中医街84号', tags: [] });
+    grid = gridsOf(tree)[0];
+    const home = await household(app, grid, { address: '中医街84号', tags: [] });
     mother = await resident(app, home.id, { name: '宋庆华', tags: ['ELDERLY'] });
     item = await serviceItem(admin, community);
     deskItem = await serviceItem(admin, community, { onSite: false, timeLimitDays: 3, name: '老龄津贴申领' });
@@ -120,7 +128,7 @@ describe('service applications (办件)', () => {
       });
       expect(a.number).toMatch(/^BJ\d{4}-\d{6}$/);
       expect(new Date(a.dueAt!).toISOString()).toBe(
-        workingDayDeadline(new Date(a.submittedAt), 7).toISOString(),
+        workingDayDeadline(new Date(a.submittedAt), 7, calendar).toISOString(),
       );
       // The son's number is kept encrypted: the clear text is nowhere in the row.
       const [row] = await app.db.query(
@@ -172,7 +180,7 @@ describe('service applications (办件)', () => {
       a = await stepOk(staff, 'resubmit', a);
       expect(a.materials).toEqual(['居民身份证', '户口簿']);
       expect(new Date(a.dueAt!).toISOString()).toBe(
-        workingDayDeadline(new Date(a.submittedAt), 7).toISOString(),
+        workingDayDeadline(new Date(a.submittedAt), 7, calendar).toISOString(),
       );
       a = await stepOk(staff, 'accept', a);
       expect(a.state).toBe('ACCEPTED');
@@ -228,6 +236,47 @@ describe('service applications (办件)', () => {
         expect(booked).toBe(state === 'HANDLED_ON_SITE' ? 1 : 0);
       },
     );
+  });
+
+  describe('withdrawal through the applicant’s portal', () => {
+    const portalSubmit = (portal: GqlClient) =>
+      submitApplication(portal, {
+        itemId: item.id,
+        residentId: mother.id,
+        regionCode: community,
+        channel: 'PORTAL',
+      });
+
+    it('when the portal’s write key withdraws what it submitted, then it is WITHDRAWN; staff steps stay staff’s', async () => {
+      const portal = await apiKeyClient(app, await cityAdmin(app), community, ['WRITE']);
+      let a = await portalSubmit(portal);
+      expect(a.availableCommands).toEqual(['WITHDRAW']);
+      expect(codeOf(await step(portal, 'accept', a))).toBe('FORBIDDEN');
+      a = await stepOk(staff, 'accept', a);
+      a = await stepOk(portal, 'withdraw', a);
+      expect(a).toMatchObject({ state: 'WITHDRAWN', withdrawReason: '申请人撤回' });
+      expect((await timeline(a.id)).at(-1)).toMatchObject({
+        command: 'withdraw',
+        actorName: expect.stringMatching(/^调解测试系统/),
+      });
+    });
+
+    it('when another portal’s write key or a read key withdraws it, then FORBIDDEN and it stays as it was', async () => {
+      const admin = await cityAdmin(app);
+      const portal = await apiKeyClient(app, admin, community, ['WRITE']);
+      const otherPortal = await apiKeyClient(app, admin, community, ['WRITE']);
+      const reader = await apiKeyClient(app, admin, community, ['READ']);
+      const a = await portalSubmit(portal);
+      const other = await step(otherPortal, 'withdraw', a);
+      expect(codeOf(other)).toBe('FORBIDDEN');
+      expect(codeOf(await step(reader, 'withdraw', a))).toBe('FORBIDDEN');
+      // Nor may a portal withdraw what staff keyed in at the window for the same resident.
+      expect(codeOf(await step(portal, 'withdraw', await submit()))).toBe('FORBIDDEN');
+      const [row] = await app.db.query(`SELECT state, version FROM service_application WHERE id = $1`, [
+        a.id,
+      ]);
+      expect(row).toEqual({ state: 'SUBMITTED', version: a.version });
+    });
   });
 
   describe('refused steps', () => {
@@ -309,6 +358,55 @@ describe('service applications (办件)', () => {
           actingFor: { name: '宋建国', relationship: '儿子', idNumber: '2301021980010112' },
         }),
       ).toBe('actingFor.idNumber');
+    });
+  });
+
+  describe('who may apply', () => {
+    it('when the applicant is younger than the item’s age or lacks its tags, then BAD_USER_INPUT on residentId; an eligible one is accepted', async () => {
+      const admin = await cityAdmin(app);
+      const seniorCard = await serviceItem(admin, community, { minAge: 60 });
+      const allowance = await serviceItem(admin, community, {
+        name: '城市居民最低生活保障申请（低保）',
+        category: 'SOCIAL_ASSISTANCE',
+        eligibleTags: ['MINIMUM_ALLOWANCE', 'POOR_HOUSEHOLD'],
+      });
+      const home = await household(app, grid, { tags: [] });
+      const young = await resident(app, home.id, {
+        idNumber: makeIdNumber('230102', '1990-05-04', 11),
+        tags: [],
+      });
+      const old = await resident(app, home.id, {
+        idNumber: makeIdNumber('230102', '1950-05-04', 12),
+        tags: ['POOR_HOUSEHOLD'],
+      });
+      const apply = (itemId: string, residentId: string) =>
+        staff.gql<{ submitServiceApplication: TestApplication }>(SUBMIT, {
+          input: {
+            itemId,
+            residentId,
+            regionCode: community,
+            answers: SENIOR_CARD_ANSWERS,
+            materials: ['居民身份证', '户口簿'],
+          },
+        });
+      const tooYoung = await apply(seniorCard.id, young.id);
+      expect(tooYoung.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+      expect(tooYoung.errors![0].message).toMatch(/must be 60 or older; they are 3\d\./);
+      const untagged = await apply(allowance.id, young.id);
+      expect(untagged.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'residentId' });
+      expect(untagged.errors![0].message).toBe(
+        'Only residents registered as MINIMUM_ALLOWANCE or POOR_HOUSEHOLD may apply.',
+      );
+      for (const itemId of [seniorCard.id, allowance.id]) {
+        const res = await apply(itemId, old.id);
+        expect(res.errors).toBeUndefined();
+        expect(res.data!.submitServiceApplication.state).toBe('SUBMITTED');
+      }
+      const [{ n }] = await app.db.query(
+        `SELECT count(*)::int AS n FROM service_application WHERE resident_id = $1`,
+        [young.id],
+      );
+      expect(n).toBe(0);
     });
   });
 

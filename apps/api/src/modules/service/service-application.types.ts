@@ -203,6 +203,9 @@ export class ServiceApplication extends VersionedRow {
   @Field(() => DateTimeResolver)
   updatedAt: Date;
 
+  /** `created_by`: the portal's key that submitted it may withdraw it (not a field: who keyed it in is staff's). */
+  createdBy: string;
+
   residentId: string;
   category: string;
 }

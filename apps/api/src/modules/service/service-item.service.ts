@@ -3,7 +3,7 @@ import { parseFormSchema } from '@qiangji/domain/forms';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, requireAction, requirePrincipal, scopePath, unscoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
+import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
 import { checkText, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -17,7 +17,7 @@ import type {
 import type { CommunityService } from './community.service';
 
 export const ITEM_COLUMNS = `i.id, i.code, i.name, i.category, i.service_point AS "servicePoint",
-  i.eligible_tags AS "eligibleTags", i.eligibility, i.materials, i.form_schema -> 'fields' AS "formFields",
+  i.eligible_tags AS "eligibleTags", i.min_age AS "minAge", i.eligibility, i.materials, i.form_schema -> 'fields' AS "formFields",
   i.on_site AS "onSite", i.time_limit_days AS "timeLimitDays", i.policy_id AS "policyId",
   i.region_code AS "regionCode", i.version`;
 
@@ -57,6 +57,14 @@ export class ServiceItemService {
 
   /** By category, then code. Any signed-in caller reads the catalogue of any place. */
   async list(ctx: RequestContext, filter: ServiceItemFilter | null | undefined, args: PageArgs) {
+    return listPage(unscoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: ServiceItemFilter | null | undefined,
+  ): Promise<ListQuery<ServiceItem>> {
     requirePrincipal(ctx);
     const where = new Where()
       .anyOf('i.category', filter?.category)
@@ -67,11 +75,10 @@ export class ServiceItemService {
       const path = await this.communities.pathOf(ctx, filter.offeredAt, 'offeredAt');
       where.add(offeredAtSql('i', where.param(path, 'ltree')));
     }
-    return listPage<ServiceItem>(unscoped(ctx), {
+    return {
       from: 'service_item i',
       columns: ITEM_COLUMNS,
       where,
-      args,
       sort: fixedSort(
         'CATEGORY_CODE',
         {
@@ -81,7 +88,7 @@ export class ServiceItemService {
         },
         { expr: 'i.id', of: (i) => i.id },
       ),
-    });
+    };
   }
 
   /** The item with its form, for an application: offered at the service point (path), else BAD_USER_INPUT. */
@@ -114,6 +121,9 @@ export class ServiceItemService {
     if (!Number.isInteger(input.timeLimitDays) || input.timeLimitDays < 1 || input.timeLimitDays > 60)
       throw AppError.badInput('timeLimitDays is 1 to 60 working days.', 'timeLimitDays');
     const policyId = input.policyId == null ? null : parseId(input.policyId, 'policyId');
+    const minAge = input.minAge ?? null;
+    if (minAge !== null && (!Number.isInteger(minAge) || minAge < 1 || minAge > 120))
+      throw AppError.badInput('minAge is a whole number of years from 1 to 120.', 'minAge');
     return atomically(ctx, async (m) => {
       if (policyId) {
         const [policy] = await m.query(`SELECT 1 FROM policy WHERE id = $1`, [policyId]);
@@ -121,8 +131,9 @@ export class ServiceItemService {
       }
       const [created]: ServiceItem[] = await m.query(
         `INSERT INTO service_item AS i (code, name, category, service_point, eligible_tags, eligibility, materials,
-           form_schema, on_site, time_limit_days, policy_id, region_code)
-         VALUES ($1, $2, $3, $4, $5::text[], $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12) RETURNING ${ITEM_COLUMNS}`,
+           form_schema, on_site, time_limit_days, policy_id, region_code, min_age)
+         VALUES ($1, $2, $3, $4, $5::text[], $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12, $13)
+         RETURNING ${ITEM_COLUMNS}`,
         [
           code,
           name,
@@ -136,6 +147,7 @@ export class ServiceItemService {
           input.timeLimitDays,
           policyId,
           input.regionCode,
+          minAge,
         ],
       );
       await this.audit.record(ctx, m, {

@@ -1,7 +1,7 @@
 import { chinaDay, isTimeOfDay } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, requireAction, scopePath, scoped } from '../../common/authz';
-import { listPage, SortDirection, type PageArgs, fixedSort } from '../../common/connection';
+import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import { isoDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -16,16 +16,23 @@ export class ServiceSlotService {
 
   /** Earliest first. */
   async list(ctx: RequestContext, filter: ServiceSlotFilter | null | undefined, args: PageArgs) {
+    return listPage(scoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: ServiceSlotFilter | null | undefined,
+  ): Promise<ListQuery<ServiceSlot>> {
     requireAction(ctx, 'service:read');
     const where = new Where()
       .subtree('s.region_path', await scopePath(ctx, filter?.regionCode))
       .days('s.day', { from: filter?.dayFrom, to: filter?.dayTo }, { from: 'dayFrom', to: 'dayTo' }, 'date')
       .flag(filter?.available, 's.booked < s.capacity', 's.booked >= s.capacity');
-    return listPage<ServiceSlot>(scoped(ctx), {
+    return {
       from: 'service_slot s',
       columns: SLOT_COLUMNS,
       where,
-      args,
       sort: fixedSort(
         'STARTS',
         {
@@ -35,7 +42,7 @@ export class ServiceSlotService {
         },
         { expr: 's.id', of: (s) => s.id },
       ),
-    });
+    };
   }
 
   async open(ctx: RequestContext, input: OpenServiceSlotInput): Promise<ServiceSlot> {

@@ -10,6 +10,7 @@ import {
   SERVICE_CATEGORIES,
   SERVICE_POINTS,
   SERVICE_QUEUES,
+  WORK_CALENDAR_KINDS,
 } from '@qiangji/domain';
 import { enumOf } from '../../common/graphql-enum';
 
@@ -31,3 +32,4 @@ export const ServiceQueueEnum = enumOf(
   'ServiceQueue',
   'The work queue of a service point: new, waiting for material, appointments today (China time), overdue.',
 );
+export const WorkCalendarKindEnum = enumOf(WORK_CALENDAR_KINDS, 'WorkCalendarKind');

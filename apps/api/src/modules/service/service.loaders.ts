@@ -1,18 +1,16 @@
-import { byKeyLoader, groupLoader } from '../../common/loaders';
+import { byIdLoader, byKeyLoader, groupLoader } from '../../common/loaders';
 import type { RequestContext } from '../../server/context';
 import type { Resident } from '../resident/resident.types';
 import type { Policy, ServiceItem } from './catalogue.types';
 import type { CommunityProfile } from './community.types';
 import type { ServiceApplicationEvent } from './service-application.types';
 
-const id = (row: { id: string }) => row.id;
-
 /** Relation fields of the public-services module, batched per request (applications inside the caller's scope). */
 export function createServiceLoaders(ctx: RequestContext) {
   const { services } = ctx;
   return {
-    item: byKeyLoader<ServiceItem>((ids) => services.serviceItems.findByIds(ctx, ids), id),
-    policy: byKeyLoader<Policy>((ids) => services.policies.findByIds(ctx, ids), id),
+    item: byIdLoader<ServiceItem>((ids) => services.serviceItems.findByIds(ctx, ids)),
+    policy: byIdLoader<Policy>((ids) => services.policies.findByIds(ctx, ids)),
     itemsOfPolicy: groupLoader<ServiceItem>(
       (ids) => services.serviceItems.byPolicies(ctx, ids),
       (i) => i.policyId!,
@@ -30,9 +28,8 @@ export function createServiceLoaders(ctx: RequestContext) {
       (p) => p.centralCode!,
     ),
     /** The resident an application is for: read through the registry, audited like any read of a person. */
-    applicant: byKeyLoader<Resident>(
-      (ids) => services.residents.findByIds(ctx, ids, 'ServiceApplication.applicant'),
-      id,
+    applicant: byIdLoader<Resident>((ids) =>
+      services.residents.findByIds(ctx, ids, 'ServiceApplication.applicant'),
     ),
     timeline: groupLoader<ServiceApplicationEvent>(
       (ids) => services.serviceApplications.timelineOf(ctx, ids),

@@ -1,4 +1,4 @@
-import type { FormSchema, PoiCategory, ServiceCategory, ServicePoint } from '@qiangji/domain';
+import type { FormSchema, PoiCategory, ResidentTag, ServiceCategory, ServicePoint } from '@qiangji/domain';
 
 /**
  * The public-service demo data from the 2013 article: the villages' convenience service centres with 10 categories
@@ -25,13 +25,17 @@ export interface SeedItem {
   timeLimitDays: number;
   materials: { name: string; required: boolean }[];
   formSchema: FormSchema;
-  eligibleTags?: string[];
+  /** Who may apply (whyIneligible): residents with any of these tags, of at least this age. */
+  eligibleTags?: ResidentTag[];
+  minAge?: number;
   eligibility?: string;
   /** The title of the policy it rests on, among SHANGHONG's. */
   policy?: string;
 }
 
 const ID = { name: '居民身份证', required: true };
+// 低保 and 特困供养 are for households the registry tags as receiving the allowance or as poor.
+const LOW_INCOME: ResidentTag[] = ['MINIMUM_ALLOWANCE', 'POOR_HOUSEHOLD'];
 const HUKOU = { name: '户口簿', required: true };
 const PHOTO = { name: '近期一寸免冠照片', required: true };
 
@@ -65,7 +69,7 @@ export const SENIOR_CARD: SeedItem = {
       { key: 'collectInPerson', label: '本人到场领取', type: 'YES_NO', required: true },
     ],
   },
-  eligibleTags: ['ELDERLY'],
+  minAge: 60,
   eligibility: '年满60周岁的本市户籍居民',
   policy: '哈尔滨市老年人优待办法',
 };
@@ -108,7 +112,8 @@ export const COMMUNITY_ITEMS: SeedItem[] = [
         { key: 'reason', label: '申请理由', type: 'TEXT', required: true, maxLength: 500 },
       ],
     },
-    eligibility: '家庭人均收入低于本市最低生活保障标准',
+    eligibleTags: LOW_INCOME,
+    eligibility: '家庭人均收入低于本市最低生活保障标准（登记为低保或贫困户的居民）',
     policy: '哈尔滨市城市居民最低生活保障办法',
   },
   {
@@ -125,7 +130,7 @@ export const COMMUNITY_ITEMS: SeedItem[] = [
         { key: 'bankAccount', label: '发放账户', type: 'TEXT', required: true, maxLength: 30 },
       ],
     },
-    eligibleTags: ['ELDERLY'],
+    minAge: 80,
     eligibility: '年满80周岁的本市户籍老年人',
     policy: '哈尔滨市高龄老人津贴发放办法',
   },
@@ -212,6 +217,7 @@ export const COMMUNITY_ITEMS: SeedItem[] = [
       ],
     },
     eligibleTags: ['DISABLED'],
+    eligibility: '经医院诊断、登记为残疾人的本市户籍居民',
     policy: '哈尔滨市残疾人证管理规定',
   },
   {
@@ -223,6 +229,8 @@ export const COMMUNITY_ITEMS: SeedItem[] = [
     timeLimitDays: 3,
     materials: [ID],
     formSchema: reasonForm('认证方式说明'),
+    minAge: 50,
+    eligibility: '领取养老金的企业退休人员（年满50周岁）',
     policy: '企业退休人员养老金领取资格认证办法',
   },
 ];
@@ -248,8 +256,21 @@ const ON_SITE_VILLAGE = new Set([
   '老年证办理',
 ]);
 
+/** Who may apply for the villages' items that are not for everyone. */
+const VILLAGE_CONDITIONS: Record<string, Pick<SeedItem, 'eligibleTags' | 'minAge' | 'eligibility'>> = {
+  农村低保救济申请: { eligibleTags: LOW_INCOME, eligibility: '家庭人均收入低于农村低保标准的村民' },
+  特困人员供养申请: { eligibleTags: ['POOR_HOUSEHOLD'], eligibility: '无劳动能力、无生活来源的特困村民' },
+  老年证办理: { minAge: 60, eligibility: '年满60周岁的村民' },
+  高龄津贴申领: { minAge: 80, eligibility: '年满80周岁的村民' },
+  养老待遇资格认证: { minAge: 60, eligibility: '领取城乡居民养老金的村民（年满60周岁）' },
+  残疾人证申办: { eligibleTags: ['DISABLED'], eligibility: '登记为残疾人的村民' },
+  残疾人两项补贴申请: { eligibleTags: ['DISABLED'], eligibility: '困难残疾人、重度残疾人' },
+  残疾人辅助器具申请: { eligibleTags: ['DISABLED'], eligibility: '登记为残疾人的村民' },
+};
+
 export const VILLAGE_ITEMS: SeedItem[] = VILLAGE_ITEM_NAMES.flatMap(([category, names]) =>
   names.map((name, i) => ({
+    ...VILLAGE_CONDITIONS[name],
     code: `CZ-${category.replaceAll('_', '-')}-${i + 1}`,
     name,
     category,

@@ -193,4 +193,60 @@ describe('the public-service demo data', () => {
       }),
     ).toBeGreaterThan(res.data!.nearby.totalCount);
   });
+
+  it('when every community is read, then each has a location near its district’s centroid, and nearby answers for any of them', async () => {
+    const rows: { code: string; lat: number; lng: number; dLat: number; dLng: number }[] = await app.db.query(
+      `SELECT r.code, p.lat, p.lng, d.centroid_lat AS "dLat", d.centroid_lng AS "dLng"
+       FROM region r JOIN community_profile p ON p.region_code = r.code JOIN region d ON d.code = left(r.code, 6)
+       WHERE r.level = 'COMMUNITY' AND r.valid_to IS NULL`,
+    );
+    expect(rows.length).toBeGreaterThan(CENTRAL_COMMUNITIES);
+    // Metres on a small patch of earth, as the seed placed them.
+    const metres = (r: (typeof rows)[number]) =>
+      111_195 * Math.hypot(r.lat - r.dLat, (r.lng - r.dLng) * Math.cos((r.dLat * Math.PI) / 180));
+    for (const r of rows.filter((x) => x.code !== SHANGHONG))
+      expect([r.code, metres(r) <= 6001]).toEqual([r.code, true]);
+    const [again] = await app.db.query(
+      `SELECT lat, lng FROM community_profile WHERE region_code <> $1 ORDER BY region_code LIMIT 1`,
+      [SHANGHONG],
+    );
+    expect(again.lat).not.toBeNull();
+    const mapped: { code: string; n: number }[] = await app.db.query(
+      `SELECT region_code AS code, count(*)::int AS n FROM point_of_interest WHERE region_code <> $1 GROUP BY 1`,
+      [SHANGHONG],
+    );
+    expect(mapped.length).toBeGreaterThanOrEqual(3);
+    const ordinary = rows.find((r) => r.code !== SHANGHONG && !mapped.some((x) => x.code === r.code))!;
+    for (const code of [mapped[0].code, ordinary.code]) {
+      const res = await admin.gql<{ nearby: { totalCount: number } }>(
+        `query($c: String) { nearby(communityCode: $c, radiusMeters: 1500) { totalCount } }`,
+        { c: code },
+      );
+      expect(res.errors).toBeUndefined();
+      if (code === mapped[0].code) expect(res.data!.nearby.totalCount).toBe(mapped[0].n);
+    }
+  });
+
+  it('when the seeded items are read, then they carry who may apply, and every seeded applicant met it on the day', async () => {
+    const items: { code: string; minAge: number | null; tags: string[] }[] = await app.db.query(
+      `SELECT code, min_age AS "minAge", eligible_tags AS tags FROM service_item
+       WHERE code IN ('SQ-SENIOR-CARD', 'SQ-OLD-AGE-ALLOWANCE', 'SQ-MIN-ALLOWANCE', 'SQ-DISABILITY-CARD') ORDER BY code`,
+    );
+    expect(items).toEqual([
+      { code: 'SQ-DISABILITY-CARD', minAge: null, tags: ['DISABLED'] },
+      { code: 'SQ-MIN-ALLOWANCE', minAge: null, tags: ['MINIMUM_ALLOWANCE', 'POOR_HOUSEHOLD'] },
+      { code: 'SQ-OLD-AGE-ALLOWANCE', minAge: 80, tags: [] },
+      { code: 'SQ-SENIOR-CARD', minAge: 60, tags: [] },
+    ]);
+    const [row] = await app.db.query(
+      `SELECT count(*)::int AS applications,
+         count(*) FILTER (WHERE i.min_age IS NOT NULL OR i.eligible_tags <> '{}')::int AS conditional,
+         count(*) FILTER (WHERE
+           (i.min_age IS NOT NULL AND r.birth_date + make_interval(years => i.min_age) > (a.submitted_at AT TIME ZONE 'Asia/Shanghai')::date)
+           OR (i.eligible_tags <> '{}' AND NOT r.tags && i.eligible_tags))::int AS ineligible
+       FROM service_application a JOIN service_item i ON i.id = a.item_id JOIN resident r ON r.id = a.resident_id`,
+    );
+    expect(row.conditional).toBeGreaterThan(50);
+    expect(row.ineligible).toBe(0);
+  });
 });

@@ -1,10 +1,14 @@
 import {
+  chinaDay,
   COMMUNITY_FUNCTIONS,
   makeIdNumber,
   maskIdNumber,
   POI_CATEGORIES,
+  POI_CATEGORY_LABELS,
   type FormSchema,
   type ServiceApplicationState,
+  type WorkCalendar,
+  whyIneligible,
 } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import type { ModuleServices } from '../../common/module';
@@ -40,6 +44,7 @@ import {
   VILLAGE_ITEMS,
   type SeedItem,
 } from './service.seed-data';
+import { loadWorkCalendar } from './work-calendar.service';
 
 const SEED = 20130601;
 const DAY = 86_400_000;
@@ -100,8 +105,9 @@ export async function seedServices(
   ];
   await insertRows(m, rowsTable('service_offering', { itemId: 'uuid', regionCode: 'varchar' }), offerings);
 
-  const profiles = await seedProfiles(m, rand, communities);
-  const points = await seedPoints(m, rand);
+  const locations = await communityLocations(m, communities);
+  const profiles = await seedProfiles(m, rand, communities, locations);
+  const points = await seedPoints(m, rand, profiles.mapped, locations);
   const catalogue = (place: Place): SeedItem[] =>
     place.level === 'VILLAGE'
       ? VILLAGE_ITEMS
@@ -113,12 +119,13 @@ export async function seedServices(
     catalogue,
     itemIds,
     now,
+    calendar: await loadWorkCalendar(m),
   });
   return {
     policies: policyIds.size,
     items: itemIds.size,
     offerings: offerings.length,
-    profiles,
+    profiles: { central: profiles.central, satellites: profiles.satellites },
     points,
     ...applications,
   };
@@ -162,6 +169,7 @@ async function seedItems(
       category: 'text',
       servicePoint: 'text',
       eligibleTags: 'text[]',
+      minAge: 'int',
       eligibility: 'text',
       materials: 'jsonb',
       formSchema: 'jsonb',
@@ -173,6 +181,7 @@ async function seedItems(
     items.map(({ item, regionCode }) => ({
       ...item,
       eligibleTags: item.eligibleTags ?? [],
+      minAge: item.minAge ?? null,
       eligibility: item.eligibility ?? '',
       policyId: item.policy ? policyIds.get(item.policy)! : null,
       regionCode,
@@ -183,7 +192,50 @@ async function seedItems(
 }
 
 /** 73 central communities (上红社区 among them, the first of each street too); the others are their satellites. */
-async function seedProfiles(m: EntityManager, rand: SeededRandom, communities: Place[]) {
+type LatLng = { lat: number; lng: number };
+const METRES_PER_DEGREE = 111_195;
+
+/** The point `distance` metres from `centre` towards `bearing` (radians from north), on a small patch of earth. */
+function offset(centre: LatLng, distance: number, bearing: number): LatLng {
+  return {
+    lat: centre.lat + (distance * Math.cos(bearing)) / METRES_PER_DEGREE,
+    lng:
+      centre.lng +
+      (distance * Math.sin(bearing)) / (METRES_PER_DEGREE * Math.cos((centre.lat * Math.PI) / 180)),
+  };
+}
+
+/** How far from its district's centroid a demo community may lie: inside the district, around its middle. */
+const DISTRICT_RADIUS_M = 6000;
+
+/**
+ * Every community's map location: 上红社区's own, the others within DISTRICT_RADIUS_M of their district's centroid,
+ * drawn from a generator seeded by the community's code (the same point on every run, whatever else is seeded).
+ * Communities of a district without a centroid (an import without them) have none.
+ */
+async function communityLocations(m: EntityManager, communities: Place[]): Promise<Map<string, LatLng>> {
+  const districts: ({ code: string } & LatLng)[] = await m.query(
+    `SELECT code, centroid_lat AS lat, centroid_lng AS lng FROM region
+     WHERE code = ANY($1::varchar[]) AND centroid_lat IS NOT NULL`,
+    [[...new Set(communities.map((c) => c.code.slice(0, 6)))]],
+  );
+  const centroids = new Map(districts.map((d) => [d.code, d]));
+  const located = new Map<string, LatLng>([[SHANGHONG, SHANGHONG_LOCATION]]);
+  for (const c of communities) {
+    const centre = centroids.get(c.code.slice(0, 6));
+    if (!centre || located.has(c.code)) continue;
+    const own = seededRandom(Number(c.code) % 2_147_483_647);
+    located.set(c.code, offset(centre, DISTRICT_RADIUS_M * Math.sqrt(own.next()), own.next() * 2 * Math.PI));
+  }
+  return located;
+}
+
+async function seedProfiles(
+  m: EntityManager,
+  rand: SeededRandom,
+  communities: Place[],
+  locations: Map<string, LatLng>,
+) {
   const firstOfStreet = new Map<string, string>();
   for (const c of communities) if (!firstOfStreet.has(c.parentCode)) firstOfStreet.set(c.parentCode, c.code);
   const firsts = new Set(firstOfStreet.values());
@@ -209,8 +261,8 @@ async function seedProfiles(m: EntityManager, rand: SeededRandom, communities: P
           : extra.slice(0, 2),
       openingHours: '周一至周五 8:30–17:00；周六 9:00–12:00；网上办理全天候24小时',
       officePhone: `0451-8${String(rand.between(4000000, 8999999))}`,
-      lat: shanghong ? SHANGHONG_LOCATION.lat : null,
-      lng: shanghong ? SHANGHONG_LOCATION.lng : null,
+      lat: locations.get(c.code)?.lat ?? null,
+      lng: locations.get(c.code)?.lng ?? null,
     };
   });
   // Centrals first: a satellite points at a row that exists.
@@ -232,32 +284,55 @@ async function seedProfiles(m: EntityManager, rand: SeededRandom, communities: P
     }),
     rows,
   );
-  return { central: central.size, satellites: rows.length - central.size };
+  // The first central community of each district beside 上红社区 gets a convenience map of its own too.
+  const mapped = new Map<string, string>();
+  for (const c of communities)
+    if (
+      central.has(c.code) &&
+      c.code !== SHANGHONG &&
+      locations.has(c.code) &&
+      !mapped.has(c.code.slice(0, 6))
+    )
+      mapped.set(c.code.slice(0, 6), c.code);
+  return { central: central.size, satellites: rows.length - central.size, mapped: [...mapped.values()] };
 }
 
-/** The convenience map: each category's points within about 1,400 m of 上红社区 (some beyond the 1,000 m circle). */
-async function seedPoints(m: EntityManager, rand: SeededRandom) {
-  const metresPerDegree = 111_195;
+/**
+ * The convenience maps: each category's points within about 1,400 m of 上红社区 (some beyond the 1,000 m circle),
+ * and one or two of each category near a few other central communities (from a generator of their own, so
+ * 上红社区's map and the rest of the seed stay as they were).
+ */
+async function seedPoints(
+  m: EntityManager,
+  rand: SeededRandom,
+  others: readonly string[],
+  locations: Map<string, LatLng>,
+) {
+  const point = (r: SeededRandom, centre: LatLng) =>
+    offset(centre, 80 + r.next() * 1320, r.next() * 2 * Math.PI);
+  const hours = (category: string) => (category === 'BUS_STOP' ? '5:30–22:00' : '8:00–20:00');
   const rows = POI_CATEGORIES.flatMap((category) =>
-    POI_NAMES[category].map((name) => {
-      const distance = 80 + rand.next() * 1320;
-      const bearing = rand.next() * 2 * Math.PI;
-      const lat = SHANGHONG_LOCATION.lat + (distance * Math.cos(bearing)) / metresPerDegree;
-      const lng =
-        SHANGHONG_LOCATION.lng +
-        (distance * Math.sin(bearing)) /
-          (metresPerDegree * Math.cos((SHANGHONG_LOCATION.lat * Math.PI) / 180));
-      return {
-        category,
-        name: `${name}（示例）`,
-        address: `道里区${rand.pick(['中医街', '通江街', '西十二道街', '友谊路', '尚志大街'])}${rand.between(1, 200)}号`,
-        lat,
-        lng,
-        openingHours: category === 'BUS_STOP' ? '5:30–22:00' : '8:00–20:00',
-        regionCode: SHANGHONG,
-      };
-    }),
+    POI_NAMES[category].map((name) => ({
+      category,
+      name: `${name}（示例）`,
+      ...point(rand, SHANGHONG_LOCATION),
+      address: `道里区${rand.pick(['中医街', '通江街', '西十二道街', '友谊路', '尚志大街'])}${rand.between(1, 200)}号`,
+      openingHours: hours(category),
+      regionCode: SHANGHONG,
+    })),
   );
+  const own = seededRandom(SEED + 1);
+  for (const code of others)
+    for (const category of POI_CATEGORIES)
+      for (let k = 1, n = own.between(1, 2); k <= n; k++)
+        rows.push({
+          category,
+          name: `${POI_CATEGORY_LABELS[category].zh}${k}（示例）`,
+          ...point(own, locations.get(code)!),
+          address: `示例路${own.between(1, 200)}号`,
+          openingHours: hours(category),
+          regionCode: code,
+        });
   await insertRows(
     m,
     rowsTable('point_of_interest', {
@@ -308,7 +383,13 @@ async function seedApplications(
   cipher: PersonalDataCipher,
   services: Pick<ModuleServices, 'residents'>,
   rand: SeededRandom,
-  opts: { places: Place[]; catalogue: (p: Place) => SeedItem[]; itemIds: Map<string, string>; now: Date },
+  opts: {
+    places: Place[];
+    catalogue: (p: Place) => SeedItem[];
+    itemIds: Map<string, string>;
+    now: Date;
+    calendar: WorkCalendar;
+  },
 ) {
   const residents = await services.residents.forSeed(m);
   const byPlace = new Map<string, typeof residents>();
@@ -340,13 +421,17 @@ async function seedApplications(
       const item = n % 5 === 0 && place.level === 'COMMUNITY' ? SENIOR_CARD : rand.pick(items);
       const submittedAt = officeTime(opts.now, -rand.between(0, APPLICATIONS.days), rand);
       if (submittedAt > opts.now) continue;
+      // Only residents who may apply, as the API checks at submission.
+      const rule = { eligibleTags: item.eligibleTags ?? [], minAge: item.minAge ?? null };
+      const eligible = people.filter((p) => !whyIneligible(rule, p, chinaDay(submittedAt)));
+      if (!eligible.length) continue;
       const acting = item === SENIOR_CARD && rand.next() < 0.4;
       const row: ApplicationRow = submittedApplication({
         id: uuid(),
         itemId: opts.itemIds.get(item.code)!,
         category: item.category,
         regionCode: place.code,
-        residentId: rand.pick(people).id,
+        residentId: rand.pick(eligible).id,
         channel: rand.next() < 0.45 ? 'PORTAL' : 'WINDOW',
         actingName: acting
           ? `${rand.pick(['宋', '王', '李', '张', '刘'])}${rand.pick(['建国', '志强', '丽华', '海涛'])}`
@@ -367,10 +452,9 @@ async function seedApplications(
         row.actingIdNumberEncrypted = cipher.encrypt(idNumber);
         row.actingIdNumberMasked = maskIdNumber(idNumber);
       }
-      const steps = planSteps(row, rand, slotFor);
-      played.push(
-        playApplication(row, steps, opts.now, place.level === 'VILLAGE' ? '村便民服务中心' : '社区服务窗口'),
-      );
+      const steps = planSteps(row, rand, slotFor, opts.calendar);
+      const actor = place.level === 'VILLAGE' ? '村便民服务中心' : '社区服务窗口';
+      played.push(playApplication(row, steps, opts.now, actor, opts.calendar));
     }
   }
   played.sort((a, b) => a.row.submittedAt.getTime() - b.row.submittedAt.getTime());
@@ -480,6 +564,7 @@ function planSteps(
     at: Date,
     k: number,
   ) => { id: string; day: string; startsAt: string; endsAt: string },
+  calendar: WorkCalendar,
 ): ApplicationStep[] {
   const steps: ApplicationStep[] = [];
   const actor = '社区工作人员';
@@ -544,7 +629,7 @@ function planSteps(
     command: 'complete',
     at: done,
     actor,
-    details: completion({ ...a, submittedAt: submitted }, done),
+    details: completion({ ...a, submittedAt: submitted }, done, calendar),
   });
   return steps;
 }

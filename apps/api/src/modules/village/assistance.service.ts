@@ -9,7 +9,8 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
-import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, orderedQuery, SortDirection } from '../../common/connection';
+import type { ListQuery, PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { checkText, pastDay, Params, Where } from '../../common/sql';
@@ -104,6 +105,14 @@ export class AssistanceService {
 
   /** Newest plan first. */
   async list(ctx: RequestContext, filter: AssistanceFilter | null | undefined, args: PageArgs) {
+    return listPage(scoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: AssistanceFilter | null | undefined,
+  ): Promise<ListQuery<Assistance>> {
     requireAction(ctx, 'village:read');
     const where = new Where()
       .subtree('a.region_path', await scopePath(ctx, filter?.regionCode))
@@ -118,11 +127,10 @@ export class AssistanceService {
         { from: 'plannedFrom', to: 'plannedTo' },
         'date',
       );
-    return listInOrder<Assistance>(scoped(ctx), ['PLANNED_ON', 'plannedOn', SortDirection.DESC], {
+    return orderedQuery<Assistance>(['PLANNED_ON', 'plannedOn', SortDirection.DESC], {
       from: 'assistance a',
       columns: ASSISTANCE_COLUMNS,
       where,
-      args,
     });
   }
 
@@ -138,7 +146,7 @@ export class AssistanceService {
     const idem = idempotency(principal, input);
     const first = { table: 'assistance', alias: 'a', columns: ASSISTANCE_COLUMNS };
     return atomically(ctx, async (m) => {
-      const household = await this.visits.householdPlace(ctx, householdId);
+      const household = await this.visits.householdPlace(ctx, m, householdId, 'assistance.plan');
       const posting = await this.cadres.activePostingFor(ctx, m, household.path, postingId);
       const [created]: Assistance[] = await m.query(
         `INSERT INTO assistance (household_id, posting_id, cadre_id, work_unit_id, region_code, type, description,
@@ -244,7 +252,7 @@ export class AssistanceService {
     if (!Number.isSafeInteger(input.incomeYuan) || input.incomeYuan < 0)
       throw AppError.badInput('incomeYuan is whole yuan, 0 or more.', 'incomeYuan');
     return atomically(ctx, async (m) => {
-      const household = await this.visits.householdPlace(ctx, householdId);
+      const household = await this.visits.householdPlace(ctx, m, householdId, 'householdIncome.record');
       const [row] = await m.query(
         `WITH old AS (SELECT income_yuan FROM household_income WHERE household_id = $1 AND year = $3 FOR UPDATE)
          INSERT INTO household_income AS i (household_id, region_code, year, income_yuan) VALUES ($1, $2, $3, $4)

@@ -9,7 +9,8 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { runCommand, type CommandTarget } from '../../common/command';
-import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, orderedQuery, SortDirection } from '../../common/connection';
+import type { ListQuery, PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
@@ -77,6 +78,14 @@ export class CadreService {
   }
 
   async list(ctx: RequestContext, filter: StationedCadreFilter | null | undefined, args: PageArgs) {
+    return listPage(scoped(ctx), { ...(await this.listQuery(ctx, filter)), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(
+    ctx: RequestContext,
+    filter: StationedCadreFilter | null | undefined,
+  ): Promise<ListQuery<StationedCadre>> {
     requireAction(ctx, 'village:read');
     const path = await scopePath(ctx, filter?.regionCode);
     const where = new Where()
@@ -93,11 +102,10 @@ export class CadreService {
       const [f, t] = [isoDay(from), isoDay(to)];
       where.add(`k.id IN (${belowTargetSql(where, path, f, t, cadreVisitTarget(f, t))})`);
     }
-    return listInOrder<StationedCadre>(scoped(ctx), ['NAME', 'name'], {
+    return orderedQuery<StationedCadre>(['NAME', 'name'], {
       from: 'stationed_cadre k',
       columns: CADRE_COLUMNS,
       where,
-      args,
     });
   }
 
@@ -190,17 +198,23 @@ export class CadreService {
 
   /** Newest first. */
   async postings(ctx: RequestContext, filter: PostingFilter | null | undefined, args: PageArgs) {
+    return listPage(scoped(ctx), { ...(await this.postingQuery(ctx, filter)), args });
+  }
+
+  async postingQuery(
+    ctx: RequestContext,
+    filter: PostingFilter | null | undefined,
+  ): Promise<ListQuery<Posting>> {
     requireAction(ctx, 'village:read');
     const where = new Where()
       .subtree('p.region_path', await scopePath(ctx, filter?.regionCode))
       .id('p.cadre_id', filter?.cadreId, 'cadreId')
       .id('p.work_unit_id', filter?.workUnitId, 'workUnitId')
       .anyOf('p.state', filter?.state);
-    return listInOrder<Posting>(scoped(ctx), ['STARTS_ON', 'startsOn', SortDirection.DESC], {
+    return orderedQuery<Posting>(['STARTS_ON', 'startsOn', SortDirection.DESC], {
       from: 'posting p',
       columns: POSTING_COLUMNS,
       where,
-      args,
     });
   }
 

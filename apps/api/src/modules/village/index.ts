@@ -12,6 +12,7 @@ import {
 import { VillageSafetyService } from './safety.service';
 import { PairingResolver, PostingResolver, StationedCadreResolver, WorkUnitResolver } from './unit.resolver';
 import { createVillageLoaders, type VillageLoaders } from './village.loaders';
+import { VILLAGE_EXPORTS } from './village.exports';
 import { seedVillages } from './village.seed';
 import {
   CadreRegionFiguresResolver,
@@ -21,7 +22,12 @@ import {
   VillageStatsResolver,
 } from './village-stats.resolver';
 import { VillageStatsService } from './village-stats.service';
-import { AssistanceResolver, DisputeCaseVisitResolver, VisitResolver } from './visit.resolver';
+import {
+  AssistanceResolver,
+  DisputeCaseVisitResolver,
+  DueHouseholdResolver,
+  VisitResolver,
+} from './visit.resolver';
 import { VisitService } from './visit.service';
 import { WorkUnitService } from './work-unit.service';
 
@@ -61,12 +67,14 @@ export const villageModule = defineModule({
     };
   },
   loaders: (ctx) => ({ village: createVillageLoaders(ctx) }),
+  exports: VILLAGE_EXPORTS,
   resolvers: [
     WorkUnitResolver,
     PairingResolver,
     StationedCadreResolver,
     PostingResolver,
     VisitResolver,
+    DueHouseholdResolver,
     DisputeCaseVisitResolver,
     AssistanceResolver,
     VillageProfileResolver,

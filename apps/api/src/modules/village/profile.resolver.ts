@@ -39,10 +39,18 @@ export class VillageProfileResolver {
 
   @Mutation(() => VillageIndicatorImport, {
     description:
-      'A CSV of yearly indicators (header: villageCode,year,households,population,cultivatedLandMu,poorHouseholds,perCapitaNetIncome,collectiveAssets,collectiveDebts,householdsInOrganizations, or the Chinese labels): all lines or, with any error, none.',
+      'A CSV or XLSX (its first sheet) of yearly indicators (header: villageCode,year,households,population,cultivatedLandMu,poorHouseholds,perCapitaNetIncome,collectiveAssets,collectiveDebts,householdsInOrganizations, or the Chinese labels): all lines or, with any error, none.',
   })
-  importVillageIndicators(@Ctx() ctx: RequestContext, @Arg('csv') csv: string) {
-    return ctx.services.villageProfiles.importIndicators(ctx, csv);
+  importVillageIndicators(
+    @Ctx() ctx: RequestContext,
+    @Arg('csv', () => String, { nullable: true, description: 'The file as UTF-8 text.' }) csv?: string | null,
+    @Arg('xlsx', () => String, {
+      nullable: true,
+      description: 'The workbook, base64-encoded; instead of csv.',
+    })
+    xlsx?: string | null,
+  ) {
+    return ctx.services.villageProfiles.importIndicators(ctx, { csv, xlsx });
   }
 
   @Mutation(() => VillageOrganization)

@@ -8,12 +8,13 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, orderedQuery, SortDirection } from '../../common/connection';
+import type { ListQuery, PageArgs } from '../../common/connection';
 import { parseId, parseIds } from '../../common/ids';
 import { checkText, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
-import { parseIndicatorCsv } from './indicator-import';
+import { parseIndicatorCsv, parseIndicatorXlsx } from './indicator-import';
 import type {
   AddVillageOrganizationMembersInput,
   CreateVillageOrganizationInput,
@@ -64,15 +65,21 @@ export class VillageProfileService {
 
   /** Newest year first. */
   async indicators(ctx: RequestContext, filter: VillageIndicatorFilter | null | undefined, args: PageArgs) {
+    return listPage(scoped(ctx), { ...(await this.indicatorQuery(ctx, filter)), args });
+  }
+
+  async indicatorQuery(
+    ctx: RequestContext,
+    filter: VillageIndicatorFilter | null | undefined,
+  ): Promise<ListQuery<VillageIndicator>> {
     requireAction(ctx, 'village:read');
     const where = new Where().subtree('i.region_path', await scopePath(ctx, filter?.regionCode));
     if (filter?.yearFrom != null) where.add(`i.year >= ${where.param(filter.yearFrom)}`);
     if (filter?.yearTo != null) where.add(`i.year <= ${where.param(filter.yearTo)}`);
-    return listInOrder<VillageIndicator>(scoped(ctx), ['YEAR', 'year', SortDirection.DESC], {
+    return orderedQuery<VillageIndicator>(['YEAR', 'year', SortDirection.DESC], {
       from: 'village_indicator i',
       columns: INDICATOR_COLUMNS,
       where,
-      args,
     });
   }
 
@@ -98,13 +105,18 @@ export class VillageProfileService {
   }
 
   /**
-   * A CSV of yearly indicators (a header, then one village and year a line): every line is checked, and with any
-   * error nothing is written and every error is answered with its line. A year recorded already is an error:
-   * an import never overwrites what was entered.
+   * A CSV or XLSX of yearly indicators (a header, then one village and year a line): every line is checked, and
+   * with any error nothing is written and every error is answered with its line. A year recorded already is an
+   * error: an import never overwrites what was entered.
    */
-  async importIndicators(ctx: RequestContext, csv: string): Promise<VillageIndicatorImport> {
+  async importIndicators(
+    ctx: RequestContext,
+    file: { csv?: string | null; xlsx?: string | null },
+  ): Promise<VillageIndicatorImport> {
     const principal = requireAction(ctx, 'village:write');
-    const parsed = parseIndicatorCsv(csv);
+    if ((file.csv == null) === (file.xlsx == null))
+      throw new AppError('BAD_USER_INPUT', 'Send either a CSV or an XLSX file.', { field: 'csv' });
+    const parsed = file.csv != null ? parseIndicatorCsv(file.csv) : await parseIndicatorXlsx(file.xlsx!);
     const errors: ImportLineError[] = [...parsed.errors];
     const valid: (VillageIndicators & { villageCode: string; line: number })[] = [];
     const villages = await ctx.services.region.findByCodes(

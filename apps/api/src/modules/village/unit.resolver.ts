@@ -1,8 +1,9 @@
 import { constantCase, POSTING_MACHINE } from '@qiangji/domain';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
 import { Region } from '../region/region.entity';
 import {
+  CadreMonth,
   CreatePairingInput,
   CreateWorkUnitInput,
   EndPostingInput,
@@ -93,6 +94,20 @@ export class StationedCadreResolver {
   @FieldResolver(() => [Posting], { description: 'Newest first, those in your jurisdiction.' })
   postings(@Ctx() ctx: RequestContext, @Root() cadre: StationedCadre) {
     return ctx.loaders.village.postingsOfCadre.load(cadre.id);
+  }
+
+  @FieldResolver(() => [CadreMonth], {
+    description: 'Its visits by month, oldest first, in your jurisdiction.',
+  })
+  async visitsByMonth(@Ctx() ctx: RequestContext, @Root() cadre: StationedCadre) {
+    const figures = await ctx.loaders.village.cadreVisitFigures.load(cadre.id);
+    return figures.filter((f) => f.month !== null);
+  }
+
+  @FieldResolver(() => Int, { description: 'The households it has visited, in your jurisdiction.' })
+  async householdsCovered(@Ctx() ctx: RequestContext, @Root() cadre: StationedCadre) {
+    const figures = await ctx.loaders.village.cadreVisitFigures.load(cadre.id);
+    return figures.find((f) => f.month === null)?.householdsVisited ?? 0;
   }
 
   @FieldResolver(() => Posting, { nullable: true })

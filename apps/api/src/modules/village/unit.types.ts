@@ -1,6 +1,6 @@
 import type { PostingRole, PostingState, WorkUnitKind, WorkUnitLevel } from '@qiangji/domain';
 import { DateResolver } from 'graphql-scalars';
-import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
 import { FilteredPageArgs, IdempotentInput, SubtreeFilter } from '../../common/graphql-types';
 import { RecordedRow, VersionedInput, VersionedRow } from '../../common/versioned';
@@ -127,6 +127,18 @@ export class CreatePairingInput extends IdempotentInput {
 
   @Field({ defaultValue: '' })
   goals: string;
+}
+
+@ObjectType({ description: 'A month of a cadre’s visits.' })
+export class CadreMonth {
+  @Field({ description: 'YYYY-MM.' })
+  month: string;
+
+  @Field(() => Int)
+  visits: number;
+
+  @Field(() => Int)
+  householdsVisited: number;
 }
 
 @ObjectType({

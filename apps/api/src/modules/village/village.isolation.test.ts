@@ -96,6 +96,19 @@ describe('villages and stationed cadres across jurisdictions', () => {
     },
   );
 
+  it('when county B reads the households due for a visit, then none is A’s, A’s region is refused, the city has both', async () => {
+    const DUE = `query($r: String) { visitsDue(regionCode: $r, first: 200) { totalCount edges { node { id } } } }`;
+    const due = async (who: SignedIn) =>
+      (await one<{ totalCount: number; edges: { node: { id: string } }[] }>(who, DUE)).edges.map(
+        (e) => e.node.id,
+      );
+    const [mine, all] = await Promise.all([due(b.officer), due(city)]);
+    expect(mine).not.toContain(a.home.id);
+    expect(mine).toContain(b.home.id);
+    expect(all).toEqual(expect.arrayContaining([a.home.id, b.home.id]));
+    refused(await b.officer.gql(DUE, { r: a.county }), 'FORBIDDEN');
+  });
+
   it('when county B asks for county A’s things by id, then they are not found', async () => {
     refused(
       await b.officer.gql(`query($id: ID!) { visit(id: $id) { id } }`, { id: ids.visitA }),
@@ -198,6 +211,45 @@ describe('villages and stationed cadres across jurisdictions', () => {
       [ids.assistanceA, a.posting.id, a.villages[0]],
     );
     expect(state).toEqual({ assistance: 'PLANNED', posting: 'ACTIVE', cases: 1 });
+  });
+
+  it('when county B visits, helps, records or reads a household of county A, then each refusal is audited as such', async () => {
+    const PLAN = `mutation($input: PlanAssistanceInput!) { planAssistance(input: $input) { id } }`;
+    const INCOME = `mutation($input: RecordHouseholdIncomeInput!) { recordHouseholdIncome(input: $input) { year } }`;
+    const household = { householdId: a.poorHome.id };
+    refused(await logVisit(b.officer, { ...household, postingId: b.posting.id }), 'BAD_USER_INPUT');
+    refused(
+      await b.officer.gql(PLAN, {
+        input: { ...household, type: 'TRAINING', description: '越权', plannedOn: '2012-06-01' },
+      }),
+      'BAD_USER_INPUT',
+    );
+    refused(
+      await b.officer.gql(INCOME, { input: { ...household, year: 2012, incomeYuan: 1 } }),
+      'BAD_USER_INPUT',
+    );
+    refused(
+      await b.officer.gql(`query($id: ID!) { householdTimeline(householdId: $id) { kind } }`, {
+        id: a.poorHome.id,
+      }),
+      'NOT_FOUND',
+    );
+    const rows: { action: string; changes: unknown; entityId: string | null }[] = await app.db.query(
+      `SELECT action, changes, entity_id AS "entityId" FROM audit_event
+       WHERE actor_id = $1 AND action LIKE '%\\_refused' AND changes->>'attemptedId' = $2 ORDER BY id`,
+      [b.officer.userId, a.poorHome.id],
+    );
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining([
+        'visit.log_refused',
+        'assistance.plan_refused',
+        'householdIncome.record_refused',
+        'household.timeline_refused',
+      ]),
+    );
+    // Who tried what, not the household's data.
+    for (const r of rows)
+      expect(r).toMatchObject({ entityId: null, changes: { attemptedId: a.poorHome.id } });
   });
 
   it('when county B reads the stats of county A, then FORBIDDEN; the city’s children are the two counties’ own figures', async () => {

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../server/context';
 import type { Posting, StationedCadre, WorkUnit } from './unit.types';
 import type { VillageOrganizationMember } from './profile.types';
 import type { Assistance, AssistanceEvent, HouseholdIncome, Visit } from './visit.types';
+import type { CadreVisitFigures } from './visit.service';
 
 const id = (row: { id: string }) => row.id;
 
@@ -16,6 +17,10 @@ export function createVillageLoaders(ctx: RequestContext) {
     postingsOfCadre: groupLoader<Posting>(
       (ids) => services.cadres.postingsOfCadres(ctx, ids),
       (p) => p.cadreId,
+    ),
+    cadreVisitFigures: groupLoader<CadreVisitFigures>(
+      (ids) => services.visits.figuresOfCadres(ctx, ids),
+      (f) => f.cadreId,
     ),
     postingsOfVillage: groupLoader<Posting>(
       (codes) => services.cadres.postingsInVillages(ctx, codes),

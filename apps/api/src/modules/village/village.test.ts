@@ -1,4 +1,12 @@
-import { formatPercent } from '@qiangji/domain';
+import {
+  addMonths,
+  chinaDay,
+  formatPercent,
+  VILLAGE_INDICATOR_FIELDS,
+  VILLAGE_INDICATOR_LABELS,
+  visitPeriodStart,
+} from '@qiangji/domain';
+import ExcelJS from 'exceljs';
 import { pathTo, runCommand as runCaseCommand, mediator, type CommandRefs } from '../../test/mediation';
 import { codeOf, household, resident } from '../../test/people';
 import { startTestApp, type SignedIn, type TestApp } from '../../test/test-app';
@@ -193,6 +201,52 @@ describe('villages and stationed cadres (issue 10)', () => {
       expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'householdId' });
       const byOfficer = await logVisit(w.officer, { householdId: w.elsewhere.id, postingId: w.posting.id });
       expect(byOfficer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'postingId' });
+    });
+
+    it('when households are due for a visit, then the cadre sees them longest unseen first, by pages, until visited; its page counts the visits by month', async () => {
+      const own = await stationedCounty(app);
+      const DUE = `query($first: Int, $after: String) { visitsDue(first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id poor lastVisitedOn periodStart household { address } } } } }`;
+      type Due = { id: string; poor: boolean; lastVisitedOn: string | null; periodStart: string };
+      const due = async (vars: Record<string, unknown> = {}) =>
+        one<{ totalCount: number; pageInfo: { endCursor: string }; edges: { node: Due }[] }>(
+          own.cadreAccount,
+          DUE,
+          vars,
+        );
+      const before = await due();
+      expect(before.totalCount).toBe(2);
+      expect(new Set(before.edges.map((e) => e.node.id))).toEqual(new Set([own.home.id, own.poorHome.id]));
+      const today = chinaDay();
+      const lastMonth = `${addMonths(today.slice(0, 7), -1)}-01`;
+      for (const [home, visitedOn] of [
+        [own.home.id, today],
+        [own.poorHome.id, lastMonth],
+      ] as const)
+        expect((await logVisit(own.cadreAccount, { householdId: home, visitedOn })).errors).toBeUndefined();
+      const after = await due({ first: 1 });
+      // The poor household was seen last month, not this one; the other this quarter.
+      expect(after.totalCount).toBe(1);
+      expect(after.edges[0].node).toMatchObject({
+        id: own.poorHome.id,
+        poor: true,
+        lastVisitedOn: lastMonth,
+        periodStart: visitPeriodStart(today, 1),
+      });
+      expect((await due({ first: 1, after: after.pageInfo.endCursor })).edges).toEqual([]);
+      // The cadre's page counts the same visits: by month, and the households reached.
+      const page = await one<{ householdsCovered: number; visitsByMonth: unknown[] }>(
+        own.officer,
+        `query($id: ID!) { stationedCadre(id: $id) { householdsCovered visitsByMonth { month visits householdsVisited } } }`,
+        { id: own.cadre.id },
+      );
+      expect(page).toEqual({
+        householdsCovered: 2,
+        visitsByMonth: [
+          { month: lastMonth.slice(0, 7), visits: 1, householdsVisited: 1 },
+          { month: today.slice(0, 7), visits: 1, householdsVisited: 1 },
+        ],
+      });
     });
 
     it('when the day is before the posting or to come, then it is refused on visitedOn', async () => {
@@ -514,6 +568,46 @@ describe('villages and stationed cadres (issue 10)', () => {
         },
       );
       expect(again).toMatchObject({ imported: 0, errors: [{ line: 2, field: 'year' }] });
+    });
+
+    it('when an XLSX has a bad row, then the row is named and nothing is written; a good one is written whole', async () => {
+      const IMPORT = `mutation($xlsx: String!) { importVillageIndicators(xlsx: $xlsx) { imported errors { line field message } } }`;
+      // Headed by the Chinese labels, figures as numbers, as a county office's spreadsheet has them.
+      const workbook = async (lands: number[]) => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('村情');
+        sheet.addRow(['村代码', ...VILLAGE_INDICATOR_FIELDS.map((f) => VILLAGE_INDICATOR_LABELS[f].zh)]);
+        lands.forEach((land, i) =>
+          sheet.addRow([w.villages[1], 2020 + i, 300, 1000, land, 20, 6000, 2e6, 1e5, 120]),
+        );
+        return Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+      };
+      const countOf2020s = async () =>
+        (
+          await app.db.query(
+            `SELECT count(*)::int AS n FROM village_indicator WHERE region_code = $1 AND year >= 2020`,
+            [w.villages[1]],
+          )
+        )[0].n;
+      const bad = await one<{ imported: number; errors: { line: number; field: string }[] }>(
+        w.officer,
+        IMPORT,
+        {
+          xlsx: await workbook([8000, -5, 8000]),
+        },
+      );
+      expect(bad).toMatchObject({ imported: 0, errors: [{ line: 3, field: 'cultivatedLandMu' }] });
+      expect(bad.errors).toHaveLength(1);
+      expect(await countOf2020s()).toBe(0);
+      const good = await one<{ imported: number; errors: unknown[] }>(w.officer, IMPORT, {
+        xlsx: await workbook([8000, 8100.5]),
+      });
+      expect(good).toEqual({ imported: 2, errors: [] });
+      expect(await countOf2020s()).toBe(2);
+      const notABook = await one<{ errors: { line: number }[] }>(w.officer, IMPORT, {
+        xlsx: Buffer.from('villageCode,year').toString('base64'),
+      });
+      expect(notABook.errors).toEqual([expect.objectContaining({ line: 1 })]);
     });
 
     it('when a village has its Party branch and the three platforms, then it adopts the model and the promotion rate counts it', async () => {

@@ -15,6 +15,8 @@ import {
   AssistanceEvent,
   AssistancesArgs,
   CompleteAssistanceInput,
+  DueHousehold,
+  DueHouseholdConnection,
   HouseholdIncome,
   HouseholdTimelineEntry,
   LogVisitInput,
@@ -25,6 +27,7 @@ import {
   Visit,
   VisitConnection,
   VisitsArgs,
+  VisitsDueArgs,
 } from './visit.types';
 
 @Resolver(() => Visit)
@@ -55,6 +58,13 @@ export class VisitResolver {
   })
   householdTimeline(@Ctx() ctx: RequestContext, @Arg('householdId', () => ID) householdId: string) {
     return ctx.services.visits.timeline(ctx, householdId);
+  }
+
+  @Query(() => DueHouseholdConnection, {
+    description: 'Households due for a visit today, longest unseen first: a cadre’s to-do list.',
+  })
+  visitsDue(@Ctx() ctx: RequestContext, @Args() { regionCode, ...page }: VisitsDueArgs) {
+    return ctx.services.visits.due(ctx, regionCode, page);
   }
 
   @Mutation(() => Visit, { description: '走访: a visit under an active posting in the household’s village.' })
@@ -92,6 +102,14 @@ export class VisitResolver {
 }
 
 /** The link back from a case to the visit it was found on. */
+@Resolver(() => DueHousehold)
+export class DueHouseholdResolver {
+  @FieldResolver(() => Household, { nullable: true })
+  household(@Ctx() ctx: RequestContext, @Root() due: DueHousehold) {
+    return ctx.loaders.resident.household.load(due.id);
+  }
+}
+
 @Resolver(() => DisputeCase)
 export class DisputeCaseVisitResolver {
   @FieldResolver(() => Visit, { nullable: true, description: 'The stationed cadre’s visit it was found on.' })

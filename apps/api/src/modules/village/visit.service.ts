@@ -1,8 +1,16 @@
-import { ASSISTANCE_TYPE_LABELS, type AssistanceType } from '@qiangji/domain';
+import {
+  ASSISTANCE_TYPE_LABELS,
+  chinaDay,
+  DEFAULT_VISIT_TARGETS,
+  visitPeriodStart,
+  type AssistanceType,
+  type VisitTargets,
+} from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, orderedQuery, sortBy, SortDirection } from '../../common/connection';
+import type { ListQuery, PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { pastDay, updateReturning, Where } from '../../common/sql';
@@ -11,6 +19,7 @@ import type { AuditService } from '../audit/audit.service';
 import type { CadreService } from './cadre.service';
 import {
   TimelineKind,
+  type DueHousehold,
   type GeoPointInput,
   type HouseholdTimelineEntry,
   type LogVisitInput,
@@ -18,6 +27,14 @@ import {
   type Visit,
   type VisitFilter,
 } from './visit.types';
+
+/** A cadre's visits of a month, or (`month` null) of every month. */
+export interface CadreVisitFigures {
+  cadreId: string;
+  month: string | null;
+  visits: number;
+  householdsVisited: number;
+}
 
 export const VISIT_COLUMNS = `v.id, v.posting_id AS "postingId", v.cadre_id AS "cadreId",
   (SELECT p.cadre_name FROM posting p WHERE p.id = v.posting_id) AS "cadreName", v.work_unit_id AS "workUnitId",
@@ -39,6 +56,7 @@ export class VisitService {
   constructor(
     private readonly audit: AuditService,
     private readonly cadres: CadreService,
+    private readonly targets: VisitTargets = DEFAULT_VISIT_TARGETS,
   ) {}
 
   /** Visits by id for loaders, audited as one read per batch. */
@@ -77,6 +95,21 @@ export class VisitService {
 
   /** Newest visit first. */
   async list(ctx: RequestContext, filter: VisitFilter | null | undefined, args: PageArgs) {
+    const query = await this.listQuery(ctx, filter);
+    return inScope(ctx, async (m) => {
+      const connection = await listPage(scoped(ctx), { ...query, args });
+      await this.audited(
+        ctx,
+        m,
+        connection.edges.map((e) => e.node),
+        'visits',
+      );
+      return connection;
+    });
+  }
+
+  /** The rows the list (or its export) selects. */
+  async listQuery(ctx: RequestContext, filter: VisitFilter | null | undefined): Promise<ListQuery<Visit>> {
     requireAction(ctx, 'village:read');
     const where = new Where()
       .subtree('v.region_path', await scopePath(ctx, filter?.regionCode))
@@ -92,25 +125,58 @@ export class VisitService {
         { from: 'visitedFrom', to: 'visitedTo' },
         'date',
       );
-    return inScope(ctx, async (m) => {
-      const connection = await listInOrder<Visit>(
-        scoped(ctx),
-        ['VISITED_ON', 'visitedOn', SortDirection.DESC],
-        {
-          from: 'visit v',
-          columns: VISIT_COLUMNS,
-          where,
-          args,
-        },
-      );
-      await this.audited(
-        ctx,
-        m,
-        connection.edges.map((e) => e.node),
-        'visits',
-      );
-      return connection;
+    return orderedQuery<Visit>(['VISITED_ON', 'visitedOn', SortDirection.DESC], {
+      from: 'visit v',
+      columns: VISIT_COLUMNS,
+      where,
     });
+  }
+
+  /**
+   * Households due for a visit today (China time), longest unseen first, never-visited ones before all: where
+   * a cadre's day starts. The rule is the domain's `isVisitDue`, stated here as SQL over the subtree.
+   */
+  async due(ctx: RequestContext, regionCode: string | null | undefined, args: PageArgs) {
+    requireAction(ctx, 'village:read');
+    const today = chinaDay();
+    const where = new Where();
+    const path = where.param(await scopePath(ctx, regionCode), 'ltree');
+    const poorFrom = where.param(visitPeriodStart(today, this.targets.poorHouseholdMonths), 'date');
+    const otherFrom = where.param(visitPeriodStart(today, this.targets.householdMonths), 'date');
+    const periodStart = `CASE WHEN d.poor THEN ${poorFrom} ELSE ${otherFrom} END`;
+    where.add(`(d.last IS NULL OR d.last < ${periodStart})`);
+    const seen = `coalesce(d.last, DATE '0001-01-01')`;
+    return inScope(ctx, () =>
+      listPage<DueHousehold & { seen: string }>(scoped(ctx), {
+        from: `(SELECT h.id, h.poor, (SELECT max(v.visited_on) FROM visit v WHERE v.household_id = h.id) AS last
+          FROM (${ctx.services.households.subtreeSql(path)}) h) d`,
+        columns: `d.id, d.poor, d.last::text AS "lastVisitedOn", ${periodStart}::text AS "periodStart",
+          ${seen}::text AS seen`,
+        where,
+        sort: sortBy({ SEEN: { expr: seen, value: (r) => r.seen } }, null, 'SEEN', {
+          expr: 'd.id',
+          of: (r) => r.id,
+        }),
+        args,
+      }),
+    );
+  }
+
+  /**
+   * The cadres' visits by month and in all (`month` null), with the households they reached: a cadre's page, in
+   * one statement for every cadre asked for, over the visits the caller's scope shows.
+   */
+  figuresOfCadres(ctx: RequestContext, cadreIds: readonly string[]): Promise<CadreVisitFigures[]> {
+    requireAction(ctx, 'village:read');
+    return inScope(ctx, (m) =>
+      m.query(
+        `SELECT v.cadre_id AS "cadreId", to_char(v.visited_on, 'YYYY-MM') AS month, count(*)::int AS visits,
+           count(DISTINCT v.household_id)::int AS "householdsVisited"
+         FROM visit v WHERE v.cadre_id = ANY($1::uuid[])
+         GROUP BY GROUPING SETS ((v.cadre_id, month), (v.cadre_id)) ORDER BY month`,
+        [cadreIds],
+      ),
+    );
   }
 
   /** The years with visits in the caller's scope, or in a region's subtree, newest first: the stats' periods. */
@@ -150,7 +216,7 @@ export class VisitService {
         ]);
         if (sent) return replay<Visit>(m, first, idem);
       }
-      const household = await this.householdPlace(ctx, householdId);
+      const household = await this.householdPlace(ctx, m, householdId, 'visit.log');
       const posting = await this.cadres.activePostingFor(ctx, m, household.path, postingId);
       if (visitedOn < posting.startsOn)
         throw AppError.badInput('visitedOn is before the posting began.', 'visitedOn');
@@ -194,10 +260,19 @@ export class VisitService {
     });
   }
 
-  /** A household of the caller's scope (a parsed id) and its place: where its visits and assistance lie. */
-  async householdPlace(ctx: RequestContext, householdId: string) {
+  /**
+   * A household of the caller's scope (a parsed id) and its place: where its visits and assistance lie. One
+   * outside it is refused on `householdId`, and the attempt (`action`) recorded, as the registry does.
+   */
+  async householdPlace(ctx: RequestContext, m: EntityManager, householdId: string, action: string) {
     const [household] = await ctx.services.households.findByIds(ctx, [householdId]);
-    if (!household) throw AppError.badInput(`Household ${householdId} was not found.`, 'householdId');
+    if (!household)
+      return this.audit.refuse(
+        ctx,
+        m,
+        { action, entityType: 'Household', entityId: householdId, field: 'householdId' },
+        `Household ${householdId} was not found.`,
+      );
     const [place] = await ctx.services.region.pathsOf(ctx, [household.regionCode]);
     return { regionCode: household.regionCode, path: place.path };
   }
@@ -251,7 +326,13 @@ export class VisitService {
     const householdId = parseId(id, 'householdId');
     return inScope(ctx, async (m) => {
       const household = await ctx.services.households.withMemberChanges(ctx, m, householdId);
-      if (!household) throw AppError.notFound(`Household ${id} was not found.`);
+      if (!household)
+        return this.audit.refuse(
+          ctx,
+          m,
+          { action: 'household.timeline', entityType: 'Household', entityId: householdId },
+          `Household ${id} was not found.`,
+        );
       const residentIds = household.members.map((r) => r.id);
       const disputes = ctx.principal!.actions.has('dispute:read')
         ? `SELECT d.received_at, '${TimelineKind.DISPUTE}', d.state, d.title, d.id FROM (${ctx.services.disputeCases.partyCasesSql('$2::uuid[]')}) d`

@@ -2,7 +2,7 @@ import type { AssistanceState, AssistanceType, DisputeType, VisitPurpose } from 
 import { DateResolver, DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ConnectionType } from '../../common/connection';
+import { ConnectionType, PageArgs } from '../../common/connection';
 import { FilteredPageArgs, IdempotentInput, LatLngFields } from '../../common/graphql-types';
 import { RecordedRow, VersionedInput, VersionedRow } from '../../common/versioned';
 import { DisputeTypeEnum } from '../mediation/mediation.enums';
@@ -95,6 +95,38 @@ export class VisitFilter extends HouseholdWorkFilter {
 
 @ArgsType()
 export class VisitsArgs extends FilteredPageArgs(VisitFilter) {}
+
+@ObjectType({
+  description:
+    'A household due for a visit: not visited since its period began (a poor household’s month, any other’s quarter).',
+})
+export class DueHousehold {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'Tagged POOR_HOUSEHOLD: visited every month.' })
+  poor: boolean;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Its last visit; null: never visited.' })
+  lastVisitedOn: string | null;
+
+  @Field(() => DateResolver, {
+    description: 'The day its period began: a visit from then on is on schedule.',
+  })
+  periodStart: string;
+}
+
+@ObjectType()
+export class DueHouseholdConnection extends ConnectionType(DueHousehold) {}
+
+@ArgsType()
+export class VisitsDueArgs extends PageArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The whole subtree of this region; default: your jurisdiction (a cadre’s village).',
+  })
+  regionCode?: string | null;
+}
 
 @InputType({
   description:

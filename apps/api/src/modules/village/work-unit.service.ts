@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped, unscoped } from '../../common/authz';
-import { listInOrder, SortDirection, type PageArgs } from '../../common/connection';
+import { listPage, orderedQuery, SortDirection } from '../../common/connection';
+import type { ListQuery, PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { checkText, isoDay, Where } from '../../common/sql';
@@ -48,17 +49,17 @@ export class WorkUnitService {
   }
 
   list(ctx: RequestContext, filter: WorkUnitFilter | null | undefined, args: PageArgs) {
+    return listPage(unscoped(ctx), { ...this.listQuery(ctx, filter), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  listQuery(ctx: RequestContext, filter: WorkUnitFilter | null | undefined): ListQuery<WorkUnit> {
     requireAction(ctx, 'village:read');
     const where = new Where()
       .anyOf('u.kind', filter?.kind)
       .anyOf('u.level', filter?.level)
       .contains(['u.name'], filter?.q);
-    return listInOrder<WorkUnit>(unscoped(ctx), ['NAME', 'name'], {
-      from: 'work_unit u',
-      columns: UNIT_COLUMNS,
-      where,
-      args,
-    });
+    return orderedQuery<WorkUnit>(['NAME', 'name'], { from: 'work_unit u', columns: UNIT_COLUMNS, where });
   }
 
   async create(ctx: RequestContext, input: CreateWorkUnitInput): Promise<WorkUnit> {
@@ -95,6 +96,13 @@ export class WorkUnitService {
 
   /** Newest term first. */
   async pairings(ctx: RequestContext, filter: PairingFilter | null | undefined, args: PageArgs) {
+    return listPage(scoped(ctx), { ...(await this.pairingQuery(ctx, filter)), args });
+  }
+
+  async pairingQuery(
+    ctx: RequestContext,
+    filter: PairingFilter | null | undefined,
+  ): Promise<ListQuery<Pairing>> {
     requireAction(ctx, 'village:read');
     const where = new Where()
       .subtree('p.region_path', await scopePath(ctx, filter?.regionCode))
@@ -103,11 +111,10 @@ export class WorkUnitService {
       const day = where.param(isoDay(filter.activeOn), 'date');
       where.add(`p.starts_on <= ${day} AND (p.ends_on IS NULL OR p.ends_on >= ${day})`);
     }
-    return listInOrder<Pairing>(scoped(ctx), ['STARTS_ON', 'startsOn', SortDirection.DESC], {
+    return orderedQuery<Pairing>(['STARTS_ON', 'startsOn', SortDirection.DESC], {
       from: 'pairing p',
       columns: PAIRING_COLUMNS,
       where,
-      args,
     });
   }
 

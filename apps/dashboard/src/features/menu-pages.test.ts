@@ -1,0 +1,27 @@
+import type { Action } from '@qiangji/domain';
+import { apiActionName } from '../auth/actions';
+import { FEATURES, menuPagesFor } from '.';
+
+const paths = (name: string, actions: Action[], level: string) =>
+  menuPagesFor(
+    FEATURES.find((f) => f.name === name)!,
+    actions.map(apiActionName),
+    level,
+  ).map((page) => page.path);
+
+describe("a feature's pages in the menu", () => {
+  it('when a community worker may read reports, then 月报审签 stays out of the menu; a street officer has it', () => {
+    expect(paths('regions', ['report:read'], 'COMMUNITY')).toEqual([]);
+    expect(paths('regions', ['report:read'], 'STREET')).toEqual(['/reports']);
+  });
+
+  it('when the account sits in an urban community, then 村情档案 is not offered; in a village or a county it is', () => {
+    expect(paths('visits', ['visit:read'], 'COMMUNITY')).not.toContain('/village');
+    expect(paths('visits', ['visit:read'], 'VILLAGE')).toContain('/village');
+    expect(paths('visits', ['visit:read'], 'COUNTY')).toContain('/village');
+  });
+
+  it('when the actions lack a page’s action, then it is not offered at any level', () => {
+    expect(paths('regions', [], 'CITY')).toEqual([]);
+  });
+});
