@@ -51,16 +51,6 @@ export class WorkUnitFilter {
 
   @Field(() => String, { nullable: true, description: 'Part of the name.' })
   q?: string | null;
-
-  @Field(() => DateResolver, {
-    nullable: true,
-    description:
-      'With `belowVisitTargetTo`: only the cadres posted in the subtree then whose visits fell short.',
-  })
-  belowVisitTargetFrom?: Date | null;
-
-  @Field(() => DateResolver, { nullable: true, description: 'Inclusive.' })
-  belowVisitTargetTo?: Date | null;
 }
 
 @ArgsType()
