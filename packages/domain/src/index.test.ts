@@ -247,6 +247,7 @@ describe('the public API', () => {
         'visitPeriodStart',
         'isVisitDue',
         'isBelowCadreTarget',
+        'cadreVisitTarget',
         'incomeGrowth',
         'perCapitaIncomeOf',
         'VILLAGE_INDICATOR_FIELDS',

@@ -354,6 +354,7 @@ export {
   visitPeriodStart,
   isVisitDue,
   isBelowCadreTarget,
+  cadreVisitTarget,
   incomeGrowth,
   perCapitaIncomeOf,
   VILLAGE_INDICATOR_FIELDS,

@@ -229,6 +229,15 @@ export function isOnSchedule(
   return covered.size === periods;
 }
 
+/** The visits a cadre owes over [from, to]: the monthly target for every calendar month the days touch. */
+export function cadreVisitTarget(
+  from: string,
+  to: string,
+  targets: VisitTargets = DEFAULT_VISIT_TARGETS,
+): number {
+  return targetPeriods(from, to, 1) * targets.cadreVisitsPerMonth;
+}
+
 /**
  * The first day of the period of `months` calendar months, counted from January, that `day` falls in: the
  * 1st of its month for a monthly target, of its quarter for a quarterly one.
@@ -261,7 +270,7 @@ export function isBelowCadreTarget(
   to: string,
   targets: VisitTargets = DEFAULT_VISIT_TARGETS,
 ): boolean {
-  return visits < targetPeriods(from, to, 1) * targets.cadreVisitsPerMonth;
+  return visits < cadreVisitTarget(from, to, targets);
 }
 
 /**

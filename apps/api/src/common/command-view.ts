@@ -8,6 +8,7 @@ import {
   type MonthRange,
 } from '@qiangji/domain';
 import type { RequestContext } from '../server/context';
+import type { Params } from './sql';
 
 /**
  * What a module contributes to the command view (指挥调度), declared beside its services in `defineModule`:
@@ -111,6 +112,19 @@ export interface AlertItem {
 export interface AlertSource {
   action: Action;
   read(ctx: RequestContext, scope: ViewScope & { period: MonthRange }): Promise<AlertItem[]>;
+}
+
+/**
+ * An alert of one count over few rows, for the region shown: the view reads every such count in one statement.
+ * `count` is a scalar SQL expression (a sub-select) in the caller's scope, its values bound through `p`; `filter`
+ * the list's filter that counts the same.
+ */
+export interface CountAlert {
+  kind: AlertKind;
+  action: Action;
+  resource: string;
+  count(p: Params, scope: ViewScope & { period: MonthRange }): string;
+  filter(scope: ViewScope & { period: MonthRange }): TileAlertFilter;
 }
 
 /** The first and last day of a period of months: a list's day filters for what the period's tiles count. */

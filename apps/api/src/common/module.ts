@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { RequestContext } from '../server/context';
-import type { AlertSource, KpiTile } from './command-view';
+import type { AlertSource, CountAlert, KpiTile } from './command-view';
 import type { Response } from 'express';
 import type { ConstraintMeaning } from './database-errors';
 import type { ListExport } from './export';
@@ -62,7 +62,7 @@ export interface ModuleDefinition {
   /** The module's KPI tiles on the command view, read from its rollups (`common/command-view.ts`). */
   kpis?: readonly KpiTile[];
   /** The module's alerts on the command view. */
-  alerts?: readonly AlertSource[];
+  alerts?: readonly (AlertSource | CountAlert)[];
   /** The module's lists as exports (CSV, XLSX), served by `POST /exports/<list>` (common/export.ts). */
   exports?: ListExport[];
   /** The module's sections of the monthly report, in their fixed order (common/report-section.ts). */

@@ -18,6 +18,7 @@ import { AreaRollups1765000000000 } from './migrations/1765000000000-area-rollup
 import { WorkCalendar1765300000000 } from './migrations/1765300000000-work-calendar';
 import { ServiceEligibility1765310000000 } from './migrations/1765310000000-service-eligibility';
 import { SecurityRollup1765320000000 } from './migrations/1765320000000-security-rollup';
+import { GridCoverage1765400000000 } from './migrations/1765400000000-grid-coverage';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
 export class AppDataSource extends DataSource {
@@ -59,6 +60,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       WorkCalendar1765300000000,
       ServiceEligibility1765310000000,
       SecurityRollup1765320000000,
+      GridCoverage1765400000000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -15,7 +15,14 @@ export const stationedCadreResource = nodeResource('StationedCadre', {
   exportable: true,
   detailFields: `${ROW} householdsCovered visitsByMonth { month visits householdsVisited } postings { id role state startsOn endsOn handoverNote village { ${REGION_REF} }
     visits(first: 0) { totalCount } openAssistance { id type state description household { address } } }`,
-  toFilter: filterMapper('stationedCadres', { regionCode: asIs, workUnitId: asIs, q: asIs }),
+  // The period's days of the command view's alert of cadres below their visit target.
+  toFilter: filterMapper('stationedCadres', {
+    regionCode: asIs,
+    workUnitId: asIs,
+    q: asIs,
+    belowVisitTargetFrom: asIs,
+    belowVisitTargetTo: asIs,
+  }),
   create: {
     field: 'registerStationedCadre',
     toInput: (d) => ({

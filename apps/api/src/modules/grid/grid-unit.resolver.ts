@@ -33,8 +33,11 @@ export class GridUnitResolver {
   }
 
   @Query(() => GridUnitConnection, { description: 'Grid units valid today.' })
-  gridUnits(@Ctx() ctx: RequestContext, @Args() { regionCode, ...page }: GridUnitsArgs) {
-    return ctx.services.gridUnits.list(ctx, regionCode, page);
+  gridUnits(
+    @Ctx() ctx: RequestContext,
+    @Args() { regionCode, unreportedFrom, unreportedTo, ...page }: GridUnitsArgs,
+  ) {
+    return ctx.services.gridUnits.list(ctx, regionCode, page, { from: unreportedFrom, to: unreportedTo });
   }
 
   @Query(() => GridCoverage, {

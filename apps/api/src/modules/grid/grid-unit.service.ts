@@ -8,6 +8,7 @@ import {
   DAY_AFTER,
   DAY_START,
   isoDay,
+  Params,
   Patch,
   pastDay,
   versionedUpdate,
@@ -63,6 +64,20 @@ function unitDaysSql(w: Where, path: string, from: string, to: string): string {
     GROUP BY u.code`;
 }
 
+/** Whether the unit `code` had neither an event nor a zero report from `from` to `to` (its covered unit-days). */
+export function unreportedSql(p: Params, code: string, from: string, to: string): string {
+  return `NOT EXISTS (SELECT 1 FROM grid_unit_day d WHERE d.region_code = ${code}
+    AND d.day BETWEEN ${p.param(from, 'date')} AND ${p.param(to, 'date')})`;
+}
+
+/** Whether the region `r` is a grid unit valid today in the subtree of `path`: what the grid unit list shows. */
+export function currentUnitsSql(p: Params, path: string): string {
+  return `r.level = 'GRID' AND ${CURRENT} AND r.path <@ ${p.param(path, 'ltree')}`;
+}
+
+/** The days a unit list narrows to units without reports on. */
+type Unreported = { from?: Date | string | null; to?: Date | string | null };
+
 function coveragePeriod(fromValue: Date | string, toValue: Date | string) {
   const from = isoDay(fromValue);
   const to = isoDay(toValue);
@@ -86,15 +101,30 @@ export class GridUnitService {
     return unit;
   }
 
-  async list(ctx: RequestContext, regionCode: string | null | undefined, args: PageArgs) {
-    return listPage(unscoped(ctx), { ...(await this.listQuery(ctx, regionCode)), args });
+  async list(
+    ctx: RequestContext,
+    regionCode: string | null | undefined,
+    args: PageArgs,
+    unreported: Unreported = {},
+  ) {
+    return listPage(unscoped(ctx), { ...(await this.listQuery(ctx, regionCode, unreported)), args });
   }
 
   /** The rows the list (or its export) selects. */
-  async listQuery(ctx: RequestContext, regionCode: string | null | undefined): Promise<ListQuery<GridUnit>> {
+  async listQuery(
+    ctx: RequestContext,
+    regionCode: string | null | undefined,
+    unreported: Unreported = {},
+  ): Promise<ListQuery<GridUnit>> {
     requireAction(ctx, 'grid:read');
-    const where = new Where().subtree('r.path', await scopePath(ctx, regionCode));
-    where.add(`r.level = 'GRID'`).add(CURRENT);
+    const where = new Where();
+    where.add(currentUnitsSql(where, await scopePath(ctx, regionCode)));
+    if (unreported.from != null || unreported.to != null) {
+      if (unreported.from == null || unreported.to == null)
+        throw AppError.badInput('unreportedFrom and unreportedTo go together.', 'unreportedTo');
+      const { from, to } = coveragePeriod(unreported.from, unreported.to);
+      where.add(unreportedSql(where, 'r.code', from, to));
+    }
     return {
       from: 'region r',
       columns: UNIT_COLUMNS,

@@ -34,6 +34,15 @@ export class GridUnitConnection extends ConnectionType(GridUnit) {}
 export class GridUnitsArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Grid units valid today in this region’s subtree.' })
   regionCode?: string | null;
+
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: 'With `unreportedTo`: only the units with neither an event nor a zero report on those days.',
+  })
+  unreportedFrom?: Date | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Inclusive.' })
+  unreportedTo?: Date | null;
 }
 
 @ObjectType({ description: 'A grid worker (网格员) on a grid unit for a time.' })

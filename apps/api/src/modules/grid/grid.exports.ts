@@ -79,7 +79,11 @@ export const gridUnitExport = defineExport<UnitRow>({
   list: 'gridUnits',
   title: { zh: '网格', en: 'Grid units' },
   entityType: 'GridUnit',
-  query: (ctx, { args }) => ctx.services.gridUnits.listQuery(ctx, args.regionCode),
+  query: (ctx, { args }) =>
+    ctx.services.gridUnits.listQuery(ctx, args.regionCode, {
+      from: args.unreportedFrom,
+      to: args.unreportedTo,
+    }),
   prepare: withWorkers,
   columns: [
     ...placeColumns<UnitRow>({ zh: '网格', en: 'Grid unit' }),

@@ -1,4 +1,4 @@
-import { GRID_KPIS } from './grid-kpis';
+import { GRID_ALERTS, GRID_KPIS } from './grid-kpis';
 import { GRID_REPORT_SECTIONS } from './grid.report';
 import { defineModule } from '../../common/module';
 import { GridEventService } from './grid-event.service';
@@ -43,6 +43,7 @@ export const gridModule = defineModule({
     return seeded;
   },
   kpis: GRID_KPIS,
+  alerts: GRID_ALERTS,
   reportSections: GRID_REPORT_SECTIONS,
   constraints: {
     grid_worker_assignment_open: {

@@ -1,3 +1,4 @@
+import { chinaDay } from '@qiangji/domain';
 import { eventIn } from '../../test/grid';
 import { regionTree } from '../../test/factories';
 import { gridsOf, household, resident } from '../../test/people';
@@ -51,6 +52,17 @@ const PAIRS: { name: string; rollup: string; scan: string }[] = [
     scan: `SELECT r.code, to_char(v.visited_on, 'YYYY-MM') AS month, count(*)::int AS visits
            FROM region r JOIN visit v ON v.region_path <@ r.path GROUP BY 1, 2`,
   },
+  {
+    name: 'covered grid unit-days by month',
+    rollup: `SELECT region_code AS code, to_char(month, 'YYYY-MM') AS month, covered FROM grid_coverage_rollup
+             WHERE covered <> 0`,
+    scan: `SELECT r.code, to_char(d.day, 'YYYY-MM') AS month, count(DISTINCT (d.region_code, d.day))::int AS covered
+           FROM region r JOIN (
+             SELECT e.region_code, e.region_path, (e.reported_at AT TIME ZONE 'Asia/Shanghai')::date AS day
+             FROM grid_event e
+             UNION ALL SELECT z.region_code, z.region_path, z.day FROM zero_report z) d ON d.region_path <@ r.path
+           GROUP BY 1, 2`,
+  },
 ];
 
 const sorted = (rows: object[]) => rows.map((r) => JSON.stringify(r)).sort();
@@ -81,6 +93,14 @@ describe('the rollups of villages, services, grid and security, kept in the tran
         eventIn(admin, grids[0], state),
       ),
     );
+    // A zero report on a day with an event and on one without: the unit-day counts once.
+    for (const day of [chinaDay(new Date()), chinaDay(Date.now() - 86_400_000)])
+      ok(
+        await admin.gql(`mutation($input: ReportNothingInput!) { reportNothing(input: $input) { id } }`, {
+          input: { regionCode: grids[0], day },
+        }),
+        'reportNothing',
+      );
     // Applications are handled at community service points: a district of its own.
     const town = await regionTree(app.db, { streets: 1, communities: 1, grids: 1 });
     const community = town.rows.find((r) => r.level === 'COMMUNITY')!.code;

@@ -1,4 +1,4 @@
-import { addMonths, chinaMonth, formatPercent } from '@qiangji/domain';
+import { addMonths, chinaDay, chinaMonth, formatPercent } from '@qiangji/domain';
 import { periodDays } from '../../common/command-view';
 import { seedDemoData } from '../../database/seed';
 import { createLogger } from '../../logger';
@@ -76,7 +76,7 @@ describe('the command view’s tiles of the areas beside mediation', () => {
       ...Array(4).fill('mediation'),
       ...Array(3).fill('village'),
       ...Array(2).fill('service'),
-      ...Array(2).fill('grid'),
+      ...Array(3).fill('grid'),
       ...Array(2).fill('security'),
     ]);
     const reported = tile(v, 'reportedCases');
@@ -182,6 +182,66 @@ describe('the command view’s tiles of the areas beside mediation', () => {
       expect([kind, list.totalCount]).toEqual([kind, alert.count]);
     }
     expect(v.alerts.map((a) => a.kind).filter((k) => k.startsWith('OVERDUE'))).toEqual(Object.keys(overdue));
+  });
+
+  it('when 通河县 opens 2012, then the cadres below their visit target are cadreStats’ and the cadre list’s', async () => {
+    const v = await view('230128', '2012-01', '2012-12');
+    const alert = v.alerts.find((a) => a.kind === 'CADRES_BELOW_VISIT_TARGET')!;
+    expect(alert.filter).toEqual({
+      regionCode: '230128',
+      belowVisitTargetFrom: '2012-01-01',
+      belowVisitTargetTo: '2012-12-31',
+    });
+    const { cadreStats: c, all } = await gql<{
+      cadreStats: { cadresBelowTarget: number; activeCadres: number };
+      all: { totalCount: number };
+    }>(
+      `{ cadreStats(regionCode: "230128", from: "2012-01-01", to: "2012-12-31") { cadresBelowTarget activeCadres }
+         all: stationedCadres(filter: { regionCode: "230128" }, first: 1) { totalCount } }`,
+      {},
+    );
+    expect(alert.count).toBe(c.cadresBelowTarget);
+    expect(alert.count).toBeGreaterThan(0);
+    expect(alert.count).toBeLessThan(all.totalCount);
+    const { list } = await gql<{ list: { totalCount: number } }>(
+      `query($filter: StationedCadreFilter) { list: stationedCadres(filter: $filter, first: 1) { totalCount } }`,
+      { filter: alert.filter },
+    );
+    expect(list.totalCount).toBe(alert.count);
+  });
+
+  it('when the last two months are shown, then the coverage gaps are gridCoverage’s uncovered unit-days, regions add up, and the units without reports are the grid unit list’s', async () => {
+    const to = chinaMonth();
+    const days = periodDays({ from: addMonths(to, -1), to });
+    const v = await view('230100', addMonths(to, -1), to);
+    const gaps = tile(v, 'coverageGaps').value;
+    expect(gaps).toBeGreaterThan(0);
+    expect(childSum(v, 'coverageGaps')).toBe(gaps);
+    // gridCoverage scans the unit-days (minutes for the city's two months): compared on a street of 道里区.
+    const street = await view('230102010', addMonths(to, -1), to);
+    const { gridCoverage: own } = await gql<{ gridCoverage: { unitDays: number; coveredUnitDays: number } }>(
+      `query($from: Date!, $to: Date!) {
+        gridCoverage(regionCode: "230102010", from: $from, to: $to) { unitDays coveredUnitDays } }`,
+      days,
+    );
+    expect(own.coveredUnitDays).toBeGreaterThan(0);
+    expect(tile(street, 'coverageGaps').value).toBe(own.unitDays - own.coveredUnitDays);
+    expect(childSum(street, 'coverageGaps')).toBe(tile(street, 'coverageGaps').value);
+
+    const alert = v.alerts.find((a) => a.kind === 'GRID_UNITS_WITHOUT_REPORTS')!;
+    expect(alert.filter).toMatchObject({ regionCode: '230100' });
+    const units = `query($regionCode: String, $unreportedFrom: Date, $unreportedTo: Date) {
+      gridUnits(regionCode: $regionCode, unreportedFrom: $unreportedFrom, unreportedTo: $unreportedTo, first: 1) {
+        totalCount } }`;
+    const { gridUnits } = await gql<{ gridUnits: { totalCount: number } }>(units, alert.filter);
+    expect(gridUnits.totalCount).toBe(alert.count);
+    // The seed's zero reports stop yesterday: a week always has one, today alone has gaps.
+    const count = async (filter: Record<string, unknown>) =>
+      (await gql<{ gridUnits: { totalCount: number } }>(units, filter)).gridUnits.totalCount;
+    const today = chinaDay(new Date());
+    const unreportedToday = await count({ regionCode: '230100', unreportedFrom: today, unreportedTo: today });
+    expect(unreportedToday).toBeGreaterThan(alert.count);
+    expect(unreportedToday).toBeLessThan(await count({ regionCode: '230100' }));
   });
 
   it('when drilled from 道里区 to a street, then streets and communities have marks near their parent’s, apart and the same each time', async () => {

@@ -10,9 +10,11 @@ import {
   type MonthRange,
 } from '@qiangji/domain';
 import { inScope, requireAction, scopePath } from '../../common/authz';
+import { Params } from '../../common/sql';
 import type {
   AlertItem,
   AlertSource,
+  CountAlert,
   KpiSource,
   KpiTile,
   KpiWindow,
@@ -79,10 +81,12 @@ function windowOf(months: Months | undefined, range: MonthRange, grain: KpiSourc
 export class CommandViewService {
   private readonly tiles: readonly KpiTile[];
 
-  constructor(
-    tiles: readonly KpiTile[],
-    private readonly alertSources: readonly AlertSource[],
-  ) {
+  private readonly alertSources: readonly AlertSource[];
+  private readonly countAlerts: readonly CountAlert[];
+
+  constructor(tiles: readonly KpiTile[], alerts: readonly (AlertSource | CountAlert)[]) {
+    this.alertSources = alerts.filter((a): a is AlertSource => 'read' in a);
+    this.countAlerts = alerts.filter((a): a is CountAlert => 'count' in a);
     // By area, in the domain's order; within an area as its module declares them.
     this.tiles = [...tiles].sort((a, b) => KPI_AREAS.indexOf(a.area) - KPI_AREAS.indexOf(b.area));
     for (const tile of tiles)
@@ -179,9 +183,38 @@ export class CommandViewService {
   async alerts(ctx: RequestContext, view: CommandViewResult): Promise<AlertItem[]> {
     const principal = requireAction(ctx, 'command:read');
     const sources = this.alertSources.filter((s) => principal.actions.has(s.action));
-    const read = (await Promise.all(sources.map((s) => s.read(ctx, view.scope)))).flat();
+    const read = await Promise.all([
+      ...sources.map((s) => s.read(ctx, view.scope)),
+      this.counted(
+        ctx,
+        view.scope,
+        this.countAlerts.filter((a) => principal.actions.has(a.action)),
+      ),
+    ]);
     const rank = (a: AlertItem) => ALERT_KINDS.indexOf(a.kind);
-    return [...read, ...view.tileAlerts].sort((a, b) => rank(a) - rank(b));
+    return [...read.flat(), ...view.tileAlerts].sort((a, b) => rank(a) - rank(b));
+  }
+
+  /** The count alerts, every count in one statement. */
+  private async counted(
+    ctx: RequestContext,
+    scope: CommandViewResult['scope'],
+    alerts: readonly CountAlert[],
+  ): Promise<AlertItem[]> {
+    if (alerts.length === 0) return [];
+    const p = new Params();
+    const counts = alerts.map((a, i) => `(${a.count(p, scope)})::int AS "${i}"`);
+    const [row]: Record<string, number>[] = await inScope(ctx, (m) =>
+      m.query(`SELECT ${counts.join(', ')}`, p.params),
+    );
+    return alerts.map((a, i) => ({
+      kind: a.kind,
+      count: row[i],
+      regionCode: scope.regionCode,
+      subject: null,
+      resource: a.resource,
+      filter: a.filter(scope),
+    }));
   }
 
   /**

@@ -1,4 +1,10 @@
-import { maskPhone, POSTING_MACHINE, type PostingCommandDetails, type PostingState } from '@qiangji/domain';
+import {
+  cadreVisitTarget,
+  maskPhone,
+  POSTING_MACHINE,
+  type PostingCommandDetails,
+  type PostingState,
+} from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
@@ -21,6 +27,7 @@ import type {
   StationedCadreFilter,
 } from './unit.types';
 import { villagePath } from './village-place';
+import { belowTargetSql } from './visit.sql';
 import type { WorkUnitService } from './work-unit.service';
 
 /** Only the masked phone leaves the table. */
@@ -80,10 +87,21 @@ export class CadreService {
     filter: StationedCadreFilter | null | undefined,
   ): Promise<ListQuery<StationedCadre>> {
     requireAction(ctx, 'village:read');
+    const path = await scopePath(ctx, filter?.regionCode);
     const where = new Where()
-      .subtree('k.region_path', await scopePath(ctx, filter?.regionCode))
+      .subtree('k.region_path', path)
       .id('k.work_unit_id', filter?.workUnitId, 'workUnitId')
       .contains(['k.name'], filter?.q);
+    const [from, to] = [filter?.belowVisitTargetFrom, filter?.belowVisitTargetTo];
+    if (from != null || to != null) {
+      if (from == null || to == null)
+        throw AppError.badInput(
+          'belowVisitTargetFrom and belowVisitTargetTo go together.',
+          'belowVisitTargetTo',
+        );
+      const [f, t] = [isoDay(from), isoDay(to)];
+      where.add(`k.id IN (${belowTargetSql(where, path, f, t, cadreVisitTarget(f, t))})`);
+    }
     return orderedQuery<StationedCadre>(['NAME', 'name'], {
       from: 'stationed_cadre k',
       columns: CADRE_COLUMNS,

@@ -1,4 +1,4 @@
-import { VILLAGE_KPIS } from './village-kpis';
+import { VILLAGE_ALERTS, VILLAGE_KPIS } from './village-kpis';
 import { VILLAGE_REPORT_SECTIONS } from './village.report';
 import { defineModule } from '../../common/module';
 import { AssistanceService } from './assistance.service';
@@ -95,6 +95,7 @@ export const villageModule = defineModule({
     return seeded;
   },
   kpis: VILLAGE_KPIS,
+  alerts: VILLAGE_ALERTS,
   reportSections: VILLAGE_REPORT_SECTIONS,
   constraints: {
     work_unit_name: {

@@ -161,6 +161,16 @@ export class StationedCadreConnection extends ConnectionType(StationedCadre) {}
 export class StationedCadreFilter extends WorkUnitPartFilter {
   @Field(() => String, { nullable: true, description: 'Part of the name.' })
   q?: string | null;
+
+  @Field(() => DateResolver, {
+    nullable: true,
+    description:
+      'With `belowVisitTargetTo`: only the cadres posted in the subtree then whose visits fell short.',
+  })
+  belowVisitTargetFrom?: Date | null;
+
+  @Field(() => DateResolver, { nullable: true, description: 'Inclusive.' })
+  belowVisitTargetTo?: Date | null;
 }
 
 @ArgsType()

@@ -1,5 +1,12 @@
-import { compoundAnnualGrowth, promotionRate } from '@qiangji/domain';
-import { rateTile, type KpiSource, type KpiTile } from '../../common/command-view';
+import { cadreVisitTarget, compoundAnnualGrowth, promotionRate } from '@qiangji/domain';
+import {
+  periodDays,
+  rateTile,
+  type CountAlert,
+  type KpiSource,
+  type KpiTile,
+} from '../../common/command-view';
+import { belowTargetSql } from './visit.sql';
 
 /** The villages' yearly figures: villages, those with the "1+3+N" model, income weighted by population. */
 const VILLAGE_YEARS: KpiSource = {
@@ -47,4 +54,22 @@ export const VILLAGE_KPIS: readonly KpiTile[] = [
     // The villages of the period's last year (villageStats' promotion rate of that year).
     value: (w) => promotionRate(w.end('adopting'), w.end('villages')),
   }),
+];
+
+/** The cadres below their visit target over the period: the cadre list's filter (cadreStats' cadresBelowTarget). */
+export const VILLAGE_ALERTS: readonly CountAlert[] = [
+  {
+    kind: 'CADRES_BELOW_VISIT_TARGET',
+    action: 'village:read',
+    resource: 'stationedCadres',
+    count: (p, { path, period }) => {
+      const { from, to } = periodDays(period);
+      return `SELECT count(*) FROM stationed_cadre k WHERE k.region_path <@ ${p.param(path, 'ltree')}
+        AND k.id IN (${belowTargetSql(p, path, from, to, cadreVisitTarget(from, to))})`;
+    },
+    filter: ({ regionCode, period }) => {
+      const { from, to } = periodDays(period);
+      return { regionCode, belowVisitTargetFrom: from, belowVisitTargetTo: to };
+    },
+  },
 ];

@@ -1,4 +1,5 @@
 import {
+  cadreVisitTarget,
   compoundAnnualGrowth,
   coverageRate,
   DEFAULT_VISIT_TARGETS,
@@ -70,7 +71,7 @@ export class VillageStatsService {
     const child = (column: string) => childSql(column, '$1::ltree');
     const fromYear = Number(from.slice(0, 4)) - 1;
     const toYear = Number(to.slice(0, 4));
-    const cadreTarget = targetPeriods(from, to, 1) * this.targets.cadreVisitsPerMonth;
+    const cadreTarget = cadreVisitTarget(from, to, this.targets);
     const { households, disputeCases } = ctx.services;
     const rows: { dim: Dim; key: string | null; f: Counts }[] = await inScope(ctx, (m) =>
       m.query(

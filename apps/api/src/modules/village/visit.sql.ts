@@ -1,3 +1,5 @@
+import type { Params } from '../../common/sql';
+
 /**
  * SQL twins of the domain's visit rules (`isOnSchedule`, `targetPeriods`), tested against them in
  * `village-stats.test.ts`: the period of `months` calendar months, counted from the month of `from`, a day falls in.
@@ -10,4 +12,21 @@ export function periodSql(day: string, from: string, months: string): string {
 /** The child of the region at `path` (an ltree expression) that a row's path lies in; NULL on the region itself. */
 export function childSql(rowPath: string, path: string): string {
   return `CASE WHEN nlevel(${rowPath}) > nlevel(${path}) THEN ltree2text(subpath(${rowPath}, nlevel(${path}), 1)) END`;
+}
+
+/**
+ * The cadres posted in the subtree of `path` on some day of [from, to] whose visits there on those days fall
+ * short of `target` (`cadreVisitTarget`): cadreStats' cadres below target. The visits are counted apart (OFFSET 0):
+ * joined per cadre, the planner walked the subtree's visits once for every cadre of the city.
+ */
+export function belowTargetSql(p: Params, path: string, from: string, to: string, target: number): string {
+  const [P, F, T] = [p.param(path, 'ltree'), p.param(from, 'date'), p.param(to, 'date')];
+  return `SELECT c.cadre_id FROM (
+      SELECT DISTINCT p.cadre_id FROM posting p
+      WHERE p.region_path <@ ${P} AND p.starts_on <= ${T} AND (p.ends_on IS NULL OR p.ends_on >= ${F})) c
+    LEFT JOIN (
+      SELECT v.cadre_id, count(*) AS visits FROM visit v
+      WHERE v.visited_on BETWEEN ${F} AND ${T} AND v.region_path <@ ${P} GROUP BY v.cadre_id OFFSET 0) v
+      ON v.cadre_id = c.cadre_id
+    WHERE coalesce(v.visits, 0) < ${p.param(target, 'int')}`;
 }
