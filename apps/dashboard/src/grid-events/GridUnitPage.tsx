@@ -49,6 +49,11 @@ interface Coverage {
   coverageRate: number | null;
   gapUnits: number;
 }
+interface Unreported {
+  totalCount: number;
+  edges: { node: { code: string; region: RegionRef } }[];
+}
+
 interface Gaps {
   totalCount: number;
   edges: { node: { regionCode: string; missingDays: number; unitDays: number; region: RegionRef } }[];
@@ -80,16 +85,34 @@ const UnitMap = ({ boundary }: { boundary: GeoJsonObject | null }) => {
 const DAY_MS = 86_400_000;
 const lastWeek = () => ({ from: chinaDay(Date.now() - 7 * DAY_MS), to: chinaDay(Date.now() - DAY_MS) });
 
-/** The coverage of the last seven days and the units with gaps, for a supervisor's region. */
+/**
+ * The coverage of the last seven days (or the days in the URL, as the command view's alert links them) and the
+ * units with gaps, for a supervisor's region; from the alert, also the units with no report at all on those days.
+ */
 const CoverageGaps = ({ region }: { region: string | undefined }) => {
   const translate = useTranslate();
-  const [period] = useState(lastWeek);
-  const args = { regionCode: region ?? null, ...period };
+  const [search] = useSearchParams();
+  const from = search.get('from');
+  const to = search.get('to');
+  const [period] = useState(() => (from && to ? { from, to } : lastWeek()));
+  const args = { regionCode: search.get('region') ?? region ?? null, ...period };
   const coverage = useStats<Coverage>(RESOURCE, 'coverage', args);
   const gaps = useStats<Gaps>(RESOURCE, 'gaps', args);
+  const unreported = useStats<Unreported>(RESOURCE, 'unreported', from && to ? args : null);
   const c = coverage.data;
   return (
     <Stack spacing={2}>
+      {unreported.data && (
+        <FigureTable
+          title={translate('app.grid.unreported', { count: unreported.data.totalCount })}
+          rowHeader={translate('app.stats.region')}
+          rows={unreported.data.edges.map((e) => e.node)}
+          rowKey={(u) => u.code}
+          rowLabel={(u) => regionName(u.region)}
+          rowLink={(u) => ({ pathname: '/grid-units', search: `?code=${u.code}` })}
+          columns={[{ key: 'code', label: translate('app.grid.unit_code'), value: (u) => u.code }]}
+        />
+      )}
       <ReadProgress loading={coverage.isPending || gaps.isPending} error={coverage.error ?? gaps.error} />
       {c && (
         <KpiCards

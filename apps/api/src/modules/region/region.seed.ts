@@ -84,6 +84,21 @@ const ARTICLE_PLACES: SeedRegion[] = [
   },
 ];
 
+/**
+ * 新庄村's neighbour, founded for the families resettled from the reservoir: the 171st village, so that the
+ * villages' seed gives the "1+3+N" model to 35 of 171, the article's 20.5% at one decimal. Added after the
+ * generated tree with fixed grid units, so the tree before it stays as it was.
+ */
+const RESETTLEMENT_VILLAGE: SeedRegion = {
+  code: '230184216299',
+  name: '移民新村村委会（示例）',
+  level: 'VILLAGE',
+  parentCode: '230184216',
+  urbanRuralCode: '220',
+  households: 160,
+  population: 420,
+};
+
 const STREET_NAMES = [
   '和平',
   '新华',
@@ -224,6 +239,16 @@ export function demoRegions(seed = 20130601): SeedRegion[] {
       addVillageTier(town, urban, 1, between(3, 6));
     }
   }
+  rows.push(RESETTLEMENT_VILLAGE);
+  for (const n of [1, 2])
+    rows.push({
+      code: gridUnitCode(RESETTLEMENT_VILLAGE.code, n),
+      name: `第${n}网格`,
+      level: 'GRID',
+      parentCode: RESETTLEMENT_VILLAGE.code,
+      households: 80,
+      population: 210,
+    });
   return rows;
 }
 
@@ -238,7 +263,13 @@ export function demoGridBoundaries(rows: readonly SeedRegion[]): { code: string;
   return units.flatMap((u, i) => {
     if (i % 2 === 1) return [];
     const [w, e] = [west + i * width, west + (i + 1) * width];
-    const ring = [[w, south], [e, south], [e, north], [w, north], [w, south]];
+    const ring = [
+      [w, south],
+      [e, south],
+      [e, north],
+      [w, north],
+      [w, south],
+    ];
     return [{ code: u.code, boundary: { type: 'Polygon', coordinates: [ring] } }];
   });
 }

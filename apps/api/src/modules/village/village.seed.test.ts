@@ -53,7 +53,7 @@ describe('the villages demo data', () => {
       `{ villageStats(regionCode: "230100", year: 2012) { villages adoptingVillages promotionRate
           noPublicOrderCaseVillages noCriminalCaseVillages byChildRegion { villages adoptingVillages } } }`,
     );
-    // 35 of the demo's 171 villages (the tree's 170 and the seed's 移民新村): the article's 20.5% at one decimal.
+    // 35 of the demo tree's 171 villages (with 移民新村): the article's 20.5% at one decimal.
     expect(s.adoptingVillages).toBe(Math.round(s.villages * VILLAGE_SEED.adoptionShare));
     expect([s.villages, s.adoptingVillages, formatPercent(s.promotionRate)]).toEqual([171, 35, '20.5%']);
     expect(s.promotionRate).toBe(promotionRate(s.adoptingVillages, s.villages));

@@ -22,8 +22,7 @@ import {
 /**
  * The villages' demo data, from the 2013 article: every village of the demo tree paired with a work unit and a
  * stationed cadre posted since January 2009; 通河县's villages with per-capita income growing 18.1% a year from
- * 2008 to 2012; the "1+3+N" model in 20.5% of the villages (35 of 171: the tree's 170 and 新庄村's neighbour 移民新村, founded
- * for the families resettled from the reservoir, which the seed adds), 新庄村 first;
+ * 2008 to 2012; the "1+3+N" model in 20.5% of the villages (35 of the demo tree's 171), 新庄村 first;
  * visits at the targets' rhythm (poor households monthly, the others quarterly, with misses), assistance for the
  * poor households played through the domain's machine, and 依山村's story: the cadre who handed over in 2012,
  * the one who took over (the demo account `yishan`), and the household whose greenhouse took it from under
@@ -33,8 +32,6 @@ export const VILLAGE_SEED = Object.freeze({
   tonghe: '230128',
   yishan: '230128101201',
   xinzhuang: '230184216200',
-  /** The 171st village, added by this seed beside 新庄村: 35 of 171 is the article's 20.5% at one decimal. */
-  resettlement: { code: '230184216299', name: '移民新村村委会（示例）', households: 160, population: 420 },
   incomeGrowth: 0.181,
   adoptionShare: 0.205,
   firstYear: 2008,
@@ -218,19 +215,6 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
   const rand = seededRandom(opts.seed ?? 20130601);
   const uuid = seededUuids((opts.seed ?? 20130601) + 10);
   const S = VILLAGE_SEED;
-  // Beside 新庄村, when its township is in the tree: the region's trigger gives it its path.
-  await m.query(
-    `INSERT INTO region (code, name, level, parent_code, urban_rural_code, households, population)
-     SELECT $1, $2, 'VILLAGE', parent_code, '220', $3, $4 FROM region WHERE code = $5
-     ON CONFLICT (code) DO NOTHING`,
-    [
-      S.resettlement.code,
-      S.resettlement.name,
-      S.resettlement.households,
-      S.resettlement.population,
-      S.xinzhuang,
-    ],
-  );
   const villages: { code: string; name: string; path: string; households: number; population: number }[] =
     await m.query(
       `SELECT code, name, path::text AS path, coalesce(households, 0) AS households,
