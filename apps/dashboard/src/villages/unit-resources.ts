@@ -5,6 +5,7 @@ import { trimmed } from '../write-input';
 /** 包村单位: departments, state enterprises and institutions, by name. */
 export const workUnitResource = nodeResource('WorkUnit', {
   listFields: 'id name kind level regionCode version',
+  exportable: true,
   toFilter: filterMapper('workUnits', { q: asIs, kind: asList, level: asList }),
   create: {
     field: 'createWorkUnit',

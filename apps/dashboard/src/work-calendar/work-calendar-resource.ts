@@ -16,6 +16,7 @@ export const workCalendarResource = {
   ...nodeResource('WorkCalendarEntry', {
     key: false,
     listFields: 'id kind name firstDay lastDay createdByName createdAt',
+    exportable: true,
     toFilter: filterMapper('workCalendarEntries', { year: Number }),
     create: { field: 'addWorkCalendarEntry', toInput: toAddWorkCalendarEntryInput },
   }),

@@ -6,6 +6,7 @@ import {
   SERVICE_APPLICATION_STATE_LABELS,
   SERVICE_CATEGORY_LABELS,
   SERVICE_POINT_LABELS,
+  WORK_CALENDAR_KIND_LABELS,
 } from '@qiangji/domain';
 import { chinaDateTime, defineExport, labelOf, placeColumns, withNames, yesNo } from '../../common/export';
 import type { ExportColumn, Placed } from '../../common/export';
@@ -14,6 +15,7 @@ import type { Policy, ServiceItem } from './catalogue.types';
 import type { CommunityProfile } from './community.types';
 import type { NearbyPoint } from './poi.types';
 import type { ServiceApplication, ServiceSlot } from './service-application.types';
+import type { WorkCalendarEntry } from './work-calendar.types';
 
 const CATEGORY = { zh: '类别', en: 'Category' };
 
@@ -172,6 +174,21 @@ export const nearbyExport = defineExport<Placed<NearbyPoint>>({
   ],
 });
 
+/** 节假日安排: the working calendar the deadlines follow, as the city entered it. */
+export const workCalendarExport = defineExport<WorkCalendarEntry>({
+  list: 'workCalendarEntries',
+  title: { zh: '节假日安排', en: 'Working calendar' },
+  entityType: 'WorkCalendarEntry',
+  query: async (ctx, { filter }) => ctx.services.workCalendar.listQuery(ctx, filter),
+  columns: [
+    { label: { zh: '类型', en: 'Kind' }, value: (e, l) => labelOf(WORK_CALENDAR_KIND_LABELS, e.kind, l) },
+    { label: { zh: '名称', en: 'Name' }, value: (e) => e.name, width: 16 },
+    { label: { zh: '首日', en: 'First day' }, value: (e) => e.firstDay, width: 12 },
+    { label: { zh: '末日', en: 'Last day' }, value: (e) => e.lastDay, width: 12 },
+    { label: { zh: '录入人', en: 'Entered by' }, value: (e) => e.createdByName, width: 14 },
+  ],
+});
+
 export const SERVICE_EXPORTS = [
   serviceItemExport,
   policyExport,
@@ -179,4 +196,5 @@ export const SERVICE_EXPORTS = [
   serviceApplicationExport,
   serviceSlotExport,
   nearbyExport,
+  workCalendarExport,
 ];

@@ -1,7 +1,7 @@
 import { calendarOf, validateWorkCalendarEntry, type WorkCalendar } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, requireAction, requirePrincipal, scoped } from '../../common/authz';
-import { listInOrder, SortDirection, type Queryable } from '../../common/connection';
+import { listPage, orderedQuery, SortDirection, type ListQuery, type Queryable } from '../../common/connection';
 import { ReferenceCache } from '../../common/reference-cache';
 import { checkText, isoDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -31,15 +31,19 @@ export class WorkCalendarService {
 
   /** In calendar order; anyone signed in may read it, as deadlines are computed from it. */
   list(ctx: RequestContext, args: WorkCalendarArgs) {
+    return listPage(scoped(ctx), { ...this.listQuery(ctx, args.filter), args });
+  }
+
+  /** The rows the list (or its export) selects. */
+  listQuery(ctx: RequestContext, filter: WorkCalendarArgs['filter']): ListQuery<WorkCalendarEntry> {
     requirePrincipal(ctx);
     const where = new Where();
-    const year = args.filter?.year;
+    const year = filter?.year;
     if (year != null) where.add(`extract(year FROM e.first_day) = ${where.param(year, 'int')}`);
-    return listInOrder<WorkCalendarEntry>(scoped(ctx), ['FIRST_DAY', 'firstDay', SortDirection.ASC], {
+    return orderedQuery<WorkCalendarEntry>(['FIRST_DAY', 'firstDay', SortDirection.ASC], {
       from: 'work_calendar_entry e',
       columns: COLUMNS,
       where,
-      args,
     });
   }
 
