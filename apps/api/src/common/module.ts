@@ -55,6 +55,11 @@ export interface ModuleDefinition {
   resolvers?: Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities?: Function[];
+  /**
+   * The tables (and rollups, views) the module owns: only its own code names them in SQL; every other module reads
+   * them through its services (`server/module-tables.test.ts`).
+   */
+  tables?: readonly string[];
   /** Adds the module's demo data when it has none; returns what it added, for the log. */
   seed?(seed: SeedContext): Promise<unknown>;
   /** What the module's unique constraints mean to a client when a concurrent write breaks one. */

@@ -18,6 +18,7 @@ declare module '../../common/module' {
 /** Accounts 用户, sign-in and tokens, and the API keys of district systems. */
 export const accessModule = defineModule({
   name: 'access',
+  tables: ['app_user', 'api_key', 'refresh_token'],
   services: (deps, { audit, region }) => {
     // One cache for both kinds of credential: an eviction for an account or a key reaches both services.
     const principals = new PrincipalCache(deps.auth.principalCacheTtl * 1000);

@@ -12,6 +12,7 @@ declare module '../../common/module' {
 /** The append-only trail every other module writes through `ctx.services.audit`. */
 export const auditModule = defineModule({
   name: 'audit',
+  tables: ['audit_event'],
   services: () => ({ audit: new AuditService() }),
   resolvers: [AuditResolver],
   exports: [auditEventExport],

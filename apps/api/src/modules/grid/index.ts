@@ -22,6 +22,17 @@ declare module '../../common/module' {
 /** Grid management 网格化管理: grid workers on their units, the grid-event closed loop, zero reports. */
 export const gridModule = defineModule({
   name: 'grid',
+  tables: [
+    'grid_event',
+    'grid_event_step',
+    'grid_event_rollup',
+    'grid_worker_assignment',
+    'household_grid_membership',
+    'zero_report',
+    'grid_unit_day',
+    'grid_coverage_rollup',
+    'grid_coverage_figures',
+  ],
   services: (_deps, { audit }) => ({
     gridEvents: new GridEventService(audit),
     gridUnits: new GridUnitService(audit),

@@ -47,6 +47,21 @@ declare module '../../common/module' {
 /** Grand mediation 大调解: organisations, mediators, dispute cases, coordination meetings, petition backlog. */
 export const mediationModule = defineModule({
   name: 'mediation',
+  tables: [
+    'mediation_organization',
+    'mediator',
+    'mediator_membership',
+    'dispute_case',
+    'dispute_party',
+    'dispute_case_event',
+    'coordination_meeting',
+    'coordination_meeting_decision',
+    'petition_case',
+    'legal_clinic_service',
+    'dispute_case_rollup',
+    'petition_case_rollup',
+    'dispute_recurrence',
+  ],
   services: (deps, { audit }) => {
     const organizations = new OrganizationService(audit);
     const mediators = new MediatorService(audit, deps.cipher);

@@ -19,6 +19,7 @@ declare module '../../common/module' {
 /** The region tree 行政区划 from the city down to the grid unit: reference data every module points into. */
 export const regionModule = defineModule({
   name: 'region',
+  tables: ['region'],
   services: () => ({ region: new RegionService() }),
   loaders: (ctx) => ({ region: createRegionLoaders(ctx, ctx.services.region) }),
   resolvers: [RegionResolver],

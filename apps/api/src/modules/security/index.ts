@@ -38,6 +38,15 @@ declare module '../../common/module' {
 /** Public security 公共安全: reported cases, satisfaction surveys, legal education, prevention resources. */
 export const securityModule = defineModule({
   name: 'security',
+  tables: [
+    'security_statistic',
+    'security_statistic_rollup',
+    'security_case_rollup',
+    'satisfaction_survey',
+    'survey_result',
+    'legal_education_event',
+    'prevention_figure',
+  ],
   services: (_deps, { audit }) => ({
     securityStatistics: new SecurityStatisticService(audit),
     securityRecords: new SecurityRecordsService(audit),

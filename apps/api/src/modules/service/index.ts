@@ -41,6 +41,18 @@ declare module '../../common/module' {
  */
 export const serviceModule = defineModule({
   name: 'service',
+  tables: [
+    'community_profile',
+    'point_of_interest',
+    'policy',
+    'service_item',
+    'service_offering',
+    'service_slot',
+    'service_application',
+    'service_application_event',
+    'service_application_rollup',
+    'work_calendar_entry',
+  ],
   services: (deps, { audit }) => {
     const communityProfiles = new CommunityService(audit);
     const serviceItems = new ServiceItemService(audit, communityProfiles);

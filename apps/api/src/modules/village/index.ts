@@ -52,6 +52,21 @@ declare module '../../common/module' {
  */
 export const villageModule = defineModule({
   name: 'village',
+  tables: [
+    'village_indicator',
+    'village_organization',
+    'village_organization_member',
+    'village_safety_record',
+    'stationed_cadre',
+    'posting',
+    'work_unit',
+    'pairing',
+    'assistance',
+    'assistance_event',
+    'household_income',
+    'visit',
+    'visit_rollup',
+  ],
   services: (deps, { audit }) => {
     const workUnits = new WorkUnitService(audit);
     const cadres = new CadreService(audit, deps.cipher, workUnits);
