@@ -31,6 +31,8 @@ export interface CohortRange {
   /** The region's ltree path, checked against the caller's jurisdiction. */
   path: string;
   regionCode: string;
+  /** The region's current children, from the region tree in memory: every one gets a row, rows or not. */
+  children: string[];
   from: string;
   to: string;
 }
@@ -50,7 +52,11 @@ export async function statsRange(
   const from = isoDay(fromValue);
   const to = isoDay(toValue);
   if (from > to) throw AppError.badInput('`to` must be on or after `from`.', 'to');
-  return { path: await scopePath(ctx, regionCode), regionCode, from, to };
+  const [path, children] = await Promise.all([
+    scopePath(ctx, regionCode),
+    ctx.services.region.currentChildrenOf(ctx, regionCode),
+  ]);
+  return { path, regionCode, children: children.map((c) => c.code), from, to };
 }
 
 interface GroupedRow {
@@ -84,10 +90,8 @@ function cohortSql<K extends string>(spec: CohortSpec<K>): string {
      )
      SELECT * FROM figures
      UNION ALL
-     SELECT ${BY_CHILD}, NULL, NULL, r.code, ${spec.zeroColumns} FROM region r
-     WHERE r.parent_code = $4 AND r.valid_from <= current_date
-       AND (r.valid_to IS NULL OR r.valid_to > current_date)
-       AND NOT EXISTS (SELECT 1 FROM figures f WHERE f.g = ${BY_CHILD} AND f.child = r.code)`;
+     SELECT ${BY_CHILD}, NULL, NULL, r.code, ${spec.zeroColumns} FROM unnest($4::varchar[]) AS r (code)
+     WHERE NOT EXISTS (SELECT 1 FROM figures f WHERE f.g = ${BY_CHILD} AND f.child = r.code)`;
 }
 
 /** Runs the cohort's statement and turns its rows into figure sets with `figures`. */
@@ -101,7 +105,7 @@ export async function cohortStats<K extends string, Row extends GroupedRow & Rec
     range.path,
     range.from,
     range.to,
-    range.regionCode,
+    range.children,
     ...(spec.where?.params ?? []),
   ]);
   const grouped = (g: number, by: (r: Row) => string | null, compare: (a: string, b: string) => number) =>

@@ -85,9 +85,12 @@ export class Where extends Params {
     return this.add(`${column} <@ ${this.param(path, 'ltree')}`);
   }
 
-  /** Rows whose region code column names a region of the subtree `path` (for tables that keep no path). */
-  codeInSubtree(column: string, path: string): this {
-    return this.add(`${column} IN (SELECT code FROM region WHERE path <@ ${this.param(path, 'ltree')})`);
+  /**
+   * Rows whose region code column is one of `codes`, the subtree's codes from the region tree in memory (for tables
+   * that keep no path); no codes, no rows.
+   */
+  codeAmong(column: string, codes: readonly string[]): this {
+    return this.add(`${column} = ANY(${this.param(codes, 'varchar[]')})`);
   }
 
   /** Rows whose column is one of the values; no values, no narrowing. */

@@ -91,16 +91,17 @@ export class ApiKeyService {
   }
 
   async list(ctx: RequestContext, args: PageArgs) {
-    return listPage(scoped(ctx), { ...this.listQuery(ctx), args });
+    return listPage(scoped(ctx), { ...(await this.listQuery(ctx)), args });
   }
 
   /** The keys the list (or its export) shows: those of the admin's jurisdiction, newest first. */
-  listQuery(ctx: RequestContext): ListQuery<ApiKeyRow> {
+  async listQuery(ctx: RequestContext): Promise<ListQuery<ApiKeyRow>> {
     const admin = requireAction(ctx, 'apiKey:manage');
+    const codes = await this.regions.codesWithin(ctx, admin.jurisdiction.path);
     return orderedQuery<ApiKeyRow>(['CREATED', 'createdAt', SortDirection.DESC], {
       from: 'api_key k',
       columns: COLUMNS,
-      where: new Where().codeInSubtree('k.region_code', admin.jurisdiction.path),
+      where: new Where().codeAmong('k.region_code', codes),
     });
   }
 
@@ -136,11 +137,12 @@ export class ApiKeyService {
     id: string,
   ): Promise<{ id: string; path: string }> {
     const admin = requireAction(ctx, 'apiKey:manage');
-    const [key] = await m.query(
-      `SELECT k.id, r.path::text AS path FROM api_key k JOIN region r ON r.code = k.region_code WHERE k.id = $1::uuid AND r.path <@ $2::ltree`,
-      [parseId(id, 'id'), admin.jurisdiction.path],
-    );
-    if (!key) throw AppError.notFound(`API key ${id} was not found.`);
-    return key;
+    const [key] = await m.query(`SELECT k.id, k.region_code AS code FROM api_key k WHERE k.id = $1::uuid`, [
+      parseId(id, 'id'),
+    ]);
+    const [region] = key ? await this.regions.pathsOf(ctx, [key.code]) : [];
+    if (!region || !isWithin(region.path, admin.jurisdiction.path))
+      throw AppError.notFound(`API key ${id} was not found.`);
+    return { id: key.id, path: region.path };
   }
 }

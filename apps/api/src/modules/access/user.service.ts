@@ -27,13 +27,19 @@ export class UserService {
   }
 
   /** Whether an account (a parsed id) is enabled, has the role and lies within the path: to link a person to it. */
-  async isActiveWithRole(m: EntityManager, userId: string, role: Role, withinPath: string): Promise<boolean> {
+  async isActiveWithRole(
+    ctx: RequestContext,
+    m: EntityManager,
+    userId: string,
+    role: Role,
+    withinPath: string,
+  ): Promise<boolean> {
     const [account] = await m.query(
-      `SELECT 1 FROM app_user u JOIN region r ON r.code = u.jurisdiction_code
-       WHERE u.id = $1::uuid AND $2 = ANY(u.roles) AND u.disabled_at IS NULL AND r.path <@ $3::ltree`,
-      [userId, role, withinPath],
+      `SELECT u.jurisdiction_code AS code FROM app_user u
+       WHERE u.id = $1::uuid AND $2 = ANY(u.roles) AND u.disabled_at IS NULL`,
+      [userId, role],
     );
-    return Boolean(account);
+    return Boolean(account) && isWithin(await this.pathOf(ctx, account.code), withinPath);
   }
 
   async create(ctx: RequestContext, input: CreateUserInput): Promise<UserRow> {
@@ -111,16 +117,17 @@ export class UserService {
   }
 
   async list(ctx: RequestContext, args: PageArgs) {
-    return listPage(scoped(ctx), { ...this.listQuery(ctx), args });
+    return listPage(scoped(ctx), { ...(await this.listQuery(ctx)), args });
   }
 
   /** The accounts the list (or its export) shows: those of the admin's jurisdiction. */
-  listQuery(ctx: RequestContext): ListQuery<UserRow> {
+  async listQuery(ctx: RequestContext): Promise<ListQuery<UserRow>> {
     const admin = requireAction(ctx, 'user:manage');
+    const codes = await this.regions.codesWithin(ctx, admin.jurisdiction.path);
     return orderedQuery<UserRow>(['USERNAME', 'username'], {
       from: 'app_user u',
       columns: COLUMNS,
-      where: new Where().codeInSubtree('u.jurisdiction_code', admin.jurisdiction.path),
+      where: new Where().codeAmong('u.jurisdiction_code', codes),
     });
   }
 
@@ -137,11 +144,17 @@ export class UserService {
   ): Promise<{ id: string; path: string; roles: Role[] }> {
     const admin = requireAction(ctx, 'user:manage');
     const [user] = await m.query(
-      `SELECT u.id, r.path::text AS path, u.roles FROM app_user u JOIN region r ON r.code = u.jurisdiction_code
-       WHERE u.id = $1::uuid AND r.path <@ $2::ltree`,
-      [parseId(id, 'id'), admin.jurisdiction.path],
+      `SELECT u.id, u.jurisdiction_code AS code, u.roles FROM app_user u WHERE u.id = $1::uuid`,
+      [parseId(id, 'id')],
     );
-    if (!user) throw AppError.notFound(`User ${id} was not found.`);
-    return user;
+    const path = user && (await this.pathOf(ctx, user.code));
+    if (!user || !isWithin(path, admin.jurisdiction.path)) throw AppError.notFound(`User ${id} was not found.`);
+    return { id: user.id, path, roles: user.roles };
+  }
+
+  /** A jurisdiction's path from the region tree in memory ('' for a code it does not know: within nothing). */
+  private async pathOf(ctx: RequestContext, code: string): Promise<string> {
+    const [region] = await this.regions.pathsOf(ctx, [code]);
+    return region?.path ?? '';
   }
 }

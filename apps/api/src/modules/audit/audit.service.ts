@@ -91,6 +91,25 @@ export class AuditService {
   }
 
   /** Many audit rows in one statement. */
+  /**
+   * How many times the actor did `action` in the last hour (counting `limit` at most), and in how many seconds the
+   * oldest of those leaves the hour: a limit counted in the audit log itself, so every replica agrees.
+   */
+  async recentActions(
+    m: EntityManager,
+    actorId: string,
+    action: string,
+    limit: number,
+  ): Promise<{ n: number; retry: number | null }> {
+    const [counted] = await m.query(
+      `SELECT count(*)::int AS n, ceil(extract(epoch FROM min(at) + interval '1 hour' - now()))::int AS retry
+       FROM (SELECT at FROM audit_event WHERE actor_id = $1::uuid AND action = $2
+             AND at > now() - interval '1 hour' ORDER BY at DESC LIMIT $3) recent`,
+      [actorId, action, limit],
+    );
+    return counted;
+  }
+
   private async flush(m: EntityManager, rows: AuditRow[]) {
     await m.query(
       `INSERT INTO audit_event (${NAMES}) SELECT ${NAMES} FROM jsonb_to_recordset($1::jsonb) AS x (${COLUMNS_TYPED})`,

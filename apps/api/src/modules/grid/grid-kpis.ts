@@ -78,8 +78,8 @@ export const GRID_ALERTS: readonly CountAlert[] = [
     resource: 'gridUnits',
     count: (p, { path, period }) => {
       const week = lastWeek(period);
-      return `SELECT count(*) FROM region r WHERE ${currentUnitsSql(p, path)}
-        AND ${unreportedSql(p, 'r.code', week.from, week.to)}`;
+      return `SELECT count(*) FROM ${currentUnitsSql(p, path)} r
+        WHERE ${unreportedSql(p, 'r.code', week.from, week.to)}`;
     },
     filter: ({ regionCode, period }) => {
       const week = lastWeek(period);

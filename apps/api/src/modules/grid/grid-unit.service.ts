@@ -16,6 +16,7 @@ import {
 } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
+import { regionsSql } from '../region/region.service';
 import type {
   AssignGridWorkerInput,
   EndGridWorkerAssignmentInput,
@@ -32,7 +33,6 @@ import { requireCurrentGridUnit } from './grid-unit.rules';
 
 const UNIT_COLUMNS = `r.code, r.name, r.valid_from::text AS "validFrom", r.valid_to::text AS "validTo",
   r.boundary`;
-const CURRENT = `r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date)`;
 const WORKER_COLUMNS = `a.id, a.region_code AS "regionCode", a.user_id AS "userId", a.worker_name AS "workerName",
   a.valid_from::text AS "validFrom", a.valid_to::text AS "validTo", a.version`;
 const ZERO_COLUMNS = `z.id, z.region_code AS "regionCode", z.day::text AS day, z.reporter_name AS "reporterName",
@@ -55,12 +55,11 @@ function unitDaysSql(w: Where, path: string, from: string, to: string): string {
       GROUP BY 1, 2)
     SELECT u.code AS "regionCode", count(*)::int AS "unitDays",
       count(*) FILTER (WHERE ev.day IS NOT NULL OR z.day IS NOT NULL)::int AS "coveredUnitDays"
-    FROM region u
+    FROM ${regionsSql(w, 'GRID', { path, today: false })} u
     JOIN generate_series(${F}, ${T}, interval '1 day') AS d (at)
       ON d.at::date >= u.valid_from AND (u.valid_to IS NULL OR d.at::date < u.valid_to)
     LEFT JOIN events ev ON ev.region_code = u.code AND ev.day = d.at::date
     LEFT JOIN zero_report z ON z.region_code = u.code AND z.day = d.at::date
-    WHERE u.level = 'GRID' AND u.path <@ ${P}
     GROUP BY u.code`;
 }
 
@@ -70,9 +69,9 @@ export function unreportedSql(p: Params, code: string, from: string, to: string)
     AND d.day BETWEEN ${p.param(from, 'date')} AND ${p.param(to, 'date')})`;
 }
 
-/** Whether the region `r` is a grid unit valid today in the subtree of `path`: what the grid unit list shows. */
+/** The grid units valid today in the subtree of `path` (a relation of the region module's): what the unit list shows. */
 export function currentUnitsSql(p: Params, path: string): string {
-  return `r.level = 'GRID' AND ${CURRENT} AND r.path <@ ${p.param(path, 'ltree')}`;
+  return regionsSql(p, 'GRID', { path, today: true });
 }
 
 /** The days a unit list narrows to units without reports on. */
@@ -94,9 +93,9 @@ export class GridUnitService {
   async get(ctx: RequestContext, code: string): Promise<GridUnit> {
     requireAction(ctx, 'grid:read');
     await scopePath(ctx, code, 'code');
-    const [unit] = await unscoped(ctx)((q) =>
-      q.query(`SELECT ${UNIT_COLUMNS} FROM region r WHERE r.code = $1 AND r.level = 'GRID'`, [code]),
-    );
+    const p = new Params();
+    const units = regionsSql(p, 'GRID', { code });
+    const [unit] = await unscoped(ctx)((q) => q.query(`SELECT ${UNIT_COLUMNS} FROM ${units} r`, p.params));
     if (!unit) throw AppError.notFound(`Grid unit ${code} was not found.`);
     return unit;
   }
@@ -118,7 +117,7 @@ export class GridUnitService {
   ): Promise<ListQuery<GridUnit>> {
     requireAction(ctx, 'grid:read');
     const where = new Where();
-    where.add(currentUnitsSql(where, await scopePath(ctx, regionCode)));
+    const units = currentUnitsSql(where, await scopePath(ctx, regionCode));
     if (unreported.from != null || unreported.to != null) {
       if (unreported.from == null || unreported.to == null)
         throw AppError.badInput('unreportedFrom and unreportedTo go together.', 'unreportedTo');
@@ -126,7 +125,7 @@ export class GridUnitService {
       where.add(unreportedSql(where, 'r.code', from, to));
     }
     return {
-      from: 'region r',
+      from: `${units} r`,
       columns: UNIT_COLUMNS,
       where,
       sort: fixedSort(
@@ -157,7 +156,7 @@ export class GridUnitService {
     const userId = input.userId == null ? null : parseId(input.userId, 'userId');
     return atomically(ctx, async (m) => {
       const district = path.split('.').slice(0, 2).join('.');
-      if (userId && !(await ctx.services.users.isActiveWithRole(m, userId, 'GRID_WORKER', district)))
+      if (userId && !(await ctx.services.users.isActiveWithRole(ctx, m, userId, 'GRID_WORKER', district)))
         throw AppError.badInput('That account is not an enabled grid worker of the district.', 'userId');
       const [assignment] = await m.query(
         `INSERT INTO grid_worker_assignment (region_code, user_id, worker_name, valid_from)

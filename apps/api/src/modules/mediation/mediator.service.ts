@@ -116,6 +116,7 @@ export class MediatorService {
       const userId = input.userId == null ? null : parseId(input.userId, 'userId');
       if (userId != null) {
         const linkable = await ctx.services.users.isActiveWithRole(
+          ctx,
           m,
           userId,
           'MEDIATOR',

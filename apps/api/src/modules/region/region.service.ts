@@ -20,8 +20,8 @@ import {
   type PageArgs,
 } from '../../common/connection';
 import { groupBy } from '../../common/group-by';
-import { unscoped } from '../../common/authz';
-import { Where } from '../../common/sql';
+import { isWithin, unscoped } from '../../common/authz';
+import { type Params, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import { regionTree, type TreeRegion } from './region.snapshot';
 import { RegionOrderField, type RegionFilter, type RegionOrderBy, type RegionRow } from './region.types';
@@ -66,6 +66,25 @@ function pageSql(where: string[], params: unknown[], page: Page, sort: Sort) {
   return { rowsSql, pageParams };
 }
 
+/**
+ * SQL for another module whose items are regions of one level (the grid module's grid units are the GRID regions):
+ * a relation of them with the region's own columns (code, name, valid_from, valid_to, boundary), narrowed to one
+ * code, to a subtree, or to a subtree today. The region module keeps the only SQL that names its table; the caller
+ * joins its own facts to `code`. Parameters go into `p`.
+ */
+export function regionsSql(
+  p: Params,
+  level: RegionLevel,
+  within: { code: string } | { path: string; today: boolean },
+): string {
+  const where =
+    'code' in within
+      ? [`r.code = ${p.param(within.code)}`]
+      : [`r.path <@ ${p.param(within.path, 'ltree')}`, ...(within.today ? [CURRENT] : [])];
+  return `(SELECT r.code, r.name, r.valid_from, r.valid_to, r.boundary FROM region r
+    WHERE r.level = '${level}' AND ${where.join(' AND ')})`;
+}
+
 function assertCode(code: string, field: string) {
   if (!isValidDivisionCode(code)) throw AppError.badInput(`${code} is not a valid division code.`, field);
 }
@@ -83,6 +102,28 @@ export class RegionService {
     codes: readonly string[],
   ): Promise<{ code: string; name: string; path: string }[]> {
     return this.findByCodes(ctx, codes) as Promise<TreeRegion[]>;
+  }
+
+  /** The codes of every region of the subtree at `path`, whatever their dates, from the tree in memory. */
+  async codesWithin(ctx: RequestContext, path: string): Promise<string[]> {
+    const tree = await regionTree(ctx);
+    return [...tree.byCode.values()].filter((r) => isWithin(r.path, path)).map((r) => r.code);
+  }
+
+  /**
+   * The regions of a level in the subtree at `path`, whatever their dates, each with the code of the root's child
+   * it lies under (null on the root itself): for statistics that break a subtree down by child.
+   */
+  async levelWithin(
+    ctx: RequestContext,
+    path: string,
+    level: RegionLevel,
+  ): Promise<(TreeRegion & { child: string | null })[]> {
+    const tree = await regionTree(ctx);
+    const depth = path.split('.').length;
+    return [...tree.byCode.values()]
+      .filter((r) => r.level === level && isWithin(r.path, path))
+      .map((r) => ({ ...r, child: r.path.split('.')[depth] ?? null }));
   }
 
   async get(ctx: RequestContext, code: string): Promise<RegionRow | null> {
@@ -184,6 +225,12 @@ export class RegionService {
   /** The current children of a region, by code, from the tree in memory. */
   async currentChildrenOf(ctx: RequestContext, code: string): Promise<readonly TreeRegion[]> {
     return (await regionTree(ctx)).childrenOf(code);
+  }
+
+  /** The codes of every child of a region, current or not, from the tree in memory. */
+  async everyChildOf(ctx: RequestContext, code: string): Promise<string[]> {
+    const tree = await regionTree(ctx);
+    return [...tree.byCode.values()].filter((r) => r.parentCode === code).map((r) => r.code);
   }
 
   /** Ancestors of each code, root first. */

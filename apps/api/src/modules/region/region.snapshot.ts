@@ -4,7 +4,8 @@ import type { Queryable } from '../../common/connection';
 import type { RequestContext } from '../../server/context';
 import type { RegionRow } from './region.types';
 
-export type TreeRegion = RegionRow & { path: string; hasBoundary: boolean };
+/** A region of the tree; `current` when valid today (as of the tree's loading). */
+export type TreeRegion = RegionRow & { path: string; hasBoundary: boolean; current: boolean };
 
 /** The region tree in memory: by code, and the current regions by the name an official would read. */
 export interface RegionTree {
@@ -27,7 +28,7 @@ const COLUMNS = `r.code, r.name, r.level, r.parent_code AS "parentCode", r.urban
   r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date) AS current`;
 
 async function loadTree(q: Queryable): Promise<RegionTree> {
-  const rows: (TreeRegion & { current: boolean })[] = await q.query(`SELECT ${COLUMNS} FROM region r`);
+  const rows: TreeRegion[] = await q.query(`SELECT ${COLUMNS} FROM region r`);
   const byCode = new Map<string, TreeRegion>(rows.map((region) => [region.code, region]));
   const named = (level: RegionLevel) => LEVELS_NAMED_WITH_PARENT.includes(level);
   const nameKey = (r: TreeRegion) =>

@@ -246,15 +246,10 @@ export class ResidentService {
       ? ID_NUMBER_LOOKUPS_PER_HOUR.withReveal
       : ID_NUMBER_LOOKUPS_PER_HOUR.standard;
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('resident.lookup:' || $1))`, [principal.id]);
-    const [{ n, retry }] = await m.query(
-      `SELECT count(*)::int AS n, ceil(extract(epoch FROM min(at) + interval '1 hour' - now()))::int AS retry
-       FROM (SELECT at FROM audit_event WHERE actor_id = $1::uuid AND action = 'resident.lookup'
-             AND at > now() - interval '1 hour' ORDER BY at DESC LIMIT $2) recent`,
-      [principal.id, limit],
-    );
+    const { n, retry } = await this.audit.recentActions(m, principal.id, 'resident.lookup', limit);
     if (n >= limit)
       throw new AppError('RATE_LIMITED', `At most ${limit} ID-number lookups an hour; try again later.`, {
-        retryAfterSeconds: Math.max(1, retry),
+        retryAfterSeconds: Math.max(1, retry ?? 1),
       });
   }
 
@@ -293,7 +288,7 @@ export class ResidentService {
           [...new Set(input.tags)],
         ],
       );
-      if (!resident) await this.duplicate(m, hmac);
+      if (!resident) await this.duplicate(ctx, m, hmac);
       await this.audit.record(ctx, m, {
         action: 'resident.register',
         entityType: 'Resident',
@@ -413,16 +408,17 @@ export class ResidentService {
   }
 
   /** The ID number exists: say where only if the caller may see that place (RLS decides). */
-  private async duplicate(m: EntityManager, hmac: string): Promise<never> {
+  private async duplicate(ctx: RequestContext, m: EntityManager, hmac: string): Promise<never> {
     const [existing] = await m.query(
-      `SELECT r.id, r.household_id AS "householdId", g.name AS region FROM resident r JOIN region g ON g.code = r.region_code
+      `SELECT r.id, r.household_id AS "householdId", r.region_code AS "regionCode" FROM resident r
        WHERE r.id_number_hmac = $1`,
       [hmac],
     );
+    const [region] = existing ? await ctx.services.region.findByCodes(ctx, [existing.regionCode]) : [];
     throw new AppError(
       'CONFLICT',
       existing
-        ? `This ID number is already registered: resident ${existing.id} in household ${existing.householdId} (${existing.region}).`
+        ? `This ID number is already registered: resident ${existing.id} in household ${existing.householdId} (${region?.name}).`
         : 'This ID number is already registered outside your jurisdiction.',
     );
   }

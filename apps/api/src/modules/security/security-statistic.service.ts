@@ -212,7 +212,7 @@ export class SecurityStatisticService {
     const years = [...new Set(rows.map((r) => Number(r.month.slice(0, 4))))];
     return m.query(
       `${villageYearsSql(
-        `SELECT code FROM region WHERE code = ANY($1::text[])`,
+        `SELECT unnest($1::text[]) AS code`,
         `extract(year FROM r.period)::int = ANY($2::int[])`,
       )} ORDER BY 1, 2`,
       [villages.map((v) => v.code), years],
@@ -255,6 +255,11 @@ export class SecurityStatisticService {
     if (!Number.isInteger(quietYears) || quietYears < 1 || quietYears > 10)
       throw AppError.badInput('quietYears is from 1 to 10.', 'quietYears');
     const lastYear = Number(period.to.slice(0, 4));
+    const [current, every, villages] = await Promise.all([
+      ctx.services.region.currentChildrenOf(ctx, regionCode),
+      ctx.services.region.everyChildOf(ctx, regionCode),
+      ctx.services.region.levelWithin(ctx, path, 'VILLAGE'),
+    ]);
     type FigureRow = {
       g: number;
       category: SecurityCategory | null;
@@ -263,7 +268,7 @@ export class SecurityStatisticService {
       cases: number;
       previous: number;
     };
-    const [rows, [villages]] = await inScope(ctx, (m) =>
+    const [rows, [quiet]] = await inScope(ctx, (m) =>
       Promise.all([
         m.query(
           // The rollup's rows of the region (totals, months) and of its children (their totals): a few thousand
@@ -275,7 +280,7 @@ export class SecurityStatisticService {
                  'YYYY-MM') AS month
              FROM security_statistic_rollup r
              WHERE r.grain = 'M' AND (r.period BETWEEN $1::date AND $2::date OR r.period BETWEEN $3::date AND $4::date)
-               AND r.region_code = ANY(ARRAY(SELECT code FROM region WHERE parent_code = $5) || $5::varchar))
+               AND r.region_code = ANY($6::varchar[] || $5::varchar))
            SELECT GROUPING(r.month)::int * 2 + 1 AS g, r.category, r.month, NULL AS child,
              coalesce(sum(r.cases) FILTER (WHERE r.current), 0)::int AS cases,
              coalesce(sum(r.cases) FILTER (WHERE NOT r.current), 0)::int AS previous
@@ -286,15 +291,19 @@ export class SecurityStatisticService {
              coalesce(sum(r.cases) FILTER (WHERE NOT r.current), 0)::int
            FROM r WHERE NOT r.own GROUP BY r.category, r.child
            UNION ALL
-           SELECT 4, NULL, NULL, r.code, 0, 0 FROM region r
-           WHERE r.parent_code = $5 AND r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date)`,
-          [period.from, period.to, period.previous.from, period.previous.to, regionCode],
+           SELECT 4, NULL, NULL, r.code, 0, 0 FROM unnest($7::varchar[]) AS r (code)`,
+          [
+            period.from,
+            period.to,
+            period.previous.from,
+            period.previous.to,
+            regionCode,
+            every,
+            current.map((c) => c.code),
+          ],
         ) as Promise<FigureRow[]>,
         m.query(
-          `WITH villages AS (
-             SELECT r.code FROM region r
-             WHERE r.level = 'VILLAGE' AND r.path <@ $1::ltree
-               AND r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date)),
+          `WITH villages AS (SELECT unnest($1::varchar[]) AS code),
            years AS (${villageYearsSql(
              'SELECT code FROM villages',
              `r.period >= make_date($2::int - $3::int + 1, 1, 1) AND r.period < make_date($2::int + 1, 1, 1)`,
@@ -307,7 +316,7 @@ export class SecurityStatisticService {
              count(*) FILTER (WHERE q.years = $3::int AND q."publicOrder" = 0)::int AS "withoutPublicOrderCase",
              count(*) FILTER (WHERE q.reported AND q.criminal = 0)::int AS "withoutCriminalCase"
            FROM quiet q`,
-          [path, lastYear, quietYears],
+          [villages.filter((v) => v.current).map((v) => v.code), lastYear, quietYears],
         ),
       ]),
     );
@@ -355,10 +364,10 @@ export class SecurityStatisticService {
         .sort(([a], [b]) => a.localeCompare(b))
         .map(([month, s]) => ({ month, cases: s.cases, previousCases: s.previous })),
       byChildRegion: byChild.map((c, i) => ({ ...c, rank: ranks[i] })),
-      villages: villages.villages,
+      villages: quiet.villages,
       quietYears,
-      villagesWithoutPublicOrderCase: villages.withoutPublicOrderCase,
-      villagesWithoutCriminalCase: villages.withoutCriminalCase,
+      villagesWithoutPublicOrderCase: quiet.withoutPublicOrderCase,
+      villagesWithoutCriminalCase: quiet.withoutCriminalCase,
     };
   }
 

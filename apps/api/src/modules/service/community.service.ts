@@ -195,7 +195,7 @@ export class CommunityService {
       regionCode: string | null;
       centrals: number;
       satellites: number;
-      residentsCovered: number;
+      communities: string[];
       applicationsHandled: number;
       functions: CommunityFunction[] | null;
       functionCounts: Record<string, number> | null;
@@ -219,22 +219,26 @@ export class CommunityService {
          SELECT GROUPING(s.central)::int AS g, s.central AS "regionCode",
            count(DISTINCT s.central)::int AS centrals,
            count(*) FILTER (WHERE s.community <> s.central)::int AS satellites,
-           coalesce(sum(r.population), 0)::int AS "residentsCovered",
+           array_agg(s.community) AS communities,
            coalesce(sum(h.n), 0)::int AS "applicationsHandled",
            CASE WHEN GROUPING(s.central) = 0
              THEN (SELECT c.functions FROM centrals c WHERE c.region_code = s.central) END AS functions,
            CASE WHEN GROUPING(s.central) = 1 THEN (
              SELECT jsonb_object_agg(f, n) FROM (
                SELECT unnest(c.functions) AS f, count(*)::int AS n FROM centrals c GROUP BY 1) x) END AS "functionCounts"
-         FROM served s JOIN region r ON r.code = s.community LEFT JOIN handled h ON h.region_code = s.community
+         FROM served s LEFT JOIN handled h ON h.region_code = s.community
          GROUP BY GROUPING SETS ((), (s.central))`,
         [path, from, to],
       ),
     );
+    // The people covered are the served regions' population, from the region tree in memory.
+    const regions = await ctx.services.region.findByCodes(ctx, [...new Set(rows.flatMap((r) => r.communities))]);
+    const population = new Map(regions.map((r) => [r.code, r.population ?? 0]));
+    const covered = (communities: string[]) => communities.reduce((n, c) => n + (population.get(c) ?? 0), 0);
     const total = rows.find((r) => r.g === 1) ?? {
       centrals: 0,
       satellites: 0,
-      residentsCovered: 0,
+      communities: [],
       applicationsHandled: 0,
       functionCounts: null,
     };
@@ -245,7 +249,7 @@ export class CommunityService {
       to,
       centralCommunities: total.centrals,
       satellites: total.satellites,
-      residentsCovered: total.residentsCovered,
+      residentsCovered: covered(total.communities),
       applicationsHandled: total.applicationsHandled,
       functionsOffered: COMMUNITY_FUNCTIONS.filter((f) => counts[f]).map((f) => ({
         function: f,
@@ -257,7 +261,7 @@ export class CommunityService {
         .map((r) => ({
           regionCode: r.regionCode!,
           satellites: r.satellites,
-          residentsCovered: r.residentsCovered,
+          residentsCovered: covered(r.communities),
           applicationsHandled: r.applicationsHandled,
           functions: r.functions ?? [],
         })),

@@ -119,7 +119,7 @@ export class CadreService {
     const idem = idempotency(principal, input);
     return atomically(ctx, async (m) => {
       await this.units.byId(m, workUnitId, 'workUnitId');
-      if (userId && !(await ctx.services.users.isActiveWithRole(m, userId, 'STATIONED_CADRE', path)))
+      if (userId && !(await ctx.services.users.isActiveWithRole(ctx, m, userId, 'STATIONED_CADRE', path)))
         throw AppError.badInput(
           'That account is not an enabled STATIONED_CADRE account of the region.',
           'userId',

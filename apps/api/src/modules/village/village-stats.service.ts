@@ -51,7 +51,6 @@ const GROUPED = (columns: readonly string[]) => {
   return `coalesce(${bits.join(', ')}, 'total') AS dim, coalesce(${columns.map((c) => `${c}::text`).join(', ')}) AS key`;
 };
 
-const CURRENT_REGION = `r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date)`;
 
 /**
  * The stationed cadres' KPIs, each figure set in one SQL statement over the subtree (GROUPING SETS for the
@@ -125,7 +124,7 @@ export class VillageStatsService {
          UNION ALL
          SELECT 'total', NULL, jsonb_build_object('cadresBelowTarget', count(*)) FROM behind
          UNION ALL
-         SELECT 'child', r.code, '{}'::jsonb FROM region r WHERE r.parent_code = $7 AND ${CURRENT_REGION}`,
+         SELECT 'child', c, '{}'::jsonb FROM unnest($7::varchar[]) c`,
         [
           path,
           from,
@@ -133,7 +132,7 @@ export class VillageStatsService {
           this.targets.poorHouseholdMonths,
           targetPeriods(from, to, this.targets.poorHouseholdMonths),
           cadreTarget,
-          regionCode,
+          range.children,
         ],
       ),
     );
@@ -217,13 +216,17 @@ export class VillageStatsService {
     if (!Number.isInteger(years) || years < 1 || years > 30)
       throw AppError.badInput('years is from 1 to 30.', 'years');
     const path = await scopePath(ctx, regionCode);
+    const [children, villages] = await Promise.all([
+      ctx.services.region.currentChildrenOf(ctx, regionCode),
+      ctx.services.region.levelWithin(ctx, path, 'VILLAGE'),
+    ]);
     const rows: (Record<string, number | null> & { g: number; child: string | null })[] = await inScope(
       ctx,
       (m) =>
         m.query(
           `WITH villages AS (
-           SELECT r.code, ${childSql('r.path', '$1::ltree')} AS child FROM region r
-           WHERE r.level = 'VILLAGE' AND r.path <@ $1::ltree AND (r.valid_to IS NULL OR r.valid_to > make_date($2, 12, 31))
+           SELECT r.code, r.child FROM unnest($6::varchar[], $7::varchar[], $8::date[]) AS r (code, child, valid_to)
+           WHERE r.valid_to IS NULL OR r.valid_to > make_date($2, 12, 31)
          ),
          adopting AS (
            SELECT o.region_code FROM village_organization o
@@ -258,10 +261,18 @@ export class VillageStatsService {
          LEFT JOIN village_indicator prev ON prev.region_code = v.code AND prev.year = $2 - 1
          GROUP BY GROUPING SETS ((), (v.child))
          UNION ALL
-         SELECT 0, r.code, ${'0, '.repeat(7)}NULL, NULL, 0, 0, NULL, NULL FROM region r
-         WHERE r.parent_code = $5 AND ${CURRENT_REGION} AND NOT EXISTS (
-           SELECT 1 FROM villages v WHERE v.child = r.code)`,
-          [path, year, years, MODEL_REQUIRED_KINDS, regionCode],
+         SELECT 0, r.code, ${'0, '.repeat(7)}NULL, NULL, 0, 0, NULL, NULL FROM unnest($5::varchar[]) AS r (code)
+         WHERE NOT EXISTS (SELECT 1 FROM villages v WHERE v.child = r.code)`,
+          [
+            path,
+            year,
+            years,
+            MODEL_REQUIRED_KINDS,
+            children.map((c) => c.code),
+            villages.map((v) => v.code),
+            villages.map((v) => v.child),
+            villages.map((v) => v.validTo),
+          ],
         ),
     );
     // GROUPING(child) is 1 on the total row; a child row with no child is the villages on the region itself.
