@@ -14,8 +14,25 @@ const MIGRATIONS_DIR = join(SRC, 'database', 'migrations');
 /** Tables of the platform itself, owned by no module (`server/rate-limit.ts`, the reference cache, TypeORM). */
 const INFRASTRUCTURE = ['migrations', 'reference_version', 'rate_limit_bucket'];
 
+/**
+ * Demo seeds that still read another module's table, by file: the region tree and the households that the region
+ * and resident seeds planted earlier in the same seed transaction. A seed runs once, from the CLI, outside any
+ * request (the region tree in memory needs a request's transaction); each entry goes when its seed asks the owner's
+ * service instead. Request code has no such list.
+ */
+const SEED_READS: Readonly<Record<string, readonly string[]>> = {
+  'grid/grid.seed.ts': ['region'],
+  'mediation/mediation.seed.ts': ['region'],
+  'resident/resident.seed.ts': ['region'],
+  'security/security.seed.ts': ['region'],
+  'service/service.seed.ts': ['region'],
+  'village/village.seed.ts': ['region', 'household'],
+};
+
 const owner = new Map<string, string>();
 for (const module of MODULES) for (const table of module.tables ?? []) owner.set(table, module.name);
+
+const relative = (file: string) => file.slice(MODULES_DIR.length + 1);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -60,7 +77,8 @@ describe('module tables', () => {
       const trespasses = sourceFiles(join(MODULES_DIR, name)).flatMap((file) =>
         [...tablesNamedIn(readFileSync(file, 'utf8'))]
           .filter((table) => owner.has(table) && owner.get(table) !== name)
-          .map((table) => `${file.slice(MODULES_DIR.length + 1)} reads ${owner.get(table)}'s ${table}`),
+          .filter((table) => !SEED_READS[relative(file)]?.includes(table))
+          .map((table) => `${relative(file)} reads ${owner.get(table)}'s ${table}`),
       );
       expect(trespasses).toEqual([]);
     },
@@ -73,6 +91,13 @@ describe('module tables', () => {
         .map((table) => `${file.slice(SRC.length + 1)} reads ${owner.get(table)}'s ${table}`),
     );
     expect(trespasses).toEqual([]);
+  });
+
+  it('when a seed is allowed to read a table, then it still reads it (the list shrinks, never goes stale)', () => {
+    for (const [file, tables] of Object.entries(SEED_READS)) {
+      const named = tablesNamedIn(readFileSync(join(MODULES_DIR, file), 'utf8'));
+      expect(tables.filter((t) => !named.has(t)).map((t) => `${file}: ${t}`)).toEqual([]);
+    }
   });
 
   it('when a file names another module’s table, then the scan finds it', () => {
