@@ -148,7 +148,8 @@ export class UserService {
       [parseId(id, 'id')],
     );
     const path = user && (await this.pathOf(ctx, user.code));
-    if (!user || !isWithin(path, admin.jurisdiction.path)) throw AppError.notFound(`User ${id} was not found.`);
+    if (!user || !isWithin(path, admin.jurisdiction.path))
+      throw AppError.notFound(`User ${id} was not found.`);
     return { id: user.id, path, roles: user.roles };
   }
 

@@ -7,6 +7,7 @@ import {
   type GridEventUrgency,
 } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
+import { regionsIn } from '../region/region.snapshot';
 import {
   insertRows,
   playLife,
@@ -147,11 +148,9 @@ interface Unit {
 export async function seedGrid(m: EntityManager, opts = { events: 360, seed: 20121130, now: new Date() }) {
   const rand = seededRandom(opts.seed);
   const uuid = seededUuids(opts.seed);
-  const rows: { code: string; path: string; lat: number | null; lng: number | null }[] = await m.query(
-    `SELECT code, path::text AS path, centroid_lat AS lat, centroid_lng AS lng FROM region
-     WHERE level = 'GRID' AND valid_from <= current_date AND (valid_to IS NULL OR valid_to > current_date)
-     ORDER BY code`,
-  );
+  const rows = (await regionsIn(m))
+    .filter((r) => r.level === 'GRID' && r.current)
+    .map((r) => ({ code: r.code, path: r.path, lat: r.centroidLat, lng: r.centroidLng }));
   if (!rows.length) return { workers: 0, events: 0, zeroReports: 0 };
   const name = () => `${rand.pick(SURNAMES)}${rand.pick(GIVEN)}`;
   // Demo places have no centroid: spread them around the centre of Harbin, each district in its own patch.

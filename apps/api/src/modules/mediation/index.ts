@@ -48,19 +48,19 @@ declare module '../../common/module' {
 export const mediationModule = defineModule({
   name: 'mediation',
   tables: [
+    'dispute_case',
+    'dispute_case_event',
+    'dispute_case_rollup',
+    'dispute_party',
+    'dispute_recurrence',
     'mediation_organization',
     'mediator',
     'mediator_membership',
-    'dispute_case',
-    'dispute_party',
-    'dispute_case_event',
     'coordination_meeting',
     'coordination_meeting_decision',
     'petition_case',
-    'legal_clinic_service',
-    'dispute_case_rollup',
     'petition_case_rollup',
-    'dispute_recurrence',
+    'legal_clinic_service',
   ],
   services: (deps, { audit }) => {
     const organizations = new OrganizationService(audit);

@@ -1,5 +1,6 @@
 import { chinaDay } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
+import { regionsIn } from '../region/region.snapshot';
 import { seededRandom, seededUuids } from '../../common/seed-kit';
 import { demoRegions } from '../region/region.seed';
 import { insertCases, type PlayedCase } from './dispute-case.life';
@@ -49,11 +50,13 @@ export async function seedMediation(
   const now = opts.now ?? new Date();
   const rand = seededRandom(seed);
   const newId = seededUuids(seed + 1);
-  const regions: RegionInfo[] = await m.query(
-    `SELECT code, name, level, parent_code AS "parentCode", path::text AS path, coalesce(households, 0) AS households
-     FROM region WHERE code = ANY($1) ORDER BY code`,
-    [demoRegions().map((r) => r.code)],
-  );
+  const demo = new Set(demoRegions().map((r) => r.code));
+  const regions: RegionInfo[] = (await regionsIn(m))
+    .filter((r) => demo.has(r.code))
+    .map(({ code, name, level, parentCode, path, households }) => ({
+      ...{ code, name, level, parentCode, path },
+      households: households ?? 0,
+    }));
   const tree = demoTree(regions);
   if (!tree)
     return summary(

@@ -60,6 +60,15 @@ async function loadTree(q: Queryable): Promise<RegionTree> {
   return { byCode, byName, currentChildren, childrenOf, ancestorsOf, nameKey };
 }
 
+/**
+ * Every region, whatever its dates, in code order, read afresh in `q`'s transaction: for the demo seeds, which run
+ * outside any request (after the region seed, in the same transaction) and so have no tree in memory.
+ */
+export async function regionsIn(q: Queryable): Promise<TreeRegion[]> {
+  const tree = await loadTree(q);
+  return [...tree.byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
 const cache = new ReferenceCache<RegionTree>('region', loadTree);
 
 /**

@@ -1,5 +1,6 @@
 import { makeIdNumber, maskIdNumber, maskPhone, type ResidentTag } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
+import { regionsIn } from '../region/region.snapshot';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { insertRows, rowsTable, seededRandom, type RowOf } from '../../common/seed-kit';
 
@@ -92,9 +93,7 @@ export async function seedResidents(
   opts = { households: 1500, seed: 20130601 },
 ) {
   const rand = seededRandom(opts.seed);
-  const grids: { code: string }[] = await m.query(
-    `SELECT code FROM region WHERE level = 'GRID' ORDER BY code`,
-  );
+  const grids = (await regionsIn(m)).filter((r) => r.level === 'GRID');
   if (!grids.length) return { households: 0, residents: 0 };
   const households = Array.from({ length: opts.households }, (_, i) => {
     const grid = grids[(i * 7919) % grids.length].code;

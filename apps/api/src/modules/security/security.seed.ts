@@ -1,5 +1,6 @@
 import { LEGAL_EDUCATION_FORMATS, SECURITY_CATEGORY_PARENT, type SecurityCategory } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
+import { regionsIn } from '../region/region.snapshot';
 import { insertRows, rowsTable, seededRandom, seededUuids } from '../../common/seed-kit';
 
 /**
@@ -148,16 +149,14 @@ interface Place {
  */
 export async function seedSecurity(m: EntityManager, seed = 20121231) {
   const rand = seededRandom(seed);
-  const places: Place[] = (
-    await m.query(
-      `SELECT code, level::text AS level FROM region WHERE length(code) = 12
-         AND valid_from <= current_date AND (valid_to IS NULL OR valid_to > current_date) ORDER BY code`,
-    )
-  ).map((r: { code: string; level: string }) => ({
-    ...r,
-    district: r.code.slice(0, 6),
-    weight: 0.5 + rand.next(),
-  }));
+  const places: Place[] = (await regionsIn(m))
+    .filter((r) => r.code.length === 12 && r.current)
+    .map((r) => ({
+      code: r.code,
+      level: r.level,
+      district: r.code.slice(0, 6),
+      weight: 0.5 + rand.next(),
+    }));
   if (!places.length) return { statistics: 0 };
   const districts = [...new Set(places.map((p) => p.district))];
   const fall = new Map(districts.map((d) => [d, 0.72 + rand.next() * 0.2]));

@@ -232,7 +232,9 @@ export class CommunityService {
       ),
     );
     // The people covered are the served regions' population, from the region tree in memory.
-    const regions = await ctx.services.region.findByCodes(ctx, [...new Set(rows.flatMap((r) => r.communities))]);
+    const regions = await ctx.services.region.findByCodes(ctx, [
+      ...new Set(rows.flatMap((r) => r.communities)),
+    ]);
     const population = new Map(regions.map((r) => [r.code, r.population ?? 0]));
     const covered = (communities: string[]) => communities.reduce((n, c) => n + (population.get(c) ?? 0), 0);
     const total = rows.find((r) => r.g === 1) ?? {

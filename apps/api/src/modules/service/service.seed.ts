@@ -11,6 +11,7 @@ import {
   whyIneligible,
 } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
+import { regionsIn } from '../region/region.snapshot';
 import type { ModuleServices } from '../../common/module';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import {
@@ -76,10 +77,9 @@ export async function seedServices(
   now = new Date(),
 ) {
   const rand = seededRandom(SEED);
-  const places: Place[] = await m.query(
-    `SELECT code, level, parent_code AS "parentCode" FROM region
-     WHERE level IN ('COMMUNITY', 'VILLAGE') AND valid_to IS NULL ORDER BY code`,
-  );
+  const places: Place[] = (await regionsIn(m))
+    .filter((r) => (r.level === 'COMMUNITY' || r.level === 'VILLAGE') && r.validTo == null)
+    .map((r) => ({ code: r.code, level: r.level, parentCode: r.parentCode! }));
   const communities = places.filter((p) => p.level === 'COMMUNITY');
   const villages = places.filter((p) => p.level === 'VILLAGE');
   if (!communities.some((c) => c.code === SHANGHONG)) return null;
@@ -214,12 +214,12 @@ const DISTRICT_RADIUS_M = 6000;
  * Communities of a district without a centroid (an import without them) have none.
  */
 async function communityLocations(m: EntityManager, communities: Place[]): Promise<Map<string, LatLng>> {
-  const districts: ({ code: string } & LatLng)[] = await m.query(
-    `SELECT code, centroid_lat AS lat, centroid_lng AS lng FROM region
-     WHERE code = ANY($1::varchar[]) AND centroid_lat IS NOT NULL`,
-    [[...new Set(communities.map((c) => c.code.slice(0, 6)))]],
+  const districts = new Set(communities.map((c) => c.code.slice(0, 6)));
+  const centroids = new Map<string, LatLng>(
+    (await regionsIn(m))
+      .filter((r) => districts.has(r.code) && r.centroidLat != null)
+      .map((r) => [r.code, { lat: r.centroidLat!, lng: r.centroidLng! }]),
   );
-  const centroids = new Map(districts.map((d) => [d.code, d]));
   const located = new Map<string, LatLng>([[SHANGHONG, SHANGHONG_LOCATION]]);
   for (const c of communities) {
     const centre = centroids.get(c.code.slice(0, 6));

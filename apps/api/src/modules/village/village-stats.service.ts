@@ -51,7 +51,6 @@ const GROUPED = (columns: readonly string[]) => {
   return `coalesce(${bits.join(', ')}, 'total') AS dim, coalesce(${columns.map((c) => `${c}::text`).join(', ')}) AS key`;
 };
 
-
 /**
  * The stationed cadres' KPIs, each figure set in one SQL statement over the subtree (GROUPING SETS for the
  * breakdowns), rates and growth from @qiangji/domain. Every statement runs in the caller's scope.

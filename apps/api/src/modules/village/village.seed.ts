@@ -7,6 +7,7 @@ import {
   type VisitPurpose,
 } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
+import { regionsIn } from '../region/region.snapshot';
 import {
   defineLifecycle,
   insertRows,
@@ -215,16 +216,15 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
   const rand = seededRandom(opts.seed ?? 20130601);
   const uuid = seededUuids((opts.seed ?? 20130601) + 10);
   const S = VILLAGE_SEED;
-  const villages: { code: string; name: string; path: string; households: number; population: number }[] =
-    await m.query(
-      `SELECT code, name, path::text AS path, coalesce(households, 0) AS households,
-         coalesce(population, 0) AS population
-       FROM region WHERE level = 'VILLAGE' AND valid_to IS NULL ORDER BY code`,
-    );
+  const regions = await regionsIn(m);
+  const byCode = new Map(regions.map((r) => [r.code, r]));
+  const villages = regions
+    .filter((r) => r.level === 'VILLAGE' && r.validTo == null)
+    .map(({ code, name, path, households, population }) => {
+      return { code, name, path, households: households ?? 0, population: population ?? 0 };
+    });
   if (!villages.length) return null;
-  const [grid] = await m.query(`SELECT code FROM region WHERE parent_code = $1 ORDER BY code LIMIT 1`, [
-    S.yishan,
-  ]);
+  const grid = regions.find((r) => r.parentCode === S.yishan);
   // 依山村's poor household of the greenhouse story, in the registry like every other.
   const [story] = await insertRows<typeof STORY_HOUSEHOLD.columns, { id: string }>(
     m,
@@ -232,21 +232,19 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
     [{ regionCode: grid?.code ?? S.yishan, address: '依山村一组12号', tags: ['POOR_HOUSEHOLD'] }],
     'RETURNING id',
   );
-  const homes: { id: string; regionCode: string; path: string; villageCode: string; poor: boolean }[] =
-    await m.query(
-      `SELECT h.id, h.region_code AS "regionCode", h.region_path::text AS path, v.code AS "villageCode",
-         'POOR_HOUSEHOLD' = ANY(h.tags) AS poor
-       FROM household h JOIN region v ON v.level = 'VILLAGE' AND h.region_path <@ v.path
-       ORDER BY h.region_path, h.address, h.id`,
-    );
+  const registered: { id: string; regionCode: string; path: string; poor: boolean }[] = await m.query(
+    `SELECT h.id, h.region_code AS "regionCode", h.region_path::text AS path, 'POOR_HOUSEHOLD' = ANY(h.tags) AS poor
+     FROM household h ORDER BY h.region_path, h.address, h.id`,
+  );
+  // The households of a village: those with a village among the regions of their path.
+  const homes = registered.flatMap((h) => {
+    const village = h.path.split('.').find((code) => byCode.get(code)?.level === 'VILLAGE');
+    return village ? [{ ...h, villageCode: village }] : [];
+  });
 
   // Work units: one county's two of its own, and the city's three.
   const counties = [...new Set(villages.map((v) => v.code.slice(0, 6)))];
-  const countyNames = new Map<string, string>(
-    (await m.query(`SELECT code, name FROM region WHERE code = ANY($1)`, [counties])).map(
-      (r: { code: string; name: string }) => [r.code, r.name],
-    ),
-  );
+  const countyNames = new Map(counties.map((c) => [c, byCode.get(c)?.name]));
   const units = [
     ...['哈尔滨市农业委员会', '哈尔滨市卫生局', '哈尔滨电业局'].map((name, i) => ({
       id: uuid(),
