@@ -4,6 +4,7 @@ import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
 import { inOrder, listPage, type ListQuery, type PageArgs } from '../../common/connection';
 import { groupBy } from '../../common/group-by';
+import { withInstants } from '../../common/look-ahead';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { parseId, parseIds } from '../../common/ids';
 import { editTarget, saveEdit } from '../../common/command';
@@ -27,6 +28,14 @@ export const MEDIATOR_COLUMNS = `md.id, md.name, md.employment, md.specialities,
   md.phone_masked AS phone, md.region_code AS "regionCode", md.active, md.version, md.user_id AS "userId",
   md.created_at AS "createdAt", md.updated_at AS "updatedAt"`;
 const MEDIATOR = editTarget('mediator', 'Mediator', MEDIATOR_COLUMNS);
+
+/** The mediator `id` (an SQL expression) as one JSON value of `findByIds`' columns, to read it ahead with a case. */
+export const mediatorJsonSql = (id: string) =>
+  `(SELECT row_to_json(md) FROM (SELECT ${MEDIATOR_COLUMNS} FROM mediator md WHERE md.id = ${id}) md)`;
+
+/** A mediator as `mediatorJsonSql` gives it, its instants as `findByIds` reads them. */
+export const mediatorFromJson = (json: Mediator | null): Mediator | null =>
+  json && withInstants(json, 'createdAt', 'updatedAt');
 const MAX_ENTRIES = 50;
 
 type MediatorRow = Mediator & { path: string };
