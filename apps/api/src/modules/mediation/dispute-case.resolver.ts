@@ -45,7 +45,12 @@ export class DisputeCaseResolver {
     @Args() { filter, orderBy, ...page }: DisputeCasesArgs,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.services.disputeCases.list(ctx, filter, { ...page, orderBy }, caseReadAhead(info, 'edges', 'node'));
+    return ctx.services.disputeCases.list(
+      ctx,
+      filter,
+      { ...page, orderBy },
+      caseReadAhead(info, 'edges', 'node'),
+    );
   }
 
   @Mutation(() => DisputeCase, { description: 'Intake from any channel; idempotent with idempotencyKey.' })

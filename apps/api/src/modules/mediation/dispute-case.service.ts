@@ -169,7 +169,10 @@ export class DisputeCaseService {
     where.add(`c.id = ANY(${where.param(ids, 'uuid[]')})`);
     this.visibleTo(ctx, where);
     const rows: AheadRow[] = await inScope(ctx, (m) =>
-      m.query(`SELECT ${CASE_COLUMNS}${aheadColumns(ahead)} FROM dispute_case c WHERE ${where}`, where.params),
+      m.query(
+        `SELECT ${CASE_COLUMNS}${aheadColumns(ahead)} FROM dispute_case c WHERE ${where}`,
+        where.params,
+      ),
     );
     return this.handAhead(ctx, rows, ahead);
   }
