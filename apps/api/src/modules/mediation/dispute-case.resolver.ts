@@ -15,6 +15,7 @@ import {
   DeclineDisputeCaseInput,
   DisputeCase,
   DisputeCaseConnection,
+  type DisputeCaseRow,
   DisputeCasesArgs,
   DisputeParty,
   EscalateDisputeCaseInput,
@@ -105,47 +106,47 @@ export class DisputeCaseResolver {
   }
 
   @FieldResolver(() => Region)
-  region(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+  region(@Ctx() ctx: RequestContext, @Root() c: DisputeCaseRow) {
     return readAhead(c, 'region', () => ctx.loaders.region.byCode.load(c.regionCode));
   }
 
   @FieldResolver(() => MediationOrganization, { description: 'The organisation handling the case now.' })
-  organization(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+  organization(@Ctx() ctx: RequestContext, @Root() c: DisputeCaseRow) {
     return ctx.loaders.mediation.organization.load(c.organizationId);
   }
 
   @FieldResolver(() => MediationOrganization, {
     description: 'Where the case was first handled (before escalation).',
   })
-  originOrganization(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+  originOrganization(@Ctx() ctx: RequestContext, @Root() c: DisputeCaseRow) {
     return ctx.loaders.mediation.organization.load(c.originOrganizationId);
   }
 
   @FieldResolver(() => Mediator, { nullable: true })
-  mediator(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+  mediator(@Ctx() ctx: RequestContext, @Root() c: DisputeCaseRow) {
     const id = c.mediatorId;
     return id ? readAhead(c, 'mediator', () => ctx.loaders.mediation.mediator.load(id)) : null;
   }
 
   @FieldResolver(() => [DisputeParty])
-  parties(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+  parties(@Ctx() ctx: RequestContext, @Root() c: DisputeCaseRow) {
     return readAhead(c, 'parties', () => ctx.loaders.mediation.parties.load(c.id));
   }
 
   @FieldResolver(() => [DisputeCaseEvent], { description: 'Every step, oldest first: the case’s history.' })
-  timeline(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+  timeline(@Ctx() ctx: RequestContext, @Root() c: DisputeCaseRow) {
     return ctx.loaders.mediation.timeline.load(c.id);
   }
 
   @FieldResolver(() => DeadlineStatusEnum)
-  deadlineStatus(@Root() c: DisputeCase) {
+  deadlineStatus(@Root() c: DisputeCaseRow) {
     return disputeDeadlineStatus(c);
   }
 
   @FieldResolver(() => [DisputeCaseCommandEnum], {
     description: 'The steps your roles may take now (the dashboard’s buttons); the API checks again.',
   })
-  availableCommands(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+  availableCommands(@Ctx() ctx: RequestContext, @Root() c: DisputeCaseRow) {
     if (!DisputeCaseService.mayAct(ctx, c)) return [];
     return DISPUTE_CASE_MACHINE.available(c.state, ctx.principal?.roles ?? []).map(constantCase);
   }

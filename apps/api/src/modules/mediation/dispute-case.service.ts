@@ -190,9 +190,8 @@ export class DisputeCaseService {
         )
       : null;
     for (const row of rows) {
+      // Left on the row (GraphQL reads declared fields only): a `delete` would slow every other property read.
       const { aheadMediator, aheadParties } = row;
-      delete row.aheadMediator;
-      delete row.aheadParties;
       if (aheadMediator !== undefined) keepAhead(row, 'mediator', mediatorFromJson(aheadMediator));
       if (aheadParties !== undefined) keepAhead(row, 'parties', aheadParties);
       if (regions) keepAhead(row, 'region', regions.get(row.regionCode) ?? null);

@@ -144,6 +144,12 @@ export class DisputeCase extends WithDisputeFacts(VersionedNode) {
   mediatorId: string | null;
 }
 
+/**
+ * A case as the services read it, a plain row: the root of its field resolvers, typed so that type-graphql hands
+ * the row itself to each (a root typed as the class is copied into a new instance for every field resolved).
+ */
+export type DisputeCaseRow = Omit<DisputeCase, never>;
+
 @ObjectType()
 export class DisputeCaseConnection extends ConnectionType(DisputeCase) {}
 
