@@ -253,7 +253,10 @@ export async function listPage<T>(
   });
 }
 
-/** The rows of a SELECT as `json_agg` gives them, in its order (a subquery's order is the aggregate's input order). */
+/**
+ * The rows of a page's SELECT as one `json_agg`, in the page's order: the aggregate reads the subquery's rows as its
+ * LIMIT hands them on (PostgreSQL's documented "sorted subquery" form, as PostGraphile's lists rely on it too).
+ */
 async function jsonRows<T>(
   q: Queryable,
   sql: string,
