@@ -7,7 +7,7 @@ import { groupBy } from '../../common/group-by';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { parseId, parseIds } from '../../common/ids';
 import { editTarget, saveEdit } from '../../common/command';
-import { checkText, optionalPhone, pastDay, Patch, Where } from '../../common/sql';
+import { checkText, getById, optionalPhone, pastDay, Patch, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -64,11 +64,9 @@ export class MediatorService {
     return row ?? null;
   }
 
-  async get(ctx: RequestContext, id: string): Promise<Mediator> {
+  get(ctx: RequestContext, id: string): Promise<Mediator> {
     requireAction(ctx, 'dispute:read');
-    const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
-    if (!row) throw AppError.notFound(`Mediator ${id} was not found.`);
-    return row;
+    return getById((ids) => this.findByIds(ctx, ids), id, 'Mediator');
   }
 
   async list(ctx: RequestContext, filter: MediatorFilter | null | undefined, args: PageArgs) {

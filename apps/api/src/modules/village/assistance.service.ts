@@ -8,12 +8,13 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
+import { lockedRow, runCommand, type CommandStep, type CommandTarget } from '../../common/command';
 import { listPage, orderedQuery, SortDirection } from '../../common/connection';
 import type { ListQuery, PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
-import { checkText, pastDay, Params, Where } from '../../common/sql';
+import { checkText, getById, pastDay, Params, Where } from '../../common/sql';
+import { timelinesOf } from '../../common/timeline';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type { CadreService } from './cadre.service';
@@ -51,13 +52,7 @@ export class AssistanceService {
     auditPrefix: 'assistance',
     machine: ASSISTANCE_MACHINE,
     returning: RETURNING,
-    load: async (_ctx, m, id) => {
-      const [row] = await m.query(
-        `SELECT ${ASSISTANCE_COLUMNS}, a.region_path::text AS path FROM assistance a WHERE a.id = $1 FOR UPDATE`,
-        [id],
-      );
-      return row;
-    },
+    load: lockedRow('assistance', 'a', ASSISTANCE_COLUMNS),
     timeline: (ctx, a, entry, p) => eventSql(ctx, a.id, entry, p),
   };
 
@@ -86,21 +81,13 @@ export class AssistanceService {
   }
 
   eventsOf(ctx: RequestContext, ids: readonly string[]): Promise<AssistanceEvent[]> {
-    return inScope(ctx, (m) =>
-      m.query(
-        `SELECT e.assistance_id AS "assistanceId", e.at, e.command, e.from_state AS "fromState",
-           e.to_state AS "toState", e.actor_name AS "actorName", e.details
-         FROM assistance_event e WHERE e.assistance_id = ANY($1::uuid[]) ORDER BY e.assistance_id, e.id`,
-        [ids],
-      ),
-    );
+    const table = { table: 'assistance_event', objectColumn: 'assistance_id', objectField: 'assistanceId' };
+    return timelinesOf(ctx, table, ids);
   }
 
-  async get(ctx: RequestContext, id: string): Promise<Assistance> {
+  get(ctx: RequestContext, id: string): Promise<Assistance> {
     requireAction(ctx, 'village:read');
-    const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
-    if (!row) throw AppError.notFound(`Assistance ${id} was not found.`);
-    return row;
+    return getById((ids) => this.findByIds(ctx, ids), id, 'Assistance');
   }
 
   /** Newest plan first. */

@@ -8,7 +8,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { runCommand, type CommandTarget } from '../../common/command';
+import { lockedRow, runCommand, type CommandTarget } from '../../common/command';
 import { listPage, orderedQuery, SortDirection } from '../../common/connection';
 import type { ListQuery, PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
@@ -49,13 +49,7 @@ export class CadreService {
     auditPrefix: 'posting',
     machine: POSTING_MACHINE,
     returning: POSTING_COLUMNS.replaceAll('p.', ''),
-    load: async (_ctx, m, id) => {
-      const [row] = await m.query(
-        `SELECT ${POSTING_COLUMNS}, p.region_path::text AS path FROM posting p WHERE p.id = $1 FOR UPDATE`,
-        [id],
-      );
-      return row;
-    },
+    load: lockedRow('posting', 'p', POSTING_COLUMNS),
   };
 
   constructor(
