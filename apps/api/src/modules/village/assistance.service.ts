@@ -11,7 +11,7 @@ import { atomically, inScope, requireAction, scopePath, scoped } from '../../com
 import { lockedRow, runCommand, type CommandStep, type CommandTarget } from '../../common/command';
 import { listPage, orderedQuery, SortDirection } from '../../common/connection';
 import type { ListQuery, PageArgs } from '../../common/connection';
-import { idempotency, replay } from '../../common/idempotency';
+import { idempotency, insertOnce } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { checkText, getById, pastDay, Params, Where } from '../../common/sql';
 import { timelinesOf } from '../../common/timeline';
@@ -135,28 +135,24 @@ export class AssistanceService {
     return atomically(ctx, async (m) => {
       const household = await this.visits.householdPlace(ctx, m, householdId, 'assistance.plan');
       const posting = await this.cadres.activePostingFor(ctx, m, household.path, postingId);
-      const [created]: Assistance[] = await m.query(
-        `INSERT INTO assistance (household_id, posting_id, cadre_id, work_unit_id, region_code, type, description,
-           amount_yuan, state, planned_on, idempotency_key, idempotency_hash, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'PLANNED', $9, $10, $11, $12)
-         ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING ${RETURNING}`,
-        [
-          householdId,
-          posting.id,
-          posting.cadreId,
-          posting.workUnitId,
-          household.regionCode,
-          input.type,
+      const { row: created, replayed } = await insertOnce<Assistance>(
+        m,
+        first,
+        {
+          household_id: householdId,
+          posting_id: posting.id,
+          cadre_id: posting.cadreId,
+          work_unit_id: posting.workUnitId,
+          region_code: household.regionCode,
+          type: input.type,
           description,
-          input.amountYuan ?? null,
-          plannedOn,
-          idem.key,
-          idem.hash,
-          idem.createdBy,
-        ],
+          amount_yuan: input.amountYuan ?? null,
+          state: 'PLANNED',
+          planned_on: plannedOn,
+        },
+        idem,
       );
-      if (!created) return replay<Assistance>(m, first, idem);
+      if (replayed) return created;
       // Its timeline's first row and its audit row in one statement.
       const p = new Params();
       const birth = { command: 'plan', from: null, to: 'PLANNED', details: { on: plannedOn } };
