@@ -8,7 +8,7 @@ import { withInstants } from '../../common/look-ahead';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { parseId, parseIds } from '../../common/ids';
 import { editTarget, saveEdit } from '../../common/command';
-import { checkText, optionalPhone, pastDay, Patch, Where } from '../../common/sql';
+import { checkText, getById, optionalPhone, pastDay, Patch, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -73,11 +73,9 @@ export class MediatorService {
     return row ?? null;
   }
 
-  async get(ctx: RequestContext, id: string): Promise<Mediator> {
+  get(ctx: RequestContext, id: string): Promise<Mediator> {
     requireAction(ctx, 'dispute:read');
-    const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
-    if (!row) throw AppError.notFound(`Mediator ${id} was not found.`);
-    return row;
+    return getById((ids) => this.findByIds(ctx, ids), id, 'Mediator');
   }
 
   async list(ctx: RequestContext, filter: MediatorFilter | null | undefined, args: PageArgs) {
