@@ -74,7 +74,7 @@ describe('the command view’s tiles of the areas beside mediation', () => {
     const v = await view('230100', '2012-01', '2012-12');
     expect(v.tiles.map((t) => t.area)).toEqual([
       ...Array(4).fill('mediation'),
-      ...Array(3).fill('village'),
+      ...Array(4).fill('village'),
       ...Array(2).fill('service'),
       ...Array(3).fill('grid'),
       ...Array(2).fill('security'),

@@ -1,0 +1,138 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { addScopedTable } from '../scoped-table';
+import { addRollupSource, createRollupTable, monthlyRollup, type RollupTable } from '../rollup';
+
+const POOR = `'POOR_HOUSEHOLD' = ANY`;
+
+const VISITED = monthlyRollup('household_visit_rollup', {
+  households_visited: 'households with at least one stationed cadre’s visit in the month',
+  poor_visited: 'poor households (tagged so now) with at least one visit in the month',
+});
+
+const HOUSEHOLDS: RollupTable = {
+  table: 'household_rollup',
+  keys: { poor: 'boolean' },
+  measures: { households: 'households registered in the region, poor (tagged so now) or not' },
+};
+
+/**
+ * (Re)counts the visits of the household-months in `keys` (a SELECT of household_id, month): a household-month
+ * with visits is one row, with its household's poverty and place; one left without visits goes. Set-based, so
+ * the seed's bulk insert is one statement.
+ */
+const recount = (keys: string) => `
+  WITH counted AS (
+    SELECT k.household_id, k.month, count(v.id)::int AS visits
+    FROM (SELECT DISTINCT household_id, month FROM (${keys}) k) k
+    LEFT JOIN visit v ON v.household_id = k.household_id
+      AND v.visited_on >= k.month AND v.visited_on < (k.month + interval '1 month')::date
+    GROUP BY 1, 2),
+  gone AS (
+    DELETE FROM household_visit_month m USING counted c
+    WHERE c.visits = 0 AND m.household_id = c.household_id AND m.month = c.month)
+  INSERT INTO household_visit_month (household_id, month, visits, poor, region_path)
+  SELECT c.household_id, c.month, c.visits, ${POOR}(h.tags), h.region_path
+  FROM counted c JOIN household h ON h.id = c.household_id WHERE c.visits > 0
+  ON CONFLICT (household_id, month) DO UPDATE SET visits = excluded.visits
+    WHERE household_visit_month.visits <> excluded.visits`;
+
+const keysOf = (rows: string) =>
+  `SELECT household_id, date_trunc('month', visited_on)::date AS month FROM ${rows}`;
+
+const definer = (name: string, body: string) => `
+  CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public, pg_temp AS $$ BEGIN ${body}; RETURN NULL; END $$`;
+
+const TRIGGERS = [
+  ['household_visit_month_from_visit', 'visit', ['INSERT', 'UPDATE', 'DELETE']],
+  ['household_visit_month_from_household', 'household', ['UPDATE']],
+] as const;
+
+/**
+ * The command view's "poor households visited on schedule" (贫困户按期走访率, `onScheduleVisitRate` in
+ * @qiangji/domain: poor household-months visited ÷ due), and cadreStats' household figures, without a scan of
+ * the visits (issue 13). `household_visit_month` holds each household-month with a visit once, kept by
+ * triggers on `visit` in its transaction (a logged, moved or deleted visit recounts its household-months) and on
+ * `household` (a household tagged poor or no longer, or moved, carries its months along). Its rollup counts
+ * them by region (and every region above) and month; `household_rollup` counts the households, poor or not, by
+ * region. `poor_visit_figures` is what the tile reads: the months visited, and the months due (today's poor
+ * households in every month from the first month with a visit through the end of next year, the periods a
+ * picker offers).
+ */
+export class PoorVisits1765600000000 implements MigrationInterface {
+  name = 'PoorVisits1765600000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE household_visit_month (
+        household_id uuid NOT NULL REFERENCES household (id),
+        month date NOT NULL CHECK (month = date_trunc('month', month)::date),
+        visits integer NOT NULL CHECK (visits > 0),
+        poor boolean NOT NULL,
+        PRIMARY KEY (household_id, month)
+      )`);
+    await addScopedTable(q, 'household_visit_month', { pathFromRegionCode: false, grants: ['SELECT'] });
+    await q.query(`CREATE INDEX household_visit_month_poor ON household_visit_month (month) WHERE poor`);
+    const onVisit = `
+      IF TG_OP = 'INSERT' THEN ${recount(keysOf('new_rows'))};
+      ELSIF TG_OP = 'UPDATE' THEN ${recount(`${keysOf('old_rows')} UNION ALL ${keysOf('new_rows')}`)};
+      ELSE ${recount(keysOf('old_rows'))};
+      END IF`;
+    const onHousehold = `
+      UPDATE household_visit_month m SET poor = ${POOR}(n.tags), region_path = n.region_path
+      FROM new_rows n
+      WHERE m.household_id = n.id AND (m.poor <> ${POOR}(n.tags) OR m.region_path <> n.region_path)`;
+    for (const [fn, table, events] of TRIGGERS) {
+      await q.query(definer(fn, fn.endsWith('visit') ? onVisit : onHousehold));
+      await q.query(`REVOKE ALL ON FUNCTION ${fn}() FROM PUBLIC`);
+      for (const event of events)
+        await q.query(`
+          CREATE TRIGGER ${fn}_${event.toLowerCase()} AFTER ${event} ON ${table}
+          REFERENCING ${event === 'INSERT' ? '' : 'OLD TABLE AS old_rows'} ${event === 'DELETE' ? '' : 'NEW TABLE AS new_rows'}
+          FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+    }
+    await q.query(recount(keysOf('visit')));
+
+    await createRollupTable(q, VISITED);
+    await q.query(`CREATE INDEX household_visit_rollup_month ON household_visit_rollup (month)`);
+    await addRollupSource(q, VISITED, {
+      fact: 'household_visit_month',
+      ancestors: true,
+      contributions: [{ keys: { month: 'f.month' }, measures: { households_visited: '1', poor_visited: 'f.poor::int' } }],
+    });
+    await createRollupTable(q, HOUSEHOLDS);
+    await addRollupSource(q, HOUSEHOLDS, {
+      fact: 'household',
+      ancestors: true,
+      contributions: [{ keys: { poor: `${POOR}(f.tags)` }, measures: { households: '1' } }],
+    });
+    await q.query(`
+      CREATE VIEW poor_visit_figures WITH (security_invoker = true) AS
+      SELECT v.region_code, v.region_path, v.month, v.poor_visited AS visited, 0 AS due FROM household_visit_rollup v
+      UNION ALL
+      SELECT h.region_code, h.region_path, m.month::date, 0, h.households
+      FROM household_rollup h
+      CROSS JOIN LATERAL generate_series((SELECT min(f.month) FROM household_visit_rollup f),
+        (date_trunc('year', current_date) + interval '2 years - 1 day')::date, interval '1 month') m (month)
+      WHERE h.poor`);
+    await q.query(`GRANT SELECT ON poor_visit_figures TO qiangji_app`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP VIEW poor_visit_figures`);
+    for (const [rollup, fact] of [
+      ['household_rollup', 'household'],
+      ['household_visit_rollup', 'household_visit_month'],
+    ]) {
+      for (const event of ['insert', 'update', 'delete'])
+        await q.query(`DROP TRIGGER ${rollup}_from_${fact}_${event} ON ${fact}`);
+      await q.query(`DROP FUNCTION ${rollup}_from_${fact}()`);
+      await q.query(`DROP TABLE ${rollup}`);
+    }
+    for (const [fn, table, events] of TRIGGERS) {
+      for (const event of events) await q.query(`DROP TRIGGER ${fn}_${event.toLowerCase()} ON ${table}`);
+      await q.query(`DROP FUNCTION ${fn}()`);
+    }
+    await q.query(`DROP TABLE household_visit_month`);
+  }
+}
