@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { addScopedTable } from '../scoped-table';
 import { addRollupSource, createRollupTable, monthlyRollup, type RollupTable } from '../rollup';
 
-const POOR = `'POOR_HOUSEHOLD' = ANY`;
+/** Whether a household's tags make it poor now (the register's `POOR_HOUSEHOLD`). */
+const poor = (tags: string) => `('POOR_HOUSEHOLD' = ANY(${tags}))`;
 
 const VISITED = monthlyRollup('household_visit_rollup', {
   households_visited: 'households with at least one stationed cadre’s visit in the month',
@@ -31,7 +32,7 @@ const recount = (keys: string) => `
     DELETE FROM household_visit_month m USING counted c
     WHERE c.visits = 0 AND m.household_id = c.household_id AND m.month = c.month)
   INSERT INTO household_visit_month (household_id, month, visits, poor, region_path)
-  SELECT c.household_id, c.month, c.visits, ${POOR}(h.tags), h.region_path
+  SELECT c.household_id, c.month, c.visits, ${poor('h.tags')}, h.region_path
   FROM counted c JOIN household h ON h.id = c.household_id WHERE c.visits > 0
   ON CONFLICT (household_id, month) DO UPDATE SET visits = excluded.visits
     WHERE household_visit_month.visits <> excluded.visits`;
@@ -79,9 +80,9 @@ export class PoorVisits1765600000000 implements MigrationInterface {
       ELSE ${recount(keysOf('old_rows'))};
       END IF`;
     const onHousehold = `
-      UPDATE household_visit_month m SET poor = ${POOR}(n.tags), region_path = n.region_path
+      UPDATE household_visit_month m SET poor = ${poor('n.tags')}, region_path = n.region_path
       FROM new_rows n
-      WHERE m.household_id = n.id AND (m.poor <> ${POOR}(n.tags) OR m.region_path <> n.region_path)`;
+      WHERE m.household_id = n.id AND (m.poor <> ${poor('n.tags')} OR m.region_path <> n.region_path)`;
     for (const [fn, table, events] of TRIGGERS) {
       await q.query(definer(fn, fn.endsWith('visit') ? onVisit : onHousehold));
       await q.query(`REVOKE ALL ON FUNCTION ${fn}() FROM PUBLIC`);
@@ -104,7 +105,7 @@ export class PoorVisits1765600000000 implements MigrationInterface {
     await addRollupSource(q, HOUSEHOLDS, {
       fact: 'household',
       ancestors: true,
-      contributions: [{ keys: { poor: `${POOR}(f.tags)` }, measures: { households: '1' } }],
+      contributions: [{ keys: { poor: poor('f.tags') }, measures: { households: '1' } }],
     });
     await q.query(`
       CREATE VIEW poor_visit_figures WITH (security_invoker = true) AS
