@@ -23,7 +23,7 @@ export function rollupByChildSql(table: string, figures: string, code: string, f
   return `SELECT CASE WHEN r.region_code = ${code} THEN 'total' ELSE 'child' END AS dim,
       CASE WHEN r.region_code <> ${code} THEN r.region_code::text END AS key, ${figures} AS f
     FROM ${table} r
-    WHERE (r.region_code = ${code} OR r.region_code IN (SELECT c.code FROM region c WHERE c.parent_code = ${code}))
+    WHERE r.region_code = ANY (ARRAY(SELECT c.code FROM region c WHERE c.parent_code = ${code} UNION ALL SELECT ${code}))
       AND r.month BETWEEN date_trunc('month', ${from})::date AND ${to}
     GROUP BY 1, 2`;
 }
