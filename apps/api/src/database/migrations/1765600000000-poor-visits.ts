@@ -51,7 +51,7 @@ const TRIGGERS = [
 
 /**
  * The command view's "poor households visited on schedule" (贫困户按期走访率, `onScheduleVisitRate` in
- * @qiangji/domain: poor household-months visited ÷ due), and cadreStats' household figures, without a scan of
+ * @qiangji/domain: poor household-months visited ÷ due) and cadreStats' `poorVisitMonths`, without a scan of
  * the visits (issue 13). `household_visit_month` holds each household-month with a visit once, kept by
  * triggers on `visit` in its transaction (a logged, moved or deleted visit recounts its household-months) and on
  * `household` (a household tagged poor or no longer, or moved, carries its months along). Its rollup counts
@@ -99,7 +99,9 @@ export class PoorVisits1765600000000 implements MigrationInterface {
     await addRollupSource(q, VISITED, {
       fact: 'household_visit_month',
       ancestors: true,
-      contributions: [{ keys: { month: 'f.month' }, measures: { households_visited: '1', poor_visited: 'f.poor::int' } }],
+      contributions: [
+        { keys: { month: 'f.month' }, measures: { households_visited: '1', poor_visited: 'f.poor::int' } },
+      ],
     });
     await createRollupTable(q, HOUSEHOLDS);
     await addRollupSource(q, HOUSEHOLDS, {

@@ -193,14 +193,14 @@ describe('the command view’s tiles of the areas beside mediation', () => {
     const countyPath = await pathOf('230128');
     const rate = tile(county, 'poorVisitsOnSchedule').value;
     closeTo(rate, expected(countyPath, '2012-04', '2012-06'));
-    const { cadreStats: c } = await gql<{ cadreStats: { onScheduleRate: number | null; poorVisitMonthsDue: number } }>(
+    const { cadreStats: c } = await gql<{
+      cadreStats: { onScheduleRate: number | null; poorVisitMonthsDue: number };
+    }>(
       `{ cadreStats(regionCode: "230128", from: "2012-04-01", to: "2012-06-30") { onScheduleRate poorVisitMonthsDue } }`,
       {},
     );
     expect(c.onScheduleRate).toBe(rate);
-    expect(c.poorVisitMonthsDue).toBe(
-      homes.filter((h) => h.path.startsWith(`${countyPath}.`)).length * 3,
-    );
+    expect(c.poorVisitMonthsDue).toBe(homes.filter((h) => h.path.startsWith(`${countyPath}.`)).length * 3);
   });
 
   it('when the last twelve months are shown, then applications and grid events are serviceStats’ and gridLoopFigures’, districts add up, and each overdue alert is its tile and its list’s count', async () => {

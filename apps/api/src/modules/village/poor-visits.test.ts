@@ -102,11 +102,9 @@ describe('poor households visited on schedule: the household-months and their ro
       { input: { id: h.id, expectedVersion: h.version, tags: [] } },
     );
     await expectKeptEqualsScan();
-    await one(
-      officer,
-      `mutation($input: MoveHouseholdInput!) { moveHousehold(input: $input) { id } }`,
-      { input: { id: h.id, expectedVersion: updated.version, regionCode: grids[1] } },
-    );
+    await one(officer, `mutation($input: MoveHouseholdInput!) { moveHousehold(input: $input) { id } }`, {
+      input: { id: h.id, expectedVersion: updated.version, regionCode: grids[1] },
+    });
     await expectKeptEqualsScan();
     const [row] = await app.db.query(
       `SELECT poor, region_path::text AS path FROM household_visit_month WHERE household_id = $1`,

@@ -1,9 +1,4 @@
-import {
-  cadreVisitTarget,
-  compoundAnnualGrowth,
-  onScheduleVisitRate,
-  promotionRate,
-} from '@qiangji/domain';
+import { cadreVisitTarget, compoundAnnualGrowth, onScheduleVisitRate, promotionRate } from '@qiangji/domain';
 import {
   periodDays,
   rateTile,

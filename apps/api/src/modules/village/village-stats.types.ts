@@ -37,11 +37,14 @@ export class CadreFigures {
   poorVisitedOnSchedule: number;
 
   @Field(() => Int, {
-    description: 'Poor household-months of the range (the calendar months its days touch) with at least one visit.',
+    description:
+      'Poor household-months of the range (the calendar months its days touch) with at least one visit.',
   })
   poorVisitMonths: number;
 
-  @Field(() => Int, { description: 'Poor household-months due: poorHouseholds × the months the range touches.' })
+  @Field(() => Int, {
+    description: 'Poor household-months due: poorHouseholds × the months the range touches.',
+  })
   poorVisitMonthsDue: number;
 
   @Field(() => Float, {

@@ -19,7 +19,13 @@ export function childSql(rowPath: string, path: string): string {
  * `code` (dim 'total') and each of its children (dim 'child', keyed by code): a region's row counts its subtree, so
  * this reads one row per region and month, never the facts below. Rows shaped like cadreStats' GROUPING SETS.
  */
-export function rollupByChildSql(table: string, figures: string, code: string, from: string, to: string): string {
+export function rollupByChildSql(
+  table: string,
+  figures: string,
+  code: string,
+  from: string,
+  to: string,
+): string {
   return `SELECT CASE WHEN r.region_code = ${code} THEN 'total' ELSE 'child' END AS dim,
       CASE WHEN r.region_code <> ${code} THEN r.region_code::text END AS key, ${figures} AS f
     FROM ${table} r
