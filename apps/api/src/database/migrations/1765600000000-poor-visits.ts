@@ -17,28 +17,22 @@ const HOUSEHOLDS: RollupTable = {
 };
 
 /**
- * (Re)counts the visits of the household-months in `keys` (a SELECT of household_id, month): a household-month
- * with visits is one row, with its household's poverty and place; one left without visits goes. Set-based, so
- * the seed's bulk insert is one statement.
+ * Adds the signed visit counts of `deltas` (a SELECT of household_id, visited_on, sign) to their household-months:
+ * a household-month with visits is one row, with its household's poverty and place; one left without visits goes.
+ * Set-based and without a look at the other visits, so the seed's bulk insert is one cheap statement.
  */
-const recount = (keys: string) => `
-  WITH counted AS (
-    SELECT k.household_id, k.month, count(v.id)::int AS visits
-    FROM (SELECT DISTINCT household_id, month FROM (${keys}) k) k
-    LEFT JOIN visit v ON v.household_id = k.household_id
-      AND v.visited_on >= k.month AND v.visited_on < (k.month + interval '1 month')::date
-    GROUP BY 1, 2),
-  gone AS (
-    DELETE FROM household_visit_month m USING counted c
-    WHERE c.visits = 0 AND m.household_id = c.household_id AND m.month = c.month)
+const apply = (deltas: string) => `
   INSERT INTO household_visit_month (household_id, month, visits, poor, region_path)
-  SELECT c.household_id, c.month, c.visits, ${poor('h.tags')}, h.region_path
-  FROM counted c JOIN household h ON h.id = c.household_id WHERE c.visits > 0
-  ON CONFLICT (household_id, month) DO UPDATE SET visits = excluded.visits
-    WHERE household_visit_month.visits <> excluded.visits`;
+  SELECT d.household_id, d.month, d.visits, ${poor('h.tags')}, h.region_path
+  FROM (
+    SELECT household_id, date_trunc('month', visited_on)::date AS month, sum(sign)::int AS visits
+    FROM (${deltas}) d GROUP BY 1, 2 HAVING sum(sign) <> 0) d
+  JOIN household h ON h.id = d.household_id
+  ON CONFLICT (household_id, month) DO UPDATE SET visits = household_visit_month.visits + excluded.visits;
+  DELETE FROM household_visit_month WHERE visits = 0`;
 
-const keysOf = (rows: string) =>
-  `SELECT household_id, date_trunc('month', visited_on)::date AS month FROM ${rows}`;
+const signed = (rows: string, sign: 1 | -1) =>
+  `SELECT household_id, visited_on, ${sign} AS sign FROM ${rows}`;
 
 const definer = (name: string, body: string) => `
   CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
@@ -53,7 +47,7 @@ const TRIGGERS = [
  * The command view's "poor households visited on schedule" (贫困户按期走访率, `onScheduleVisitRate` in
  * @qiangji/domain: poor household-months visited ÷ due) and cadreStats' `poorVisitMonths`, without a scan of
  * the visits (issue 13). `household_visit_month` holds each household-month with a visit once, kept by
- * triggers on `visit` in its transaction (a logged, moved or deleted visit recounts its household-months) and on
+ * triggers on `visit` in its transaction (a logged, moved or deleted visit adds to or takes from its household-month) and on
  * `household` (a household tagged poor or no longer, or moved, carries its months along). Its rollup counts
  * them by region (and every region above) and month; `household_rollup` counts the households, poor or not, by
  * region. `poor_visit_figures` is what the tile reads: the months visited, and the months due (today's poor
@@ -64,20 +58,25 @@ export class PoorVisits1765600000000 implements MigrationInterface {
   name = 'PoorVisits1765600000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // No CHECK on visits: a removal reaches ON CONFLICT as a proposed row of minus visits, which a CHECK refuses.
     await q.query(`
       CREATE TABLE household_visit_month (
         household_id uuid NOT NULL REFERENCES household (id),
         month date NOT NULL CHECK (month = date_trunc('month', month)::date),
-        visits integer NOT NULL CHECK (visits > 0),
+        visits integer NOT NULL,
         poor boolean NOT NULL,
         PRIMARY KEY (household_id, month)
       )`);
     await addScopedTable(q, 'household_visit_month', { pathFromRegionCode: false, grants: ['SELECT'] });
     await q.query(`CREATE INDEX household_visit_month_poor ON household_visit_month (month) WHERE poor`);
+    // The household-months a deleted or moved visit left empty, for the DELETE that follows it: none at rest.
+    await q.query(
+      `CREATE INDEX household_visit_month_empty ON household_visit_month (household_id) WHERE visits = 0`,
+    );
     const onVisit = `
-      IF TG_OP = 'INSERT' THEN ${recount(keysOf('new_rows'))};
-      ELSIF TG_OP = 'UPDATE' THEN ${recount(`${keysOf('old_rows')} UNION ALL ${keysOf('new_rows')}`)};
-      ELSE ${recount(keysOf('old_rows'))};
+      IF TG_OP = 'INSERT' THEN ${apply(signed('new_rows', 1))};
+      ELSIF TG_OP = 'UPDATE' THEN ${apply(`${signed('old_rows', -1)} UNION ALL ${signed('new_rows', 1)}`)};
+      ELSE ${apply(signed('old_rows', -1))};
       END IF`;
     const onHousehold = `
       UPDATE household_visit_month m SET poor = ${poor('n.tags')}, region_path = n.region_path
@@ -92,7 +91,7 @@ export class PoorVisits1765600000000 implements MigrationInterface {
           REFERENCING ${event === 'INSERT' ? '' : 'OLD TABLE AS old_rows'} ${event === 'DELETE' ? '' : 'NEW TABLE AS new_rows'}
           FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
     }
-    await q.query(recount(keysOf('visit')));
+    for (const statement of apply(signed('visit', 1)).split(';')) await q.query(statement);
 
     await createRollupTable(q, VISITED);
     await q.query(`CREATE INDEX household_visit_rollup_month ON household_visit_rollup (month)`);
