@@ -1,3 +1,4 @@
+import { regionTree } from '../../test/factories';
 import { household } from '../../test/people';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import { logVisit, ok, one, stationedCounty } from '../../test/villages';
@@ -112,5 +113,19 @@ describe('poor households visited on schedule: the household-months and their ro
     );
     expect(row.poor).toBe(false);
     expect(row.path.endsWith(grids[1])).toBe(true);
+  });
+
+  it('when a village with visited households moves to a street of another district, then its months go along and the rollups still equal a scan', async () => {
+    const { cadreAccount, poorHome, villages } = county;
+    ok(await logVisit(cadreAccount, { householdId: poorHome.id, visitedOn: '2013-08-08' }), 'logVisit');
+    const other = await regionTree(app.db, { rural: true, streets: 1, communities: 1, grids: 1 });
+    const street = other.rows.find((r) => r.level === 'TOWNSHIP' || r.level === 'STREET')!.code;
+    await app.db.query(`UPDATE region SET parent_code = $1 WHERE code = $2`, [street, villages[0]]);
+    await expectKeptEqualsScan();
+    const [{ months }] = await app.db.query(
+      `SELECT count(*)::int AS months FROM household_visit_rollup WHERE region_code = $1 AND poor_visited > 0`,
+      [other.districtCode],
+    );
+    expect(months).toBeGreaterThan(0);
   });
 });
