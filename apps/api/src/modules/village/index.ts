@@ -67,6 +67,10 @@ export const villageModule = defineModule({
     'household_income',
     'visit',
     'visit_rollup',
+    'household_visit_month',
+    'household_visit_rollup',
+    'household_rollup',
+    'poor_visit_figures',
   ],
   services: (deps, { audit }) => {
     const workUnits = new WorkUnitService(audit);

@@ -74,6 +74,7 @@ export class VillageStatsService {
     const toYear = Number(to.slice(0, 4));
     const cadreTarget = cadreVisitTarget(from, to, this.targets);
     const { households, disputeCases } = ctx.services;
+    const everyChild = await ctx.services.region.everyChildOf(ctx, regionCode);
     const rows: { dim: Dim; key: string | null; f: Counts }[] = await inScope(ctx, (m) =>
       m.query(
         `WITH posted AS (
@@ -124,7 +125,7 @@ export class VillageStatsService {
          SELECT ${GROUPED(['child', 'unit', 'month'])}, jsonb_build_object('assistanceDone', count(*))
          FROM done GROUP BY GROUPING SETS ((), (child), (unit), (month))
          UNION ALL
-         ${rollupByChildSql('household_visit_rollup', `jsonb_build_object('poorVisitMonths', sum(r.poor_visited))`, '$7', '$2::date', '$3::date')}
+         ${rollupByChildSql('household_visit_rollup', `jsonb_build_object('poorVisitMonths', sum(r.poor_visited))`, '$9::varchar', '$8::varchar[]', '$2::date', '$3::date')}
          UNION ALL
          SELECT 'total', NULL, jsonb_build_object('cadresBelowTarget', count(*)) FROM behind
          UNION ALL
@@ -137,6 +138,8 @@ export class VillageStatsService {
           targetPeriods(from, to, this.targets.poorHouseholdMonths),
           cadreTarget,
           range.children,
+          everyChild,
+          regionCode,
         ],
       ),
     );

@@ -16,20 +16,22 @@ export function childSql(rowPath: string, path: string): string {
 
 /**
  * A rollup's figures (`figures`, a jsonb of sums over `r`) over the months that [from, to] touch, for the region
- * `code` (dim 'total') and each of its children (dim 'child', keyed by code): a region's row counts its subtree, so
- * this reads one row per region and month, never the facts below. Rows shaped like cadreStats' GROUPING SETS.
+ * `code` (dim 'total') and each of its children `children` (an array of their codes, from the region tree; dim
+ * 'child', keyed by code): a region's row counts its subtree, so this reads one row per region and month, never the
+ * facts below. Rows shaped like cadreStats' GROUPING SETS.
  */
 export function rollupByChildSql(
   table: string,
   figures: string,
   code: string,
+  children: string,
   from: string,
   to: string,
 ): string {
   return `SELECT CASE WHEN r.region_code = ${code} THEN 'total' ELSE 'child' END AS dim,
       CASE WHEN r.region_code <> ${code} THEN r.region_code::text END AS key, ${figures} AS f
     FROM ${table} r
-    WHERE r.region_code = ANY (ARRAY(SELECT c.code FROM region c WHERE c.parent_code = ${code} UNION ALL SELECT ${code}))
+    WHERE r.region_code = ANY (${children} || ${code})
       AND r.month BETWEEN date_trunc('month', ${from})::date AND ${to}
     GROUP BY 1, 2`;
 }
