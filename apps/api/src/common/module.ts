@@ -50,6 +50,7 @@ export interface SeedContext {
 export interface ModuleDefinition {
   name: string;
   services?(deps: ModuleDeps, services: ModuleServices): Partial<ModuleServices>;
+  /** The same keys on every call: a request makes a module's loaders when it first touches one of them. */
   loaders?(ctx: RequestContext): Partial<ModuleLoaders>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers?: Function[];

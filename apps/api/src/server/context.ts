@@ -74,11 +74,46 @@ export function createContext(opts: {
     clientIp: opts.clientIp ?? null,
     principal,
     logger: opts.logger.child({ requestId }),
-    loaders: {} as ModuleLoaders,
     // Made here, not by a plugin: Apollo hands resolvers a shallow copy of the context, and the loaders keep this one.
     transaction:
       transactional && principal ? new ScopedTransaction(opts.db, principal.jurisdiction.path) : null,
   } as RequestContext;
-  for (const module of MODULES) Object.assign(ctx.loaders, module.loaders?.(ctx));
+  ctx.loaders = loadersFor(ctx);
   return ctx;
+}
+
+/** The context a request's loaders were made for (a symbol: Object.keys of the loaders stays the modules' keys). */
+const OWNER = Symbol('context');
+type LazyLoaders = ModuleLoaders & { [OWNER]: RequestContext };
+
+/**
+ * Which loaders each module makes, learnt from the first context: after it, a request makes a module's loaders
+ * when it first touches one of them (most requests touch one or two modules of many), on a prototype of getters
+ * that the made loaders then shadow.
+ */
+let lazyPrototype: object | null = null;
+
+function loadersFor(ctx: RequestContext): ModuleLoaders {
+  if (lazyPrototype) return Object.assign(Object.create(lazyPrototype) as LazyLoaders, { [OWNER]: ctx });
+  const loaders = {} as ModuleLoaders;
+  const prototype = {};
+  for (const module of MODULES) {
+    const made = module.loaders?.(ctx);
+    if (!made) continue;
+    Object.assign(loaders, made);
+    const keys = Object.keys(made);
+    const make = (target: LazyLoaders) => {
+      const fresh = module.loaders!(target[OWNER]) as Record<string, unknown>;
+      for (const k of keys) Object.defineProperty(target, k, { value: fresh[k], enumerable: true });
+      return fresh;
+    };
+    for (const key of keys)
+      Object.defineProperty(prototype, key, {
+        get(this: LazyLoaders) {
+          return make(this)[key];
+        },
+      });
+  }
+  lazyPrototype = prototype;
+  return loaders;
 }

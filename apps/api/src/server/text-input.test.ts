@@ -153,6 +153,15 @@ describe('text with a NUL character', () => {
       );
     });
 
+    it('when one document comes again with a NUL in its variables, then that request is refused and the clean ones run', async () => {
+      const query = `query($n: String, $c: String) { regions(filter: { nameContains: $n, parentCode: $c }) { totalCount } }`;
+      const clean = await admin.gql(query, { n: '道里', c: '230100' });
+      expect(clean.errors).toBeUndefined();
+      expectRefusedOn(await admin.gql(query, { n: '道里', c: `230100${NUL}` }), 'parentCode');
+      expectRefusedOn(await admin.gql(query, { n: `道${NUL}`, c: `230100${NUL}` }), 'nameContains');
+      expect((await admin.gql(query, { n: '道里' })).errors).toBeUndefined();
+    });
+
     it('when the same text has no NUL, then it runs: the check refuses only what PostgreSQL cannot store', async () => {
       const res = await admin.gql<{ regions: { totalCount: number } }>(
         `query($n: String) { regions(filter: { nameContains: $n }) { totalCount } }`,

@@ -30,40 +30,53 @@ export function refuseUnstorableText(): ApolloServerPlugin<RequestContext> {
 }
 
 /**
+ * Where a document's arguments can hold a NUL, in document order: an inline string that holds one (a field), or
+ * a variable used there (its name and the argument's path).
+ */
+type Site = { field: string } | { variable: string; path: string[] };
+
+/** Apollo keeps the parsed documents and hands the same object to every request that sends the same text. */
+const sitesOf = new WeakMap<DocumentNode, Site[]>();
+
+/**
  * The first argument that holds a NUL, inline or through a variable: a variable counts where it is used, so the
  * field is the argument's (`purpose`, `nameContains`), whatever the variable is called.
  */
 function unstorableIn(document: DocumentNode, variables: Record<string, unknown>): string | undefined {
-  let found: string | undefined;
-  visit(document, {
-    Argument(node) {
-      found = inValue(node.value, [node.name.value], variables);
-      return found === undefined ? undefined : BREAK;
-    },
-  });
-  return found;
+  let sites = sitesOf.get(document);
+  if (!sites) sitesOf.set(document, (sites = findSites(document)));
+  for (const site of sites) {
+    const found = 'field' in site ? site.field : unstorable(variables[site.variable], site.path);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
-function inValue(node: ValueNode, path: string[], variables: Record<string, unknown>): string | undefined {
+function findSites(document: DocumentNode): Site[] {
+  const sites: Site[] = [];
+  visit(document, {
+    // Past an inline NUL nothing later is asked.
+    Argument: (node) => (collect(node.value, [node.name.value], sites) ? BREAK : undefined),
+  });
+  return sites;
+}
+
+/** Adds the sites of one argument's value; true when it holds an inline NUL. */
+function collect(node: ValueNode, path: string[], sites: Site[]): boolean {
   switch (node.kind) {
     case Kind.VARIABLE:
-      return unstorable(variables[node.name.value], path);
+      sites.push({ variable: node.name.value, path });
+      return false;
     case Kind.STRING:
-      return node.value.includes('\u0000') ? fieldOf(path) : undefined;
+      if (!node.value.includes('\u0000')) return false;
+      sites.push({ field: fieldOf(path) });
+      return true;
     case Kind.LIST:
-      for (const [i, item] of node.values.entries()) {
-        const found = inValue(item, [...path, String(i)], variables);
-        if (found !== undefined) return found;
-      }
-      return undefined;
+      return node.values.some((item, i) => collect(item, [...path, String(i)], sites));
     case Kind.OBJECT:
-      for (const f of node.fields) {
-        const found = inValue(f.value, [...path, f.name.value], variables);
-        if (found !== undefined) return found;
-      }
-      return undefined;
+      return node.fields.some((f) => collect(f.value, [...path, f.name.value], sites));
     default:
-      return undefined;
+      return false;
   }
 }
 

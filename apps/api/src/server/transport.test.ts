@@ -156,6 +156,39 @@ describe('requests refused before any resolver', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
+  it('when an answer is sent, then it carries its request id and no ETag (no hash of every answer for a POST)', async () => {
+    const res = await fetch(`${app.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-request-id')).toMatch(/^[\w-]{36}$/);
+    expect(res.headers.get('etag')).toBeNull();
+  });
+
+  it('when the local proxy forwards a client’s address, then its audit rows record that address; without the header, the socket’s', async () => {
+    const auditedIp = async (headers: Record<string, string>, address: string) => {
+      const res = await send({
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({
+          query: `mutation { registerHousehold(input: { regionCode: "${grid}", address: "${address}" }) { id } }`,
+        }),
+      });
+      const { id } = (res.body.data as { registerHousehold: { id: string } }).registerHousehold;
+      const rows = await app.db.query(
+        `SELECT client_ip AS ip FROM audit_event WHERE action = 'household.register' AND entity_id = $1`,
+        [id],
+      );
+      return rows.map((r: { ip: string }) => r.ip);
+    };
+    expect(await auditedIp({ 'x-forwarded-for': '203.0.113.7' }, '转发路1号')).toEqual(['203.0.113.7']);
+    expect(await auditedIp({}, '直连路1号')).toEqual([
+      expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$|^::1$/),
+    ]);
+  });
+
   it('when the body is malformed JSON, then 400 in the GraphQL shape (case 8)', async () => {
     const res = await send({
       method: 'POST',
