@@ -1,4 +1,5 @@
 import { chinaDay, OPEN_GRID_EVENT_STATES } from '@qiangji/domain';
+import { DateResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, SortDirection } from '../../common/connection';
 import type { RequestContext } from '../../server/context';
@@ -14,6 +15,7 @@ import {
   GridCoverageGapConnection,
   GridUnit,
   GridUnitConnection,
+  gridUnitFilter,
   GridUnitsArgs,
   GridWorkerAssignment,
   HouseholdGridMembership,
@@ -35,9 +37,16 @@ export class GridUnitResolver {
   @Query(() => GridUnitConnection, { description: 'Grid units valid today.' })
   gridUnits(
     @Ctx() ctx: RequestContext,
-    @Args() { regionCode, unreportedFrom, unreportedTo, ...page }: GridUnitsArgs,
+    @Args() { filter, regionCode, unreportedFrom, unreportedTo, ...page }: GridUnitsArgs,
   ) {
-    return ctx.services.gridUnits.list(ctx, regionCode, page, { from: unreportedFrom, to: unreportedTo });
+    const f = gridUnitFilter(filter, { regionCode, unreportedFrom, unreportedTo });
+    return ctx.services.gridUnits.list(
+      ctx,
+      f.regionCode,
+      page,
+      { from: f.unreportedFrom, to: f.unreportedTo },
+      f.q,
+    );
   }
 
   @Query(() => GridCoverage, {
@@ -83,6 +92,19 @@ export class GridUnitResolver {
   @FieldResolver(() => Region)
   region(@Ctx() ctx: RequestContext, @Root() unit: GridUnit) {
     return ctx.loaders.region.byCode.load(unit.code);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether a boundary was imported (without reading it).' })
+  hasBoundary(@Root() unit: GridUnit): boolean {
+    return unit.boundary != null;
+  }
+
+  @FieldResolver(() => DateResolver, {
+    nullable: true,
+    description: 'The last day it reported: an event or a zero report (none: never).',
+  })
+  async lastReportedDay(@Ctx() ctx: RequestContext, @Root() unit: GridUnit): Promise<string | null> {
+    return (await ctx.loaders.grid.lastReportedDay.load(unit.code))?.day ?? null;
   }
 
   @FieldResolver(() => [GridWorkerAssignment], { description: 'Its workers, current first, then the past.' })

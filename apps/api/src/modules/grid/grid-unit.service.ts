@@ -106,8 +106,9 @@ export class GridUnitService {
     regionCode: string | null | undefined,
     args: PageArgs,
     unreported: Unreported = {},
+    q?: string | null,
   ) {
-    return listPage(unscoped(ctx), { ...(await this.listQuery(ctx, regionCode, unreported)), args });
+    return listPage(unscoped(ctx), { ...(await this.listQuery(ctx, regionCode, unreported, q)), args });
   }
 
   /** The rows the list (or its export) selects. */
@@ -115,10 +116,12 @@ export class GridUnitService {
     ctx: RequestContext,
     regionCode: string | null | undefined,
     unreported: Unreported = {},
+    q?: string | null,
   ): Promise<ListQuery<GridUnit>> {
     requireAction(ctx, 'grid:read');
     const where = new Where();
     where.add(currentUnitsSql(where, await scopePath(ctx, regionCode)));
+    where.contains(['r.name', 'r.code'], q);
     if (unreported.from != null || unreported.to != null) {
       if (unreported.from == null || unreported.to == null)
         throw AppError.badInput('unreportedFrom and unreportedTo go together.', 'unreportedTo');
@@ -213,6 +216,20 @@ export class GridUnitService {
       });
       return updated;
     });
+  }
+
+  /** The last covered day (an event or a zero report) of each of these units that has one: one statement a page. */
+  lastReportedDaysOf(
+    ctx: RequestContext,
+    codes: readonly string[],
+  ): Promise<{ regionCode: string; day: string }[]> {
+    return inScope(ctx, (m) =>
+      m.query(
+        `SELECT d.region_code AS "regionCode", max(d.day)::text AS day FROM grid_unit_day d
+         WHERE d.region_code = ANY($1::text[]) GROUP BY d.region_code`,
+        [codes],
+      ),
+    );
   }
 
   historyOf(ctx: RequestContext, householdIds: readonly string[]): Promise<HouseholdGridMembership[]> {
