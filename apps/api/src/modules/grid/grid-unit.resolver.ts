@@ -1,5 +1,4 @@
 import { chinaDay, OPEN_GRID_EVENT_STATES } from '@qiangji/domain';
-import { DateResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { PageArgs, SortDirection } from '../../common/connection';
 import type { RequestContext } from '../../server/context';
@@ -97,14 +96,6 @@ export class GridUnitResolver {
   @FieldResolver(() => Boolean, { description: 'Whether a boundary was imported (without reading it).' })
   hasBoundary(@Root() unit: GridUnit): boolean {
     return unit.boundary != null;
-  }
-
-  @FieldResolver(() => DateResolver, {
-    nullable: true,
-    description: 'The last day it reported: an event or a zero report (none: never).',
-  })
-  async lastReportedDay(@Ctx() ctx: RequestContext, @Root() unit: GridUnit): Promise<string | null> {
-    return (await ctx.loaders.grid.lastReportedDay.load(unit.code))?.day ?? null;
   }
 
   @FieldResolver(() => [GridWorkerAssignment], { description: 'Its workers, current first, then the past.' })

@@ -30,8 +30,9 @@ import type {
 } from './grid-unit.types';
 import { requireCurrentGridUnit } from './grid-unit.rules';
 
+// The last covered day is an index probe of grid_unit_day's key per row: a page costs no statement more.
 const UNIT_COLUMNS = `r.code, r.name, r.valid_from::text AS "validFrom", r.valid_to::text AS "validTo",
-  r.boundary`;
+  r.boundary, (SELECT max(d.day)::text FROM grid_unit_day d WHERE d.region_code = r.code) AS "lastReportedDay"`;
 const CURRENT = `r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date)`;
 const WORKER_COLUMNS = `a.id, a.region_code AS "regionCode", a.user_id AS "userId", a.worker_name AS "workerName",
   a.valid_from::text AS "validFrom", a.valid_to::text AS "validTo", a.version`;
@@ -216,20 +217,6 @@ export class GridUnitService {
       });
       return updated;
     });
-  }
-
-  /** The last covered day (an event or a zero report) of each of these units that has one: one statement a page. */
-  lastReportedDaysOf(
-    ctx: RequestContext,
-    codes: readonly string[],
-  ): Promise<{ regionCode: string; day: string }[]> {
-    return inScope(ctx, (m) =>
-      m.query(
-        `SELECT d.region_code AS "regionCode", max(d.day)::text AS day FROM grid_unit_day d
-         WHERE d.region_code = ANY($1::text[]) GROUP BY d.region_code`,
-        [codes],
-      ),
-    );
   }
 
   historyOf(ctx: RequestContext, householdIds: readonly string[]): Promise<HouseholdGridMembership[]> {

@@ -26,6 +26,12 @@ export class GridUnit {
     description: 'GeoJSON in WGS-84, when a boundary was imported.',
   })
   boundary: object | null;
+
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: 'The last day it reported: an event or a zero report (none: never).',
+  })
+  lastReportedDay: string | null;
 }
 
 @ObjectType()
@@ -65,7 +71,10 @@ export class GridUnitsArgs extends FilteredPageArgs(GridUnitFilter) {
 }
 
 /** The list's filter: `filter`, or else the old arguments; both at once would be two answers to one question. */
-export function gridUnitFilter(filter: GridUnitFilter | null | undefined, old: GridUnitFilter): GridUnitFilter {
+export function gridUnitFilter(
+  filter: GridUnitFilter | null | undefined,
+  old: GridUnitFilter,
+): GridUnitFilter {
   const oldGiven = Object.values(old).some((v) => v != null);
   if (filter && oldGiven)
     throw AppError.badInput('Give the filter or the old arguments, not both.', 'filter');

@@ -46,10 +46,6 @@ export function createGridLoaders(ctx: RequestContext) {
       (codes) => services.gridUnits.workersOf(ctx, codes),
       (a) => a.regionCode,
     ),
-    lastReportedDay: byKeyLoader<{ regionCode: string; day: string }>(
-      (codes) => services.gridUnits.lastReportedDaysOf(ctx, codes),
-      (d) => d.regionCode,
-    ),
     householdHistory: groupLoader<HouseholdGridMembership>(
       (ids) => services.gridUnits.historyOf(ctx, ids),
       (g) => g.householdId,

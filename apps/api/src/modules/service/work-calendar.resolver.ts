@@ -24,7 +24,8 @@ export class WorkCalendarResolver {
   }
 
   @Mutation(() => WorkCalendarEntry, {
-    description: 'Deletes a mistyped entry (correct one by deleting and adding it); returns it as it was. Needs calendar:manage.',
+    description:
+      'Deletes a mistyped entry (correct one by deleting and adding it); returns it as it was. Needs calendar:manage.',
   })
   deleteWorkCalendarEntry(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return ctx.services.workCalendar.delete(ctx, id);

@@ -1,7 +1,13 @@
 import { calendarOf, validateWorkCalendarEntry, type WorkCalendar } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, requireAction, requirePrincipal, scoped } from '../../common/authz';
-import { listPage, orderedQuery, SortDirection, type ListQuery, type Queryable } from '../../common/connection';
+import {
+  listPage,
+  orderedQuery,
+  SortDirection,
+  type ListQuery,
+  type Queryable,
+} from '../../common/connection';
 import { ReferenceCache } from '../../common/reference-cache';
 import { parseId } from '../../common/ids';
 import { checkText, isoDay, Where } from '../../common/sql';

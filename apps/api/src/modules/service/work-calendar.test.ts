@@ -111,7 +111,9 @@ describe('the working calendar (法定节假日与调休)', () => {
     });
     const { id } = added.data!.addWorkCalendarEntry;
     const during = await submit();
-    const deleted = await admin.gql<{ deleteWorkCalendarEntry: { id: string; name: string } }>(DELETE, { id });
+    const deleted = await admin.gql<{ deleteWorkCalendarEntry: { id: string; name: string } }>(DELETE, {
+      id,
+    });
     expect(deleted.errors).toBeUndefined();
     expect(deleted.data!.deleteWorkCalendarEntry).toMatchObject({ id, name: '错录假日', firstDay, lastDay });
     const after = await submit();
@@ -126,7 +128,10 @@ describe('the working calendar (法定节假日与调休)', () => {
       `SELECT action, changes FROM audit_event WHERE entity_id = $1 ORDER BY id`,
       [id],
     );
-    expect(audits.map((a: { action: string }) => a.action)).toEqual(['workCalendar.add', 'workCalendar.delete']);
+    expect(audits.map((a: { action: string }) => a.action)).toEqual([
+      'workCalendar.add',
+      'workCalendar.delete',
+    ]);
     expect(audits[1].changes).toMatchObject({ name: { old: '错录假日' }, firstDay: { old: firstDay } });
   });
 
