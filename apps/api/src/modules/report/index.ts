@@ -19,9 +19,7 @@ declare module '../../common/module' {
  */
 export const reportModule = defineModule({
   name: 'report',
-  services: (deps) => ({
-    monthlyReports: new MonthlyReportService(deps.modules.flatMap((m) => m.reportSections ?? [])),
-  }),
+  services: (deps) => ({ monthlyReports: new MonthlyReportService(deps.modules.flatMap((m) => m.reportSections ?? [])) }),
   loaders: (ctx) => ({ report: createReportLoaders(ctx) }),
   resolvers: [MonthlyReportResolver],
   downloads: { monthlyReport: monthlyReportDownload },
