@@ -1,4 +1,8 @@
+import DeleteIcon from '@mui/icons-material/Delete';
+import { useState } from 'react';
 import {
+  Button,
+  Confirm,
   Create,
   Datagrid,
   DateInput,
@@ -16,6 +20,7 @@ import {
 import { DayField } from '../common/DateTimeField';
 import { formatDay } from '../common/dates';
 import { ResourceList } from '../common/ResourceList';
+import { useCommand } from '../common/use-command';
 import { EnumChip } from '../mediation/chips';
 import { WORK_CALENDAR_KIND_CHOICES } from '../services/service-messages';
 
@@ -29,6 +34,41 @@ interface EntryRow {
 const KindField = (_props: { label?: string }) => {
   const record = useRecordContext<EntryRow>();
   return <EnumChip value={record?.kind} messages="app.work_calendar_kind" variant="outlined" />;
+};
+
+/** Takes back a mistyped line after a confirmation; a correction is a delete and a new entry. */
+const DeleteEntryButton = (_props: { label?: string }) => {
+  const record = useRecordContext<EntryRow & { id: string }>();
+  const [open, setOpen] = useState(false);
+  const { run, isPending } = useCommand('workCalendarEntries', 'delete', 'app.work_calendar.deleted');
+  if (!record) return null;
+  return (
+    <>
+      <Button
+        label="app.work_calendar.delete"
+        color="error"
+        onClick={(event) => {
+          event.stopPropagation();
+          setOpen(true);
+        }}
+        disabled={isPending}
+      >
+        <DeleteIcon />
+      </Button>
+      <Confirm
+        isOpen={open}
+        loading={isPending}
+        title="app.work_calendar.delete_title"
+        content="app.work_calendar.delete_content"
+        translateOptions={{ name: record.name }}
+        onConfirm={async () => {
+          await run({ id: record.id });
+          setOpen(false);
+        }}
+        onClose={() => setOpen(false)}
+      />
+    </>
+  );
 };
 
 const filters = [<NumberInput key="year" source="year" alwaysOn min={2000} max={2100} />];
@@ -58,6 +98,7 @@ export const WorkCalendarList = () => {
         <DayField source="firstDay" sortable={false} />
         <DayField source="lastDay" sortable={false} />
         <TextField source="createdByName" sortable={false} />
+        <DeleteEntryButton label="app.work_calendar.delete" />
       </Datagrid>
     </ResourceList>
   );
