@@ -104,7 +104,8 @@ describe('the command view’s alerts and the grid-unit list in the browser', ()
       // The grid units without reports are an ordinary list now, like every other alert's.
       expect(followed).toContain('#/gridUnits');
     });
-  });
+    // Each of some twenty lists is opened afresh, the bundle parsed again each time.
+  }, 600_000);
 
   it('when the grid-unit list opens from the alert, then a row opens the unit’s page with its boundary map; an old link redirects', async () => {
     await open(DESKTOP, 'supervisor');

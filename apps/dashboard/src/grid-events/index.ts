@@ -1,6 +1,6 @@
 import GridOnIcon from '@mui/icons-material/GridOn';
 import ReportProblemIcon from '@mui/icons-material/ReportProblem';
-import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
+import RadarIcon from '@mui/icons-material/Radar';
 import { REGION_LEVELS } from '@qiangji/domain';
 import { lazyPage, type Feature } from '../features/feature';
 import { gridEventResource } from './grid-event-resource';
@@ -36,7 +36,7 @@ export const gridUnitsFeature: Feature = {
       path: '/grid-units',
       page: lazyPage(() => import('./GridUnitPage'), 'GridUnitPage'),
       menuLabel: 'app.grid.menu_coverage',
-      icon: AssignmentTurnedInIcon,
+      icon: RadarIcon,
       levels: REGION_LEVELS.filter((level) => level !== 'GRID'),
     },
   ],
