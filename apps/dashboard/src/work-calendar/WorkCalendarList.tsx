@@ -1,8 +1,5 @@
 import DeleteIcon from '@mui/icons-material/Delete';
-import { useState } from 'react';
 import {
-  Button,
-  Confirm,
   Create,
   Datagrid,
   DateInput,
@@ -20,7 +17,7 @@ import {
 import { DayField } from '../common/DateTimeField';
 import { formatDay } from '../common/dates';
 import { ResourceList } from '../common/ResourceList';
-import { useCommand } from '../common/use-command';
+import { ConfirmedCommandButton } from '../common/ConfirmedCommandButton';
 import { EnumChip } from '../mediation/chips';
 import { WORK_CALENDAR_KIND_CHOICES } from '../services/service-messages';
 
@@ -36,38 +33,26 @@ const KindField = (_props: { label?: string }) => {
   return <EnumChip value={record?.kind} messages="app.work_calendar_kind" variant="outlined" />;
 };
 
+const DELETE_MESSAGES = {
+  label: 'app.work_calendar.delete',
+  title: 'app.work_calendar.delete_title',
+  content: 'app.work_calendar.delete_content',
+  done: 'app.work_calendar.deleted',
+};
+
 /** Takes back a mistyped line after a confirmation; a correction is a delete and a new entry. */
 const DeleteEntryButton = (_props: { label?: string }) => {
   const record = useRecordContext<EntryRow & { id: string }>();
-  const [open, setOpen] = useState(false);
-  const { run, isPending } = useCommand('workCalendarEntries', 'delete', 'app.work_calendar.deleted');
   if (!record) return null;
   return (
-    <>
-      <Button
-        label="app.work_calendar.delete"
-        color="error"
-        onClick={(event) => {
-          event.stopPropagation();
-          setOpen(true);
-        }}
-        disabled={isPending}
-      >
-        <DeleteIcon />
-      </Button>
-      <Confirm
-        isOpen={open}
-        loading={isPending}
-        title="app.work_calendar.delete_title"
-        content="app.work_calendar.delete_content"
-        translateOptions={{ name: record.name }}
-        onConfirm={async () => {
-          await run({ id: record.id });
-          setOpen(false);
-        }}
-        onClose={() => setOpen(false)}
-      />
-    </>
+    <ConfirmedCommandButton
+      resource="workCalendarEntries"
+      command="delete"
+      id={record.id}
+      messages={DELETE_MESSAGES}
+      translateOptions={{ name: record.name }}
+      icon={<DeleteIcon />}
+    />
   );
 };
 
