@@ -1,14 +1,6 @@
-import {
-  BooleanField,
-  Datagrid,
-  DateInput,
-  TextField,
-  useLocaleState,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { BooleanField, Datagrid, DateInput, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { DayField } from '../common/DateTimeField';
-import { formatDay } from '../common/dates';
+import { useDates } from '../common/use-dates';
 import { regionFilter, searchFilter } from '../common/filter-inputs';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { ResourceList } from '../common/ResourceList';
@@ -59,9 +51,9 @@ const CommunityField = (_props: { label?: string }) => {
  */
 export const GridUnitList = () => {
   const translate = useTranslate();
-  const [locale = 'zh-CN'] = useLocaleState();
+  const dates = useDates();
   const lastReport = (u: GridUnitRow) =>
-    `${translate('resources.gridUnits.fields.lastReportedDay')}：${u.lastReportedDay ? formatDay(u.lastReportedDay, locale) : translate('app.grid.never_reported')}`;
+    `${translate('resources.gridUnits.fields.lastReportedDay')}：${u.lastReportedDay ? dates.day(u.lastReportedDay) : translate('app.grid.never_reported')}`;
   const open = (id: string | number) => gridUnitPath(String(id));
   return (
     <ResourceList
