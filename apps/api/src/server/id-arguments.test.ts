@@ -454,6 +454,11 @@ describe('every ID argument through one parser', () => {
       { op: 'Mutation.enableUser', args: { id: ['ID!', mediatorUser.userId] }, ids: ['id'] },
       { op: 'Mutation.revokeApiKey', args: { id: ['ID!', apiKeyId] }, ids: ['id'] },
       {
+        op: 'Mutation.deleteWorkCalendarEntry',
+        args: { id: ['ID!', '00000000-0000-4000-8000-000000000000'] },
+        ids: ['id'],
+      },
+      {
         op: 'Mutation.revealResident',
         args: { id: ['ID!', r.id], purpose: ['String!', '窗口核验身份'] },
         ids: ['id'],

@@ -232,6 +232,17 @@ describe('exports of the villages, services, grid and access lists', () => {
       expect(unknown.status).toBe(400);
       expect(await unknown.json()).toMatchObject({ errors: [{ extensions: { field: 'arguments.nope' } }] });
     });
+
+    it("when grid units are exported with the list's filter, then the units it names, as the list shows them", async () => {
+      const [header, ...rows] = await csvLines(
+        await postExport(app, officer, 'gridUnits', {
+          format: 'csv',
+          filter: { regionCode: district, q: grids[1] },
+        }),
+      );
+      expect(header).toBe('网格,区划代码,网格员,启用日期');
+      expect(rows.map((r) => r.split(',')[1])).toEqual([grids[1]]);
+    });
   });
 
   describe('access: 用户 (users) and 行政区划 (regions)', () => {

@@ -86,6 +86,11 @@ describe('statements per operation (issue 9)', () => {
         edges { node { id number state deadlineStatus availableCommands region { name } duplicateHints { id } } } } }`,
       variables: () => ({ code: county }),
     },
+    'the grid-unit list of the county with workers, community, last report and boundary (issue 13)': {
+      query: `query($code: String!) { gridUnits(filter: { regionCode: $code }, first: 50) { totalCount
+        edges { node { code name hasBoundary lastReportedDay workers { workerName } region { qualifiedName parent { name } } } } } }`,
+      variables: () => ({ code: county }),
+    },
     'securityStats of the city for 2012': {
       query: `{ securityStats(regionCode: "230100", from: "2012-01", to: "2012-12") { reportedCases reportedCasesChange
         byCategory { category change } byMonth { month cases } byChildRegion { regionCode rank }

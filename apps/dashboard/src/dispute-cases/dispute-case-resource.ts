@@ -40,6 +40,7 @@ export const toDisputeCaseFilter = filterMapper('disputeCases', {
   acceptedTo: asIs,
   receivedFrom: asIs,
   receivedTo: asIs,
+  regionOnly: whenTrue,
   // The command view's recurring-dispute alert: the cases of one resident (no input of its own).
   partyResidentId: asIs,
   // getManyReference targets: an organisation's or a mediator's cases.

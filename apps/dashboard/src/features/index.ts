@@ -2,7 +2,7 @@ import { apiKeysFeature } from '../api-keys';
 import { auditFeature } from '../audit';
 import { allows } from '../auth/actions';
 import { disputeCasesFeature } from '../dispute-cases';
-import { gridEventsFeature } from '../grid-events';
+import { gridEventsFeature, gridUnitsFeature } from '../grid-events';
 import type { GraphqlResource } from '../graphql-resource';
 import { householdsFeature } from '../households';
 import { meetingsFeature } from '../meetings';
@@ -47,6 +47,7 @@ export const FEATURES: readonly Feature[] = [
   communitiesFeature,
   workCalendarFeature,
   gridEventsFeature,
+  gridUnitsFeature,
   securityFeature,
   visitsFeature,
   assistancesFeature,

@@ -1,6 +1,6 @@
 import type { Action } from '@qiangji/domain';
 import { apiActionName } from '../auth/actions';
-import { FEATURES, menuPagesFor } from '.';
+import { FEATURES, featuresFor, menuPagesFor } from '.';
 
 const paths = (name: string, actions: Action[], level: string) =>
   menuPagesFor(
@@ -23,5 +23,14 @@ describe("a feature's pages in the menu", () => {
 
   it('when the actions lack a page’s action, then it is not offered at any level', () => {
     expect(paths('regions', [], 'CITY')).toEqual([]);
+  });
+
+  it('when an account may read grid units, then the grid-unit list is in its menu; the coverage page above a single grid', () => {
+    const lists = (actions: Action[]) => featuresFor(actions.map(apiActionName)).map((f) => f.name);
+    expect(lists(['grid:read'])).toContain('gridUnits');
+    expect(lists([])).not.toContain('gridUnits');
+    expect(paths('gridUnits', ['grid:read'], 'STREET')).toEqual(['/grid-units']);
+    expect(paths('gridUnits', ['grid:read'], 'CITY')).toEqual(['/grid-units']);
+    expect(paths('gridUnits', ['grid:read'], 'GRID')).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import {
   usePermissions,
   useTranslate,
 } from 'react-admin';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { allows } from '../auth/actions';
 import { formatDateTime, formatDay } from '../common/dates';
 import type { QiangjiDataProvider } from '../data-provider';
@@ -49,11 +49,6 @@ interface Coverage {
   coverageRate: number | null;
   gapUnits: number;
 }
-interface Unreported {
-  totalCount: number;
-  edges: { node: { code: string; region: RegionRef } }[];
-}
-
 interface Gaps {
   totalCount: number;
   edges: { node: { regionCode: string; missingDays: number; unitDays: number; region: RegionRef } }[];
@@ -85,34 +80,16 @@ const UnitMap = ({ boundary }: { boundary: GeoJsonObject | null }) => {
 const DAY_MS = 86_400_000;
 const lastWeek = () => ({ from: chinaDay(Date.now() - 7 * DAY_MS), to: chinaDay(Date.now() - DAY_MS) });
 
-/**
- * The coverage of the last seven days (or the days in the URL, as the command view's alert links them) and the
- * units with gaps, for a supervisor's region; from the alert, also the units with no report at all on those days.
- */
+/** The coverage of the last seven days and the units with gaps, for a supervisor's region. */
 const CoverageGaps = ({ region }: { region: string | undefined }) => {
   const translate = useTranslate();
-  const [search] = useSearchParams();
-  const from = search.get('from');
-  const to = search.get('to');
-  const [period] = useState(() => (from && to ? { from, to } : lastWeek()));
-  const args = { regionCode: search.get('region') ?? region ?? null, ...period };
+  const [period] = useState(lastWeek);
+  const args = { regionCode: region ?? null, ...period };
   const coverage = useStats<Coverage>(RESOURCE, 'coverage', args);
   const gaps = useStats<Gaps>(RESOURCE, 'gaps', args);
-  const unreported = useStats<Unreported>(RESOURCE, 'unreported', from && to ? args : null);
   const c = coverage.data;
   return (
     <Stack spacing={2}>
-      {unreported.data && (
-        <FigureTable
-          title={translate('app.grid.unreported', { count: unreported.data.totalCount })}
-          rowHeader={translate('app.stats.region')}
-          rows={unreported.data.edges.map((e) => e.node)}
-          rowKey={(u) => u.code}
-          rowLabel={(u) => regionName(u.region)}
-          rowLink={(u) => ({ pathname: '/grid-units', search: `?code=${u.code}` })}
-          columns={[{ key: 'code', label: translate('app.grid.unit_code'), value: (u) => u.code }]}
-        />
-      )}
       <ReadProgress loading={coverage.isPending || gaps.isPending} error={coverage.error ?? gaps.error} />
       {c && (
         <KpiCards
@@ -178,6 +155,23 @@ const ReportNothing = ({ code, onDone }: { code: string; onDone: () => void }) =
  * jurisdiction, and a picker.
  */
 export const GridUnitPage = () => {
+  const [search] = useSearchParams();
+  const unreported = unreportedListOf(search);
+  return unreported ? <Navigate to={unreported} replace /> : <UnitOrCoverage />;
+};
+
+/**
+ * The list the command view's alert once linked here as `?region&from&to` (grid units without reports on those
+ * days): a bookmark of it opens the grid-unit list with the same filter.
+ */
+function unreportedListOf(search: URLSearchParams): string | null {
+  const [regionCode, unreportedFrom, unreportedTo] = ['region', 'from', 'to'].map((k) => search.get(k));
+  if (search.has('code') || !regionCode || !unreportedFrom || !unreportedTo) return null;
+  const filter = JSON.stringify({ regionCode, unreportedFrom, unreportedTo });
+  return `/gridUnits?${new URLSearchParams({ filter })}`;
+}
+
+const UnitOrCoverage = () => {
   const translate = useTranslate();
   const navigate = useNavigate();
   const createPath = useCreatePath();

@@ -88,13 +88,6 @@ const GAPS = `query GridCoverageGaps($regionCode: String, $from: Date!, $to: Dat
   }
 }`;
 
-// The command view's alert "grid units without reports": the same filter as its count.
-const UNREPORTED = `query GridUnitsUnreported($regionCode: String, $from: Date!, $to: Date!) {
-  result: gridUnits(regionCode: $regionCode, unreportedFrom: $from, unreportedTo: $to, first: 200) {
-    totalCount edges { node { code region { ${REGION_REF} } } }
-  }
-}`;
-
 const HINTS = `query GridEventDuplicateHints($input: DuplicateHintsInput!) {
   result: gridEventDuplicateHints(input: $input) { id number state reportedAt description }
 }`;
@@ -119,7 +112,6 @@ export const gridEventResource = nodeResource('GridEvent', {
     reportNothing: REPORT_NOTHING,
     coverage: COVERAGE,
     gaps: GAPS,
-    unreported: UNREPORTED,
     hints: HINTS,
   },
 });

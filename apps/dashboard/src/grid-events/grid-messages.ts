@@ -3,7 +3,8 @@ import { bilingual } from '../i18n/language';
 /** `app.grid`: the grid module's messages, in one language. */
 export const gridMessages = bilingual({
   zh: {
-    menu_units: '网格',
+    menu_coverage: '上报覆盖',
+    never_reported: '从未上报',
     units_title: '网格',
     unit_title: '%{name}',
     unit_code: '网格编码',
@@ -26,7 +27,6 @@ export const gridMessages = bilingual({
     coverage: '上报覆盖（近 7 天）',
     coverage_detail: '%{covered} / %{days} 网格日，%{gaps} 个网格有缺报',
     gaps: '缺报网格',
-    unreported: '期间无任何上报的网格（%{count} 个）',
     missing_days: '缺报天数',
     use_position: '使用手机定位',
     position_set: '已定位：%{lat}, %{lng}',
@@ -50,7 +50,8 @@ export const gridMessages = bilingual({
     kpi: { reported: '上报', closed: '办结', on_time: '按时办结率', overdue: '超期未办', open: '未办结' },
   },
   en: {
-    menu_units: 'Grid units',
+    menu_coverage: 'Reporting coverage',
+    never_reported: 'Never',
     units_title: 'Grid units',
     unit_title: '%{name}',
     unit_code: 'Grid unit code',
@@ -74,7 +75,6 @@ export const gridMessages = bilingual({
     coverage: 'Reporting coverage (last 7 days)',
     coverage_detail: '%{covered} of %{days} unit-days, %{gaps} units with gaps',
     gaps: 'Units with gaps',
-    unreported: 'Units with no report at all in these days (%{count})',
     missing_days: 'Days missing',
     use_position: 'Use my position',
     position_set: 'Position: %{lat}, %{lng}',

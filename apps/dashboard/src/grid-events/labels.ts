@@ -79,3 +79,37 @@ export const gridEventLabels: FeatureLabels = {
     },
   },
 };
+
+/** resources.gridUnits: the grid-unit list's columns and filters. */
+export const gridUnitLabels: FeatureLabels = {
+  zh: {
+    name: '网格',
+    fields: {
+      name: '网格名称',
+      code: '网格编码',
+      community: '所属社区（村）',
+      workers: '网格员',
+      lastReportedDay: '最近上报',
+      hasBoundary: '边界已导入',
+      q: '网格名称或编码',
+      regionCode: '所在区域',
+      unreportedFrom: '无上报期间自',
+      unreportedTo: '无上报期间至',
+    },
+  },
+  en: {
+    name: 'Grid unit |||| Grid units',
+    fields: {
+      name: 'Name',
+      code: 'Code',
+      community: 'Community (village)',
+      workers: 'Grid workers',
+      lastReportedDay: 'Last report',
+      hasBoundary: 'Boundary imported',
+      q: 'Name or code',
+      regionCode: 'Within',
+      unreportedFrom: 'No report from',
+      unreportedTo: 'No report to',
+    },
+  },
+};

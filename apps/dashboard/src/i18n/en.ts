@@ -235,6 +235,7 @@ export const enMessages: TranslationMessages = {
       alerts: 'Alerts',
       no_alerts: 'No alerts',
       alert_count: '%{count}',
+      alert_party: 'The party the alert names',
     },
     mediation: {
       menu: 'Mediation overview',

@@ -230,6 +230,7 @@ export const zhMessages: TranslationMessages = {
       alerts: '预警',
       no_alerts: '暂无预警',
       alert_count: '%{count} 件',
+      alert_party: '预警所指当事人',
     },
     mediation: {
       menu: '大调解概况',

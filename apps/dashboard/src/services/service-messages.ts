@@ -68,6 +68,13 @@ const TEXT = {
       or: '或',
       anyone: '不限',
     },
+    work_calendar: {
+      delete: '删除',
+      delete_title: '删除“%{name}”？',
+      delete_content:
+        '删除后，此后提交的办件按新的日历计算办结时限，已提交的办件保持原时限。录错的条目删除后重新录入即可更正。',
+      deleted: '已删除',
+    },
   },
   en: {
     services: {
@@ -107,6 +114,13 @@ const TEXT = {
       tagged: 'registered as %{tags}',
       or: ' or ',
       anyone: 'anyone',
+    },
+    work_calendar: {
+      delete: 'Delete',
+      delete_title: 'Delete “%{name}”?',
+      delete_content:
+        'Applications submitted from now on get their deadlines from the calendar without it; those submitted keep theirs. To correct a mistyped entry, delete it and enter it again.',
+      deleted: 'Deleted',
     },
   },
 };

@@ -56,4 +56,11 @@ describe('an alert’s link', () => {
       overdue: true,
     });
   });
+
+  it('when the alert is grid units without reports, then it opens the grid-unit list with its filter, as every alert does', () => {
+    const filter = { regionCode: '230102', unreportedFrom: '2012-12-25', unreportedTo: '2012-12-31' };
+    const [path, query] = alertLink({ resource: 'gridUnits', filter }).split('?');
+    expect(path).toBe('/gridUnits');
+    expect(JSON.parse(new URLSearchParams(query).get('filter')!)).toEqual(filter);
+  });
 });

@@ -72,15 +72,7 @@ export function ranked<R>(
   });
 }
 
-/** The pages that show an alert's rows where no list of the resource exists: grid units, on the grid-unit page. */
-const ALERT_PAGES: Readonly<Record<string, (filter: Record<string, unknown>) => string>> = {
-  gridUnits: (f) =>
-    `/grid-units?${new URLSearchParams({ region: String(f.regionCode), from: String(f.unreportedFrom), to: String(f.unreportedTo) })}`,
-};
-
 /** The list an alert opens: its resource's list page with the alert's filter (react-admin's URL form). */
 export function alertLink(alert: { resource: string; filter: Record<string, unknown> }): string {
-  const page = ALERT_PAGES[alert.resource];
-  if (page) return page(alert.filter);
   return `/${alert.resource}?${new URLSearchParams({ filter: JSON.stringify(alert.filter) })}`;
 }

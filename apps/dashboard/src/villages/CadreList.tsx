@@ -1,5 +1,5 @@
 import { Datagrid, FunctionField, TextField, TextInput, useTranslate } from 'react-admin';
-import { regionFilter } from '../common/filter-inputs';
+import { dayRangeFilters, regionFilter } from '../common/filter-inputs';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { ResourceList } from '../common/ResourceList';
 import { TwoLines } from '../common/TableOrList';
@@ -11,7 +11,12 @@ export interface CadreRow {
   activePosting: { role: string; village: RegionRef } | null;
 }
 
-const filters = [regionFilter(), <TextInput key="q" source="q" alwaysOn />];
+const filters = [
+  regionFilter(),
+  <TextInput key="q" source="q" alwaysOn />,
+  // The command view's alert of cadres below their visit target: the period it counts the visits of.
+  ...dayRangeFilters('belowVisitTargetFrom', 'belowVisitTargetTo'),
+];
 
 /** 驻村干部 placed in the user's jurisdiction, by name, with their unit and where they are posted now. */
 export const CadreList = () => {

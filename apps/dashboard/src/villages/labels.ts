@@ -94,6 +94,8 @@ export const cadreLabels: FeatureLabels = {
       workUnitId: '派出单位',
       householdsCovered: '走访覆盖户数',
       visitsByMonth: '逐月走访（最近 12 个月）',
+      belowVisitTargetFrom: '走访未达标期间自',
+      belowVisitTargetTo: '走访未达标期间至',
     },
   },
   en: {
@@ -110,6 +112,8 @@ export const cadreLabels: FeatureLabels = {
       workUnitId: 'Work unit',
       householdsCovered: 'Households visited',
       visitsByMonth: 'Visits by month (last 12 months)',
+      belowVisitTargetFrom: 'Below visit target from',
+      belowVisitTargetTo: 'Below visit target to',
     },
   },
 };

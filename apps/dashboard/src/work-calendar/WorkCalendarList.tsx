@@ -1,3 +1,4 @@
+import DeleteIcon from '@mui/icons-material/Delete';
 import {
   Create,
   Datagrid,
@@ -15,6 +16,7 @@ import {
 import { DayField } from '../common/DateTimeField';
 import { useDates } from '../common/use-dates';
 import { ResourceList } from '../common/ResourceList';
+import { ConfirmedCommandButton } from '../common/ConfirmedCommandButton';
 import { EnumChip } from '../mediation/chips';
 import { WORK_CALENDAR_KIND_CHOICES } from '../services/service-messages';
 
@@ -28,6 +30,29 @@ interface EntryRow {
 const KindField = (_props: { label?: string }) => {
   const record = useRecordContext<EntryRow>();
   return <EnumChip value={record?.kind} messages="app.work_calendar_kind" variant="outlined" />;
+};
+
+const DELETE_MESSAGES = {
+  label: 'app.work_calendar.delete',
+  title: 'app.work_calendar.delete_title',
+  content: 'app.work_calendar.delete_content',
+  done: 'app.work_calendar.deleted',
+};
+
+/** Takes back a mistyped line after a confirmation; a correction is a delete and a new entry. */
+const DeleteEntryButton = (_props: { label?: string }) => {
+  const record = useRecordContext<EntryRow & { id: string }>();
+  if (!record) return null;
+  return (
+    <ConfirmedCommandButton
+      resource="workCalendarEntries"
+      command="delete"
+      id={record.id}
+      messages={DELETE_MESSAGES}
+      translateOptions={{ name: record.name }}
+      icon={<DeleteIcon />}
+    />
+  );
 };
 
 const filters = [<NumberInput key="year" source="year" alwaysOn min={2000} max={2100} />];
@@ -55,6 +80,7 @@ export const WorkCalendarList = () => {
         <DayField source="firstDay" sortable={false} />
         <DayField source="lastDay" sortable={false} />
         <TextField source="createdByName" sortable={false} />
+        <DeleteEntryButton label="app.work_calendar.delete" />
       </Datagrid>
     </ResourceList>
   );

@@ -19,6 +19,9 @@ export const workCalendarResource = {
     exportable: true,
     toFilter: filterMapper('workCalendarEntries', { year: Number }),
     create: { field: 'addWorkCalendarEntry', toInput: toAddWorkCalendarEntryInput },
+    commands: {
+      delete: `mutation WorkCalendarEntryDelete($id: ID!) { result: deleteWorkCalendarEntry(id: $id) { id } }`,
+    },
   }),
   listField: 'workCalendarEntries',
 };

@@ -14,6 +14,7 @@ import {
   GridCoverageGapConnection,
   GridUnit,
   GridUnitConnection,
+  gridUnitFilter,
   GridUnitsArgs,
   GridWorkerAssignment,
   HouseholdGridMembership,
@@ -35,9 +36,16 @@ export class GridUnitResolver {
   @Query(() => GridUnitConnection, { description: 'Grid units valid today.' })
   gridUnits(
     @Ctx() ctx: RequestContext,
-    @Args() { regionCode, unreportedFrom, unreportedTo, ...page }: GridUnitsArgs,
+    @Args() { filter, regionCode, unreportedFrom, unreportedTo, ...page }: GridUnitsArgs,
   ) {
-    return ctx.services.gridUnits.list(ctx, regionCode, page, { from: unreportedFrom, to: unreportedTo });
+    const f = gridUnitFilter(filter, { regionCode, unreportedFrom, unreportedTo });
+    return ctx.services.gridUnits.list(
+      ctx,
+      f.regionCode,
+      page,
+      { from: f.unreportedFrom, to: f.unreportedTo },
+      f.q,
+    );
   }
 
   @Query(() => GridCoverage, {
@@ -83,6 +91,11 @@ export class GridUnitResolver {
   @FieldResolver(() => Region)
   region(@Ctx() ctx: RequestContext, @Root() unit: GridUnit) {
     return ctx.loaders.region.byCode.load(unit.code);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether a boundary was imported (without reading it).' })
+  hasBoundary(@Root() unit: GridUnit): boolean {
+    return unit.boundary != null;
   }
 
   @FieldResolver(() => [GridWorkerAssignment], { description: 'Its workers, current first, then the past.' })

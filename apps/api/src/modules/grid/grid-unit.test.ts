@@ -142,6 +142,42 @@ describe('grid units, their workers, households and zero reports', () => {
     expect(tooLong.errors![0].extensions.field).toBe('to');
   });
 
+  it('when the list is filtered (name, subtree, days unreported), then its filter answers as the old arguments did, with each unit’s last report', async () => {
+    const day = chinaDay(1);
+    type Units = { gridUnits: { totalCount: number; edges: { node: Record<string, unknown> }[] } };
+    const LIST = `query($filter: GridUnitFilter) { gridUnits(filter: $filter, first: 10) { totalCount
+      edges { node { code name hasBoundary lastReportedDay workers { workerName } region { parent { code } } } } } }`;
+    const list = async (filter: Record<string, unknown>) =>
+      (await officer.gql<Units>(LIST, { filter })).data!.gridUnits;
+    const unreported = await list({ regionCode: community, unreportedFrom: day, unreportedTo: day });
+    expect(unreported.edges.map((e) => e.node.code)).toEqual([grids[2]]);
+    const old = await officer.gql<Units>(
+      `query($code: String, $from: Date, $to: Date) { gridUnits(regionCode: $code, unreportedFrom: $from, unreportedTo: $to) { totalCount } }`,
+      { code: community, from: day, to: day },
+    );
+    expect(old.data!.gridUnits.totalCount).toBe(unreported.totalCount);
+    const all = await list({ regionCode: community });
+    expect(all.edges.map((e) => e.node)).toEqual([
+      expect.objectContaining({ code: grids[0], hasBoundary: false, lastReportedDay: day }),
+      expect.objectContaining({ code: grids[1], lastReportedDay: chinaDay(0) }),
+      expect.objectContaining({
+        code: grids[2],
+        lastReportedDay: null,
+        region: { parent: { code: community } },
+      }),
+    ]);
+    expect((await list({ regionCode: community, q: '第3网' })).edges.map((e) => e.node.code)).toEqual([
+      grids[2],
+    ]);
+    expect((await list({ q: grids[1] })).edges.map((e) => e.node.code)).toEqual([grids[1]]);
+    const both = await officer.gql(
+      `{ gridUnits(regionCode: "${community}", filter: { q: "网格" }) { totalCount } }`,
+    );
+    expect(both.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter' });
+    const half = await officer.gql(`{ gridUnits(filter: { unreportedFrom: "${day}" }) { totalCount } }`);
+    expect(half.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unreportedTo' });
+  });
+
   it('when a unit is redrawn, then a past week counts by the units valid then', async () => {
     const tree = await regionTree(app.db, { streets: 1, communities: 1, grids: 2 });
     const [old, replacement] = gridsOf(tree);

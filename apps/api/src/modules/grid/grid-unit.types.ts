@@ -1,8 +1,9 @@
 import type { ResidentTag } from '@qiangji/domain';
 import { DateResolver, DateTimeResolver, JSONResolver } from 'graphql-scalars';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ConnectionType, PageArgs } from '../../common/connection';
-import { RegionRange } from '../../common/graphql-types';
+import { AppError } from '../../common/app-error';
+import { ConnectionType } from '../../common/connection';
+import { FilteredPageArgs, RegionRange, SubtreeFilter } from '../../common/graphql-types';
 import { VersionedInput, VersionedRow } from '../../common/versioned';
 import { ResidentTagEnum } from '../resident/resident.types';
 
@@ -25,15 +26,22 @@ export class GridUnit {
     description: 'GeoJSON in WGS-84, when a boundary was imported.',
   })
   boundary: object | null;
+
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: 'The last day it reported: an event or a zero report (none: never).',
+  })
+  lastReportedDay: string | null;
 }
 
 @ObjectType()
 export class GridUnitConnection extends ConnectionType(GridUnit) {}
 
-@ArgsType()
-export class GridUnitsArgs extends PageArgs {
-  @Field(() => String, { nullable: true, description: 'Grid units valid today in this region’s subtree.' })
-  regionCode?: string | null;
+/** The days a unit list narrows to units with neither an event nor a zero report on (both given, or neither). */
+@InputType()
+export class GridUnitFilter extends SubtreeFilter {
+  @Field(() => String, { nullable: true, description: 'Part of the unit’s name or code.' })
+  q?: string | null;
 
   @Field(() => DateResolver, {
     nullable: true,
@@ -43,6 +51,34 @@ export class GridUnitsArgs extends PageArgs {
 
   @Field(() => DateResolver, { nullable: true, description: 'Inclusive.' })
   unreportedTo?: Date | null;
+}
+
+/** `filter`, or the arguments the list took before it had one (kept for district systems that call them). */
+@ArgsType()
+export class GridUnitsArgs extends FilteredPageArgs(GridUnitFilter) {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Grid units valid today in this region’s subtree.',
+    deprecationReason: 'Use filter.regionCode.',
+  })
+  regionCode?: string | null;
+
+  @Field(() => DateResolver, { nullable: true, deprecationReason: 'Use filter.unreportedFrom.' })
+  unreportedFrom?: Date | null;
+
+  @Field(() => DateResolver, { nullable: true, deprecationReason: 'Use filter.unreportedTo.' })
+  unreportedTo?: Date | null;
+}
+
+/** The list's filter: `filter`, or else the old arguments; both at once would be two answers to one question. */
+export function gridUnitFilter(
+  filter: GridUnitFilter | null | undefined,
+  old: GridUnitFilter,
+): GridUnitFilter {
+  const oldGiven = Object.values(old).some((v) => v != null);
+  if (filter && oldGiven)
+    throw AppError.badInput('Give the filter or the old arguments, not both.', 'filter');
+  return filter ?? old;
 }
 
 @ObjectType({ description: 'A grid worker (网格员) on a grid unit for a time.' })

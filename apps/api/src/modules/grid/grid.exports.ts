@@ -11,7 +11,7 @@ import { chinaDateTime, defineExport, labelOf, placeColumns, withPlaces } from '
 import type { Placed } from '../../common/export';
 import type { RequestContext } from '../../server/context';
 import type { GridEvent } from './grid-event.types';
-import type { GridUnit } from './grid-unit.types';
+import { gridUnitFilter, type GridUnit } from './grid-unit.types';
 
 type EventRow = Placed<GridEvent>;
 
@@ -74,16 +74,20 @@ async function withWorkers(ctx: RequestContext, units: GridUnit[]): Promise<Unit
   }));
 }
 
-/** 网格: the grid units valid today and who works each (`arguments.regionCode`, as the list takes it). */
+/** 网格: the grid units valid today and who works each (its `filter`, or the old `arguments`, as the list takes them). */
 export const gridUnitExport = defineExport<UnitRow>({
   list: 'gridUnits',
   title: { zh: '网格', en: 'Grid units' },
   entityType: 'GridUnit',
-  query: (ctx, { args }) =>
-    ctx.services.gridUnits.listQuery(ctx, args.regionCode, {
-      from: args.unreportedFrom,
-      to: args.unreportedTo,
-    }),
+  query: (ctx, { filter, args }) => {
+    const f = gridUnitFilter(filter, args);
+    return ctx.services.gridUnits.listQuery(
+      ctx,
+      f.regionCode,
+      { from: f.unreportedFrom, to: f.unreportedTo },
+      f.q,
+    );
+  },
   prepare: withWorkers,
   columns: [
     ...placeColumns<UnitRow>({ zh: '网格', en: 'Grid unit' }),

@@ -264,7 +264,9 @@ export class DisputeCaseService {
     orderBy: DisputeCaseOrderBy | null | undefined,
   ): Promise<ListQuery<DisputeCase>> {
     requireAction(ctx, 'dispute:read');
-    const where = new Where().subtree('c.region_path', await scopePath(ctx, filter?.regionCode));
+    const path = await scopePath(ctx, filter?.regionCode);
+    const where = new Where().subtree('c.region_path', path);
+    if (filter?.regionOnly) where.add(`c.region_path = ${where.param(path, 'ltree')}`);
     where
       .anyOf('c.state', filter?.state)
       .anyOf('c.type', filter?.type)

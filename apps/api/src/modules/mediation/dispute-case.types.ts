@@ -211,6 +211,13 @@ export class DisputeCaseFilter {
   @Field(() => DateResolver, { nullable: true, description: 'Received on or before this day (China time).' })
   receivedTo?: Date | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True: only the cases registered at `regionCode` itself, not below it (the place a recurring-dispute alert names).',
+  })
+  regionOnly?: boolean | null;
+
   @Field(() => ID, {
     nullable: true,
     description: 'Cases with this resident among their parties (the recurring-dispute alerts link here).',

@@ -18,8 +18,8 @@ const RECURRING_SHOWN = 10;
  */
 export class MediationCommandViewService {
   /**
-   * High-risk cases open now in the subtree, and the places where disputes of one type, or with one
-   * resident, came three times or more in the period's last calendar year.
+   * High-risk cases open now in the subtree, and the places (a case's own region: the list's `regionOnly`) where
+   * disputes of one type, or with one resident, came three times or more in the period's last calendar year.
    */
   async alerts(ctx: RequestContext, scope: ViewScope & { period: { to: string } }): Promise<AlertItem[]> {
     const year = scope.period.to.slice(0, 4);
@@ -56,7 +56,7 @@ export class MediationCommandViewService {
               regionCode: r.regionCode,
               subject: subject as DisputeType,
               resource: 'disputeCases',
-              filter: { regionCode: r.regionCode, type: [subject], ...inYear },
+              filter: { regionCode: r.regionCode, regionOnly: true, type: [subject], ...inYear },
             }
           : {
               kind: 'RECURRING_DISPUTES_PARTY',
@@ -65,7 +65,7 @@ export class MediationCommandViewService {
               // A resident's id is not for the screen: the list shows the cases, masked as usual.
               subject: null,
               resource: 'disputeCases',
-              filter: { regionCode: r.regionCode, partyResidentId: subject, ...inYear },
+              filter: { regionCode: r.regionCode, regionOnly: true, partyResidentId: subject, ...inYear },
             };
       }),
     ];

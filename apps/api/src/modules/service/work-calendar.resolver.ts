@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
 import {
   AddWorkCalendarEntryInput,
@@ -21,5 +21,13 @@ export class WorkCalendarResolver {
   })
   addWorkCalendarEntry(@Ctx() ctx: RequestContext, @Arg('input') input: AddWorkCalendarEntryInput) {
     return ctx.services.workCalendar.add(ctx, input);
+  }
+
+  @Mutation(() => WorkCalendarEntry, {
+    description:
+      'Deletes a mistyped entry (correct one by deleting and adding it); returns it as it was. Needs calendar:manage.',
+  })
+  deleteWorkCalendarEntry(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+    return ctx.services.workCalendar.delete(ctx, id);
   }
 }

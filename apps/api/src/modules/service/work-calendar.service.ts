@@ -1,8 +1,15 @@
 import { calendarOf, validateWorkCalendarEntry, type WorkCalendar } from '@qiangji/domain';
 import { AppError } from '../../common/app-error';
 import { atomically, requireAction, requirePrincipal, scoped } from '../../common/authz';
-import { listPage, orderedQuery, SortDirection, type ListQuery, type Queryable } from '../../common/connection';
+import {
+  listPage,
+  orderedQuery,
+  SortDirection,
+  type ListQuery,
+  type Queryable,
+} from '../../common/connection';
 import { ReferenceCache } from '../../common/reference-cache';
+import { parseId } from '../../common/ids';
 import { checkText, isoDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -19,7 +26,7 @@ const calendars = new ReferenceCache('work_calendar_entry', loadWorkCalendar);
 
 /**
  * The working calendar (法定节假日与调休): entered by the city each December from the State Council's notice,
- * read by every working-day deadline from memory (reloaded only when an entry is added).
+ * read by every working-day deadline from memory (reloaded only when an entry is added or deleted).
  */
 export class WorkCalendarService {
   constructor(private readonly audit: AuditService) {}
@@ -79,6 +86,36 @@ export class WorkCalendarService {
         regionPath: principal.jurisdiction.path,
       });
       return created;
+    });
+  }
+
+  /**
+   * Takes back a mistyped entry (a correction is a delete and an add), with its audit row in the same savepoint.
+   * Deadlines already computed keep theirs, as they do when an entry is added.
+   */
+  delete(ctx: RequestContext, entryId: string): Promise<WorkCalendarEntry> {
+    const id = parseId(entryId, 'id');
+    const principal = requireAction(ctx, 'calendar:manage');
+    return atomically(ctx, async (m) => {
+      // Through a CTE: TypeORM answers a bare DELETE with [rows, count], a SELECT with the rows.
+      const [deleted]: WorkCalendarEntry[] = await m.query(
+        `WITH e AS (DELETE FROM work_calendar_entry WHERE id = $1::uuid RETURNING *) SELECT ${COLUMNS} FROM e`,
+        [id],
+      );
+      if (!deleted) throw AppError.notFound(`Work calendar entry ${id} was not found.`);
+      await this.audit.record(ctx, m, {
+        action: 'workCalendar.delete',
+        entityType: 'WorkCalendarEntry',
+        entityId: id,
+        changes: {
+          kind: { old: deleted.kind },
+          name: { old: deleted.name },
+          firstDay: { old: deleted.firstDay },
+          lastDay: { old: deleted.lastDay },
+        },
+        regionPath: principal.jurisdiction.path,
+      });
+      return deleted;
     });
   }
 }

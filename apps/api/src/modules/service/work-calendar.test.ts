@@ -7,6 +7,7 @@ import { loadWorkCalendar } from './work-calendar.service';
 
 const ADD = `mutation($input: AddWorkCalendarEntryInput!) {
   addWorkCalendarEntry(input: $input) { id kind name firstDay lastDay createdByName } }`;
+const DELETE = `mutation($id: ID!) { deleteWorkCalendarEntry(id: $id) { id kind name firstDay lastDay } }`;
 
 describe('the working calendar (法定节假日与调休)', () => {
   let app: TestApp;
@@ -100,5 +101,54 @@ describe('the working calendar (法定节假日与调休)', () => {
        WHERE first_day IN ('2026-12-07', '2027-01-03', '2027-01-09')`,
     );
     expect(n).toBe(0);
+  });
+
+  it('when the city deletes a mistyped holiday, then it is gone with its audit row and a new application no longer skips it', async () => {
+    const firstDay = chinaDayFromNow(6);
+    const lastDay = chinaDayFromNow(10);
+    const added = await admin.gql<{ addWorkCalendarEntry: { id: string } }>(ADD, {
+      input: { kind: 'HOLIDAY', name: '错录假日', firstDay, lastDay },
+    });
+    const { id } = added.data!.addWorkCalendarEntry;
+    const during = await submit();
+    const deleted = await admin.gql<{ deleteWorkCalendarEntry: { id: string; name: string } }>(DELETE, {
+      id,
+    });
+    expect(deleted.errors).toBeUndefined();
+    expect(deleted.data!.deleteWorkCalendarEntry).toMatchObject({ id, name: '错录假日', firstDay, lastDay });
+    const after = await submit();
+    const calendar = await loadWorkCalendar(app.db);
+    expect(await app.db.query(`SELECT id FROM work_calendar_entry WHERE id = $1`, [id])).toEqual([]);
+    // The request's calendar came from memory: the deletion reached it, so the deadline is the shorter one again.
+    expect(new Date(after.dueAt!).toISOString()).toBe(
+      workingDayDeadline(new Date(after.submittedAt), 7, calendar).toISOString(),
+    );
+    expect(new Date(during.dueAt!).getTime()).toBeGreaterThan(new Date(after.dueAt!).getTime());
+    const audits = await app.db.query(
+      `SELECT action, changes FROM audit_event WHERE entity_id = $1 ORDER BY id`,
+      [id],
+    );
+    expect(audits.map((a: { action: string }) => a.action)).toEqual([
+      'workCalendar.add',
+      'workCalendar.delete',
+    ]);
+    expect(audits[1].changes).toMatchObject({ name: { old: '错录假日' }, firstDay: { old: firstDay } });
+  });
+
+  it('when someone without calendar:manage deletes an entry, or the entry is unknown, then FORBIDDEN or NOT_FOUND and nothing changes', async () => {
+    const [entry] = await app.db.query(
+      `SELECT id FROM work_calendar_entry WHERE first_day = '2026-10-01' AND kind = 'HOLIDAY'`,
+    );
+    expect(codeOf(await staff.gql(DELETE, { id: entry.id }))).toBe('FORBIDDEN');
+    expect(codeOf(await admin.gql(DELETE, { id: '00000000-0000-4000-8000-000000000000' }))).toBe('NOT_FOUND');
+    const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM work_calendar_entry WHERE id = $1`, [
+      entry.id,
+    ]);
+    expect(n).toBe(1);
+    const [{ refused }] = await app.db.query(
+      `SELECT count(*)::int AS refused FROM audit_event WHERE action = 'workCalendar.delete' AND entity_id = $1`,
+      [entry.id],
+    );
+    expect(refused).toBe(0);
   });
 });

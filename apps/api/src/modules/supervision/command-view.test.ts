@@ -197,6 +197,23 @@ describe('the command view over the demo data', () => {
     }
   });
 
+  it('when a recurring-dispute alert of 2012 is followed, then its list (the place itself, regionOnly) counts exactly its cases', async () => {
+    const v = await view(supervisor, '230100', '2012-01', '2012-12');
+    const recurring = v.alerts.filter((a) => a.kind.startsWith('RECURRING'));
+    expect(recurring.length).toBeGreaterThan(0);
+    for (const alert of recurring) {
+      expect(alert.filter).toMatchObject({ regionCode: alert.regionCode, regionOnly: true });
+      const res = await supervisor.gql<{ disputeCases: { totalCount: number } }>(COUNT, {
+        filter: alert.filter,
+      });
+      expect([alert.kind, alert.regionCode, res.data!.disputeCases.totalCount]).toEqual([
+        alert.kind,
+        alert.regionCode,
+        alert.count,
+      ]);
+    }
+  });
+
   it('when a district officer opens it, then it is its own district by default and the city is FORBIDDEN; a mediator may not open it; months are checked', async () => {
     const officer = await app.signIn({ roles: ['DISTRICT_OFFICER'], jurisdiction: '230102' });
     const own = await view(officer, null, '2012-01', '2012-12');
