@@ -1,3 +1,4 @@
+import { HTTP_STATUS_BY_CODE } from '@qiangji/domain';
 import { HttpError } from 'react-admin';
 
 /** Sends one GraphQL operation and resolves to its `data`, or rejects with an `HttpError`. */
@@ -12,18 +13,6 @@ interface GraphqlResponse {
   data?: unknown;
   errors?: GraphqlError[];
 }
-
-// react-admin reacts to an error's HTTP status (authProvider.checkError logs out on 401 only), while GraphQL
-// answers 200 for most failures; so each API error code gets the status a REST API would have sent.
-const STATUS_BY_CODE: Readonly<Record<string, number>> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  INVALID_TRANSITION: 409,
-  RATE_LIMITED: 429,
-};
 
 /** Turns an API error into what the user reads; the API's messages are English, for developers. */
 export type DescribeError = (code: string, message: string) => string;
@@ -88,7 +77,7 @@ export function dataOf<T>(response: Response, payload: GraphqlResponse | null, d
   const error = payload?.errors?.[0];
   if (error) {
     const code = error.extensions?.code ?? 'INTERNAL';
-    const status = STATUS_BY_CODE[code] ?? (response.ok ? 500 : response.status);
+    const status = HTTP_STATUS_BY_CODE[code] ?? (response.ok ? 500 : response.status);
     const message = describe(code, error.message);
     throw new HttpError(message, status, {
       code,

@@ -28,3 +28,18 @@ export const ERROR_CODES = [
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * The HTTP status a REST API would answer for each code: file downloads answer with it, and the dashboard gives it
+ * to react-admin (which logs out on 401 only), although GraphQL answers 200 for most failures. INTERNAL has none:
+ * it is whatever went wrong, 500 unless the transport says otherwise.
+ */
+export const HTTP_STATUS_BY_CODE: Readonly<Partial<Record<string, number>>> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  RATE_LIMITED: 429,
+} satisfies Partial<Record<ErrorCode, number>>;

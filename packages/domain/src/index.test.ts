@@ -6,6 +6,7 @@ describe('the public API', () => {
       [
         'DomainValidationError',
         'ERROR_CODES',
+        'HTTP_STATUS_BY_CODE',
         'REGION_LEVELS',
         'REGION_TIERS',
         'REGION_LEVEL_TIER',

@@ -1,7 +1,7 @@
 // The public API of @qiangji/domain. Names are listed one by one so that nothing internal leaks out and
 // every addition is a deliberate change to a contract the API, the dashboard and outside developers share.
 
-export { DomainValidationError, ERROR_CODES } from './errors';
+export { DomainValidationError, ERROR_CODES, HTTP_STATUS_BY_CODE } from './errors';
 export type { ErrorCode } from './errors';
 
 export {

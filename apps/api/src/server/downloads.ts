@@ -1,4 +1,10 @@
-import { MAX_PURPOSE_LENGTH, MAX_REVEALED_EXPORT_ROWS, MIN_PURPOSE_LENGTH, chinaDay } from '@qiangji/domain';
+import {
+  HTTP_STATUS_BY_CODE,
+  MAX_PURPOSE_LENGTH,
+  MAX_REVEALED_EXPORT_ROWS,
+  MIN_PURPOSE_LENGTH,
+  chinaDay,
+} from '@qiangji/domain';
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import {
   coerceInputValue,
@@ -44,16 +50,6 @@ const ExportBody = z.strictObject({
   purpose: z.string().nullish(),
 });
 type ExportBody = z.infer<typeof ExportBody>;
-
-const STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  INVALID_TRANSITION: 409,
-  RATE_LIMITED: 429,
-};
 
 /**
  * Files: `POST /exports/<list>` (every list that declares an export) and `POST /downloads/<name>` (a module's files:
@@ -103,7 +99,7 @@ export function downloadRoutes(opts: {
         const code = String(formatted.extensions?.code);
         if (code === 'INTERNAL')
           opts.logger.error({ err, requestId: res.locals.requestId }, 'download failed');
-        const status = req.is('application/json') ? (STATUS[code] ?? 500) : 415;
+        const status = req.is('application/json') ? (HTTP_STATUS_BY_CODE[code] ?? 500) : 415;
         res
           .status(status)
           .json({ errors: [{ message: formatted.message, extensions: formatted.extensions }] });
