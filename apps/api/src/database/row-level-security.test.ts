@@ -152,9 +152,14 @@ describe('the database as the last line', () => {
         'grid_event_rollup_from_grid_event',
         'grid_unit_day_from_grid_event',
         'grid_unit_day_from_zero_report',
+        'grid_unit_validity_from_region',
         'petition_case_rollup_from_petition_case',
         'security_statistic_rollup_from_security_statistic',
         'service_application_rollup_from_service_application',
+        'village_year_figures_from_village_year',
+        'village_year_from_region',
+        'village_year_from_village_indicator',
+        'village_year_from_village_organization',
         'visit_rollup_from_visit',
       ]);
       for (const f of functions) {
