@@ -23,6 +23,12 @@ const VILLAGE_YEARS: RollupTable = {
   bigint: ['income'],
 };
 
+const CADRE_VISITS: RollupTable = {
+  table: 'cadre_visit_rollup',
+  keys: { month: 'date', cadre_id: 'uuid' },
+  measures: { visits: 'the cadre’s household visits in the month, under the region' },
+};
+
 /** The figures of the villages `codes` in every year, and of every village in the years `years`, as they are. */
 const VILLAGE_YEAR_OF = `
   CREATE FUNCTION village_year_of(codes varchar[], years integer[])
@@ -91,7 +97,7 @@ const coverageView = (units: string) => `
 const arg = (a: string | ((rows: string) => string), rows: string) => (typeof a === 'string' ? a : a(rows));
 
 /**
- * The command view's two yearly and unit-day sources as trigger-kept rollups (issue 13), instead of views that
+ * The command view's yearly, unit-day and cadre-visit figures as trigger-kept rollups (issue 13), instead of views that
  * expanded every village × year × region above and every grid unit × month on each request:
  *
  * - `grid_unit_validity`: the grid units (regions of level GRID) counted by region above them and validity
@@ -101,6 +107,8 @@ const arg = (a: string | ((rows: string) => string), rows: string) => (typeof a 
  * - `village_year`: each village's figures of each year with profiles (model adoption on the year's last day,
  *   income weighted by population), recomputed for what a statement on profiles, organisations or villages
  *   reaches; `village_year_figures` rolls them up to every region above, as the view did.
+ * - `cadre_visit_rollup`: visits by region above them, month and cadre, for the alert of cadres below their visit
+ *   target over whole months (a row per cadre and month of the region, not every visit of its subtree).
  */
 export class CommandViewRollups1765500000000 implements MigrationInterface {
   name = 'CommandViewRollups1765500000000';
@@ -178,6 +186,19 @@ export class CommandViewRollups1765500000000 implements MigrationInterface {
         },
       ],
     });
+
+    // By month first: a region's cadres of a period are one range of the key.
+    await createRollupTable(q, CADRE_VISITS);
+    await addRollupSource(q, CADRE_VISITS, {
+      fact: 'visit',
+      ancestors: true,
+      contributions: [
+        {
+          keys: { month: `date_trunc('month', f.visited_on)::date`, cadre_id: 'f.cadre_id' },
+          measures: { visits: '1' },
+        },
+      ],
+    });
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -185,6 +206,8 @@ export class CommandViewRollups1765500000000 implements MigrationInterface {
       for (const event of ['insert', 'update', 'delete']) await q.query(`DROP TRIGGER ${fn}_${event} ON ${fact}`);
       await q.query(`DROP FUNCTION ${fn}()`);
     };
+    await dropSource('cadre_visit_rollup_from_visit', 'visit');
+    await q.query(`DROP TABLE cadre_visit_rollup`);
     // Back to the views computed on every request, as 1765000000000 and 1765400000000 made them.
     await dropSource('village_year_figures_from_village_year', 'village_year');
     await q.query(`DROP TABLE village_year_figures`);
