@@ -145,6 +145,7 @@ describe('the database as the last line', () => {
         'auth_rotate_refresh_token',
         'auth_user_principal',
         // The rollups' triggers (issue 13): they write the city's rows for a district officer's command.
+        'cadre_visit_rollup_from_visit',
         'dispute_case_rollup_from_dispute_case',
         'dispute_recurrence_from_dispute_case',
         'dispute_recurrence_from_dispute_party',
