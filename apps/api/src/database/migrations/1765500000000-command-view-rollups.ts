@@ -50,33 +50,88 @@ const VILLAGE_YEAR_OF = `
   $$`;
 
 /**
- * Brings the rows of `village_year` in reach of `codes` and `years` to what `village_year_of` says: a row that
- * differs or went is deleted, a missing one inserted, an equal one left alone (so the rollup's triggers see only
- * what changed).
+ * A function `${table}_refresh(args)` that brings the rows of `table` in `reach` (over its alias `y`) to what the
+ * set-returning `desired` says: a row that differs or went is deleted, a missing one inserted, an equal one left
+ * alone (so the rollup's triggers above see only what changed).
  */
-const VILLAGE_YEAR_REFRESH = `
-  CREATE FUNCTION village_year_refresh(codes varchar[], years integer[]) RETURNS void
-  LANGUAGE sql SET search_path = public, pg_temp AS $$
-    DELETE FROM village_year y WHERE (y.region_code = ANY(codes) OR y.year = ANY(years))
-      AND NOT EXISTS (SELECT 1 FROM village_year_of(codes, years) d
-        WHERE (d.region_code, d.year, d.adopting, d.income, d.income_population)
-          = (y.region_code, y.year, y.adopting, y.income, y.income_population));
-    INSERT INTO village_year (region_code, year, adopting, income, income_population)
-    SELECT d.* FROM village_year_of(codes, years) d
-    WHERE NOT EXISTS (SELECT 1 FROM village_year y WHERE y.region_code = d.region_code AND y.year = d.year);
+function refreshFunction(t: {
+  table: string;
+  args: string;
+  reach: string;
+  desired: string;
+  key: readonly string[];
+  columns: readonly string[];
+}): string {
+  const of = (alias: string, names: readonly string[]) => names.map((c) => `${alias}.${c}`).join(', ');
+  return `
+    CREATE FUNCTION ${t.table}_refresh(${t.args}) RETURNS void LANGUAGE sql SET search_path = public, pg_temp AS $$
+      DELETE FROM ${t.table} y WHERE ${t.reach}
+        AND NOT EXISTS (SELECT 1 FROM ${t.desired} d WHERE (${of('d', t.columns)}) = (${of('y', t.columns)}));
+      INSERT INTO ${t.table} (${t.columns.join(', ')}) SELECT ${of('d', t.columns)} FROM ${t.desired} d
+      WHERE NOT EXISTS (SELECT 1 FROM ${t.table} y WHERE (${of('y', t.key)}) = (${of('d', t.key)}));
+    $$`;
+}
+
+const VILLAGE_YEAR_REFRESH = refreshFunction({
+  table: 'village_year',
+  args: 'codes varchar[], years integer[]',
+  reach: '(y.region_code = ANY(codes) OR y.year = ANY(years))',
+  desired: 'village_year_of(codes, years)',
+  key: ['region_code', 'year'],
+  columns: ['region_code', 'year', 'adopting', 'income', 'income_population'],
+});
+
+/**
+ * The days without an event or a zero report of the grid units `codes`: each maximal run of them between two
+ * covered days (from '-infinity' before the first, to 'infinity' after the last; a unit never covered is one run),
+ * with the unit's validity.
+ */
+const GRID_UNIT_GAP_OF = `
+  CREATE FUNCTION grid_unit_gap_of(codes varchar[])
+  RETURNS TABLE (region_code varchar, gap_from date, gap_to date, valid_from date, valid_to date)
+  LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+    WITH units AS (
+      SELECT u.code, u.valid_from, coalesce(u.valid_to, 'infinity'::date) AS valid_to FROM region u
+      WHERE u.code = ANY(codes) AND u.level = 'GRID'),
+    bounds AS (
+      SELECT u.code, lag(d.day) OVER (PARTITION BY u.code ORDER BY d.day) AS before, d.day AS after
+      FROM units u JOIN grid_unit_day d ON d.region_code = u.code
+      UNION ALL
+      SELECT u.code, (SELECT max(d.day) FROM grid_unit_day d WHERE d.region_code = u.code), NULL FROM units u)
+    SELECT u.code, coalesce(b.before + 1, '-infinity'::date), coalesce(b.after - 1, 'infinity'::date),
+      u.valid_from, u.valid_to
+    FROM bounds b JOIN units u ON u.code = b.code
+    WHERE b.before IS NULL OR b.after IS NULL OR b.after - b.before > 1
   $$`;
 
-/** What a statement on each fact puts in reach: its villages in every year, or every village in its years. */
-const VILLAGE_FACTS = [
+const GRID_UNIT_GAP_REFRESH = refreshFunction({
+  table: 'grid_unit_gap',
+  args: 'codes varchar[]',
+  reach: 'y.region_code = ANY(codes)',
+  desired: 'grid_unit_gap_of(codes)',
+  key: ['region_code', 'gap_from'],
+  columns: ['region_code', 'gap_from', 'gap_to', 'valid_from', 'valid_to'],
+});
+
+const GAPS: RollupTable = {
+  table: 'grid_unit_gap_rollup',
+  keys: { gap_to: 'date', gap_from: 'date', valid_from: 'date', valid_to: 'date' },
+  measures: { units: 'grid units with no event and no zero report from gap_from to gap_to, under the region' },
+};
+
+const codesOf = (level: string) => (rows: string) =>
+  `ARRAY(SELECT DISTINCT f.code FROM ${rows} f WHERE f.level = '${level}')`;
+const regionCodesOf = (rows: string) => `ARRAY(SELECT DISTINCT f.region_code FROM ${rows} f)`;
+
+/** What a statement on each fact puts in reach of a refresh: `[refreshed table, fact, its arguments of the rows]`. */
+const REFRESHES: readonly [string, string, readonly ((rows: string) => string)[]][] = [
   // A profile's year may be the first or the last of its year: every village counts in the years that exist.
-  ['village_indicator', `'{}'`, (rows: string) => `ARRAY(SELECT DISTINCT f.year FROM ${rows} f)`],
-  ['village_organization', (rows: string) => `ARRAY(SELECT DISTINCT f.region_code FROM ${rows} f)`, `'{}'`],
-  [
-    'region',
-    (rows: string) => `ARRAY(SELECT DISTINCT f.code FROM ${rows} f WHERE f.level = 'VILLAGE')`,
-    `'{}'`,
-  ],
-] as const;
+  ['village_year', 'village_indicator', [() => `'{}'`, (rows) => `ARRAY(SELECT DISTINCT f.year FROM ${rows} f)`]],
+  ['village_year', 'village_organization', [regionCodesOf, () => `'{}'`]],
+  ['village_year', 'region', [codesOf('VILLAGE'), () => `'{}'`]],
+  ['grid_unit_gap', 'grid_unit_day', [regionCodesOf]],
+  ['grid_unit_gap', 'region', [codesOf('GRID')]],
+];
 
 /**
  * The unit-days to cover, by the month of the day, from the grid units counted by region and validity (`units`),
@@ -94,7 +149,6 @@ const coverageView = (units: string) => `
     least(g.valid_to - 1, (date_trunc('year', current_date) + interval '2 years - 1 day')::date),
     interval '1 month') m (month)`;
 
-const arg = (a: string | ((rows: string) => string), rows: string) => (typeof a === 'string' ? a : a(rows));
 
 /**
  * The command view's yearly, unit-day and cadre-visit figures as trigger-kept rollups (issue 13), instead of views that
@@ -109,7 +163,36 @@ const arg = (a: string | ((rows: string) => string), rows: string) => (typeof a 
  *   reaches; `village_year_figures` rolls them up to every region above, as the view did.
  * - `cadre_visit_rollup`: visits by region above them, month and cadre, for the alert of cadres below their visit
  *   target over whole months (a row per cadre and month of the region, not every visit of its subtree).
+ * - `grid_unit_gap`: each grid unit's runs of days without an event or a zero report, kept from `grid_unit_day`
+ *   and the units; `grid_unit_gap_rollup` counts them by region above, run and validity. The units without
+ *   reports over some days are those with one run around all of them: a few rows of the region (the runs that
+ *   end after those days), not a probe per unit.
  */
+/** The statement triggers that refresh `table` for what a statement on `fact` reaches. */
+async function refreshFrom(q: QueryRunner, table: string, fact: string): Promise<void> {
+  const [, , args] = REFRESHES.find(([t, f]) => t === table && f === fact)!;
+  const fn = `${table}_from_${fact}`;
+  const refresh = (rows: string) => `PERFORM ${table}_refresh(${args.map((a) => a(rows)).join(', ')})`;
+  await q.query(`
+    CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    BEGIN
+      IF TG_OP = 'INSERT' THEN ${refresh('new_rows')};
+      ELSIF TG_OP = 'UPDATE' THEN ${refresh('old_rows')}; ${refresh('new_rows')};
+      ELSE ${refresh('old_rows')};
+      END IF;
+      RETURN NULL;
+    END $$`);
+  await q.query(`REVOKE ALL ON FUNCTION ${fn}() FROM PUBLIC`);
+  for (const [event, tables] of [
+    ['INSERT', 'NEW TABLE AS new_rows'],
+    ['UPDATE', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
+    ['DELETE', 'OLD TABLE AS old_rows'],
+  ])
+    await q.query(`
+      CREATE TRIGGER ${fn}_${event.toLowerCase()} AFTER ${event} ON ${fact}
+      REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+}
+
 export class CommandViewRollups1765500000000 implements MigrationInterface {
   name = 'CommandViewRollups1765500000000';
 
@@ -147,28 +230,7 @@ export class CommandViewRollups1765500000000 implements MigrationInterface {
     await q.query(VILLAGE_YEAR_REFRESH);
     for (const fn of ['village_year_of(varchar[], integer[])', 'village_year_refresh(varchar[], integer[])'])
       await q.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
-    for (const [fact, codes, years] of VILLAGE_FACTS) {
-      const refresh = (rows: string) => `PERFORM village_year_refresh(${arg(codes, rows)}, ${arg(years, rows)})`;
-      await q.query(`
-        CREATE FUNCTION village_year_from_${fact}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-        SET search_path = public, pg_temp AS $$
-        BEGIN
-          IF TG_OP = 'INSERT' THEN ${refresh('new_rows')};
-          ELSIF TG_OP = 'UPDATE' THEN ${refresh('old_rows')}; ${refresh('new_rows')};
-          ELSE ${refresh('old_rows')};
-          END IF;
-          RETURN NULL;
-        END $$`);
-      await q.query(`REVOKE ALL ON FUNCTION village_year_from_${fact}() FROM PUBLIC`);
-      for (const [event, tables] of [
-        ['INSERT', 'NEW TABLE AS new_rows'],
-        ['UPDATE', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
-        ['DELETE', 'OLD TABLE AS old_rows'],
-      ])
-        await q.query(`
-          CREATE TRIGGER village_year_from_${fact}_${event.toLowerCase()} AFTER ${event} ON ${fact}
-          REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION village_year_from_${fact}()`);
-    }
+    for (const [table, fact] of REFRESHES.filter(([t]) => t === 'village_year')) await refreshFrom(q, table, fact);
     await q.query(`SELECT village_year_refresh(ARRAY(SELECT code FROM region WHERE level = 'VILLAGE'), '{}')`);
     await createRollupTable(q, VILLAGE_YEARS);
     await addRollupSource(q, VILLAGE_YEARS, {
@@ -199,6 +261,35 @@ export class CommandViewRollups1765500000000 implements MigrationInterface {
         },
       ],
     });
+
+    await q.query(`
+      CREATE TABLE grid_unit_gap (
+        region_code varchar(15) NOT NULL REFERENCES region (code),
+        gap_from date NOT NULL,
+        gap_to date NOT NULL,
+        valid_from date NOT NULL,
+        valid_to date NOT NULL,
+        PRIMARY KEY (region_code, gap_from)
+      )`);
+    await addScopedTable(q, 'grid_unit_gap', { pathFromRegionCode: true, grants: ['SELECT'] });
+    await q.query(GRID_UNIT_GAP_OF);
+    await q.query(GRID_UNIT_GAP_REFRESH);
+    for (const fn of ['grid_unit_gap_of(varchar[])', 'grid_unit_gap_refresh(varchar[])'])
+      await q.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
+    for (const [table, fact] of REFRESHES.filter(([t]) => t === 'grid_unit_gap')) await refreshFrom(q, table, fact);
+    await q.query(`SELECT grid_unit_gap_refresh(ARRAY(SELECT code FROM region WHERE level = 'GRID'))`);
+    // By the gap's end first: the gaps around a recent week are one short range of the key.
+    await createRollupTable(q, GAPS);
+    await addRollupSource(q, GAPS, {
+      fact: 'grid_unit_gap',
+      ancestors: true,
+      contributions: [
+        {
+          keys: { gap_to: 'f.gap_to', gap_from: 'f.gap_from', valid_from: 'f.valid_from', valid_to: 'f.valid_to' },
+          measures: { units: '1' },
+        },
+      ],
+    });
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -206,12 +297,17 @@ export class CommandViewRollups1765500000000 implements MigrationInterface {
       for (const event of ['insert', 'update', 'delete']) await q.query(`DROP TRIGGER ${fn}_${event} ON ${fact}`);
       await q.query(`DROP FUNCTION ${fn}()`);
     };
+    await dropSource('grid_unit_gap_rollup_from_grid_unit_gap', 'grid_unit_gap');
+    await q.query(`DROP TABLE grid_unit_gap_rollup`);
+    for (const [table, fact] of REFRESHES) await dropSource(`${table}_from_${fact}`, fact);
+    await q.query(`DROP FUNCTION grid_unit_gap_refresh(varchar[])`);
+    await q.query(`DROP FUNCTION grid_unit_gap_of(varchar[])`);
+    await q.query(`DROP TABLE grid_unit_gap`);
     await dropSource('cadre_visit_rollup_from_visit', 'visit');
     await q.query(`DROP TABLE cadre_visit_rollup`);
     // Back to the views computed on every request, as 1765000000000 and 1765400000000 made them.
     await dropSource('village_year_figures_from_village_year', 'village_year');
     await q.query(`DROP TABLE village_year_figures`);
-    for (const [fact] of VILLAGE_FACTS) await dropSource(`village_year_from_${fact}`, fact);
     await q.query(`DROP FUNCTION village_year_refresh(varchar[], integer[])`);
     await q.query(`DROP TABLE village_year`);
     await q.query(`GRANT EXECUTE ON FUNCTION village_year_of(varchar[], integer[]) TO qiangji_app`);

@@ -178,4 +178,77 @@ describe('the rollups of village years and grid units to cover, kept in the tran
     );
     expect(mismatched).toBe(0);
   });
+
+  it('when zero reports fill a unit’s silent days, one is backfilled between two and units come and go, then the units without reports over every week are those the unit list counts', async () => {
+    const units: string[] = (
+      await app.db.query(
+        `SELECT code FROM region WHERE level = 'GRID' AND valid_to IS NULL
+           AND path <@ (SELECT path FROM region WHERE code = $1) ORDER BY code`,
+        [county],
+      )
+    ).map((r: { code: string }) => r.code);
+    const report = (rows: [string, string][]) =>
+      app.db.query(
+        `INSERT INTO zero_report (region_code, day, reporter_name, created_by)
+         SELECT t.code, t.day::date, '网格员', 'test' FROM unnest($1::text[], $2::text[]) AS t (code, day)`,
+        [rows.map((r) => r[0]), rows.map((r) => r[1])],
+      );
+    // Windows of one to seven days around the reports, as the alert's week (clipped at a period's start) may be.
+    const windows = [1, 3, 7].flatMap((length) =>
+      Array.from({ length: 12 }, (_, i) => {
+        const from = new Date(Date.UTC(2012, 4, 25 + 3 * i));
+        const to = new Date(from.getTime() + (length - 1) * 86_400_000);
+        return [from, to].map((d) => d.toISOString().slice(0, 10));
+      }),
+    );
+    const expectListCounts = async () => {
+      for (const code of [county, ...townships, villages[2]])
+        for (const [from, to] of windows) {
+          const [[{ rollup }], [{ list }]] = await Promise.all([
+            app.db.query(
+              `SELECT coalesce(sum(units), 0)::int AS rollup FROM grid_unit_gap_rollup WHERE region_code = $1
+                 AND gap_to >= $3 AND gap_from <= $2 AND valid_from <= current_date AND valid_to > current_date`,
+              [code, from, to],
+            ),
+            app.db.query(
+              `SELECT count(*)::int AS list FROM region r WHERE r.level = 'GRID'
+                 AND r.path <@ (SELECT path FROM region WHERE code = $1)
+                 AND r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date)
+                 AND NOT EXISTS (SELECT 1 FROM grid_unit_day d WHERE d.region_code = r.code AND d.day BETWEEN $2 AND $3)`,
+              [code, from, to],
+            ),
+          ]);
+          expect({ code, from, to, count: rollup }).toEqual({ code, from, to, count: list });
+        }
+    };
+    await expectListCounts();
+    await report([
+      [units[0], '2012-06-01'],
+      [units[0], '2012-06-10'],
+      [units[1], '2012-06-03'],
+      [units[2], '2012-05-28'],
+    ]);
+    await expectListCounts();
+    await report([[units[0], '2012-06-05']]);
+    await report([
+      [units[1], '2012-06-04'],
+      [units[1], '2012-06-08'],
+      [units[3], '2012-06-15'],
+    ]);
+    await expectListCounts();
+    // A unit drawn since 2011 and never covered is without reports every week; a retired one no longer counts.
+    await app.db.query(
+      `INSERT INTO region (code, name, level, parent_code, valid_from) VALUES ($1, '第8网格', 'GRID', $2, '2011-01-01')`,
+      [gridUnitCode(villages[2], 8), villages[2]],
+    );
+    await app.db.query(`UPDATE region SET valid_from = '2011-01-01', valid_to = current_date WHERE code = $1`, [
+      units[2],
+    ]);
+    await expectListCounts();
+    const [{ mismatched }] = await app.db.query(
+      `SELECT count(*)::int AS mismatched FROM grid_unit_gap_rollup r JOIN region g ON g.code = r.region_code
+       WHERE r.region_path <> g.path`,
+    );
+    expect(mismatched).toBe(0);
+  });
 });
