@@ -55,7 +55,9 @@ export interface RollupSource {
 /** The rollup table, scoped and readable by the request role, never writable by it. */
 export async function createRollupTable(q: QueryRunner, t: RollupTable): Promise<void> {
   const keys = Object.entries(t.keys).map(([name, type]) => `${name} ${type} NOT NULL`);
-  const measures = Object.keys(t.measures).map((name) => `${name} ${measureType(t, name)} NOT NULL DEFAULT 0`);
+  const measures = Object.keys(t.measures).map(
+    (name) => `${name} ${measureType(t, name)} NOT NULL DEFAULT 0`,
+  );
   await q.query(`
     CREATE TABLE ${t.table} (
       region_code varchar(15) NOT NULL,
@@ -120,12 +122,27 @@ export async function addRollupSource(q: QueryRunner, t: RollupTable, s: RollupS
   const insert = applySql(t, s, deltas(t, s, 'new_rows', 1));
   const update = applySql(t, s, [...deltas(t, s, 'old_rows', -1), ...deltas(t, s, 'new_rows', 1)]);
   const remove = applySql(t, s, deltas(t, s, 'old_rows', -1));
+  await addStatementTriggers(q, fn, s.fact, { insert, update, remove });
+  await q.query(applySql(t, s, deltas(t, s, s.fact, 1)));
+}
+
+/**
+ * A trigger function `fn` and its statement triggers on `table`, one per event (PostgreSQL gives transition tables
+ * `new_rows` and `old_rows` to single-event triggers only): the SQL of each event's body, run with the owner's
+ * rights (SECURITY DEFINER: a district officer's write changes rows the officer may not read), by no one else.
+ */
+export async function addStatementTriggers(
+  q: QueryRunner,
+  fn: string,
+  table: string,
+  body: { insert: string; update: string; remove: string },
+): Promise<void> {
   await q.query(`
     CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
     BEGIN
-      IF TG_OP = 'INSERT' THEN ${insert};
-      ELSIF TG_OP = 'UPDATE' THEN ${update};
-      ELSE ${remove};
+      IF TG_OP = 'INSERT' THEN ${body.insert};
+      ELSIF TG_OP = 'UPDATE' THEN ${body.update};
+      ELSE ${body.remove};
       END IF;
       RETURN NULL;
     END $$`);
@@ -136,7 +153,6 @@ export async function addRollupSource(q: QueryRunner, t: RollupTable, s: RollupS
     ['DELETE', 'OLD TABLE AS old_rows'],
   ])
     await q.query(`
-      CREATE TRIGGER ${fn}_${event.toLowerCase()} AFTER ${event} ON ${s.fact}
+      CREATE TRIGGER ${fn}_${event.toLowerCase()} AFTER ${event} ON ${table}
       REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
-  await q.query(applySql(t, s, deltas(t, s, s.fact, 1)));
 }

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addRollupSource, createRollupTable, type RollupTable } from '../rollup';
+import { addRollupSource, addStatementTriggers, createRollupTable, type RollupTable } from '../rollup';
 import { addScopedTable } from '../scoped-table';
 
 // The domain's MODEL_REQUIRED_KINDS as they were when this ran.
@@ -8,7 +8,9 @@ const MODEL_KINDS = `'{PARTY_BRANCH,COOPERATIVE,TRADE_UNION,SERVICE_CENTRE}'::te
 const UNITS: RollupTable = {
   table: 'grid_unit_validity',
   keys: { valid_from: 'date', valid_to: 'date' },
-  measures: { units: 'grid units valid from valid_from until valid_to (infinity: not retired), under the region' },
+  measures: {
+    units: 'grid units valid from valid_from until valid_to (infinity: not retired), under the region',
+  },
 };
 
 const VILLAGE_YEARS: RollupTable = {
@@ -116,7 +118,9 @@ const GRID_UNIT_GAP_REFRESH = refreshFunction({
 const GAPS: RollupTable = {
   table: 'grid_unit_gap_rollup',
   keys: { gap_to: 'date', gap_from: 'date', valid_from: 'date', valid_to: 'date' },
-  measures: { units: 'grid units with no event and no zero report from gap_from to gap_to, under the region' },
+  measures: {
+    units: 'grid units with no event and no zero report from gap_from to gap_to, under the region',
+  },
 };
 
 const codesOf = (level: string) => (rows: string) =>
@@ -126,7 +130,11 @@ const regionCodesOf = (rows: string) => `ARRAY(SELECT DISTINCT f.region_code FRO
 /** What a statement on each fact puts in reach of a refresh: `[refreshed table, fact, its arguments of the rows]`. */
 const REFRESHES: readonly [string, string, readonly ((rows: string) => string)[]][] = [
   // A profile's year may be the first or the last of its year: every village counts in the years that exist.
-  ['village_year', 'village_indicator', [() => `'{}'`, (rows) => `ARRAY(SELECT DISTINCT f.year FROM ${rows} f)`]],
+  [
+    'village_year',
+    'village_indicator',
+    [() => `'{}'`, (rows) => `ARRAY(SELECT DISTINCT f.year FROM ${rows} f)`],
+  ],
   ['village_year', 'village_organization', [regionCodesOf, () => `'{}'`]],
   ['village_year', 'region', [codesOf('VILLAGE'), () => `'{}'`]],
   ['grid_unit_gap', 'grid_unit_day', [regionCodesOf]],
@@ -149,7 +157,6 @@ const coverageView = (units: string) => `
     least(g.valid_to - 1, (date_trunc('year', current_date) + interval '2 years - 1 day')::date),
     interval '1 month') m (month)`;
 
-
 /**
  * The command view's yearly, unit-day and cadre-visit figures as trigger-kept rollups (issue 13), instead of views that
  * expanded every village × year × region above and every grid unit × month on each request:
@@ -171,26 +178,12 @@ const coverageView = (units: string) => `
 /** The statement triggers that refresh `table` for what a statement on `fact` reaches. */
 async function refreshFrom(q: QueryRunner, table: string, fact: string): Promise<void> {
   const [, , args] = REFRESHES.find(([t, f]) => t === table && f === fact)!;
-  const fn = `${table}_from_${fact}`;
   const refresh = (rows: string) => `PERFORM ${table}_refresh(${args.map((a) => a(rows)).join(', ')})`;
-  await q.query(`
-    CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-    BEGIN
-      IF TG_OP = 'INSERT' THEN ${refresh('new_rows')};
-      ELSIF TG_OP = 'UPDATE' THEN ${refresh('old_rows')}; ${refresh('new_rows')};
-      ELSE ${refresh('old_rows')};
-      END IF;
-      RETURN NULL;
-    END $$`);
-  await q.query(`REVOKE ALL ON FUNCTION ${fn}() FROM PUBLIC`);
-  for (const [event, tables] of [
-    ['INSERT', 'NEW TABLE AS new_rows'],
-    ['UPDATE', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
-    ['DELETE', 'OLD TABLE AS old_rows'],
-  ])
-    await q.query(`
-      CREATE TRIGGER ${fn}_${event.toLowerCase()} AFTER ${event} ON ${fact}
-      REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+  await addStatementTriggers(q, `${table}_from_${fact}`, fact, {
+    insert: refresh('new_rows'),
+    update: `${refresh('old_rows')}; ${refresh('new_rows')}`,
+    remove: refresh('old_rows'),
+  });
 }
 
 export class CommandViewRollups1765500000000 implements MigrationInterface {
@@ -230,8 +223,11 @@ export class CommandViewRollups1765500000000 implements MigrationInterface {
     await q.query(VILLAGE_YEAR_REFRESH);
     for (const fn of ['village_year_of(varchar[], integer[])', 'village_year_refresh(varchar[], integer[])'])
       await q.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
-    for (const [table, fact] of REFRESHES.filter(([t]) => t === 'village_year')) await refreshFrom(q, table, fact);
-    await q.query(`SELECT village_year_refresh(ARRAY(SELECT code FROM region WHERE level = 'VILLAGE'), '{}')`);
+    for (const [table, fact] of REFRESHES.filter(([t]) => t === 'village_year'))
+      await refreshFrom(q, table, fact);
+    await q.query(
+      `SELECT village_year_refresh(ARRAY(SELECT code FROM region WHERE level = 'VILLAGE'), '{}')`,
+    );
     await createRollupTable(q, VILLAGE_YEARS);
     await addRollupSource(q, VILLAGE_YEARS, {
       fact: 'village_year',
@@ -276,7 +272,8 @@ export class CommandViewRollups1765500000000 implements MigrationInterface {
     await q.query(GRID_UNIT_GAP_REFRESH);
     for (const fn of ['grid_unit_gap_of(varchar[])', 'grid_unit_gap_refresh(varchar[])'])
       await q.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
-    for (const [table, fact] of REFRESHES.filter(([t]) => t === 'grid_unit_gap')) await refreshFrom(q, table, fact);
+    for (const [table, fact] of REFRESHES.filter(([t]) => t === 'grid_unit_gap'))
+      await refreshFrom(q, table, fact);
     await q.query(`SELECT grid_unit_gap_refresh(ARRAY(SELECT code FROM region WHERE level = 'GRID'))`);
     // By the gap's end first: the gaps around a recent week are one short range of the key.
     await createRollupTable(q, GAPS);
@@ -285,7 +282,12 @@ export class CommandViewRollups1765500000000 implements MigrationInterface {
       ancestors: true,
       contributions: [
         {
-          keys: { gap_to: 'f.gap_to', gap_from: 'f.gap_from', valid_from: 'f.valid_from', valid_to: 'f.valid_to' },
+          keys: {
+            gap_to: 'f.gap_to',
+            gap_from: 'f.gap_from',
+            valid_from: 'f.valid_from',
+            valid_to: 'f.valid_to',
+          },
           measures: { units: '1' },
         },
       ],
@@ -294,7 +296,8 @@ export class CommandViewRollups1765500000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     const dropSource = async (fn: string, fact: string) => {
-      for (const event of ['insert', 'update', 'delete']) await q.query(`DROP TRIGGER ${fn}_${event} ON ${fact}`);
+      for (const event of ['insert', 'update', 'delete'])
+        await q.query(`DROP TRIGGER ${fn}_${event} ON ${fact}`);
       await q.query(`DROP FUNCTION ${fn}()`);
     };
     await dropSource('grid_unit_gap_rollup_from_grid_unit_gap', 'grid_unit_gap');

@@ -102,13 +102,20 @@ describe('the rollups of village years and grid units to cover, kept in the tran
        ].join(', ')}`,
     );
     await expectRollupsEqualScans();
-    expect(await yearOf(county, 2011)).toEqual({ villages: 4, adopting: 2, income: expect.any(String), population: 1200 });
+    expect(await yearOf(county, 2011)).toEqual({
+      villages: 4,
+      adopting: 2,
+      income: expect.any(String),
+      population: 1200,
+    });
     expect(await yearOf(county, 2012)).toMatchObject({ villages: 4, adopting: 1, population: 1240 });
 
     await app.db.query(
       `UPDATE village_indicator SET per_capita_net_income = per_capita_net_income + 1000 WHERE year = 2012`,
     );
-    await app.db.query(`UPDATE village_organization SET dissolved_on = NULL WHERE region_code = $1`, [villages[1]]);
+    await app.db.query(`UPDATE village_organization SET dissolved_on = NULL WHERE region_code = $1`, [
+      villages[1],
+    ]);
     await app.db.query(`DELETE FROM village_organization WHERE region_code = $1 AND kind = 'COOPERATIVE'`, [
       villages[0],
     ]);
@@ -128,7 +135,10 @@ describe('the rollups of village years and grid units to cover, kept in the tran
     expect(await yearOf(county, 2013)).toMatchObject({ villages: 0, adopting: 0 });
 
     // A village abolished in 2012 counts in 2011 only; a village moved to the other township takes its years along.
-    await app.db.query(`UPDATE region SET valid_from = '2009-01-01', valid_to = '2012-06-30' WHERE code = $1`, [villages[3]]);
+    await app.db.query(
+      `UPDATE region SET valid_from = '2009-01-01', valid_to = '2012-06-30' WHERE code = $1`,
+      [villages[3]],
+    );
     await app.db.query(`UPDATE region SET parent_code = $1 WHERE code = $2`, [townships[1], villages[0]]);
     await expectRollupsEqualScans();
     expect(await yearOf(county, 2012)).toMatchObject({ villages: 3 });
@@ -241,9 +251,10 @@ describe('the rollups of village years and grid units to cover, kept in the tran
       `INSERT INTO region (code, name, level, parent_code, valid_from) VALUES ($1, '第8网格', 'GRID', $2, '2011-01-01')`,
       [gridUnitCode(villages[2], 8), villages[2]],
     );
-    await app.db.query(`UPDATE region SET valid_from = '2011-01-01', valid_to = current_date WHERE code = $1`, [
-      units[2],
-    ]);
+    await app.db.query(
+      `UPDATE region SET valid_from = '2011-01-01', valid_to = current_date WHERE code = $1`,
+      [units[2]],
+    );
     await expectListCounts();
     const [{ mismatched }] = await app.db.query(
       `SELECT count(*)::int AS mismatched FROM grid_unit_gap_rollup r JOIN region g ON g.code = r.region_code
