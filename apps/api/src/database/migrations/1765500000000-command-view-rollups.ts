@@ -38,7 +38,8 @@ const VILLAGE_YEAR_OF = `
   LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
     WITH all_years AS (SELECT DISTINCT i.year FROM village_indicator i),
     pairs AS (
-      SELECT v.code, y.year FROM region v CROSS JOIN all_years y WHERE v.code = ANY(codes) AND v.level = 'VILLAGE'
+      SELECT v.code, y.year FROM region v CROSS JOIN all_years y
+      WHERE v.code IN (SELECT unnest(codes)) AND v.level = 'VILLAGE'
         AND (v.valid_to IS NULL OR v.valid_to > make_date(y.year, 12, 31))
       UNION
       SELECT v.code, y.year FROM region v JOIN all_years y ON y.year = ANY(years) WHERE v.level = 'VILLAGE'
@@ -65,19 +66,20 @@ function refreshFunction(t: {
   columns: readonly string[];
 }): string {
   const of = (alias: string, names: readonly string[]) => names.map((c) => `${alias}.${c}`).join(', ');
+  // EXCEPT by hashing, not NOT EXISTS: a refresh of every unit compares tens of thousands of rows with as many.
+  const reached = `SELECT ${of('y', t.columns)} FROM ${t.table} y WHERE ${t.reach}`;
+  const desired = `SELECT ${of('d', t.columns)} FROM ${t.desired} d`;
   return `
     CREATE FUNCTION ${t.table}_refresh(${t.args}) RETURNS void LANGUAGE sql SET search_path = public, pg_temp AS $$
-      DELETE FROM ${t.table} y WHERE ${t.reach}
-        AND NOT EXISTS (SELECT 1 FROM ${t.desired} d WHERE (${of('d', t.columns)}) = (${of('y', t.columns)}));
-      INSERT INTO ${t.table} (${t.columns.join(', ')}) SELECT ${of('d', t.columns)} FROM ${t.desired} d
-      WHERE NOT EXISTS (SELECT 1 FROM ${t.table} y WHERE (${of('y', t.key)}) = (${of('d', t.key)}));
+      DELETE FROM ${t.table} y USING (${reached} EXCEPT ${desired}) x WHERE (${of('y', t.key)}) = (${of('x', t.key)});
+      INSERT INTO ${t.table} (${t.columns.join(', ')}) ${desired} EXCEPT ${reached};
     $$`;
 }
 
 const VILLAGE_YEAR_REFRESH = refreshFunction({
   table: 'village_year',
   args: 'codes varchar[], years integer[]',
-  reach: '(y.region_code = ANY(codes) OR y.year = ANY(years))',
+  reach: '(y.region_code IN (SELECT unnest(codes)) OR y.year = ANY(years))',
   desired: 'village_year_of(codes, years)',
   key: ['region_code', 'year'],
   columns: ['region_code', 'year', 'adopting', 'income', 'income_population'],
@@ -94,12 +96,13 @@ const GRID_UNIT_GAP_OF = `
   LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
     WITH units AS (
       SELECT u.code, u.valid_from, coalesce(u.valid_to, 'infinity'::date) AS valid_to FROM region u
-      WHERE u.code = ANY(codes) AND u.level = 'GRID'),
+      WHERE u.code IN (SELECT unnest(codes)) AND u.level = 'GRID'),
     bounds AS (
-      SELECT u.code, lag(d.day) OVER (PARTITION BY u.code ORDER BY d.day) AS before, d.day AS after
-      FROM units u JOIN grid_unit_day d ON d.region_code = u.code
+      SELECT d.region_code AS code, lag(d.day) OVER (PARTITION BY d.region_code ORDER BY d.day) AS before,
+        d.day AS after
+      FROM grid_unit_day d WHERE d.region_code IN (SELECT code FROM units)
       UNION ALL
-      SELECT u.code, (SELECT max(d.day) FROM grid_unit_day d WHERE d.region_code = u.code), NULL FROM units u)
+      SELECT u.code, max(d.day), NULL FROM units u LEFT JOIN grid_unit_day d ON d.region_code = u.code GROUP BY 1)
     SELECT u.code, coalesce(b.before + 1, '-infinity'::date), coalesce(b.after - 1, 'infinity'::date),
       u.valid_from, u.valid_to
     FROM bounds b JOIN units u ON u.code = b.code
@@ -109,7 +112,7 @@ const GRID_UNIT_GAP_OF = `
 const GRID_UNIT_GAP_REFRESH = refreshFunction({
   table: 'grid_unit_gap',
   args: 'codes varchar[]',
-  reach: 'y.region_code = ANY(codes)',
+  reach: 'y.region_code IN (SELECT unnest(codes))',
   desired: 'grid_unit_gap_of(codes)',
   key: ['region_code', 'gap_from'],
   columns: ['region_code', 'gap_from', 'gap_to', 'valid_from', 'valid_to'],
@@ -179,8 +182,11 @@ const coverageView = (units: string) => `
 async function refreshFrom(q: QueryRunner, table: string, fact: string): Promise<void> {
   const [, , args] = REFRESHES.find(([t, f]) => t === table && f === fact)!;
   const refresh = (rows: string) => `PERFORM ${table}_refresh(${args.map((a) => a(rows)).join(', ')})`;
+  // A bulk load (the seed, an import) brings the planner's statistics up first: planned for the empty tables
+  // they were, the refresh's joins took nested loops over every unit-day, for minutes.
+  const analyzed = `IF (SELECT count(*) FROM new_rows) >= 1000 THEN ANALYZE ${fact}, ${table}; END IF`;
   await addStatementTriggers(q, `${table}_from_${fact}`, fact, {
-    insert: refresh('new_rows'),
+    insert: `${analyzed}; ${refresh('new_rows')}`,
     update: `${refresh('old_rows')}; ${refresh('new_rows')}`,
     remove: refresh('old_rows'),
   });
