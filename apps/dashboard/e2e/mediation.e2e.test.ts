@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startApi, type RunningApi } from './api-server';
-import { launchChromium, withScreenshotOnFailure } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { withScreenshotOnFailure } from './browser';
 import { menuEntries, signIn } from './sign-in';
+import { browserSuite, pick, scrollWidth } from './suite';
 
-const UI_TIMEOUT_MS = 30_000;
 /** 双金村 of 延寿镇, whose committee the seed heads with 敖亚斌 (the article's village). */
 const VILLAGE = '230129100204';
 const VILLAGE_MEDIATOR = '敖亚斌';
@@ -17,43 +16,9 @@ function chineseToday(): string {
 }
 
 describe('grand mediation in the browser', () => {
-  let api: RunningApi | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  const suite = browserSuite();
   let page: Page;
-
-  beforeAll(async () => {
-    api = await startApi();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
-
-  /** A fresh context per test: a new browser, so the previous user's session is gone. */
-  async function open(viewport: { width: number; height: number }) {
-    context = await browser!.newContext({ viewport, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-  }
-
-  afterEach(async () => {
-    await context?.close();
-  });
-
   const phone = () => (page.viewportSize()?.width ?? DESKTOP.width) < 600;
-  /** How wide the page is laid out: more than the window means it scrolls sideways. */
-  const scrollWidth = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
-
-  /** Picks an option of a react-admin select or autocomplete by its label, after typing `search` if given. */
-  async function pick(scope: Page | Locator, label: string, option: string | RegExp, search?: string) {
-    const input = scope.getByRole('combobox', { name: label });
-    await input.click();
-    if (search) await input.fill(search);
-    await page.getByRole('option', { name: option }).first().click();
-  }
 
   /**
    * A step's button. On a phone it sits in the bar at the bottom of the screen, within reach however far the
@@ -72,7 +37,7 @@ describe('grand mediation in the browser', () => {
       // A finger's target, not a pointer's.
       expect(box.height).toBeGreaterThanOrEqual(36);
     }
-    expect(await scrollWidth()).toBeLessThanOrEqual(PHONE.width);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     return button;
   }
 
@@ -174,13 +139,13 @@ describe('grand mediation in the browser', () => {
     await timeline.getByText(`日期：${chineseToday()}`).first().waitFor();
     await timeline.getByText(`签订日期：${chineseToday()}`).waitFor();
     await expect(timeline.getByText(/ · 延寿镇调解员$/).count()).resolves.toBe(steps.length);
-    expect(await scrollWidth()).toBeLessThanOrEqual(page.viewportSize()!.width);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(page.viewportSize()!.width);
   }
 
   it('when a mediator takes a case from intake to closed, then each step shows its state and the timeline lists them all', async () => {
-    await open(DESKTOP);
+    page = await suite.open(DESKTOP);
     await withScreenshotOnFailure(page, 'mediation-case', async () => {
-      await signIn(page, api!.baseUrl, 'mediator');
+      await signIn(page, suite.baseUrl(), 'mediator');
       const menu = await menuEntries(page);
       expect(menu).toEqual(expect.arrayContaining(['矛盾纠纷', '大调解概况', '调解组织', '调解员']));
       await takeCaseToClosed('金圣屯机耕路占用纠纷');
@@ -188,9 +153,9 @@ describe('grand mediation in the browser', () => {
   });
 
   it('when a mediator takes a case from intake to closed on a phone, then every step is within reach and every dialog fits the screen', async () => {
-    await open(PHONE);
+    page = await suite.open(PHONE);
     await withScreenshotOnFailure(page, 'mediation-case-phone', async () => {
-      await signIn(page, api!.baseUrl, 'mediator');
+      await signIn(page, suite.baseUrl(), 'mediator');
       await takeCaseToClosed('金圣屯水渠堵塞纠纷');
       // Closed: the bar at the bottom is gone with the last step.
       await expect(page.getByRole('toolbar', { name: '办理操作' }).isVisible()).resolves.toBe(false);
@@ -198,9 +163,9 @@ describe('grand mediation in the browser', () => {
   });
 
   it('when a supervisor opens the overview, then it shows this year, offers the years with cases, and 2012 the article’s figures', async () => {
-    await open(DESKTOP);
+    page = await suite.open(DESKTOP);
     await withScreenshotOnFailure(page, 'mediation-overview', async () => {
-      await signIn(page, api!.baseUrl, 'supervisor');
+      await signIn(page, suite.baseUrl(), 'supervisor');
       await page.getByRole('menuitem', { name: '大调解概况' }).click();
       await page.waitForURL(/#\/mediation/);
       // This year in Harbin, whose cases the seed plays up to today.

@@ -1,51 +1,19 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startApi, type RunningApi } from './api-server';
-import { launchChromium, withScreenshotOnFailure } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { withScreenshotOnFailure } from './browser';
 import { menuEntries, signIn } from './sign-in';
+import { browserSuite, pick, scrollWidth } from './suite';
 
-const UI_TIMEOUT_MS = 30_000;
 /** 上红社区, the article's smart community, where the demo's `shanghong` account works. */
 const SHANGHONG = '230102010003';
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
 describe('public services in the browser', () => {
-  let api: RunningApi | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  const suite = browserSuite();
   let page: Page;
-
-  beforeAll(async () => {
-    api = await startApi();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
-
-  async function open(viewport: { width: number; height: number }) {
-    context = await browser!.newContext({ viewport, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-  }
-
-  afterEach(async () => {
-    await context?.close();
-  });
-
   const phone = () => (page.viewportSize()?.width ?? DESKTOP.width) < 600;
-  const scrollWidth = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
-
-  async function pick(scope: Page | Locator, label: string, option: string | RegExp, search?: string) {
-    const input = scope.getByRole('combobox', { name: label });
-    await input.click();
-    if (search) await input.fill(search);
-    await page.getByRole('option', { name: option }).first().click();
-  }
 
   /** A step's button (in the bar at the bottom on a phone), its dialog, confirmed, and the new state shown. */
   async function step(
@@ -68,7 +36,7 @@ describe('public services in the browser', () => {
    * his mother with his real name; the worker accepts, books the on-site appointment, handles it and completes it.
    */
   async function seniorCard() {
-    await signIn(page, api!.baseUrl, 'shanghong');
+    await signIn(page, suite.baseUrl(), 'shanghong');
     if (phone()) await page.getByRole('button', { name: '打开菜单' }).click();
     else
       expect(await menuEntries(page)).toEqual(
@@ -112,24 +80,24 @@ describe('public services in the browser', () => {
         .getByText(new RegExp(`^${command} → `))
         .first()
         .waitFor();
-    expect(await scrollWidth()).toBeLessThanOrEqual(page.viewportSize()!.width);
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(page.viewportSize()!.width);
   }
 
   it('when a community worker takes the senior-card application from submitted to completed, then each step shows', async () => {
-    await open(DESKTOP);
+    page = await suite.open(DESKTOP);
     await withScreenshotOnFailure(page, 'services-senior-card', seniorCard);
   });
 
   it('when the worker does the same on a phone, then every step is within reach and nothing scrolls sideways', async () => {
-    await open(PHONE);
+    page = await suite.open(PHONE);
     await withScreenshotOnFailure(page, 'services-senior-card-phone', seniorCard);
   });
 
   it('when 上红社区’s page is opened without a tile server, then the 1,000 m map draws the circle and the points', async () => {
-    await open(DESKTOP);
+    page = await suite.open(DESKTOP);
     await withScreenshotOnFailure(page, 'services-community-map', async () => {
-      await signIn(page, api!.baseUrl, 'supervisor');
-      await page.goto(`${api!.baseUrl}/#/communityProfiles/${SHANGHONG}/show`);
+      await signIn(page, suite.baseUrl(), 'supervisor');
+      await page.goto(`${suite.baseUrl()}/#/communityProfiles/${SHANGHONG}/show`);
       const map = page.getByTestId('convenience-map');
       await map.waitFor();
       const list = page.getByRole('list', { name: '1000米便民服务地图' });
@@ -141,7 +109,10 @@ describe('public services in the browser', () => {
       await expect(map.locator('img.leaflet-tile').count()).resolves.toBe(0);
       await page.getByText('中心社区', { exact: true }).waitFor();
       await page.getByText('便民助老', { exact: true }).waitFor();
-      await page.screenshot({ path: path.join(tmpdir(), 'qiangji-services-community-1366.png'), fullPage: true });
+      await page.screenshot({
+        path: path.join(tmpdir(), 'qiangji-services-community-1366.png'),
+        fullPage: true,
+      });
     });
   });
 });

@@ -248,6 +248,8 @@ describe('the public API', () => {
         'isVisitDue',
         'isBelowCadreTarget',
         'cadreVisitTarget',
+        'onScheduleVisitRate',
+        'poorVisitMonthsDue',
         'incomeGrowth',
         'perCapitaIncomeOf',
         'VILLAGE_INDICATOR_FIELDS',

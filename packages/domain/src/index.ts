@@ -355,6 +355,8 @@ export {
   isVisitDue,
   isBelowCadreTarget,
   cadreVisitTarget,
+  onScheduleVisitRate,
+  poorVisitMonthsDue,
   incomeGrowth,
   perCapitaIncomeOf,
   VILLAGE_INDICATOR_FIELDS,

@@ -12,6 +12,8 @@ import {
   isBelowCadreTarget,
   isOnSchedule,
   isVisitDue,
+  onScheduleVisitRate,
+  poorVisitMonthsDue,
   visitPeriodStart,
   isOpenAssistance,
   netAssets,
@@ -183,6 +185,22 @@ describe('villages and stationed cadres', () => {
     it('when visited households are counted, then the coverage is a fraction of the households', () => {
       expect(coverageRate(30, 40)).toBe(0.75);
       expect(coverageRate(0, 0)).toBeNull();
+    });
+
+    it('when two poor households are owed a quarter of monthly visits and five months had one, then 5 of 6 were on schedule', () => {
+      // One visited in January, February and March; the other in January and March (twice in March).
+      const due = poorVisitMonthsDue(2, '2013-01-01', '2013-03-31');
+      expect(due).toBe(6);
+      expect(onScheduleVisitRate(3 + 2, due)).toBeCloseTo(5 / 6, 12);
+      // A single month: the share of the poor households visited in it.
+      expect(onScheduleVisitRate(1, poorVisitMonthsDue(2, '2013-02-01', '2013-02-28'))).toBe(0.5);
+      // A custom range counts every month its days touch.
+      expect(poorVisitMonthsDue(3, '2013-01-15', '2013-02-02')).toBe(6);
+    });
+
+    it('when there is no poor household, then the rate is undefined; more months visited than due is refused', () => {
+      expect(onScheduleVisitRate(0, poorVisitMonthsDue(0, '2013-01-01', '2013-12-31'))).toBeNull();
+      expect(fieldOf(() => onScheduleVisitRate(7, 6))).toBe('covered');
     });
   });
 

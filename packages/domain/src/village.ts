@@ -1,6 +1,6 @@
 import { chinaDay } from './china-time';
 import { DomainValidationError } from './errors';
-import { compoundAnnualGrowth } from './kpi';
+import { compoundAnnualGrowth, coverageRate } from './kpi';
 import { defineMachine, type Labels } from './machine';
 import type { Role } from './permissions';
 
@@ -227,6 +227,32 @@ export function isOnSchedule(
     visitDays.filter((d) => d >= from && d <= to).map((d) => Math.floor((monthIndex(d) - start) / months)),
   );
   return covered.size === periods;
+}
+
+/**
+ * 贫困户按期走访率 (poor households visited on schedule), the one definition behind the command view's tile,
+ * cadreStats' `onScheduleRate` and the monthly report: of the visits the poor households were owed over a run of
+ * calendar months — one in every month for each poor household (the monthly schedule of `DEFAULT_VISIT_TARGETS`)
+ * — the share that were made: poor household-months with at least one visit ÷ poor household-months due
+ * (`poorVisitMonthsDue`). For one month it is the share of the poor households visited in that month.
+ *
+ * Chosen over "the share of poor households visited in every month of the period" (`isOnSchedule`, which
+ * cadreStats still counts as `poorVisitedOnSchedule`) because it is a sum of monthly counts: a rollup by region
+ * and month gives it exactly for any run of months (a month, a quarter, a year, a custom range), and a region's
+ * months add up from its children's. "Every month" is not a sum: a household visited in January and in March is
+ * in both months' counts but not on schedule for the quarter. Twice in one month still counts once.
+ */
+export function onScheduleVisitRate(visitedMonths: number, dueMonths: number): number | null {
+  return coverageRate(visitedMonths, dueMonths);
+}
+
+/**
+ * The poor household-months due over [from, to]: every poor household once in each calendar month the days
+ * touch. The register keeps a household's poverty as it is now (its `POOR_HOUSEHOLD` tag), not its history,
+ * so today's poor households are due in every month of the period.
+ */
+export function poorVisitMonthsDue(poorHouseholds: number, from: string, to: string): number {
+  return poorHouseholds * targetPeriods(from, to, 1);
 }
 
 /** The visits a cadre owes over [from, to]: the monthly target for every calendar month the days touch. */

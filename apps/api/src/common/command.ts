@@ -50,6 +50,20 @@ export interface CommandTarget<
   timeline?(ctx: RequestContext, row: Row, entry: TimelineEntry<S, object>, p: Params): string;
 }
 
+/**
+ * A target's `load` where the scope alone decides what the caller reads: the row (`columns` name the table
+ * by `alias`) with its region path, locked for the command.
+ */
+export function lockedRow<Row>(table: string, alias: string, columns: string) {
+  return async (_ctx: RequestContext, m: EntityManager, id: string): Promise<Row | undefined> => {
+    const [row] = await m.query(
+      `SELECT ${columns}, ${alias}.region_path::text AS path FROM ${table} ${alias} WHERE ${alias}.id = $1::uuid FOR UPDATE`,
+      [id],
+    );
+    return row;
+  };
+}
+
 export interface CommandStep<D> {
   /** Columns the step changes besides the state. */
   set?: Record<string, unknown>;

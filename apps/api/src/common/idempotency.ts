@@ -37,12 +37,15 @@ export function payloadHash(input: object): string {
   return createHash('sha256').update(canonical).digest('base64url');
 }
 
+/** A table that takes creates with a retry key, and the columns (naming it by `alias`) a create answers with. */
+export interface IdempotentTable {
+  table: string;
+  alias: string;
+  columns: string;
+}
+
 /** The first result of a retried create, when its input matches; BAD_USER_INPUT when it does not. */
-export async function replay<T>(
-  m: Queryable,
-  from: { table: string; alias: string; columns: string },
-  idem: Idempotency,
-): Promise<T> {
+export async function replay<T>(m: Queryable, from: IdempotentTable, idem: Idempotency): Promise<T> {
   const [first] = await m.query(
     `SELECT ${from.columns}, ${from.alias}.idempotency_hash AS "idempotencyHash" FROM ${from.table} ${from.alias}
      WHERE ${from.alias}.created_by = $1 AND ${from.alias}.idempotency_key = $2`,
@@ -52,4 +55,30 @@ export async function replay<T>(
     throw AppError.badInput('This idempotencyKey was used with another input.', 'idempotencyKey');
   delete first.idempotencyHash;
   return first;
+}
+
+/**
+ * A create's INSERT under its retry key (`values` by column): the new row, or for a retry the first result
+ * (`replayed`, which has nothing left to record).
+ */
+export async function insertOnce<T>(
+  m: Queryable,
+  into: IdempotentTable,
+  values: Record<string, unknown>,
+  idem: Idempotency,
+): Promise<{ row: T; replayed: boolean }> {
+  const all = {
+    ...values,
+    idempotency_key: idem.key,
+    idempotency_hash: idem.hash,
+    created_by: idem.createdBy,
+  };
+  const columns = Object.keys(all);
+  const [row]: T[] = await m.query(
+    `INSERT INTO ${into.table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})
+     ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+     RETURNING ${into.columns.replaceAll(`${into.alias}.`, '')}`,
+    Object.values(all),
+  );
+  return row ? { row, replayed: false } : { row: await replay<T>(m, into, idem), replayed: true };
 }

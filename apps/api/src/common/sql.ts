@@ -212,3 +212,14 @@ export async function findOrThrow<T>(
   if (!row) throw AppError.notFound(notFound);
   return row;
 }
+
+/** The row a client's id names, read through the service's own `findByIds` (so in scope), or NOT_FOUND. */
+export async function getById<T>(
+  findByIds: (ids: string[]) => Promise<T[]>,
+  id: string,
+  label: string,
+): Promise<T> {
+  const [row] = await findByIds([parseId(id, 'id')]);
+  if (!row) throw AppError.notFound(`${label} ${id} was not found.`);
+  return row;
+}

@@ -20,6 +20,7 @@ import { ServiceEligibility1765310000000 } from './migrations/1765310000000-serv
 import { SecurityRollup1765320000000 } from './migrations/1765320000000-security-rollup';
 import { GridCoverage1765400000000 } from './migrations/1765400000000-grid-coverage';
 import { CommandViewRollups1765500000000 } from './migrations/1765500000000-command-view-rollups';
+import { PoorVisits1765600000000 } from './migrations/1765600000000-poor-visits';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
 export class AppDataSource extends DataSource {
@@ -63,6 +64,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       SecurityRollup1765320000000,
       GridCoverage1765400000000,
       CommandViewRollups1765500000000,
+      PoorVisits1765600000000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -1,5 +1,5 @@
-import { Datagrid, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { formatDateTime } from '../common/dates';
+import { Datagrid, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { useDates } from '../common/use-dates';
 import { DateTimeField } from '../common/DateTimeField';
 import { ResourceList } from '../common/ResourceList';
 import { auditFilters } from './audit-filters';
@@ -32,7 +32,7 @@ const CodeField = ({ kind }: { kind: 'action' | 'entity'; label?: string; sortab
 /** The append-only audit log, newest first; a row opens its changes in place. */
 export const AuditEventList = () => {
   const text = useAuditText();
-  const [locale = 'zh-CN'] = useLocaleState();
+  const dates = useDates();
   return (
     <ResourceList
       filters={auditFilters}
@@ -40,7 +40,7 @@ export const AuditEventList = () => {
       phone={{
         primaryText: (e: AuditRow) => `${text.action(e.action)} · ${text.entity(e.entityType)}`,
         secondaryText: (e: AuditRow) => [e.actorName, e.purpose].filter(Boolean).join(' · '),
-        tertiaryText: (e: AuditRow) => formatDateTime(e.at, locale),
+        tertiaryText: (e: AuditRow) => dates.dateTime(e.at),
       }}
     >
       <Datagrid rowClick="expand" expand={<AuditChanges />} bulkActionButtons={false}>

@@ -3,8 +3,8 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ComponentType, ReactNode } from 'react';
-import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { formatDateTime, formatDay } from '../common/dates';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { useDates } from '../common/use-dates';
 import { StateChip } from '../mediation/chips';
 import type { DisputeCaseDetailRecord, DisputeCaseEventDetails } from './dispute-case-record';
 import { ShowLink } from '../common/ShowLink';
@@ -27,10 +27,10 @@ const Detail = ({ label, value }: { label: string; value: ReactNode }) => {
 /** How the details are written: days in the one Chinese style, names joined as the language joins them. */
 function useWriting() {
   const translate = useTranslate();
-  const [locale = 'zh-CN'] = useLocaleState();
+  const dates = useDates();
   return {
     translate,
-    day: (value: string) => formatDay(value, locale),
+    day: dates.day,
     names: (names: readonly string[]) => names.join(translate('app.list_separator')),
     yesNo: (value: boolean) => translate(value ? 'ra.boolean.true' : 'ra.boolean.false'),
   };
@@ -146,7 +146,7 @@ function eventLabel(command: string, translate: ReturnType<typeof useTranslate>)
 export const CaseTimeline = () => {
   const record = useRecordContext<DisputeCaseDetailRecord>();
   const translate = useTranslate();
-  const [locale = 'zh-CN'] = useLocaleState();
+  const dates = useDates();
   const events = record?.timeline;
   if (!events) return null;
   return (
@@ -189,7 +189,7 @@ export const CaseTimeline = () => {
               )}
             </Stack>
             <Typography variant="body2" color="text.secondary">
-              {formatDateTime(event.at, locale)} · {event.actorName}
+              {dates.dateTime(event.at)} · {event.actorName}
             </Typography>
             <EventDetails details={event.details} />
           </Box>

@@ -1,5 +1,5 @@
-import { Datagrid, TextField, useLocaleState, useTranslate } from 'react-admin';
-import { formatDateTime } from '../common/dates';
+import { Datagrid, TextField, useTranslate } from 'react-admin';
+import { useDates } from '../common/use-dates';
 import { DateTimeField } from '../common/DateTimeField';
 import { LabelField } from '../common/LabelChips';
 import { regionName } from '../common/region-ref';
@@ -13,7 +13,7 @@ import { showsDeadline, type DisputeCaseRecord } from './dispute-case-record';
 /** Cases placed in the user's jurisdiction, newest first; overdue ones red, those at risk amber. */
 export const DisputeCaseList = () => {
   const translate = useTranslate();
-  const [locale = 'zh-CN'] = useLocaleState();
+  const dates = useDates();
   // On a phone: the state and, while the case runs, its deadline, in words.
   const status = (c: DisputeCaseRecord) =>
     [
@@ -32,7 +32,7 @@ export const DisputeCaseList = () => {
       phone={{
         primaryText: (c: DisputeCaseRecord) => `${c.number} ${c.title}`,
         secondaryText: (c: DisputeCaseRecord) => (
-          <TwoLines first={status(c)} second={formatDateTime(c.receivedAt, locale)} />
+          <TwoLines first={status(c)} second={dates.dateTime(c.receivedAt)} />
         ),
       }}
     >

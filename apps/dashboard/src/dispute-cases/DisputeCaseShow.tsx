@@ -9,16 +9,8 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactElement } from 'react';
-import {
-  BooleanField,
-  Labeled,
-  NumberField,
-  TextField,
-  useLocaleState,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
-import { formatDay } from '../common/dates';
+import { BooleanField, Labeled, NumberField, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { useDates } from '../common/use-dates';
 import { DateTimeField } from '../common/DateTimeField';
 import { LabelChips, LabelField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
@@ -209,7 +201,7 @@ const RiskSection = () => {
 const AgreementSection = () => {
   const record = useRecordContext<DisputeCaseDetailRecord>();
   const translate = useTranslate();
-  const [locale = 'zh-CN'] = useLocaleState();
+  const dates = useDates();
   const agreement = record?.agreement;
   if (!agreement) return null;
   return (
@@ -221,7 +213,7 @@ const AgreementSection = () => {
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
         {translate('app.cases.agreement_signed', {
           signatories: agreement.signatories.join(translate('app.list_separator')),
-          date: formatDay(agreement.signedOn, locale),
+          date: dates.day(agreement.signedOn),
         })}
         {agreement.courtConfirmed && ` · ${translate('app.cases.command_fields.court_confirmed')}`}
       </Typography>

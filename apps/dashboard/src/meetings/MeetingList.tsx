@@ -1,5 +1,5 @@
-import { Datagrid, DateInput, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { formatDay } from '../common/dates';
+import { Datagrid, DateInput, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { useDates } from '../common/use-dates';
 import { DayField } from '../common/DateTimeField';
 import { TextChips } from '../common/LabelChips';
 import { type RegionRef } from '../common/region-ref';
@@ -29,7 +29,7 @@ const CentreField = (_props: { label?: string; sortable?: boolean }) => {
 /** The coordination centres' monthly meetings (月例会), newest first. */
 export const MeetingList = () => {
   const translate = useTranslate();
-  const [locale = 'zh-CN'] = useLocaleState();
+  const dates = useDates();
   return (
     <ResourceList
       filters={meetingFilters}
@@ -37,10 +37,7 @@ export const MeetingList = () => {
       phone={{
         primaryText: (m: MeetingRow) => organizationText(m.organization),
         secondaryText: (m: MeetingRow) => (
-          <TwoLines
-            first={formatDay(m.heldOn, locale)}
-            second={m.attendees.join(translate('app.list_separator'))}
-          />
+          <TwoLines first={dates.day(m.heldOn)} second={m.attendees.join(translate('app.list_separator'))} />
         ),
       }}
     >

@@ -1,18 +1,10 @@
 import Grid from '@mui/material/Grid';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import {
-  Datagrid,
-  EditButton,
-  NumberField,
-  TextField,
-  useLocaleState,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Datagrid, EditButton, NumberField, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { DetailShow } from '../common/DetailShow';
 import { GuardedActions, type GuardedButton } from '../common/GuardedActions';
-import { formatDay } from '../common/dates';
+import { useDates } from '../common/use-dates';
 import { DateTimeField, DayField } from '../common/DateTimeField';
 import { LabelChips, LabelField } from '../common/LabelChips';
 import { RegionLink } from '../common/RegionLink';
@@ -29,7 +21,7 @@ const ACTIONS: readonly GuardedButton[] = [
 /** A coordination centre's monthly meetings. */
 const Meetings = () => {
   const record = useRecordContext<{ kind: string }>();
-  const [locale = 'zh-CN'] = useLocaleState();
+  const dates = useDates();
   if (record?.kind !== 'COORDINATION_CENTRE') return null;
   return (
     <>
@@ -37,7 +29,7 @@ const Meetings = () => {
       <RelatedRecords reference="coordinationMeetings" target="organizationId">
         <TableOrList
           phone={{
-            primaryText: (m: { heldOn: string }) => formatDay(m.heldOn, locale),
+            primaryText: (m: { heldOn: string }) => dates.day(m.heldOn),
             secondaryText: (m: { notes: string }) => m.notes,
             empty: <Empty />,
           }}

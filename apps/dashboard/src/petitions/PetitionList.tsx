@@ -1,5 +1,5 @@
-import { Datagrid, TextField, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
-import { formatDay } from '../common/dates';
+import { Datagrid, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { useDates } from '../common/use-dates';
 import { DayField } from '../common/DateTimeField';
 import { PETITION_STATE_CHOICES } from '../common/choices';
 import { choicesFilter, dayRangeFilters, regionFilter } from '../common/filter-inputs';
@@ -47,7 +47,7 @@ interface PetitionRow {
 /** The petition backlog (信访积案) of the user's jurisdiction, newest registration first. */
 export const PetitionList = () => {
   const translate = useTranslate();
-  const [locale = 'zh-CN'] = useLocaleState();
+  const dates = useDates();
   return (
     <ResourceList
       filters={petitionFilters}
@@ -56,7 +56,7 @@ export const PetitionList = () => {
         primaryText: (p: PetitionRow) => p.title,
         secondaryText: (p: PetitionRow) => (
           <TwoLines
-            first={`${translate(`app.petition_state.${p.state}`)} · ${formatDay(p.registeredOn, locale)}`}
+            first={`${translate(`app.petition_state.${p.state}`)} · ${dates.day(p.registeredOn)}`}
             second={regionName(p.region)}
           />
         ),

@@ -5,11 +5,10 @@ import {
   SelectInput,
   TextField,
   TextInput,
-  useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { formatDateTime } from '../common/dates';
+import { useDates } from '../common/use-dates';
 import { choicesFilter, regionFilter } from '../common/filter-inputs';
 import { regionName, type RegionRef } from '../common/region-ref';
 import { RegionLink } from '../common/RegionLink';
@@ -54,9 +53,9 @@ export const ApplicationStateField = (_props: { label?: string; sortable?: boole
 export const DueField = (_props: { label?: string; sortable?: boolean }) => {
   const record = useRecordContext<ApplicationRow>();
   const translate = useTranslate();
-  const [locale = 'zh-CN'] = useLocaleState();
+  const dates = useDates();
   if (!record?.dueAt) return <span>—</span>;
-  const due = formatDateTime(record.dueAt, locale);
+  const due = dates.dateTime(record.dueAt);
   return record.overdue ? (
     <Chip size="small" color="error" label={`${translate('app.services.overdue')} · ${due}`} />
   ) : (

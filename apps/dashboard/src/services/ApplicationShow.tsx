@@ -4,12 +4,11 @@ import {
   Labeled,
   SimpleShowLayout,
   TextField,
-  useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { DateTimeField } from '../common/DateTimeField';
-import { formatDateTime } from '../common/dates';
+import { useDates } from '../common/use-dates';
 import { RecordCommands } from '../common/MachineCommands';
 import { RegionLink } from '../common/RegionLink';
 import { TextList } from '../common/ShowSections';
@@ -61,7 +60,7 @@ const Answers = () => {
 const Timeline = () => {
   const record = useRecordContext<Detail>();
   const translate = useTranslate();
-  const [locale = 'zh-CN'] = useLocaleState();
+  const dates = useDates();
   if (!record) return null;
   return (
     <Labeled label="app.services.timeline">
@@ -71,7 +70,7 @@ const Timeline = () => {
         primary={(e) =>
           `${e.command === 'submit' ? translate('app.service_state.SUBMITTED') : translate(`app.service_command.${e.command}`)} → ${translate(`app.service_state.${e.toState}`)}`
         }
-        secondary={(e) => `${formatDateTime(e.at, locale)} · ${e.actorName}`}
+        secondary={(e) => `${dates.dateTime(e.at)} · ${e.actorName}`}
       />
     </Labeled>
   );

@@ -1,6 +1,6 @@
-import { Datagrid, TextField, useLocaleState, useTranslate } from 'react-admin';
+import { Datagrid, TextField, useTranslate } from 'react-admin';
 import { DayField } from '../common/DateTimeField';
-import { formatDay } from '../common/dates';
+import { useDates } from '../common/use-dates';
 import { RegionLink } from '../common/RegionLink';
 import { CategoryField, PlaceList } from './catalogue-fields';
 
@@ -14,14 +14,14 @@ interface PolicyRow {
 /** 政策公开: the public list of a place (published for it or above it), newest in force first. */
 export const PolicyList = () => {
   const translate = useTranslate();
-  const [locale = 'zh-CN'] = useLocaleState();
+  const dates = useDates();
   return (
     <PlaceList
       place="publishedFor"
       phone={{
         primaryText: (p: PolicyRow) => p.title,
         secondaryText: (p: PolicyRow) =>
-          `${translate(`app.service_category.${p.category}`)} · ${p.issuingBody} · ${formatDay(p.effectiveFrom, locale)}`,
+          `${translate(`app.service_category.${p.category}`)} · ${p.issuingBody} · ${dates.day(p.effectiveFrom)}`,
       }}
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>

@@ -11,6 +11,7 @@ import { Form, useGetList, useLocaleState, usePermissions, useTranslate } from '
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { ReactNode } from 'react';
+import type { VillageIndicators } from '@qiangji/domain';
 import { formatDay } from '../common/dates';
 import { RegionInput } from '../common/RegionInput';
 import { regionName, type RegionRef } from '../common/region-ref';
@@ -32,17 +33,8 @@ import {
 import { VillageWriteButton } from './VillageWriteButton';
 import type { VisitRow } from './VisitList';
 
-interface Indicator {
-  year: number;
-  households: number;
-  population: number;
-  cultivatedLandMu: number;
-  poorHouseholds: number;
-  perCapitaNetIncome: number;
-  collectiveAssets: number;
-  collectiveDebts: number;
+interface Indicator extends VillageIndicators {
   netAssets: number;
-  householdsInOrganizations: number;
 }
 
 interface Village {

@@ -9,12 +9,11 @@ import {
   SimpleForm,
   TextField,
   TextInput,
-  useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { DayField } from '../common/DateTimeField';
-import { formatDay } from '../common/dates';
+import { useDates } from '../common/use-dates';
 import { ResourceList } from '../common/ResourceList';
 import { EnumChip } from '../mediation/chips';
 import { WORK_CALENDAR_KIND_CHOICES } from '../services/service-messages';
@@ -36,11 +35,9 @@ const filters = [<NumberInput key="year" source="year" alwaysOn min={2000} max={
 /** 节假日安排: the State Council's notices as entered; working-day deadlines skip and count these days. */
 export const WorkCalendarList = () => {
   const translate = useTranslate();
-  const [locale = 'zh-CN'] = useLocaleState();
+  const dates = useDates();
   const days = (e: EntryRow) =>
-    e.firstDay === e.lastDay
-      ? formatDay(e.firstDay, locale)
-      : `${formatDay(e.firstDay, locale)} – ${formatDay(e.lastDay, locale)}`;
+    e.firstDay === e.lastDay ? dates.day(e.firstDay) : `${dates.day(e.firstDay)} – ${dates.day(e.lastDay)}`;
   return (
     <ResourceList
       filters={filters}

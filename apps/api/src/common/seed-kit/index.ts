@@ -14,6 +14,7 @@ export {
   timelineTable,
 } from './life';
 export type { LifeStep, Lifecycle, LivingRow, TimelineRow } from './life';
+export { seedWhileEmpty } from './once';
 export { seededRandom, seededUuids } from './random';
 export type { SeededRandom, Weighted } from './random';
 export { insertRows, rowsTable } from './rows';

@@ -19,11 +19,12 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
+import { lockedRow, runCommand, type CommandStep, type CommandTarget } from '../../common/command';
 import { listPage, sortBy, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
-import { checkText, optionalText, Params, Where } from '../../common/sql';
+import { checkText, getById, optionalText, Params, Where } from '../../common/sql';
+import { timelinesOf } from '../../common/timeline';
 import type { Principal, RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import { atRiskSql, closedOnTimeSql, closedSql, lateSql } from './grid-event.sql';
@@ -124,13 +125,7 @@ export class GridEventService {
       auditPrefix: 'gridEvent',
       machine: GRID_EVENT_MACHINE,
       returning: RETURNING,
-      load: async (_ctx, m, id) => {
-        const [row] = await m.query(
-          `SELECT ${EVENT_COLUMNS}, e.region_path::text AS path FROM grid_event e WHERE e.id = $1::uuid FOR UPDATE`,
-          [id],
-        );
-        return row;
-      },
+      load: lockedRow('grid_event', 'e', EVENT_COLUMNS),
       timeline: (ctx, e, entry, p) => stepsSql(ctx, [{ eventId: e.id, ...entry } as StepInput], p),
     };
   }
@@ -150,22 +145,17 @@ export class GridEventService {
     );
   }
 
-  async timelineOf(ctx: RequestContext, ids: readonly string[]): Promise<GridEventStep[]> {
-    return inScope(ctx, (m) =>
-      m.query(
-        `SELECT s.id::text AS id, s.event_id AS "eventId", s.at, s.command, s.from_state AS "fromState",
-           s.to_state AS "toState", s.actor_name AS "actorName", s.details
-         FROM grid_event_step s WHERE s.event_id = ANY($1::uuid[]) ORDER BY s.event_id, s.id`,
-        [ids],
-      ),
+  timelineOf(ctx: RequestContext, ids: readonly string[]): Promise<GridEventStep[]> {
+    return timelinesOf(
+      ctx,
+      { table: 'grid_event_step', objectColumn: 'event_id', objectField: 'eventId' },
+      ids,
     );
   }
 
-  async get(ctx: RequestContext, id: string): Promise<GridEvent> {
+  get(ctx: RequestContext, id: string): Promise<GridEvent> {
     requireAction(ctx, 'grid:read');
-    const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
-    if (!row) throw AppError.notFound(`Grid event ${id} was not found.`);
-    return row;
+    return getById((ids) => this.findByIds(ctx, ids), id, 'Grid event');
   }
 
   async list(

@@ -1,6 +1,7 @@
 import { GRID_ALERTS, GRID_KPIS } from './grid-kpis';
 import { GRID_REPORT_SECTIONS } from './grid.report';
 import { defineModule } from '../../common/module';
+import { seedWhileEmpty } from '../../common/seed-kit';
 import { GridEventService } from './grid-event.service';
 import { GRID_EXPORTS } from './grid.exports';
 import { DisputeCaseGridEventResolver, GridEventResolver } from './grid-event.resolver';
@@ -35,13 +36,7 @@ export const gridModule = defineModule({
     GridCoverageGapResolver,
     HouseholdGridResolver,
   ],
-  seed: async ({ m, logger }) => {
-    const [{ none }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM grid_event) AS none');
-    if (!none) return null;
-    const seeded = await seedGrid(m);
-    logger.info(seeded, 'grid demo data seeded');
-    return seeded;
-  },
+  seed: seedWhileEmpty('grid_event', 'grid', ({ m }) => seedGrid(m)),
   kpis: GRID_KPIS,
   alerts: GRID_ALERTS,
   reportSections: GRID_REPORT_SECTIONS,

@@ -1,10 +1,12 @@
 import { constantCase, DISPUTE_CASE_MACHINE, disputeDeadlineStatus } from '@qiangji/domain';
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { readAhead, selectedFields } from '../../common/look-ahead';
 import type { RequestContext } from '../../server/context';
 import { Region } from '../region/region.entity';
 import { Resident } from '../resident/resident.types';
 import { DisputeCaseEvent } from './dispute-case-event.types';
-import { DisputeCaseService } from './dispute-case.service';
+import { DisputeCaseService, type CaseReadAhead } from './dispute-case.service';
 import {
   AcceptDisputeCaseInput,
   AssignMediatorInput,
@@ -13,6 +15,7 @@ import {
   DeclineDisputeCaseInput,
   DisputeCase,
   DisputeCaseConnection,
+  type DisputeCaseRow,
   DisputeCasesArgs,
   DisputeParty,
   EscalateDisputeCaseInput,
@@ -24,16 +27,31 @@ import { DeadlineStatusEnum, DisputeCaseCommandEnum } from './mediation.enums';
 import { Mediator } from './mediator.types';
 import { MediationOrganization } from './organization.types';
 
+/** The relations of a case the selection asks for (at `path` below the field): read in the case's own statement. */
+function caseReadAhead(info: GraphQLResolveInfo, ...path: string[]): CaseReadAhead {
+  const fields = selectedFields(info, ...path);
+  return { region: fields.has('region'), mediator: fields.has('mediator'), parties: fields.has('parties') };
+}
+
 @Resolver(() => DisputeCase)
 export class DisputeCaseResolver {
   @Query(() => DisputeCase, { description: 'A case placed in your jurisdiction.' })
-  disputeCase(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
-    return ctx.services.disputeCases.get(ctx, id);
+  disputeCase(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Info() info: GraphQLResolveInfo) {
+    return ctx.services.disputeCases.get(ctx, id, caseReadAhead(info));
   }
 
   @Query(() => DisputeCaseConnection, { description: 'Cases placed in your jurisdiction.' })
-  disputeCases(@Ctx() ctx: RequestContext, @Args() { filter, orderBy, ...page }: DisputeCasesArgs) {
-    return ctx.services.disputeCases.list(ctx, filter, { ...page, orderBy });
+  disputeCases(
+    @Ctx() ctx: RequestContext,
+    @Args() { filter, orderBy, ...page }: DisputeCasesArgs,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return ctx.services.disputeCases.list(
+      ctx,
+      filter,
+      { ...page, orderBy },
+      caseReadAhead(info, 'edges', 'node'),
+    );
   }
 
   @Mutation(() => DisputeCase, { description: 'Intake from any channel; idempotent with idempotencyKey.' })
@@ -88,46 +106,47 @@ export class DisputeCaseResolver {
   }
 
   @FieldResolver(() => Region)
-  region(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
-    return ctx.loaders.region.byCode.load(c.regionCode);
+  region(@Ctx() ctx: RequestContext, @Root() c: DisputeCaseRow) {
+    return readAhead(c, 'region', () => ctx.loaders.region.byCode.load(c.regionCode));
   }
 
   @FieldResolver(() => MediationOrganization, { description: 'The organisation handling the case now.' })
-  organization(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+  organization(@Ctx() ctx: RequestContext, @Root() c: DisputeCaseRow) {
     return ctx.loaders.mediation.organization.load(c.organizationId);
   }
 
   @FieldResolver(() => MediationOrganization, {
     description: 'Where the case was first handled (before escalation).',
   })
-  originOrganization(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+  originOrganization(@Ctx() ctx: RequestContext, @Root() c: DisputeCaseRow) {
     return ctx.loaders.mediation.organization.load(c.originOrganizationId);
   }
 
   @FieldResolver(() => Mediator, { nullable: true })
-  mediator(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
-    return c.mediatorId ? ctx.loaders.mediation.mediator.load(c.mediatorId) : null;
+  mediator(@Ctx() ctx: RequestContext, @Root() c: DisputeCaseRow) {
+    const id = c.mediatorId;
+    return id ? readAhead(c, 'mediator', () => ctx.loaders.mediation.mediator.load(id)) : null;
   }
 
   @FieldResolver(() => [DisputeParty])
-  parties(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
-    return ctx.loaders.mediation.parties.load(c.id);
+  parties(@Ctx() ctx: RequestContext, @Root() c: DisputeCaseRow) {
+    return readAhead(c, 'parties', () => ctx.loaders.mediation.parties.load(c.id));
   }
 
   @FieldResolver(() => [DisputeCaseEvent], { description: 'Every step, oldest first: the case’s history.' })
-  timeline(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+  timeline(@Ctx() ctx: RequestContext, @Root() c: DisputeCaseRow) {
     return ctx.loaders.mediation.timeline.load(c.id);
   }
 
   @FieldResolver(() => DeadlineStatusEnum)
-  deadlineStatus(@Root() c: DisputeCase) {
+  deadlineStatus(@Root() c: DisputeCaseRow) {
     return disputeDeadlineStatus(c);
   }
 
   @FieldResolver(() => [DisputeCaseCommandEnum], {
     description: 'The steps your roles may take now (the dashboard’s buttons); the API checks again.',
   })
-  availableCommands(@Ctx() ctx: RequestContext, @Root() c: DisputeCase) {
+  availableCommands(@Ctx() ctx: RequestContext, @Root() c: DisputeCaseRow) {
     if (!DisputeCaseService.mayAct(ctx, c)) return [];
     return DISPUTE_CASE_MACHINE.available(c.state, ctx.principal?.roles ?? []).map(constantCase);
   }

@@ -43,17 +43,11 @@ export class DisputeParty {
   caseId: string;
 }
 
-/**
- * What intake records of a dispute: the fields its registration gives and the case reads back, declared once
- * for the input and the object type (a mixin, since the case's class already extends `VersionedNode`).
- */
-function WithDisputeFacts<T extends ClassType>(Base: T) {
+/** What a dispute is about, as intake or another module's referral records it and as the case reads it back. */
+export function WithDisputeSubject<T extends ClassType>(Base: T) {
   @ObjectType()
   @InputType()
-  abstract class DisputeFacts extends Base {
-    @Field(() => IntakeChannelEnum)
-    channel: IntakeChannel;
-
+  abstract class DisputeSubject extends Base {
     @Field(() => DisputeTypeEnum)
     type: DisputeType;
 
@@ -65,6 +59,20 @@ function WithDisputeFacts<T extends ClassType>(Base: T) {
 
     @Field(() => String, { nullable: true, description: 'Decimal yuan, e.g. "12000.00".' })
     amountAtStake: string | null;
+  }
+  return DisputeSubject;
+}
+
+/**
+ * What intake records of a dispute: the fields its registration gives and the case reads back, declared once
+ * for the input and the object type (a mixin, since the case's class already extends `VersionedNode`).
+ */
+function WithDisputeFacts<T extends ClassType>(Base: T) {
+  @ObjectType()
+  @InputType()
+  abstract class DisputeFacts extends WithDisputeSubject(Base) {
+    @Field(() => IntakeChannelEnum)
+    channel: IntakeChannel;
 
     @Field(() => Int)
     peopleInvolved: number;
@@ -143,6 +151,12 @@ export class DisputeCase extends WithDisputeFacts(VersionedNode) {
   originOrganizationId: string;
   mediatorId: string | null;
 }
+
+/**
+ * A case as the services read it, a plain row: the root of its field resolvers, typed so that type-graphql hands
+ * the row itself to each (a root typed as the class is copied into a new instance for every field resolved).
+ */
+export type DisputeCaseRow = Omit<DisputeCase, never>;
 
 @ObjectType()
 export class DisputeCaseConnection extends ConnectionType(DisputeCase) {}

@@ -1,4 +1,5 @@
 import { defineModule } from '../../common/module';
+import { seedWhileEmpty } from '../../common/seed-kit';
 import { createDisputeCaseLoaders, type DisputeCaseLoaders } from './dispute-case.loaders';
 import { DisputeCaseResolver, DisputePartyResolver } from './dispute-case.resolver';
 import { DisputeCaseService } from './dispute-case.service';
@@ -83,16 +84,13 @@ export const mediationModule = defineModule({
     MediationStatsResolver,
     MediationRegionFiguresResolver,
   ],
-  seed: async ({ m, services, logger, accounts }) => {
-    const [{ none }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM mediation_organization) AS none');
-    if (!none) return null;
+  seed: seedWhileEmpty('mediation_organization', 'mediation', async ({ m, services, accounts }) => {
     const seeded = await seedMediation(m);
     // The demo `mediator` (延寿镇) serves every committee and the centre of its township: its cases are theirs.
     const id = accounts ? await services.users.idOf(m, DEMO_MEDIATOR.username) : null;
     if (id) await linkDemoMediator(m, { ...DEMO_MEDIATOR, id });
-    logger.info(seeded, 'mediation demo data seeded');
     return seeded;
-  },
+  }),
   kpis: MEDIATION_KPIS,
   alerts: MEDIATION_ALERTS,
   exports: [disputeCaseExport, petitionExport, mediatorExport, organizationExport, meetingExport],

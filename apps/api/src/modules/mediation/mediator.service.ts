@@ -4,10 +4,11 @@ import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
 import { inOrder, listPage, type ListQuery, type PageArgs } from '../../common/connection';
 import { groupBy } from '../../common/group-by';
+import { withInstants } from '../../common/look-ahead';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { parseId, parseIds } from '../../common/ids';
 import { editTarget, saveEdit } from '../../common/command';
-import { checkText, optionalPhone, pastDay, Patch, Where } from '../../common/sql';
+import { checkText, getById, optionalPhone, pastDay, Patch, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type {
@@ -27,6 +28,14 @@ export const MEDIATOR_COLUMNS = `md.id, md.name, md.employment, md.specialities,
   md.phone_masked AS phone, md.region_code AS "regionCode", md.active, md.version, md.user_id AS "userId",
   md.created_at AS "createdAt", md.updated_at AS "updatedAt"`;
 const MEDIATOR = editTarget('mediator', 'Mediator', MEDIATOR_COLUMNS);
+
+/** The mediator `id` (an SQL expression) as one JSON value of `findByIds`' columns, to read it ahead with a case. */
+export const mediatorJsonSql = (id: string) =>
+  `(SELECT row_to_json(md) FROM (SELECT ${MEDIATOR_COLUMNS} FROM mediator md WHERE md.id = ${id}) md)`;
+
+/** A mediator as `mediatorJsonSql` gives it, its instants as `findByIds` reads them. */
+export const mediatorFromJson = (json: Mediator | null): Mediator | null =>
+  json && withInstants(json, 'createdAt', 'updatedAt');
 const MAX_ENTRIES = 50;
 
 type MediatorRow = Mediator & { path: string };
@@ -64,11 +73,9 @@ export class MediatorService {
     return row ?? null;
   }
 
-  async get(ctx: RequestContext, id: string): Promise<Mediator> {
+  get(ctx: RequestContext, id: string): Promise<Mediator> {
     requireAction(ctx, 'dispute:read');
-    const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
-    if (!row) throw AppError.notFound(`Mediator ${id} was not found.`);
-    return row;
+    return getById((ids) => this.findByIds(ctx, ids), id, 'Mediator');
   }
 
   async list(ctx: RequestContext, filter: MediatorFilter | null | undefined, args: PageArgs) {

@@ -13,7 +13,7 @@ import type {
   RecordCoordinationMeetingInput,
 } from './meeting.types';
 import type { OrganizationService } from './organization.service';
-import { checkText, pastDay, Where } from '../../common/sql';
+import { checkText, getById, pastDay, Where } from '../../common/sql';
 import type { DisputeCaseService } from './dispute-case.service';
 
 const MEETING_COLUMNS = `mt.id, mt.organization_id AS "organizationId", mt.held_on::text AS "heldOn", mt.attendees,
@@ -35,11 +35,9 @@ export class MeetingService {
     );
   }
 
-  async get(ctx: RequestContext, id: string): Promise<CoordinationMeeting> {
+  get(ctx: RequestContext, id: string): Promise<CoordinationMeeting> {
     requireAction(ctx, 'coordination:read');
-    const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
-    if (!row) throw AppError.notFound(`Coordination meeting ${id} was not found.`);
-    return row;
+    return getById((ids) => this.findByIds(ctx, ids), id, 'Coordination meeting');
   }
 
   /** Newest first. */

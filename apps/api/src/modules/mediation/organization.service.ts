@@ -25,7 +25,7 @@ import type {
 import { chinaDay } from '@qiangji/domain';
 import { parseId } from '../../common/ids';
 import { editTarget, saveEdit } from '../../common/command';
-import { checkText, isoDay, optionalText, Patch, Where } from '../../common/sql';
+import { checkText, getById, isoDay, optionalText, Patch, Where } from '../../common/sql';
 
 export const ORGANIZATION_COLUMNS = `o.id, o.kind, o.industry, o.name, o.region_code AS "regionCode",
   o.partner_university AS "partnerUniversity", o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
@@ -109,11 +109,9 @@ export class OrganizationService {
     return row ?? null;
   }
 
-  async get(ctx: RequestContext, id: string): Promise<MediationOrganization> {
+  get(ctx: RequestContext, id: string): Promise<MediationOrganization> {
     requirePrincipal(ctx);
-    const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
-    if (!row) throw AppError.notFound(`Organisation ${id} was not found.`);
-    return row;
+    return getById((ids) => this.findByIds(ctx, ids), id, 'Organisation');
   }
 
   /** Any signed-in caller, city-wide: a region filter must exist but may lie outside the jurisdiction. */

@@ -6,10 +6,10 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
-import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
+import { lockedRow, runCommand, type CommandStep, type CommandTarget } from '../../common/command';
 import { inOrder, listPage, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
 import { parseId } from '../../common/ids';
-import { checkText, pastDay, Where } from '../../common/sql';
+import { checkText, getById, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type { OrganizationService } from './organization.service';
@@ -39,13 +39,7 @@ export class PetitionService {
     auditNames: { recordUnresolved: 'resolve' },
     machine: PETITION_CASE_MACHINE,
     returning: RETURNING,
-    load: async (_ctx, m, id) => {
-      const [row] = await m.query(
-        `SELECT ${PETITION_COLUMNS}, p.region_path::text AS path FROM petition_case p WHERE p.id = $1 FOR UPDATE`,
-        [id],
-      );
-      return row;
-    },
+    load: lockedRow('petition_case', 'p', PETITION_COLUMNS),
   };
 
   constructor(
@@ -59,11 +53,9 @@ export class PetitionService {
     );
   }
 
-  async get(ctx: RequestContext, id: string): Promise<PetitionCase> {
+  get(ctx: RequestContext, id: string): Promise<PetitionCase> {
     requireAction(ctx, 'coordination:read');
-    const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
-    if (!row) throw AppError.notFound(`Petition case ${id} was not found.`);
-    return row;
+    return getById((ids) => this.findByIds(ctx, ids), id, 'Petition case');
   }
 
   /** Newest registration first. */

@@ -19,6 +19,7 @@ import { atomically, inScope, requireAction, requirePrincipal, scopePath } from 
 import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
 import type { ReportScope, ReportSection } from '../../common/report-section';
 import { checkText, Params } from '../../common/sql';
+import { timelinesOf } from '../../common/timeline';
 import type { RequestContext } from '../../server/context';
 import type {
   MonthlyReportEdition,
@@ -139,13 +140,10 @@ export class MonthlyReportService {
     const rows: (Omit<MonthlyReportEvent, 'edition' | 'reason'> & {
       reportId: string;
       details: { edition: number; reason?: string };
-    })[] = await inScope(ctx, (m) =>
-      m.query(
-        `SELECT e.report_id AS "reportId", e.at, e.command, e.from_state AS "fromState", e.to_state AS "toState",
-           e.actor_name AS "actorName", e.details
-         FROM monthly_report_event e WHERE e.report_id = ANY($1::uuid[]) ORDER BY e.report_id, e.id`,
-        [reportIds],
-      ),
+    })[] = await timelinesOf(
+      ctx,
+      { table: 'monthly_report_event', objectColumn: 'report_id', objectField: 'reportId' },
+      reportIds,
     );
     return rows.map(({ details, ...e }) => ({
       ...e,

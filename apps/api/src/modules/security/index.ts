@@ -2,6 +2,7 @@ import { groupLoader } from '../../common/loaders';
 import { SECURITY_KPIS } from './security-kpis';
 import { SECURITY_REPORT_SECTIONS } from './security.report';
 import { defineModule } from '../../common/module';
+import { seedWhileEmpty } from '../../common/seed-kit';
 import { SECURITY_EXPORTS } from './security.exports';
 import type { RequestContext } from '../../server/context';
 import { SecurityRecordsService } from './security-records.service';
@@ -51,13 +52,7 @@ export const securityModule = defineModule({
     SatisfactionSurveyResolver,
     LegalEducationEventResolver,
   ],
-  seed: async ({ m, logger }) => {
-    const [{ none }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM security_statistic) AS none');
-    if (!none) return null;
-    const seeded = await seedSecurity(m);
-    logger.info(seeded, 'security demo data seeded');
-    return seeded;
-  },
+  seed: seedWhileEmpty('security_statistic', 'security', ({ m }) => seedSecurity(m)),
   kpis: SECURITY_KPIS,
   reportSections: SECURITY_REPORT_SECTIONS,
   constraints: {

@@ -10,7 +10,7 @@ import {
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
 import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
-import { idempotency, replay } from '../../common/idempotency';
+import { idempotency, insertOnce } from '../../common/idempotency';
 import { checkText, optionalText, pastDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -153,29 +153,19 @@ export class SecurityRecordsService {
     });
     const idem = idempotency(principal, input);
     return atomically(ctx, async (m) => {
-      const [created] = await m.query(
-        `INSERT INTO satisfaction_survey (year, region_code, sample_size, method, source, idempotency_key,
-           idempotency_hash, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING ${SURVEY_COLUMNS.replaceAll('v.', '')}`,
-        [
-          input.year,
-          input.regionCode,
-          input.sampleSize,
-          input.method,
+      const { row: created, replayed } = await insertOnce<SatisfactionSurvey>(
+        m,
+        { table: 'satisfaction_survey', alias: 'v', columns: SURVEY_COLUMNS },
+        {
+          year: input.year,
+          region_code: input.regionCode,
+          sample_size: input.sampleSize,
+          method: input.method,
           source,
-          idem.key,
-          idem.hash,
-          idem.createdBy,
-        ],
+        },
+        idem,
       );
-      if (!created)
-        return replay<SatisfactionSurvey>(
-          m,
-          { table: 'satisfaction_survey', alias: 'v', columns: SURVEY_COLUMNS },
-          idem,
-        );
+      if (replayed) return created;
       await m.query(
         `INSERT INTO survey_result (survey_id, year, question, respondent_group, region_code, satisfied, respondents)
          SELECT $1::uuid, $2::int, r.question, r."group", r."regionCode", r.satisfied, r.respondents
@@ -241,30 +231,20 @@ export class SecurityRecordsService {
       throw AppError.badInput('audience is a whole number of 0 or more.', 'audience');
     const idem = idempotency(principal, input);
     return atomically(ctx, async (m) => {
-      const [created] = await m.query(
-        `INSERT INTO legal_education_event (format, title, held_on, region_code, audience, organiser,
-           idempotency_key, idempotency_hash, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING ${EVENT_COLUMNS.replaceAll('l.', '')}`,
-        [
-          input.format,
+      const { row: created, replayed } = await insertOnce<LegalEducationEvent>(
+        m,
+        { table: 'legal_education_event', alias: 'l', columns: EVENT_COLUMNS },
+        {
+          format: input.format,
           title,
-          heldOn,
-          input.regionCode,
-          input.audience,
+          held_on: heldOn,
+          region_code: input.regionCode,
+          audience: input.audience,
           organiser,
-          idem.key,
-          idem.hash,
-          idem.createdBy,
-        ],
+        },
+        idem,
       );
-      if (!created)
-        return replay<LegalEducationEvent>(
-          m,
-          { table: 'legal_education_event', alias: 'l', columns: EVENT_COLUMNS },
-          idem,
-        );
+      if (replayed) return created;
       await this.audit.record(ctx, m, {
         action: 'legalEducationEvent.record',
         entityType: 'LegalEducationEvent',

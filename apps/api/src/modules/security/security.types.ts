@@ -8,6 +8,7 @@ import type {
   SurveyQuestion,
 } from '@qiangji/domain';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Float, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { FilteredPageArgs, IdempotentInput, SubtreeFilter } from '../../common/graphql-types';
@@ -208,22 +209,30 @@ export class SecurityStatsArgs {
   quietYears: number;
 }
 
+/** Which survey it is, as recorded and as read back. */
+function SurveyFacts<T extends ClassType>(Base: T) {
+  @ObjectType()
+  @InputType()
+  abstract class SurveyFields extends Base {
+    @Field(() => Int)
+    year: number;
+
+    @Field()
+    regionCode: string;
+
+    @Field(() => Int)
+    sampleSize: number;
+
+    @Field(() => SurveyMethodEnum)
+    method: SurveyMethod;
+  }
+  return SurveyFields;
+}
+
 @ObjectType({
   description: 'A satisfaction survey (满意度调查), e.g. by the statistics bureau’s survey team.',
 })
-export class SatisfactionSurvey extends VersionedRow {
-  @Field(() => Int)
-  year: number;
-
-  @Field()
-  regionCode: string;
-
-  @Field(() => Int)
-  sampleSize: number;
-
-  @Field(() => SurveyMethodEnum)
-  method: SurveyMethod;
-
+export class SatisfactionSurvey extends SurveyFacts(VersionedRow) {
   @Field()
   source: string;
 }
@@ -282,19 +291,7 @@ export class SurveyResultInput {
 }
 
 @InputType()
-export class RecordSatisfactionSurveyInput extends IdempotentInput {
-  @Field(() => Int)
-  year: number;
-
-  @Field()
-  regionCode: string;
-
-  @Field(() => Int)
-  sampleSize: number;
-
-  @Field(() => SurveyMethodEnum)
-  method: SurveyMethod;
-
+export class RecordSatisfactionSurveyInput extends SurveyFacts(IdempotentInput) {
   @Field({ description: 'Who ran it, e.g. 国家统计局哈尔滨调查队.' })
   source: string;
 
@@ -320,25 +317,33 @@ export class SatisfactionTrendArgs {
   group: SurveyGroup;
 }
 
+/** What a legal-education event was, as recorded and as read back (the day is typed apart: a Date comes in). */
+function LegalEducationFacts<T extends ClassType>(Base: T) {
+  @ObjectType()
+  @InputType()
+  abstract class LegalEducationFields extends Base {
+    @Field(() => LegalEducationFormatEnum)
+    format: LegalEducationFormat;
+
+    @Field()
+    title: string;
+
+    @Field()
+    regionCode: string;
+
+    @Field(() => Int)
+    audience: number;
+
+    @Field()
+    organiser: string;
+  }
+  return LegalEducationFields;
+}
+
 @ObjectType({ description: 'A legal-education event (普法活动).' })
-export class LegalEducationEvent extends VersionedRow {
-  @Field(() => LegalEducationFormatEnum)
-  format: LegalEducationFormat;
-
-  @Field()
-  title: string;
-
+export class LegalEducationEvent extends LegalEducationFacts(VersionedRow) {
   @Field(() => DateResolver)
   heldOn: string;
-
-  @Field()
-  regionCode: string;
-
-  @Field(() => Int)
-  audience: number;
-
-  @Field()
-  organiser: string;
 }
 
 @ObjectType()
@@ -360,24 +365,9 @@ export class LegalEducationEventFilter extends SubtreeFilter {
 export class LegalEducationEventsArgs extends FilteredPageArgs(LegalEducationEventFilter) {}
 
 @InputType()
-export class RecordLegalEducationEventInput extends IdempotentInput {
-  @Field(() => LegalEducationFormatEnum)
-  format: LegalEducationFormat;
-
-  @Field()
-  title: string;
-
+export class RecordLegalEducationEventInput extends LegalEducationFacts(IdempotentInput) {
   @Field(() => DateResolver)
   heldOn: Date;
-
-  @Field()
-  regionCode: string;
-
-  @Field(() => Int)
-  audience: number;
-
-  @Field()
-  organiser: string;
 }
 
 @ObjectType({

@@ -17,14 +17,10 @@ export class ServiceMaterial {
   required: boolean;
 }
 
-@ObjectType({
-  description:
-    'A field of an item’s form. The same schema is checked by @qiangji/domain’s validateFormAnswers in the API and the dashboard.',
-})
-export class ServiceFormField {
-  @Field({ description: 'The answer’s key in `answers`.' })
-  key: string;
-
+/** A form field's label and type, as defined and as read back. */
+@ObjectType()
+@InputType('FormFieldKindInput')
+abstract class FormFieldKind {
   @Field()
   label: string;
 
@@ -33,6 +29,32 @@ export class ServiceFormField {
 
   @Field()
   required: boolean;
+}
+
+/** What an item is and where it is handled, as defined and as read back. */
+function ServiceItemKind<T extends ClassType>(Base: T) {
+  @ObjectType()
+  @InputType()
+  abstract class ServiceItemKindFields extends Base {
+    @Field()
+    name: string;
+
+    @Field(() => ServiceCategoryEnum)
+    category: ServiceCategory;
+
+    @Field(() => ServicePointEnum)
+    servicePoint: ServicePoint;
+  }
+  return ServiceItemKindFields;
+}
+
+@ObjectType({
+  description:
+    'A field of an item’s form. The same schema is checked by @qiangji/domain’s validateFormAnswers in the API and the dashboard.',
+})
+export class ServiceFormField extends FormFieldKind {
+  @Field({ description: 'The answer’s key in `answers`.' })
+  key: string;
 
   @Field(() => Int, { nullable: true, description: 'TEXT: at most this many characters (default 500).' })
   maxLength?: number | null;
@@ -54,18 +76,9 @@ export class ServiceFormField {
   description:
     'A service item (服务事项) of the catalogue, as Open311’s service definition: who may apply, the materials, the typed form, where and how fast it is handled.',
 })
-export class ServiceItem extends VersionedRow {
+export class ServiceItem extends ServiceItemKind(VersionedRow) {
   @Field({ description: 'City-wide code, e.g. LZ-SENIOR-CARD.' })
   code: string;
-
-  @Field()
-  name: string;
-
-  @Field(() => ServiceCategoryEnum)
-  category: ServiceCategory;
-
-  @Field(() => ServicePointEnum)
-  servicePoint: ServicePoint;
 
   @Field(() => [ResidentTagEnum], {
     description: 'Residents with any of these tags may apply; none: everyone.',
@@ -139,18 +152,9 @@ export class ServiceMaterialInput {
 }
 
 @InputType()
-export class ServiceFormFieldInput {
+export class ServiceFormFieldInput extends FormFieldKind {
   @Field()
   key: string;
-
-  @Field()
-  label: string;
-
-  @Field(() => FormFieldTypeEnum)
-  type: FormFieldType;
-
-  @Field()
-  required: boolean;
 
   @Field(() => Int, { nullable: true })
   maxLength?: number | null;
@@ -169,18 +173,9 @@ export class ServiceFormFieldInput {
 }
 
 @InputType()
-export class CreateServiceItemInput {
+export class CreateServiceItemInput extends ServiceItemKind(Object) {
   @Field()
   code: string;
-
-  @Field()
-  name: string;
-
-  @Field(() => ServiceCategoryEnum)
-  category: ServiceCategory;
-
-  @Field(() => ServicePointEnum)
-  servicePoint: ServicePoint;
 
   @Field(() => [ResidentTagEnum], { defaultValue: [], description: 'Residents with any of them may apply.' })
   eligibleTags: ResidentTag[];

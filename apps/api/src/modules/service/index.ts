@@ -1,6 +1,7 @@
 import { SERVICE_KPIS } from './service-kpis';
 import { SERVICE_REPORT_SECTIONS } from './service.report';
 import { defineModule } from '../../common/module';
+import { seedWhileEmpty } from '../../common/seed-kit';
 import { PolicyResolver, ServiceItemResolver } from './catalogue.resolver';
 import { CommunityProfileResolver } from './community.resolver';
 import { CommunityService } from './community.service';
@@ -66,13 +67,9 @@ export const serviceModule = defineModule({
     ServiceApplicationResolver,
     WorkCalendarResolver,
   ],
-  seed: async ({ m, cipher, logger, services }) => {
-    const [{ none }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM service_item) AS none');
-    if (!none) return null;
-    const seeded = await seedServices(m, cipher, services);
-    logger.info(seeded, 'public-service demo data seeded');
-    return seeded;
-  },
+  seed: seedWhileEmpty('service_item', 'public-service', ({ m, cipher, services }) =>
+    seedServices(m, cipher, services),
+  ),
   kpis: SERVICE_KPIS,
   reportSections: SERVICE_REPORT_SECTIONS,
   constraints: {

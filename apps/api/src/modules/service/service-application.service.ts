@@ -22,12 +22,19 @@ import { validateFormAnswers } from '@qiangji/domain/forms';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { runCommand, type CommandStep, type CommandTarget, type TimelineEntry } from '../../common/command';
+import {
+  lockedRow,
+  runCommand,
+  type CommandStep,
+  type CommandTarget,
+  type TimelineEntry,
+} from '../../common/command';
 import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import { creatorOf, idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
-import { checkText, optionalText, Params, updateReturning, Where } from '../../common/sql';
+import { checkText, getById, optionalText, Params, updateReturning, Where } from '../../common/sql';
+import { timelinesOf } from '../../common/timeline';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import { CHINA_TODAY, overdueSql, queueSql } from './service-application.sql';
@@ -62,9 +69,6 @@ export const APPLICATION_COLUMNS = `a.id, a.number, a.item_id AS "itemId", a.cat
   a.updated_at AS "updatedAt", a.created_by AS "createdBy"`;
 const RETURNING = APPLICATION_COLUMNS.replaceAll('a.', 'service_application.');
 
-const EVENT_COLUMNS = `e.id::text AS id, e.application_id AS "applicationId", e.at, e.command,
-  e.from_state AS "fromState", e.to_state AS "toState", e.actor_name AS "actorName", e.details`;
-
 type ApplicationRow = ServiceApplication & {
   path: string;
   slotId: string | null;
@@ -84,15 +88,11 @@ export class ServiceApplicationService {
     auditPrefix: 'serviceApplication',
     machine: SERVICE_APPLICATION_MACHINE,
     returning: RETURNING,
-    load: async (_ctx, m, id) => {
-      const [row] = await m.query(
-        `SELECT ${APPLICATION_COLUMNS}, a.region_path::text AS path, a.slot_id AS "slotId",
-           a.appointment_day::text AS "appointmentDay"
-         FROM service_application a WHERE a.id = $1 FOR UPDATE`,
-        [id],
-      );
-      return row;
-    },
+    load: lockedRow(
+      'service_application',
+      'a',
+      `${APPLICATION_COLUMNS}, a.slot_id AS "slotId", a.appointment_day::text AS "appointmentDay"`,
+    ),
     timeline: (ctx, a, entry, p) => eventsSql(ctx, a.id, entry, p),
     permits: (ctx, a, command) => applicantMayTake(a, command) && this.isApplicantsPortal(ctx, a),
   };
@@ -126,20 +126,17 @@ export class ServiceApplicationService {
   }
 
   timelineOf(ctx: RequestContext, ids: readonly string[]): Promise<ServiceApplicationEvent[]> {
-    return inScope(ctx, (m) =>
-      m.query(
-        `SELECT ${EVENT_COLUMNS} FROM service_application_event e WHERE e.application_id = ANY($1::uuid[])
-         ORDER BY e.application_id, e.id`,
-        [ids],
-      ),
-    );
+    const table = {
+      table: 'service_application_event',
+      objectColumn: 'application_id',
+      objectField: 'applicationId',
+    };
+    return timelinesOf(ctx, table, ids);
   }
 
-  async get(ctx: RequestContext, id: string): Promise<ServiceApplication> {
+  get(ctx: RequestContext, id: string): Promise<ServiceApplication> {
     requireAction(ctx, 'service:read');
-    const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
-    if (!row) throw AppError.notFound(`Service application ${id} was not found.`);
-    return row;
+    return getById((ids) => this.findByIds(ctx, ids), id, 'Service application');
   }
 
   /** Newest submission first; a queue is a work list of the service point, with the rest of the filter. */

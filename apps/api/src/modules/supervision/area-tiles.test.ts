@@ -74,7 +74,7 @@ describe('the command view’s tiles of the areas beside mediation', () => {
     const v = await view('230100', '2012-01', '2012-12');
     expect(v.tiles.map((t) => t.area)).toEqual([
       ...Array(4).fill('mediation'),
-      ...Array(3).fill('village'),
+      ...Array(4).fill('village'),
       ...Array(2).fill('service'),
       ...Array(3).fill('grid'),
       ...Array(2).fill('security'),
@@ -143,6 +143,64 @@ describe('the command view’s tiles of the areas beside mediation', () => {
         child.regionCode,
         c.byChildRegion.find((r) => r.regionCode === child.regionCode)?.visits ?? 0,
       ]);
+  });
+
+  it('when the city opens 2012 and 通河县 a quarter, then poor households visited on schedule are the poor households’ months with a visit ÷ their months, as the visits and the register say, and cadreStats’ rate', async () => {
+    // The facts, counted here by hand: which poor household had a visit in which month.
+    const homes: { id: string; path: string }[] = await app.db.query(
+      `SELECT id, region_path::text AS path FROM household WHERE 'POOR_HOUSEHOLD' = ANY(tags)`,
+    );
+    const visited = new Set(
+      (
+        await app.db.query(
+          `SELECT DISTINCT household_id || ':' || to_char(visited_on, 'YYYY-MM') AS k FROM visit`,
+        )
+      ).map((r: { k: string }) => r.k),
+    );
+    const pathOf = async (code: string) =>
+      ((await app.db.query(`SELECT path::text FROM region WHERE code = $1`, [code])) as { path: string }[])[0]
+        .path;
+    const expected = (path: string, from: string, to: string) => {
+      const months: string[] = [];
+      for (let m = from; m <= to; m = addMonths(m, 1)) months.push(m);
+      const poor = homes.filter((h) => h.path === path || h.path.startsWith(`${path}.`));
+      let hits = 0;
+      for (const h of poor) for (const m of months) if (visited.has(`${h.id}:${m}`)) hits++;
+      return poor.length === 0 ? null : hits / (poor.length * months.length);
+    };
+    const closeTo = (actual: number | null, wanted: number | null) =>
+      wanted === null ? expect(actual).toBeNull() : expect(actual).toBeCloseTo(wanted, 12);
+
+    const city = await view('230100', '2012-01', '2012-12');
+    const t = city.tiles.find((x) => x.key === 'poorVisitsOnSchedule')! as View['tiles'][number] & {
+      sparkline: { month: string; value: number | null }[];
+    };
+    expect(t).toMatchObject({ area: 'village', unit: 'PERCENT' });
+    const cityPath = await pathOf('230100');
+    closeTo(t.value, expected(cityPath, '2012-01', '2012-12'));
+    expect(t.value).toBeGreaterThan(0.3);
+    expect(t.value).toBeLessThan(1);
+    closeTo(t.previous, expected(cityPath, '2011-01', '2011-12'));
+    expect(t.sparkline).toHaveLength(12);
+    for (const point of t.sparkline) closeTo(point.value, expected(cityPath, point.month, point.month));
+    for (const child of city.children)
+      closeTo(
+        child.figures.find((f) => f.key === 'poorVisitsOnSchedule')!.value,
+        expected(await pathOf(child.regionCode), '2012-01', '2012-12'),
+      );
+
+    const county = await view('230128', '2012-04', '2012-06');
+    const countyPath = await pathOf('230128');
+    const rate = tile(county, 'poorVisitsOnSchedule').value;
+    closeTo(rate, expected(countyPath, '2012-04', '2012-06'));
+    const { cadreStats: c } = await gql<{
+      cadreStats: { onScheduleRate: number | null; poorVisitMonthsDue: number };
+    }>(
+      `{ cadreStats(regionCode: "230128", from: "2012-04-01", to: "2012-06-30") { onScheduleRate poorVisitMonthsDue } }`,
+      {},
+    );
+    expect(c.onScheduleRate).toBe(rate);
+    expect(c.poorVisitMonthsDue).toBe(homes.filter((h) => h.path.startsWith(`${countyPath}.`)).length * 3);
   });
 
   it('when the last twelve months are shown, then applications and grid events are serviceStats’ and gridLoopFigures’, districts add up, and each overdue alert is its tile and its list’s count', async () => {

@@ -8,12 +8,13 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
+import { lockedRow, runCommand, type CommandStep, type CommandTarget } from '../../common/command';
 import { listPage, orderedQuery, SortDirection } from '../../common/connection';
 import type { ListQuery, PageArgs } from '../../common/connection';
-import { idempotency, replay } from '../../common/idempotency';
+import { idempotency, insertOnce } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
-import { checkText, pastDay, Params, Where } from '../../common/sql';
+import { checkText, getById, pastDay, Params, Where } from '../../common/sql';
+import { timelinesOf } from '../../common/timeline';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type { CadreService } from './cadre.service';
@@ -51,13 +52,7 @@ export class AssistanceService {
     auditPrefix: 'assistance',
     machine: ASSISTANCE_MACHINE,
     returning: RETURNING,
-    load: async (_ctx, m, id) => {
-      const [row] = await m.query(
-        `SELECT ${ASSISTANCE_COLUMNS}, a.region_path::text AS path FROM assistance a WHERE a.id = $1 FOR UPDATE`,
-        [id],
-      );
-      return row;
-    },
+    load: lockedRow('assistance', 'a', ASSISTANCE_COLUMNS),
     timeline: (ctx, a, entry, p) => eventSql(ctx, a.id, entry, p),
   };
 
@@ -86,21 +81,13 @@ export class AssistanceService {
   }
 
   eventsOf(ctx: RequestContext, ids: readonly string[]): Promise<AssistanceEvent[]> {
-    return inScope(ctx, (m) =>
-      m.query(
-        `SELECT e.assistance_id AS "assistanceId", e.at, e.command, e.from_state AS "fromState",
-           e.to_state AS "toState", e.actor_name AS "actorName", e.details
-         FROM assistance_event e WHERE e.assistance_id = ANY($1::uuid[]) ORDER BY e.assistance_id, e.id`,
-        [ids],
-      ),
-    );
+    const table = { table: 'assistance_event', objectColumn: 'assistance_id', objectField: 'assistanceId' };
+    return timelinesOf(ctx, table, ids);
   }
 
-  async get(ctx: RequestContext, id: string): Promise<Assistance> {
+  get(ctx: RequestContext, id: string): Promise<Assistance> {
     requireAction(ctx, 'village:read');
-    const [row] = await this.findByIds(ctx, [parseId(id, 'id')]);
-    if (!row) throw AppError.notFound(`Assistance ${id} was not found.`);
-    return row;
+    return getById((ids) => this.findByIds(ctx, ids), id, 'Assistance');
   }
 
   /** Newest plan first. */
@@ -148,28 +135,24 @@ export class AssistanceService {
     return atomically(ctx, async (m) => {
       const household = await this.visits.householdPlace(ctx, m, householdId, 'assistance.plan');
       const posting = await this.cadres.activePostingFor(ctx, m, household.path, postingId);
-      const [created]: Assistance[] = await m.query(
-        `INSERT INTO assistance (household_id, posting_id, cadre_id, work_unit_id, region_code, type, description,
-           amount_yuan, state, planned_on, idempotency_key, idempotency_hash, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'PLANNED', $9, $10, $11, $12)
-         ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING ${RETURNING}`,
-        [
-          householdId,
-          posting.id,
-          posting.cadreId,
-          posting.workUnitId,
-          household.regionCode,
-          input.type,
+      const { row: created, replayed } = await insertOnce<Assistance>(
+        m,
+        first,
+        {
+          household_id: householdId,
+          posting_id: posting.id,
+          cadre_id: posting.cadreId,
+          work_unit_id: posting.workUnitId,
+          region_code: household.regionCode,
+          type: input.type,
           description,
-          input.amountYuan ?? null,
-          plannedOn,
-          idem.key,
-          idem.hash,
-          idem.createdBy,
-        ],
+          amount_yuan: input.amountYuan ?? null,
+          state: 'PLANNED',
+          planned_on: plannedOn,
+        },
+        idem,
       );
-      if (!created) return replay<Assistance>(m, first, idem);
+      if (replayed) return created;
       // Its timeline's first row and its audit row in one statement.
       const p = new Params();
       const birth = { command: 'plan', from: null, to: 'PLANNED', details: { on: plannedOn } };

@@ -8,10 +8,10 @@ import {
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import { runCommand, type CommandTarget } from '../../common/command';
+import { lockedRow, runCommand, type CommandTarget } from '../../common/command';
 import { listPage, orderedQuery, SortDirection } from '../../common/connection';
 import type { ListQuery, PageArgs } from '../../common/connection';
-import { idempotency, replay } from '../../common/idempotency';
+import { idempotency, insertOnce } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { checkText, isoDay, optionalPhone, pastDay, Where } from '../../common/sql';
@@ -49,13 +49,7 @@ export class CadreService {
     auditPrefix: 'posting',
     machine: POSTING_MACHINE,
     returning: POSTING_COLUMNS.replaceAll('p.', ''),
-    load: async (_ctx, m, id) => {
-      const [row] = await m.query(
-        `SELECT ${POSTING_COLUMNS}, p.region_path::text AS path FROM posting p WHERE p.id = $1 FOR UPDATE`,
-        [id],
-      );
-      return row;
-    },
+    load: lockedRow('posting', 'p', POSTING_COLUMNS),
   };
 
   constructor(
@@ -124,30 +118,20 @@ export class CadreService {
           'That account is not an enabled STATIONED_CADRE account of the region.',
           'userId',
         );
-      const [created] = await m.query(
-        `INSERT INTO stationed_cadre (name, phone_encrypted, phone_masked, user_id, work_unit_id, region_code,
-           idempotency_key, idempotency_hash, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING ${CADRE_COLUMNS.replaceAll('k.', '')}`,
-        [
+      const { row: created, replayed } = await insertOnce<StationedCadre>(
+        m,
+        { table: 'stationed_cadre', alias: 'k', columns: CADRE_COLUMNS },
+        {
           name,
-          phone && this.cipher.encrypt(phone),
-          phone && maskPhone(phone),
-          userId,
-          workUnitId,
-          input.regionCode,
-          idem.key,
-          idem.hash,
-          idem.createdBy,
-        ],
+          phone_encrypted: phone && this.cipher.encrypt(phone),
+          phone_masked: phone && maskPhone(phone),
+          user_id: userId,
+          work_unit_id: workUnitId,
+          region_code: input.regionCode,
+        },
+        idem,
       );
-      if (!created)
-        return replay<StationedCadre>(
-          m,
-          { table: 'stationed_cadre', alias: 'k', columns: CADRE_COLUMNS },
-          idem,
-        );
+      if (replayed) return created;
       await this.audit.record(ctx, m, {
         action: 'stationedCadre.register',
         entityType: 'StationedCadre',

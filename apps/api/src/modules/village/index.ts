@@ -1,6 +1,7 @@
 import { VILLAGE_ALERTS, VILLAGE_KPIS } from './village-kpis';
 import { VILLAGE_REPORT_SECTIONS } from './village.report';
 import { defineModule } from '../../common/module';
+import { seedWhileEmpty } from '../../common/seed-kit';
 import { AssistanceService } from './assistance.service';
 import { CadreService } from './cadre.service';
 import { VillageProfileService } from './profile.service';
@@ -86,14 +87,10 @@ export const villageModule = defineModule({
     CadreUnitFiguresResolver,
     VillageRegionFiguresResolver,
   ],
-  seed: async ({ m, services, logger, accounts }) => {
-    const [{ none }] = await m.query('SELECT NOT EXISTS (SELECT 1 FROM work_unit) AS none');
-    if (!none) return null;
+  seed: seedWhileEmpty('work_unit', 'village', async ({ m, services, accounts }) => {
     const yishan = accounts ? await services.users.idOf(m, 'yishan') : null;
-    const seeded = await seedVillages(m, { yishanUserId: yishan });
-    logger.info(seeded, 'village demo data seeded');
-    return seeded;
-  },
+    return seedVillages(m, { yishanUserId: yishan });
+  }),
   kpis: VILLAGE_KPIS,
   alerts: VILLAGE_ALERTS,
   reportSections: VILLAGE_REPORT_SECTIONS,

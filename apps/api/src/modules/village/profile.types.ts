@@ -165,14 +165,10 @@ export class AddVillageOrganizationMembersInput {
   joinedOn: Date;
 }
 
-@ObjectType({
-  description:
-    'A village’s public-order and criminal cases of one year (entered, or fed by public security).',
-})
-export class VillageSafetyRecord {
-  @Field({ description: 'The village.' })
-  regionCode: string;
-
+/** A village's cases of one year, as recorded, as entered and as the statistics add them up. */
+@ObjectType()
+@InputType('YearCaseCountsInput')
+abstract class YearCaseCounts {
   @Field(() => Int)
   year: number;
 
@@ -181,6 +177,15 @@ export class VillageSafetyRecord {
 
   @Field(() => Int)
   criminalCases: number;
+}
+
+@ObjectType({
+  description:
+    'A village’s public-order and criminal cases of one year (entered, or fed by public security).',
+})
+export class VillageSafetyRecord extends YearCaseCounts {
+  @Field({ description: 'The village.' })
+  regionCode: string;
 
   @Field(() => Int)
   version: number;
@@ -193,18 +198,9 @@ export class VillageSafetyRecord {
 @ObjectType('VillageYearTotal', {
   description: 'A village’s cases of a year, as the statistics add them up (its safety record).',
 })
-export class VillageYearCases {
+export class VillageYearCases extends YearCaseCounts {
   @Field()
   villageCode: string;
-
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => Int)
-  publicOrderCases: number;
-
-  @Field(() => Int)
-  criminalCases: number;
 }
 
 @ObjectType({

@@ -1,5 +1,6 @@
 import type { PostingRole, PostingState, WorkUnitKind, WorkUnitLevel } from '@qiangji/domain';
 import { DateResolver } from 'graphql-scalars';
+import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
 import { FilteredPageArgs, IdempotentInput, SubtreeFilter } from '../../common/graphql-types';
@@ -20,19 +21,28 @@ export class CadrePartFilter extends WorkUnitPartFilter {
   cadreId?: string | null;
 }
 
+/** What a work unit is, as created and as read back. */
+function WorkUnitFacts<T extends ClassType>(Base: T) {
+  @ObjectType()
+  @InputType()
+  abstract class WorkUnitFields extends Base {
+    @Field()
+    name: string;
+
+    @Field(() => WorkUnitKindEnum)
+    kind: WorkUnitKind;
+
+    @Field(() => WorkUnitLevelEnum)
+    level: WorkUnitLevel;
+  }
+  return WorkUnitFields;
+}
+
 @ObjectType({
   description:
     'A work unit (单位): a department, state enterprise or institution that is paired with villages and posts its cadres there. Reference data: every reader sees every unit.',
 })
-export class WorkUnit extends RecordedRow {
-  @Field()
-  name: string;
-
-  @Field(() => WorkUnitKindEnum)
-  kind: WorkUnitKind;
-
-  @Field(() => WorkUnitLevelEnum)
-  level: WorkUnitLevel;
+export class WorkUnit extends WorkUnitFacts(RecordedRow) {
 
   @Field({ description: 'The region of its seat: who may change it.' })
   regionCode: string;
@@ -57,15 +67,7 @@ export class WorkUnitFilter {
 export class WorkUnitsArgs extends FilteredPageArgs(WorkUnitFilter) {}
 
 @InputType()
-export class CreateWorkUnitInput extends IdempotentInput {
-  @Field()
-  name: string;
-
-  @Field(() => WorkUnitKindEnum)
-  kind: WorkUnitKind;
-
-  @Field(() => WorkUnitLevelEnum)
-  level: WorkUnitLevel;
+export class CreateWorkUnitInput extends WorkUnitFacts(IdempotentInput) {
 
   @Field({ description: 'Its seat, inside your jurisdiction.' })
   regionCode: string;

@@ -1,4 +1,4 @@
-import { cadreVisitTarget, compoundAnnualGrowth, promotionRate } from '@qiangji/domain';
+import { cadreVisitTarget, compoundAnnualGrowth, onScheduleVisitRate, promotionRate } from '@qiangji/domain';
 import {
   periodDays,
   rateTile,
@@ -30,6 +30,15 @@ export const VILLAGE_KPIS: readonly KpiTile[] = [
     source: { rollup: 'visit_rollup', measures: ['visits'] },
     value: (w) => w.sum('visits'),
   },
+  rateTile({
+    key: 'poorVisitsOnSchedule',
+    area: 'village',
+    label: { zh: '贫困户按期走访率', en: 'Poor households visited on schedule' },
+    action: 'village:read',
+    // Poor household-months with a visit ÷ those due (cadreStats' onScheduleRate), summed over the period's months.
+    source: { rollup: 'poor_visit_figures', measures: ['visited', 'due'] },
+    value: (w) => onScheduleVisitRate(w.sum('visited'), w.sum('due')),
+  }),
   rateTile({
     key: 'incomeGrowth',
     area: 'village',

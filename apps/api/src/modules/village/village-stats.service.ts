@@ -4,6 +4,8 @@ import {
   coverageRate,
   DEFAULT_VISIT_TARGETS,
   MODEL_REQUIRED_KINDS,
+  onScheduleVisitRate,
+  poorVisitMonthsDue,
   promotionRate,
   SAFE_VILLAGE_YEARS,
   targetPeriods,
@@ -14,7 +16,7 @@ import { AppError } from '../../common/app-error';
 import { statsRange } from '../../common/cohort-stats';
 import { inScope, requireAction, scopePath } from '../../common/authz';
 import type { RequestContext } from '../../server/context';
-import { childSql, periodSql } from './visit.sql';
+import { childSql, periodSql, rollupByChildSql } from './visit.sql';
 import type {
   CadreFigures,
   CadreMonthFigures,
@@ -37,6 +39,7 @@ const CADRE_COUNTS = [
   'householdsNeverVisited',
   'poorHouseholds',
   'poorVisitedOnSchedule',
+  'poorVisitMonths',
   'assistanceDone',
   'disputesReported',
   'disputesResolved',
@@ -123,6 +126,8 @@ export class VillageStatsService {
          SELECT ${GROUPED(['child', 'unit', 'month'])}, jsonb_build_object('assistanceDone', count(*))
          FROM done GROUP BY GROUPING SETS ((), (child), (unit), (month))
          UNION ALL
+         ${rollupByChildSql('household_visit_rollup', `jsonb_build_object('poorVisitMonths', sum(r.poor_visited))`, '$7', '$2::date', '$3::date')}
+         UNION ALL
          SELECT 'total', NULL, jsonb_build_object('cadresBelowTarget', count(*)) FROM behind
          UNION ALL
          SELECT 'child', r.code, '{}'::jsonb FROM region r WHERE r.parent_code = $7 AND ${CURRENT_REGION}`,
@@ -139,7 +144,8 @@ export class VillageStatsService {
     );
     const income = await this.incomeGrowth(ctx, path, fromYear, toYear);
     const merged = mergeFigures(rows);
-    const total = cadreFigures(merged.get('total:') ?? {});
+    const figuresOf = (f: Counts) => cadreFigures(f, from, to);
+    const total = figuresOf(merged.get('total:') ?? {});
     return {
       ...total,
       cadresBelowTarget: (merged.get('total:')?.cadresBelowTarget as number) ?? 0,
@@ -149,7 +155,7 @@ export class VillageStatsService {
       income: income.get(null) ?? noIncome(fromYear, toYear),
       byChildRegion: keysOf(merged, 'child').map((code) => ({
         regionCode: code,
-        ...cadreFigures(merged.get(`child:${code}`)!),
+        ...figuresOf(merged.get(`child:${code}`)!),
         income: income.get(code) ?? noIncome(fromYear, toYear),
       })),
       byWorkUnit: keysOf(merged, 'unit').map((id) => unitFigures(id, merged.get(`unit:${id}`)!)),
@@ -300,14 +306,16 @@ function count(f: Counts, key: string): number {
   return Number(f[key] ?? 0);
 }
 
-function cadreFigures(f: Counts): CadreFigures {
+function cadreFigures(f: Counts, from: string, to: string): CadreFigures {
   const figures = Object.fromEntries(
     CADRE_COUNTS.filter((k) => k !== 'cadresBelowTarget').map((k) => [k, count(f, k)]),
-  ) as Omit<CadreFigures, 'visitCoverage' | 'onScheduleRate'>;
+  ) as Omit<CadreFigures, 'visitCoverage' | 'onScheduleRate' | 'poorVisitMonthsDue'>;
+  const due = poorVisitMonthsDue(figures.poorHouseholds, from, to);
   return {
     ...figures,
     visitCoverage: coverageRate(Math.min(figures.householdsVisited, figures.households), figures.households),
-    onScheduleRate: coverageRate(figures.poorVisitedOnSchedule, figures.poorHouseholds),
+    poorVisitMonthsDue: due,
+    onScheduleRate: onScheduleVisitRate(figures.poorVisitMonths, due),
   };
 }
 

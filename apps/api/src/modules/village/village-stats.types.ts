@@ -36,7 +36,22 @@ export class CadreFigures {
   })
   poorVisitedOnSchedule: number;
 
-  @Field(() => Float, { nullable: true, description: 'poorVisitedOnSchedule ÷ poorHouseholds (0..1).' })
+  @Field(() => Int, {
+    description:
+      'Poor household-months of the range (the calendar months its days touch) with at least one visit.',
+  })
+  poorVisitMonths: number;
+
+  @Field(() => Int, {
+    description: 'Poor household-months due: poorHouseholds × the months the range touches.',
+  })
+  poorVisitMonthsDue: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Poor households visited on schedule (贫困户按期走访率): poorVisitMonths ÷ poorVisitMonthsDue (0..1), the command view’s tile.',
+  })
   onScheduleRate: number | null;
 
   @Field(() => Int, { description: 'Assistance completed in the range.' })

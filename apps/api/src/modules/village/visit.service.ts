@@ -11,7 +11,7 @@ import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
 import { listPage, orderedQuery, sortBy, SortDirection } from '../../common/connection';
 import type { ListQuery, PageArgs } from '../../common/connection';
-import { idempotency, replay } from '../../common/idempotency';
+import { idempotency, insertOnce, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { pastDay, updateReturning, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -220,30 +220,25 @@ export class VisitService {
       const posting = await this.cadres.activePostingFor(ctx, m, household.path, postingId);
       if (visitedOn < posting.startsOn)
         throw AppError.badInput('visitedOn is before the posting began.', 'visitedOn');
-      const [created]: Visit[] = await m.query(
-        `INSERT INTO visit (posting_id, cadre_id, work_unit_id, household_id, region_code, visited_on, purpose,
-           findings, follow_up_needed, lat, lng, idempotency_key, idempotency_hash, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-         ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING ${RETURNING}`,
-        [
-          posting.id,
-          posting.cadreId,
-          posting.workUnitId,
-          householdId,
-          household.regionCode,
-          visitedOn,
-          input.purpose,
+      const { row: created, replayed } = await insertOnce<Visit>(
+        m,
+        first,
+        {
+          posting_id: posting.id,
+          cadre_id: posting.cadreId,
+          work_unit_id: posting.workUnitId,
+          household_id: householdId,
+          region_code: household.regionCode,
+          visited_on: visitedOn,
+          purpose: input.purpose,
           findings,
-          input.followUpNeeded,
-          location.lat,
-          location.lng,
-          idem.key,
-          idem.hash,
-          idem.createdBy,
-        ],
+          follow_up_needed: input.followUpNeeded,
+          lat: location.lat,
+          lng: location.lng,
+        },
+        idem,
       );
-      if (!created) return replay<Visit>(m, first, idem);
+      if (replayed) return created;
       await this.audit.record(ctx, m, {
         action: 'visit.log',
         entityType: 'Visit',

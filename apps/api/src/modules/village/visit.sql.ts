@@ -15,6 +15,26 @@ export function childSql(rowPath: string, path: string): string {
 }
 
 /**
+ * A rollup's figures (`figures`, a jsonb of sums over `r`) over the months that [from, to] touch, for the region
+ * `code` (dim 'total') and each of its children (dim 'child', keyed by code): a region's row counts its subtree, so
+ * this reads one row per region and month, never the facts below. Rows shaped like cadreStats' GROUPING SETS.
+ */
+export function rollupByChildSql(
+  table: string,
+  figures: string,
+  code: string,
+  from: string,
+  to: string,
+): string {
+  return `SELECT CASE WHEN r.region_code = ${code} THEN 'total' ELSE 'child' END AS dim,
+      CASE WHEN r.region_code <> ${code} THEN r.region_code::text END AS key, ${figures} AS f
+    FROM ${table} r
+    WHERE r.region_code = ANY (ARRAY(SELECT c.code FROM region c WHERE c.parent_code = ${code} UNION ALL SELECT ${code}))
+      AND r.month BETWEEN date_trunc('month', ${from})::date AND ${to}
+    GROUP BY 1, 2`;
+}
+
+/**
  * The cadres posted in the subtree of `path` on some day of [from, to] whose visits there on those days fall
  * short of `target` (`cadreVisitTarget`): cadreStats' cadres below target. The visits are counted apart (OFFSET 0):
  * joined per cadre, the planner walked the subtree's visits once for every cadre of the city. Given `rollupOf`,

@@ -1,12 +1,11 @@
-import type { AssistanceState, AssistanceType, DisputeType, VisitPurpose } from '@qiangji/domain';
+import type { AssistanceState, AssistanceType, VisitPurpose } from '@qiangji/domain';
 import { DateResolver, DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
 import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { FilteredPageArgs, IdempotentInput, LatLngFields } from '../../common/graphql-types';
 import { RecordedRow, VersionedInput, VersionedRow } from '../../common/versioned';
-import { DisputeTypeEnum } from '../mediation/mediation.enums';
-import { WithDisputeParties } from '../mediation/dispute-case.types';
+import { WithDisputeParties, WithDisputeSubject } from '../mediation/dispute-case.types';
 import { CadrePartFilter } from './unit.types';
 import { AssistanceStateEnum, AssistanceTypeEnum, VisitPurposeEnum } from './village.enums';
 
@@ -46,6 +45,19 @@ function WithHouseholdWork<T extends ClassType>(Base: T) {
     regionCode: string;
   }
   return HouseholdWork;
+}
+
+/** The start of a cadre's work in a household: which household, under which posting. */
+@InputType()
+class HouseholdWorkInput extends IdempotentInput {
+  @Field(() => ID)
+  householdId: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Default: your own active posting in the household’s village.',
+  })
+  postingId?: string | null;
 }
 
 @ObjectType({
@@ -132,15 +144,7 @@ export class VisitsDueArgs extends PageArgs {
   description:
     'A visit, logged under an active posting in the household’s village. Send an idempotencyKey from the phone: a retry after a lost answer returns the first visit.',
 })
-export class LogVisitInput extends IdempotentInput {
-  @Field(() => ID)
-  householdId: string;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'Default: your own active posting in the household’s village.',
-  })
-  postingId?: string | null;
+export class LogVisitInput extends HouseholdWorkInput {
 
   @Field(() => DateResolver, { description: 'Not in the future, not before the posting began.' })
   visitedOn: Date;
@@ -162,21 +166,9 @@ export class LogVisitInput extends IdempotentInput {
   description:
     'Turns a dispute found on a visit into a mediation case (channel STATIONED_CADRE, at the household’s place), linked both ways.',
 })
-export class ReportVisitDisputeInput extends WithDisputeParties(Object) {
+export class ReportVisitDisputeInput extends WithDisputeSubject(WithDisputeParties(Object)) {
   @Field(() => ID)
   visitId: string;
-
-  @Field(() => DisputeTypeEnum)
-  type: DisputeType;
-
-  @Field()
-  title: string;
-
-  @Field()
-  description: string;
-
-  @Field(() => String, { nullable: true, description: 'Decimal yuan, e.g. "12000.00".' })
-  amountAtStake?: string | null;
 }
 
 @ObjectType({ description: 'A household’s net income of one year, in whole yuan.' })
@@ -302,15 +294,7 @@ export class AssistanceFilter extends HouseholdWorkFilter {
 export class AssistancesArgs extends FilteredPageArgs(AssistanceFilter) {}
 
 @InputType()
-export class PlanAssistanceInput extends IdempotentInput {
-  @Field(() => ID)
-  householdId: string;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: 'Default: your own active posting in the household’s village.',
-  })
-  postingId?: string | null;
+export class PlanAssistanceInput extends HouseholdWorkInput {
 
   @Field(() => AssistanceTypeEnum)
   type: AssistanceType;

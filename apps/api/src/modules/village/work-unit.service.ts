@@ -3,7 +3,7 @@ import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped, unscoped } from '../../common/authz';
 import { listPage, orderedQuery, SortDirection } from '../../common/connection';
 import type { ListQuery, PageArgs } from '../../common/connection';
-import { idempotency, replay } from '../../common/idempotency';
+import { idempotency, insertOnce } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { checkText, isoDay, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -68,15 +68,13 @@ export class WorkUnitService {
     const name = checkText(input.name, 'name', 100);
     const idem = idempotency(principal, input);
     return atomically(ctx, async (m) => {
-      const [created] = await m.query(
-        `INSERT INTO work_unit (name, kind, level, region_code, idempotency_key, idempotency_hash, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING ${UNIT_COLUMNS.replaceAll('u.', '')}`,
-        [name, input.kind, input.level, input.regionCode, idem.key, idem.hash, idem.createdBy],
+      const { row: created, replayed } = await insertOnce<WorkUnit>(
+        m,
+        { table: 'work_unit', alias: 'u', columns: UNIT_COLUMNS },
+        { name, kind: input.kind, level: input.level, region_code: input.regionCode },
+        idem,
       );
-      if (!created)
-        return replay<WorkUnit>(m, { table: 'work_unit', alias: 'u', columns: UNIT_COLUMNS }, idem);
+      if (replayed) return created;
       await this.audit.record(ctx, m, {
         action: 'workUnit.create',
         entityType: 'WorkUnit',
@@ -130,16 +128,19 @@ export class WorkUnitService {
     const idem = idempotency(principal, input);
     return atomically(ctx, async (m) => {
       await this.byId(m, workUnitId, 'workUnitId');
-      const [created] = await m.query(
-        `INSERT INTO pairing (work_unit_id, region_code, starts_on, ends_on, goals, idempotency_key,
-           idempotency_hash, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (created_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING ${PAIRING_COLUMNS.replaceAll('p.', '')}`,
-        [workUnitId, input.villageCode, startsOn, endsOn, goals, idem.key, idem.hash, idem.createdBy],
+      const { row: created, replayed } = await insertOnce<Pairing>(
+        m,
+        { table: 'pairing', alias: 'p', columns: PAIRING_COLUMNS },
+        {
+          work_unit_id: workUnitId,
+          region_code: input.villageCode,
+          starts_on: startsOn,
+          ends_on: endsOn,
+          goals,
+        },
+        idem,
       );
-      if (!created)
-        return replay<Pairing>(m, { table: 'pairing', alias: 'p', columns: PAIRING_COLUMNS }, idem);
+      if (replayed) return created;
       await this.audit.record(ctx, m, {
         action: 'pairing.create',
         entityType: 'Pairing',
