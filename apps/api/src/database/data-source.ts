@@ -19,6 +19,7 @@ import { WorkCalendar1765300000000 } from './migrations/1765300000000-work-calen
 import { ServiceEligibility1765310000000 } from './migrations/1765310000000-service-eligibility';
 import { SecurityRollup1765320000000 } from './migrations/1765320000000-security-rollup';
 import { GridCoverage1765400000000 } from './migrations/1765400000000-grid-coverage';
+import { CommandViewRollups1765500000000 } from './migrations/1765500000000-command-view-rollups';
 import { PoorVisits1765600000000 } from './migrations/1765600000000-poor-visits';
 import { WorkCalendarDelete1765700000000 } from './migrations/1765700000000-work-calendar-delete';
 
@@ -63,6 +64,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       ServiceEligibility1765310000000,
       SecurityRollup1765320000000,
       GridCoverage1765400000000,
+      CommandViewRollups1765500000000,
       PoorVisits1765600000000,
       WorkCalendarDelete1765700000000,
     ],

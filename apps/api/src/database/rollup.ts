@@ -19,7 +19,11 @@ export interface RollupTable {
   keys: Readonly<Record<string, string>>;
   /** The counted columns, each with what it counts (a column comment for whoever reads the table). */
   measures: Readonly<Record<string, string>>;
+  /** The measures kept as bigint (sums of money that outgrow an integer at the city's row). */
+  bigint?: readonly string[];
 }
+
+const measureType = (t: RollupTable, m: string) => (t.bigint?.includes(m) ? 'bigint' : 'integer');
 
 /** A rollup by region and month. */
 export function monthlyRollup(table: string, measures: RollupTable['measures']): RollupTable {
@@ -33,6 +37,8 @@ export const chinaMonth = (instant: string) =>
 /** What one kind of fact adds to a rollup: per fact row (alias `f`), its keys and its counts. */
 export interface RollupSource {
   fact: string;
+  /** SQL of the fact's region path: `f.region_path` unless the facts are regions themselves (`f.path`). */
+  path?: string;
   /** Joined to the fact for columns of another table, e.g. a party's case: `JOIN dispute_case c ON …`. */
   join?: string;
   ancestors: boolean;
@@ -49,7 +55,9 @@ export interface RollupSource {
 /** The rollup table, scoped and readable by the request role, never writable by it. */
 export async function createRollupTable(q: QueryRunner, t: RollupTable): Promise<void> {
   const keys = Object.entries(t.keys).map(([name, type]) => `${name} ${type} NOT NULL`);
-  const measures = Object.keys(t.measures).map((name) => `${name} integer NOT NULL DEFAULT 0`);
+  const measures = Object.keys(t.measures).map(
+    (name) => `${name} ${measureType(t, name)} NOT NULL DEFAULT 0`,
+  );
   await q.query(`
     CREATE TABLE ${t.table} (
       region_code varchar(15) NOT NULL,
@@ -74,7 +82,7 @@ function deltas(t: RollupTable, s: RollupSource, rows: string, sign: 1 | -1): st
     const measures = Object.keys(t.measures).map(
       (m) => `${sign} * coalesce(${c.measures[m] ?? '0'}, 0) AS ${m}`,
     );
-    return `SELECT f.region_path, ${sign} AS sign, ${[...keys, ...measures].join(', ')} FROM ${rows} f ${s.join ?? ''}
+    return `SELECT ${s.path ?? 'f.region_path'} AS region_path, ${sign} AS sign, ${[...keys, ...measures].join(', ')} FROM ${rows} f ${s.join ?? ''}
       WHERE ${c.where ?? 'true'}`;
   });
 }
@@ -92,7 +100,7 @@ function applySql(t: RollupTable, s: RollupSource, parts: string[]): string {
     SELECT g.code, g.path, ${[...keys, ...measures].map((c) => `g.${c}`).join(', ')}
     FROM (
       SELECT ltree2text(subpath(${path}, -1)) AS code, (array_agg(${path} ORDER BY d.sign DESC))[1] AS path,
-        ${keys.map((k) => `d.${k}`).join(', ')}, ${measures.map((m) => `sum(d.${m})::int AS ${m}`).join(', ')}
+        ${keys.map((k) => `d.${k}`).join(', ')}, ${measures.map((m) => `sum(d.${m})::${measureType(t, m)} AS ${m}`).join(', ')}
       FROM (${parts.join('\n      UNION ALL ')}) d${levels}
       GROUP BY ${['1', ...keys.map((k) => `d.${k}`)].join(', ')}
       HAVING ${measures.map((m) => `sum(d.${m}) <> 0`).join(' OR ')}
@@ -114,12 +122,27 @@ export async function addRollupSource(q: QueryRunner, t: RollupTable, s: RollupS
   const insert = applySql(t, s, deltas(t, s, 'new_rows', 1));
   const update = applySql(t, s, [...deltas(t, s, 'old_rows', -1), ...deltas(t, s, 'new_rows', 1)]);
   const remove = applySql(t, s, deltas(t, s, 'old_rows', -1));
+  await addStatementTriggers(q, fn, s.fact, { insert, update, remove });
+  await q.query(applySql(t, s, deltas(t, s, s.fact, 1)));
+}
+
+/**
+ * A trigger function `fn` and its statement triggers on `table`, one per event (PostgreSQL gives transition tables
+ * `new_rows` and `old_rows` to single-event triggers only): the SQL of each event's body, run with the owner's
+ * rights (SECURITY DEFINER: a district officer's write changes rows the officer may not read), by no one else.
+ */
+export async function addStatementTriggers(
+  q: QueryRunner,
+  fn: string,
+  table: string,
+  body: { insert: string; update: string; remove: string },
+): Promise<void> {
   await q.query(`
     CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
     BEGIN
-      IF TG_OP = 'INSERT' THEN ${insert};
-      ELSIF TG_OP = 'UPDATE' THEN ${update};
-      ELSE ${remove};
+      IF TG_OP = 'INSERT' THEN ${body.insert};
+      ELSIF TG_OP = 'UPDATE' THEN ${body.update};
+      ELSE ${body.remove};
       END IF;
       RETURN NULL;
     END $$`);
@@ -130,7 +153,6 @@ export async function addRollupSource(q: QueryRunner, t: RollupTable, s: RollupS
     ['DELETE', 'OLD TABLE AS old_rows'],
   ])
     await q.query(`
-      CREATE TRIGGER ${fn}_${event.toLowerCase()} AFTER ${event} ON ${s.fact}
+      CREATE TRIGGER ${fn}_${event.toLowerCase()} AFTER ${event} ON ${table}
       REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
-  await q.query(applySql(t, s, deltas(t, s, s.fact, 1)));
 }

@@ -145,6 +145,7 @@ describe('the database as the last line', () => {
         'auth_rotate_refresh_token',
         'auth_user_principal',
         // The rollups' triggers (issue 13): they write the city's rows for a district officer's command.
+        'cadre_visit_rollup_from_visit',
         'dispute_case_rollup_from_dispute_case',
         'dispute_recurrence_from_dispute_case',
         'dispute_recurrence_from_dispute_party',
@@ -152,6 +153,10 @@ describe('the database as the last line', () => {
         'grid_event_rollup_from_grid_event',
         'grid_unit_day_from_grid_event',
         'grid_unit_day_from_zero_report',
+        'grid_unit_gap_from_grid_unit_day',
+        'grid_unit_gap_from_region',
+        'grid_unit_gap_rollup_from_grid_unit_gap',
+        'grid_unit_validity_from_region',
         'household_rollup_from_household',
         'household_visit_month_from_household',
         'household_visit_month_from_visit',
@@ -159,6 +164,10 @@ describe('the database as the last line', () => {
         'petition_case_rollup_from_petition_case',
         'security_statistic_rollup_from_security_statistic',
         'service_application_rollup_from_service_application',
+        'village_year_figures_from_village_year',
+        'village_year_from_region',
+        'village_year_from_village_indicator',
+        'village_year_from_village_organization',
         'visit_rollup_from_visit',
       ]);
       for (const f of functions) {

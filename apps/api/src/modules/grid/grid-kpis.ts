@@ -8,7 +8,6 @@ import {
   type RunningFacts,
 } from '../../common/command-view';
 import { notYetDueSql } from './grid-event.sql';
-import { currentUnitsSql, unreportedSql } from './grid-unit.service';
 
 /** Grid events by the month reported: loopFigures' cohort, so the tiles and its figures agree. */
 const EVENTS: KpiSource & { running: RunningFacts } = {
@@ -76,10 +75,13 @@ export const GRID_ALERTS: readonly CountAlert[] = [
     kind: 'GRID_UNITS_WITHOUT_REPORTS',
     action: 'grid:read',
     resource: 'gridUnits',
-    count: (p, { path, period }) => {
+    // The units valid today whose one run of days without reports spans the whole week: the list's units (valid
+    // today, no unit-day in the week), counted from the region's few runs that end after the week's start.
+    count: (p, { regionCode, period }) => {
       const week = lastWeek(period);
-      return `SELECT count(*) FROM ${currentUnitsSql(p, path)} r
-        WHERE ${unreportedSql(p, 'r.code', week.from, week.to)}`;
+      return `SELECT coalesce(sum(g.units), 0) FROM grid_unit_gap_rollup g WHERE g.region_code = ${p.param(regionCode)}
+        AND g.gap_to >= ${p.param(week.to, 'date')} AND g.gap_from <= ${p.param(week.from, 'date')}
+        AND g.valid_from <= current_date AND g.valid_to > current_date`;
     },
     filter: ({ regionCode, period }) => {
       const week = lastWeek(period);

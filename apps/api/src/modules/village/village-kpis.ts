@@ -71,10 +71,11 @@ export const VILLAGE_ALERTS: readonly CountAlert[] = [
     kind: 'CADRES_BELOW_VISIT_TARGET',
     action: 'village:read',
     resource: 'stationedCadres',
-    count: (p, { path, period }) => {
+    // The period's whole months: from the visits' rollup by cadre, the same cadres as the list's visits.
+    count: (p, { regionCode, path, period }) => {
       const { from, to } = periodDays(period);
       return `SELECT count(*) FROM stationed_cadre k WHERE k.region_path <@ ${p.param(path, 'ltree')}
-        AND k.id IN (${belowTargetSql(p, path, from, to, cadreVisitTarget(from, to))})`;
+        AND k.id IN (${belowTargetSql(p, path, from, to, cadreVisitTarget(from, to), regionCode)})`;
     },
     filter: ({ regionCode, period }) => {
       const { from, to } = periodDays(period);

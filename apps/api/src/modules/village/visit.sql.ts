@@ -39,16 +39,27 @@ export function rollupByChildSql(
 /**
  * The cadres posted in the subtree of `path` on some day of [from, to] whose visits there on those days fall
  * short of `target` (`cadreVisitTarget`): cadreStats' cadres below target. The visits are counted apart (OFFSET 0):
- * joined per cadre, the planner walked the subtree's visits once for every cadre of the city.
+ * joined per cadre, the planner walked the subtree's visits once for every cadre of the city. Given `rollupOf`,
+ * the code of the region at `path`, and whole months ([from, to] from a month's first day to a month's last), they
+ * are read from `cadre_visit_rollup` instead: the same counts, a row per cadre and month rather than per visit.
  */
-export function belowTargetSql(p: Params, path: string, from: string, to: string, target: number): string {
+export function belowTargetSql(
+  p: Params,
+  path: string,
+  from: string,
+  to: string,
+  target: number,
+  rollupOf?: string,
+): string {
   const [P, F, T] = [p.param(path, 'ltree'), p.param(from, 'date'), p.param(to, 'date')];
+  const visits = rollupOf
+    ? `SELECT r.cadre_id, sum(r.visits) AS visits FROM cadre_visit_rollup r
+      WHERE r.region_code = ${p.param(rollupOf)} AND r.month BETWEEN ${F} AND ${T} GROUP BY r.cadre_id OFFSET 0`
+    : `SELECT v.cadre_id, count(*) AS visits FROM visit v
+      WHERE v.visited_on BETWEEN ${F} AND ${T} AND v.region_path <@ ${P} GROUP BY v.cadre_id OFFSET 0`;
   return `SELECT c.cadre_id FROM (
       SELECT DISTINCT p.cadre_id FROM posting p
       WHERE p.region_path <@ ${P} AND p.starts_on <= ${T} AND (p.ends_on IS NULL OR p.ends_on >= ${F})) c
-    LEFT JOIN (
-      SELECT v.cadre_id, count(*) AS visits FROM visit v
-      WHERE v.visited_on BETWEEN ${F} AND ${T} AND v.region_path <@ ${P} GROUP BY v.cadre_id OFFSET 0) v
-      ON v.cadre_id = c.cadre_id
+    LEFT JOIN (${visits}) v ON v.cadre_id = c.cadre_id
     WHERE coalesce(v.visits, 0) < ${p.param(target, 'int')}`;
 }
