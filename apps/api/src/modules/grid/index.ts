@@ -33,6 +33,9 @@ export const gridModule = defineModule({
     'grid_unit_day',
     'grid_coverage_rollup',
     'grid_coverage_figures',
+    'grid_unit_validity',
+    'grid_unit_gap',
+    'grid_unit_gap_rollup',
   ],
   services: (_deps, { audit }) => ({
     gridEvents: new GridEventService(audit),

@@ -71,6 +71,9 @@ export const villageModule = defineModule({
     'household_visit_rollup',
     'household_rollup',
     'poor_visit_figures',
+    'village_year',
+    'village_year_figures',
+    'cadre_visit_rollup',
   ],
   services: (deps, { audit }) => {
     const workUnits = new WorkUnitService(audit);
