@@ -1,11 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApi, type RunningApi } from './api-server';
-import { launchChromium, withScreenshotOnFailure } from './browser';
+import type { Page } from 'playwright-core';
+import { withScreenshotOnFailure } from './browser';
 import { signIn } from './sign-in';
+import { browserSuite } from './suite';
 
-const UI_TIMEOUT_MS = 30_000;
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const SCREENSHOTS = path.resolve(__dirname, '../../../docs/screenshots');
@@ -17,36 +16,19 @@ interface AlertLink {
 }
 
 describe('the command view’s alerts and the grid-unit list in the browser', () => {
-  let api: RunningApi | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  const suite = browserSuite();
   let page: Page;
 
-  beforeAll(async () => {
-    api = await startApi();
-    browser = await launchChromium();
-    await mkdir(SCREENSHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
+  beforeAll(() => mkdir(SCREENSHOTS, { recursive: true }));
 
   async function open(viewport: { width: number; height: number }, username: string) {
-    context = await browser!.newContext({ viewport, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    await signIn(page, api!.baseUrl, username);
+    page = await suite.open(viewport);
+    await signIn(page, suite.baseUrl(), username);
   }
 
   /** Every alert the view shows for a region in 2012 (behind 显示全部预警 too), with its link and its count. */
   async function alertsOf(region: string, name: string): Promise<AlertLink[]> {
-    await page.goto(`${api!.baseUrl}/#/command?region=${region}&from=2012-01&to=2012-12`);
+    await page.goto(`${suite.baseUrl()}/#/command?region=${region}&from=2012-01&to=2012-12`);
     await page.getByRole('heading', { name: new RegExp(`${name}.* 基层治理态势`) }).waitFor();
     const alerts = page.getByRole('region', { name: '预警' });
     await alerts.getByRole('link').first().waitFor();
@@ -67,7 +49,7 @@ describe('the command view’s alerts and the grid-unit list in the browser', ()
   async function follow(alert: AlertLink) {
     expect(alert.href).toMatch(/^#\/[a-zA-Z]+\?filter=/);
     await page.goto('about:blank');
-    await page.goto(`${api!.baseUrl}/${alert.href}`);
+    await page.goto(`${suite.baseUrl()}/${alert.href}`);
     const filter = JSON.parse(new URL(alert.href.slice(1), 'http://x').searchParams.get('filter')!);
     const total = page.getByText(/^第 \d+–\d+ 条，共 \d+ 条$/);
     await total.waitFor({ timeout: 90_000 });
@@ -118,7 +100,7 @@ describe('the command view’s alerts and the grid-unit list in the browser', ()
       // The alert's old URL, bookmarked: the same list with the same filter.
       const filter = JSON.parse(new URL(units.href.slice(1), 'http://x').searchParams.get('filter')!);
       await page.goto(
-        `${api!.baseUrl}/#/grid-units?${new URLSearchParams({ region: filter.regionCode, from: filter.unreportedFrom, to: filter.unreportedTo })}`,
+        `${suite.baseUrl()}/#/grid-units?${new URLSearchParams({ region: filter.regionCode, from: filter.unreportedFrom, to: filter.unreportedTo })}`,
       );
       await page.waitForURL(/#\/gridUnits\?filter=/);
       await page.getByText(new RegExp(`共 ${units.count} 条`)).waitFor();
