@@ -70,7 +70,9 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
     ],
     migrationsTableName: 'migrations',
     synchronize: false,
-    extra: { max: poolSize, application_name: 'qiangji-api' },
+    // The days of this system are China's: `current_date` (a region's validity, its default `valid_from`) must name
+    // the same day as the domain's `chinaDay()`, whatever zone the database server was installed with.
+    extra: { max: poolSize, application_name: 'qiangji-api', options: '-c TimeZone=Asia/Shanghai' },
   });
 }
 

@@ -100,7 +100,9 @@ describe('the rollups of villages, services, grid and security, kept in the tran
         eventIn(admin, grids[0], state),
       ),
     );
-    // A zero report on a day with an event and on one without: the unit-day counts once.
+    // A zero report on a day with an event and on one without: the unit-day counts once. The second is yesterday,
+    // so the unit must have existed then (a tree made today starts today).
+    await app.db.query(`UPDATE region SET valid_from = current_date - 7 WHERE code = $1`, [grids[0]]);
     for (const day of [chinaDay(new Date()), chinaDay(Date.now() - 86_400_000)])
       ok(
         await admin.gql(`mutation($input: ReportNothingInput!) { reportNothing(input: $input) { id } }`, {
