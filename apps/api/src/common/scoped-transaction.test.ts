@@ -40,6 +40,7 @@ describe('one scoped transaction per request', () => {
   let officer: SignedIn;
   let home: TestHousehold;
   let grid: string;
+  let caseId: string;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -56,7 +57,7 @@ describe('one scoped transaction per request', () => {
       mediatorId: await mediator(app.db, community, [committee]),
       centreId: await organization(app.db, street, 'COORDINATION_CENTRE'),
     };
-    await caseIn(officer, community, 'ACCEPTED', refs);
+    caseId = (await caseIn(officer, community, 'ACCEPTED', refs)).id;
     // The principal is cached from here on: the requests below send only their own statements.
     await officer.gql(`{ me { id } }`);
   });
@@ -110,6 +111,36 @@ describe('one scoped transaction per request', () => {
       expect(own[0].sql).toMatch(OPEN);
       expect(own.at(-1)!.sql).toBe('COMMIT');
     }
+  });
+
+  it('when the first statement has parameters, then BEGIN and the scope go in its round trip: one statement more, the COMMIT', async () => {
+    let res: Awaited<ReturnType<SignedIn['gql']>> | undefined;
+    const statements = ofRequests(
+      await statementsOf(async () => {
+        res = await officer.gql(`query($id: ID!) { disputeCase(id: $id) { id number } }`, { id: caseId });
+      }),
+    );
+    expect(res!.errors).toBeUndefined();
+    expect(statements.map((s) => s.sql)).toEqual([expect.stringMatching(OPEN), 'COMMIT']);
+    expect(statements[0].sql).toContain('dispute_case c');
+  });
+
+  it('when that first statement fails in PostgreSQL, then the transaction is rolled back, not committed, and the next request stands', async () => {
+    await app.db.query(`REVOKE SELECT ON dispute_case FROM qiangji_app`);
+    let statements: Statement[];
+    try {
+      statements = ofRequests(
+        await statementsOf(async () => {
+          const res = await officer.gql(`query($id: ID!) { disputeCase(id: $id) { id } }`, { id: caseId });
+          expect(codeOf(res)).toBe('INTERNAL');
+        }),
+      );
+    } finally {
+      await app.db.query(`GRANT SELECT ON dispute_case TO qiangji_app`);
+    }
+    expect(statements.map((s) => s.sql)).toEqual([expect.stringMatching(OPEN), 'ROLLBACK']);
+    const again = await officer.gql(`query($id: ID!) { disputeCase(id: $id) { id } }`, { id: caseId });
+    expect(again.data).toEqual({ disputeCase: { id: caseId } });
   });
 
   describe('a mutation of two commands', () => {

@@ -1,8 +1,13 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AppError, Refusal } from './app-error';
+import { OpeningStatement } from './opening-statement';
 
 /** An ltree path of division codes; checked before it is written into SQL text. */
 const PATH = /^\d+(\.\d+)*$/;
+
+/** The role, the scope ($1) and the versions of the reference data, as the transaction's first snapshot sees them. */
+const SCOPE_SQL = `SELECT set_config('role', 'qiangji_app', true), set_config('qiangji.scope', $1, true),
+    (SELECT json_object_agg(name, version) FROM reference_version) AS versions`;
 
 /**
  * The statements that open a scoped transaction, in one round trip (no parameters: the path is checked): the
@@ -10,8 +15,7 @@ const PATH = /^\d+(\.\d+)*$/;
  */
 export function openScopeSql(path: string): string {
   if (!PATH.test(path)) throw new Error(`not a region path: ${path}`);
-  return `BEGIN; SELECT set_config('role', 'qiangji_app', true), set_config('qiangji.scope', '${path}', true),
-    (SELECT json_object_agg(name, version) FROM reference_version) AS versions`;
+  return `BEGIN; ${SCOPE_SQL.replace('$1', `'${path}'`)}`;
 }
 
 /** The version of each table of reference data (`reference_version`), as a transaction saw it when it began. */
@@ -28,6 +32,10 @@ export type ReferenceVersions = Readonly<Record<string, string>>;
 export class ScopedTransaction {
   private runner: QueryRunner | null = null;
   private opened: Promise<EntityManager> | null = null;
+  /** Set by the first statement on the wire, which opened the transaction: BEGIN, the scope, the versions. */
+  private begun: Promise<void> | null = null;
+  /** The statements handed to the connection, one after another; `end` waits for the last. */
+  private tail: Promise<unknown> = Promise.resolve();
   private failed = false;
   private savepoints = 0;
   private seen: ReferenceVersions = {};
@@ -73,7 +81,7 @@ export class ScopedTransaction {
 
   /** The versions of the reference data this transaction sees (opening it if need be). */
   async versions(): Promise<ReferenceVersions> {
-    await this.run(async () => undefined);
+    await this.run(() => this.inTurn(() => this.begun ?? this.begin(this.runner!)));
     return this.seen;
   }
 
@@ -90,8 +98,10 @@ export class ScopedTransaction {
     if (!this.runner) return !this.failed;
     const runner = this.runner;
     try {
-      // A request whose only statement failed may end before its BEGIN was sent: never COMMIT ahead of it.
+      // A field may fail while another's statement is still on its way: never COMMIT ahead of it, nor of BEGIN.
       await this.opened;
+      await this.tail;
+      if (!this.begun) return !this.failed;
       if (!this.failed) for (const work of this.onCommit) await work(runner.manager);
       await runner.query(this.failed ? 'ROLLBACK' : 'COMMIT');
       return !this.failed;
@@ -106,20 +116,55 @@ export class ScopedTransaction {
   private async open(): Promise<EntityManager> {
     const runner = this.db.createQueryRunner();
     this.runner = runner;
-    // pg's own client: a text of several statements answers with one result each, and the last holds the versions.
-    const client: { query(sql: string): Promise<{ rows: { versions: ReferenceVersions }[] }[]> } =
-      await runner.connect();
-    const results = await client.query(openScopeSql(this.path));
-    this.seen = results.at(-1)!.rows[0].versions ?? {};
-    // DataLoader batches of one request run side by side; one connection answers one statement at a time, so
-    // their statements queue here (pg would queue them too, but no longer will in its next major version).
-    let tail: Promise<unknown> = Promise.resolve();
-    const query = (sql: string, params?: unknown[]) => {
-      const next = tail.then(() => runner.manager.query(sql, params));
-      tail = next.catch(() => undefined);
-      return next;
-    };
+    await runner.connect();
+    const query = (sql: string, params?: unknown[]) =>
+      this.inTurn(() => (this.begun ? runner.manager.query(sql, params) : this.begin(runner, sql, params)));
     return Object.create(runner.manager, { query: { value: query } }) as EntityManager;
+  }
+
+  /**
+   * DataLoader batches of one request run side by side; one connection answers one statement at a time, so their
+   * statements queue here (pg would queue them too, but no longer will in its next major version).
+   */
+  private inTurn<T>(send: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(send);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * Opens the transaction with its first statement: BEGIN, the scope and the versions go in front of a statement
+   * with parameters, in its round trip (`OpeningStatement`); before one without (which may be several statements,
+   * something the extended protocol cannot send), or for the versions alone, in a round trip of their own.
+   */
+  private async begin(runner: QueryRunner, sql?: string, params?: unknown[]): Promise<unknown> {
+    if (sql !== undefined && params?.length) {
+      const first = new OpeningStatement(
+        [
+          { text: 'BEGIN', values: [] },
+          { text: SCOPE_SQL, values: [this.path] },
+        ],
+        { text: sql, values: params },
+      );
+      // TypeORM runs it as the statement it stands for: pg takes an object with `submit` as a query of its own.
+      const result = runner.manager.query(first as unknown as string);
+      this.begun = result.then(async () => {
+        const [, scope] = await first.openingResults();
+        this.seen = (scope.rows[0].versions ?? {}) as ReferenceVersions;
+      });
+      this.begun.catch(() => undefined);
+      return result;
+    }
+    this.begun = (async () => {
+      // pg's own client: a text of several statements answers with one result each, and the last holds the versions.
+      const client: { query(sql: string): Promise<{ rows: { versions: ReferenceVersions }[] }[]> } =
+        await runner.connect();
+      const results = await client.query(openScopeSql(this.path));
+      this.seen = results.at(-1)!.rows[0].versions ?? {};
+    })();
+    this.begun.catch(() => undefined);
+    await this.begun;
+    return sql === undefined ? undefined : runner.manager.query(sql, params);
   }
 }
 
