@@ -144,7 +144,13 @@ export function toConnection<T>(
 ): Connection<T> {
   const hasNextPage = rows.length > page.limit;
   const nodes = hasNextPage ? rows.slice(0, page.limit) : rows;
-  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  // A cursor is made when it is read: most clients ask for the page's endCursor only, not each edge's.
+  const edges = nodes.map((node) => ({
+    get cursor() {
+      return cursorOf(node);
+    },
+    node,
+  }));
   return { totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, edges };
 }
 
