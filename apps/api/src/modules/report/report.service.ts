@@ -17,7 +17,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, requirePrincipal, scopePath } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
-import type { ReportScope, ReportSection } from '../../common/report-section';
+import type { ReportScope, ReportSection, SectionCounts } from '../../common/report-section';
 import { checkText, Params } from '../../common/sql';
 import { timelinesOf } from '../../common/timeline';
 import type { RequestContext } from '../../server/context';
@@ -164,19 +164,24 @@ export class MonthlyReportService {
     return commands.filter((_, i) => allowed[i]);
   }
 
-  /** The figures of every section for the report's subtree and month, as they are now. */
+  /**
+   * The figures of every section for the report's subtree and month, as they are now: every section's counts
+   * (its module's rollups) in one statement, the figures from them with the domain's formulas.
+   */
   async assemble(ctx: RequestContext, report: Report): Promise<SectionSnapshot[]> {
+    for (const { action } of this.sections) if (action) requireAction(ctx, action);
     const scope: ReportScope = {
       regionCode: report.regionCode,
       path: report.path,
       month: report.month,
       ...monthDays(report.month),
     };
-    const sections: SectionSnapshot[] = [];
-    // One after another: they share the request's connection anyway, and the layout is the declaration order.
-    for (const section of this.sections)
-      sections.push({ key: section.key, title: section.title, figures: await section.figures(ctx, scope) });
-    return sections;
+    const p = new Params();
+    const counts = this.sections.map((s, i) => `${s.counts(p, scope)} AS "${i}"`);
+    const [row]: Record<string, SectionCounts>[] = await inScope(ctx, (m) =>
+      m.query(`SELECT ${counts.join(',\n')}`, p.params),
+    );
+    return this.sections.map((s, i) => ({ key: s.key, title: s.title, figures: s.figures(row[i], scope) }));
   }
 
   /** 审核签发: freezes the figures as they are now into a new edition. */
