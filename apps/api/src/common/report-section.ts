@@ -1,4 +1,4 @@
-import type { Action } from '@qiangji/domain';
+import { onTimeRate, type Action } from '@qiangji/domain';
 import type { KpiSource, RunningFacts } from './command-view';
 import type { Label } from './export';
 import type { Params } from './sql';
@@ -87,6 +87,42 @@ export function runningCount(p: Params, r: RunningFacts, scope: ReportScope): st
 /** The one definition of overdue (`overdueTile`): open with a due time, less those whose time has not run out. */
 export const overdueCount = (c: SectionCounts, running: RunningFacts) =>
   Number(c.open_due ?? 0) - Number(c[running.measure] ?? 0);
+
+/** The measure of a source a figure counts, and its label; the figure's key is the measure's camelCase. */
+type Counted = readonly [measure: string, label: Label];
+
+/**
+ * The figures of work against a deadline (applications, grid events), as `deadlineTiles` counts them: the month's
+ * cohort, those finished and those finished in time (each a measure of `source`), the on-time rate (`onTime` its
+ * label) and the overdue (`overdueCount`). Their counts are `deadlineCounts`.
+ */
+export function deadlineFigures(
+  c: SectionCounts,
+  source: KpiSource & { running: RunningFacts },
+  f: Record<'cohort' | 'finished' | 'inTime', Counted> & { onTime: Label },
+): ReportFigure[] {
+  const [cohort, finished, inTime] = [f.cohort, f.finished, f.inTime].map(([measure, label]) =>
+    countFigure(
+      measure.replace(/_([a-z])/g, (_, x: string) => x.toUpperCase()),
+      label,
+      c[measure],
+    ),
+  );
+  return [
+    cohort,
+    finished,
+    inTime,
+    rateFigure('onTimeRate', f.onTime, onTimeRate(Number(inTime.value), Number(finished.value))),
+    countFigure('overdue', { zh: '超期未办结', en: 'Overdue' }, overdueCount(c, source.running)),
+  ];
+}
+
+/** The counts `deadlineFigures` reads: the source's rollup of the month and its facts still within their time. */
+export const deadlineCounts = (
+  p: Params,
+  source: KpiSource & { running: RunningFacts },
+  scope: ReportScope,
+) => `${rollupCounts(p, source, scope)} || ${runningCount(p, source.running, scope)}`;
 
 /** A figure that counts things. */
 export function countFigure(key: string, label: Label, value: number | null): ReportFigure {

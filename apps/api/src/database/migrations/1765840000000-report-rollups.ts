@@ -1,19 +1,61 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { addRollupSource, chinaMonth as month, createRollupTable, dropRollup, monthlyRollup } from '../rollup';
+import {
+  addRollupSource,
+  chinaMonth,
+  createRollupTable,
+  dropRollup,
+  monthlyRollup,
+  type RollupSource,
+  type RollupTable,
+} from '../rollup';
 
 // The domain's RESIDENT_TAGS as they were when this ran: a column each, lower-cased.
-const TAGS = ['ELDERLY', 'DISABLED', 'MINIMUM_ALLOWANCE', 'POOR_HOUSEHOLD', 'FLOATING_POPULATION', 'SPECIAL_GROUP'];
+const TAGS = 'ELDERLY DISABLED MINIMUM_ALLOWANCE POOR_HOUSEHOLD FLOATING_POPULATION SPECIAL_GROUP'.split(' ');
+const byTag = (of: (tag: string) => string) =>
+  Object.fromEntries(TAGS.map((tag) => [tag.toLowerCase(), of(tag)]));
 
-const REGISTRY = monthlyRollup('registry_rollup', {
-  households: 'households registered in the month (China time), where they live now',
-  residents: 'residents registered in the month (China time), where they live now',
-  ...Object.fromEntries(TAGS.map((tag) => [tag.toLowerCase(), `of those residents, tagged ${tag} now`])),
+/** A source counted by the month (China time) of its `at` column, under every region above its facts. */
+const byMonth = (
+  fact: string,
+  at: string,
+  measures: Record<string, string>,
+  where?: string,
+): RollupSource => ({
+  fact,
+  ancestors: true,
+  contributions: [{ keys: { month: chinaMonth(`f.${at}`) }, where, measures }],
 });
 
-const OUTCOMES = monthlyRollup('dispute_outcome_rollup', {
-  failed: 'cases accepted in the month (China time) whose mediation failed',
-  withdrawn: 'cases accepted in the month (China time) withdrawn',
-});
+const ROLLUPS: readonly { table: RollupTable; sources: readonly RollupSource[] }[] = [
+  {
+    table: monthlyRollup('registry_rollup', {
+      households: 'households registered in the month (China time), where they live now',
+      residents: 'residents registered in the month (China time), where they live now',
+      ...byTag((tag) => `of those residents, tagged ${tag} now`),
+    }),
+    sources: [
+      byMonth('household', 'created_at', { households: '1' }),
+      byMonth('resident', 'created_at', {
+        residents: '1',
+        ...byTag((tag) => `('${tag}' = ANY(f.tags))::int`),
+      }),
+    ],
+  },
+  {
+    table: monthlyRollup('dispute_outcome_rollup', {
+      failed: 'cases accepted in the month (China time) whose mediation failed',
+      withdrawn: 'cases accepted in the month (China time) withdrawn',
+    }),
+    sources: [
+      byMonth(
+        'dispute_case',
+        'accepted_at',
+        { failed: `(f.outcome = 'MEDIATION_FAILED')::int`, withdrawn: `(f.outcome = 'WITHDRAWN')::int` },
+        'f.accepted_at IS NOT NULL',
+      ),
+    ],
+  },
+];
 
 /**
  * The monthly report's figures that no rollup of the command view counted (issue 13): the registry by the month
@@ -24,44 +66,18 @@ export class ReportRollups1765840000000 implements MigrationInterface {
   name = 'ReportRollups1765840000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await createRollupTable(q, REGISTRY);
-    await addRollupSource(q, REGISTRY, {
-      fact: 'household',
-      ancestors: true,
-      contributions: [{ keys: { month: month('f.created_at') }, measures: { households: '1' } }],
-    });
-    await addRollupSource(q, REGISTRY, {
-      fact: 'resident',
-      ancestors: true,
-      contributions: [
-        {
-          keys: { month: month('f.created_at') },
-          measures: {
-            residents: '1',
-            ...Object.fromEntries(TAGS.map((tag) => [tag.toLowerCase(), `('${tag}' = ANY(f.tags))::int`])),
-          },
-        },
-      ],
-    });
-    await createRollupTable(q, OUTCOMES);
-    await addRollupSource(q, OUTCOMES, {
-      fact: 'dispute_case',
-      ancestors: true,
-      contributions: [
-        {
-          keys: { month: month('f.accepted_at') },
-          where: 'f.accepted_at IS NOT NULL',
-          measures: {
-            failed: `(f.outcome = 'MEDIATION_FAILED')::int`,
-            withdrawn: `(f.outcome = 'WITHDRAWN')::int`,
-          },
-        },
-      ],
-    });
+    for (const { table, sources } of ROLLUPS) {
+      await createRollupTable(q, table);
+      for (const source of sources) await addRollupSource(q, table, source);
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await dropRollup(q, 'dispute_outcome_rollup', ['dispute_case']);
-    await dropRollup(q, 'registry_rollup', ['resident', 'household']);
+    for (const { table, sources } of [...ROLLUPS].reverse())
+      await dropRollup(
+        q,
+        table.table,
+        sources.map((s) => s.fact),
+      );
   }
 }

@@ -1,10 +1,10 @@
-import { coverageRate, onTimeRate } from '@qiangji/domain';
+import { coverageRate } from '@qiangji/domain';
 import {
   countFigure,
-  overdueCount,
+  deadlineCounts,
+  deadlineFigures,
   rateFigure,
   rollupCounts,
-  runningCount,
   type ReportSection,
 } from '../../common/report-section';
 import { EVENTS } from './grid-kpis';
@@ -23,27 +23,21 @@ export const GRID_REPORT_SECTIONS: ReportSection[] = [
     title: { zh: '网格化管理', en: 'Grid management' },
     action: 'grid:read',
     counts: (p, scope) => {
+      const to = p.param(scope.to, 'date');
       // The first day of the month that a run lies on while its unit was valid.
       const first = `greatest(g.gap_from, g.valid_from, ${p.param(scope.from, 'date')})`;
-      return [
-        rollupCounts(p, EVENTS, scope),
-        runningCount(p, EVENTS.running, scope),
-        rollupCounts(p, COVERAGE, scope),
-        `(SELECT jsonb_build_object('gapUnits', count(DISTINCT g.region_code)) FROM grid_unit_gap g
-          WHERE g.region_path <@ ${p.param(scope.path, 'ltree')} AND g.gap_from <= ${p.param(scope.to, 'date')}
-            AND ${first} <= least(g.gap_to, ${p.param(scope.to, 'date')}) AND ${first} < g.valid_to)`,
-      ].join(' || ');
+      return `${deadlineCounts(p, EVENTS, scope)} || ${rollupCounts(p, COVERAGE, scope)} ||
+        (SELECT jsonb_build_object('gapUnits', count(DISTINCT g.region_code)) FROM grid_unit_gap g
+         WHERE g.region_path <@ ${p.param(scope.path, 'ltree')} AND g.gap_from <= ${to}
+           AND ${first} <= least(g.gap_to, ${to}) AND ${first} < g.valid_to)`;
     },
     figures: (c) => [
-      countFigure('reported', { zh: '本月上报事件', en: 'Events reported' }, c.reported),
-      countFigure('closed', { zh: '办结', en: 'Closed' }, c.closed),
-      countFigure('closedOnTime', { zh: '按期办结', en: 'Closed on time' }, c.closed_on_time),
-      rateFigure(
-        'onTimeRate',
-        { zh: '按期办结率', en: 'On-time rate' },
-        onTimeRate(Number(c.closed_on_time), Number(c.closed)),
-      ),
-      countFigure('overdue', { zh: '超期未办结', en: 'Overdue' }, overdueCount(c, EVENTS.running)),
+      ...deadlineFigures(c, EVENTS, {
+        cohort: ['reported', { zh: '本月上报事件', en: 'Events reported' }],
+        finished: ['closed', { zh: '办结', en: 'Closed' }],
+        inTime: ['closed_on_time', { zh: '按期办结', en: 'Closed on time' }],
+        onTime: { zh: '按期办结率', en: 'On-time rate' },
+      }),
       countFigure('gapUnits', { zh: '有漏报日的网格', en: 'Grid units with unreported days' }, c.gapUnits),
       rateFigure(
         'coverageRate',

@@ -74,7 +74,9 @@ describe('the monthly report against the modules’ statistics', () => {
       ),
     ]);
     const { petitionBacklog, legalClinics, ...mediation } = stats;
-    const tags = RESIDENT_TAGS.map((tag) => `count(*) FILTER (WHERE r.tags @> ARRAY['${tag}'])::int AS "${tag}"`);
+    const tags = RESIDENT_TAGS.map(
+      (tag) => `count(*) FILTER (WHERE r.tags @> ARRAY['${tag}'])::int AS "${tag}"`,
+    );
     const [path] = await app.db.query(`SELECT path::text FROM region WHERE code = $1`, [code]);
     const [residents] = await app.db.query(
       `SELECT (SELECT count(*)::int FROM household h
@@ -103,17 +105,18 @@ describe('the monthly report against the modules’ statistics', () => {
     ['230100', THIS_MONTH],
     [VILLAGE_SEED.tonghe, '2012-06'],
     ['230102', '2012-03'],
-  ])('when the report of %s for %s is assembled from rollups, then every figure is the statistics’', async (code, month) => {
-    const report = await one<{ sections: { key: string; figures: { key: string; value: number | null }[] }[] }>(
-      supervisor,
-      REPORT,
-      { code, month },
-    );
-    const read = Object.fromEntries(
-      report.sections.map((s) => [s.key, Object.fromEntries(s.figures.map((f) => [f.key, f.value]))]),
-    );
-    expect(read).toEqual(await recomputed(code, month));
-  });
+  ])(
+    'when the report of %s for %s is assembled from rollups, then every figure is the statistics’',
+    async (code, month) => {
+      const report = await one<{
+        sections: { key: string; figures: { key: string; value: number | null }[] }[];
+      }>(supervisor, REPORT, { code, month });
+      const read = Object.fromEntries(
+        report.sections.map((s) => [s.key, Object.fromEntries(s.figures.map((f) => [f.key, f.value]))]),
+      );
+      expect(read).toEqual(await recomputed(code, month));
+    },
+  );
 
   it('when the seeded city’s June 2012 is read, then its sections hold the months’ work, not zeros', async () => {
     const figures = await recomputed('230100', '2012-06');

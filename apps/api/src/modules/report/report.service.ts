@@ -36,8 +36,11 @@ const RETURNING = COLUMNS.replaceAll('r.', 'monthly_report.');
 
 type StoredReport = MonthlyReportRow & { id: string };
 
-/** A report and where it stands in the tree: its tier decides its deadline and who signs it. */
-export type Report = MonthlyReportRow & { tier: RegionTier };
+/**
+ * A report and where it stands in the tree: its tier decides its deadline and who signs it. A report read by
+ * `get` carries its children's reports, read in the same statement.
+ */
+export type Report = MonthlyReportRow & { tier: RegionTier; children?: Report[] };
 
 /** A section as a report keeps it: figures with both labels (the snapshot of a signed edition). */
 export interface SectionSnapshot {
@@ -87,20 +90,26 @@ export class MonthlyReportService {
         'Streets and townships, districts and counties and the city sign reports.',
         'regionCode',
       );
-    const [report] = await this.reportsOf(ctx, [{ code: regionCode, path, tier }], month);
-    return report;
+    const children = await this.childRegions(ctx, regionCode, tier);
+    const [report, ...rest] = await this.reportsOf(ctx, [{ code: regionCode, path, tier }, ...children], month);
+    return { ...report, children: rest };
   }
 
   /** The reports of the child regions for the same month (the city's view of its districts), one statement. */
   async childrenOf(ctx: RequestContext, report: Report): Promise<Report[]> {
-    if (report.tier === 'TOWN') return [];
-    const children = await ctx.services.region.currentChildrenOf(ctx, report.regionCode);
-    const tiers = children.map((c) => ({ code: c.code, path: c.path, tier: REGION_LEVEL_TIER[c.level] }));
-    return this.reportsOf(
-      ctx,
-      tiers.filter((c) => isReportTier(c.tier)),
-      report.month,
+    return (
+      report.children ??
+      this.reportsOf(ctx, await this.childRegions(ctx, report.regionCode, report.tier), report.month)
     );
+  }
+
+  /** The child regions that sign reports, from the tree in memory. */
+  private async childRegions(ctx: RequestContext, code: string, tier: RegionTier) {
+    if (tier === 'TOWN') return [];
+    const children = await ctx.services.region.currentChildrenOf(ctx, code);
+    return children
+      .map((c) => ({ code: c.code, path: c.path, tier: REGION_LEVEL_TIER[c.level] }))
+      .filter((c) => isReportTier(c.tier));
   }
 
   deadline(report: Report): string {

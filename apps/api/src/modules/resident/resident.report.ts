@@ -21,7 +21,9 @@ export const RESIDENT_REPORT_SECTIONS: ReportSection[] = [
       countFigure('households', { zh: '登记户数', en: 'Households' }, c.householdsThrough),
       countFigure('residents', { zh: '登记居民', en: 'Residents' }, c.residentsThrough),
       countFigure('newResidents', { zh: '本月新登记居民', en: 'Registered this month' }, c.residents),
-      ...RESIDENT_TAGS.map((tag) => countFigure(tag, RESIDENT_TAG_LABELS[tag], c[`${tag.toLowerCase()}Through`])),
+      ...RESIDENT_TAGS.map((tag) =>
+        countFigure(tag, RESIDENT_TAG_LABELS[tag], c[`${tag.toLowerCase()}Through`]),
+      ),
     ],
   },
 ];

@@ -1,5 +1,11 @@
 import { yearOnYearChange } from '@qiangji/domain';
-import { countFigure, monthKey, rateFigure, rollupCounts, type ReportSection } from '../../common/report-section';
+import {
+  countFigure,
+  monthKey,
+  rateFigure,
+  rollupCounts,
+  type ReportSection,
+} from '../../common/report-section';
 
 /** Reported cases (criminal and public order) by month: the reported-cases tile's rollup. */
 const CASES = { rollup: 'security_case_rollup', measures: ['reported'] };

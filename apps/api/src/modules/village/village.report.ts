@@ -4,7 +4,10 @@ import { belowTargetSql } from './visit.sql';
 
 const VISITS = { rollup: 'visit_rollup', measures: ['visits'] };
 /** Household-months with a visit: in one month, the households visited. */
-const HOUSEHOLDS_VISITED = { rollup: 'household_visit_rollup', measures: ['households_visited', 'poor_visited'] };
+const HOUSEHOLDS_VISITED = {
+  rollup: 'household_visit_rollup',
+  measures: ['households_visited', 'poor_visited'],
+};
 
 /**
  * Villages and stationed cadres' part of the monthly report: the month's visits (cadreStats' figures) from the
