@@ -147,6 +147,7 @@ describe('the database as the last line', () => {
         // The rollups' triggers (issue 13): they write the city's rows for a district officer's command.
         'cadre_visit_rollup_from_visit',
         'dispute_case_rollup_from_dispute_case',
+        'dispute_outcome_rollup_from_dispute_case',
         'dispute_recurrence_from_dispute_case',
         'dispute_recurrence_from_dispute_party',
         'grid_coverage_rollup_from_grid_unit_day',
@@ -162,6 +163,8 @@ describe('the database as the last line', () => {
         'household_visit_month_from_visit',
         'household_visit_rollup_from_household_visit_month',
         'petition_case_rollup_from_petition_case',
+        'registry_rollup_from_household',
+        'registry_rollup_from_resident',
         'security_statistic_rollup_from_security_statistic',
         'service_application_rollup_from_service_application',
         'village_year_figures_from_village_year',

@@ -91,7 +91,11 @@ export class MonthlyReportService {
         'regionCode',
       );
     const children = await this.childRegions(ctx, regionCode, tier);
-    const [report, ...rest] = await this.reportsOf(ctx, [{ code: regionCode, path, tier }, ...children], month);
+    const [report, ...rest] = await this.reportsOf(
+      ctx,
+      [{ code: regionCode, path, tier }, ...children],
+      month,
+    );
     return { ...report, children: rest };
   }
 
