@@ -146,6 +146,7 @@ describe('the database as the last line', () => {
         'auth_user_principal',
         // The rollups' triggers (issue 13): they write the city's rows for a district officer's command.
         'cadre_visit_rollup_from_visit',
+        'cadre_visit_year_rollup_from_visit',
         'dispute_case_rollup_from_dispute_case',
         'dispute_recurrence_from_dispute_case',
         'dispute_recurrence_from_dispute_party',
@@ -153,6 +154,7 @@ describe('the database as the last line', () => {
         'grid_event_rollup_from_grid_event',
         'grid_unit_day_from_grid_event',
         'grid_unit_day_from_zero_report',
+        'grid_unit_day_validity',
         'grid_unit_gap_from_grid_unit_day',
         'grid_unit_gap_from_region',
         'grid_unit_gap_rollup_from_grid_unit_gap',

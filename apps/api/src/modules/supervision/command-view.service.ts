@@ -54,7 +54,8 @@ const keyBefore = (grain: KpiSource['grain'], key: string) =>
   grain === 'year' ? String(Number(key) - 1) : addMonths(key, -1);
 
 /** The sums a tile's formula reads, over a region's months (or years). */
-function windowOf(months: Months | undefined, range: MonthRange, grain: KpiSource['grain']): KpiWindow {
+function windowOf(months: Months | undefined, range: MonthRange, source: KpiSource): KpiWindow {
+  const { grain } = source;
   const [from, to] = [keyOf(grain, range.from), keyOf(grain, range.to)];
   const start = keyBefore(grain, from);
   const total = (measure: string, counts: (key: string) => boolean) => {
@@ -62,10 +63,15 @@ function windowOf(months: Months | undefined, range: MonthRange, grain: KpiSourc
     for (const [key, measures] of months ?? []) if (counts(key)) sum += measures[measure] ?? 0;
     return sum;
   };
+  // Without `history` the months before the period were not read: a sum over them would be silently short.
+  const history = (measure: string, counts: (key: string) => boolean) => {
+    if (!source.history) throw new Error(`${source.rollup}: the months before a period need history.`);
+    return total(measure, counts);
+  };
   return {
     sum: (m) => total(m, (key) => key >= from && key <= to),
-    through: (m) => total(m, (key) => key <= to),
-    before: (m) => total(m, (key) => key < from),
+    through: (m) => history(m, (key) => key <= to),
+    before: (m) => history(m, (key) => key < from),
     start: (m) => total(m, (key) => key === start),
     end: (m) => total(m, (key) => key === to),
     span: grain === 'year' ? Number(to) - Number(start) : monthsOf({ from, to }).length,
@@ -119,7 +125,7 @@ export class CommandViewService {
     const counts = await this.counts(ctx, tiles, scope, { since, from: period.from });
     const months = (tile: KpiTile, of: string) => counts.get(tile.source)?.get(of);
     const figure = (tile: KpiTile, of: string, range: MonthRange) =>
-      tile.value(windowOf(months(tile, of), range, tile.source.grain));
+      tile.value(windowOf(months(tile, of), range, tile.source));
     const figures = tiles.map((tile): KpiTileFigures => {
       const value = figure(tile, code, period);
       const before = figure(tile, code, previous);
@@ -219,10 +225,12 @@ export class CommandViewService {
 
   /**
    * The rollup rows of the region and its children up to the period's end, every source in one statement: the
-   * region's months from `since` one by one (its year before and sparkline), the history before as one sum (a
-   * backlog counts from the start); a child's period as one sum (labelled with its first month) and its history
-   * before as another, since a child shows the period's figure only. A yearly source's rows are few: every year,
-   * as they are. The facts still within their time (`running`) in the same statement, by the child they lie in
+   * region's months from `since` one by one (its year before and sparkline), and for a source with history the
+   * months before as one sum (a backlog counts from the start); a child's period as one sum (labelled with its
+   * first month), with history its months before as another, since a child shows the period's figure only. A
+   * yearly source's years from the one before `since`, as they are. So the rows read grow with the months shown
+   * and the children, not with the subtree or the years of history (but for a backlog's). The facts still within
+   * their time (`running`) in the same statement, by the child they lie in
    * (or the region itself) and month; the region's are the sum of its children's and its own.
    */
   private async counts(
@@ -240,10 +248,20 @@ export class CommandViewService {
     const monthly = `CASE WHEN r.region_code = $5 THEN CASE WHEN r.month < to_date($3, 'YYYY-MM') THEN '${BEFORE}'
           ELSE to_char(r.month, 'YYYY-MM') END
         ELSE CASE WHEN r.month < to_date($4, 'YYYY-MM') THEN '${BEFORE}' ELSE $4 END END`;
+    // The months shown: the region's from `since`, a child's from the period's start; a yearly source's years from
+    // the one before `since` (a growth's base year). A source with history reads every month before too.
+    const shown = (s: KpiSource) =>
+      s.history
+        ? ''
+        : s.grain === 'year'
+          ? `AND r.month >= to_date($3, 'YYYY-MM') - interval '1 year'`
+          : `AND r.month >= to_date($3, 'YYYY-MM')
+            AND r.month >= CASE WHEN r.region_code = $5 THEN to_date($3, 'YYYY-MM') ELSE to_date($4, 'YYYY-MM') END`;
     const selects = sources.flatMap((s, i) => [
       `SELECT ${i} AS source, false AS running, r.region_code::text AS "regionCode",
         ${s.grain === 'year' ? `to_char(r.month, 'YYYY')` : monthly} AS month, ${measures(s)} AS measures
-      FROM ${s.rollup} r WHERE r.region_code = ANY($1) AND r.month <= to_date($2, 'YYYY-MM') GROUP BY 3, 4`,
+      FROM ${s.rollup} r WHERE r.region_code = ANY($1) AND r.month <= to_date($2, 'YYYY-MM') ${shown(s)}
+      GROUP BY 3, 4`,
       ...(s.running ? [runningSql(i, s.running)] : []),
     ]);
     const rows: {
