@@ -53,10 +53,12 @@ export interface KpiSource {
   grain?: 'month' | 'year';
   running?: RunningFacts;
   /**
-   * Its tiles read the months before the period (`through`, `before`: a backlog). Without it the view reads only
-   * the months it shows, so what it reads grows with the period and the children, not with the years of history.
+   * Its tiles read the months before the period (`through`, `before`: a backlog): `years` names the rollup's yearly
+   * twin (the same measures by region and year, `month` the year's first day), which gives the years before those
+   * shown, so a backlog reads a row per year of history, not one per month. Without `history` the view reads only
+   * the months it shows: what it reads grows with the period and the children, not with the years of history.
    */
-  history?: true;
+  history?: { years: string };
 }
 
 /**

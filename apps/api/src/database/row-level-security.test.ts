@@ -164,6 +164,7 @@ describe('the database as the last line', () => {
         'household_visit_month_from_visit',
         'household_visit_rollup_from_household_visit_month',
         'petition_case_rollup_from_petition_case',
+        'petition_case_year_rollup_from_petition_case',
         'security_statistic_rollup_from_security_statistic',
         'service_application_rollup_from_service_application',
         'village_year_figures_from_village_year',

@@ -96,7 +96,12 @@ export class CommandViewService {
     // By area, in the domain's order; within an area as its module declares them.
     this.tiles = [...tiles].sort((a, b) => KPI_AREAS.indexOf(a.area) - KPI_AREAS.indexOf(b.area));
     for (const tile of tiles)
-      for (const name of [tile.source.rollup, ...tile.source.measures, ...runningNames(tile.source.running)])
+      for (const name of [
+        tile.source.rollup,
+        ...tile.source.measures,
+        ...runningNames(tile.source.running),
+        ...(tile.source.history ? [tile.source.history.years] : []),
+      ])
         if (!IDENTIFIER.test(name)) throw new Error(`KPI ${tile.key}: ${name} is not a plain SQL name.`);
   }
 
@@ -226,12 +231,12 @@ export class CommandViewService {
   /**
    * The rollup rows of the region and its children up to the period's end, every source in one statement: the
    * region's months from `since` one by one (its year before and sparkline), and for a source with history the
-   * months before as one sum (a backlog counts from the start); a child's period as one sum (labelled with its
-   * first month), with history its months before as another, since a child shows the period's figure only. A
-   * yearly source's years from the one before `since`, as they are. So the rows read grow with the months shown
-   * and the children, not with the subtree or the years of history (but for a backlog's). The facts still within
-   * their time (`running`) in the same statement, by the child they lie in
-   * (or the region itself) and month; the region's are the sum of its children's and its own.
+   * months before as one sum (a backlog counts from the start: the years before `since`'s from its yearly twin);
+   * a child's period as one sum (labelled with its first month), with history its months before as another, since
+   * a child shows the period's figure only. A yearly source's years from the one before `since`, as they are. So
+   * the rows read grow with the months shown, the children and (a backlog's) the years, not with the subtree. The
+   * facts still within their time (`running`) in the same statement, by the child they lie in (or the region
+   * itself) and month; the region's are the sum of its children's and its own.
    */
   private async counts(
     ctx: RequestContext,
@@ -257,10 +262,18 @@ export class CommandViewService {
           ? `AND r.month >= to_date($3, 'YYYY-MM') - interval '1 year'`
           : `AND r.month >= to_date($3, 'YYYY-MM')
             AND r.month >= CASE WHEN r.region_code = $5 THEN to_date($3, 'YYYY-MM') ELSE to_date($4, 'YYYY-MM') END`;
+    // A source with history: its months from the year of `since`, the years before from its yearly twin.
+    const relation = (s: KpiSource) => {
+      if (!s.history) return s.rollup;
+      const columns = ['region_code', 'month', ...s.measures].join(', ');
+      const year = `date_trunc('year', to_date($3, 'YYYY-MM'))::date`;
+      return `(SELECT ${columns} FROM ${s.rollup} WHERE month >= ${year}
+        UNION ALL SELECT ${columns} FROM ${s.history.years} WHERE month < ${year})`;
+    };
     const selects = sources.flatMap((s, i) => [
       `SELECT ${i} AS source, false AS running, r.region_code::text AS "regionCode",
         ${s.grain === 'year' ? `to_char(r.month, 'YYYY')` : monthly} AS month, ${measures(s)} AS measures
-      FROM ${s.rollup} r WHERE r.region_code = ANY($1) AND r.month <= to_date($2, 'YYYY-MM') ${shown(s)}
+      FROM ${relation(s)} r WHERE r.region_code = ANY($1) AND r.month <= to_date($2, 'YYYY-MM') ${shown(s)}
       GROUP BY 3, 4`,
       ...(s.running ? [runningSql(i, s.running)] : []),
     ]);
