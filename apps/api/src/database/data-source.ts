@@ -23,8 +23,7 @@ import { CommandViewRollups1765500000000 } from './migrations/1765500000000-comm
 import { PoorVisits1765600000000 } from './migrations/1765600000000-poor-visits';
 import { WorkCalendarDelete1765700000000 } from './migrations/1765700000000-work-calendar-delete';
 import { CoverageValidDays1765820000000 } from './migrations/1765820000000-coverage-valid-days';
-import { CadreVisitYears1765830000000 } from './migrations/1765830000000-cadre-visit-years';
-import { PetitionYears1765831000000 } from './migrations/1765831000000-petition-years';
+import { YearlyRollups1765830000000 } from './migrations/1765830000000-yearly-rollups';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
 export class AppDataSource extends DataSource {
@@ -71,8 +70,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       PoorVisits1765600000000,
       WorkCalendarDelete1765700000000,
       CoverageValidDays1765820000000,
-      CadreVisitYears1765830000000,
-      PetitionYears1765831000000,
+      YearlyRollups1765830000000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,
