@@ -146,6 +146,7 @@ describe('the database as the last line', () => {
         'auth_user_principal',
         // The rollups' triggers (issue 13): they write the city's rows for a district officer's command.
         'cadre_visit_rollup_from_visit',
+        'cadre_visit_year_rollup_from_visit',
         'dispute_case_rollup_from_dispute_case',
         'dispute_outcome_rollup_from_dispute_case',
         'dispute_recurrence_from_dispute_case',
@@ -154,6 +155,7 @@ describe('the database as the last line', () => {
         'grid_event_rollup_from_grid_event',
         'grid_unit_day_from_grid_event',
         'grid_unit_day_from_zero_report',
+        'grid_unit_day_validity',
         'grid_unit_gap_from_grid_unit_day',
         'grid_unit_gap_from_region',
         'grid_unit_gap_rollup_from_grid_unit_gap',
@@ -163,6 +165,7 @@ describe('the database as the last line', () => {
         'household_visit_month_from_visit',
         'household_visit_rollup_from_household_visit_month',
         'petition_case_rollup_from_petition_case',
+        'petition_case_year_rollup_from_petition_case',
         'registry_rollup_from_household',
         'registry_rollup_from_resident',
         'security_statistic_rollup_from_security_statistic',

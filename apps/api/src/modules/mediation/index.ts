@@ -62,6 +62,7 @@ export const mediationModule = defineModule({
     'coordination_meeting_decision',
     'petition_case',
     'petition_case_rollup',
+    'petition_case_year_rollup',
     'legal_clinic_service',
   ],
   services: (deps, { audit }) => {

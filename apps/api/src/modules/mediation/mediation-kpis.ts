@@ -15,7 +15,12 @@ export const CASES: KpiSource & { running: RunningFacts } = {
   running: { fact: 'dispute_case', notYetDue: notYetDueSql('c'), at: 'accepted_at', measure: 'not_yet_due' },
 };
 
-export const PETITIONS: KpiSource = { rollup: 'petition_case_rollup', measures: ['registered', 'resolved'] };
+/** Petitions by month: the backlog counts from the first petition on, the years before from the yearly twin. */
+export const PETITIONS: KpiSource = {
+  rollup: 'petition_case_rollup',
+  measures: ['registered', 'resolved'],
+  history: { years: 'petition_case_year_rollup' },
+};
 
 /** Grand mediation's tiles on the command view (issue 13): the article's 95.7% and 80%. */
 export const MEDIATION_KPIS: readonly KpiTile[] = [
