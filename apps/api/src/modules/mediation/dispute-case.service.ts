@@ -143,7 +143,9 @@ export class DisputeCaseService {
         const where = this.visibleTo(ctx, new Where());
         where.add(`c.id = ${where.param(id, 'uuid')}`);
         const [row] = await m.query(
-          `SELECT ${CASE_COLUMNS}, c.region_path::text AS path FROM dispute_case c WHERE ${where} FOR UPDATE OF c`,
+          prepared(
+            `SELECT ${CASE_COLUMNS}, c.region_path::text AS path FROM dispute_case c WHERE ${where} FOR UPDATE OF c`,
+          ),
           where.params,
         );
         return row;
