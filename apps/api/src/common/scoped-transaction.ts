@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AppError, Refusal } from './app-error';
 import { OpeningStatement } from './opening-statement';
+import { PREPARED } from './sql';
 
 /** An ltree path of division codes; checked before it is written into SQL text. */
 const PATH = /^\d+(\.\d+)*$/;
@@ -135,10 +136,12 @@ export class ScopedTransaction {
   /**
    * Opens the transaction with its first statement: BEGIN, the scope and the versions go in front of a statement
    * with parameters, in its round trip (`OpeningStatement`); before one without (which may be several statements,
-   * something the extended protocol cannot send), or for the versions alone, in a round trip of their own.
+   * something the extended protocol cannot send), before one marked prepared (the connection keeps its plan, worth
+   * more than the round trip: 0.7 ms of PostgreSQL's planning for the case by id), or for the versions alone, in a
+   * round trip of their own.
    */
   private async begin(runner: QueryRunner, sql?: string, params?: unknown[]): Promise<unknown> {
-    if (sql !== undefined && params?.length) {
+    if (sql !== undefined && params?.length && !sql.startsWith(PREPARED)) {
       const first = new OpeningStatement(
         [
           { text: 'BEGIN', values: [] },
