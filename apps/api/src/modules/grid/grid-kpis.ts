@@ -10,7 +10,7 @@ import {
 import { notYetDueSql } from './grid-event.sql';
 
 /** Grid events by the month reported: loopFigures' cohort, so the tiles and its figures agree. */
-const EVENTS: KpiSource & { running: RunningFacts } = {
+export const EVENTS: KpiSource & { running: RunningFacts } = {
   rollup: 'grid_event_rollup',
   measures: ['reported', 'closed', 'closed_on_time', 'open_due'],
   running: { fact: 'grid_event', notYetDue: notYetDueSql('c'), at: 'reported_at', measure: 'not_yet_due' },

@@ -52,6 +52,7 @@ export const mediationModule = defineModule({
     'dispute_case',
     'dispute_case_event',
     'dispute_case_rollup',
+    'dispute_outcome_rollup',
     'dispute_party',
     'dispute_recurrence',
     'mediation_organization',
