@@ -4,7 +4,7 @@ import type { RequestContext } from '../server/context';
 import { AppError } from './app-error';
 import { atomically, requirePrincipal } from './authz';
 import { parseId } from './ids';
-import { Patch, staleVersion, versionedUpdate, type Params, type TableRef } from './sql';
+import { Patch, prepared, staleVersion, versionedUpdate, type Params, type TableRef } from './sql';
 
 /** A row a machine moves: its id, optimistic version, state, and the region path it is scoped by. */
 export interface CommandRow<S extends string> {
@@ -57,7 +57,9 @@ export interface CommandTarget<
 export function lockedRow<Row>(table: string, alias: string, columns: string) {
   return async (_ctx: RequestContext, m: EntityManager, id: string): Promise<Row | undefined> => {
     const [row] = await m.query(
-      `SELECT ${columns}, ${alias}.region_path::text AS path FROM ${table} ${alias} WHERE ${alias}.id = $1::uuid FOR UPDATE`,
+      prepared(
+        `SELECT ${columns}, ${alias}.region_path::text AS path FROM ${table} ${alias} WHERE ${alias}.id = $1::uuid FOR UPDATE`,
+      ),
       [id],
     );
     return row;

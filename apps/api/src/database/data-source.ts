@@ -5,6 +5,7 @@ import { RegionTree1764169200000 } from './migrations/1764169200000-region-tree'
 import { AccessResidentsAudit1764190000000 } from './migrations/1764190000000-access-residents-audit';
 import { Mediation1764210000000 } from './migrations/1764210000000-mediation';
 import { RolesAndAccountSecurity1764220000000 } from './migrations/1764220000000-roles-and-account-security';
+import { PreparingClient } from './preparing-client';
 import { adoptObjects, OWNER_ROLE } from './roles';
 import { SetupError } from './setup-error';
 import { RateLimit1764300000000 } from './migrations/1764300000000-rate-limit';
@@ -78,7 +79,12 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
     synchronize: false,
     // The days of this system are China's: `current_date` (a region's validity, its default `valid_from`) must name
     // the same day as the domain's `chinaDay()`, whatever zone the database server was installed with.
-    extra: { max: poolSize, application_name: 'qiangji-api', options: '-c TimeZone=Asia/Shanghai' },
+    extra: {
+      max: poolSize,
+      application_name: 'qiangji-api',
+      options: '-c TimeZone=Asia/Shanghai',
+      Client: PreparingClient,
+    },
   });
 }
 

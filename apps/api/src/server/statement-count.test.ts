@@ -23,7 +23,10 @@ describe('statements per operation (issue 9)', () => {
   /** The month now in China: its report has begun, and this test's facts are in it. */
   const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
 
-  const OPERATIONS: Record<string, { query: string; variables?: () => Record<string, unknown> }> = {
+  const OPERATIONS: Record<
+    string,
+    { query: string; variables?: () => Record<string, unknown>; fromMemory?: true }
+  > = {
     'a case by id with its region, ancestors, organisation, mediator and parties': {
       query: `query($id: ID!) { disputeCase(id: $id) { id number state region { code name ancestors { name } }
         organization { name } mediator { name } parties { role name contact } } }`,
@@ -40,6 +43,8 @@ describe('statements per operation (issue 9)', () => {
     },
     'the districts of the city': {
       query: `{ region(code: "230100") { children(first: 50) { totalCount edges { node { code name } } } } }`,
+      // Children by code are the region tree's in memory (as the region itself is): no statement of their own.
+      fromMemory: true,
     },
     'mediationStats of the city for this year': {
       query: `query($from: Date!, $to: Date!) { mediationStats(regionCode: "230100", from: $from, to: $to) {
@@ -200,9 +205,11 @@ describe('statements per operation (issue 9)', () => {
   it.each(Object.keys(OPERATIONS))(
     'when a supervisor asks for %s, then at most 3 statements do the work',
     async (name) => {
-      const { query, variables } = OPERATIONS[name];
+      const { query, variables, fromMemory } = OPERATIONS[name];
       const statements = await statementsOf(query, variables?.());
-      expect(statements.length).toBeGreaterThanOrEqual(1);
+      // At least one, so that the spy is seen to see the work; none where the answer is the tree in memory's.
+      if (fromMemory) expect(statements).toEqual([]);
+      else expect(statements.length).toBeGreaterThanOrEqual(1);
       expect({ name, statements: statements.length }).toEqual({
         name,
         statements: Math.min(statements.length, 3),

@@ -23,7 +23,7 @@ import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { keepAhead } from '../../common/look-ahead';
 import type { PersonalDataCipher } from '../../common/personal-data';
-import { checkText, optionalText, Params, pastDay, Where } from '../../common/sql';
+import { checkText, optionalText, Params, pastDay, prepared, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type { DisputeCaseEvent } from './dispute-case-event.types';
@@ -143,7 +143,9 @@ export class DisputeCaseService {
         const where = this.visibleTo(ctx, new Where());
         where.add(`c.id = ${where.param(id, 'uuid')}`);
         const [row] = await m.query(
-          `SELECT ${CASE_COLUMNS}, c.region_path::text AS path FROM dispute_case c WHERE ${where} FOR UPDATE OF c`,
+          prepared(
+            `SELECT ${CASE_COLUMNS}, c.region_path::text AS path FROM dispute_case c WHERE ${where} FOR UPDATE OF c`,
+          ),
           where.params,
         );
         return row;
@@ -166,11 +168,16 @@ export class DisputeCaseService {
     ahead: CaseReadAhead = {},
   ): Promise<DisputeCase[]> {
     const where = new Where();
-    where.add(`c.id = ANY(${where.param(ids, 'uuid[]')})`);
+    // One case (a case by id) by `=`, whose generic plan is the custom one: the statement is planned once.
+    where.add(
+      ids.length === 1
+        ? `c.id = ${where.param(ids[0], 'uuid')}`
+        : `c.id = ANY(${where.param(ids, 'uuid[]')})`,
+    );
     this.visibleTo(ctx, where);
     const rows: AheadRow[] = await inScope(ctx, (m) =>
       m.query(
-        `SELECT ${CASE_COLUMNS}${aheadColumns(ahead)} FROM dispute_case c WHERE ${where}`,
+        prepared(`SELECT ${CASE_COLUMNS}${aheadColumns(ahead)} FROM dispute_case c WHERE ${where}`),
         where.params,
       ),
     );

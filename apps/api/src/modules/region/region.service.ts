@@ -67,6 +67,26 @@ function pageSql(where: string[], params: unknown[], page: Page, sort: Sort) {
 }
 
 /**
+ * One page of a region's current children (in code order) by code, as the statement would cut it: after the
+ * cursor's (code, code) in the order's direction, then the offset, and one row more than the page to tell whether
+ * another follows.
+ */
+function pageByCode(children: readonly TreeRegion[], page: Page, direction: SortDirection): TreeRegion[] {
+  const ordered = direction === SortDirection.ASC ? children : [...children].reverse();
+  const after = page.after && page.after.map(String);
+  const beyond = (r: TreeRegion) => {
+    if (!after) return true;
+    const [code, id] = after;
+    return direction === SortDirection.ASC
+      ? r.code > code || (r.code === code && r.code > id)
+      : r.code < code || (r.code === code && r.code < id);
+  };
+  const first = ordered.findIndex(beyond);
+  if (first < 0) return [];
+  return ordered.slice(first + page.offset, first + page.offset + page.limit + 1);
+}
+
+/**
  * SQL for another module whose items are regions of one level (the grid module's grid units are the GRID regions):
  * a relation of them with the region's own columns (code, name, valid_from, valid_to, boundary), narrowed to one
  * code, to a subtree, or to a subtree today. The region module keeps the only SQL that names its table; the caller
@@ -155,7 +175,11 @@ export class RegionService {
     };
   }
 
-  /** The children pages of many parents in one statement (for `Region.children` across a list); counts from memory. */
+  /**
+   * The children pages of many parents: by code from the tree in memory, which holds each region's current children
+   * in code order (division codes are digits, which every collation orders alike), so no statement; by name in one
+   * statement (a LATERAL join), since names are ordered by the database's collation. Counts from memory.
+   */
   async childrenOf(
     ctx: RequestContext,
     parentCodes: readonly string[],
@@ -163,25 +187,34 @@ export class RegionService {
   ): Promise<Connection<RegionRow>[]> {
     const sort = toSort(args.orderBy);
     const page = parsePage(args, sort.key);
-    const params: unknown[] = [parentCodes];
-    const where = [CURRENT, 'r.parent_code = parent.code'];
-    const { rowsSql, pageParams } = pageSql(where, params, page, sort);
-    const [tree, rows] = await Promise.all([
-      regionTree(ctx),
-      unscoped(ctx)((q) =>
-        q.query(
-          `SELECT parent.code AS "forCode", p.* FROM unnest($1::varchar[]) AS parent(code)
-           CROSS JOIN LATERAL (${rowsSql}) p`,
-          pageParams,
-        ),
-      ),
-    ]);
-    const byParent = groupBy(rows as (RegionRow & { forCode: string })[], (r) => r.forCode);
+    const tree = await regionTree(ctx);
+    const pages =
+      sort.field === RegionOrderField.CODE
+        ? new Map(parentCodes.map((code) => [code, pageByCode(tree.childrenOf(code), page, sort.direction)]))
+        : await this.childPagesByName(ctx, parentCodes, page, sort);
     return parentCodes.map((code) =>
-      toConnection<RegionRow>(byParent.get(code) ?? [], page, tree.currentChildren.get(code) ?? 0, (r) =>
+      toConnection<RegionRow>(pages.get(code) ?? [], page, tree.currentChildren.get(code) ?? 0, (r) =>
         encodeCursor(sort.key, sortValue(r, sort.field), r.code),
       ),
     );
+  }
+
+  private async childPagesByName(
+    ctx: RequestContext,
+    parentCodes: readonly string[],
+    page: Page,
+    sort: Sort,
+  ) {
+    const where = [CURRENT, 'r.parent_code = parent.code'];
+    const { rowsSql, pageParams } = pageSql(where, [parentCodes], page, sort);
+    const rows: (RegionRow & { forCode: string })[] = await unscoped(ctx)((q) =>
+      q.query(
+        `SELECT parent.code AS "forCode", p.* FROM unnest($1::varchar[]) AS parent(code)
+           CROSS JOIN LATERAL (${rowsSql}) p`,
+        pageParams,
+      ),
+    );
+    return groupBy(rows, (r) => r.forCode);
   }
 
   /**

@@ -1,10 +1,10 @@
-import { LEVELS_NAMED_WITH_PARENT, type RegionLevel } from '@qiangji/domain';
+import { chinaDay, LEVELS_NAMED_WITH_PARENT, type RegionLevel } from '@qiangji/domain';
 import { ReferenceCache } from '../../common/reference-cache';
 import type { Queryable } from '../../common/connection';
 import type { RequestContext } from '../../server/context';
 import type { RegionRow } from './region.types';
 
-/** A region of the tree; `current` when valid today (as of the tree's loading). */
+/** A region of the tree; `current` when valid on the day the tree was loaded for (today, in China). */
 export type TreeRegion = RegionRow & { path: string; hasBoundary: boolean; current: boolean };
 
 /** The region tree in memory: by code, and the current regions by the name an official would read. */
@@ -25,10 +25,10 @@ const COLUMNS = `r.code, r.name, r.level, r.parent_code AS "parentCode", r.urban
   r.centroid_lat AS "centroidLat", r.centroid_lng AS "centroidLng", r.population, r.households,
   r.valid_from AS "validFrom", r.valid_to AS "validTo", r.path::text AS path,
   r.boundary IS NOT NULL AS "hasBoundary",
-  r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to > current_date) AS current`;
+  r.valid_from <= $1::date AND (r.valid_to IS NULL OR r.valid_to > $1::date) AS current`;
 
-async function loadTree(q: Queryable): Promise<RegionTree> {
-  const rows: TreeRegion[] = await q.query(`SELECT ${COLUMNS} FROM region r`);
+async function loadTree(q: Queryable, day: string): Promise<RegionTree> {
+  const rows: TreeRegion[] = await q.query(`SELECT ${COLUMNS} FROM region r`, [day]);
   const byCode = new Map<string, TreeRegion>(rows.map((region) => [region.code, region]));
   const named = (level: RegionLevel) => LEVELS_NAMED_WITH_PARENT.includes(level);
   const nameKey = (r: TreeRegion) =>
@@ -65,16 +65,17 @@ async function loadTree(q: Queryable): Promise<RegionTree> {
  * outside any request (after the region seed, in the same transaction) and so have no tree in memory.
  */
 export async function regionsIn(q: Queryable): Promise<TreeRegion[]> {
-  const tree = await loadTree(q);
+  const tree = await loadTree(q, chinaDay());
   return [...tree.byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 }
 
-const cache = new ReferenceCache<RegionTree>('region', loadTree);
+// Kept per day as well: a region whose first or last day comes stops or starts being current at midnight.
+const cache = new ReferenceCache<RegionTree>('region', loadTree, () => chinaDay());
 
 /**
  * The region tree as the request's transaction sees it: from memory while no region changed, read again after a
  * change (an import). Outside a request (the CLI) it is read for the caller alone.
  */
 export async function regionTree(ctx: RequestContext): Promise<RegionTree> {
-  return (await cache.get(ctx)) ?? loadTree(ctx.db);
+  return (await cache.get(ctx)) ?? loadTree(ctx.db, chinaDay());
 }
