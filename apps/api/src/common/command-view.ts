@@ -52,10 +52,18 @@ export interface KpiSource {
   measures: readonly string[];
   grain?: 'month' | 'year';
   running?: RunningFacts;
+  /**
+   * Its tiles read the months before the period (`through`, `before`: a backlog): `years` names the rollup's yearly
+   * twin (the same measures by region and year, `month` the year's first day), which gives the years before those
+   * shown, so a backlog reads a row per year of history, not one per month. Without `history` the view reads only
+   * the months it shows: what it reads grows with the period and the children, not with the years of history.
+   */
+  history?: { years: string };
 }
 
 /**
- * A source's counts summed over its months (or years): within the period, through its end, or before its start;
+ * A source's counts summed over its months (or years): within the period, through its end, or before its start
+ * (a source with `history` only);
  * `start` is the key just before the period (a yearly source's base year), `end` the period's last key, `span`
  * the keys from one to the other (the years of a growth). A monthly source's children are summed over the period
  * as one key, so monthly tiles use the sums; `start`/`end` are for yearly sources.

@@ -22,6 +22,9 @@ import { GridCoverage1765400000000 } from './migrations/1765400000000-grid-cover
 import { CommandViewRollups1765500000000 } from './migrations/1765500000000-command-view-rollups';
 import { PoorVisits1765600000000 } from './migrations/1765600000000-poor-visits';
 import { WorkCalendarDelete1765700000000 } from './migrations/1765700000000-work-calendar-delete';
+import { CoverageValidDays1765820000000 } from './migrations/1765820000000-coverage-valid-days';
+import { YearlyRollups1765830000000 } from './migrations/1765830000000-yearly-rollups';
+import { ReportRollups1765840000000 } from './migrations/1765840000000-report-rollups';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
 export class AppDataSource extends DataSource {
@@ -67,6 +70,9 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       CommandViewRollups1765500000000,
       PoorVisits1765600000000,
       WorkCalendarDelete1765700000000,
+      CoverageValidDays1765820000000,
+      YearlyRollups1765830000000,
+      ReportRollups1765840000000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -156,3 +156,13 @@ export async function addStatementTriggers(
       CREATE TRIGGER ${fn}_${event.toLowerCase()} AFTER ${event} ON ${table}
       REFERENCING ${tables} FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
 }
+
+/** Undoes `createRollupTable` and `addRollupSource` for each of `facts`: a migration's `down`. */
+export async function dropRollup(q: QueryRunner, table: string, facts: readonly string[]): Promise<void> {
+  for (const fact of facts) {
+    for (const event of ['insert', 'update', 'delete'])
+      await q.query(`DROP TRIGGER ${table}_from_${fact}_${event} ON ${fact}`);
+    await q.query(`DROP FUNCTION ${table}_from_${fact}()`);
+  }
+  await q.query(`DROP TABLE ${table}`);
+}

@@ -19,6 +19,9 @@ describe('statements per operation (issue 9)', () => {
   let serviceCommunity: string;
   let householdId: string;
   let cadreId: string;
+  let signedStreet: string;
+  /** The month now in China: its report has begun, and this test's facts are in it. */
+  const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
 
   const OPERATIONS: Record<string, { query: string; variables?: () => Record<string, unknown> }> = {
     'a case by id with its region, ancestors, organisation, mediator and parties': {
@@ -115,6 +118,16 @@ describe('statements per operation (issue 9)', () => {
         visitsByMonth { month visits householdsVisited } householdsCovered } }`,
       variables: () => ({ id: cadreId }),
     },
+    "the city's monthly report as it stands: every section live, the districts' sign-off (issue 13)": {
+      query: `query($month: String!) { monthlyReport(regionCode: "230100", month: $month) { state deadline
+        sections { key figures { key value } } children { regionCode state deadline overdue } } }`,
+      variables: () => ({ month: thisMonth() }),
+    },
+    "a street's signed monthly report: its frozen figures, editions and timeline (issue 13)": {
+      query: `query($code: String!, $month: String!) { monthlyReport(regionCode: $code, month: $month) { state
+        sections { key figures { key value } } editions { edition sections { key } } timeline { command } } }`,
+      variables: () => ({ code: signedStreet, month: thisMonth() }),
+    },
     'households with their members, audited': {
       query: `query($code: String!) { households(filter: { regionCode: $code }, first: 100) {
         edges { node { address region { qualifiedName } members { name idNumber } } } } }`,
@@ -163,6 +176,13 @@ describe('statements per operation (issue 9)', () => {
       await Promise.all([1, 2, 3].map(() => resident(app, home.id, { as: officer })));
     }
     supervisor = await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: '230100' });
+    signedStreet = tree.rows.find((r) => r.level === 'STREET')!.code;
+    const streetOfficer = await app.signIn({ roles: ['STREET_OFFICER'], jurisdiction: signedStreet });
+    const signed = await streetOfficer.gql(
+      `mutation($input: SignMonthlyReportInput!) { signMonthlyReport(input: $input) { state } }`,
+      { input: { regionCode: signedStreet, month: thisMonth(), expectedVersion: 0 } },
+    );
+    expect(signed.errors).toBeUndefined();
     const stationed = await stationedCounty(app);
     await logVisit(stationed.cadreAccount, { householdId: stationed.poorHome.id });
     cadreId = stationed.cadre.id;

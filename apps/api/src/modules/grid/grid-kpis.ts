@@ -10,7 +10,7 @@ import {
 import { notYetDueSql } from './grid-event.sql';
 
 /** Grid events by the month reported: loopFigures' cohort, so the tiles and its figures agree. */
-const EVENTS: KpiSource & { running: RunningFacts } = {
+export const EVENTS: KpiSource & { running: RunningFacts } = {
   rollup: 'grid_event_rollup',
   measures: ['reported', 'closed', 'closed_on_time', 'open_due'],
   running: { fact: 'grid_event', notYetDue: notYetDueSql('c'), at: 'reported_at', measure: 'not_yet_due' },
@@ -53,10 +53,9 @@ export const GRID_KPIS: readonly KpiTile[] = [
     higherIsBetter: false,
     action: 'grid:read',
     // gridCoverage's unit-days less its covered ones: the days valid units had neither an event nor a zero report.
-    // Facts dated before their unit's validity (an import backfilling a new unit) cover no unit-day to cover: at
-    // worst no gap, never a negative one (which the year-on-year change would refuse, failing the whole view).
+    // Only days within their unit's validity count as covered (1765820000000), so the gap is never negative.
     source: { rollup: 'grid_coverage_figures', measures: ['unit_days', 'covered'] },
-    value: (w) => Math.max(0, w.sum('unit_days') - w.sum('covered')),
+    value: (w) => w.sum('unit_days') - w.sum('covered'),
   },
 ];
 

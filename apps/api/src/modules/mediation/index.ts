@@ -52,6 +52,7 @@ export const mediationModule = defineModule({
     'dispute_case',
     'dispute_case_event',
     'dispute_case_rollup',
+    'dispute_outcome_rollup',
     'dispute_party',
     'dispute_recurrence',
     'mediation_organization',
@@ -61,6 +62,7 @@ export const mediationModule = defineModule({
     'coordination_meeting_decision',
     'petition_case',
     'petition_case_rollup',
+    'petition_case_year_rollup',
     'legal_clinic_service',
   ],
   services: (deps, { audit }) => {

@@ -9,13 +9,18 @@ import {
 import { notYetDueSql } from './dispute-case.sql';
 
 /** Cases by the month accepted: the cohort of mediationStats, so the tiles and the overview agree. */
-const CASES: KpiSource & { running: RunningFacts } = {
+export const CASES: KpiSource & { running: RunningFacts } = {
   rollup: 'dispute_case_rollup',
   measures: ['accepted', 'mediated', 'open', 'open_due'],
   running: { fact: 'dispute_case', notYetDue: notYetDueSql('c'), at: 'accepted_at', measure: 'not_yet_due' },
 };
 
-const PETITIONS: KpiSource = { rollup: 'petition_case_rollup', measures: ['registered', 'resolved'] };
+/** Petitions by month: the backlog counts from the first petition on, the years before from the yearly twin. */
+export const PETITIONS: KpiSource = {
+  rollup: 'petition_case_rollup',
+  measures: ['registered', 'resolved'],
+  history: { years: 'petition_case_year_rollup' },
+};
 
 /** Grand mediation's tiles on the command view (issue 13): the article's 95.7% and 80%. */
 export const MEDIATION_KPIS: readonly KpiTile[] = [

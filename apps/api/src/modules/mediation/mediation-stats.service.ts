@@ -29,10 +29,12 @@ const COUNTS: Record<Exclude<keyof MediationFigures, 'mediationRate' | 'medianDa
   followedUp: `c.outcome = 'AGREEMENT_REACHED' AND c.honoured IS NOT NULL`,
   honoured: `c.outcome = 'AGREEMENT_REACHED' AND c.honoured`,
 };
+/** The median of the days from acceptance to conclusion over the cases `c` (an aggregate; null: none concluded). */
+export const MEDIAN_DAYS_TO_CONCLUDE = `percentile_cont(0.5) WITHIN GROUP
+  (ORDER BY extract(epoch FROM c.concluded_at - c.accepted_at)::float8 / 86400) FILTER (WHERE c.concluded_at IS NOT NULL)`;
 const FIGURE_COLUMNS = [
   ...Object.entries(COUNTS).map(([name, where]) => `count(*) FILTER (WHERE ${where})::int AS "${name}"`),
-  `percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.concluded_at - c.accepted_at)::float8 / 86400)
-     FILTER (WHERE c.concluded_at IS NOT NULL) AS "medianDaysToConclude"`,
+  `${MEDIAN_DAYS_TO_CONCLUDE} AS "medianDaysToConclude"`,
 ].join(',\n  ');
 const ZERO_COLUMNS = [
   ...Object.keys(COUNTS).map((name) => `0 AS "${name}"`),
@@ -106,20 +108,6 @@ export class MediationStatsService {
       ...breakdowns,
       scope: { path, from, to },
     };
-  }
-
-  /** The figures of the cases accepted in the scope's days, without breakdowns: one statement (the monthly report). */
-  async totals(ctx: RequestContext, scope: StatsScope): Promise<MediationFigures> {
-    const mine = readable(ctx, 4);
-    const [row]: FigureRow[] = await inScope(ctx, (m) =>
-      m.query(
-        `SELECT ${FIGURE_COLUMNS} FROM dispute_case c
-         WHERE c.region_path <@ $1::ltree
-           AND c.accepted_at >= ${DAY_START('$2')} AND c.accepted_at < ${DAY_AFTER('$3')} AND ${mine.sql}`,
-        [scope.path, scope.from, scope.to, ...mine.params],
-      ),
-    );
-    return figures(row);
   }
 
   /** The years with accepted cases in the caller's scope, or in a region's subtree, newest first; one statement. */

@@ -20,7 +20,9 @@ declare module '../../common/module' {
 export const reportModule = defineModule({
   name: 'report',
   tables: ['monthly_report', 'monthly_report_edition', 'monthly_report_event'],
-  services: (deps) => ({ monthlyReports: new MonthlyReportService(deps.modules.flatMap((m) => m.reportSections ?? [])) }),
+  services: (deps) => ({
+    monthlyReports: new MonthlyReportService(deps.modules.flatMap((m) => m.reportSections ?? [])),
+  }),
   loaders: (ctx) => ({ report: createReportLoaders(ctx) }),
   resolvers: [MonthlyReportResolver],
   downloads: { monthlyReport: monthlyReportDownload },

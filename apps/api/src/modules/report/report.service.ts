@@ -17,7 +17,7 @@ import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, requirePrincipal, scopePath } from '../../common/authz';
 import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
-import type { ReportScope, ReportSection } from '../../common/report-section';
+import type { ReportScope, ReportSection, SectionCounts } from '../../common/report-section';
 import { checkText, Params } from '../../common/sql';
 import { timelinesOf } from '../../common/timeline';
 import type { RequestContext } from '../../server/context';
@@ -36,8 +36,11 @@ const RETURNING = COLUMNS.replaceAll('r.', 'monthly_report.');
 
 type StoredReport = MonthlyReportRow & { id: string };
 
-/** A report and where it stands in the tree: its tier decides its deadline and who signs it. */
-export type Report = MonthlyReportRow & { tier: RegionTier };
+/**
+ * A report and where it stands in the tree: its tier decides its deadline and who signs it. A report read by
+ * `get` carries its children's reports, read in the same statement.
+ */
+export type Report = MonthlyReportRow & { tier: RegionTier; children?: Report[] };
 
 /** A section as a report keeps it: figures with both labels (the snapshot of a signed edition). */
 export interface SectionSnapshot {
@@ -87,20 +90,30 @@ export class MonthlyReportService {
         'Streets and townships, districts and counties and the city sign reports.',
         'regionCode',
       );
-    const [report] = await this.reportsOf(ctx, [{ code: regionCode, path, tier }], month);
-    return report;
+    const children = await this.childRegions(ctx, regionCode, tier);
+    const [report, ...rest] = await this.reportsOf(
+      ctx,
+      [{ code: regionCode, path, tier }, ...children],
+      month,
+    );
+    return { ...report, children: rest };
   }
 
   /** The reports of the child regions for the same month (the city's view of its districts), one statement. */
   async childrenOf(ctx: RequestContext, report: Report): Promise<Report[]> {
-    if (report.tier === 'TOWN') return [];
-    const children = await ctx.services.region.currentChildrenOf(ctx, report.regionCode);
-    const tiers = children.map((c) => ({ code: c.code, path: c.path, tier: REGION_LEVEL_TIER[c.level] }));
-    return this.reportsOf(
-      ctx,
-      tiers.filter((c) => isReportTier(c.tier)),
-      report.month,
+    return (
+      report.children ??
+      this.reportsOf(ctx, await this.childRegions(ctx, report.regionCode, report.tier), report.month)
     );
+  }
+
+  /** The child regions that sign reports, from the tree in memory. */
+  private async childRegions(ctx: RequestContext, code: string, tier: RegionTier) {
+    if (tier === 'TOWN') return [];
+    const children = await ctx.services.region.currentChildrenOf(ctx, code);
+    return children
+      .map((c) => ({ code: c.code, path: c.path, tier: REGION_LEVEL_TIER[c.level] }))
+      .filter((c) => isReportTier(c.tier));
   }
 
   deadline(report: Report): string {
@@ -164,19 +177,24 @@ export class MonthlyReportService {
     return commands.filter((_, i) => allowed[i]);
   }
 
-  /** The figures of every section for the report's subtree and month, as they are now. */
+  /**
+   * The figures of every section for the report's subtree and month, as they are now: every section's counts
+   * (its module's rollups) in one statement, the figures from them with the domain's formulas.
+   */
   async assemble(ctx: RequestContext, report: Report): Promise<SectionSnapshot[]> {
+    for (const { action } of this.sections) if (action) requireAction(ctx, action);
     const scope: ReportScope = {
       regionCode: report.regionCode,
       path: report.path,
       month: report.month,
       ...monthDays(report.month),
     };
-    const sections: SectionSnapshot[] = [];
-    // One after another: they share the request's connection anyway, and the layout is the declaration order.
-    for (const section of this.sections)
-      sections.push({ key: section.key, title: section.title, figures: await section.figures(ctx, scope) });
-    return sections;
+    const p = new Params();
+    const counts = this.sections.map((s, i) => `${s.counts(p, scope)} AS "${i}"`);
+    const [row]: Record<string, SectionCounts>[] = await inScope(ctx, (m) =>
+      m.query(`SELECT ${counts.join(',\n')}`, p.params),
+    );
+    return this.sections.map((s, i) => ({ key: s.key, title: s.title, figures: s.figures(row[i], scope) }));
   }
 
   /** 审核签发: freezes the figures as they are now into a new edition. */

@@ -20,7 +20,7 @@ declare module '../../common/module' {
 /** The resident registry: households 户 and residents 居民, with encrypted ID numbers and phones. */
 export const residentModule = defineModule({
   name: 'resident',
-  tables: ['household', 'resident'],
+  tables: ['household', 'resident', 'registry_rollup'],
   services: (deps, { audit }) => ({
     households: new HouseholdService(audit),
     residents: new ResidentService(audit, deps.cipher),

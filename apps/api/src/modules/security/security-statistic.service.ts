@@ -28,14 +28,6 @@ const COLUMNS = `s.id, s.region_code AS "regionCode", to_char(s.month, 'YYYY-MM'
   s.source, s.version, s.updated_at AS "updatedAt"`;
 const MAX_ROWS = 5000;
 const MAX_MONTHS = 24;
-const REPORTED = `'{${REPORTED_CASE_CATEGORIES.join(',')}}'::text[]`;
-
-/** Reported cases, year on year, for a subtree and months: one statement (a KPI tile of supervision). */
-export interface ReportedCasesFigures {
-  cases: number;
-  previousCases: number;
-  change: number | null;
-}
 
 /**
  * Each village's yearly public-order and criminal cases, from the rollup's yearly rows of the village (its own
@@ -217,29 +209,6 @@ export class SecurityStatisticService {
       )} ORDER BY 1, 2`,
       [villages.map((v) => v.code), years],
     );
-  }
-
-  /** Reported cases of the months and the same months a year earlier: one statement. */
-  async reportedCases(
-    ctx: RequestContext,
-    regionCode: string,
-    from: string,
-    to: string,
-  ): Promise<ReportedCasesFigures> {
-    requireAction(ctx, 'security:read');
-    const path = await scopePath(ctx, regionCode);
-    const period = this.period(from, to);
-    const [row] = await inScope(ctx, (m) =>
-      m.query(
-        `SELECT coalesce(sum(s.cases) FILTER (WHERE s.month >= $2::date), 0)::int AS cases,
-           coalesce(sum(s.cases) FILTER (WHERE s.month <= $5::date), 0)::int AS "previousCases"
-         FROM security_statistic s
-         WHERE s.region_path <@ $1::ltree AND s.category = ANY(${REPORTED})
-           AND (s.month BETWEEN $2::date AND $3::date OR s.month BETWEEN $4::date AND $5::date)`,
-        [path, period.from, period.to, period.previous.from, period.previous.to],
-      ),
-    );
-    return { ...row, change: yearOnYearChange(row.cases, row.previousCases) };
   }
 
   async stats(

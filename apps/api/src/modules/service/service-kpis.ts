@@ -2,7 +2,7 @@ import { deadlineTiles, type KpiSource, type KpiTile, type RunningFacts } from '
 import { notYetDueSql } from './service-application.sql';
 
 /** Applications by the month submitted: serviceStats' cohort, so the tiles and its figures agree. */
-const APPLICATIONS: KpiSource & { running: RunningFacts } = {
+export const APPLICATIONS: KpiSource & { running: RunningFacts } = {
   rollup: 'service_application_rollup',
   measures: ['submitted', 'completed', 'completed_on_time', 'open_due'],
   running: {

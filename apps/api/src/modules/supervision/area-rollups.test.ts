@@ -60,6 +60,13 @@ const PAIRS: { name: string; rollup: string; scan: string }[] = [
            FROM region r JOIN visit v ON v.region_path <@ r.path GROUP BY 1, 2, 3`,
   },
   {
+    name: 'visits by year and cadre',
+    rollup: `SELECT region_code AS code, to_char(year, 'YYYY') AS year, cadre_id, visits FROM cadre_visit_year_rollup
+             WHERE visits <> 0`,
+    scan: `SELECT r.code, to_char(v.visited_on, 'YYYY') AS year, v.cadre_id, count(*)::int AS visits
+           FROM region r JOIN visit v ON v.region_path <@ r.path GROUP BY 1, 2, 3`,
+  },
+  {
     name: 'covered grid unit-days by month',
     rollup: `SELECT region_code AS code, to_char(month, 'YYYY-MM') AS month, covered FROM grid_coverage_rollup
              WHERE covered <> 0`,

@@ -47,6 +47,17 @@ const PAIRS: { name: string; rollup: string; scan: string }[] = [
              least(coalesce(u.valid_to, 'infinity') - 1, ${NEXT_YEAR_END}), interval '1 day') d (day)
            GROUP BY 1, 2`,
   },
+  {
+    name: 'covered unit-days by month, the days within their unit’s validity only',
+    rollup: `SELECT region_code AS code, to_char(month, 'YYYY-MM') AS month, covered
+             FROM grid_coverage_rollup WHERE covered <> 0`,
+    scan: `SELECT r.code, to_char(d.day, 'YYYY-MM') AS month, count(*)::int AS covered
+           FROM region r JOIN region u ON u.path <@ r.path AND u.level = 'GRID'
+           JOIN (SELECT region_code, (reported_at AT TIME ZONE 'Asia/Shanghai')::date AS day FROM grid_event
+                 UNION SELECT region_code, day FROM zero_report) d ON d.region_code = u.code
+           WHERE d.day >= u.valid_from AND (u.valid_to IS NULL OR d.day < u.valid_to)
+           GROUP BY 1, 2`,
+  },
 ];
 
 const sorted = (rows: object[]) => rows.map((r) => JSON.stringify(r)).sort();
@@ -187,6 +198,61 @@ describe('the rollups of village years and grid units to cover, kept in the tran
        JOIN region g ON g.code = r.region_code WHERE r.region_path <> g.path`,
     );
     expect(mismatched).toBe(0);
+  });
+
+  it('when units are covered on days before their validity and after their retirement, redrawn and moved, then the covered unit-days count the valid days only and no gap goes below zero', async () => {
+    const community = villages[2];
+    const unit = gridUnitCode(community, 9);
+    await app.db.query(
+      `INSERT INTO region (code, name, level, parent_code, valid_from) VALUES ($1, '第9网格', 'GRID', $2, '2012-03-10')`,
+      [unit, community],
+    );
+    // An import backfills the unit's reports from before it was drawn; one event too, the evening before.
+    await app.db.query(
+      `INSERT INTO zero_report (region_code, day, reporter_name, created_by)
+       SELECT $1, d::date, '网格员', 'test' FROM generate_series('2012-03-01'::date, '2012-03-20', '1 day') d`,
+      [unit],
+    );
+    await app.db.query(
+      `INSERT INTO grid_event (number, source, category, urgency, region_code, description, state, reporter_name,
+         reported_at, created_by)
+       VALUES ('WG2012-T00001', 'GRID_WORKER', 'FIRE_HAZARD', 'NORMAL', $1, '楼道堆放杂物', 'REPORTED', '网格员',
+         '2012-02-28 20:00+08', 'test')`,
+      [unit],
+    );
+    await expectRollupsEqualScans();
+    const march = async (code: string) =>
+      (
+        await app.db.query(
+          `SELECT sum(unit_days)::int AS "unitDays", sum(covered)::int AS covered FROM grid_coverage_figures
+           WHERE region_code = $1 AND month = '2012-03-01'`,
+          [code],
+        )
+      )[0];
+    // Drawn on the 10th: 22 days to cover, of which the reports cover the 10th to the 20th.
+    expect(await march(unit)).toEqual({ unitDays: 22, covered: 11 });
+
+    // Redrawn from the 1st, and retired on the 15th: the days follow the validity both ways.
+    await app.db.query(`UPDATE region SET valid_from = '2012-03-01' WHERE code = $1`, [unit]);
+    await expectRollupsEqualScans();
+    expect(await march(unit)).toEqual({ unitDays: 31, covered: 20 });
+    await app.db.query(`UPDATE region SET valid_to = '2012-03-15' WHERE code = $1`, [unit]);
+    await expectRollupsEqualScans();
+    expect(await march(unit)).toEqual({ unitDays: 14, covered: 14 });
+
+    // Moved with its village to the other township: its valid days go along, none left behind.
+    const [{ township }] = await app.db.query(
+      `SELECT p.parent_code AS township FROM region p WHERE p.code = $1`,
+      [community],
+    );
+    const other = townships.find((t) => t !== township)!;
+    await app.db.query(`UPDATE region SET parent_code = $1 WHERE code = $2`, [other, community]);
+    await expectRollupsEqualScans();
+    const [{ negative }] = await app.db.query(
+      `SELECT count(*)::int AS negative FROM (
+         SELECT region_code, month FROM grid_coverage_figures GROUP BY 1, 2 HAVING sum(unit_days) < sum(covered)) g`,
+    );
+    expect(negative).toBe(0);
   });
 
   it('when zero reports fill a unit’s silent days, one is backfilled between two and units come and go, then the units without reports over every week are those the unit list counts', async () => {

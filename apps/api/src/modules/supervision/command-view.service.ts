@@ -54,7 +54,8 @@ const keyBefore = (grain: KpiSource['grain'], key: string) =>
   grain === 'year' ? String(Number(key) - 1) : addMonths(key, -1);
 
 /** The sums a tile's formula reads, over a region's months (or years). */
-function windowOf(months: Months | undefined, range: MonthRange, grain: KpiSource['grain']): KpiWindow {
+function windowOf(months: Months | undefined, range: MonthRange, source: KpiSource): KpiWindow {
+  const { grain } = source;
   const [from, to] = [keyOf(grain, range.from), keyOf(grain, range.to)];
   const start = keyBefore(grain, from);
   const total = (measure: string, counts: (key: string) => boolean) => {
@@ -62,10 +63,15 @@ function windowOf(months: Months | undefined, range: MonthRange, grain: KpiSourc
     for (const [key, measures] of months ?? []) if (counts(key)) sum += measures[measure] ?? 0;
     return sum;
   };
+  // Without `history` the months before the period were not read: a sum over them would be silently short.
+  const history = (measure: string, counts: (key: string) => boolean) => {
+    if (!source.history) throw new Error(`${source.rollup}: the months before a period need history.`);
+    return total(measure, counts);
+  };
   return {
     sum: (m) => total(m, (key) => key >= from && key <= to),
-    through: (m) => total(m, (key) => key <= to),
-    before: (m) => total(m, (key) => key < from),
+    through: (m) => history(m, (key) => key <= to),
+    before: (m) => history(m, (key) => key < from),
     start: (m) => total(m, (key) => key === start),
     end: (m) => total(m, (key) => key === to),
     span: grain === 'year' ? Number(to) - Number(start) : monthsOf({ from, to }).length,
@@ -90,7 +96,12 @@ export class CommandViewService {
     // By area, in the domain's order; within an area as its module declares them.
     this.tiles = [...tiles].sort((a, b) => KPI_AREAS.indexOf(a.area) - KPI_AREAS.indexOf(b.area));
     for (const tile of tiles)
-      for (const name of [tile.source.rollup, ...tile.source.measures, ...runningNames(tile.source.running)])
+      for (const name of [
+        tile.source.rollup,
+        ...tile.source.measures,
+        ...runningNames(tile.source.running),
+        ...(tile.source.history ? [tile.source.history.years] : []),
+      ])
         if (!IDENTIFIER.test(name)) throw new Error(`KPI ${tile.key}: ${name} is not a plain SQL name.`);
   }
 
@@ -119,7 +130,7 @@ export class CommandViewService {
     const counts = await this.counts(ctx, tiles, scope, { since, from: period.from });
     const months = (tile: KpiTile, of: string) => counts.get(tile.source)?.get(of);
     const figure = (tile: KpiTile, of: string, range: MonthRange) =>
-      tile.value(windowOf(months(tile, of), range, tile.source.grain));
+      tile.value(windowOf(months(tile, of), range, tile.source));
     const figures = tiles.map((tile): KpiTileFigures => {
       const value = figure(tile, code, period);
       const before = figure(tile, code, previous);
@@ -219,11 +230,13 @@ export class CommandViewService {
 
   /**
    * The rollup rows of the region and its children up to the period's end, every source in one statement: the
-   * region's months from `since` one by one (its year before and sparkline), the history before as one sum (a
-   * backlog counts from the start); a child's period as one sum (labelled with its first month) and its history
-   * before as another, since a child shows the period's figure only. A yearly source's rows are few: every year,
-   * as they are. The facts still within their time (`running`) in the same statement, by the child they lie in
-   * (or the region itself) and month; the region's are the sum of its children's and its own.
+   * region's months from `since` one by one (its year before and sparkline), and for a source with history the
+   * months before as one sum (a backlog counts from the start: the years before `since`'s from its yearly twin);
+   * a child's period as one sum (labelled with its first month), with history its months before as another, since
+   * a child shows the period's figure only. A yearly source's years from the one before `since`, as they are. So
+   * the rows read grow with the months shown, the children and (a backlog's) the years, not with the subtree. The
+   * facts still within their time (`running`) in the same statement, by the child they lie in (or the region
+   * itself) and month; the region's are the sum of its children's and its own.
    */
   private async counts(
     ctx: RequestContext,
@@ -240,10 +253,28 @@ export class CommandViewService {
     const monthly = `CASE WHEN r.region_code = $5 THEN CASE WHEN r.month < to_date($3, 'YYYY-MM') THEN '${BEFORE}'
           ELSE to_char(r.month, 'YYYY-MM') END
         ELSE CASE WHEN r.month < to_date($4, 'YYYY-MM') THEN '${BEFORE}' ELSE $4 END END`;
+    // The months shown: the region's from `since`, a child's from the period's start; a yearly source's years from
+    // the one before `since` (a growth's base year). A source with history reads every month before too.
+    const shown = (s: KpiSource) =>
+      s.history
+        ? ''
+        : s.grain === 'year'
+          ? `AND r.month >= to_date($3, 'YYYY-MM') - interval '1 year'`
+          : `AND r.month >= to_date($3, 'YYYY-MM')
+            AND r.month >= CASE WHEN r.region_code = $5 THEN to_date($3, 'YYYY-MM') ELSE to_date($4, 'YYYY-MM') END`;
+    // A source with history: its months from the year of `since`, the years before from its yearly twin.
+    const relation = (s: KpiSource) => {
+      if (!s.history) return s.rollup;
+      const columns = ['region_code', 'month', ...s.measures].join(', ');
+      const year = `date_trunc('year', to_date($3, 'YYYY-MM'))::date`;
+      return `(SELECT ${columns} FROM ${s.rollup} WHERE month >= ${year}
+        UNION ALL SELECT ${columns} FROM ${s.history.years} WHERE month < ${year})`;
+    };
     const selects = sources.flatMap((s, i) => [
       `SELECT ${i} AS source, false AS running, r.region_code::text AS "regionCode",
         ${s.grain === 'year' ? `to_char(r.month, 'YYYY')` : monthly} AS month, ${measures(s)} AS measures
-      FROM ${s.rollup} r WHERE r.region_code = ANY($1) AND r.month <= to_date($2, 'YYYY-MM') GROUP BY 3, 4`,
+      FROM ${relation(s)} r WHERE r.region_code = ANY($1) AND r.month <= to_date($2, 'YYYY-MM') ${shown(s)}
+      GROUP BY 3, 4`,
       ...(s.running ? [runningSql(i, s.running)] : []),
     ]);
     const rows: {

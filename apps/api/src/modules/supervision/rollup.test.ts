@@ -70,6 +70,18 @@ const PAIRS: { name: string; rollup: string; scan: string }[] = [
              FROM region r JOIN petition_case p ON p.region_path <@ r.path WHERE p.resolved_on IS NOT NULL
            ) x GROUP BY 1, 2`,
   },
+  {
+    name: 'petitions by year',
+    rollup: `SELECT region_code AS code, to_char(month, 'YYYY') AS year, registered, resolved
+             FROM petition_case_year_rollup WHERE registered <> 0 OR resolved <> 0`,
+    scan: `SELECT x.code, x.year, sum(x.registered)::int AS registered, sum(x.resolved)::int AS resolved FROM (
+             SELECT r.code, to_char(p.registered_on, 'YYYY') AS year, 1 AS registered, 0 AS resolved
+             FROM region r JOIN petition_case p ON p.region_path <@ r.path
+             UNION ALL
+             SELECT r.code, to_char(p.resolved_on, 'YYYY'), 0, 1
+             FROM region r JOIN petition_case p ON p.region_path <@ r.path WHERE p.resolved_on IS NOT NULL
+           ) x GROUP BY 1, 2`,
+  },
 ];
 
 /** Rows as sorted JSON lines, so a difference shows as the rows that differ. */

@@ -74,6 +74,7 @@ export const villageModule = defineModule({
     'village_year',
     'village_year_figures',
     'cadre_visit_rollup',
+    'cadre_visit_year_rollup',
   ],
   services: (deps, { audit }) => {
     const workUnits = new WorkUnitService(audit);

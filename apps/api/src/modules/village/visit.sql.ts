@@ -36,12 +36,37 @@ export function rollupByChildSql(
     GROUP BY 1, 2`;
 }
 
+/** The whole years within [from, to], as the first day of the first and the last day of the last; null if none. */
+function wholeYears(from: string, to: string): { first: string; last: string } | null {
+  const first = Number(from.slice(0, 4)) + (from.slice(5) === '01-01' ? 0 : 1);
+  const last = Number(to.slice(0, 4)) - (to.slice(5) === '12-31' ? 0 : 1);
+  return first <= last ? { first: `${first}-01-01`, last: `${last}-12-31` } : null;
+}
+
+/**
+ * The visits of each cadre under the region `code` over whole months [F, T] from the rollups: the whole years
+ * from `cadre_visit_year_rollup` (a row per cadre and year), the months around them from `cadre_visit_rollup`.
+ */
+function rollupVisitsSql(p: Params, code: string, from: string, to: string, F: string, T: string): string {
+  const R = p.param(code);
+  const months = (a: string, b: string) =>
+    `SELECT r.cadre_id, r.visits FROM cadre_visit_rollup r WHERE r.region_code = ${R} AND r.month BETWEEN ${a} AND ${b}`;
+  const years = wholeYears(from, to);
+  if (!years) return months(F, T);
+  const [Y1, Y2] = [p.param(years.first, 'date'), p.param(years.last, 'date')];
+  return [
+    `SELECT r.cadre_id, r.visits FROM cadre_visit_year_rollup r WHERE r.region_code = ${R} AND r.year BETWEEN ${Y1} AND ${Y2}`,
+    months(F, `${Y1} - 1`),
+    months(`${Y2} + 1`, T),
+  ].join(' UNION ALL ');
+}
+
 /**
  * The cadres posted in the subtree of `path` on some day of [from, to] whose visits there on those days fall
  * short of `target` (`cadreVisitTarget`): cadreStats' cadres below target. The visits are counted apart (OFFSET 0):
  * joined per cadre, the planner walked the subtree's visits once for every cadre of the city. Given `rollupOf`,
  * the code of the region at `path`, and whole months ([from, to] from a month's first day to a month's last), they
- * are read from `cadre_visit_rollup` instead: the same counts, a row per cadre and month rather than per visit.
+ * are read from the rollups instead: the same counts, a row per cadre and year (or month) rather than per visit.
  */
 export function belowTargetSql(
   p: Params,
@@ -53,8 +78,8 @@ export function belowTargetSql(
 ): string {
   const [P, F, T] = [p.param(path, 'ltree'), p.param(from, 'date'), p.param(to, 'date')];
   const visits = rollupOf
-    ? `SELECT r.cadre_id, sum(r.visits) AS visits FROM cadre_visit_rollup r
-      WHERE r.region_code = ${p.param(rollupOf)} AND r.month BETWEEN ${F} AND ${T} GROUP BY r.cadre_id OFFSET 0`
+    ? `SELECT r.cadre_id, sum(r.visits) AS visits FROM (${rollupVisitsSql(p, rollupOf, from, to, F, T)}) r
+      GROUP BY r.cadre_id OFFSET 0`
     : `SELECT v.cadre_id, count(*) AS visits FROM visit v
       WHERE v.visited_on BETWEEN ${F} AND ${T} AND v.region_path <@ ${P} GROUP BY v.cadre_id OFFSET 0`;
   return `SELECT c.cadre_id FROM (
