@@ -101,7 +101,7 @@ export async function createDatabase(serverUrl: string, name: string): Promise<D
 export async function prepareData(
   databaseUrl: string,
   env: Record<string, string>,
-  opts: { casesScale: number; households: number },
+  opts: { casesScale: number; households: number; villagesPerStreet?: number },
 ): Promise<Record<string, number>> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
@@ -111,6 +111,7 @@ export async function prepareData(
       String(opts.casesScale),
       '--households',
       String(opts.households),
+      ...(opts.villagesPerStreet ? ['--villages-per-street', String(opts.villagesPerStreet)] : []),
     ],
     { env: { PATH: process.env.PATH, ...env, DATABASE_URL: databaseUrl }, maxBuffer: 1 << 24 },
   );

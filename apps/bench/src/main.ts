@@ -18,8 +18,9 @@ const USAGE = `npm run bench -- [options]
   --connections N  concurrent connections (default 10)
   --households N   synthetic households (default 20000)
   --only a,b       these operations only (${OPERATIONS.map((o) => o.key).join(', ')})
-  --tiny           the CI size: 100 households, 1 round of 10 requests, no warm-up, the export checked on
-                   3 pages, PostgreSQL without fsync, nothing written to docs/
+  --tiny           the CI size: 100 households, one official community or village per street, 1 round of
+                   10 requests, no warm-up, the export checked on 3 pages, PostgreSQL without fsync, nothing
+                   written to docs/
   --no-docs        print the section instead of writing docs/benchmarks.md and docs/bench-plans/
   --json FILE      also write every figure as JSON`;
 
@@ -65,6 +66,7 @@ function options() {
       warmupSeconds: number(values.warmup, tiny ? 0 : 2, 'warmup'),
       connections: number(values.connections, 10, 'connections'),
       households: number(values.households, tiny ? 100 : 20_000, 'households'),
+      villagesPerStreet: tiny ? 1 : undefined,
       poolSize: 10,
       checkPages: tiny ? 3 : undefined,
       log: (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`),

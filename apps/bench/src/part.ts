@@ -26,6 +26,8 @@ export interface Settings {
   warmupSeconds: number;
   connections: number;
   households: number;
+  /** Only so many of the official communities and villages under each street (the CI's tiny run); all when unset. */
+  villagesPerStreet?: number;
   poolSize: number;
   /** How many pages of a chained operation (the export) the check compares; all of them when unset. */
   checkPages?: number;
@@ -77,7 +79,7 @@ export async function runPart(
   const data = await prepareData(
     urls.ownerUrl,
     { ...secrets, BENCH_ADMIN_PASSWORD: ADMIN.password },
-    { casesScale: scale, households: settings.households },
+    { casesScale: scale, households: settings.households, villagesPerStreet: settings.villagesPerStreet },
   );
   const monitor = await connect(urls.superUrl);
   const servers = new Map<ServerKind, Server>();

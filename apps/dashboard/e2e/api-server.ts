@@ -1,15 +1,19 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 const REPO = path.resolve(__dirname, '../../..');
 const API_MAIN = path.join(REPO, 'apps/api/dist/main.js');
 const DASHBOARD_INDEX = path.join(REPO, 'apps/dashboard/dist/index.html');
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
+
+/** Where the global setup left the seeded database that every file copies (global-setup.ts). */
+export const TEMPLATE_ENV = 'QIANGJI_E2E_TEMPLATE';
 
 export interface RunningApi {
   baseUrl: string;
@@ -18,10 +22,31 @@ export interface RunningApi {
 }
 
 /**
- * Starts the real API as production would run it, on its own embedded PostgreSQL in a fresh folder: it
- * migrates, seeds the demo region tree, and serves both GraphQL and the built dashboard.
+ * Starts the real API as production would run it, on its own embedded PostgreSQL in a fresh folder: a copy of
+ * the one the global setup migrated and seeded, so the API finds nothing to do but serve GraphQL and the built
+ * dashboard. Each file's copy is its own: what one file writes, no other sees.
  */
 export async function startApi(): Promise<RunningApi> {
+  const template = process.env[TEMPLATE_ENV];
+  if (!template) throw new Error(`${TEMPLATE_ENV} is not set: run the e2e tests through jest's e2e project.`);
+  const tempDir = await newDatabaseFolder();
+  // `cp -a` keeps the owner: as root the server runs as `postgres`, who must own its data folder.
+  await promisify(execFile)('cp', ['-a', `${template}/.`, tempDir]);
+  const api = await runApi(tempDir);
+  return {
+    baseUrl: api.baseUrl,
+    async stop() {
+      await api.stop();
+      await rm(tempDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The global setup's one full start, in a folder of its own: initdb, migrations and the whole demo seed, then a
+ * clean stop, so that the folder can be copied for each file. Returns the folder.
+ */
+export async function seedTemplate(): Promise<string> {
   for (const [file, workspace] of [
     [API_MAIN, '@qiangji/api'],
     [DASHBOARD_INDEX, '@qiangji/dashboard'],
@@ -29,17 +54,38 @@ export async function startApi(): Promise<RunningApi> {
     if (!existsSync(file))
       throw new Error(`${file} is missing; run \`npm run build -w ${workspace}\` first.`);
   }
-  const tempDir = await mkdtemp(path.join(tmpdir(), 'qiangji-e2e-'));
+  const dir = await newDatabaseFolder();
+  try {
+    await (await runApi(dir)).stop();
+    // PostgreSQL removes its pid file last, after the shutdown checkpoint: without it a copy would need recovery.
+    if (existsSync(path.join(dir, 'postgres/postmaster.pid')))
+      throw new Error(`The seeded PostgreSQL in ${dir} did not stop cleanly.`);
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return dir;
+}
+
+async function newDatabaseFolder(): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'qiangji-e2e-'));
   // As root the API runs PostgreSQL as user `postgres`, who must be able to enter mkdtemp's 0700 folder.
-  if (process.getuid?.() === 0) await chmod(tempDir, 0o755);
+  if (process.getuid?.() === 0) await chmod(dir, 0o755);
+  return dir;
+}
+
+/** The built API on the embedded PostgreSQL in `dir` (its data and dev secrets), once /readyz answers. */
+async function runApi(dir: string): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const [port, pgPort] = await freePorts(2);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
-    EMBEDDED_PG_DIR: path.join(tempDir, 'postgres'),
+    EMBEDDED_PG_DIR: path.join(dir, 'postgres'),
     EMBEDDED_PG_PORT: String(pgPort),
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
+    // No balancer watches /readyz here: the grace period would only add seconds to every file.
+    SHUTDOWN_GRACE_MS: '0',
   };
   delete env.DATABASE_URL;
 
@@ -52,14 +98,12 @@ export async function startApi(): Promise<RunningApi> {
   const running = () => child.exitCode === null && child.signalCode === null;
 
   const stop = async () => {
-    if (running()) {
-      child.kill('SIGTERM');
-      // A hung shutdown must not leave the test run (or a PostgreSQL) behind.
-      const killer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-      await exited;
-      clearTimeout(killer);
-    }
-    await rm(tempDir, { recursive: true, force: true });
+    if (!running()) return;
+    child.kill('SIGTERM');
+    // A hung shutdown must not leave the test run (or a PostgreSQL) behind.
+    const killer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(killer);
   };
 
   const baseUrl = `http://127.0.0.1:${port}`;

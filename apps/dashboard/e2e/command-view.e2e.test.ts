@@ -1,41 +1,23 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApi, type RunningApi } from './api-server';
-import { launchChromium, withScreenshotOnFailure } from './browser';
+import type { Page } from 'playwright-core';
+import { withScreenshotOnFailure } from './browser';
 import { signIn } from './sign-in';
+import { browserSuite } from './suite';
 
-const UI_TIMEOUT_MS = 30_000;
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 /** The screenshots docs/ shows of the command view, taken here so they show what the code does. */
 const SCREENSHOTS = path.resolve(__dirname, '../../../docs/screenshots');
 
 describe('the command view in the browser', () => {
-  let api: RunningApi | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  const suite = browserSuite();
   let page: Page;
 
-  beforeAll(async () => {
-    api = await startApi();
-    browser = await launchChromium();
-    await mkdir(SCREENSHOTS, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
+  beforeAll(() => mkdir(SCREENSHOTS, { recursive: true }));
 
   async function open(viewport: { width: number; height: number }) {
-    context = await browser!.newContext({ viewport, locale: 'zh-CN' });
-    page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    page = await suite.open(viewport);
   }
 
   /** Picks an option of a select by its label (a select's name is its label, then the value it shows). */
@@ -49,7 +31,7 @@ describe('the command view in the browser', () => {
 
   /** The supervisor's home, then the year 2012: the article's year. */
   async function city2012() {
-    await signIn(page, api!.baseUrl, 'supervisor');
+    await signIn(page, suite.baseUrl(), 'supervisor');
     await heading('哈尔滨市').waitFor();
     await pick('年度', '2012年');
     await page.waitForURL(/from=2012-01&to=2012-12/);
@@ -126,9 +108,9 @@ describe('the command view in the browser', () => {
   it('when 通河县 is opened for 2009–2012, then its farmers’ income grew 18.1% a year; printed, the view is its tiles, map and table without the menu', async () => {
     await open(DESKTOP);
     await withScreenshotOnFailure(page, 'command-view-tonghe', async () => {
-      await signIn(page, api!.baseUrl, 'supervisor');
+      await signIn(page, suite.baseUrl(), 'supervisor');
       await heading('哈尔滨市').waitFor();
-      await page.goto(`${api!.baseUrl}/#/command?region=230128&from=2009-01&to=2012-12`);
+      await page.goto(`${suite.baseUrl()}/#/command?region=230128&from=2009-01&to=2012-12`);
       await heading('通河县').waitFor();
       await tile('农民人均纯收入年均增长').getByText('18.1%', { exact: true }).waitFor();
 

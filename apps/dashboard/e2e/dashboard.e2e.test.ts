@@ -1,15 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApi, type RunningApi } from './api-server';
-import { launchChromium, withScreenshotOnFailure } from './browser';
+import { withScreenshotOnFailure } from './browser';
 import { signIn } from './sign-in';
+import { browserSuite, scrollWidth } from './suite';
 
-const UI_TIMEOUT_MS = 30_000;
 /** The sign-in form's budget on a first visit, from the start of navigation. */
 const FIRST_PAINT_BUDGET_MS = 2_000;
 const PHONE = { width: 390, height: 844 };
-
-/** How wide the page is laid out: more than the window means it scrolls sideways. */
-const scrollWidth = (page: Page) => page.evaluate(() => document.scrollingElement!.scrollWidth);
 
 /** The dashboard's error page (ra-chinese's `ra.page.error`'s text). */
 const ERROR_PAGE = '客户端出错';
@@ -32,40 +27,21 @@ const isRecordQuery = (postData: string | null) => {
 };
 
 describe('the dashboard in the browser', () => {
-  let api: RunningApi | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  const suite = browserSuite();
+  const open = (viewport = { width: 1366, height: 900 }) => suite.open(viewport);
 
   beforeAll(async () => {
-    api = await startApi();
-    browser = await launchChromium();
     // The server's first answers (and Chromium's first page) are not what a visitor waits for.
-    const warm = await browser.newPage();
-    await warm.goto(`${api.baseUrl}/#/login`);
+    const warm = await open();
+    await warm.goto(`${suite.baseUrl()}/#/login`);
     await warm.getByRole('textbox', { name: '用户名' }).waitFor({ timeout: 90_000 });
-    await warm.close();
+    await warm.context().close();
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
-
-  async function open(viewport = { width: 1366, height: 900 }) {
-    context = await browser!.newContext({ viewport, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    return page;
-  }
 
   it('when a signed-out visitor opens /, then the sign-in form shows within 2 s after a handful of history entries', async () => {
     const page = await open();
     await withScreenshotOnFailure(page, 'first-visit', async () => {
-      await page.goto(`${api!.baseUrl}/`);
+      await page.goto(`${suite.baseUrl()}/`);
       await page.getByRole('textbox', { name: '用户名' }).waitFor();
       const { shownAfter, entries } = await page.evaluate(() => ({
         shownAfter: performance.now(),
@@ -81,9 +57,9 @@ describe('the dashboard in the browser', () => {
   it('when a second tab opens the dashboard, then it is signed in already, with the same account', async () => {
     const page = await open();
     await withScreenshotOnFailure(page, 'second-tab', async () => {
-      await signIn(page, api!.baseUrl, 'shanghong');
-      const second = await context!.newPage();
-      await second.goto(`${api!.baseUrl}/#/residents`);
+      await signIn(page, suite.baseUrl(), 'shanghong');
+      const second = await page.context().newPage();
+      await second.goto(`${suite.baseUrl()}/#/residents`);
       await second.getByText('shanghong · ').waitFor();
       await expect(second.getByRole('textbox', { name: '用户名' }).count()).resolves.toBe(0);
       // Signing out in one tab signs out both, as the API revoked the session for both.
@@ -98,8 +74,8 @@ describe('the dashboard in the browser', () => {
   it('when a mediator uses a phone, then the cases are a simple list, nothing scrolls sideways and the title shows', async () => {
     const page = await open(PHONE);
     await withScreenshotOnFailure(page, 'phone-cases', async () => {
-      await signIn(page, api!.baseUrl, 'mediator');
-      await page.goto(`${api!.baseUrl}/#/disputeCases`);
+      await signIn(page, suite.baseUrl(), 'mediator');
+      await page.goto(`${suite.baseUrl()}/#/disputeCases`);
       // A row is a link with the case's number and title, not a table cell.
       const rows = page.getByRole('link', { name: /^\d{4}-\d{6} / });
       await rows.first().waitFor();
@@ -117,9 +93,9 @@ describe('the dashboard in the browser', () => {
   it('when a mediator opens a case on a phone, then each step is a labelled button and the page fits the width', async () => {
     const page = await open(PHONE);
     await withScreenshotOnFailure(page, 'phone-case', async () => {
-      await signIn(page, api!.baseUrl, 'mediator');
+      await signIn(page, suite.baseUrl(), 'mediator');
       const inMediation = encodeURIComponent(JSON.stringify({ state: ['IN_MEDIATION'] }));
-      await page.goto(`${api!.baseUrl}/#/disputeCases?filter=${inMediation}`);
+      await page.goto(`${suite.baseUrl()}/#/disputeCases?filter=${inMediation}`);
       await page
         .getByRole('link', { name: /^\d{4}-\d{6} / })
         .first()
@@ -151,7 +127,7 @@ describe('the dashboard in the browser', () => {
   it('when a grid worker signs in, then the home page is its grid, not the whole city', async () => {
     const page = await open(PHONE);
     await withScreenshotOnFailure(page, 'grid-home', async () => {
-      await signIn(page, api!.baseUrl, 'grid');
+      await signIn(page, suite.baseUrl(), 'grid');
       await page.getByRole('link', { name: '上红社区居委会 · 第1网格', exact: true }).waitFor();
       await expect(page.getByRole('list', { name: '下辖区、县（市）' }).count()).resolves.toBe(0);
       await page.getByRole('navigation', { name: '工作入口' }).getByRole('link', { name: '居民' }).click();
@@ -166,10 +142,10 @@ describe('the dashboard in the browser', () => {
 
   it('when the supervisor clicks the first seeded row of each list, then its record shows under its title and no error page', async () => {
     const page = await open();
-    await signIn(page, api!.baseUrl, 'supervisor');
+    await signIn(page, suite.baseUrl(), 'supervisor');
     for (const { resource, title } of SHOWN_FROM_LISTS) {
       await withScreenshotOnFailure(page, `show-${resource}`, async () => {
-        await page.goto(`${api!.baseUrl}/#/${resource}`);
+        await page.goto(`${suite.baseUrl()}/#/${resource}`);
         const firstRow = page.locator('tbody tr').first();
         await firstRow.waitFor();
         // The list's rows fill react-admin's record cache; the page must still ask for, and render, the record.

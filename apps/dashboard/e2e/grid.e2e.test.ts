@@ -1,12 +1,11 @@
 import { gridUnitCode } from '@qiangji/domain';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { startApi, type RunningApi } from './api-server';
-import { launchChromium, withScreenshotOnFailure } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { withScreenshotOnFailure } from './browser';
 import { signIn } from './sign-in';
+import { browserSuite, scrollWidth } from './suite';
 
-const UI_TIMEOUT_MS = 30_000;
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 /** 中医街84号, in 上红社区's first grid unit, where the demo grid worker patrols. */
@@ -14,39 +13,15 @@ const STREET = { latitude: 45.7732, longitude: 126.6169 };
 const SHANGHONG = '230102010003';
 
 describe('the grid-event closed loop in the browser', () => {
-  let api: RunningApi | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  const suite = browserSuite({ geolocation: STREET, permissions: ['geolocation'] });
   let page: Page;
 
-  beforeAll(async () => {
-    api = await startApi();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
-
   async function open(viewport: { width: number; height: number }, username: string) {
-    context = await browser!.newContext({
-      viewport,
-      locale: 'zh-CN',
-      geolocation: STREET,
-      permissions: ['geolocation'],
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-    await signIn(page, api!.baseUrl, username);
+    page = await suite.open(viewport);
+    await signIn(page, suite.baseUrl(), username);
   }
 
   const phone = () => (page.viewportSize()?.width ?? DESKTOP.width) < 600;
-  const scrollWidth = () => page.evaluate(() => document.scrollingElement!.scrollWidth);
 
   /** A step: its button (in the bottom bar on a phone), its dialog (the whole screen on a phone), then the new state. */
   async function step(
@@ -69,7 +44,7 @@ describe('the grid-event closed loop in the browser', () => {
   }
 
   const showEvent = async (id: string) => {
-    await page.goto(`${api!.baseUrl}/#/gridEvents/${id}/show`);
+    await page.goto(`${suite.baseUrl()}/#/gridEvents/${id}/show`);
     await page
       .getByText(/^WG\d{4}-\d{6}$/)
       .first()
@@ -91,13 +66,13 @@ describe('the grid-event closed loop in the browser', () => {
       await page.getByRole('textbox', { name: '照片' }).fill('photos/e2e/stairwell.jpg');
       await page.getByRole('button', { name: '使用手机定位' }).click();
       await page.getByTestId('position').getByText('45.77320, 126.61690', { exact: false }).waitFor();
-      expect(await scrollWidth()).toBeLessThanOrEqual(PHONE.width);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
       await page.getByRole('button', { name: '保存' }).click();
       await page.waitForURL(/#\/gridEvents\/[^/]+\/show$/);
       await page.getByText('已上报', { exact: true }).first().waitFor();
       id = decodeURIComponent(page.url().match(/gridEvents\/([^/]+)\/show/)![1]);
     });
-    await context!.close();
+    await page.context().close();
 
     await open(DESKTOP, 'tongjiang');
     await withScreenshotOnFailure(page, 'grid-dispatch', async () => {
@@ -111,21 +86,21 @@ describe('the grid-event closed loop in the browser', () => {
         d.getByRole('textbox', { name: '处置结果' }).fill('纸箱已清走，通道畅通'),
       );
     });
-    await context!.close();
+    await page.context().close();
 
     await open(PHONE, 'grid');
     await withScreenshotOnFailure(page, 'grid-verify-phone', async () => {
       await showEvent(id);
       await step('核查通过', '已核查');
     });
-    await context!.close();
+    await page.context().close();
 
     await open(DESKTOP, 'tongjiang');
     await withScreenshotOnFailure(page, 'grid-close', async () => {
       await showEvent(id);
       await step('结案', '已结案');
     });
-    await context!.close();
+    await page.context().close();
 
     await open(PHONE, 'grid');
     await withScreenshotOnFailure(page, 'grid-evaluate-phone', async () => {
@@ -134,14 +109,14 @@ describe('the grid-event closed loop in the browser', () => {
       await expect(page.getByTestId('evaluation').textContent()).resolves.toBe('满意');
       // The loop has ended: no step is left for the bar at the bottom.
       await expect(page.getByRole('button', { name: '评价', exact: true }).count()).resolves.toBe(0);
-      expect(await scrollWidth()).toBeLessThanOrEqual(PHONE.width);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     });
   });
 
   it('when a supervisor opens the public-security overview for 2012, then the article’s fall of 19.8% shows', async () => {
     await open(DESKTOP, 'supervisor');
     await withScreenshotOnFailure(page, 'security-overview', async () => {
-      await page.goto(`${api!.baseUrl}/#/security?region=230100&from=2012-01-01&to=2012-12-31`);
+      await page.goto(`${suite.baseUrl()}/#/security?region=230100&from=2012-01-01&to=2012-12-31`);
       await page.getByRole('group', { name: '发案总量' }).getByText('72,180').waitFor();
       await page.getByRole('group', { name: '发案总量' }).getByText('同比 -19.8%').waitFor();
       await page.getByRole('group', { name: '公众安全感满意度' }).getByText('92.9%').waitFor();
@@ -156,7 +131,7 @@ describe('the grid-event closed loop in the browser', () => {
     async (name, viewport) => {
       await open(viewport, 'supervisor');
       await withScreenshotOnFailure(page, `grid-unit-${name}`, async () => {
-        await page.goto(`${api!.baseUrl}/#/grid-units?code=${gridUnitCode(SHANGHONG, 1)}`);
+        await page.goto(`${suite.baseUrl()}/#/grid-units?code=${gridUnitCode(SHANGHONG, 1)}`);
         const map = page.getByTestId('grid-unit-map');
         await map.waitFor();
         // The polygon as a vector on a plain background: no tile was asked for.
@@ -164,13 +139,13 @@ describe('the grid-event closed loop in the browser', () => {
         await expect(map.locator('img.leaflet-tile').count()).resolves.toBe(0);
         const box = (await map.boundingBox())!;
         expect(box.width).toBeLessThanOrEqual(viewport.width);
-        expect(await scrollWidth()).toBeLessThanOrEqual(viewport.width);
+        expect(await scrollWidth(page)).toBeLessThanOrEqual(viewport.width);
         await page.screenshot({
           path: path.join(tmpdir(), `qiangji-grid-unit-${viewport.width}.png`),
           fullPage: true,
         });
         // Its second unit has no boundary imported: a sentence, no map.
-        await page.goto(`${api!.baseUrl}/#/grid-units?code=${gridUnitCode(SHANGHONG, 2)}`);
+        await page.goto(`${suite.baseUrl()}/#/grid-units?code=${gridUnitCode(SHANGHONG, 2)}`);
         await page.getByText('该网格尚未导入边界，暂无地图；导入边界后在此显示。').waitFor();
         await expect(page.getByTestId('grid-unit-map').count()).resolves.toBe(0);
       });

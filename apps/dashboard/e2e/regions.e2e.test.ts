@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApi, type RunningApi } from './api-server';
-import { launchChromium, withScreenshotOnFailure } from './browser';
+import type { Page } from 'playwright-core';
+import { withScreenshotOnFailure } from './browser';
 import { signIn } from './sign-in';
+import { browserSuite } from './suite';
 
 /** 哈尔滨市's 18 districts, counties and county-level cities, in code order, as seeded by the API. */
 const HARBIN_DISTRICTS = [
@@ -24,40 +24,22 @@ const HARBIN_DISTRICTS = [
   '尚志市',
   '五常市',
 ];
-const UI_TIMEOUT_MS = 30_000;
 
 describe('region drill-down in the browser', () => {
-  let api: RunningApi | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext;
+  // No locale asked for: the dashboard is in Chinese whatever the browser prefers.
+  const suite = browserSuite({ locale: undefined });
   let page: Page;
-
-  beforeAll(async () => {
-    api = await startApi();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
 
   beforeEach(async () => {
     // A fresh context per test: react-admin keeps the locale and list state in localStorage.
-    context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
+    page = await suite.open({ width: 1280, height: 900 });
     // The API answers anonymous callers with 401 only; a city supervisor sees the whole region tree.
-    await signIn(page, api!.baseUrl, 'supervisor');
-  });
-
-  afterEach(async () => {
-    await context.close();
+    await signIn(page, suite.baseUrl(), 'supervisor');
   });
 
   it('when an official opens the dashboard, then 哈尔滨市 and its 18 districts and counties show in Chinese', async () => {
     await withScreenshotOnFailure(page, 'home', async () => {
-      await page.goto(`${api!.baseUrl}/`);
+      await page.goto(`${suite.baseUrl()}/`);
       const districts = page.getByRole('list', { name: '下辖区、县（市）' });
       await districts.getByText(HARBIN_DISTRICTS[0], { exact: true }).waitFor();
       const shown: string[] = [];
@@ -72,7 +54,7 @@ describe('region drill-down in the browser', () => {
 
   it('when the official clicks 道里区, then its streets show under a breadcrumb from 哈尔滨市', async () => {
     await withScreenshotOnFailure(page, 'drill-down', async () => {
-      await page.goto(`${api!.baseUrl}/`);
+      await page.goto(`${suite.baseUrl()}/`);
       // The home page's tiles of the districts (the command view above them has its own links to 道里区).
       await page
         .getByRole('list', { name: '下辖区、县（市）' })

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApi, type RunningApi } from './api-server';
-import { launchChromium, withScreenshotOnFailure } from './browser';
+import type { Page } from 'playwright-core';
+import { withScreenshotOnFailure } from './browser';
 import { DEMO_PASSWORD, signIn } from './sign-in';
+import { browserSuite } from './suite';
 
 const DAOLI = '230102';
 const DESKTOP = { width: 1366, height: 900 };
@@ -16,14 +16,12 @@ function lastMonth(): string {
 }
 
 describe('monthly reports and exports in the browser', () => {
-  let api: RunningApi | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  const suite = browserSuite({ acceptDownloads: true });
   let page: Page;
 
   /** One GraphQL request with a token (or none), as a district system would send it. */
   async function gql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-    const res = await fetch(`${api!.baseUrl}/graphql`, {
+    const res = await fetch(`${suite.baseUrl()}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
       body: JSON.stringify({ query, variables }),
@@ -40,26 +38,10 @@ describe('monthly reports and exports in the browser', () => {
       )
     ).login.accessToken;
 
-  beforeAll(async () => {
-    api = await startApi();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
-
   async function open(username: string) {
-    context = await browser!.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await signIn(page, api!.baseUrl, username);
+    page = await suite.open(DESKTOP);
+    await signIn(page, suite.baseUrl(), username);
   }
-
-  afterEach(async () => {
-    await context?.close();
-  });
 
   it('when every street of 道里区 has signed last month, then its district officer signs it off in the browser', async () => {
     // Each street's officer signs its report through the API (an account per street, made by the administrator).
@@ -144,7 +126,7 @@ describe('monthly reports and exports in the browser', () => {
       await page.waitForURL(/#\/disputeCases/);
       // The list filtered to 道里区, as a drill-down link opens it.
       const filter = encodeURIComponent(JSON.stringify({ regionCode: DAOLI }));
-      await page.goto(`${api!.baseUrl}/#/disputeCases?filter=${filter}`);
+      await page.goto(`${suite.baseUrl()}/#/disputeCases?filter=${filter}`);
       await page.getByRole('button', { name: '导出' }).click();
       const download = page.waitForEvent('download');
       await page.getByRole('menuitem', { name: /CSV/ }).click();
@@ -166,7 +148,7 @@ describe('monthly reports and exports in the browser', () => {
   it('when a supervisor exports the stationed cadres (a new list), then the server CSV downloads with phones masked', async () => {
     await open('supervisor');
     await withScreenshotOnFailure(page, 'export-cadres', async () => {
-      await page.goto(`${api!.baseUrl}/#/stationedCadres`);
+      await page.goto(`${suite.baseUrl()}/#/stationedCadres`);
       await page.getByRole('button', { name: '导出' }).click();
       const download = page.waitForEvent('download');
       await page.getByRole('menuitem', { name: /CSV/ }).click();

@@ -1,38 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApi, type RunningApi } from './api-server';
-import { launchChromium, withScreenshotOnFailure } from './browser';
+import type { Page } from 'playwright-core';
+import { withScreenshotOnFailure } from './browser';
 import { menuEntries, signIn } from './sign-in';
+import { browserSuite } from './suite';
 
-const UI_TIMEOUT_MS = 30_000;
 /** 上红社区 lies in 道里区 (230102): the seeded residents' ID numbers start with its code, the rest masked. */
 const MASKED_ID = /^230102\*{8}\d{3}[\dX]$/;
 const FULL_ID = /^230102\d{11}[\dX]$/;
 
 describe('residents in the browser', () => {
-  let api: RunningApi | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext;
+  // No locale asked for, as before the suite: the dashboard is in Chinese whatever the browser prefers.
+  const suite = browserSuite({ locale: undefined });
   let page: Page;
-
-  beforeAll(async () => {
-    api = await startApi();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
 
   beforeEach(async () => {
     // A fresh context per test: a new browser, so the previous user's session is gone.
-    context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-  });
-
-  afterEach(async () => {
-    await context.close();
+    page = await suite.open({ width: 1280, height: 900 });
   });
 
   /** Opens 居民 from the menu and waits for the masked ID numbers of the first page. */
@@ -46,7 +28,7 @@ describe('residents in the browser', () => {
 
   it('when community staff reveal a resident with a purpose, then the full ID number shows in the dialog only', async () => {
     await withScreenshotOnFailure(page, 'reveal', async () => {
-      await signIn(page, api!.baseUrl, 'shanghong');
+      await signIn(page, suite.baseUrl(), 'shanghong');
       const maskedIds = await openResidents();
       expect(maskedIds.length).toBeGreaterThan(0);
       // Nothing unmasked on the list.
@@ -82,7 +64,7 @@ describe('residents in the browser', () => {
 
   it('when a supervisor opens a resident, then there is no Reveal button and no user or API-key menu', async () => {
     await withScreenshotOnFailure(page, 'supervisor', async () => {
-      await signIn(page, api!.baseUrl, 'supervisor');
+      await signIn(page, suite.baseUrl(), 'supervisor');
       const menu = await menuEntries(page);
       expect(menu).toEqual(expect.arrayContaining(['行政区划', '居民', '住户']));
       for (const hidden of ['用户', 'API 密钥', '审计日志']) expect(menu).not.toContain(hidden);

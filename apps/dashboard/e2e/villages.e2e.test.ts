@@ -1,41 +1,23 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startApi, type RunningApi } from './api-server';
-import { launchChromium, withScreenshotOnFailure } from './browser';
+import type { Page } from 'playwright-core';
+import { withScreenshotOnFailure } from './browser';
 import { signIn } from './sign-in';
+import { browserSuite } from './suite';
 
-const UI_TIMEOUT_MS = 30_000;
 /** The greenhouse household of the demo's 依山村 (apps/api village.seed.ts). */
 const STORY_HOUSEHOLD = '依山村一组12号';
 
 describe('a stationed cadre’s visit on a phone', () => {
-  let api: RunningApi | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext;
+  // No locale asked for, as before the suite: the dashboard is in Chinese whatever the browser prefers.
+  const suite = browserSuite({ hasTouch: true, locale: undefined });
   let page: Page;
 
-  beforeAll(async () => {
-    api = await startApi();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-  });
-
   beforeEach(async () => {
-    context = await browser!.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(UI_TIMEOUT_MS);
-  });
-
-  afterEach(async () => {
-    await context.close();
+    page = await suite.open({ width: 390, height: 844 });
   });
 
   it('when yishan logs a visit and the network drops while it is sent, then it is sent again when back and the village shows it once', async () => {
     await withScreenshotOnFailure(page, 'village-visit', async () => {
-      await signIn(page, api!.baseUrl, 'yishan');
+      await signIn(page, suite.baseUrl(), 'yishan');
       // The home page starts with the households due; a tap opens the form on one.
       await page.getByTestId('visits-due').getByText(STORY_HOUSEHOLD).click();
       await page.waitForURL(/#\/visits\/create\?householdId=/);
@@ -54,14 +36,14 @@ describe('a stationed cadre’s visit on a phone', () => {
         if (dropped) return route.continue();
         dropped = true;
         await route.fetch();
-        await context.setOffline(true);
+        await page.context().setOffline(true);
         await route.abort('internetdisconnected');
       });
       await page.getByRole('button', { name: '提交' }).click();
       await page.getByText('网络不通').waitFor();
       await page.getByText('1 条走访待发送').waitFor();
 
-      await context.setOffline(false);
+      await page.context().setOffline(false);
       await page.getByText('走访已登记').waitFor();
       expect(attempts).toBeGreaterThanOrEqual(2);
       await expect(page.getByText('条走访待发送').count()).resolves.toBe(0);
@@ -75,8 +57,8 @@ describe('a stationed cadre’s visit on a phone', () => {
   });
   it('when the city admin pairs a work unit with 依山村 in the village page’s form, then the page lists the pairing', async () => {
     await withScreenshotOnFailure(page, 'village-pairing', async () => {
-      await signIn(page, api!.baseUrl, 'admin');
-      await page.goto(`${api!.baseUrl}/#/village?code=230128101201`);
+      await signIn(page, suite.baseUrl(), 'admin');
+      await page.goto(`${suite.baseUrl()}/#/village?code=230128101201`);
       await page.getByRole('button', { name: '新增包村单位' }).click();
       const dialog = page.getByRole('dialog', { name: '新增包村单位' });
       await dialog.getByRole('combobox', { name: '单位' }).fill('卫生局');

@@ -7,7 +7,7 @@ import { createDataSource, migrate } from '../database/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../database/embedded-postgres';
 import { provisionDatabase } from '../database/roles';
 import { createLogger } from '../logger';
-import { TEMPLATE_DATABASE } from './test-env';
+import { RUN_KEY_ENV, SEEDED_TEMPLATE_DATABASE, TEMPLATE_DATABASE } from './test-env';
 import { LOG_DIR_ENV } from './log-capture';
 
 declare global {
@@ -39,9 +39,13 @@ export default async function globalSetup() {
     globalThis.__QIANGJI_PG__ = { db, dir };
     serverUrl = db.url;
   }
+  process.env[RUN_KEY_ENV.DATA_KEY] ??= randomBytes(32).toString('base64');
+  process.env[RUN_KEY_ENV.JWT_SECRET] ??= randomBytes(48).toString('base64url');
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE}`);
+  // The seeded template of an earlier run on the same server was made from an older schema, with other keys.
+  for (const name of [SEEDED_TEMPLATE_DATABASE, `${SEEDED_TEMPLATE_DATABASE}_building`, TEMPLATE_DATABASE])
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
   await admin.end();
   const urls = await provisionDatabase(serverUrl, TEMPLATE_DATABASE, {
     owner: randomBytes(18).toString('base64url'),

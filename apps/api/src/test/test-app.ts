@@ -6,14 +6,15 @@ import type { DataSource } from 'typeorm';
 import { parseConfig, type Config } from '../config';
 import { createDataSource } from '../database/data-source';
 import { OWNER_ROLE } from '../database/roles';
-import { flushLogs } from '../logger';
+import { seedDemoData } from '../database/seed';
+import { createLogger, flushLogs } from '../logger';
 import { hashPassword } from '../modules/access/passwords';
 import { loadSecrets, type Secrets } from '../secrets';
 import { createApp, type App } from '../server/app';
 import { createContext, createServices, type RequestContext } from '../server/context';
 import { serverLogger } from './log-capture';
 import { assertNoPersonalData } from './personal-data-guard';
-import { TEMPLATE_DATABASE, TEST_SECRETS_ENV, testDatabaseUrls } from './test-env';
+import { SEEDED_TEMPLATE_DATABASE, TEMPLATE_DATABASE, TEST_SECRETS_ENV, testDatabaseUrls } from './test-env';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -82,10 +83,45 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A fresh migrated database and the real HTTP server on a free port, for one test file. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** Whoever holds it is making the seeded template; the others wait for it. */
+const SEED_LOCK = 20261202;
+
+/**
+ * The seeded template, made by the first file that asks for it in this run: a clone of the migrated template
+ * with the whole demo seed (without the demo accounts), renamed only once complete. The seed then runs once per
+ * run instead of once in every file that reads the demo; a file that tests the seed itself seeds its own.
+ */
+async function seededTemplate(secrets: Secrets): Promise<string> {
+  await admin(async (c) => {
+    // Session-level: released when this connection closes, however the seed ends.
+    await c.query('SELECT pg_advisory_lock($1)', [SEED_LOCK]);
+    const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      SEEDED_TEMPLATE_DATABASE,
+    ]);
+    if (rowCount) return;
+    const building = `${SEEDED_TEMPLATE_DATABASE}_building`;
+    await c.query(`DROP DATABASE IF EXISTS ${building}`);
+    await c.query(`CREATE DATABASE ${building} TEMPLATE ${TEMPLATE_DATABASE} OWNER ${OWNER_ROLE}`);
+    const db = await createDataSource(testDatabaseUrls(building).ownerUrl, 2).initialize();
+    try {
+      await seedDemoData(db, createLogger('silent'), { secrets, accounts: false });
+    } finally {
+      await db.destroy();
+    }
+    await c.query(`ALTER DATABASE ${building} RENAME TO ${SEEDED_TEMPLATE_DATABASE}`);
+  });
+  return SEEDED_TEMPLATE_DATABASE;
+}
+
+/**
+ * A fresh migrated database and the real HTTP server on a free port, for one test file. `seeded`: a copy of the
+ * demo data, seeded once per run with the run's keys (a file that sets its own DATA_KEY cannot have it).
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { seeded?: boolean } = {},
+): Promise<TestApp> {
   const name = `qiangji_test_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE} OWNER ${OWNER_ROLE}`));
   const { ownerUrl, apiUrl } = testDatabaseUrls(name);
   const databaseEnv = { DATABASE_URL: apiUrl, MIGRATION_DATABASE_URL: ownerUrl };
   const config = parseConfig({
@@ -100,6 +136,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const secrets = await loadSecrets(config);
+  if (opts.seeded && env.DATA_KEY) throw new Error('The seeded demo is encrypted with the run’s DATA_KEY.');
+  const template = opts.seeded ? await seededTemplate(secrets) : TEMPLATE_DATABASE;
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template} OWNER ${OWNER_ROLE}`));
   const db = await createDataSource(ownerUrl, 4).initialize();
   const server = await serve(config, secrets);
   const { apiDb, client } = server;

@@ -1,6 +1,4 @@
 import { DISPUTE_CASE_MACHINE, formatPercent, type DisputeCaseState } from '@qiangji/domain';
-import { seedDemoData } from '../../database/seed';
-import { createLogger } from '../../logger';
 import { startTestApp, type TestApp } from '../../test/test-app';
 import type { EntityManager } from 'typeorm';
 import { demoRegions } from '../region/region.seed';
@@ -36,9 +34,8 @@ describe('the mediation demo data', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    await seedDemoData(app.db, createLogger('silent'), { secrets: app.secrets, accounts: false });
-    // Every module's demo data (grid and security too): a minute and more on a machine shared by several suites.
+    // A copy of the run's seeded demo; the first file to ask seeds it (on a busy machine, a minute and more).
+    app = await startTestApp({}, { seeded: true });
   }, 180_000);
   afterAll(() => app.close());
 

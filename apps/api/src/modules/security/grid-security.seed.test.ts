@@ -1,6 +1,4 @@
 import { formatPercent, GRID_EVENT_STATES } from '@qiangji/domain';
-import { seedDemoData } from '../../database/seed';
-import { createLogger } from '../../logger';
 import { chinaDay } from '../../test/mediation';
 import { cityAdmin } from '../../test/people';
 import { startTestApp, type SignedIn, type TestApp } from '../../test/test-app';
@@ -11,10 +9,9 @@ describe('the grid and public-security demo data', () => {
   let admin: SignedIn;
 
   beforeAll(async () => {
-    app = await startTestApp();
-    await seedDemoData(app.db, createLogger('silent'), { secrets: app.secrets, accounts: false });
+    // A copy of the run's seeded demo; the first file to ask seeds it (on a busy machine, a minute and more).
+    app = await startTestApp({}, { seeded: true });
     admin = await cityAdmin(app);
-    // The whole demo seed (every module's) runs first; on a machine shared by several suites it has taken a minute.
   }, 180_000);
   afterAll(() => app.close());
 
