@@ -51,13 +51,17 @@ describe('the command view in the browser', () => {
         await page.getByRole('heading', { name: area, exact: true }).waitFor();
       await tile('“1+3+N”模式推广率').getByText('20.5%', { exact: true }).waitFor();
       // Declared like the others, the new tile shows without a change here: a share of the poor households' months.
-      await tile('贫困户按期走访率').locator('[data-kpi-value]', { hasText: /^\d+\.\d%$/ }).waitFor();
+      await tile('贫困户按期走访率')
+        .locator('[data-kpi-value]', { hasText: /^\d+\.\d%$/ })
+        .waitFor();
       await tile('发案总量').getByText('72,180', { exact: true }).waitFor();
       await tile('发案总量').getByText('较上年同期 −19.8%', { exact: true }).waitFor();
       await tile('群众安全感满意度').getByText('92.9%', { exact: true }).waitFor();
       await tile('群众安全感满意度').getByText('较上年同期 +0.4 个百分点', { exact: true }).waitFor();
       // The seed's grid events and zero reports are recent: in 2012 every unit-day of the valid units is a gap.
-      await tile('网格日报覆盖缺口（网格·日）').locator('[data-kpi-value]', { hasText: /^[1-9][\d,]*$/ }).waitFor();
+      await tile('网格日报覆盖缺口（网格·日）')
+        .locator('[data-kpi-value]', { hasText: /^[1-9][\d,]*$/ })
+        .waitFor();
 
       await pick('地图指标', '未办结纠纷');
       await page.getByRole('heading', { name: '哈尔滨市下级区域：未办结纠纷' }).waitFor();

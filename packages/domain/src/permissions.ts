@@ -116,7 +116,14 @@ export const API_KEY_PERMISSIONS: Readonly<Record<ApiKeyScope, readonly Action[]
   read: [...READ_PEOPLE, 'village:read', 'report:read'],
   // A community or district portal submits applications for residents who registered with their real names; the
   // police system sends the monthly public-security figures; a district's cadre system logs visits.
-  write: [...WRITE_PEOPLE, 'service:read', 'service:apply', 'security:write', ...VILLAGE_OFFICE, 'report:read'],
+  write: [
+    ...WRITE_PEOPLE,
+    'service:read',
+    'service:apply',
+    'security:write',
+    ...VILLAGE_OFFICE,
+    'report:read',
+  ],
 });
 
 export function isRole(value: unknown): value is Role {

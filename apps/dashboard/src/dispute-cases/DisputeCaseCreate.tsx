@@ -24,7 +24,6 @@ const validAmount = (value: unknown) =>
     ? 'app.cases.amount_invalid'
     : undefined;
 
-
 /**
  * 登记 (intake): the API sets the risk level and the deadline, and hands the case to the people's mediation
  * committee of its community or village unless another organisation is picked.

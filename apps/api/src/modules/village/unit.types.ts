@@ -43,7 +43,6 @@ function WorkUnitFacts<T extends ClassType>(Base: T) {
     'A work unit (单位): a department, state enterprise or institution that is paired with villages and posts its cadres there. Reference data: every reader sees every unit.',
 })
 export class WorkUnit extends WorkUnitFacts(RecordedRow) {
-
   @Field({ description: 'The region of its seat: who may change it.' })
   regionCode: string;
 }
@@ -68,7 +67,6 @@ export class WorkUnitsArgs extends FilteredPageArgs(WorkUnitFilter) {}
 
 @InputType()
 export class CreateWorkUnitInput extends WorkUnitFacts(IdempotentInput) {
-
   @Field({ description: 'Its seat, inside your jurisdiction.' })
   regionCode: string;
 }

@@ -145,7 +145,6 @@ export class VisitsDueArgs extends PageArgs {
     'A visit, logged under an active posting in the household’s village. Send an idempotencyKey from the phone: a retry after a lost answer returns the first visit.',
 })
 export class LogVisitInput extends HouseholdWorkInput {
-
   @Field(() => DateResolver, { description: 'Not in the future, not before the posting began.' })
   visitedOn: Date;
 
@@ -295,7 +294,6 @@ export class AssistancesArgs extends FilteredPageArgs(AssistanceFilter) {}
 
 @InputType()
 export class PlanAssistanceInput extends HouseholdWorkInput {
-
   @Field(() => AssistanceTypeEnum)
   type: AssistanceType;
 
