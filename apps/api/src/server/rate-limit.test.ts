@@ -4,7 +4,9 @@ import { regionTree } from '../test/factories';
 import { serverLogger } from '../test/log-capture';
 import { startTestApp, type TestApp } from '../test/test-app';
 import { TEST_SECRETS_ENV } from '../test/test-env';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { createApp, type App } from './app';
+import { RateLimiter } from './rate-limit';
 
 /** One request every 2 s sustained, 10 at once; counts merged every 100 ms. */
 const LIMITS = { RATE_LIMIT_PER_MINUTE: '30', RATE_LIMIT_BURST: '10', RATE_LIMIT_SYNC_MS: '100' };
@@ -68,6 +70,30 @@ describe('the rate limit per credential (case 60)', () => {
     }
     await new Promise((r) => setTimeout(r, Number(refused[0].retryAfter) * 1000));
     expect((await send(key)).status).toBe(200);
+  });
+
+  it('when the counts reach PostgreSQL seconds after the requests, then the shared timestamp counts from the requests, not from the merge', async () => {
+    const limiter = new RateLimiter(
+      (app.db.driver as PostgresDriver).master,
+      {
+        perMinute: 30,
+        burst: 10,
+        syncMs: 60_000,
+      },
+      serverLogger(),
+    );
+    const credential = `API_KEY:late-merge-${Date.now()}`;
+    const sentAt = Date.now() - 5_000;
+    for (let i = 0; i < 10; i++) expect(limiter.take(credential, sentAt).allowed).toBe(true);
+    expect(limiter.take(credential, sentAt)).toEqual({ allowed: false, retryAfterSeconds: 2 });
+    await limiter.sync();
+    const [shared] = await app.db.query(
+      `SELECT extract(epoch FROM tat)::float8 * 1000 AS tat FROM rate_limit_bucket WHERE credential = $1`,
+      [credential],
+    );
+    expect(Math.abs(shared.tat - (sentAt + 20_000))).toBeLessThan(5);
+    // One interval after the burst, one more request fits, as the Retry-After said: the merge added no delay.
+    expect(limiter.take(credential, sentAt + 2_000).allowed).toBe(true);
   });
 
   it('when one key floods the API, then another key and a signed-in user are served as usual', async () => {

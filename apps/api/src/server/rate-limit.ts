@@ -85,9 +85,11 @@ export class RateLimiter {
 
   private async merge(): Promise<void> {
     const now = Date.now();
+    // Each credential's hits from the timestamp they started at here, not from now: counted from the merge's own
+    // time, the shared timestamp would charge every request the sync's delay and outlast the Retry-After given.
     const sent = [...this.buckets]
       .filter(([, b]) => b.pending > 0)
-      .map(([key, b]) => [key, b.pending] as const);
+      .map(([key, b]) => [key, b.pending, b.tat - b.pending * this.intervalMs] as const);
     for (const [key, bucket] of this.buckets) {
       if (bucket.pending === 0 && bucket.tat <= now) this.buckets.delete(key);
       else bucket.pending = 0;
@@ -95,13 +97,15 @@ export class RateLimiter {
     if (!sent.length) return;
     try {
       const { rows } = await this.pool.query<{ credential: string; tat: number }>(
-        `INSERT INTO rate_limit_bucket AS b (credential, tat)
-         SELECT credential, to_timestamp($3::float8 / 1000) + hits * make_interval(secs => $4::float8 / 1000)
-           FROM unnest($1::text[], $2::int[]) AS t (credential, hits)
+        `WITH sent AS (
+           SELECT credential, to_timestamp(since / 1000) AS since, hits * make_interval(secs => $4::float8 / 1000) AS cost
+             FROM unnest($1::text[], $2::int[], $3::float8[]) AS t (credential, hits, since))
+         INSERT INTO rate_limit_bucket AS b (credential, tat)
+         SELECT credential, since + cost FROM sent
          ON CONFLICT (credential) DO UPDATE
-           SET tat = greatest(b.tat, to_timestamp($3::float8 / 1000)) + (excluded.tat - to_timestamp($3::float8 / 1000))
+           SET tat = (SELECT greatest(b.tat, s.since) + s.cost FROM sent s WHERE s.credential = excluded.credential)
          RETURNING credential, extract(epoch FROM tat)::float8 * 1000 AS tat`,
-        [sent.map(([key]) => key), sent.map(([, n]) => n), now, this.intervalMs],
+        [sent.map(([key]) => key), sent.map(([, n]) => n), sent.map(([, , since]) => since), this.intervalMs],
       );
       for (const row of rows) {
         const bucket = this.buckets.get(row.credential);
