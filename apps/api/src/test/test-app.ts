@@ -83,6 +83,12 @@ async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** A copy of the run's seeded demo (see `startTestApp`'s `seeded`) and the city's supervisor, signed in. */
+export async function seededDemo(): Promise<{ app: TestApp; supervisor: SignedIn }> {
+  const app = await startTestApp({}, { seeded: true });
+  return { app, supervisor: await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: '230100' }) };
+}
+
 /** Whoever holds it is making the seeded template; the others wait for it. */
 const SEED_LOCK = 20261202;
 

@@ -1,6 +1,6 @@
 import { RESIDENT_TAGS } from '@qiangji/domain';
 import { DAY_AFTER, DAY_START } from '../../common/sql';
-import { startTestApp, type SignedIn, type TestApp } from '../../test/test-app';
+import { seededDemo, type SignedIn, type TestApp } from '../../test/test-app';
 import { one } from '../../test/villages';
 import { VILLAGE_SEED } from '../village/village.seed';
 
@@ -21,11 +21,8 @@ describe('the monthly report against the modules’ statistics', () => {
   let app: TestApp;
   let supervisor: SignedIn;
 
-  beforeAll(async () => {
-    // A copy of the run's seeded demo; the first file to ask seeds it (on a busy machine, a minute and more).
-    app = await startTestApp({}, { seeded: true });
-    supervisor = await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: '230100' });
-  }, 180_000);
+  // The first file to ask seeds the demo: on a busy machine, a minute and more.
+  beforeAll(async () => ({ app, supervisor } = await seededDemo()), 180_000);
   afterAll(() => app.close());
 
   /** What the statistics queries (and, for the registry, which has none, its former SQL over the facts) say. */

@@ -1,6 +1,6 @@
 import { addMonths, chinaDay, chinaMonth, formatPercent } from '@qiangji/domain';
 import { periodDays } from '../../common/command-view';
-import { startTestApp, type SignedIn, type TestApp } from '../../test/test-app';
+import { seededDemo, type SignedIn, type TestApp } from '../../test/test-app';
 
 const VIEW = `query($code: String, $from: String!, $to: String!) {
   commandView(regionCode: $code, from: $from, to: $to) {
@@ -50,11 +50,8 @@ describe('the command view’s tiles of the areas beside mediation', () => {
   let app: TestApp;
   let supervisor: SignedIn;
 
-  beforeAll(async () => {
-    // A copy of the run's seeded demo; the first file to ask seeds it (on a busy machine, a minute and more).
-    app = await startTestApp({}, { seeded: true });
-    supervisor = await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: '230100' });
-  }, 180_000);
+  // The first file to ask seeds the demo: on a busy machine, a minute and more.
+  beforeAll(async () => ({ app, supervisor } = await seededDemo()), 180_000);
   afterAll(() => app.close());
 
   const gql = async <T>(query: string, variables: Record<string, unknown>) => {

@@ -1,5 +1,5 @@
 import { formatPercent, promotionRate } from '@qiangji/domain';
-import { startTestApp, type SignedIn, type TestApp } from '../../test/test-app';
+import { seededDemo, type SignedIn, type TestApp } from '../../test/test-app';
 import { one } from '../../test/villages';
 import { VILLAGE_SEED } from './village.seed';
 
@@ -8,11 +8,8 @@ describe('the villages demo data', () => {
   let app: TestApp;
   let supervisor: SignedIn;
 
-  beforeAll(async () => {
-    // A copy of the run's seeded demo; the first file to ask seeds it (on a busy machine, a minute and more).
-    app = await startTestApp({}, { seeded: true });
-    supervisor = await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: '230100' });
-  }, 180_000);
+  // The first file to ask seeds the demo: on a busy machine, a minute and more.
+  beforeAll(async () => ({ app, supervisor } = await seededDemo()), 180_000);
   afterAll(() => app.close());
 
   it('when 通河县’s four years 2009–2012 are read, then farmers’ per-capita income grew 18.1% a year', async () => {
