@@ -13,6 +13,23 @@ import { startTestApp, type SignedIn, type TestApp } from '../../test/test-app';
 const MONTH = (c: string) => `to_char(date_trunc('month', ${c} AT TIME ZONE 'Asia/Shanghai'), 'YYYY-MM')`;
 const OPEN = `c.state IN ('RECEIVED', 'ACCEPTED', 'MEDIATOR_ASSIGNED', 'IN_MEDIATION')`;
 
+/** Petitions registered and resolved by month or by year: the rollup, and a scan of the cases. */
+function petitions(name: string, rollup: string, period: 'month' | 'year', format: string) {
+  const at = (column: string) => `to_char(p.${column}, '${format}')`;
+  return {
+    name,
+    rollup: `SELECT region_code AS code, to_char(month, '${format}') AS ${period}, registered, resolved
+             FROM ${rollup} WHERE registered <> 0 OR resolved <> 0`,
+    scan: `SELECT x.code, x.${period}, sum(x.registered)::int AS registered, sum(x.resolved)::int AS resolved FROM (
+             SELECT r.code, ${at('registered_on')} AS ${period}, 1 AS registered, 0 AS resolved
+             FROM region r JOIN petition_case p ON p.region_path <@ r.path
+             UNION ALL
+             SELECT r.code, ${at('resolved_on')}, 0, 1
+             FROM region r JOIN petition_case p ON p.region_path <@ r.path WHERE p.resolved_on IS NOT NULL
+           ) x GROUP BY 1, 2`,
+  };
+}
+
 /**
  * The rollups as the triggers keep them, and the same counts by a scan written the other way round: for every
  * region, the facts whose path lies under its path (`<@`), grouped. Rows of zeros are left out of both.
@@ -58,30 +75,8 @@ const PAIRS: { name: string; rollup: string; scan: string }[] = [
            JOIN region r ON x.region_path <@ r.path
            GROUP BY 1, 2, 3, 4`,
   },
-  {
-    name: 'petitions by month',
-    rollup: `SELECT region_code AS code, to_char(month, 'YYYY-MM') AS month, registered, resolved
-             FROM petition_case_rollup WHERE registered <> 0 OR resolved <> 0`,
-    scan: `SELECT x.code, x.month, sum(x.registered)::int AS registered, sum(x.resolved)::int AS resolved FROM (
-             SELECT r.code, to_char(p.registered_on, 'YYYY-MM') AS month, 1 AS registered, 0 AS resolved
-             FROM region r JOIN petition_case p ON p.region_path <@ r.path
-             UNION ALL
-             SELECT r.code, to_char(p.resolved_on, 'YYYY-MM'), 0, 1
-             FROM region r JOIN petition_case p ON p.region_path <@ r.path WHERE p.resolved_on IS NOT NULL
-           ) x GROUP BY 1, 2`,
-  },
-  {
-    name: 'petitions by year',
-    rollup: `SELECT region_code AS code, to_char(month, 'YYYY') AS year, registered, resolved
-             FROM petition_case_year_rollup WHERE registered <> 0 OR resolved <> 0`,
-    scan: `SELECT x.code, x.year, sum(x.registered)::int AS registered, sum(x.resolved)::int AS resolved FROM (
-             SELECT r.code, to_char(p.registered_on, 'YYYY') AS year, 1 AS registered, 0 AS resolved
-             FROM region r JOIN petition_case p ON p.region_path <@ r.path
-             UNION ALL
-             SELECT r.code, to_char(p.resolved_on, 'YYYY'), 0, 1
-             FROM region r JOIN petition_case p ON p.region_path <@ r.path WHERE p.resolved_on IS NOT NULL
-           ) x GROUP BY 1, 2`,
-  },
+  petitions('petitions by month', 'petition_case_rollup', 'month', 'YYYY-MM'),
+  petitions('petitions by year', 'petition_case_year_rollup', 'year', 'YYYY'),
 ];
 
 /** Rows as sorted JSON lines, so a difference shows as the rows that differ. */
