@@ -16,7 +16,9 @@ import { AppError } from '../../common/app-error';
 import { statsRange } from '../../common/cohort-stats';
 import { inScope, requireAction, scopePath } from '../../common/authz';
 import type { RequestContext } from '../../server/context';
-import { childSql, periodSql, rollupByChildSql } from './visit.sql';
+import { Params } from '../../common/sql';
+import { GROUPED, isWholeMonths, visitFiguresFromRollups, visitFiguresScanned } from './cadre-stats.sql';
+import { childSql, rollupByChildSql } from './visit.sql';
 import type {
   CadreFigures,
   CadreMonthFigures,
@@ -46,14 +48,6 @@ const CADRE_COUNTS = [
   'cadresBelowTarget',
 ] as const;
 
-/** The dimension and key of a row grouped by GROUPING SETS over (child, unit, month). */
-const GROUPED = (columns: readonly string[]) => {
-  const bits = columns.map(
-    (c, i) => `CASE WHEN GROUPING(${c}) = 0 THEN '${['child', 'unit', 'month'][i]}' END`,
-  );
-  return `coalesce(${bits.join(', ')}, 'total') AS dim, coalesce(${columns.map((c) => `${c}::text`).join(', ')}) AS key`;
-};
-
 /**
  * The stationed cadres' KPIs, each figure set in one SQL statement over the subtree (GROUPING SETS for the
  * breakdowns), rates and growth from @qiangji/domain. Every statement runs in the caller's scope.
@@ -75,6 +69,17 @@ export class VillageStatsService {
     const cadreTarget = cadreVisitTarget(from, to, this.targets);
     const { households, disputeCases } = ctx.services;
     const everyChild = await ctx.services.region.everyChildOf(ctx, regionCode);
+    const p = new Params();
+    p.params.push(path, from, to, range.children, everyChild, regionCode);
+    // Whole months with monthly targets read the rollups; a range that cuts a month scans its visits.
+    const fromRollups = isWholeMonths(from, to) && this.targets.poorHouseholdMonths === 1;
+    const visitFigures = fromRollups
+      ? visitFiguresFromRollups(p, { path, from, to, regionCode, cadreTarget })
+      : visitFiguresScanned(p, {
+          months: this.targets.poorHouseholdMonths,
+          periods: targetPeriods(from, to, this.targets.poorHouseholdMonths),
+          cadreTarget,
+        });
     const rows: { dim: Dim; key: string | null; f: Counts }[] = await inScope(ctx, (m) =>
       m.query(
         `WITH posted AS (
@@ -82,65 +87,25 @@ export class VillageStatsService {
            FROM posting p
            WHERE p.region_path <@ $1::ltree AND p.starts_on <= $3::date AND (p.ends_on IS NULL OR p.ends_on >= $2::date)
          ),
-         visits AS (
-           SELECT v.cadre_id, v.work_unit_id AS unit, v.household_id, v.visited_on, v.dispute_case_id,
-             to_char(v.visited_on, 'YYYY-MM') AS month, ${child('v.region_path')} AS child
-           FROM visit v WHERE v.region_path <@ $1::ltree AND v.visited_on BETWEEN $2::date AND $3::date
-         ),
-         homes AS (
-           SELECT h.id, h.poor, ${child('h.region_path')} AS child,
-             EXISTS (SELECT 1 FROM visit v WHERE v.household_id = h.id AND v.visited_on <= $3::date) AS visited
-           FROM (${households.subtreeSql('$1::ltree')}) h
-         ),
-         on_schedule AS (
-           SELECT h.id, h.child FROM homes h JOIN visits v ON v.household_id = h.id WHERE h.poor
-           GROUP BY h.id, h.child HAVING count(DISTINCT ${periodSql('v.visited_on', '$2::date', '$4')}) = $5
-         ),
          done AS (
            SELECT a.work_unit_id AS unit, to_char(a.done_on, 'YYYY-MM') AS month, ${child('a.region_path')} AS child
            FROM assistance a
            WHERE a.region_path <@ $1::ltree AND a.state = 'DONE' AND a.done_on BETWEEN $2::date AND $3::date
          ),
-         behind AS (
-           SELECT c.cadre_id FROM (SELECT DISTINCT cadre_id FROM posted) c
-           LEFT JOIN visits v ON v.cadre_id = c.cadre_id GROUP BY c.cadre_id HAVING count(v.cadre_id) < $6
-         )
+         ${visitFigures.ctes(households.subtreeSql('$1::ltree'))}
          SELECT ${GROUPED(['child', 'unit'])}, jsonb_build_object('activeCadres', count(DISTINCT cadre_id),
            'villagesCovered', count(DISTINCT village)) AS f
          FROM posted GROUP BY GROUPING SETS ((), (child), (unit))
          UNION ALL
-         SELECT ${GROUPED(['child', 'unit', 'month'])}, jsonb_build_object('visits', count(*),
-           'householdsVisited', count(DISTINCT household_id), 'disputesReported', count(dispute_case_id),
-           'disputesResolved', count(*) FILTER (WHERE dispute_case_id IS NOT NULL
-             AND ${disputeCases.mediatedSql('dispute_case_id')}))
-         FROM visits GROUP BY GROUPING SETS ((), (child), (unit), (month))
-         UNION ALL
-         SELECT ${GROUPED(['child'])}, jsonb_build_object('households', count(*),
-           'poorHouseholds', count(*) FILTER (WHERE poor), 'householdsNeverVisited', count(*) FILTER (WHERE NOT visited))
-         FROM homes GROUP BY GROUPING SETS ((), (child))
-         UNION ALL
-         SELECT ${GROUPED(['child'])}, jsonb_build_object('poorVisitedOnSchedule', count(*))
-         FROM on_schedule GROUP BY GROUPING SETS ((), (child))
+         ${visitFigures.figures(disputeCases.mediatedSql('dispute_case_id'))}
          UNION ALL
          SELECT ${GROUPED(['child', 'unit', 'month'])}, jsonb_build_object('assistanceDone', count(*))
          FROM done GROUP BY GROUPING SETS ((), (child), (unit), (month))
          UNION ALL
-         ${rollupByChildSql('household_visit_rollup', `jsonb_build_object('poorVisitMonths', sum(r.poor_visited))`, '$9::varchar', '$8::varchar[]', '$2::date', '$3::date')}
+         ${rollupByChildSql('household_visit_rollup', `jsonb_build_object('poorVisitMonths', sum(r.poor_visited))`, '$6::varchar', '$5::varchar[]', '$2::date', '$3::date')}
          UNION ALL
-         SELECT 'total', NULL, jsonb_build_object('cadresBelowTarget', count(*)) FROM behind
-         UNION ALL
-         SELECT 'child', c, '{}'::jsonb FROM unnest($7::varchar[]) c`,
-        [
-          path,
-          from,
-          to,
-          this.targets.poorHouseholdMonths,
-          targetPeriods(from, to, this.targets.poorHouseholdMonths),
-          cadreTarget,
-          range.children,
-          everyChild,
-          regionCode,
-        ],
+         SELECT 'child', c, '{}'::jsonb FROM unnest($4::varchar[]) c`,
+        p.params,
       ),
     );
     const income = await this.incomeGrowth(ctx, path, fromYear, toYear);
