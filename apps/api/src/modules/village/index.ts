@@ -75,6 +75,12 @@ export const villageModule = defineModule({
     'village_year_figures',
     'cadre_visit_rollup',
     'cadre_visit_year_rollup',
+    'household_visit_chain',
+    'household_visit_chain_rollup',
+    'poor_visit_run_rollup',
+    'household_first_visit',
+    'household_first_visit_rollup',
+    'visit_unit_rollup',
   ],
   services: (deps, { audit }) => {
     const workUnits = new WorkUnitService(audit);
