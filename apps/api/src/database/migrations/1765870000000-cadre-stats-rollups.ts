@@ -15,14 +15,16 @@ const month = (day: string) => `date_trunc('month', ${day})::date`;
 
 /**
  * The chains of the households `households`: for every region a visit lies in or under, every household-month
- * with a visit there (by a unit, and by any unit), the previous such month ('-infinity' for the first) and the
- * first month of its run of consecutive visited months, with where the household lives now seen from that region
- * (`home`: the child region it lies under, '' on the region itself, NULL outside it) and whether it is poor now.
+ * with a visit there (by any unit), the previous such month ('-infinity' for the first) and the first month of
+ * its run of consecutive visited months, with where the household lives now seen from that region (`home`: the
+ * child region it lies under, '' on the region itself, NULL outside it) and whether it is poor now. A household
+ * visited there by one work unit only has that unit in `only_unit` (its chain by unit is the same); one visited by
+ * several has a chain by each unit besides.
  */
 const CHAIN_OF = `
   CREATE FUNCTION household_visit_chain_of(households uuid[])
   RETURNS TABLE (region_code varchar, region_path ltree, work_unit_id uuid, household_id uuid, month date,
-    previous date, run_start date, home varchar, poor boolean)
+    previous date, run_start date, home varchar, poor boolean, only_unit uuid)
   LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
     WITH months AS (
       SELECT ltree2text(subpath(v.region_path, i - 1, 1)) AS code,
@@ -33,6 +35,9 @@ const CHAIN_OF = `
       CROSS JOIN LATERAL (VALUES (v.work_unit_id), (${ANY_UNIT})) u (unit)
       WHERE v.household_id IN (SELECT unnest(households))
       GROUP BY 1, 3, 4, 5),
+    units AS (
+      SELECT m.code, m.household_id, CASE WHEN count(DISTINCT m.unit) = 1 THEN (array_agg(m.unit))[1] END AS only
+      FROM months m WHERE m.unit <> ${ANY_UNIT} GROUP BY 1, 2),
     linked AS (
       SELECT m.*, lag(m.month) OVER w AS previous,
         extract(year FROM m.month)::int * 12 + extract(month FROM m.month)::int - row_number() OVER w AS island
@@ -41,8 +46,10 @@ const CHAIN_OF = `
       min(l.month) OVER (PARTITION BY l.code, l.unit, l.household_id, l.island),
       CASE WHEN NOT h.region_path <@ l.path THEN NULL WHEN nlevel(h.region_path) = nlevel(l.path) THEN ''
         ELSE ltree2text(subpath(h.region_path, nlevel(l.path), 1)) END,
-      'POOR_HOUSEHOLD' = ANY(h.tags)
+      'POOR_HOUSEHOLD' = ANY(h.tags), CASE WHEN l.unit = ${ANY_UNIT} THEN u.only END
     FROM linked l JOIN household h ON h.id = l.household_id
+    JOIN units u ON (u.code, u.household_id) = (l.code, l.household_id)
+    WHERE l.unit = ${ANY_UNIT} OR u.only IS NULL
   $$`;
 
 /** Brings the chains and the first visited month of the households `households` to what their visits say. */
@@ -51,7 +58,7 @@ const REFRESH = `
   LANGUAGE sql SET search_path = public, pg_temp AS $$
     DELETE FROM household_visit_chain c WHERE c.household_id IN (SELECT unnest(households));
     INSERT INTO household_visit_chain (region_code, region_path, work_unit_id, household_id, month, previous,
-      run_start, home, poor)
+      run_start, home, poor, only_unit)
     SELECT * FROM household_visit_chain_of(households);
     DELETE FROM household_first_visit f WHERE f.household_id IN (SELECT unnest(households));
     INSERT INTO household_first_visit (household_id, month, region_path)
@@ -105,9 +112,9 @@ const UNIT_VISITS: RollupTable = {
  * that are counts of distinct households over a range of months read a row per region, month and previous
  * month, kept by triggers in the visits' transaction.
  *
- * - `household_visit_chain`: per region a visit lies in or under, work unit (and any unit), household and month
- *   with a visit, the household's previous visited month there and the start of its run of consecutive visited
- *   months. A statement on visits (logged, moved to another day, household, unit or place, deleted, or carried by a
+ * - `household_visit_chain`: per region a visit lies in or under, household and month with a visit (by any unit,
+ *   and by each unit where several visited it), the household's previous visited month there and the start of its
+ *   run of consecutive visited months. A statement on visits (logged, moved to another day, household, unit or place, deleted, or carried by a
  *   region move) or on households (moved, tagged poor or no longer) recomputes the chains of the households it
  *   reaches. The households visited in [F, T] are the months of [F, T] whose previous month is before F; the poor
  *   households visited in every month of [F, T] are those of T's month whose run began by F.
@@ -129,9 +136,12 @@ export class CadreStatsRollups1765870000000 implements MigrationInterface {
         run_start date NOT NULL CHECK (run_start <= month),
         home varchar(15),
         poor boolean NOT NULL,
+        only_unit uuid CHECK (only_unit IS NULL OR work_unit_id = ${ANY_UNIT}),
         PRIMARY KEY (region_code, work_unit_id, household_id, month)
       )`);
     await addScopedTable(q, 'household_visit_chain', { pathFromRegionCode: false, grants: ['SELECT'] });
+    // Read by the triggers alone, by household; the rollups above it are what the API reads by region.
+    await q.query(`DROP INDEX household_visit_chain_region_path_gist`);
     await q.query(`CREATE INDEX household_visit_chain_household ON household_visit_chain (household_id)`);
     await q.query(`
       CREATE TABLE household_first_visit (
@@ -168,6 +178,11 @@ export class CadreStatsRollups1765870000000 implements MigrationInterface {
       contributions: [
         {
           keys: { work_unit_id: 'f.work_unit_id', month: 'f.month', previous: 'f.previous' },
+          measures: { households: '1' },
+        },
+        {
+          keys: { work_unit_id: 'f.only_unit', month: 'f.month', previous: 'f.previous' },
+          where: 'f.only_unit IS NOT NULL',
           measures: { households: '1' },
         },
       ],

@@ -31,10 +31,12 @@ const CHAINS = `WITH hm AS (
 const PAIRS: { name: string; kept: string; scan: string }[] = [
   {
     name: 'household chains by region above, unit and month',
-    kept: `SELECT region_code AS code, work_unit_id::text AS unit, household_id::text AS id, month::text,
-             previous::text, run_start::text, coalesce(home, '') AS home, home IS NOT NULL AS inside, poor,
-             region_path::text AS path
-           FROM household_visit_chain`,
+    // A chain by any unit with its only unit stands for that unit's chain too.
+    kept: `SELECT c.region_code AS code, u.unit::text, c.household_id::text AS id, c.month::text,
+             c.previous::text, c.run_start::text, coalesce(c.home, '') AS home, c.home IS NOT NULL AS inside, c.poor,
+             c.region_path::text AS path
+           FROM household_visit_chain c
+           CROSS JOIN LATERAL (VALUES (c.work_unit_id), (c.only_unit)) u (unit) WHERE u.unit IS NOT NULL`,
     scan: `SELECT code, unit, id, month, previous, run_start, CASE WHEN inside THEN home ELSE '' END AS home, inside, poor, path
            FROM (${CHAINS}) s`,
   },
@@ -104,8 +106,10 @@ describe('cadreStats over whole months: the household chains and their rollups, 
     expect(rollups).toEqual(scan);
   };
   const log = async (householdId: string, visitedOn: string, postingId?: string) =>
-    ok(await logVisit(postingId ? w.officer : w.cadreAccount, { householdId, visitedOn, postingId }), 'logVisit')
-      .logVisit.id;
+    ok(
+      await logVisit(postingId ? w.officer : w.cadreAccount, { householdId, visitedOn, postingId }),
+      'logVisit',
+    ).logVisit.id;
 
   beforeAll(async () => {
     app = await startTestApp();
@@ -142,10 +146,10 @@ describe('cadreStats over whole months: the household chains and their rollups, 
 
     // Another household's visit, then another unit's; then February's only visit of the poor household goes.
     await app.db.query(`UPDATE visit SET household_id = $2 WHERE id = $1`, [ids[4], poorHome.id]);
-    await app.db.query(`UPDATE visit SET work_unit_id = (SELECT work_unit_id FROM visit WHERE id = $2) WHERE id = $1`, [
-      ids[0],
-      ids[6],
-    ]);
+    await app.db.query(
+      `UPDATE visit SET work_unit_id = (SELECT work_unit_id FROM visit WHERE id = $2) WHERE id = $1`,
+      [ids[0], ids[6]],
+    );
     await expectKeptEqualsScan();
     await app.db.query(`DELETE FROM visit WHERE id = ANY($1)`, [[ids[1], ids[4]]]);
     await expectKeptEqualsScan();
