@@ -77,29 +77,28 @@ const changed = (key: string, household: string, columns: readonly string[]) => 
 };
 const refresh = (households: string) => `PERFORM household_visit_chain_refresh(ARRAY(${households}))`;
 
-const CHAINS: RollupTable = {
-  table: 'household_visit_chain_rollup',
-  keys: { work_unit_id: 'uuid', month: 'date', previous: 'date' },
-  measures: {
-    households:
-      'households visited in the month under the region (by the unit; any unit: the nil uuid) whose previous visited month there is previous',
-  },
-};
+/** A rollup of households by region and `keys`, with what it counts. */
+const households = (table: string, keys: RollupTable['keys'], meaning: string): RollupTable => ({
+  table,
+  keys,
+  measures: { households: meaning },
+});
 
-const RUNS: RollupTable = {
-  table: 'poor_visit_run_rollup',
-  keys: { month: 'date', run_start: 'date', home: 'varchar(15)' },
-  measures: {
-    households:
-      'poor households living in the region (home: the child region, or empty on the region itself) visited under it in every month from run_start through the month',
-  },
-};
-
-const FIRST_VISITS: RollupTable = {
-  table: 'household_first_visit_rollup',
-  keys: { month: 'date' },
-  measures: { households: 'households of the region whose first visit anywhere was in the month' },
-};
+const CHAINS = households(
+  'household_visit_chain_rollup',
+  { work_unit_id: 'uuid', month: 'date', previous: 'date' },
+  'households visited in the month under the region (by the unit; any unit: the nil uuid) whose previous visited month there is previous',
+);
+const RUNS = households(
+  'poor_visit_run_rollup',
+  { month: 'date', run_start: 'date', home: 'varchar(15)' },
+  'poor households living in the region (home: the child region, or empty on the region itself) visited under it in every month from run_start through the month',
+);
+const FIRST_VISITS = households(
+  'household_first_visit_rollup',
+  { month: 'date' },
+  'households of the region whose first visit anywhere was in the month',
+);
 
 const UNIT_VISITS: RollupTable = {
   table: 'visit_unit_rollup',
