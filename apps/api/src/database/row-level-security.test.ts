@@ -160,12 +160,17 @@ describe('the database as the last line', () => {
         'grid_unit_gap_from_region',
         'grid_unit_gap_rollup_from_grid_unit_gap',
         'grid_unit_validity_from_region',
+        'household_first_visit_rollup_from_household_first_visit',
         'household_rollup_from_household',
+        'household_visit_chain_from_household',
+        'household_visit_chain_from_visit',
+        'household_visit_chain_rollup_from_household_visit_chain',
         'household_visit_month_from_household',
         'household_visit_month_from_visit',
         'household_visit_rollup_from_household_visit_month',
         'petition_case_rollup_from_petition_case',
         'petition_case_year_rollup_from_petition_case',
+        'poor_visit_run_rollup_from_household_visit_chain',
         'registry_rollup_from_household',
         'registry_rollup_from_resident',
         'security_statistic_rollup_from_security_statistic',
@@ -175,6 +180,7 @@ describe('the database as the last line', () => {
         'village_year_from_village_indicator',
         'village_year_from_village_organization',
         'visit_rollup_from_visit',
+        'visit_unit_rollup_from_visit',
       ]);
       for (const f of functions) {
         expect({ ...f, grantees: [...f.grantees].sort() }).toEqual({
