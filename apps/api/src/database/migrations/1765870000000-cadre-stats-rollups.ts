@@ -52,20 +52,47 @@ const CHAIN_OF = `
     WHERE l.unit = ${ANY_UNIT} OR u.only IS NULL
   $$`;
 
-/** Brings the chains and the first visited month of the households `households` to what their visits say. */
+const CHAIN_COLUMNS = [
+  'region_code',
+  'region_path',
+  'work_unit_id',
+  'household_id',
+  'month',
+  'previous',
+  'run_start',
+  'home',
+  'poor',
+  'only_unit',
+].join(', ');
+
+/**
+ * Brings the chains and the first visited month of the households `households` to what their visits say. A chain
+ * row that differs or went is deleted and a missing one inserted; equal rows stay (a visit in a month already
+ * visited changes none), so the rollups' triggers see only what changed. Households without chains yet (the
+ * seed's bulk insert) get theirs in one INSERT.
+ */
 const REFRESH = `
   CREATE FUNCTION household_visit_chain_refresh(households uuid[]) RETURNS void
-  LANGUAGE sql SET search_path = public, pg_temp AS $$
-    DELETE FROM household_visit_chain c WHERE c.household_id IN (SELECT unnest(households));
-    INSERT INTO household_visit_chain (region_code, region_path, work_unit_id, household_id, month, previous,
-      run_start, home, poor, only_unit)
-    SELECT * FROM household_visit_chain_of(households);
+  LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+  BEGIN
+    IF EXISTS (SELECT 1 FROM household_visit_chain c WHERE c.household_id IN (SELECT unnest(households))) THEN
+      DELETE FROM household_visit_chain c USING (
+        SELECT ${CHAIN_COLUMNS} FROM household_visit_chain y WHERE y.household_id IN (SELECT unnest(households))
+        EXCEPT SELECT * FROM household_visit_chain_of(households)) x
+      WHERE (c.region_code, c.work_unit_id, c.household_id, c.month)
+        = (x.region_code, x.work_unit_id, x.household_id, x.month);
+      INSERT INTO household_visit_chain (${CHAIN_COLUMNS})
+      SELECT * FROM household_visit_chain_of(households)
+      EXCEPT SELECT ${CHAIN_COLUMNS} FROM household_visit_chain y WHERE y.household_id IN (SELECT unnest(households));
+    ELSE
+      INSERT INTO household_visit_chain (${CHAIN_COLUMNS}) SELECT * FROM household_visit_chain_of(households);
+    END IF;
     DELETE FROM household_first_visit f WHERE f.household_id IN (SELECT unnest(households));
     INSERT INTO household_first_visit (household_id, month, region_path)
     SELECT v.household_id, ${month('min(v.visited_on)')}, h.region_path
     FROM visit v JOIN household h ON h.id = v.household_id
     WHERE v.household_id IN (SELECT unnest(households)) GROUP BY v.household_id, h.region_path;
-  $$`;
+  END $$`;
 
 /** The households whose rows in `rows` (`new_rows`, `old_rows`) changed in `columns` between old and new. */
 const changed = (key: string, household: string, columns: readonly string[]) => {
