@@ -52,6 +52,11 @@ const CHAIN_OF = `
     WHERE l.unit = ${ANY_UNIT} OR u.only IS NULL
   $$`;
 
+/** The first visited month (anywhere) of the households, where they live now: household_first_visit's rows. */
+const FIRST_VISIT_OF = `(SELECT v.household_id, ${month('min(v.visited_on)')} AS month, h.region_path
+  FROM visit v JOIN household h ON h.id = v.household_id
+  WHERE v.household_id IN (SELECT unnest(households)) GROUP BY v.household_id, h.region_path) d`;
+
 const CHAIN_COLUMNS = [
   'region_code',
   'region_path',
@@ -68,30 +73,33 @@ const CHAIN_COLUMNS = [
 /**
  * Brings the chains and the first visited month of the households `households` to what their visits say. A chain
  * row that differs or went is deleted and a missing one inserted; equal rows stay (a visit in a month already
- * visited changes none), so the rollups' triggers see only what changed. Households without chains yet (the
- * seed's bulk insert) get theirs in one INSERT.
+ * visited changes none), so the rollups' triggers see only what changed; the same for the first visited months.
+ * Households without chains yet (the seed's bulk insert) get theirs in one INSERT.
  */
 const REFRESH = `
   CREATE FUNCTION household_visit_chain_refresh(households uuid[]) RETURNS void
   LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
+  DECLARE desired household_visit_chain[];
   BEGIN
     IF EXISTS (SELECT 1 FROM household_visit_chain c WHERE c.household_id IN (SELECT unnest(households))) THEN
+      desired := ARRAY(SELECT ROW(d.region_code, d.work_unit_id, d.household_id, d.month, d.previous, d.run_start,
+        d.home, d.poor, d.only_unit, d.region_path)::household_visit_chain FROM household_visit_chain_of(households) d);
       DELETE FROM household_visit_chain c USING (
-        SELECT ${CHAIN_COLUMNS} FROM household_visit_chain y WHERE y.household_id IN (SELECT unnest(households))
-        EXCEPT SELECT * FROM household_visit_chain_of(households)) x
+        SELECT y.* FROM household_visit_chain y WHERE y.household_id IN (SELECT unnest(households))
+        EXCEPT SELECT * FROM unnest(desired)) x
       WHERE (c.region_code, c.work_unit_id, c.household_id, c.month)
         = (x.region_code, x.work_unit_id, x.household_id, x.month);
-      INSERT INTO household_visit_chain (${CHAIN_COLUMNS})
-      SELECT * FROM household_visit_chain_of(households)
-      EXCEPT SELECT ${CHAIN_COLUMNS} FROM household_visit_chain y WHERE y.household_id IN (SELECT unnest(households));
+      INSERT INTO household_visit_chain SELECT * FROM unnest(desired)
+      EXCEPT SELECT y.* FROM household_visit_chain y WHERE y.household_id IN (SELECT unnest(households));
     ELSE
       INSERT INTO household_visit_chain (${CHAIN_COLUMNS}) SELECT * FROM household_visit_chain_of(households);
     END IF;
-    DELETE FROM household_first_visit f WHERE f.household_id IN (SELECT unnest(households));
-    INSERT INTO household_first_visit (household_id, month, region_path)
-    SELECT v.household_id, ${month('min(v.visited_on)')}, h.region_path
-    FROM visit v JOIN household h ON h.id = v.household_id
-    WHERE v.household_id IN (SELECT unnest(households)) GROUP BY v.household_id, h.region_path;
+    DELETE FROM household_first_visit f USING (
+      SELECT y.* FROM household_first_visit y WHERE y.household_id IN (SELECT unnest(households))
+      EXCEPT SELECT * FROM ${FIRST_VISIT_OF}) x
+    WHERE f.household_id = x.household_id;
+    INSERT INTO household_first_visit SELECT * FROM ${FIRST_VISIT_OF}
+    EXCEPT SELECT y.* FROM household_first_visit y WHERE y.household_id IN (SELECT unnest(households));
   END $$`;
 
 /** The households whose rows in `rows` (`new_rows`, `old_rows`) changed in `columns` between old and new. */
