@@ -228,7 +228,8 @@ export const OPERATIONS: Operation[] = [
   },
   {
     key: 'command-community',
-    title: 'the command view of one community (社区) for 2012, the district’s with the most cases (the five areas’ tiles)',
+    title:
+      'the command view of one community (社区) for 2012, the district’s with the most cases (the five areas’ tiles)',
     systems: ['qiangji'],
     atScale: true,
     qiangji: COMMAND_VIEW,
@@ -236,7 +237,8 @@ export const OPERATIONS: Operation[] = [
   },
   {
     key: 'command-village',
-    title: 'the command view of one village (村) for 2012, of the township of `stats-township` (the five areas’ tiles)',
+    title:
+      'the command view of one village (村) for 2012, of the township of `stats-township` (the five areas’ tiles)',
     systems: ['qiangji'],
     atScale: true,
     qiangji: COMMAND_VIEW,
