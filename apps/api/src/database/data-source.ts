@@ -26,6 +26,7 @@ import { WorkCalendarDelete1765700000000 } from './migrations/1765700000000-work
 import { CoverageValidDays1765820000000 } from './migrations/1765820000000-coverage-valid-days';
 import { YearlyRollups1765830000000 } from './migrations/1765830000000-yearly-rollups';
 import { ReportRollups1765840000000 } from './migrations/1765840000000-report-rollups';
+import { CadreTargetRollups1765850000000 } from './migrations/1765850000000-cadre-target-rollups';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
 export class AppDataSource extends DataSource {
@@ -74,6 +75,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       CoverageValidDays1765820000000,
       YearlyRollups1765830000000,
       ReportRollups1765840000000,
+      CadreTargetRollups1765850000000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -1,0 +1,161 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import {
+  addRollupSource,
+  addStatementTriggers,
+  createRollupTable,
+  dropRollup,
+  type RollupTable,
+} from '../rollup';
+import { addScopedTable } from '../scoped-table';
+
+/** The periods a picker offers whole, by their grain's letter and `date_trunc` unit. */
+const GRAINS = `(VALUES ('M', 'month'), ('Q', 'quarter'), ('Y', 'year')) g (grain, unit)`;
+
+const SPANS: RollupTable = {
+  table: 'cadre_posted_rollup',
+  keys: { grain: 'char(1)', period: 'date' },
+  measures: {
+    starts:
+      'cadres whose run of periods posted under the region (their home under it too) starts in the period',
+    ends: 'such runs that end in the period (an open posting never ends)',
+  },
+};
+
+const VISITS: RollupTable = {
+  table: 'cadre_period_visit_rollup',
+  keys: { grain: 'char(1)', period: 'date', visits: 'integer' },
+  measures: { cadres: 'cadres posted under the region in the period with this many visits under it' },
+};
+
+/**
+ * Recomputes the rows of `cadres` in `cadre_posted_span` and `cadre_period_visits` from their postings, homes and
+ * visits: deleted and inserted whole (a cadre has a few hundred), so that no change can leave one half-updated.
+ */
+const REFRESH = `
+  CREATE FUNCTION cadre_target_refresh(cadres uuid[]) RETURNS void LANGUAGE sql
+  SET search_path = public, pg_temp AS $$
+    DELETE FROM cadre_period_visits WHERE cadre_id = ANY (cadres);
+    DELETE FROM cadre_posted_span WHERE cadre_id = ANY (cadres);
+    INSERT INTO cadre_posted_span (region_code, region_path, grain, cadre_id, first, last)
+    WITH posted AS (
+      SELECT subpath(p.region_path, 0, i) AS path, g.grain, p.cadre_id,
+        date_trunc(g.unit, p.starts_on)::date AS first,
+        coalesce(date_trunc(g.unit, p.ends_on)::date, 'infinity') AS last
+      FROM posting p JOIN stationed_cadre k ON k.id = p.cadre_id
+      CROSS JOIN generate_series(1, nlevel(p.region_path)) i CROSS JOIN ${GRAINS}
+      WHERE p.cadre_id = ANY (cadres) AND k.region_path <@ subpath(p.region_path, 0, i)),
+    reach AS (
+      SELECT *, max(last) OVER (PARTITION BY path, grain, cadre_id ORDER BY first, last
+        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before FROM posted),
+    runs AS (
+      SELECT *, count(*) FILTER (WHERE before IS NULL OR first > before)
+        OVER (PARTITION BY path, grain, cadre_id ORDER BY first, last) AS run FROM reach)
+    SELECT ltree2text(subpath(path, -1)), path, grain, cadre_id, min(first), max(last)
+    FROM runs GROUP BY path, grain, cadre_id, run;
+    INSERT INTO cadre_period_visits (region_code, region_path, grain, period, cadre_id, visits)
+    SELECT v.code, v.path, v.grain, v.period, v.cadre_id, v.visits FROM (
+      SELECT ltree2text(subpath(v.region_path, i - 1, 1)) AS code, subpath(v.region_path, 0, i) AS path, g.grain,
+        date_trunc(g.unit, v.visited_on)::date AS period, v.cadre_id, count(*)::int AS visits
+      FROM visit v CROSS JOIN generate_series(1, nlevel(v.region_path)) i CROSS JOIN ${GRAINS}
+      WHERE v.cadre_id = ANY (cadres) GROUP BY 1, 2, 3, 4, 5) v
+    WHERE EXISTS (SELECT 1 FROM cadre_posted_span s WHERE s.region_code = v.code AND s.grain = v.grain
+      AND s.cadre_id = v.cadre_id AND s.first <= v.period AND s.last >= v.period);
+  $$`;
+
+/** The cadres a statement's rows (`rows`: a transition table) reach, by the column that names them. */
+const cadresOf = (rows: string, column: string) => `ARRAY(SELECT DISTINCT f.${column} FROM ${rows} f)`;
+
+const SOURCES = [
+  ['visit', 'cadre_id'],
+  ['posting', 'cadre_id'],
+  ['stationed_cadre', 'id'],
+] as const;
+
+/**
+ * The command view's alert of cadres below their visit target (issue 13) over a whole month, quarter or year,
+ * from a few rows per region instead of a row per cadre of the subtree (about 2,000 for the city):
+ *
+ * - `cadre_posted_span`: for each cadre and each region above one of its postings that also holds its home, the
+ *   runs of periods of each grain it was posted there (an open posting runs to infinity, so the calendar turning
+ *   needs no writer); `cadre_posted_rollup` counts the runs' starts and ends by region and period. The cadres
+ *   posted under a region in period P: the starts up to P less the ends before P.
+ * - `cadre_period_visits`: the visits of each such cadre under the region in each period it was posted there (rows
+ *   only where it visited); `cadre_period_visit_rollup` counts the cadres by region, period and visits. The
+ *   cadres below a target T: those posted less those with T visits or more.
+ *
+ * Both are kept by statement triggers on visits, postings and cadres in their transaction, recomputing the
+ * cadres a statement reaches (`cadre_target_refresh`); a region move rewrites those facts' paths and so refreshes
+ * them too. Other periods (a custom range) still read the cadres one by one.
+ */
+export class CadreTargetRollups1765850000000 implements MigrationInterface {
+  name = 'CadreTargetRollups1765850000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE TABLE cadre_posted_span (
+        region_code varchar(15) NOT NULL,
+        grain char(1) NOT NULL,
+        cadre_id uuid NOT NULL,
+        first date NOT NULL,
+        last date NOT NULL CHECK (last >= first),
+        PRIMARY KEY (cadre_id, region_code, grain, first)
+      )`);
+    await q.query(`
+      CREATE TABLE cadre_period_visits (
+        region_code varchar(15) NOT NULL,
+        grain char(1) NOT NULL,
+        period date NOT NULL,
+        cadre_id uuid NOT NULL,
+        visits integer NOT NULL CHECK (visits > 0),
+        PRIMARY KEY (cadre_id, region_code, grain, period)
+      )`);
+    for (const table of ['cadre_posted_span', 'cadre_period_visits'])
+      await addScopedTable(q, table, { pathFromRegionCode: false, grants: ['SELECT'] });
+    await q.query(REFRESH);
+    await q.query(`REVOKE ALL ON FUNCTION cadre_target_refresh(uuid[]) FROM PUBLIC`);
+    for (const [fact, column] of SOURCES) {
+      const refresh = (rows: string) => `PERFORM cadre_target_refresh(${cadresOf(rows, column)})`;
+      await addStatementTriggers(q, `cadre_target_from_${fact}`, fact, {
+        // A bulk load (the seed) brings the planner's statistics up first, as the other refreshes do.
+        insert: `IF (SELECT count(*) FROM new_rows) >= 1000 THEN ANALYZE ${fact}; END IF; ${refresh('new_rows')}`,
+        update: `PERFORM cadre_target_refresh(${cadresOf('old_rows', column)} || ${cadresOf('new_rows', column)})`,
+        remove: refresh('old_rows'),
+      });
+    }
+    await createRollupTable(q, SPANS);
+    await addRollupSource(q, SPANS, {
+      fact: 'cadre_posted_span',
+      ancestors: false,
+      contributions: [
+        { keys: { grain: 'f.grain', period: 'f.first' }, measures: { starts: '1' } },
+        {
+          keys: { grain: 'f.grain', period: 'f.last' },
+          where: `f.last <> 'infinity'`,
+          measures: { ends: '1' },
+        },
+      ],
+    });
+    await createRollupTable(q, VISITS);
+    await addRollupSource(q, VISITS, {
+      fact: 'cadre_period_visits',
+      ancestors: false,
+      contributions: [
+        { keys: { grain: 'f.grain', period: 'f.period', visits: 'f.visits' }, measures: { cadres: '1' } },
+      ],
+    });
+    await q.query(`SELECT cadre_target_refresh(ARRAY(SELECT id FROM stationed_cadre))`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await dropRollup(q, 'cadre_period_visit_rollup', ['cadre_period_visits']);
+    await dropRollup(q, 'cadre_posted_rollup', ['cadre_posted_span']);
+    for (const [fact] of SOURCES) {
+      for (const event of ['insert', 'update', 'delete'])
+        await q.query(`DROP TRIGGER cadre_target_from_${fact}_${event} ON ${fact}`);
+      await q.query(`DROP FUNCTION cadre_target_from_${fact}()`);
+    }
+    await q.query(`DROP FUNCTION cadre_target_refresh(uuid[])`);
+    await q.query(`DROP TABLE cadre_period_visits`);
+    await q.query(`DROP TABLE cadre_posted_span`);
+  }
+}
