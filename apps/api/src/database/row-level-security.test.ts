@@ -145,6 +145,11 @@ describe('the database as the last line', () => {
         'auth_rotate_refresh_token',
         'auth_user_principal',
         // The rollups' triggers (issue 13): they write the city's rows for a district officer's command.
+        'cadre_period_visit_rollup_from_cadre_period_visits',
+        'cadre_posted_rollup_from_cadre_posted_span',
+        'cadre_target_from_posting',
+        'cadre_target_from_stationed_cadre',
+        'cadre_target_from_visit',
         'cadre_visit_rollup_from_visit',
         'cadre_visit_year_rollup_from_visit',
         'dispute_case_rollup_from_dispute_case',
