@@ -27,6 +27,7 @@ import { CoverageValidDays1765820000000 } from './migrations/1765820000000-cover
 import { YearlyRollups1765830000000 } from './migrations/1765830000000-yearly-rollups';
 import { ReportRollups1765840000000 } from './migrations/1765840000000-report-rollups';
 import { CadreTargetRollups1765850000000 } from './migrations/1765850000000-cadre-target-rollups';
+import { SecurityCaseRollup1765851000000 } from './migrations/1765851000000-security-case-rollup';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
 export class AppDataSource extends DataSource {
@@ -76,6 +77,7 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       YearlyRollups1765830000000,
       ReportRollups1765840000000,
       CadreTargetRollups1765850000000,
+      SecurityCaseRollup1765851000000,
     ],
     migrationsTableName: 'migrations',
     synchronize: false,

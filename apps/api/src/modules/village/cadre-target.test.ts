@@ -43,9 +43,14 @@ describe('the kept count of cadres below their visit target (issue 13)', () => {
         const keptSql = `SELECT (${keptBelowTargetSql(kept, code, kind, from, target)})::int AS n`;
         const scanSql = `SELECT count(*)::int AS n FROM stationed_cadre k WHERE k.region_path <@ ${scan.param(path, 'ltree')}
           AND k.id IN (${belowTargetSql(scan, path, from, to, target)})`;
-        const [[a], [b]] = [await app.db.query(keptSql, kept.params), await app.db.query(scanSql, scan.params)];
+        const [[a], [b]] = [
+          await app.db.query(keptSql, kept.params),
+          await app.db.query(scanSql, scan.params),
+        ];
         compared.push(`${code} ${range.from}..${range.to}: ${a.n} ${b.n}`);
-        expect(`${code} ${range.from}..${range.to}: ${a.n}`).toBe(`${code} ${range.from}..${range.to}: ${b.n}`);
+        expect(`${code} ${range.from}..${range.to}: ${a.n}`).toBe(
+          `${code} ${range.from}..${range.to}: ${b.n}`,
+        );
       }
     return compared;
   };

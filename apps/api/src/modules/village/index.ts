@@ -75,6 +75,10 @@ export const villageModule = defineModule({
     'village_year_figures',
     'cadre_visit_rollup',
     'cadre_visit_year_rollup',
+    'cadre_posted_span',
+    'cadre_posted_rollup',
+    'cadre_period_visits',
+    'cadre_period_visit_rollup',
   ],
   services: (deps, { audit }) => {
     const workUnits = new WorkUnitService(audit);
