@@ -173,6 +173,7 @@ describe('the database as the last line', () => {
         'petition_case_year_rollup_from_petition_case',
         'registry_rollup_from_household',
         'registry_rollup_from_resident',
+        'security_case_rollup_from_security_statistic',
         'security_statistic_rollup_from_security_statistic',
         'service_application_rollup_from_service_application',
         'village_year_figures_from_village_year',
