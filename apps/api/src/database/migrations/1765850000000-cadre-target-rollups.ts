@@ -27,6 +27,12 @@ const VISITS: RollupTable = {
   measures: { cadres: 'cadres posted under the region in the period with this many visits under it' },
 };
 
+/** The two tables of rows per cadre, region above and grain: their own columns and the last of their key. */
+const TABLES = [
+  ['cadre_posted_span', 'first date NOT NULL, last date NOT NULL CHECK (last >= first)', 'first'],
+  ['cadre_period_visits', 'period date NOT NULL, visits integer NOT NULL CHECK (visits > 0)', 'period'],
+] as const;
+
 const SPAN_COLUMNS = ['region_code', 'region_path', 'grain', 'cadre_id', 'first', 'last'];
 const VISIT_COLUMNS = ['region_code', 'region_path', 'grain', 'period', 'cadre_id', 'visits'];
 
@@ -155,26 +161,17 @@ export class CadreTargetRollups1765850000000 implements MigrationInterface {
   name = 'CadreTargetRollups1765850000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      CREATE TABLE cadre_posted_span (
-        region_code varchar(15) NOT NULL,
-        grain char(1) NOT NULL,
-        cadre_id uuid NOT NULL,
-        first date NOT NULL,
-        last date NOT NULL CHECK (last >= first),
-        PRIMARY KEY (cadre_id, region_code, grain, first)
-      )`);
-    await q.query(`
-      CREATE TABLE cadre_period_visits (
-        region_code varchar(15) NOT NULL,
-        grain char(1) NOT NULL,
-        period date NOT NULL,
-        cadre_id uuid NOT NULL,
-        visits integer NOT NULL CHECK (visits > 0),
-        PRIMARY KEY (cadre_id, region_code, grain, period)
-      )`);
-    for (const table of ['cadre_posted_span', 'cadre_period_visits'])
+    for (const [table, columns, key] of TABLES) {
+      await q.query(`
+        CREATE TABLE ${table} (
+          region_code varchar(15) NOT NULL,
+          grain char(1) NOT NULL,
+          cadre_id uuid NOT NULL,
+          ${columns},
+          PRIMARY KEY (cadre_id, region_code, grain, ${key})
+        )`);
       await addScopedTable(q, table, { pathFromRegionCode: false, grants: ['SELECT'] });
+    }
     for (const fn of [SPANS_OF, VISITS_OF, SPANS_REFRESH, VISITS_REFRESH]) await q.query(fn);
     for (const fn of FUNCTIONS) await q.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC`);
     for (const [fact, column] of SOURCES) {
