@@ -29,7 +29,9 @@ export interface Fixtures {
   city: string;
   county: string;
   township: string;
-  /** The township's village or community with the most cases: the command view's smallest subtree. */
+  /** The township's village or community with the most cases: a rural subtree of the command view. */
+  village: string;
+  /** The urban community (社区) with the most cases, in the district whose communities have the most. */
   community: string;
   today: string;
   /** The `after` of page 21, per system (cursors are each system's own). */
@@ -226,11 +228,21 @@ export const OPERATIONS: Operation[] = [
   },
   {
     key: 'command-community',
-    title: 'the command view of one village of that township for 2012 (the five areas’ tiles)',
+    title:
+      'the command view of one community (社区) for 2012, the district’s with the most cases (the five areas’ tiles)',
     systems: ['qiangji'],
     atScale: true,
     qiangji: COMMAND_VIEW,
     variables: commandVariables((f) => f.community),
+  },
+  {
+    key: 'command-village',
+    title:
+      'the command view of one village (村) for 2012, of the township of `stats-township` (the five areas’ tiles)',
+    systems: ['qiangji'],
+    atScale: true,
+    qiangji: COMMAND_VIEW,
+    variables: commandVariables((f) => f.village),
   },
   {
     key: 'typename',

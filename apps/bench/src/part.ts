@@ -147,9 +147,16 @@ async function findFixtures(monitor: Client): Promise<Fixtures & { scope: string
       ORDER BY nlevel(c.region_path) DESC, c.number LIMIT 1`),
     // The county's township with the most cases, and its village or community with the most.
     township,
-    community: await one(`SELECT subpath(region_path, 3, 1)::text FROM dispute_case
+    village: await one(`SELECT subpath(region_path, 3, 1)::text FROM dispute_case
       WHERE region_path <@ (SELECT path FROM region WHERE code = '${township}') AND nlevel(region_path) > 3
       GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`),
+    // An urban community (社区, the region's level): of the district whose communities have the most cases, the
+    // community with the most.
+    community: await one(`WITH c AS (SELECT r.code, r.path, count(*) AS cases FROM region r
+        JOIN dispute_case d ON d.region_path <@ r.path WHERE r.level = 'COMMUNITY' GROUP BY r.code, r.path)
+      SELECT c.code FROM c JOIN (SELECT subpath(path, 1, 1) AS district, sum(cases) AS cases FROM c GROUP BY 1) d
+        ON subpath(c.path, 1, 1) = d.district
+      ORDER BY d.cases DESC, d.district, c.cases DESC, c.code LIMIT 1`),
     householdId: await one(`SELECT household_id FROM visit GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`),
     today: await one(`SELECT current_date::text`),
     page21After: {},

@@ -167,15 +167,15 @@ function targets(base: PartResult, scaled: PartResult | null): string {
       value: share(key, 'qiangji', 'floor'),
       bound: 0.5,
     })),
-    {
-      name: 'command view (issue 13): the city within 2× of one community (community req/s ÷ city req/s)',
+    ...(['community', 'village'] as const).map((smallest) => ({
+      name: `command view (issue 13): the city within 2× of one ${smallest} (${smallest} req/s ÷ city req/s)`,
       value: ratio(
-        get(base, 'command-community')?.qiangji?.reqPerSec,
+        get(base, `command-${smallest}`)?.qiangji?.reqPerSec,
         get(base, 'command-city')?.qiangji?.reqPerSec,
       ),
       bound: 2,
       atMost: true,
-    },
+    })),
     {
       name: 'Qiangji: at most 3 SQL statements per request besides BEGIN, scope, COMMIT (the most of any operation)',
       value: Math.max(...base.operations.map((r) => r.systems.qiangji?.median.statements ?? 0)),
@@ -190,6 +190,7 @@ function targets(base: PartResult, scaled: PartResult | null): string {
         ['cases-page-21', 1.5],
         ['command-city', 2],
         ['command-community', 2],
+        ['command-village', 2],
       ] as const
     )
       .filter(() => scaled)

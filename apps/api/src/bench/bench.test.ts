@@ -45,6 +45,7 @@ describe('npm run bench', () => {
       'security-city',
       'command-city',
       'command-community',
+      'command-village',
       'typename',
       'accept',
       'nearby',

@@ -26,6 +26,8 @@ import { WorkCalendarDelete1765700000000 } from './migrations/1765700000000-work
 import { CoverageValidDays1765820000000 } from './migrations/1765820000000-coverage-valid-days';
 import { YearlyRollups1765830000000 } from './migrations/1765830000000-yearly-rollups';
 import { ReportRollups1765840000000 } from './migrations/1765840000000-report-rollups';
+import { CadreTargetRollups1765850000000 } from './migrations/1765850000000-cadre-target-rollups';
+import { SecurityCaseRollup1765851000000 } from './migrations/1765851000000-security-case-rollup';
 import { CadreStatsRollups1765870000000 } from './migrations/1765870000000-cadre-stats-rollups';
 
 /** A DataSource that also closes what was opened beside its pool (a LISTEN connection) when it is destroyed. */
@@ -75,6 +77,8 @@ export function createDataSource(url: string, poolSize = 10): AppDataSource {
       CoverageValidDays1765820000000,
       YearlyRollups1765830000000,
       ReportRollups1765840000000,
+      CadreTargetRollups1765850000000,
+      SecurityCaseRollup1765851000000,
       CadreStatsRollups1765870000000,
     ],
     migrationsTableName: 'migrations',

@@ -28,6 +28,8 @@ export interface Loaded {
 export class PrincipalCache {
   private readonly entries = new Map<string, Entry>();
   private readonly keysById = new Map<string, Set<string>>();
+  /** Loads under way, by credential and the generation they started in: requests that miss together share one. */
+  private readonly loading = new Map<string, { generation: number; load: Promise<Loaded | null> }>();
   /** Bumped by every eviction: a load that started before one is not cached, it may have read the old row. */
   private generation = 0;
   private listener: Listener | null = null;
@@ -40,12 +42,30 @@ export class PrincipalCache {
     if (hit && hit.expiresAt > now) return hit.principal;
     if (hit) this.delete(key);
     if (this.ttlMs > 0) this.listen(db);
-    const generation = this.generation;
-    const loaded = await load();
-    if (loaded && this.listener?.connected && generation === this.generation) {
-      this.set(key, loaded.principal, Math.min(now + this.ttlMs, loaded.notAfter ?? Infinity));
-    }
+    const loaded = await this.loadOnce(key, now, load);
     return loaded?.principal ?? null;
+  }
+
+  /**
+   * One load per credential at a time: when an entry expires under load, every request in flight missed it at
+   * once and each read the account (the bench's occasional fourth statement). A request that arrives after an
+   * eviction does not join a load that started before it: that load may have read the old row.
+   */
+  private async loadOnce(key: string, now: number, load: () => Promise<Loaded | null>) {
+    const generation = this.generation;
+    const pending = this.loading.get(key);
+    if (pending?.generation === generation) return pending.load;
+    const started = load();
+    this.loading.set(key, { generation, load: started });
+    try {
+      const loaded = await started;
+      if (loaded && this.listener?.connected && generation === this.generation) {
+        this.set(key, loaded.principal, Math.min(now + this.ttlMs, loaded.notAfter ?? Infinity));
+      }
+      return loaded;
+    } finally {
+      if (this.loading.get(key)?.load === started) this.loading.delete(key);
+    }
   }
 
   /** Drops one principal's credentials, or all with `*`. Also called right after a local change commits. */

@@ -81,6 +81,10 @@ export const villageModule = defineModule({
     'household_first_visit',
     'household_first_visit_rollup',
     'visit_unit_rollup',
+    'cadre_posted_span',
+    'cadre_posted_rollup',
+    'cadre_period_visits',
+    'cadre_period_visit_rollup',
   ],
   services: (deps, { audit }) => {
     const workUnits = new WorkUnitService(audit);

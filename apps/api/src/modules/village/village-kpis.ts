@@ -1,4 +1,10 @@
-import { cadreVisitTarget, compoundAnnualGrowth, onScheduleVisitRate, promotionRate } from '@qiangji/domain';
+import {
+  cadreVisitTarget,
+  compoundAnnualGrowth,
+  onScheduleVisitRate,
+  periodKindOf,
+  promotionRate,
+} from '@qiangji/domain';
 import {
   periodDays,
   rateTile,
@@ -6,7 +12,7 @@ import {
   type KpiSource,
   type KpiTile,
 } from '../../common/command-view';
-import { belowTargetSql } from './visit.sql';
+import { belowTargetSql, keptBelowTargetSql } from './visit.sql';
 
 /** The villages' yearly figures: villages, those with the "1+3+N" model, income weighted by population. */
 const VILLAGE_YEARS: KpiSource = {
@@ -71,11 +77,14 @@ export const VILLAGE_ALERTS: readonly CountAlert[] = [
     kind: 'CADRES_BELOW_VISIT_TARGET',
     action: 'village:read',
     resource: 'stationedCadres',
-    // The period's whole months: from the visits' rollup by cadre, the same cadres as the list's visits.
+    // A whole month, quarter or year from the kept counts; another range's whole months from the visits' rollup
+    // by cadre, a row per cadre: the same cadres as the list's visits either way.
     count: (p, { regionCode, path, period }) => {
       const { from, to } = periodDays(period);
+      const [kind, target] = [periodKindOf(period), cadreVisitTarget(from, to)];
+      if (kind !== 'CUSTOM') return keptBelowTargetSql(p, regionCode, kind, from, target);
       return `SELECT count(*) FROM stationed_cadre k WHERE k.region_path <@ ${p.param(path, 'ltree')}
-        AND k.id IN (${belowTargetSql(p, path, from, to, cadreVisitTarget(from, to), regionCode)})`;
+        AND k.id IN (${belowTargetSql(p, path, from, to, target, regionCode)})`;
     },
     filter: ({ regionCode, period }) => {
       const { from, to } = periodDays(period);

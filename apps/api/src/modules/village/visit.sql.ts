@@ -1,3 +1,4 @@
+import type { PeriodKind } from '@qiangji/domain';
 import type { Params } from '../../common/sql';
 
 /**
@@ -87,4 +88,27 @@ export function belowTargetSql(
       WHERE p.region_path <@ ${P} AND p.starts_on <= ${T} AND (p.ends_on IS NULL OR p.ends_on >= ${F})) c
     LEFT JOIN (${visits}) v ON v.cadre_id = c.cadre_id
     WHERE coalesce(v.visits, 0) < ${p.param(target, 'int')}`;
+}
+
+/** The grain letter of the kept counts' periods. */
+const GRAIN: Record<Exclude<PeriodKind, 'CUSTOM'>, string> = { MONTH: 'M', QUARTER: 'Q', YEAR: 'Y' };
+
+/**
+ * The cadres below `target` over a whole month, quarter or year (`kind`) starting on `start`, under the region
+ * `code`, from the kept counts (`1765850000000-cadre-target-rollups`): the cadres posted there in the period (runs
+ * started by it less those ended before it) less those who made `target` visits there. The same cadres as
+ * `belowTargetSql`, in a few rows per region rather than one per cadre.
+ */
+export function keptBelowTargetSql(
+  p: Params,
+  code: string,
+  kind: Exclude<PeriodKind, 'CUSTOM'>,
+  start: string,
+  target: number,
+): string {
+  const [R, G, P] = [p.param(code), p.param(GRAIN[kind]), p.param(start, 'date')];
+  return `SELECT (SELECT coalesce(sum(s.starts), 0) - coalesce(sum(s.ends) FILTER (WHERE s.period < ${P}), 0)
+      FROM cadre_posted_rollup s WHERE s.region_code = ${R} AND s.grain = ${G} AND s.period <= ${P})
+    - (SELECT coalesce(sum(h.cadres), 0) FROM cadre_period_visit_rollup h
+      WHERE h.region_code = ${R} AND h.grain = ${G} AND h.period = ${P} AND h.visits >= ${p.param(target, 'int')})`;
 }
