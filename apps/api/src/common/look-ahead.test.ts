@@ -106,4 +106,11 @@ describe('columnsFor', () => {
     expect(columnsFor(type, new Set(['name', 'visit']))).toBe(every);
     expect(columnsFor(type, new Set(['toString']))).toBe(every);
   });
+
+  it('when a selection comes again, also after hundreds of others, then it gets the same columns', () => {
+    const first = columnsFor(type, new Set(['name']));
+    for (let i = 0; i < 300; i++) columnsFor(type, new Set(['name', `__alias${i}`]));
+    expect(columnsFor(type, new Set(['name']))).toBe(first);
+    expect(first).toBe('t.id, t.name');
+  });
 });

@@ -60,6 +60,23 @@ export interface FieldColumns {
  * does not list (a field resolver of another module, or one added later), so that no resolver finds a property missing.
  */
 export function columnsFor(type: FieldColumns, selected: ReadonlySet<string> | null): string {
+  if (!selected) return columnsOf(type, null);
+  // A document asks the same selection on every request: its columns are worked out once (a bounded cache).
+  let known = remembered.get(type);
+  if (!known) remembered.set(type, (known = new Map()));
+  const key = [...selected].join(' ');
+  let columns = known.get(key);
+  if (columns === undefined) {
+    if (known.size >= REMEMBERED_SELECTIONS) known.clear();
+    known.set(key, (columns = columnsOf(type, selected)));
+  }
+  return columns;
+}
+
+const REMEMBERED_SELECTIONS = 256;
+const remembered = new WeakMap<FieldColumns, Map<string, string>>();
+
+function columnsOf(type: FieldColumns, selected: ReadonlySet<string> | null): string {
   const every = () => Object.values(type.columns).join(', ');
   if (!selected) return every();
   const fields = new Set(type.always);
