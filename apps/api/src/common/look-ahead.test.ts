@@ -1,5 +1,5 @@
 import { buildSchema, graphql, type GraphQLResolveInfo } from 'graphql';
-import { keepAhead, readAhead, selectedFields, withInstants } from './look-ahead';
+import { columnsFor, keepAhead, readAhead, selectedFields, withInstants } from './look-ahead';
 
 /** The look-ahead of a field's selection, through graphql-js itself: what a service may read ahead of the resolvers. */
 
@@ -84,5 +84,33 @@ describe('withInstants', () => {
     );
     expect(row.at).toEqual(new Date('2012-03-04T05:06:07.123Z'));
     expect(row.none).toBeNull();
+  });
+});
+
+describe('columnsFor', () => {
+  const type = {
+    columns: { id: 't.id', name: 't.name', note: 't.note', placeCode: 't.place_code AS "placeCode"' },
+    needs: { place: ['placeCode'] },
+    always: ['id'],
+  };
+
+  it('when fields and resolvers are selected, then their columns and the service’s own, in the listed order', () => {
+    expect(columnsFor(type, new Set(['place', 'name', '__typename']))).toBe(
+      't.id, t.name, t.place_code AS "placeCode"',
+    );
+  });
+
+  it('when there is no selection, or it names a field the type does not list, then every column', () => {
+    const every = 't.id, t.name, t.note, t.place_code AS "placeCode"';
+    expect(columnsFor(type, null)).toBe(every);
+    expect(columnsFor(type, new Set(['name', 'visit']))).toBe(every);
+    expect(columnsFor(type, new Set(['toString']))).toBe(every);
+  });
+
+  it('when a selection comes again, also after hundreds of others, then it gets the same columns', () => {
+    const first = columnsFor(type, new Set(['name']));
+    for (let i = 0; i < 300; i++) columnsFor(type, new Set(['name', `__alias${i}`]));
+    expect(columnsFor(type, new Set(['name']))).toBe(first);
+    expect(first).toBe('t.id, t.name');
   });
 });

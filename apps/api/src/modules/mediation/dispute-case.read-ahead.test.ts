@@ -136,4 +136,50 @@ describe('dispute cases read their relations ahead (issue 9)', () => {
     expect(statements).toHaveLength(1);
     expect(data.disputeCase).toEqual({ id: fresh.id, mediator: null });
   });
+
+  it('when a page selects a few fields, then it reads only their columns and answers what the full selection answers', async () => {
+    const page = (
+      node: string,
+    ) => `query($code: String!) { disputeCases(filter: { regionCode: $code }, first: 50) {
+      pageInfo { endCursor } edges { cursor node { ${node} } } } }`;
+    const slim = await statementsOf(page(`id number receivedAt mediator { name }`), { code: county });
+    expect(slim.statements).toHaveLength(1);
+    expect(slim.statements[0]).not.toMatch(/c\.description|c\.agreement|md\.qualifications/);
+    const full = await statementsOf(page(`${CASE} description`), { code: county });
+    expect(full.statements[0]).toMatch(/c\.description/);
+    type Page = { pageInfo: unknown; edges: { cursor: string; node: Record<string, unknown> }[] };
+    const fullPage = full.data.disputeCases as Page;
+    expect(slim.data.disputeCases).toEqual({
+      pageInfo: fullPage.pageInfo,
+      edges: fullPage.edges.map(({ cursor, node }) => ({
+        cursor,
+        node: {
+          id: node.id,
+          number: node.number,
+          receivedAt: node.receivedAt,
+          mediator: node.mediator && { name: (node.mediator as { name: string }).name },
+        },
+      })),
+    });
+  });
+
+  it('when a case by id selects the fields its resolvers compute, then they read what they need and answer as with every column', async () => {
+    const [{ id }] = await app.db.query(`SELECT id FROM dispute_case WHERE mediator_id IS NOT NULL LIMIT 1`);
+    const computed = `deadlineStatus availableCommands organization { name } mediator { region { code } }`;
+    const slim = await statementsOf(`query($id: ID!) { disputeCase(id: $id) { ${computed} } }`, { id });
+    expect(slim.statements[0]).not.toMatch(/c\.description/);
+    const full = await statementsOf(`query($id: ID!) { disputeCase(id: $id) { ${computed} description } }`, {
+      id,
+    });
+    expect(full.data.disputeCase).toMatchObject(slim.data.disputeCase as object);
+  });
+
+  it('when the selection names a field of the case that another module resolves, then every column is read', async () => {
+    const { statements } = await statementsOf(
+      `query($code: String!) { disputeCases(filter: { regionCode: $code }, first: 5) {
+        edges { node { id gridEvent { id } } } } }`,
+      { code: county },
+    );
+    expect(statements[0]).toMatch(/c\.description/);
+  });
 });

@@ -27,10 +27,20 @@ import { DeadlineStatusEnum, DisputeCaseCommandEnum } from './mediation.enums';
 import { Mediator } from './mediator.types';
 import { MediationOrganization } from './organization.types';
 
-/** The relations of a case the selection asks for (at `path` below the field): read in the case's own statement. */
+/**
+ * The relations of a case the selection asks for (at `path` below the field), read in the case's own statement,
+ * and the fields it selects of the case and its mediator.
+ */
 function caseReadAhead(info: GraphQLResolveInfo, ...path: string[]): CaseReadAhead {
   const fields = selectedFields(info, ...path);
-  return { region: fields.has('region'), mediator: fields.has('mediator'), parties: fields.has('parties') };
+  const mediator = fields.has('mediator');
+  return {
+    region: fields.has('region'),
+    mediator,
+    parties: fields.has('parties'),
+    fields,
+    mediatorFields: mediator ? selectedFields(info, ...path, 'mediator') : undefined,
+  };
 }
 
 @Resolver(() => DisputeCase)

@@ -21,7 +21,7 @@ import { runCommand, type CommandStep, type CommandTarget } from '../../common/c
 import { listPage, sortBy, SortDirection, type ListQuery, type PageArgs } from '../../common/connection';
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
-import { keepAhead } from '../../common/look-ahead';
+import { columnsFor, keepAhead, type FieldColumns } from '../../common/look-ahead';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { checkText, optionalText, Params, pastDay, prepared, Where } from '../../common/sql';
 import type { RequestContext } from '../../server/context';
@@ -48,15 +48,58 @@ import { mediatorFromJson, mediatorJsonSql, type MediatorService } from './media
 import type { Mediator } from './mediator.types';
 import type { OrganizationService } from './organization.service';
 
-export const CASE_COLUMNS = `c.id, c.number, c.channel, c.type, c.title, c.description, c.region_code AS "regionCode",
-  c.amount_at_stake::text AS "amountAtStake", c.people_involved AS "peopleInvolved",
-  c.households_involved AS "householdsInvolved", c.threats, c.risk, c.risk_reasons AS "riskReasons", c.state,
-  c.outcome, c.decline_reason AS "declineReason", c.referral, c.agreement, c.honoured,
-  c.received_at AS "receivedAt", c.accepted_at AS "acceptedAt", c.concluded_at AS "concludedAt",
-  c.closed_at AS "closedAt", c.due_at AS "dueAt", c.at_risk_at AS "atRiskAt", c.version,
-  c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.organization_id AS "organizationId",
-  c.origin_organization_id AS "originOrganizationId", c.mediator_id AS "mediatorId",
-  (SELECT o.region_path::text FROM mediation_organization o WHERE o.id = c.organization_id) AS "organizationPath"`;
+/** A case's columns by GraphQL field (`columnsFor`), and what the case's field resolvers read. */
+const CASE_FIELDS: FieldColumns = {
+  columns: {
+    id: 'c.id',
+    number: 'c.number',
+    channel: 'c.channel',
+    type: 'c.type',
+    title: 'c.title',
+    description: 'c.description',
+    regionCode: 'c.region_code AS "regionCode"',
+    amountAtStake: 'c.amount_at_stake::text AS "amountAtStake"',
+    peopleInvolved: 'c.people_involved AS "peopleInvolved"',
+    householdsInvolved: 'c.households_involved AS "householdsInvolved"',
+    threats: 'c.threats',
+    risk: 'c.risk',
+    riskReasons: 'c.risk_reasons AS "riskReasons"',
+    state: 'c.state',
+    outcome: 'c.outcome',
+    declineReason: 'c.decline_reason AS "declineReason"',
+    referral: 'c.referral',
+    agreement: 'c.agreement',
+    honoured: 'c.honoured',
+    receivedAt: 'c.received_at AS "receivedAt"',
+    acceptedAt: 'c.accepted_at AS "acceptedAt"',
+    concludedAt: 'c.concluded_at AS "concludedAt"',
+    closedAt: 'c.closed_at AS "closedAt"',
+    dueAt: 'c.due_at AS "dueAt"',
+    atRiskAt: 'c.at_risk_at AS "atRiskAt"',
+    version: 'c.version',
+    createdAt: 'c.created_at AS "createdAt"',
+    updatedAt: 'c.updated_at AS "updatedAt"',
+    organizationId: 'c.organization_id AS "organizationId"',
+    originOrganizationId: 'c.origin_organization_id AS "originOrganizationId"',
+    mediatorId: 'c.mediator_id AS "mediatorId"',
+    organizationPath: `(SELECT o.region_path::text FROM mediation_organization o WHERE o.id = c.organization_id)
+      AS "organizationPath"`,
+  },
+  needs: {
+    region: ['regionCode'],
+    organization: ['organizationId'],
+    originOrganization: ['originOrganizationId'],
+    mediator: ['mediatorId'],
+    parties: ['id'],
+    timeline: ['id'],
+    deadlineStatus: ['state', 'dueAt', 'atRiskAt'],
+    availableCommands: ['state', 'organizationPath'],
+  },
+  // The keys of the lists' sorts, which their cursors are made of.
+  always: ['id', 'receivedAt', 'dueAt'],
+};
+
+export const CASE_COLUMNS = columnsFor(CASE_FIELDS, null);
 const RETURNING = CASE_COLUMNS.replaceAll('c.', 'dispute_case.');
 const CASE_INSTANTS = [
   'receivedAt',
@@ -72,17 +115,22 @@ const CASE_INSTANTS = [
 const PARTY_COLUMNS = `p.id, p.case_id AS "caseId", p.role, p.name, p.contact_masked AS contact,
   p.resident_id AS "residentId"`;
 
-/** What a read of cases may read ahead with each case, in its own statement: the relations the client asks for. */
+/**
+ * What a read of cases may read ahead with each case, in its own statement: the relations the client asks for,
+ * and the fields it selects of the case and of its mediator, to read only their columns (`columnsFor`).
+ */
 export interface CaseReadAhead {
   region?: boolean;
   mediator?: boolean;
   parties?: boolean;
+  fields?: ReadonlySet<string>;
+  mediatorFields?: ReadonlySet<string>;
 }
 
 /** The columns that read a case's relations ahead (`CaseReadAhead`), as JSON beside the case's own. */
 function aheadColumns(ahead: CaseReadAhead): string {
   return [
-    ahead.mediator && `, ${mediatorJsonSql('c.mediator_id')} AS "aheadMediator"`,
+    ahead.mediator && `, ${mediatorJsonSql('c.mediator_id', ahead.mediatorFields)} AS "aheadMediator"`,
     ahead.parties &&
       `, (SELECT coalesce(json_agg(p ORDER BY p.role, p.id), '[]') FROM (SELECT ${PARTY_COLUMNS}
          FROM dispute_party p WHERE p.case_id = c.id) p) AS "aheadParties"`,
@@ -90,6 +138,10 @@ function aheadColumns(ahead: CaseReadAhead): string {
     .filter(Boolean)
     .join('');
 }
+
+/** The case's columns the read's selection needs, and the relations it reads ahead. */
+const caseColumns = (ahead: CaseReadAhead) =>
+  columnsFor(CASE_FIELDS, ahead.fields ?? null) + aheadColumns(ahead);
 
 type AheadRow = DisputeCase & { aheadMediator?: Mediator | null; aheadParties?: DisputeParty[] };
 
@@ -176,10 +228,7 @@ export class DisputeCaseService {
     );
     this.visibleTo(ctx, where);
     const rows: AheadRow[] = await inScope(ctx, (m) =>
-      m.query(
-        prepared(`SELECT ${CASE_COLUMNS}${aheadColumns(ahead)} FROM dispute_case c WHERE ${where}`),
-        where.params,
-      ),
+      m.query(prepared(`SELECT ${caseColumns(ahead)} FROM dispute_case c WHERE ${where}`), where.params),
     );
     return this.handAhead(ctx, rows, ahead);
   }
@@ -252,7 +301,8 @@ export class DisputeCaseService {
     const query = await this.listQuery(ctx, filter, args.orderBy);
     const page = await listPage<AheadRow>(scoped(ctx), {
       ...query,
-      columns: query.columns + aheadColumns(ahead),
+      // The columns of the selection, where an export of the same query reads all of them.
+      columns: caseColumns(ahead),
       json: { instants: CASE_INSTANTS },
       args,
     });

@@ -4,7 +4,7 @@ import { AppError } from '../../common/app-error';
 import { atomically, inScope, isWithin, requireAction, scopePath, scoped } from '../../common/authz';
 import { inOrder, listPage, type ListQuery, type PageArgs } from '../../common/connection';
 import { groupBy } from '../../common/group-by';
-import { withInstants } from '../../common/look-ahead';
+import { columnsFor, withInstants, type FieldColumns } from '../../common/look-ahead';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { parseId, parseIds } from '../../common/ids';
 import { editTarget, saveEdit } from '../../common/command';
@@ -24,14 +24,36 @@ import type {
 import { ORGANIZATION_COLUMNS } from './organization.service';
 import type { MediationOrganization } from './organization.types';
 
-export const MEDIATOR_COLUMNS = `md.id, md.name, md.employment, md.specialities, md.qualifications, md.trainings,
-  md.phone_masked AS phone, md.region_code AS "regionCode", md.active, md.version, md.user_id AS "userId",
-  md.created_at AS "createdAt", md.updated_at AS "updatedAt"`;
+/** A mediator's columns by GraphQL field (`columnsFor`), and what the mediator's field resolvers read. */
+const MEDIATOR_FIELDS: FieldColumns = {
+  columns: {
+    id: 'md.id',
+    name: 'md.name',
+    employment: 'md.employment',
+    specialities: 'md.specialities',
+    qualifications: 'md.qualifications',
+    trainings: 'md.trainings',
+    phone: 'md.phone_masked AS phone',
+    regionCode: 'md.region_code AS "regionCode"',
+    active: 'md.active',
+    version: 'md.version',
+    userId: 'md.user_id AS "userId"',
+    createdAt: 'md.created_at AS "createdAt"',
+    updatedAt: 'md.updated_at AS "updatedAt"',
+  },
+  needs: { region: ['regionCode'], organizations: ['id'], activeCaseLoad: ['id'] },
+  always: ['id'],
+};
+
+export const MEDIATOR_COLUMNS = columnsFor(MEDIATOR_FIELDS, null);
 const MEDIATOR = editTarget('mediator', 'Mediator', MEDIATOR_COLUMNS);
 
-/** The mediator `id` (an SQL expression) as one JSON value of `findByIds`' columns, to read it ahead with a case. */
-export const mediatorJsonSql = (id: string) =>
-  `(SELECT row_to_json(md) FROM (SELECT ${MEDIATOR_COLUMNS} FROM mediator md WHERE md.id = ${id}) md)`;
+/**
+ * The mediator `id` (an SQL expression) as one JSON value of `findByIds`' columns, to read it ahead with a case:
+ * those the client's selection under the mediator needs (`columnsFor`), all of them without one.
+ */
+export const mediatorJsonSql = (id: string, selected: ReadonlySet<string> | null = null) =>
+  `(SELECT row_to_json(md) FROM (SELECT ${columnsFor(MEDIATOR_FIELDS, selected)} FROM mediator md WHERE md.id = ${id}) md)`;
 
 /** A mediator as `mediatorJsonSql` gives it, its instants as `findByIds` reads them. */
 export const mediatorFromJson = (json: Mediator | null): Mediator | null =>
