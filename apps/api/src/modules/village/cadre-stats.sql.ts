@@ -1,3 +1,4 @@
+import { monthDays } from '@qiangji/domain';
 import type { Params } from '../../common/sql';
 import { belowTargetSql, childSql, periodSql } from './visit.sql';
 
@@ -104,8 +105,7 @@ function ofRegionSql(t: {
 
 /** Whether [from, to] (ISO days) runs from the first day of a month to the last day of a month. */
 export function isWholeMonths(from: string, to: string): boolean {
-  const [y, m, d] = to.split('-').map(Number);
-  return from.endsWith('-01') && d === new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return from === monthDays(from.slice(0, 7)).from && to === monthDays(to.slice(0, 7)).to;
 }
 
 /**
