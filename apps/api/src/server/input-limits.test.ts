@@ -38,7 +38,8 @@ describe('errors are capped and never echo the input', () => {
     // Once to warm the server's code up, as a server that has run for a while is; then measured.
     expect((await post(body)).status).toBe(400);
     // CPU time, not wall time: the server runs in this process, and CPU time does not grow when other work shares
-    // the machine. Before the cap the same request cost 3.3 s of CPU and answered 40 MB.
+    // the machine. Before the cap the same request cost 3.3 s of CPU here and answered 40 MB; capped, it costs
+    // 0.3–0.4 s here and 0.77 s was seen on the slower CI machine, so the bound sits well between the two.
     const cpu = process.cpuUsage();
     const res = await post(body);
     const text = await res.text();
@@ -47,7 +48,7 @@ describe('errors are capped and never echo the input', () => {
     await probes;
 
     expect(res.status).toBe(400);
-    expect((spent.user + spent.system) / 1000).toBeLessThan(600);
+    expect((spent.user + spent.system) / 1000).toBeLessThan(1_500);
     expect(answered).toBeGreaterThan(0);
     expect(text.length).toBeLessThan(4_000);
     const { errors } = JSON.parse(text) as { errors: { message: string; extensions: { code: string } }[] };
