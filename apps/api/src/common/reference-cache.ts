@@ -4,8 +4,9 @@ import type { Queryable } from './connection';
 /**
  * A table of reference data (the region tree, mediation organisations) kept in memory per database, read again
  * only when its version (`reference_version`, bumped by every change) differs from the one the request's
- * transaction saw at its start: no statement per request, and never older than the request's own snapshot.
- * Outside a request (the CLI) there is no cache: `get` answers null and the caller reads the table.
+ * transaction saw at its start (or, before it has one, a read sent after the request arrived): never older than
+ * the request's own snapshot, nor than what was committed before it arrived. A request that reads nothing else opens
+ * no transaction. Outside a request (the CLI) there is no cache: `get` answers null and the caller reads the table.
  */
 export class ReferenceCache<T> {
   /** Per database: the newest snapshot asked for, loaded or still loading, and the period it was loaded for. */

@@ -14,6 +14,8 @@ interface Statement {
   /** The backend's process id, as PostgreSQL told the client when it connected. */
   pid: number;
   sql: string;
+  /** A prepared statement's name on its connection. */
+  name?: string;
 }
 
 /** The statements the server's pool sends while `run` runs, with the backend each ran on. */
@@ -24,7 +26,8 @@ async function statementsOf(run: () => Promise<unknown>): Promise<Statement[]> {
     return spy.mock.calls.map((args, i) => {
       const [q] = args as unknown[];
       const sql = typeof q === 'string' ? q : String((q as { text?: string })?.text);
-      return { pid: (spy.mock.contexts[i] as Client & { processID: number }).processID, sql };
+      const { name } = (q ?? {}) as { name?: string };
+      return { pid: (spy.mock.contexts[i] as Client & { processID: number }).processID, sql, name };
     });
   } finally {
     spy.mockRestore();
@@ -34,6 +37,8 @@ async function statementsOf(run: () => Promise<unknown>): Promise<Statement[]> {
 /** Statements of requests, without the ones no request sends (the rate limiter's periodic merge). */
 const ofRequests = (all: Statement[]) => all.filter((s) => !/rate_limit_bucket/.test(s.sql));
 const OPEN = /^BEGIN; SELECT set_config\('role', 'qiangji_app', true\)/;
+/** The versions of the reference data read alone, outside a transaction. */
+const VERSIONS = /^SELECT \(SELECT json_object_agg\(name, version\) FROM reference_version\) AS versions$/;
 
 describe('one scoped transaction per request', () => {
   let app: TestApp;
@@ -41,12 +46,14 @@ describe('one scoped transaction per request', () => {
   let home: TestHousehold;
   let grid: string;
   let caseId: string;
+  let streetCode: string;
 
   beforeAll(async () => {
     app = await startTestApp();
     const tree = await regionTree(app.db, { streets: 1, communities: 1, grids: 2 });
     const community = tree.rows.find((r) => r.level === 'COMMUNITY')!.code;
     const street = tree.rows.find((r) => r.level === 'STREET')!.code;
+    streetCode = street;
     grid = gridsOf(tree)[0];
     await cityAdmin(app);
     officer = await app.signIn({ roles: ['DISTRICT_OFFICER'], jurisdiction: tree.districtCode });
@@ -125,20 +132,54 @@ describe('one scoped transaction per request', () => {
     expect(statements[0].sql).toContain('household h');
   });
 
-  it('when the first statement is marked prepared, then the opening goes ahead in a round trip of its own, the statement as prepared after it', async () => {
+  it('when the first statement is marked prepared, then BEGIN and the scope go in its round trip too, and each connection runs it under one name', async () => {
     const statements = ofRequests(
       await statementsOf(async () => {
-        const res = await officer.gql(`query($id: ID!) { disputeCase(id: $id) { id number } }`, {
-          id: caseId,
-        });
-        expect(res.errors).toBeUndefined();
+        for (let i = 0; i < 12; i++) {
+          const res = await officer.gql(`query($id: ID!) { disputeCase(id: $id) { id number } }`, {
+            id: caseId,
+          });
+          expect(res.errors).toBeUndefined();
+          expect(res.data).toEqual({ disputeCase: { id: caseId, number: expect.any(String) } });
+        }
       }),
     );
-    expect(statements.map((s) => s.sql)).toEqual([
-      expect.stringMatching(OPEN),
-      expect.stringMatching(/^\/\* prepared \*\/ SELECT .* FROM dispute_case c/s),
-      'COMMIT',
+    const first = statements.filter((s) => s.sql !== 'COMMIT');
+    expect(first).toHaveLength(12);
+    expect(statements).toHaveLength(24);
+    for (const s of first) {
+      expect(s.sql).toMatch(OPEN);
+      expect(s.sql).toMatch(/; \/\* prepared \*\/ SELECT .* FROM dispute_case c/s);
+      expect(s.name).toMatch(/^qiangji_\d+$/);
+    }
+    // Parsed once per connection, then only bound and executed under the same name.
+    const names = new Map<number, Set<string>>();
+    for (const s of first) names.set(s.pid, (names.get(s.pid) ?? new Set()).add(s.name!));
+    for (const set of names.values()) expect(set.size).toBe(1);
+  });
+
+  it('when a request reads only the region tree in memory, then it opens no transaction: one statement reads the versions, and a rename committed before it is answered', async () => {
+    const ask = () =>
+      officer.gql<{ region: { name: string } }>(`query($code: String!) { region(code: $code) { name } }`, {
+        code: streetCode,
+      });
+    await ask(); // the tree is loaded once
+    await app.db.query(`UPDATE region SET name = name || '（改）' WHERE code = $1`, [streetCode]);
+    let res: Awaited<ReturnType<typeof ask>> | undefined;
+    const statements = ofRequests(await statementsOf(async () => (res = await ask())));
+    expect(res!.data!.region.name).toMatch(/（改）$/);
+    // The versions read shows the new one, so the tree is read again (in a transaction; the principal, whose
+    // jurisdiction's names may have changed, is read again too).
+    expect(statements.map((s) => s.sql)).toContainEqual(expect.stringMatching(VERSIONS));
+    const again = ofRequests(await statementsOf(async () => (res = await ask())));
+    expect(res!.data!.region.name).toMatch(/（改）$/);
+    expect(again.map((s) => s.sql)).toEqual([
+      expect.stringMatching(
+        /^SELECT \(SELECT json_object_agg\(name, version\) FROM reference_version\) AS versions$/,
+      ),
     ]);
+    await app.db.query(`UPDATE region SET name = left(name, -3) WHERE code = $1`, [streetCode]);
+    await ask(); // the principal and the tree read again, for the tests after this one
   });
 
   it('when that first statement fails in PostgreSQL, then the transaction is rolled back, not committed, and the next request stands', async () => {

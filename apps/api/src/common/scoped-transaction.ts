@@ -1,14 +1,14 @@
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AppError, Refusal } from './app-error';
 import { OpeningStatement } from './opening-statement';
-import { PREPARED } from './sql';
+import { currentVersions, VERSIONS_SQL, type ReferenceVersions } from './reference-versions';
 
 /** An ltree path of division codes; checked before it is written into SQL text. */
 const PATH = /^\d+(\.\d+)*$/;
 
 /** The role, the scope ($1) and the versions of the reference data, as the transaction's first snapshot sees them. */
 const SCOPE_SQL = `SELECT set_config('role', 'qiangji_app', true), set_config('qiangji.scope', $1, true),
-    (SELECT json_object_agg(name, version) FROM reference_version) AS versions`;
+    ${VERSIONS_SQL} AS versions`;
 
 /**
  * The statements that open a scoped transaction, in one round trip (no parameters: the path is checked): the
@@ -18,9 +18,6 @@ export function openScopeSql(path: string): string {
   if (!PATH.test(path)) throw new Error(`not a region path: ${path}`);
   return `BEGIN; ${SCOPE_SQL.replace('$1', `'${path}'`)}`;
 }
-
-/** The version of each table of reference data (`reference_version`), as a transaction saw it when it began. */
-export type ReferenceVersions = Readonly<Record<string, string>>;
 
 /**
  * One transaction per signed-in GraphQL request, as the database role `qiangji_app` with the caller's
@@ -41,7 +38,6 @@ export class ScopedTransaction {
   private savepoints = 0;
   private seen: ReferenceVersions = {};
   private readonly onCommit: ((m: EntityManager) => Promise<void>)[] = [];
-
   constructor(
     private readonly db: DataSource,
     private readonly path: string,
@@ -80,8 +76,12 @@ export class ScopedTransaction {
     });
   }
 
-  /** The versions of the reference data this transaction sees (opening it if need be). */
+  /**
+   * The versions of the reference data: as this transaction sees them once it is open; before, as they are now,
+   * without opening it (`currentVersions`).
+   */
   async versions(): Promise<ReferenceVersions> {
+    if (!this.opened) return currentVersions(this.db);
     await this.run(() => this.inTurn(() => this.begun ?? this.begin(this.runner!)));
     return this.seen;
   }
@@ -135,13 +135,12 @@ export class ScopedTransaction {
 
   /**
    * Opens the transaction with its first statement: BEGIN, the scope and the versions go in front of a statement
-   * with parameters, in its round trip (`OpeningStatement`); before one without (which may be several statements,
-   * something the extended protocol cannot send), before one marked prepared (the connection keeps its plan, worth
-   * more than the round trip: 0.7 ms of PostgreSQL's planning for the case by id), or for the versions alone, in a
-   * round trip of their own.
+   * with parameters, in its round trip (`OpeningStatement`; one marked prepared stays the connection's prepared
+   * statement); before one without (which may be several statements, something the extended protocol cannot
+   * send), or for the versions alone, in a round trip of their own.
    */
   private async begin(runner: QueryRunner, sql?: string, params?: unknown[]): Promise<unknown> {
-    if (sql !== undefined && params?.length && !sql.startsWith(PREPARED)) {
+    if (sql !== undefined && params?.length) {
       const first = new OpeningStatement(
         [
           { text: 'BEGIN', values: [] },

@@ -1,3 +1,4 @@
+import { OpeningStatement } from '../common/opening-statement';
 import { prepared } from '../common/sql';
 import { PREPARED_PER_CONNECTION, PreparingClient } from './preparing-client';
 
@@ -50,5 +51,37 @@ describe('statements prepared once per connection (issue 9)', () => {
     expect((await client.query(text(PREPARED_PER_CONNECTION), [1])).rows).toEqual([
       { n: PREPARED_PER_CONNECTION + 1 },
     ]);
+  });
+
+  describe('behind the statements that open a transaction, in one round trip (OpeningStatement)', () => {
+    const sql = prepared(`SELECT current_setting('qiangji.scope') AS scope, 1 / $1::int AS n`);
+    const opening = () => [
+      { text: 'BEGIN', values: [] },
+      { text: `SELECT set_config('qiangji.scope', $1, true)`, values: ['230100'] },
+    ];
+    const run = async (divisor: number) => {
+      try {
+        return (await client.query(new OpeningStatement(opening(), { text: sql, values: [divisor] }))).rows;
+      } finally {
+        await client.query('ROLLBACK');
+      }
+    };
+
+    it('when a marked statement opens transaction after transaction, then it is prepared once, under its own text', async () => {
+      for (let i = 0; i < 3; i++) expect(await run(1)).toEqual([{ scope: '230100', n: 1 }]);
+      expect(await preparedTexts()).toEqual([sql]);
+      // A plain run of the same text finds it prepared: pg's record of what the name holds is the statement's own.
+      await client.query('BEGIN');
+      expect((await client.query(sql, [1])).rows).toEqual([{ scope: '', n: 1 }]);
+      await client.query('ROLLBACK');
+      expect(await preparedTexts()).toEqual([sql]);
+    });
+
+    it('when it fails, then the next run prepares it anew under another name and answers', async () => {
+      expect(await run(1)).toEqual([{ scope: '230100', n: 1 }]);
+      await expect(run(0)).rejects.toThrow('division by zero');
+      expect(await run(1)).toEqual([{ scope: '230100', n: 1 }]);
+      expect((await client.query(sql, [1])).rows).toEqual([{ scope: '', n: 1 }]);
+    });
   });
 });

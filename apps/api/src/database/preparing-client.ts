@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { OpeningStatement } from '../common/opening-statement';
 import { PREPARED } from '../common/sql';
 
 /** Statements kept prepared per connection; the least recently used beyond this are deallocated. */
@@ -21,9 +22,20 @@ export class PreparingClient extends Client {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(config: any, values?: any, callback?: any): any {
     const run = super.query.bind(this) as Query;
+    if (config instanceof OpeningStatement && config.statementText.startsWith(PREPARED)) {
+      const text = config.statementText;
+      config.name = this.nameOf(text, run);
+      // Whether it was parsed is unknown after an error: the text is prepared under a new name when it comes back
+      // (the old one, if parsed, stays unused on the server until the connection closes).
+      config.then(undefined, () => this.forget(text, config.name!));
+    }
     return typeof config === 'string' && config.startsWith(PREPARED) && Array.isArray(values)
       ? run({ name: this.nameOf(config, run), text: config, values }, callback)
       : run(config, values, callback);
+  }
+
+  private forget(text: string, name: string): void {
+    if (this.names.get(text) === name) this.names.delete(text);
   }
 
   private nameOf(text: string, run: Query): string {
