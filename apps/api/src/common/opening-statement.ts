@@ -60,6 +60,11 @@ export class OpeningStatement extends Query implements PromiseLike<StatementResu
     });
   }
 
+  /** All that is sent, as the spies and logs that turn a statement into a string see it. */
+  toString(): string {
+    return this.text;
+  }
+
   /** The statement's own text, without the opening ones. */
   get statementText(): string {
     return this.statement.text;
