@@ -61,7 +61,7 @@ export class OpeningStatement extends Query implements PromiseLike<StatementResu
   }
 
   /** All that is sent, as the spies and logs that turn a statement into a string see it. */
-  toString(): string {
+  override toString(): string {
     return this.text;
   }
 
