@@ -15,6 +15,8 @@ export interface Sample {
   postgresCpuMs: number;
   statements: number;
   transactionStatements: number;
+  /** Reads of the caller's principal when its cache entry expired: authentication, not the operation's work. */
+  principalStatements: number;
   execMs: number;
 }
 
@@ -114,6 +116,7 @@ export async function measure(load: Load, window: Window, monitor: Client, postm
     postgresCpuMs: per(postgresAfter - postgresBefore),
     statements: per(delta.work),
     transactionStatements: per(delta.transaction),
+    principalStatements: per(delta.principal),
     execMs: per(delta.execMs),
   };
   return { sample, firstError };

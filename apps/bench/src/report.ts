@@ -86,6 +86,7 @@ function details(results: OperationResult[]): string {
       num(s.postgresCpuMs, 2),
       num(s.statements),
       num(s.transactionStatements),
+      num(s.principalStatements, 3),
     ]),
   );
   const head = [
@@ -97,7 +98,7 @@ function details(results: OperationResult[]): string {
     'server CPU ms/req',
     'PostgreSQL CPU ms/req',
   ];
-  return table([...head, 'SQL statements/req', 'BEGIN, scope, COMMIT/req'], body, 2);
+  return table([...head, 'SQL statements/req', 'BEGIN, scope, COMMIT/req', 'principal reads/req'], body, 2);
 }
 
 function atScale(base: PartResult, scaled: PartResult): string {
