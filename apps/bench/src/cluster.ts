@@ -197,9 +197,13 @@ export async function statements(monitor: Client): Promise<Statements> {
   return { calls };
 }
 
-/** Transaction control (savepoints too) and the scope settings, counted apart from the statements that do the work. */
+/**
+ * Transaction control (savepoints too) and the opening's scope settings with the versions of the reference data, or
+ * those versions read alone by a request that has not opened its transaction (yet): counted apart from the
+ * statements that do the work.
+ */
 const TRANSACTION =
-  /^\s*(begin|start transaction|commit|rollback|end|savepoint|release)\b|^\s*select\s+set_config\(/i;
+  /^\s*(begin|start transaction|commit|rollback|end|savepoint|release)\b|^\s*select\s+set_config\(|^\s*select\s+\(select json_object_agg\(name, version\) from reference_version\) as versions$/i;
 /**
  * The rate limiter's merge into `rate_limit_bucket`: one statement per interval (RATE_LIMIT_SYNC_MS) for all the
  * requests admitted in it, so per request it only measures how long requests take; left out of the work (it was

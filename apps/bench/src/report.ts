@@ -98,7 +98,7 @@ function details(results: OperationResult[]): string {
     'server CPU ms/req',
     'PostgreSQL CPU ms/req',
   ];
-  return table([...head, 'SQL statements/req', 'BEGIN, scope, COMMIT/req', 'principal reads/req'], body, 2);
+  return table([...head, 'SQL statements/req', 'BEGIN, scope, versions, COMMIT/req', 'principal reads/req'], body, 2);
 }
 
 function atScale(base: PartResult, scaled: PartResult): string {
@@ -178,7 +178,7 @@ function targets(base: PartResult, scaled: PartResult | null): string {
       atMost: true,
     })),
     {
-      name: 'Qiangji: at most 3 SQL statements per request besides BEGIN, scope, COMMIT (the most of any operation)',
+      name: 'Qiangji: at most 3 SQL statements per request besides BEGIN, scope (with the reference versions), COMMIT (the most of any operation)',
       value: Math.max(...base.operations.map((r) => r.systems.qiangji?.median.statements ?? 0)),
       bound: 3,
       atMost: true,

@@ -89,9 +89,9 @@ export class OpeningStatement extends Query implements PromiseLike<StatementResu
 
   /**
    * pg checks a named statement's text against what it parsed before under that name, and writes the messages
-   * (`prepare`): both with the statement's own text.
+   * (`prepare`): both with the statement's own text. A property, as @types/pg declares it; pg takes what it
+   * returns as the statement's error.
    */
-  // A property, as @types/pg declares it; pg takes what it returns as the statement's error.
   override submit = ((connection: Wire): Error | null => {
     this.connection = connection;
     const shown = this.text;

@@ -160,9 +160,13 @@ describe('one scoped transaction per request', () => {
 
   it('when a request reads only the region tree in memory, then it opens no transaction: one statement reads the versions, and a rename committed before it is answered', async () => {
     const ask = () =>
-      officer.gql<{ region: { name: string } }>(`query($code: String!) { region(code: $code) { name } }`, {
-        code: streetCode,
-      });
+      officer.gql<{ region: { name: string } }>(
+        // The tree is looked up twice (the region, its children): the versions are read once.
+        `query($code: String!) { region(code: $code) { name children(first: 5) { edges { node { code } } } } }`,
+        {
+          code: streetCode,
+        },
+      );
     await ask(); // the tree is loaded once
     await app.db.query(`UPDATE region SET name = name || '（改）' WHERE code = $1`, [streetCode]);
     let res: Awaited<ReturnType<typeof ask>> | undefined;

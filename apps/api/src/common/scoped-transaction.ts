@@ -37,7 +37,10 @@ export class ScopedTransaction {
   private failed = false;
   private savepoints = 0;
   private seen: ReferenceVersions = {};
+  /** The versions read alone, before the transaction was opened: once per request, whatever asks for them. */
+  private current: Promise<ReferenceVersions> | null = null;
   private readonly onCommit: ((m: EntityManager) => Promise<void>)[] = [];
+
   constructor(
     private readonly db: DataSource,
     private readonly path: string,
@@ -77,11 +80,11 @@ export class ScopedTransaction {
   }
 
   /**
-   * The versions of the reference data: as this transaction sees them once it is open; before, as they are now,
-   * without opening it (`currentVersions`).
+   * The versions of the reference data: as this transaction sees them once it is open; before, as they were when
+   * first asked for, read without opening it (`currentVersions`).
    */
   async versions(): Promise<ReferenceVersions> {
-    if (!this.opened) return currentVersions(this.db);
+    if (!this.opened) return (this.current ??= currentVersions(this.db));
     await this.run(() => this.inTurn(() => this.begun ?? this.begin(this.runner!)));
     return this.seen;
   }
