@@ -98,7 +98,11 @@ function details(results: OperationResult[]): string {
     'server CPU ms/req',
     'PostgreSQL CPU ms/req',
   ];
-  return table([...head, 'SQL statements/req', 'BEGIN, scope, versions, COMMIT/req', 'principal reads/req'], body, 2);
+  return table(
+    [...head, 'SQL statements/req', 'BEGIN, scope, versions, COMMIT/req', 'principal reads/req'],
+    body,
+    2,
+  );
 }
 
 function atScale(base: PartResult, scaled: PartResult): string {
