@@ -130,7 +130,7 @@ export async function runPart(
   }
 }
 
-export async function findFixtures(monitor: Client): Promise<Fixtures & { scope: string }> {
+async function findFixtures(monitor: Client): Promise<Fixtures & { scope: string }> {
   const one = async (sql: string) => Object.values((await monitor.query(sql)).rows[0])[0] as string;
   const county = '230129';
   const township = await one(`SELECT subpath(region_path, 2, 1)::text FROM dispute_case
