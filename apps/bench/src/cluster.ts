@@ -52,6 +52,8 @@ export async function startCluster(dir: string, port: number, ephemeral: boolean
       shared_preload_libraries: 'pg_stat_statements,auto_explain',
       'pg_stat_statements.track': 'top',
       'pg_stat_statements.max': '10000',
+      // Both sizes' servers stay up together (their rounds alternate): twice the pools of one size.
+      max_connections: '300',
     },
   });
   const postmasterPid = Number((await readFile(path.join(dir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
@@ -80,6 +82,15 @@ export interface DatabaseUrls {
   superUrl: string;
 }
 
+/**
+ * The roles are the cluster's, shared by its databases: one password each for the whole run, or provisioning the
+ * second size would lock the first size's servers out.
+ */
+const ROLE_PASSWORDS = {
+  owner: randomBytes(18).toString('base64url'),
+  api: randomBytes(18).toString('base64url'),
+};
+
 export async function createDatabase(serverUrl: string, name: string): Promise<DatabaseUrls> {
   const { provisionDatabase } = apiModule<{
     provisionDatabase(
@@ -88,10 +99,7 @@ export async function createDatabase(serverUrl: string, name: string): Promise<D
       passwords: { owner: string; api: string },
     ): Promise<{ ownerUrl: string; apiUrl: string }>;
   }>('database/roles.js');
-  const urls = await provisionDatabase(serverUrl, name, {
-    owner: randomBytes(18).toString('base64url'),
-    api: randomBytes(18).toString('base64url'),
-  });
+  const urls = await provisionDatabase(serverUrl, name, ROLE_PASSWORDS);
   const superUrl = new URL(serverUrl);
   superUrl.pathname = `/${name}`;
   return { ...urls, superUrl: superUrl.toString() };

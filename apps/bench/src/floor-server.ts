@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { Pool } from 'pg';
 import { ACCEPT, CASE_BY_ID, CASES_PAGE, DISTRICTS, EXPORT_PAGE, STATS } from './floor-sql';
-import { serverEnv } from './server-env';
+import { SESSION_OPTIONS, serverEnv } from './server-env';
 
 /**
  * The floor: `node:http` and `pg`, one hand-written statement per operation that builds the JSON in PostgreSQL,
@@ -13,6 +13,7 @@ const env = serverEnv();
 const pool = new Pool({
   connectionString: env.databaseUrl,
   max: env.poolSize,
+  options: SESSION_OPTIONS,
   application_name: 'bench-floor',
 });
 const SETTINGS = env.rls

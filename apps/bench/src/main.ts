@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { REPO_DIR } from './api-dist';
 import { benchCpuMs, connect, initClock, machineBusyMs, postgresCpuMs, startCluster } from './cluster';
 import { OPERATIONS } from './operations';
-import { newSecrets, runPart, type PartResult, type Settings } from './part';
+import { newSecrets, openPart, runParts, type OpenPart, type PartResult, type Settings } from './part';
 import { section, writeDocs, type RunInfo } from './report';
 import { freePort } from './systems';
 
@@ -104,30 +104,31 @@ async function main() {
     const ours = async () => (await benchCpuMs()) + (await postgresCpuMs(cluster.postmasterPid));
     const [busyBefore, oursBefore] = [await machineBusyMs(), await ours()];
     const secrets = newSecrets();
-    const parts: PartResult[] = [await runPart(cluster, 1, opts.operations, settings, secrets)];
-    if (opts.scale > 1)
-      parts.push(
-        await runPart(
-          cluster,
-          opts.scale,
-          opts.operations.filter((o) => o.atScale),
-          settings,
-          secrets,
-        ),
-      );
+    const parts: OpenPart[] = [];
+    let results: PartResult[];
+    try {
+      parts.push(await openPart(cluster, 1, opts.operations, settings, secrets));
+      if (opts.scale > 1) {
+        const atScale = opts.operations.filter((o) => o.atScale);
+        parts.push(await openPart(cluster, opts.scale, atScale, settings, secrets));
+      }
+      results = await runParts(parts);
+    } finally {
+      for (const part of parts) await part.close();
+    }
     const info = await runInfo(cluster.serverUrl, settings, opts.scale, {
       load,
       busy: (await machineBusyMs()) - busyBefore,
       own: (await ours()) - oursBefore,
     });
-    const text = section(info, parts);
-    if (opts.json) await writeFile(opts.json, JSON.stringify({ info, parts }, null, 2));
+    const text = section(info, results);
+    if (opts.json) await writeFile(opts.json, JSON.stringify({ info, parts: results }, null, 2));
     if (opts.docs) {
       await writeDocs(
         path.join(REPO_DIR, 'docs'),
         info,
         text,
-        parts.flatMap((p) => p.plans),
+        results.flatMap((p) => p.plans),
       );
       settings.log('written to docs/benchmarks.md and docs/bench-plans/');
     }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { chinaDay } from '@qiangji/domain';
 import type { Client } from 'pg';
 import { ADMIN, createAccounts, refreshTokens } from './accounts';
 import { benchSchemaSql } from './bench-schema';
@@ -63,17 +64,23 @@ export interface PartResult {
 const PLANNED = ['case-by-id', 'cases-page-1', 'cases-page-21'];
 const PLANNED_SYSTEMS: SystemKey[] = ['qiangji', 'postgraphile', 'floor'];
 
-/**
- * One database at one size: the data loaded once, the servers started on it, each operation checked (every
- * system gives the same answer) and then measured in alternating rounds.
- */
-export async function runPart(
+/** One database at one size, its data loaded and its servers started, and the operations it measures. */
+export interface OpenPart {
+  scale: number;
+  data: Record<string, number>;
+  operations: Operation[];
+  bench: Bench;
+  close(): Promise<void>;
+}
+
+/** Loads one database at one size and starts every server its operations compare on it. */
+export async function openPart(
   cluster: Cluster,
   scale: number,
   operations: Operation[],
   settings: Settings,
   secrets: Record<string, string>,
-): Promise<PartResult> {
+): Promise<OpenPart> {
   const urls = await createDatabase(cluster.serverUrl, `bench_x${scale}`);
   settings.log(`scale ${scale}: loading the data`);
   const data = await prepareData(
@@ -83,6 +90,10 @@ export async function runPart(
   );
   const monitor = await connect(urls.superUrl);
   const servers = new Map<ServerKind, Server>();
+  const close = async () => {
+    await Promise.all([...servers.values()].map((s) => s.stop()));
+    await monitor.end();
+  };
   try {
     await monitor.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
     const { scope, ...fixtures } = await findFixtures(monitor);
@@ -102,32 +113,54 @@ export async function runPart(
       : null;
     if (write) fixtures.nextWriteCase = write.next;
     const bench: Bench = { fixtures, credentials, servers, monitor, cluster, settings, write };
+    return { scale, data, operations, bench, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
 
-    const results: OperationResult[] = [];
-    const plans: Plan[] = [];
-    for (const op of operations) {
-      settings.log(`scale ${scale}: ${op.key}`);
-      await refreshTokens(q.base, credentials);
+/**
+ * Every operation of the parts, each checked (every system gives the same answer) and then measured in rounds in
+ * which the systems take turns and, for an operation measured at several sizes, the sizes too: a machine whose
+ * speed drifts (a shared VM) then slows every size of an operation alike, and the ratios between sizes hold.
+ */
+export async function runParts(parts: OpenPart[]): Promise<PartResult[]> {
+  const results = new Map(parts.map((p) => [p, [] as OperationResult[]]));
+  const plans = new Map(parts.map((p) => [p, [] as Plan[]]));
+  for (const op of parts[0].operations) {
+    const here = parts.filter((p) => p.operations.includes(op));
+    for (const { scale, bench } of here) {
+      bench.settings.log(`scale ${scale}: ${op.key}`);
+      await refreshTokens(bench.servers.get('qiangji')!.base, bench.credentials);
       if (op.key === 'cases-page-21')
-        for (const s of op.systems) fixtures.page21After[s] = await cursorAfter(bench, op, s, 20);
-      await checkSameAnswers(bench, op, settings.checkPages);
-      results.push(await measureOperation(bench, op));
+        for (const s of op.systems) bench.fixtures.page21After[s] = await cursorAfter(bench, op, s, 20);
+      await checkSameAnswers(bench, op, bench.settings.checkPages);
+    }
+    const measured = await measureOperation(
+      here.map((p) => p.bench),
+      op,
+    );
+    for (const [i, part] of here.entries()) {
+      results.get(part)!.push(measured[i]);
       if (PLANNED.includes(op.key))
-        plans.push(
+        plans.get(part)!.push(
           await capturePlans(
-            cluster,
-            monitor,
+            part.bench.cluster,
+            part.bench.monitor,
             op,
-            scale,
-            PLANNED_SYSTEMS.map((s) => [s, () => ask(bench, op, s)]),
+            part.scale,
+            PLANNED_SYSTEMS.map((s) => [s, () => ask(part.bench, op, s)]),
           ),
         );
     }
-    return { scale, data, operations: results, plans };
-  } finally {
-    await Promise.all([...servers.values()].map((s) => s.stop()));
-    await monitor.end();
   }
+  return parts.map((p) => ({
+    scale: p.scale,
+    data: p.data,
+    operations: results.get(p)!,
+    plans: plans.get(p)!,
+  }));
 }
 
 async function findFixtures(monitor: Client): Promise<Fixtures & { scope: string }> {
@@ -158,7 +191,8 @@ async function findFixtures(monitor: Client): Promise<Fixtures & { scope: string
         ON subpath(c.path, 1, 1) = d.district
       ORDER BY d.cases DESC, d.district, c.cases DESC, c.code LIMIT 1`),
     householdId: await one(`SELECT household_id FROM visit GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`),
-    today: await one(`SELECT current_date::text`),
+    // China's day, as the API's (and the regions' valid_from) is, whatever zone this PostgreSQL runs in.
+    today: chinaDay(),
     page21After: {},
     nextWriteCase: () => {
       throw new Error('no write pool');
@@ -184,10 +218,13 @@ function medianSample(samples: Sample[]): Sample {
   return Object.fromEntries(keys.map((k) => [k, median(samples.map((s) => s[k]))])) as unknown as Sample;
 }
 
-/** Warm-up for every system, then the rounds, each starting with another system. */
-async function measureOperation(bench: Bench, op: Operation): Promise<OperationResult> {
-  const { settings } = bench;
-  const run = async (system: SystemKey, seconds: number, amount?: number) => {
+/**
+ * Warm-up for every system at every size, then the rounds: each runs every system at every size once, starting one
+ * system and, with several sizes, one size further along each time.
+ */
+async function measureOperation(benches: Bench[], op: Operation): Promise<OperationResult[]> {
+  const { settings } = benches[0];
+  const run = async (bench: Bench, system: SystemKey, seconds: number, amount?: number) => {
     if (op.rate) await bench.write!.reset();
     const server = bench.servers.get(SYSTEMS[system].server)!;
     const load = {
@@ -204,19 +241,22 @@ async function measureOperation(bench: Bench, op: Operation): Promise<OperationR
       throw new Error(`${op.key}: ${system} answered with errors (${sample.errors}): ${firstError}`);
     return sample;
   };
-  if (settings.warmupSeconds > 0) for (const system of op.systems) await run(system, settings.warmupSeconds);
-  const rounds = new Map<SystemKey, Sample[]>(op.systems.map((s) => [s, []]));
-  for (let r = 0; r < settings.rounds; r++) {
-    const order = op.systems.map((_, i) => op.systems[(i + r) % op.systems.length]);
-    for (const system of order)
-      rounds.get(system)!.push(await run(system, settings.seconds, settings.amount));
-  }
-  return {
+  const turns = benches.flatMap((bench, b) => op.systems.map((system) => ({ b, bench, system })));
+  if (settings.warmupSeconds > 0)
+    for (const { bench, system } of turns) await run(bench, system, settings.warmupSeconds);
+  const rounds = benches.map(() => new Map<SystemKey, Sample[]>(op.systems.map((s) => [s, []])));
+  const step = benches.length > 1 ? op.systems.length + 1 : 1;
+  for (let r = 0; r < settings.rounds; r++)
+    for (let i = 0; i < turns.length; i++) {
+      const { b, bench, system } = turns[(i + r * step) % turns.length];
+      rounds[b].get(system)!.push(await run(bench, system, settings.seconds, settings.amount));
+    }
+  return rounds.map((bySystem) => ({
     op,
     systems: Object.fromEntries(
-      [...rounds].map(([system, samples]) => [system, { median: medianSample(samples), rounds: samples }]),
+      [...bySystem].map(([system, samples]) => [system, { median: medianSample(samples), rounds: samples }]),
     ),
-  };
+  }));
 }
 
 export function newSecrets(): Record<string, string> {

@@ -5,7 +5,7 @@ import { Pool } from 'pg';
 import { postgraphile } from 'postgraphile';
 import ConnectionFilterPlugin from 'postgraphile-plugin-connection-filter';
 import { BENCH_SCHEMA } from './bench-schema';
-import { serverEnv } from './server-env';
+import { SESSION_OPTIONS, serverEnv } from './server-env';
 
 /**
  * PostGraphile 4 as a district integrator would run it in production: a library in a bare `node:http` server,
@@ -17,6 +17,7 @@ const env = serverEnv();
 const pool = new Pool({
   connectionString: env.databaseUrl,
   max: env.poolSize,
+  options: SESSION_OPTIONS,
   application_name: 'bench-postgraphile',
 });
 const settings: Record<string, string> = { 'qiangji.scope': env.scope };

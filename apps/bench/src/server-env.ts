@@ -18,3 +18,9 @@ export function serverEnv(): ServerEnv {
   if (!raw) throw new Error(`${SERVER_ENV} is not set: the benchmark starts this server`);
   return JSON.parse(raw) as ServerEnv;
 }
+
+/**
+ * The peers' sessions count days in China as Qiangji's pool does (apps/api/src/database/data-source.ts), so that
+ * `current_date` is the day the regions' validity names whatever zone PostgreSQL runs in.
+ */
+export const SESSION_OPTIONS = '-c TimeZone=Asia/Shanghai';

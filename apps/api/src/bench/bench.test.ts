@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 /**
  * `npm run bench` at its CI size (apps/bench, `--tiny`): the built API, PostGraphile and the floor on one
  * embedded PostgreSQL with the bench data, every operation checked for the same answer on every system, then
- * measured for a few requests. Proves the harness still runs against the code as it is; the figures mean nothing.
+ * measured for a few requests, and the operations measured at size at twice the cases in a second database, in the
+ * same rounds. Proves the harness still runs against the code as it is; the figures mean nothing.
  */
 const BENCH = path.resolve(__dirname, '../../../bench/bin/bench.mjs');
 
@@ -21,9 +22,10 @@ describe('npm run bench', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it('when run at its tiny size, then every system answers every operation alike and is measured', async () => {
+  it('when run at its tiny size and twice it, then every system answers every operation alike at both sizes and is measured', async () => {
     const json = path.join(dir, 'bench.json');
-    const { stdout } = await promisify(execFile)(process.execPath, [BENCH, '--tiny', '--json', json], {
+    const args = [BENCH, '--tiny', '--scale', '2', '--json', json];
+    const { stdout } = await promisify(execFile)(process.execPath, args, {
       maxBuffer: 1 << 24,
     });
     const { parts } = JSON.parse(await readFile(json, 'utf8')) as {
@@ -32,9 +34,9 @@ describe('npm run bench', () => {
         plans: { op: { key: string }; systems: { statements: unknown[] }[] }[];
       }[];
     };
-    expect(parts).toHaveLength(1);
-    const [{ operations, plans }] = parts;
-    expect(operations.map((r) => r.op.key)).toEqual([
+    expect(parts).toHaveLength(2);
+    const [base, twice] = parts;
+    expect(base.operations.map((r) => r.op.key)).toEqual([
       'case-by-id',
       'cases-page-1',
       'cases-page-21',
@@ -55,7 +57,15 @@ describe('npm run bench', () => {
       'cadre-stats-city',
       'monthly-report-city',
     ]);
-    for (const r of operations) {
+    expect(twice.operations.map((r) => r.op.key)).toEqual([
+      'case-by-id',
+      'cases-page-1',
+      'cases-page-21',
+      'command-city',
+      'command-community',
+      'command-village',
+    ]);
+    for (const r of parts.flatMap((p) => p.operations)) {
       expect(Object.keys(r.systems).sort()).toEqual([...r.op.systems].sort());
       for (const sample of Object.values(r.systems).map((s) => s.median)) {
         expect(sample.requests).toBeGreaterThan(0);
@@ -65,9 +75,12 @@ describe('npm run bench', () => {
       for (const floor of ['floor', 'floor-norls'].filter((s) => r.systems[s]))
         expect(r.systems[floor].median).toMatchObject({ statements: 1, transactionStatements: 3 });
     }
-    expect(plans.map((p) => p.op.key)).toEqual(['case-by-id', 'cases-page-1', 'cases-page-21']);
-    for (const { systems } of plans)
-      for (const { statements } of systems) expect(statements.length).toBeGreaterThan(0);
+    for (const { plans } of parts) {
+      expect(plans.map((p) => p.op.key)).toEqual(['case-by-id', 'cases-page-1', 'cases-page-21']);
+      for (const { systems } of plans)
+        for (const { statements } of systems) expect(statements.length).toBeGreaterThan(0);
+    }
+    expect(stdout).toContain('### ×2 dispute cases');
     expect(stdout).toContain('### Requests per second, and the ratios');
   }, 300_000);
 });
