@@ -100,7 +100,7 @@ export const applicationResource = nodeResource('ServiceApplication', {
   detailFields: `${APPLICATION_ROW} channel answers materials returnReason rejectReason withdrawReason workingDays
     onTime noShows acceptedAt completedAt actingFor { name relationship idNumber phone }
     item { id name category materials { name required } ${FORM_FIELDS} }
-    timeline { id at command fromState toState actorName details }`,
+    timeline { id at command fromState toState actorName }`,
   toFilter: filterMapper('serviceApplications', { regionCode: asIs, state: asList, queue: asIs, q: asIs }),
   create: { field: 'submitServiceApplication', toInput: toSubmitInput },
   steps: APPLICATION_MUTATIONS,

@@ -163,3 +163,33 @@ export async function seedResidents(
   );
   return { households: inserted.length, residents: residents.length };
 }
+
+/**
+ * A household another module's demo data tells a story about (依山村's poor household of the greenhouse), put in
+ * the registry like every other: the registry's rows are written by this module alone.
+ */
+export async function plantHousehold(
+  m: EntityManager,
+  household: { regionCode: string; address: string; poor: boolean },
+): Promise<string> {
+  const [{ id }] = await insertRows<typeof HOUSEHOLDS.columns, { id: string }>(
+    m,
+    HOUSEHOLDS,
+    [{ ...household, tags: household.poor ? ['POOR_HOUSEHOLD'] : [] }],
+    'RETURNING id',
+  );
+  return id;
+}
+
+/**
+ * The households of the registry for other modules' demo data, in the registry's order (path, address, id), which
+ * their seeded draws follow. Seeds only: a request reads households through the service, audited.
+ */
+export function registeredHouseholds(
+  m: EntityManager,
+): Promise<{ id: string; regionCode: string; path: string; poor: boolean }[]> {
+  return m.query(
+    `SELECT h.id, h.region_code AS "regionCode", h.region_path::text AS path, 'POOR_HOUSEHOLD' = ANY(h.tags) AS poor
+     FROM household h ORDER BY h.region_path, h.address, h.id`,
+  );
+}

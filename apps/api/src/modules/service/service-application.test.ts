@@ -83,8 +83,11 @@ describe('service applications (办件)', () => {
     return a;
   };
   const timeline = async (id: string) => {
-    const res = await staff.gql<{ serviceApplication: { timeline: { command: string; toState: string }[] } }>(
-      `query($id: ID!) { serviceApplication(id: $id) { timeline { command fromState toState actorName details } } }`,
+    const res = await staff.gql<{
+      serviceApplication: { timeline: { command: string; toState: string; details: object }[] };
+    }>(
+      `query($id: ID!) { serviceApplication(id: $id) { timeline { command fromState toState actorName
+        details { channel note missing materials reason slotId day startsAt endsAt workingDays onTime } } } }`,
       { id },
     );
     return res.data!.serviceApplication.timeline;
@@ -151,13 +154,22 @@ describe('service applications (办件)', () => {
         overdue: false,
         version: 5,
       });
-      expect((await timeline(a.id)).map((e) => e.command)).toEqual([
+      const steps = await timeline(a.id);
+      expect(steps.map((e) => e.command)).toEqual([
         'submit',
         'accept',
         'bookAppointment',
         'handleOnSite',
         'complete',
       ]);
+      // Each step's details as its command records them (ServiceApplicationCommandDetails), typed.
+      expect(steps[0].details).toMatchObject({ channel: 'PORTAL', note: null, onTime: null });
+      expect(steps[2].details).toMatchObject({
+        slotId,
+        day: chinaDayFromNow(2),
+        startsAt: expect.any(String),
+      });
+      expect(steps[4].details).toMatchObject({ workingDays: 0, onTime: true, reason: null });
       const audit: { action: string }[] = await app.db.query(
         `SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY id`,
         [a.id],
@@ -258,6 +270,7 @@ describe('service applications (办件)', () => {
       expect((await timeline(a.id)).at(-1)).toMatchObject({
         command: 'withdraw',
         actorName: expect.stringMatching(/^调解测试系统/),
+        details: { reason: '申请人撤回' },
       });
     });
 

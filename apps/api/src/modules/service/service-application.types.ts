@@ -97,6 +97,35 @@ export class Appointment {
   startsAt: string;
 }
 
+@ObjectType({
+  description:
+    'What a step recorded (ServiceApplicationCommandDetails): the fields its command has, the others null.',
+})
+export class ServiceApplicationStepDetails {
+  @Field(() => ApplicationChannelEnum, { nullable: true, description: 'submit' })
+  channel?: ApplicationChannel | null;
+  @Field(() => String, { nullable: true, description: 'accept, returnForMaterial, handleOnSite, complete' })
+  note?: string | null;
+  @Field(() => [String], { nullable: true, description: 'returnForMaterial: the materials missing' })
+  missing?: string[] | null;
+  @Field(() => [String], { nullable: true, description: 'resubmit: the materials brought' })
+  materials?: string[] | null;
+  @Field(() => String, { nullable: true, description: 'reject, withdraw' })
+  reason?: string | null;
+  @Field(() => ID, { nullable: true, description: 'bookAppointment' })
+  slotId?: string | null;
+  @Field(() => DateResolver, { nullable: true, description: 'bookAppointment, recordNoShow' })
+  day?: string | null;
+  @Field(() => String, { nullable: true, description: 'bookAppointment (HH:MM)' })
+  startsAt?: string | null;
+  @Field(() => String, { nullable: true, description: 'bookAppointment (HH:MM)' })
+  endsAt?: string | null;
+  @Field(() => Int, { nullable: true, description: 'complete: working days from submission' })
+  workingDays?: number | null;
+  @Field(() => Boolean, { nullable: true, description: 'complete: within the item’s time limit' })
+  onTime?: boolean | null;
+}
+
 @ObjectType({ description: 'One step of an application’s life.' })
 export class ServiceApplicationEvent {
   @Field(() => ID)
@@ -117,8 +146,8 @@ export class ServiceApplicationEvent {
   @Field()
   actorName: string;
 
-  @Field(() => JSONResolver, { description: 'What the step recorded (ServiceApplicationCommandDetails).' })
-  details: object;
+  @Field(() => ServiceApplicationStepDetails)
+  details: ServiceApplicationStepDetails;
 
   applicationId: string;
 }

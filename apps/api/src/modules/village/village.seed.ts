@@ -8,6 +8,7 @@ import {
 } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
 import { regionsIn } from '../region/region.snapshot';
+import { plantHousehold, registeredHouseholds } from '../resident/resident.seed';
 import {
   defineLifecycle,
   insertRows,
@@ -153,7 +154,6 @@ const SAFETY = rowsTable('village_safety_record', {
   publicOrderCases: 'int',
   criminalCases: 'int',
 });
-const STORY_HOUSEHOLD = rowsTable('household', { regionCode: 'varchar', address: 'text', tags: 'text[]' });
 
 interface AssistanceRow {
   state: AssistanceState;
@@ -226,16 +226,12 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
   if (!villages.length) return null;
   const grid = regions.find((r) => r.parentCode === S.yishan);
   // 依山村's poor household of the greenhouse story, in the registry like every other.
-  const [story] = await insertRows<typeof STORY_HOUSEHOLD.columns, { id: string }>(
-    m,
-    STORY_HOUSEHOLD,
-    [{ regionCode: grid?.code ?? S.yishan, address: '依山村一组12号', tags: ['POOR_HOUSEHOLD'] }],
-    'RETURNING id',
-  );
-  const registered: { id: string; regionCode: string; path: string; poor: boolean }[] = await m.query(
-    `SELECT h.id, h.region_code AS "regionCode", h.region_path::text AS path, 'POOR_HOUSEHOLD' = ANY(h.tags) AS poor
-     FROM household h ORDER BY h.region_path, h.address, h.id`,
-  );
+  const storyId = await plantHousehold(m, {
+    regionCode: grid?.code ?? S.yishan,
+    address: '依山村一组12号',
+    poor: true,
+  });
+  const registered = await registeredHouseholds(m);
   // The households of a village: those with a village among the regions of their path.
   const homes = registered.flatMap((h) => {
     const village = h.path.split('.').find((code) => byCode.get(code)?.level === 'VILLAGE');
@@ -375,7 +371,7 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
   const events = [];
   const incomes: { householdId: string; regionCode: string; year: number; incomeYuan: number }[] = [];
   for (const h of homes.filter((x) => x.poor)) {
-    const isStory = h.id === story.id;
+    const isStory = h.id === storyId;
     const plannedOn = isStory ? '2011-03-10' : day(2010, rand.between(1, 12), rand.between(1, 28));
     const p = postingOn(h.villageCode, plannedOn);
     const type: AssistanceType = isStory ? 'GREENHOUSE_OR_BUILDING' : rand.weighted(ASSISTANCE_WEIGHTS);

@@ -361,9 +361,9 @@ describe('villages and stationed cadres (issue 10)', () => {
         outcome: '建成温室大棚两栋',
         availableCommands: [],
       });
-      const timeline = await one<{ timeline: { command: string; toState: string }[] }>(
+      const timeline = await one<{ timeline: { command: string; toState: string; details: object }[] }>(
         w.cadreAccount,
-        `query($id: ID!) { assistance(id: $id) { timeline { command toState actorName details } } }`,
+        `query($id: ID!) { assistance(id: $id) { timeline { command toState actorName details { on outcome reason } } } }`,
         { id: a.id },
       );
       expect(timeline.timeline.map((e) => `${e.command}:${e.toState}`)).toEqual([
@@ -371,6 +371,11 @@ describe('villages and stationed cadres (issue 10)', () => {
         'start:IN_PROGRESS',
         'complete:DONE',
       ]);
+      expect(timeline.timeline[2].details).toEqual({
+        on: '2012-09-01',
+        outcome: '建成温室大棚两栋',
+        reason: null,
+      });
       expect((await audits(a.id)).map((r: { action: string }) => r.action)).toEqual([
         'assistance.plan',
         'assistance.start',

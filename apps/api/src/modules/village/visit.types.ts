@@ -1,5 +1,5 @@
 import type { AssistanceState, AssistanceType, VisitPurpose } from '@qiangji/domain';
-import { DateResolver, DateTimeResolver, JSONObjectResolver, SafeIntResolver } from 'graphql-scalars';
+import { DateResolver, DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { ClassType } from 'type-graphql';
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
@@ -194,6 +194,22 @@ export class RecordHouseholdIncomeInput {
   incomeYuan: number;
 }
 
+@ObjectType({
+  description:
+    'What a step recorded (AssistanceCommandDetails): the fields its command has, the others null.',
+})
+export class AssistanceStepDetails {
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: 'plan, start, complete, abandon: the day of the step',
+  })
+  on?: string | null;
+  @Field(() => String, { nullable: true, description: 'complete' })
+  outcome?: string | null;
+  @Field(() => String, { nullable: true, description: 'abandon' })
+  reason?: string | null;
+}
+
 @ObjectType({ description: 'One step of an assistance’s life.' })
 export class AssistanceEvent {
   @Field(() => DateTimeResolver)
@@ -211,8 +227,8 @@ export class AssistanceEvent {
   @Field()
   actorName: string;
 
-  @Field(() => JSONObjectResolver)
-  details: object;
+  @Field(() => AssistanceStepDetails)
+  details: AssistanceStepDetails;
 
   assistanceId: string;
 }
