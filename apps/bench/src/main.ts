@@ -82,6 +82,12 @@ function git(...args: string[]) {
   }
 }
 
+function measuredCommit(): string {
+  const commit = git('rev-parse', '--short', 'HEAD');
+  const dirty = git('status', '--porcelain', '--untracked-files=no') ? ' with uncommitted changes' : '';
+  return commit ? `Commit ${commit}${dirty}.` : '';
+}
+
 async function machine(databaseUrl: string) {
   const client = await connect(databaseUrl);
   const version = (await client.query('SHOW server_version')).rows[0].server_version;
@@ -101,6 +107,8 @@ async function main() {
   const cluster = await startCluster(path.join(work, 'pg'), await freePort(), opts.tiny);
   try {
     const load = os.loadavg()[0];
+    // What is measured is what was built when the run began: later commits during a long run are not.
+    const commit = measuredCommit();
     const ours = async () => (await benchCpuMs()) + (await postgresCpuMs(cluster.postmasterPid));
     const [busyBefore, oursBefore] = [await machineBusyMs(), await ours()];
     const secrets = newSecrets();
@@ -116,11 +124,17 @@ async function main() {
     } finally {
       for (const part of parts) await part.close();
     }
-    const info = await runInfo(cluster.serverUrl, settings, opts.scale, {
-      load,
-      busy: (await machineBusyMs()) - busyBefore,
-      own: (await ours()) - oursBefore,
-    });
+    const info = await runInfo(
+      cluster.serverUrl,
+      settings,
+      opts.scale,
+      {
+        load,
+        busy: (await machineBusyMs()) - busyBefore,
+        own: (await ours()) - oursBefore,
+      },
+      commit,
+    );
     const text = section(info, results);
     if (opts.json) await writeFile(opts.json, JSON.stringify({ info, parts: results }, null, 2));
     if (opts.docs) {
@@ -144,6 +158,7 @@ async function runInfo(
   settings: Settings,
   scale: number,
   cpu: { load: number; busy: number; own: number },
+  commit: string,
 ): Promise<RunInfo> {
   const otherShare = Math.max(0, (cpu.busy - cpu.own) / cpu.busy);
   const shared =
@@ -153,13 +168,11 @@ async function runInfo(
         'than on a quiet machine; the ratios, measured in alternating rounds, hold better than the absolute figures.'
       : `The machine was quiet: other processes used about ${Math.round(otherShare * 100)}% of the CPU time spent ` +
         `during the run (load average ${cpu.load.toFixed(1)} at the start).`;
-  const commit = git('rev-parse', '--short', 'HEAD');
-  const dirty = git('status', '--porcelain', '--untracked-files=no') ? ' with uncommitted changes' : '';
   return {
     date: new Date().toISOString().slice(0, 10),
     machine: await machine(serverUrl),
     shared,
-    commit: commit ? `Commit ${commit}${dirty}.` : '',
+    commit,
     settings:
       `Run: \`npm run bench${scale > 1 ? ` -- --scale ${scale}` : ''}\`: ${settings.rounds} round(s) of ` +
       `${settings.amount ? `${settings.amount} requests` : `${settings.seconds} s`} per system after ` +

@@ -182,14 +182,13 @@ describe('data provider: dispute cases', () => {
       decline: { mutation: 'declineDisputeCase', input: { ...version, reason: '不属于民间纠纷' } },
       assignMediator: { mutation: 'assignMediator', input: { ...version, mediatorId: 'm-1' } },
       recordSession: {
-        mutation: 'recordMediationSession',
+        mutation: 'recordSession',
         input: { ...version, date: '2012-05-14', place: '村委会', participants: ['敖亚斌', '王某', '李某'] },
       },
       concludeWithAgreement: {
-        mutation: 'concludeDisputeCase',
+        mutation: 'concludeWithAgreement',
         input: {
           ...version,
-          outcome: 'AGREEMENT_REACHED',
           agreement: {
             terms: '恢复原状',
             signatories: ['王某', '李某'],
@@ -199,12 +198,12 @@ describe('data provider: dispute cases', () => {
         },
       },
       concludeWithoutAgreement: {
-        mutation: 'concludeDisputeCase',
-        input: { ...version, outcome: 'MEDIATION_FAILED', referral: 'LITIGATION' },
+        mutation: 'concludeWithoutAgreement',
+        input: { ...version, referral: 'LITIGATION' },
       },
       withdraw: {
-        mutation: 'concludeDisputeCase',
-        input: { ...version, outcome: 'WITHDRAWN', reason: '双方和解' },
+        mutation: 'withdrawDisputeCase',
+        input: { ...version, reason: '双方和解' },
       },
       escalate: {
         mutation: 'escalateDisputeCase',
@@ -250,9 +249,9 @@ describe('data provider: dispute cases', () => {
     await expect(dataProvider.command('disputeCases', mutation, { input })).resolves.toMatchObject({
       version: 5,
     });
-    expect(sent[0].operation).toBe('ConcludeDisputeCase');
+    expect(sent[0].operation).toBe('ConcludeWithAgreement');
     expect(sent[0].query).toContain(
-      'mutation ConcludeDisputeCase($input: ConcludeDisputeCaseInput!) {\n  result: concludeDisputeCase(input: $input) { ...DisputeCaseDetail }',
+      'mutation ConcludeWithAgreement($input: ConcludeWithAgreementInput!) {\n  result: concludeWithAgreement(input: $input) { ...DisputeCaseDetail }',
     );
     expect(sent[0].query).toContain('fragment DisputeCaseDetail on DisputeCase {');
     expect(sent[0].variables).toEqual({ input });

@@ -145,7 +145,7 @@ export function buildQueries(r: GraphqlResource): ResourceQueries {
 }
 
 /**
- * The API's mutations of a domain machine's steps, by their field (`concludeDisputeCase`): each takes
+ * The API's mutations of a domain machine's steps, by their field (`concludeWithAgreement`): each takes
  * `input: <Field>Input!` and returns the changed object, so the page shows the state it moved to.
  */
 function inputMutations<M extends string>(typeName: string, fields: readonly M[]): Record<M, string> {

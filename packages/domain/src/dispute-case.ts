@@ -29,7 +29,13 @@ const MEDIATION: readonly Role[] = [
   'MEDIATOR',
 ];
 /** Before the conclusion: the stages that have the legal time limits (accept in 3 days, conclude in 30). */
-const OPEN: readonly DisputeCaseState[] = ['RECEIVED', 'ACCEPTED', 'MEDIATOR_ASSIGNED', 'IN_MEDIATION'];
+/** The states of a case still open: received, accepted, with a mediator or in mediation. */
+export const DISPUTE_CASE_OPEN_STATES: readonly DisputeCaseState[] = [
+  'RECEIVED',
+  'ACCEPTED',
+  'MEDIATOR_ASSIGNED',
+  'IN_MEDIATION',
+];
 
 /** What each step records on the case's timeline (besides who took it and when). */
 export interface DisputeCaseCommandDetails {
@@ -92,7 +98,7 @@ export const DISPUTE_CASE_MACHINE = defineMachine<DisputeCaseState, DisputeCaseC
     withdraw: mediator(['ACCEPTED', 'MEDIATOR_ASSIGNED', 'IN_MEDIATION'], 'WITHDRAWN', '撤回', 'Withdraw'),
     recordFollowUp: occurrence(['AGREEMENT_REACHED', 'FOLLOW_UP'], 'FOLLOW_UP', '回访', 'Record follow-up'),
     close: mediator(['FOLLOW_UP', 'MEDIATION_FAILED', 'WITHDRAWN'], 'CLOSED', '结案', 'Close'),
-    escalate: mediator(OPEN, null, '上报上级', 'Escalate'),
+    escalate: mediator(DISPUTE_CASE_OPEN_STATES, null, '上报上级', 'Escalate'),
   },
 });
 export type DisputeCaseCommand = keyof DisputeCaseCommandDetails;
@@ -114,15 +120,8 @@ export const DISPUTE_CASE_STATE_LABELS: Labels<DisputeCaseState> = Object.freeze
 export const DISPUTE_CASE_OUTCOMES = ['AGREEMENT_REACHED', 'MEDIATION_FAILED', 'WITHDRAWN'] as const;
 export type DisputeCaseOutcome = (typeof DISPUTE_CASE_OUTCOMES)[number];
 
-/** The API's one concludeDisputeCase command, by outcome, is one of three transitions. */
-export const CONCLUDE_COMMANDS: { readonly [O in DisputeCaseOutcome]: DisputeCaseCommand } = Object.freeze({
-  AGREEMENT_REACHED: 'concludeWithAgreement',
-  MEDIATION_FAILED: 'concludeWithoutAgreement',
-  WITHDRAWN: 'withdraw',
-});
-
 export function isOpenDisputeCase(state: DisputeCaseState): boolean {
-  return OPEN.includes(state);
+  return DISPUTE_CASE_OPEN_STATES.includes(state);
 }
 
 /** The states in which a case is on its mediator's desk (the mediator's active case load). */

@@ -44,6 +44,7 @@ describe('the public API', () => {
         // Added beside this package's brief, by the GCJ-02 / WGS-84 work in geo.ts.
         'ROLES',
         'ACTIONS',
+        'actionName',
         'PERMISSIONS',
         'ROLE_LABELS',
         'API_KEY_SCOPES',
@@ -90,8 +91,8 @@ describe('the public API', () => {
         'DISPUTE_CASE_STATE_LABELS',
         'DISPUTE_CASE_OUTCOMES',
         'DISPUTE_CASE_DESK_STATES',
+        'DISPUTE_CASE_OPEN_STATES',
         'DISPUTE_PLACE_LEVELS',
-        'CONCLUDE_COMMANDS',
         'PARTY_ROLES',
         'PARTY_ROLE_LABELS',
         'DEADLINE_STATUSES',

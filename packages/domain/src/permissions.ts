@@ -49,6 +49,11 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
+/** An action's name in the API's GraphQL enum: 'resident:read' → RESIDENT_READ, 'apiKey:manage' → APIKEY_MANAGE. */
+export function actionName(action: Action): string {
+  return action.replace(':', '_').toUpperCase();
+}
+
 const READ_CASES: readonly Action[] = ['resident:read', 'household:read', 'dispute:read'];
 // Grid events and the public-security figures are read by everyone who reads the jurisdiction's people.
 const READ_PEOPLE: readonly Action[] = [...READ_CASES, 'coordination:read', 'grid:read', 'security:read'];

@@ -4,7 +4,8 @@ import type { RequestContext } from '../server/context';
 import { AppError } from './app-error';
 import { atomically, requirePrincipal } from './authz';
 import { parseId } from './ids';
-import { Patch, prepared, staleVersion, versionedUpdate, type Params, type TableRef } from './sql';
+import { appendTimelineSql, type TimelineTable } from './timeline';
+import { Patch, prepared, staleVersion, versionedUpdate, type TableRef } from './sql';
 
 /** A row a machine moves: its id, optimistic version, state, and the region path it is scoped by. */
 export interface CommandRow<S extends string> {
@@ -12,14 +13,6 @@ export interface CommandRow<S extends string> {
   version: number;
   state: S;
   path: string;
-}
-
-/** One step of an object's timeline, as `runCommand` hands it to the module that keeps the timeline. */
-export interface TimelineEntry<S extends string, D> {
-  command: string;
-  from: S | null;
-  to: S;
-  details: D;
 }
 
 /** How the kit moves one kind of object: declared once per module, used by every command of its machine. */
@@ -46,8 +39,8 @@ export interface CommandTarget<
   permits?(ctx: RequestContext, row: Row, command: keyof D & string): boolean;
   /** Columns that follow from the new state (the deadline of the next stage). */
   derive?(row: Row, to: S, step: CommandStep<object>): Record<string, unknown>;
-  /** The INSERT of the timeline row (the object's own history), when the object keeps one. */
-  timeline?(ctx: RequestContext, row: Row, entry: TimelineEntry<S, object>, p: Params): string;
+  /** The object's own history, when it keeps one: each command appends its row there. */
+  timeline?: TimelineTable;
 }
 
 /**
@@ -159,7 +152,9 @@ export function runCommand<
       patch,
       target.returning,
       (p) => [
-        ...(target.timeline ? [target.timeline(ctx, row, entry, p)] : []),
+        ...(target.timeline
+          ? [appendTimelineSql(ctx, target.timeline, [{ objectId: row.id, ...entry }], p)]
+          : []),
         ctx.services.audit.insertSql(ctx, audit, p),
       ],
     );

@@ -102,7 +102,7 @@ export interface CommandRefs {
 
 /**
  * Each command of the domain's transitions table as the API takes it: the mutation and a complete input
- * (without `id` and `expectedVersion`). concludeDisputeCase is three commands, one per outcome.
+ * (without `id` and `expectedVersion`).
  */
 export const CASE_COMMANDS: {
   readonly [C in DisputeCaseCommand]: {
@@ -123,27 +123,26 @@ export const CASE_COMMANDS: {
     input: (refs) => ({ mediatorId: refs.mediatorId }),
   },
   recordSession: {
-    mutation: 'recordMediationSession',
-    inputType: 'RecordMediationSessionInput',
+    mutation: 'recordSession',
+    inputType: 'RecordSessionInput',
     input: () => ({ date: chinaDay(2), place: '社区调解室', participants: ['王某', '李某'] }),
   },
   concludeWithAgreement: {
-    mutation: 'concludeDisputeCase',
-    inputType: 'ConcludeDisputeCaseInput',
+    mutation: 'concludeWithAgreement',
+    inputType: 'ConcludeWithAgreementInput',
     input: () => ({
-      outcome: 'AGREEMENT_REACHED',
       agreement: { terms: '楼上承担维修费用八百元', signatories: ['王某', '李某'], signedOn: chinaDay(2) },
     }),
   },
   concludeWithoutAgreement: {
-    mutation: 'concludeDisputeCase',
-    inputType: 'ConcludeDisputeCaseInput',
-    input: () => ({ outcome: 'MEDIATION_FAILED', referral: 'LITIGATION', reason: '双方分歧过大' }),
+    mutation: 'concludeWithoutAgreement',
+    inputType: 'ConcludeWithoutAgreementInput',
+    input: () => ({ referral: 'LITIGATION', reason: '双方分歧过大' }),
   },
   withdraw: {
-    mutation: 'concludeDisputeCase',
-    inputType: 'ConcludeDisputeCaseInput',
-    input: () => ({ outcome: 'WITHDRAWN', reason: '申请人撤回申请' }),
+    mutation: 'withdrawDisputeCase',
+    inputType: 'WithdrawDisputeCaseInput',
+    input: () => ({ reason: '申请人撤回申请' }),
   },
   recordFollowUp: {
     mutation: 'recordFollowUp',

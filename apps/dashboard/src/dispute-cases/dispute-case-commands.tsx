@@ -1,9 +1,4 @@
-import {
-  chinaDay,
-  CONCLUDE_COMMANDS,
-  type DisputeCaseCommand,
-  type DisputeCaseOutcome,
-} from '@qiangji/domain';
+import { chinaDay, type DisputeCaseCommand } from '@qiangji/domain';
 import {
   AutocompleteInput,
   BooleanInput,
@@ -18,7 +13,7 @@ import {
 } from 'react-admin';
 import { REFERRAL_CHOICES } from '../common/choices';
 import { byName } from '../common/form-inputs';
-import type { CommandForms, FormValues } from '../common/command-forms';
+import type { CommandForms } from '../common/command-forms';
 import { OrganizationAboveInput } from '../organizations/OrganizationAboveInput';
 import { nameList, optionalText, trimmed, yes } from '../write-input';
 import type { DisputeCaseDetailRecord } from './dispute-case-record';
@@ -135,15 +130,6 @@ const FollowUpInputs = () => (
 
 const today = () => ({ date: chinaDay() });
 
-/** The API's one concludeDisputeCase takes the outcome whose command (CONCLUDE_COMMANDS) this is. */
-const OUTCOME_OF = Object.fromEntries(
-  Object.entries(CONCLUDE_COMMANDS).map(([outcome, command]) => [command, outcome]),
-) as Partial<Record<DisputeCaseCommand, DisputeCaseOutcome>>;
-const conclude = (command: DisputeCaseCommand, values: FormValues) => ({
-  outcome: OUTCOME_OF[command],
-  ...values,
-});
-
 /** Every step of DISPUTE_CASE_MACHINE: the mutation that takes it, its input, and the dialog's inputs. */
 export const DISPUTE_CASE_COMMANDS: CommandForms<
   DisputeCaseCommand,
@@ -174,7 +160,7 @@ export const DISPUTE_CASE_COMMANDS: CommandForms<
           : 'app.cases.refused.not_a_member',
   },
   recordSession: {
-    mutation: 'recordMediationSession',
+    mutation: 'recordSession',
     input: (v) => ({
       date: String(v.date),
       place: trimmed(v.place),
@@ -185,31 +171,26 @@ export const DISPUTE_CASE_COMMANDS: CommandForms<
     defaults: today,
   },
   concludeWithAgreement: {
-    mutation: 'concludeDisputeCase',
-    input: (v) =>
-      conclude('concludeWithAgreement', {
-        agreement: {
-          terms: trimmed(v.terms),
-          signatories: nameList(v.signatories),
-          signedOn: String(v.signedOn),
-          courtConfirmed: yes(v.courtConfirmed),
-        },
-      }),
+    mutation: 'concludeWithAgreement',
+    input: (v) => ({
+      agreement: {
+        terms: trimmed(v.terms),
+        signatories: nameList(v.signatories),
+        signedOn: String(v.signedOn),
+        courtConfirmed: yes(v.courtConfirmed),
+      },
+    }),
     Fields: AgreementInputs,
     defaults: () => ({ signedOn: chinaDay(), courtConfirmed: false }),
   },
   concludeWithoutAgreement: {
-    mutation: 'concludeDisputeCase',
-    input: (v) =>
-      conclude('concludeWithoutAgreement', {
-        referral: String(v.referral),
-        ...optionalText('reason', v.reason),
-      }),
+    mutation: 'concludeWithoutAgreement',
+    input: (v) => ({ referral: String(v.referral), ...optionalText('reason', v.reason) }),
     Fields: FailureInputs,
   },
   withdraw: {
-    mutation: 'concludeDisputeCase',
-    input: (v) => conclude('withdraw', { reason: trimmed(v.reason) }),
+    mutation: 'withdrawDisputeCase',
+    input: (v) => ({ reason: trimmed(v.reason) }),
     Fields: ReasonInput,
     turnsAway: true,
   },

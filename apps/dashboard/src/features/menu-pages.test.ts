@@ -1,11 +1,10 @@
-import type { Action } from '@qiangji/domain';
-import { apiActionName } from '../auth/actions';
+import { actionName, type Action } from '@qiangji/domain';
 import { FEATURES, featuresFor, menuPagesFor } from '.';
 
 const paths = (name: string, actions: Action[], level: string) =>
   menuPagesFor(
     FEATURES.find((f) => f.name === name)!,
-    actions.map(apiActionName),
+    actions.map(actionName),
     level,
   ).map((page) => page.path);
 
@@ -26,7 +25,7 @@ describe("a feature's pages in the menu", () => {
   });
 
   it('when an account may read grid units, then the grid-unit list is in its menu; the coverage page above a single grid', () => {
-    const lists = (actions: Action[]) => featuresFor(actions.map(apiActionName)).map((f) => f.name);
+    const lists = (actions: Action[]) => featuresFor(actions.map(actionName)).map((f) => f.name);
     expect(lists(['grid:read'])).toContain('gridUnits');
     expect(lists([])).not.toContain('gridUnits');
     expect(paths('gridUnits', ['grid:read'], 'STREET')).toEqual(['/grid-units']);

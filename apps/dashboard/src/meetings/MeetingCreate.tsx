@@ -1,4 +1,4 @@
-import { chinaDay } from '@qiangji/domain';
+import { chinaDay, DISPUTE_CASE_OPEN_STATES } from '@qiangji/domain';
 import {
   ArrayInput,
   AutocompleteInput,
@@ -15,8 +15,8 @@ import { OrganizationInput } from '../organizations/OrganizationInput';
 
 const byNumberOrTitle = (text: string) => ({ q: text });
 const caseText = (c: { number: string; title: string }) => `${c.number} ${c.title}`;
-// Meetings study the cases still open: received, accepted, with a mediator or in mediation.
-const OPEN_CASES = { state: ['RECEIVED', 'ACCEPTED', 'MEDIATOR_ASSIGNED', 'IN_MEDIATION'] };
+// Meetings study the cases still open.
+const OPEN_CASES = { state: DISPUTE_CASE_OPEN_STATES };
 
 /** recordCoordinationMeeting: a centre's monthly meeting, the departments present, and a decision per case. */
 export const MeetingCreate = () => {

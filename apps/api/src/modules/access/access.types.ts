@@ -1,4 +1,12 @@
-import { ACTIONS, API_KEY_SCOPES, ROLES, type Action, type ApiKeyScope, type Role } from '@qiangji/domain';
+import {
+  ACTIONS,
+  actionName,
+  API_KEY_SCOPES,
+  ROLES,
+  type Action,
+  type ApiKeyScope,
+  type Role,
+} from '@qiangji/domain';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ConnectionType } from '../../common/connection';
@@ -9,9 +17,10 @@ registerEnumType(RoleEnum, {
   description: 'Roles; what each may do is PERMISSIONS in @qiangji/domain.',
 });
 
-export const ActionEnum = Object.fromEntries(
-  ACTIONS.map((a) => [a.replace(':', '_').toUpperCase(), a]),
-) as Record<string, Action>;
+export const ActionEnum = Object.fromEntries(ACTIONS.map((a) => [actionName(a), a])) as Record<
+  string,
+  Action
+>;
 registerEnumType(ActionEnum, { name: 'Action' });
 
 export const ApiKeyScopeEnum = Object.fromEntries(API_KEY_SCOPES.map((s) => [s.toUpperCase(), s])) as Record<

@@ -24,7 +24,7 @@ import { listPage, sortBy, SortDirection, type ListQuery, type PageArgs } from '
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { checkText, getById, optionalText, Params, Where } from '../../common/sql';
-import { timelinesOf } from '../../common/timeline';
+import { appendTimelineSql, timelinesOf, type TimelineStep, type TimelineTable } from '../../common/timeline';
 import type { Principal, RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import { atRiskSql, closedOnTimeSql, closedSql, lateSql } from './grid-event.sql';
@@ -75,9 +75,18 @@ const REPORTED = { from: 'reportedFrom', to: 'reportedTo' };
 type EventRow = GridEvent & { path: string };
 type Details = GridEventCommandDetails;
 
+/** The events' timeline: its report and each of its steps. */
+const STEPS: TimelineTable = {
+  table: 'grid_event_step',
+  objectColumn: 'event_id',
+  objectField: 'eventId',
+  objects: 'grid_event',
+};
+
 /** One row of an event's timeline: its report or one of its steps. */
-export interface StepInput<K extends keyof GridEventEventDetails = keyof GridEventEventDetails> {
-  eventId: string;
+export interface StepInput<
+  K extends keyof GridEventEventDetails = keyof GridEventEventDetails,
+> extends TimelineStep {
   command: K;
   from: GridEventState | null;
   to: GridEventState;
@@ -126,7 +135,7 @@ export class GridEventService {
       machine: GRID_EVENT_MACHINE,
       returning: RETURNING,
       load: lockedRow('grid_event', 'e', EVENT_COLUMNS),
-      timeline: (ctx, e, entry, p) => stepsSql(ctx, [{ eventId: e.id, ...entry } as StepInput], p),
+      timeline: STEPS,
     };
   }
 
@@ -146,11 +155,7 @@ export class GridEventService {
   }
 
   timelineOf(ctx: RequestContext, ids: readonly string[]): Promise<GridEventStep[]> {
-    return timelinesOf(
-      ctx,
-      { table: 'grid_event_step', objectColumn: 'event_id', objectField: 'eventId' },
-      ids,
-    );
+    return timelinesOf(ctx, STEPS, ids);
   }
 
   get(ctx: RequestContext, id: string): Promise<GridEvent> {
@@ -239,13 +244,13 @@ export class GridEventService {
         return replay<GridEvent>(m, { table: 'grid_event', alias: 'e', columns: EVENT_COLUMNS }, idem);
       const p = new Params();
       const step: StepInput<'report'> = {
-        eventId: created.id,
+        objectId: created.id,
         command: 'report',
         from: null,
         to: 'REPORTED',
         details: { source, category: input.category, urgency: input.urgency },
       };
-      await m.query(stepsSql(ctx, [step], p), p.params);
+      await m.query(appendTimelineSql(ctx, STEPS, [step], p), p.params);
       await this.audit.record(ctx, m, {
         action: 'gridEvent.report',
         entityType: 'GridEvent',
@@ -459,20 +464,4 @@ export class GridEventService {
     requireAction(ctx, 'grid:read');
     return runCommand(ctx, this.target, input, command, step);
   }
-}
-
-/** The INSERT of timeline rows, each copying its event's region path (row-level security scopes it alike). */
-export function stepsSql(ctx: RequestContext, steps: readonly StepInput[], p: Params): string {
-  const rows = steps.map((s) => ({
-    event_id: s.eventId,
-    command: s.command,
-    from_state: s.from,
-    to_state: s.to,
-    details: s.details,
-  }));
-  return `INSERT INTO grid_event_step (event_id, region_path, command, from_state, to_state, actor_name, details)
-    SELECT e.id, e.region_path, s.command, s.from_state, s.to_state, ${p.param(ctx.principal?.displayName ?? 'system')}, s.details
-    FROM jsonb_to_recordset(${p.param(JSON.stringify(rows), 'jsonb')})
-      AS s (event_id uuid, command text, from_state text, to_state text, details jsonb)
-    JOIN grid_event e ON e.id = s.event_id`;
 }

@@ -1,6 +1,7 @@
 import { constantCase, DISPUTE_CASE_MACHINE, disputeDeadlineStatus } from '@qiangji/domain';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { AppError } from '../../common/app-error';
 import { readAhead, selectedFields } from '../../common/look-ahead';
 import type { RequestContext } from '../../server/context';
 import { Region } from '../region/region.entity';
@@ -12,6 +13,8 @@ import {
   AssignMediatorInput,
   CloseDisputeCaseInput,
   ConcludeDisputeCaseInput,
+  ConcludeWithAgreementInput,
+  ConcludeWithoutAgreementInput,
   DeclineDisputeCaseInput,
   DisputeCase,
   DisputeCaseConnection,
@@ -21,7 +24,9 @@ import {
   EscalateDisputeCaseInput,
   RecordFollowUpInput,
   RecordMediationSessionInput,
+  RecordSessionInput,
   RegisterDisputeCaseInput,
+  WithdrawDisputeCaseInput,
 } from './dispute-case.types';
 import { DeadlineStatusEnum, DisputeCaseCommandEnum } from './mediation.enums';
 import { Mediator } from './mediator.types';
@@ -84,17 +89,51 @@ export class DisputeCaseResolver {
     return ctx.services.disputeCases.assignMediator(ctx, input);
   }
 
-  @Mutation(() => DisputeCase, { description: 'Records a session: → IN_MEDIATION.' })
+  @Mutation(() => DisputeCase, { description: 'Records a session (调解): → IN_MEDIATION.' })
+  recordSession(@Ctx() ctx: RequestContext, @Arg('input') input: RecordSessionInput) {
+    return ctx.services.disputeCases.recordSession(ctx, input);
+  }
+
+  @Mutation(() => DisputeCase, { description: 'Ends mediation in an agreement: → AGREEMENT_REACHED.' })
+  concludeWithAgreement(@Ctx() ctx: RequestContext, @Arg('input') input: ConcludeWithAgreementInput) {
+    return ctx.services.disputeCases.concludeWithAgreement(ctx, input);
+  }
+
+  @Mutation(() => DisputeCase, {
+    description: 'Mediation failed: → MEDIATION_FAILED, with where the dispute is referred.',
+  })
+  concludeWithoutAgreement(@Ctx() ctx: RequestContext, @Arg('input') input: ConcludeWithoutAgreementInput) {
+    return ctx.services.disputeCases.concludeWithoutAgreement(ctx, input);
+  }
+
+  @Mutation(() => DisputeCase, { description: 'The applicant withdraws: → WITHDRAWN.' })
+  withdrawDisputeCase(@Ctx() ctx: RequestContext, @Arg('input') input: WithdrawDisputeCaseInput) {
+    return ctx.services.disputeCases.withdraw(ctx, input);
+  }
+
+  @Mutation(() => DisputeCase, { deprecationReason: 'Use recordSession: the command’s own name.' })
   recordMediationSession(@Ctx() ctx: RequestContext, @Arg('input') input: RecordMediationSessionInput) {
     return ctx.services.disputeCases.recordSession(ctx, input);
   }
 
   @Mutation(() => DisputeCase, {
-    description:
-      'Ends mediation: AGREEMENT_REACHED (with the agreement), MEDIATION_FAILED (with the referral) or WITHDRAWN.',
+    deprecationReason:
+      'Use concludeWithAgreement, concludeWithoutAgreement or withdrawDisputeCase: one per step.',
   })
   concludeDisputeCase(@Ctx() ctx: RequestContext, @Arg('input') input: ConcludeDisputeCaseInput) {
-    return ctx.services.disputeCases.conclude(ctx, input);
+    const cases = ctx.services.disputeCases;
+    const { outcome, agreement, referral, reason, ...version } = input;
+    switch (outcome) {
+      case 'AGREEMENT_REACHED':
+        if (!agreement)
+          throw AppError.badInput('An agreement needs its terms, signatories and date.', 'agreement');
+        return cases.concludeWithAgreement(ctx, { ...version, agreement });
+      case 'MEDIATION_FAILED':
+        if (!referral) throw AppError.badInput('Say where the dispute is referred.', 'referral');
+        return cases.concludeWithoutAgreement(ctx, { ...version, referral, reason });
+      case 'WITHDRAWN':
+        return cases.withdraw(ctx, { ...version, reason: reason ?? '' });
+    }
   }
 
   @Mutation(() => DisputeCase, {

@@ -1,6 +1,6 @@
 import {
   assessDisputeRisk,
-  CONCLUDE_COMMANDS,
+  type DisputeCaseOutcome,
   DISPUTE_CASE_MACHINE,
   DISPUTE_PLACE_LEVELS,
   disputeCaseDeadline,
@@ -24,6 +24,7 @@ import { parseId } from '../../common/ids';
 import { columnsFor, keepAhead, type FieldColumns } from '../../common/look-ahead';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { checkText, optionalText, Params, pastDay, prepared, Where } from '../../common/sql';
+import { appendTimelineSql, type TimelineTable } from '../../common/timeline';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type { DisputeCaseEvent } from './dispute-case-event.types';
@@ -33,7 +34,8 @@ import {
   type AcceptDisputeCaseInput,
   type AssignMediatorInput,
   type CloseDisputeCaseInput,
-  type ConcludeDisputeCaseInput,
+  type ConcludeWithAgreementInput,
+  type ConcludeWithoutAgreementInput,
   type DeclineDisputeCaseInput,
   type DisputeCase,
   type DisputeCaseFilter,
@@ -41,7 +43,8 @@ import {
   type DisputeParty,
   type EscalateDisputeCaseInput,
   type RecordFollowUpInput,
-  type RecordMediationSessionInput,
+  type RecordSessionInput,
+  type WithdrawDisputeCaseInput,
   type RegisterDisputeCaseInput,
 } from './dispute-case.types';
 import { mediatorFromJson, mediatorJsonSql, type MediatorService } from './mediator.service';
@@ -173,6 +176,14 @@ export interface CaseEventInput<K extends DisputeCaseEventKind = DisputeCaseEven
   details: DisputeCaseEventDetails[K];
 }
 
+/** The cases' timeline, whose one writer this service is. */
+const CASE_TIMELINE: TimelineTable = {
+  table: 'dispute_case_event',
+  objectColumn: 'case_id',
+  objectField: 'caseId',
+  objects: 'dispute_case',
+};
+
 export class DisputeCaseService {
   /** How the command kit moves a case: the machine, the scoped row, who may act, deadlines, the timeline. */
   private readonly target: CommandTarget<DisputeCaseState, Details, CaseRow>;
@@ -210,7 +221,7 @@ export class DisputeCaseService {
         const deadline = disputeCaseDeadline(to, { ...c, ...step.clock }, this.limits);
         return { due_at: deadline?.dueAt ?? null, at_risk_at: deadline?.atRiskAt ?? null };
       },
-      timeline: (ctx, c, entry, p) => eventsSql(ctx, [{ caseId: c.id, ...entry } as CaseEventInput], p),
+      timeline: CASE_TIMELINE,
     };
   }
 
@@ -282,7 +293,8 @@ export class DisputeCaseService {
   ): Promise<void> {
     if (!events.length) return;
     const p = new Params();
-    await m.query(eventsSql(ctx, events, p), p.params);
+    const steps = events.map(({ caseId, ...e }) => ({ objectId: caseId, ...e }));
+    await m.query(appendTimelineSql(ctx, CASE_TIMELINE, steps, p), p.params);
   }
 
   async get(ctx: RequestContext, id: string, ahead: CaseReadAhead = {}): Promise<DisputeCase> {
@@ -531,7 +543,7 @@ export class DisputeCaseService {
     });
   }
 
-  recordSession(ctx: RequestContext, input: RecordMediationSessionInput) {
+  recordSession(ctx: RequestContext, input: RecordSessionInput) {
     return this.run(ctx, input, 'recordSession', () => {
       const participants = input.participants.map((p, i) => checkText(p, `participants.${i}`, 50));
       if (!participants.length) throw AppError.badInput('Name the participants.', 'participants');
@@ -546,45 +558,38 @@ export class DisputeCaseService {
     });
   }
 
-  /** The API's one verb for the end of mediation; the outcome picks the machine's command (`CONCLUDE_COMMANDS`). */
-  conclude(ctx: RequestContext, input: ConcludeDisputeCaseInput) {
-    const concludedAt = new Date();
-    const ended = { outcome: input.outcome, concluded_at: concludedAt };
-    switch (input.outcome) {
-      case 'AGREEMENT_REACHED':
-        return this.run(ctx, input, CONCLUDE_COMMANDS.AGREEMENT_REACHED, () => {
-          const a = input.agreement;
-          if (!a) throw AppError.badInput('An agreement needs its terms, signatories and date.', 'agreement');
-          const agreement = {
-            terms: checkText(a.terms, 'agreement.terms', 10_000),
-            signatories: a.signatories.map((s, i) => checkText(s, `agreement.signatories.${i}`, 50)),
-            signedOn: pastDay(a.signedOn, 'agreement.signedOn'),
-            courtConfirmed: a.courtConfirmed,
-          };
-          if (!agreement.signatories.length)
-            throw AppError.badInput('Name the signatories.', 'agreement.signatories');
-          return {
-            set: { ...ended, agreement: JSON.stringify(agreement) },
-            clock: { concludedAt },
-            details: { agreement },
-          };
-        });
-      case 'MEDIATION_FAILED':
-        return this.run(ctx, input, CONCLUDE_COMMANDS.MEDIATION_FAILED, () => {
-          if (!input.referral) throw AppError.badInput('Say where the dispute is referred.', 'referral');
-          return {
-            set: { ...ended, referral: input.referral },
-            clock: { concludedAt },
-            details: { referral: input.referral, reason: input.reason?.trim() || null },
-          };
-        });
-      case 'WITHDRAWN':
-        return this.run(ctx, input, CONCLUDE_COMMANDS.WITHDRAWN, () => ({
-          set: ended,
-          clock: { concludedAt },
-          details: { reason: checkText(input.reason, 'reason', 500, 2) },
-        }));
-    }
+  /** The end of mediation in an agreement (调解协议): → AGREEMENT_REACHED, the outcome the statistics keep. */
+  concludeWithAgreement(ctx: RequestContext, input: ConcludeWithAgreementInput) {
+    return this.run(ctx, input, 'concludeWithAgreement', () => {
+      const a = input.agreement;
+      const agreement = {
+        terms: checkText(a.terms, 'agreement.terms', 10_000),
+        signatories: a.signatories.map((s, i) => checkText(s, `agreement.signatories.${i}`, 50)),
+        signedOn: pastDay(a.signedOn, 'agreement.signedOn'),
+        courtConfirmed: a.courtConfirmed,
+      };
+      if (!agreement.signatories.length)
+        throw AppError.badInput('Name the signatories.', 'agreement.signatories');
+      return concluded('AGREEMENT_REACHED', { agreement: JSON.stringify(agreement) }, { agreement });
+    });
+  }
+
+  /** Mediation failed (调解不成): → MEDIATION_FAILED, with where the dispute is referred. */
+  concludeWithoutAgreement(ctx: RequestContext, input: ConcludeWithoutAgreementInput) {
+    return this.run(ctx, input, 'concludeWithoutAgreement', () =>
+      concluded(
+        'MEDIATION_FAILED',
+        { referral: input.referral },
+        { referral: input.referral, reason: input.reason?.trim() || null },
+      ),
+    );
+  }
+
+  /** The applicant withdraws (撤回): → WITHDRAWN, with the reason. */
+  withdraw(ctx: RequestContext, input: WithdrawDisputeCaseInput) {
+    return this.run(ctx, input, 'withdraw', () =>
+      concluded('WITHDRAWN', {}, { reason: checkText(input.reason, 'reason', 500, 2) }),
+    );
   }
 
   escalate(ctx: RequestContext, input: EscalateDisputeCaseInput) {
@@ -658,24 +663,11 @@ export class DisputeCaseService {
   }
 }
 
+/** A step that ends mediation: the outcome the statistics keep, and when. */
+function concluded<D>(outcome: DisputeCaseOutcome, set: Record<string, unknown>, details: D) {
+  const concludedAt = new Date();
+  return { set: { ...set, outcome, concluded_at: concludedAt }, clock: { concludedAt }, details };
+}
+
 const ACCEPTED = { from: 'acceptedFrom', to: 'acceptedTo' };
 const RECEIVED = { from: 'receivedFrom', to: 'receivedTo' };
-
-/**
- * The INSERT of timeline rows, each copying its case's region path (so row-level security scopes it like the case)
- * and naming the person who took the step.
- */
-function eventsSql(ctx: RequestContext, events: readonly CaseEventInput[], p: Params): string {
-  const rows = events.map((e) => ({
-    case_id: e.caseId,
-    command: e.command,
-    from_state: e.from,
-    to_state: e.to,
-    details: e.details,
-  }));
-  return `INSERT INTO dispute_case_event (case_id, region_path, command, from_state, to_state, actor_name, details)
-    SELECT c.id, c.region_path, e.command, e.from_state, e.to_state, ${p.param(ctx.principal?.displayName ?? 'system')}, e.details
-    FROM jsonb_to_recordset(${p.param(JSON.stringify(rows), 'jsonb')})
-      AS e (case_id uuid, command text, from_state text, to_state text, details jsonb)
-    JOIN dispute_case c ON c.id = e.case_id`;
-}

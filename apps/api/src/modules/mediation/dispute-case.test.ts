@@ -7,6 +7,7 @@ import {
   type DisputeCaseState,
   type Role,
 } from '@qiangji/domain';
+import { createSchema } from '../../server/schema';
 import { regionTree } from '../../test/factories';
 import {
   apiKeyClient,
@@ -79,6 +80,31 @@ describe('a dispute case from intake to closing', () => {
     return res.data![mutation];
   };
 
+  it('when an older client uses recordMediationSession and concludeDisputeCase, then they still take the steps and the schema marks them deprecated', async () => {
+    let c: Case = await registerCase(staff, community);
+    c = await step('acceptDisputeCase', { id: c.id, expectedVersion: c.version });
+    c = await step('assignMediator', { id: c.id, expectedVersion: c.version, mediatorId });
+    const session = { date: '2026-01-05', place: '社区调解室', participants: ['王某', '李某'] };
+    c = await step('recordMediationSession', { id: c.id, expectedVersion: c.version, ...session });
+    expect(c.state).toBe('IN_MEDIATION');
+    const failed = { outcome: 'MEDIATION_FAILED', referral: 'LITIGATION' };
+    c = await step('concludeDisputeCase', { id: c.id, expectedVersion: c.version, ...failed });
+    expect(c).toMatchObject({ state: 'MEDIATION_FAILED', outcome: 'MEDIATION_FAILED' });
+    // Introspection is off unless asked for (safe by default): the schema itself says what is deprecated.
+    const mutations = (await createSchema()).getMutationType()!.getFields();
+    const reasons = Object.fromEntries(
+      Object.values(mutations).map((f) => [f.name, f.deprecationReason ?? null]),
+    );
+    expect(reasons).toMatchObject({
+      recordMediationSession: expect.stringContaining('recordSession'),
+      concludeDisputeCase: expect.stringContaining('concludeWithAgreement'),
+      recordSession: null,
+      concludeWithAgreement: null,
+      concludeWithoutAgreement: null,
+      withdrawDisputeCase: null,
+    });
+  });
+
   it('when a mediator takes a case through every step, then each step moves the state, bumps the version and leaves a timeline row', async () => {
     let c: Case = await registerCase(staff, community);
     expect(c).toMatchObject({ state: 'RECEIVED', version: 1 });
@@ -86,7 +112,7 @@ describe('a dispute case from intake to closing', () => {
     c = await step('acceptDisputeCase', { id: c.id, expectedVersion: c.version });
     expect(c).toMatchObject({ state: 'ACCEPTED', version: 2 });
     c = await step('assignMediator', { id: c.id, expectedVersion: c.version, mediatorId });
-    c = await step('recordMediationSession', {
+    c = await step('recordSession', {
       id: c.id,
       expectedVersion: c.version,
       date: '2026-01-05',
@@ -94,10 +120,9 @@ describe('a dispute case from intake to closing', () => {
       participants: ['王某', '李某'],
     });
     expect(c.state).toBe('IN_MEDIATION');
-    c = await step('concludeDisputeCase', {
+    c = await step('concludeWithAgreement', {
       id: c.id,
       expectedVersion: c.version,
-      outcome: 'AGREEMENT_REACHED',
       agreement: { terms: '楼上承担维修费用八百元', signatories: ['王某', '李某'], signedOn: '2026-01-05' },
     });
     expect(c).toMatchObject({ state: 'AGREEMENT_REACHED', outcome: 'AGREEMENT_REACHED' });

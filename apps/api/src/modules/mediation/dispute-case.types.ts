@@ -332,7 +332,7 @@ export class AssignMediatorInput extends VersionedInput {
 }
 
 @InputType()
-export class RecordMediationSessionInput extends VersionedInput {
+export class RecordSessionInput extends VersionedInput {
   @Field(() => DateResolver)
   date: Date;
 
@@ -362,6 +362,27 @@ export class AgreementInput {
 }
 
 @InputType()
+export class ConcludeWithAgreementInput extends VersionedInput {
+  @Field(() => AgreementInput)
+  agreement: AgreementInput;
+}
+
+@InputType()
+export class ConcludeWithoutAgreementInput extends VersionedInput {
+  @Field(() => ReferralEnum, { description: 'Where the dispute is referred.' })
+  referral: Referral;
+
+  @Field(() => String, { nullable: true })
+  reason?: string | null;
+}
+
+@InputType()
+export class WithdrawDisputeCaseInput extends VersionedInput {
+  @Field()
+  reason: string;
+}
+
+@InputType({ description: 'Deprecated with concludeDisputeCase.' })
 export class ConcludeDisputeCaseInput extends VersionedInput {
   @Field(() => DisputeCaseOutcomeEnum)
   outcome: DisputeCaseOutcome;
@@ -375,6 +396,9 @@ export class ConcludeDisputeCaseInput extends VersionedInput {
   @Field(() => String, { nullable: true, description: 'Required for WITHDRAWN.' })
   reason?: string | null;
 }
+
+@InputType({ description: 'Deprecated with recordMediationSession.' })
+export class RecordMediationSessionInput extends RecordSessionInput {}
 
 @InputType()
 export class EscalateDisputeCaseInput extends VersionedInput {

@@ -19,7 +19,7 @@ import { atomically, inScope, requireAction, requirePrincipal, scopePath } from 
 import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
 import type { ReportScope, ReportSection, SectionCounts } from '../../common/report-section';
 import { checkText, Params } from '../../common/sql';
-import { timelinesOf } from '../../common/timeline';
+import { timelinesOf, type TimelineTable } from '../../common/timeline';
 import type { RequestContext } from '../../server/context';
 import type {
   MonthlyReportEdition,
@@ -54,6 +54,14 @@ export interface SectionSnapshot {
  * live until the region's officer signs them, then frozen as an edition; the level above reopens a signed report
  * for a new edition, and every edition stays readable. Sign-off runs level by level (`reportCommandRefusal`).
  */
+/** The reports' timeline: each sign-off and reopening. */
+const REPORT_TIMELINE: TimelineTable = {
+  table: 'monthly_report_event',
+  objectColumn: 'report_id',
+  objectField: 'reportId',
+  objects: 'monthly_report',
+};
+
 export class MonthlyReportService {
   private readonly target: CommandTarget<MonthlyReportState, MonthlyReportCommandDetails, StoredReport>;
 
@@ -71,11 +79,7 @@ export class MonthlyReportService {
         );
         return row;
       },
-      timeline: (ctx, r, entry, p) =>
-        `INSERT INTO monthly_report_event (report_id, region_path, command, from_state, to_state, actor_name, details)
-         SELECT r.id, r.region_path, ${p.param(entry.command)}, ${p.param(entry.from)}, ${p.param(entry.to)},
-           ${p.param(ctx.principal?.displayName ?? 'system')}, ${p.param(JSON.stringify(entry.details), 'jsonb')}
-         FROM monthly_report r WHERE r.id = ${p.param(r.id, 'uuid')}`,
+      timeline: REPORT_TIMELINE,
     };
   }
 
@@ -153,11 +157,7 @@ export class MonthlyReportService {
     const rows: (Omit<MonthlyReportEvent, 'edition' | 'reason'> & {
       reportId: string;
       details: { edition: number; reason?: string };
-    })[] = await timelinesOf(
-      ctx,
-      { table: 'monthly_report_event', objectColumn: 'report_id', objectField: 'reportId' },
-      reportIds,
-    );
+    })[] = await timelinesOf(ctx, REPORT_TIMELINE, reportIds);
     return rows.map(({ details, ...e }) => ({
       ...e,
       // As the GraphQL enum names the machine's commands: SIGN, REOPEN.

@@ -22,19 +22,13 @@ import { validateFormAnswers } from '@qiangji/domain/forms';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { atomically, inScope, requireAction, scopePath, scoped } from '../../common/authz';
-import {
-  lockedRow,
-  runCommand,
-  type CommandStep,
-  type CommandTarget,
-  type TimelineEntry,
-} from '../../common/command';
+import { lockedRow, runCommand, type CommandStep, type CommandTarget } from '../../common/command';
 import { listPage, SortDirection, fixedSort, type ListQuery, type PageArgs } from '../../common/connection';
 import { creatorOf, idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { checkText, getById, optionalText, Params, updateReturning, Where } from '../../common/sql';
-import { timelinesOf } from '../../common/timeline';
+import { appendTimelineSql, timelinesOf, type TimelineTable } from '../../common/timeline';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import { CHINA_TODAY, overdueSql, queueSql } from './service-application.sql';
@@ -81,6 +75,14 @@ type Step<C extends ServiceApplicationCommand> = (
 ) => CommandStep<Details[C]> | Promise<CommandStep<Details[C]>>;
 
 /** Applications (办件): submitted for a registered resident, moved through SERVICE_APPLICATION_MACHINE. */
+/** The applications' timeline: the submission and each step. */
+const APPLICATION_TIMELINE: TimelineTable = {
+  table: 'service_application_event',
+  objectColumn: 'application_id',
+  objectField: 'applicationId',
+  objects: 'service_application',
+};
+
 export class ServiceApplicationService {
   private readonly target: CommandTarget<ServiceApplicationState, Details, ApplicationRow> = {
     ref: { table: 'service_application', label: 'Service application' },
@@ -93,7 +95,7 @@ export class ServiceApplicationService {
       'a',
       `${APPLICATION_COLUMNS}, a.slot_id AS "slotId", a.appointment_day::text AS "appointmentDay"`,
     ),
-    timeline: (ctx, a, entry, p) => eventsSql(ctx, a.id, entry, p),
+    timeline: APPLICATION_TIMELINE,
     permits: (ctx, a, command) => applicantMayTake(a, command) && this.isApplicantsPortal(ctx, a),
   };
 
@@ -126,12 +128,7 @@ export class ServiceApplicationService {
   }
 
   timelineOf(ctx: RequestContext, ids: readonly string[]): Promise<ServiceApplicationEvent[]> {
-    const table = {
-      table: 'service_application_event',
-      objectColumn: 'application_id',
-      objectField: 'applicationId',
-    };
-    return timelinesOf(ctx, table, ids);
+    return timelinesOf(ctx, APPLICATION_TIMELINE, ids);
   }
 
   get(ctx: RequestContext, id: string): Promise<ServiceApplication> {
@@ -268,7 +265,10 @@ export class ServiceApplicationService {
         to: 'SUBMITTED' as const,
         details: { channel: input.channel },
       };
-      await m.query(eventsSql(ctx, created.id, entry, p), p.params);
+      await m.query(
+        appendTimelineSql(ctx, APPLICATION_TIMELINE, [{ objectId: created.id, ...entry }], p),
+        p.params,
+      );
       await this.audit.record(ctx, m, {
         action: 'serviceApplication.submit',
         entityType: 'ServiceApplication',
@@ -452,18 +452,4 @@ function onChecklist(checklist: readonly { name: string }[], given: readonly str
       throw AppError.badInput(`${name} is not on the item's checklist.`, `materials.${i}`);
   });
   return materials;
-}
-
-/** The INSERT of a timeline row, with the application's region path (scoped like it) and who took the step. */
-function eventsSql(
-  ctx: RequestContext,
-  applicationId: string,
-  entry: TimelineEntry<ServiceApplicationState, object>,
-  p: Params,
-): string {
-  return `INSERT INTO service_application_event (application_id, region_path, command, from_state, to_state,
-      actor_name, details)
-    SELECT a.id, a.region_path, ${p.param(entry.command)}, ${p.param(entry.from)}, ${p.param(entry.to)},
-      ${p.param(ctx.principal?.displayName ?? 'system')}, ${p.param(JSON.stringify(entry.details), 'jsonb')}
-    FROM service_application a WHERE a.id = ${p.param(applicationId, 'uuid')}`;
 }

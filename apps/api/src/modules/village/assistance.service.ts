@@ -14,7 +14,7 @@ import type { ListQuery, PageArgs } from '../../common/connection';
 import { idempotency, insertOnce } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { checkText, getById, pastDay, Params, Where } from '../../common/sql';
-import { timelinesOf } from '../../common/timeline';
+import { appendTimelineSql, timelinesOf, type TimelineTable } from '../../common/timeline';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type { CadreService } from './cadre.service';
@@ -45,6 +45,14 @@ type AssistanceRow = Assistance & { path: string };
 type Details = AssistanceCommandDetails;
 
 /** Assistance (帮扶) through its machine, and the household incomes that measure it. */
+/** The assistance's timeline: its plan and each step. */
+const ASSISTANCE_TIMELINE: TimelineTable = {
+  table: 'assistance_event',
+  objectColumn: 'assistance_id',
+  objectField: 'assistanceId',
+  objects: 'assistance',
+};
+
 export class AssistanceService {
   private readonly target: CommandTarget<AssistanceState, Details, AssistanceRow> = {
     ref: { table: 'assistance', label: 'Assistance' },
@@ -53,7 +61,7 @@ export class AssistanceService {
     machine: ASSISTANCE_MACHINE,
     returning: RETURNING,
     load: lockedRow('assistance', 'a', ASSISTANCE_COLUMNS),
-    timeline: (ctx, a, entry, p) => eventSql(ctx, a.id, entry, p),
+    timeline: ASSISTANCE_TIMELINE,
   };
 
   constructor(
@@ -81,8 +89,7 @@ export class AssistanceService {
   }
 
   eventsOf(ctx: RequestContext, ids: readonly string[]): Promise<AssistanceEvent[]> {
-    const table = { table: 'assistance_event', objectColumn: 'assistance_id', objectField: 'assistanceId' };
-    return timelinesOf(ctx, table, ids);
+    return timelinesOf(ctx, ASSISTANCE_TIMELINE, ids);
   }
 
   get(ctx: RequestContext, id: string): Promise<Assistance> {
@@ -157,7 +164,7 @@ export class AssistanceService {
       const p = new Params();
       const birth = { command: 'plan', from: null, to: 'PLANNED', details: { on: plannedOn } };
       await m.query(
-        `WITH event AS (${eventSql(ctx, created.id, birth, p)})
+        `WITH event AS (${appendTimelineSql(ctx, ASSISTANCE_TIMELINE, [{ objectId: created.id, ...birth }], p)})
          ${this.audit.insertSql(
            ctx,
            {
@@ -273,17 +280,4 @@ export class AssistanceService {
         : null;
     return { before, after, growth };
   }
-}
-
-/** The INSERT of an assistance's timeline row, which copies its path so row-level security scopes it alike. */
-function eventSql(
-  ctx: RequestContext,
-  assistanceId: string,
-  entry: { command: string; from: string | null; to: string; details: object },
-  p: Params,
-): string {
-  return `INSERT INTO assistance_event (assistance_id, region_path, command, from_state, to_state, actor_name, details)
-    SELECT a.id, a.region_path, ${p.param(entry.command)}, ${p.param(entry.from)}, ${p.param(entry.to)},
-      ${p.param(ctx.principal?.displayName ?? 'system')}, ${p.param(JSON.stringify(entry.details), 'jsonb')}
-    FROM assistance a WHERE a.id = ${p.param(assistanceId, 'uuid')}`;
 }
