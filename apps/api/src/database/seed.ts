@@ -19,6 +19,7 @@ export async function seedDemoData(db: DataSource, logger: Logger, opts: SeedOpt
     secrets: opts.secrets,
     auth: { accessTokenTtl: 60, refreshTokenTtl: 300, principalCacheTtl: 0 },
   });
+  const started = performance.now();
   const result = await db.transaction(async (m) => {
     const seeded: Record<string, unknown> = {};
     for (const module of MODULES) {
@@ -27,7 +28,7 @@ export async function seedDemoData(db: DataSource, logger: Logger, opts: SeedOpt
     }
     return seeded;
   });
-  logger.info(result, 'demo data seeded');
+  logger.info({ ...result, ms: Math.round(performance.now() - started) }, 'demo data seeded');
   return result;
 }
 

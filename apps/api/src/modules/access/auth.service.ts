@@ -2,6 +2,7 @@ import { actionsOf, type Role } from '@qiangji/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/app-error';
 import { inScope, requirePrincipal } from '../../common/authz';
+import { isId } from '../../common/ids';
 import type { Config } from '../../config';
 import type { Principal, RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
@@ -10,7 +11,6 @@ import type { PrincipalCache } from './principal-cache';
 import { randomSecret, sha256, signAccessToken, verifyAccessToken } from './tokens';
 
 const INVALID_LOGIN = 'Invalid username or password.';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface UserRow {
   id: string;
@@ -185,7 +185,7 @@ export class AuthService {
   principalFromAccessToken(db: DataSource, token: string): Promise<Principal | null> {
     return this.principals.get(db, token, async () => {
       const claims = verifyAccessToken(this.jwtSecret, token);
-      if (!claims || !UUID.test(claims.sub) || !UUID.test(claims.sid)) return null;
+      if (!claims || !isId(claims.sub) || !isId(claims.sid)) return null;
       const user = await this.user(db.manager, claims.sub, claims.sid);
       if (!user || user.tokenVersion !== claims.ver) return null;
       return { principal: principalOf(user), notAfter: claims.exp * 1000 };
