@@ -5,9 +5,10 @@ import { cityAdmin, codeOf, gridsOf, household, resident, type TestHousehold } f
 import { startTestApp, type SignedIn, type TestApp } from '../test/test-app';
 
 /**
- * One scoped transaction per request (common/scoped-transaction.ts): a query's fields and their DataLoader batches
- * share one connection, one BEGIN with the caller's scope and one COMMIT; a mutation's commands each run in a
- * savepoint of it, so a failed command leaves nothing behind while the others stand.
+ * One scoped connection per request (common/scoped-transaction.ts): a query's fields and their DataLoader batches
+ * share one connection, each statement with the caller's role and scope in its own round trip (an implicit
+ * transaction, no BEGIN, no COMMIT); a mutation runs between one BEGIN with the scope and one COMMIT, each of its
+ * commands in a savepoint, so a failed command leaves nothing behind while the others stand.
  */
 
 interface Statement {
@@ -37,6 +38,9 @@ async function statementsOf(run: () => Promise<unknown>): Promise<Statement[]> {
 /** Statements of requests, without the ones no request sends (the rate limiter's periodic merge). */
 const ofRequests = (all: Statement[]) => all.filter((s) => !/rate_limit_bucket/.test(s.sql));
 const OPEN = /^BEGIN; SELECT set_config\('role', 'qiangji_app', true\)/;
+/** A query's statement: the role and the scope in front, in its round trip. */
+const SCOPED = /^SELECT set_config\('role', 'qiangji_app', true\), set_config\('qiangji.scope', \$1, true\)/;
+const CONTROL = /^(BEGIN|COMMIT|ROLLBACK)\b/;
 /** The versions of the reference data read alone, outside a transaction. */
 const VERSIONS = /^SELECT \(SELECT json_object_agg\(name, version\) FROM reference_version\) AS versions$/;
 
@@ -70,7 +74,7 @@ describe('one scoped transaction per request', () => {
   });
   afterAll(() => app.close());
 
-  it('when a query has three root fields and nested batches, then all their statements run on one backend between one BEGIN with the scope and one COMMIT', async () => {
+  it('when a query has three root fields and nested batches, then all their statements run on one backend, each with the role and scope in front, and no BEGIN or COMMIT', async () => {
     let res: Awaited<ReturnType<SignedIn['gql']>> | undefined;
     const statements = ofRequests(
       await statementsOf(async () => {
@@ -82,13 +86,12 @@ describe('one scoped transaction per request', () => {
       }),
     );
     expect(res!.errors).toBeUndefined();
-    const opens = statements.filter((s) => OPEN.test(s.sql));
-    expect(opens).toHaveLength(1);
-    const [{ pid }] = opens;
-    expect(new Set(statements.map((s) => s.pid))).toEqual(new Set([pid]));
-    expect(statements[0].sql).toMatch(OPEN);
-    expect(statements.at(-1)!.sql).toBe('COMMIT');
-    expect(statements.filter((s) => s.sql === 'COMMIT')).toHaveLength(1);
+    expect(new Set(statements.map((s) => s.pid)).size).toBe(1);
+    for (const s of statements) expect(s.sql).toMatch(SCOPED);
+    expect(statements.filter((s) => CONTROL.test(s.sql))).toEqual([]);
+    // The first reads the versions of the reference data with the scope; the others only set it.
+    expect(statements[0].sql).toContain('reference_version');
+    expect(statements.slice(1).filter((s) => s.sql.includes('reference_version'))).toEqual([]);
     // Several statements of the three fields: the tables of each root field and of the nested batches.
     for (const table of [
       'resident r',
@@ -101,7 +104,7 @@ describe('one scoped transaction per request', () => {
       expect(statements.some((s) => s.sql.includes(table))).toBe(true);
   });
 
-  it('when two requests run at once, then each has a transaction of its own, on a backend of its own', async () => {
+  it('when two requests run at once, then each has a backend of its own', async () => {
     const statements = ofRequests(
       await statementsOf(() =>
         Promise.all([
@@ -110,17 +113,11 @@ describe('one scoped transaction per request', () => {
         ]),
       ),
     );
-    const opens = statements.filter((s) => OPEN.test(s.sql));
-    expect(opens).toHaveLength(2);
-    expect(new Set(opens.map((s) => s.pid)).size).toBe(2);
-    for (const { pid } of opens) {
-      const own = statements.filter((s) => s.pid === pid);
-      expect(own[0].sql).toMatch(OPEN);
-      expect(own.at(-1)!.sql).toBe('COMMIT');
-    }
+    expect(new Set(statements.map((s) => s.pid)).size).toBe(2);
+    for (const s of statements) expect(s.sql).toMatch(SCOPED);
   });
 
-  it('when the first statement has parameters, then BEGIN and the scope go in its round trip: one statement more, the COMMIT', async () => {
+  it('when a query reads one page, then that is its one round trip: the role and scope in front, nothing after', async () => {
     let res: Awaited<ReturnType<SignedIn['gql']>> | undefined;
     const statements = ofRequests(
       await statementsOf(async () => {
@@ -128,11 +125,31 @@ describe('one scoped transaction per request', () => {
       }),
     );
     expect(res!.errors).toBeUndefined();
-    expect(statements.map((s) => s.sql)).toEqual([expect.stringMatching(OPEN), 'COMMIT']);
+    expect(statements.map((s) => s.sql)).toEqual([expect.stringMatching(SCOPED)]);
     expect(statements[0].sql).toContain('household h');
   });
 
-  it('when the first statement is marked prepared, then BEGIN and the scope go in its round trip too, and each connection runs it under one name', async () => {
+  it('when a mutation runs, then it is one BEGIN with the scope and one COMMIT, on one backend', async () => {
+    const h = await household(app, grid);
+    const statements = ofRequests(
+      await statementsOf(async () => {
+        const res = await officer.gql(
+          `mutation($input: UpdateHouseholdInput!) { updateHousehold(input: $input) { id } }`,
+          { input: { id: h.id, expectedVersion: h.version, address: '新地址3号' } },
+        );
+        expect(res.errors).toBeUndefined();
+      }),
+    );
+    expect(statements[0].sql).toMatch(OPEN);
+    expect(statements.at(-1)!.sql).toBe('COMMIT');
+    expect(statements.filter((s) => OPEN.test(s.sql))).toHaveLength(1);
+    expect(statements.filter((s) => /^(COMMIT|ROLLBACK)\b/.test(s.sql)).map((s) => s.sql)).toEqual([
+      'COMMIT',
+    ]);
+    expect(new Set(statements.map((s) => s.pid)).size).toBe(1);
+  });
+
+  it('when a query’s statement is marked prepared, then the scope goes in its round trip too, the whole request is that round trip, and each connection runs it under one name', async () => {
     const statements = ofRequests(
       await statementsOf(async () => {
         for (let i = 0; i < 12; i++) {
@@ -144,11 +161,10 @@ describe('one scoped transaction per request', () => {
         }
       }),
     );
-    const first = statements.filter((s) => s.sql !== 'COMMIT');
+    const first = statements;
     expect(first).toHaveLength(12);
-    expect(statements).toHaveLength(24);
     for (const s of first) {
-      expect(s.sql).toMatch(OPEN);
+      expect(s.sql).toMatch(SCOPED);
       expect(s.sql).toMatch(/; \/\* prepared \*\/ SELECT .* FROM dispute_case c/s);
       expect(s.name).toMatch(/^qiangji_\d+$/);
     }
@@ -186,7 +202,7 @@ describe('one scoped transaction per request', () => {
     await ask(); // the principal and the tree read again, for the tests after this one
   });
 
-  it('when that first statement fails in PostgreSQL, then the transaction is rolled back, not committed, and the next request stands', async () => {
+  it('when a query’s statement fails in PostgreSQL, then nothing follows it on the wire (its implicit transaction ended at its Sync) and the next request stands', async () => {
     const query = `{ households(first: 2) { edges { node { id } } } }`;
     await app.db.query(`REVOKE SELECT ON household FROM qiangji_app`);
     let statements: Statement[];
@@ -197,7 +213,7 @@ describe('one scoped transaction per request', () => {
     } finally {
       await app.db.query(`GRANT SELECT ON household TO qiangji_app`);
     }
-    expect(statements.map((s) => s.sql)).toEqual([expect.stringMatching(OPEN), 'ROLLBACK']);
+    expect(statements.map((s) => s.sql)).toEqual([expect.stringMatching(SCOPED)]);
     expect((await officer.gql(query)).errors).toBeUndefined();
   });
 

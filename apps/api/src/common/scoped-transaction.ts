@@ -6,8 +6,10 @@ import { currentVersions, VERSIONS_SQL, type ReferenceVersions } from './referen
 /** An ltree path of division codes; checked before it is written into SQL text. */
 const PATH = /^\d+(\.\d+)*$/;
 
+/** The role and the scope ($1) of one transaction. */
+const ROLE_AND_SCOPE = `SELECT set_config('role', 'qiangji_app', true), set_config('qiangji.scope', $1, true)`;
 /** The role, the scope ($1) and the versions of the reference data, as the transaction's first snapshot sees them. */
-const SCOPE_SQL = `SELECT set_config('role', 'qiangji_app', true), set_config('qiangji.scope', $1, true),
+const SCOPE_SQL = `${ROLE_AND_SCOPE},
     ${VERSIONS_SQL} AS versions`;
 
 /**
@@ -26,9 +28,17 @@ export function openScopeSql(path: string): string {
  * Each command runs in a savepoint of it (`atomic`), so a refused or failed command changes nothing while the
  * request's other commands stand. Read audits collected during the request are written in one statement just
  * before the COMMIT, and the response waits for the COMMIT: nothing is answered that is not recorded and stored.
+ *
+ * A request that only reads (a GraphQL query, `readsOnly()`) needs no BEGIN and no COMMIT: each of its statements
+ * goes with the role and scope in one write and one Sync, which PostgreSQL runs as one implicit transaction,
+ * committed at the Sync, the settings gone with it. Under READ COMMITTED a statement sees what was committed before
+ * it began either way, so the reads see the same; what it saves is the COMMIT's round trip (a point read makes one
+ * round trip instead of two). Its read audits go the same way, each committed before the response.
  */
 export class ScopedTransaction {
   private runner: QueryRunner | null = null;
+  /** The runner's manager whose statements go through this transaction (`open`). */
+  private manager: EntityManager | null = null;
   private opened: Promise<EntityManager> | null = null;
   /** Set by the first statement on the wire, which opened the transaction: BEGIN, the scope, the versions. */
   private begun: Promise<void> | null = null;
@@ -40,11 +50,29 @@ export class ScopedTransaction {
   /** The versions read alone, before the transaction was opened: once per request, whatever asks for them. */
   private current: Promise<ReferenceVersions> | null = null;
   private readonly onCommit: ((m: EntityManager) => Promise<void>)[] = [];
+  /** Each statement in an implicit transaction of its own (a query), rather than all in one BEGIN … COMMIT. */
+  private implicit = false;
 
   constructor(
     private readonly db: DataSource,
     private readonly path: string,
   ) {}
+
+  /** The request only reads (a GraphQL query): said before its first statement, by the operation's type. */
+  readsOnly(): void {
+    if (!this.runner) this.implicit = true;
+  }
+
+  /**
+   * From here on, the rest of the request in one BEGIN … COMMIT, as a request that writes is: for a command, and for
+   * work whose transaction lock must hold until what it records is committed (the hourly count of ID-number lookups).
+   * The statements sent before stand, each committed at its own Sync.
+   */
+  inOneBlock(): void {
+    if (!this.implicit) return;
+    this.implicit = false;
+    this.begun = null;
+  }
 
   /** Work in the transaction, opened on first use. A failed statement poisons the rest, as in PostgreSQL. */
   async run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
@@ -64,6 +92,7 @@ export class ScopedTransaction {
    * another, so commands never interleave on the connection.
    */
   async atomic<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    this.inOneBlock();
     return this.run(async (m) => {
       const name = `command_${++this.savepoints}`;
       await m.query(`SAVEPOINT ${name}`);
@@ -85,7 +114,11 @@ export class ScopedTransaction {
    */
   async versions(): Promise<ReferenceVersions> {
     if (!this.opened) return (this.current ??= currentVersions(this.db));
-    await this.run(() => this.inTurn(() => this.begun ?? this.begin(this.runner!)));
+    await this.run(() =>
+      this.inTurn(
+        () => this.begun ?? (this.implicit ? this.versionsAlone(this.runner!) : this.begin(this.runner!)),
+      ),
+    );
     return this.seen;
   }
 
@@ -105,12 +138,13 @@ export class ScopedTransaction {
       // A field may fail while another's statement is still on its way: never COMMIT ahead of it, nor of BEGIN.
       await this.opened;
       await this.tail;
-      if (!this.begun) return !this.failed;
-      if (!this.failed) for (const work of this.onCommit) await work(runner.manager);
-      await runner.query(this.failed ? 'ROLLBACK' : 'COMMIT');
+      if (!this.begun && !this.onCommit.length) return !this.failed;
+      if (!this.failed) for (const work of this.onCommit) await work(this.manager!);
+      // Each implicit transaction ended at its own Sync; a block (BEGIN) ends here.
+      if (!this.implicit && this.begun) await runner.query(this.failed ? 'ROLLBACK' : 'COMMIT');
       return !this.failed;
     } catch {
-      await runner.query('ROLLBACK').catch(() => undefined);
+      if (!this.implicit) await runner.query('ROLLBACK').catch(() => undefined);
       return false;
     } finally {
       await runner.release();
@@ -122,8 +156,45 @@ export class ScopedTransaction {
     this.runner = runner;
     await runner.connect();
     const query = (sql: string, params?: unknown[]) =>
-      this.inTurn(() => (this.begun ? runner.manager.query(sql, params) : this.begin(runner, sql, params)));
-    return Object.create(runner.manager, { query: { value: query } }) as EntityManager;
+      this.inTurn(() =>
+        this.implicit
+          ? this.inImplicit(runner, sql, params ?? [])
+          : this.begun
+            ? runner.manager.query(sql, params)
+            : this.begin(runner, sql, params),
+      );
+    this.manager = Object.create(runner.manager, { query: { value: query } }) as EntityManager;
+    return this.manager;
+  }
+
+  /** A request that only reads asks for the versions before its first statement: with the scope, alone. */
+  private versionsAlone(runner: QueryRunner): Promise<void> {
+    this.begun = (async () => {
+      const [scope] = await runner.manager.query(SCOPE_SQL, [this.path]);
+      this.seen = (scope.versions ?? {}) as ReferenceVersions;
+    })();
+    return this.begun;
+  }
+
+  /**
+   * A statement of a request that only reads, with the role and scope in front in its round trip (and, the first
+   * time, the versions of the reference data): one implicit transaction, over at its Sync.
+   */
+  private inImplicit(runner: QueryRunner, sql: string, params: unknown[]): Promise<unknown> {
+    const first = !this.begun;
+    const statement = new OpeningStatement(
+      [{ text: first ? SCOPE_SQL : ROLE_AND_SCOPE, values: [this.path] }],
+      { text: sql, values: params },
+    );
+    const result = runner.manager.query(statement as unknown as string);
+    if (first) {
+      this.begun = result.then(async () => {
+        const [scope] = await statement.openingResults();
+        this.seen = (scope.rows[0].versions ?? {}) as ReferenceVersions;
+      });
+      this.begun.catch(() => undefined);
+    }
+    return result;
   }
 
   /**

@@ -10,6 +10,10 @@ export function commitBeforeResponse(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
+        // A query only reads: each of its statements is a transaction of its own (ScopedTransaction.readsOnly).
+        async didResolveOperation({ contextValue, operation }) {
+          if (operation?.operation === 'query') contextValue.transaction?.readsOnly();
+        },
         async willSendResponse({ contextValue, response }) {
           const transaction = contextValue.transaction;
           if (!transaction || (await transaction.end()) || response.body.kind !== 'single') return;

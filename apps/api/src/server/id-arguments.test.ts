@@ -426,6 +426,29 @@ describe('every ID argument through one parser', () => {
       command('assignMediator', ['input.id', 'input.mediatorId']),
       command('close'),
       command('concludeWithAgreement'),
+      command('concludeWithoutAgreement'),
+      command('withdraw'),
+      // The deprecated names of two of those steps (recordSession, and the three ends by outcome).
+      {
+        op: 'Mutation.recordMediationSession',
+        args: {
+          input: [
+            'RecordMediationSessionInput!',
+            { id: c.id, expectedVersion: v, ...CASE_COMMANDS.recordSession.input(refs) },
+          ],
+        },
+        ids: ['input.id'],
+      },
+      {
+        op: 'Mutation.concludeDisputeCase',
+        args: {
+          input: [
+            'ConcludeDisputeCaseInput!',
+            { id: c.id, expectedVersion: v, outcome: 'WITHDRAWN', reason: '申请人撤回申请' },
+          ],
+        },
+        ids: ['input.id'],
+      },
       command('decline'),
       command('escalate', ['input.id', 'input.organizationId']),
       command('recordFollowUp'),

@@ -19,6 +19,8 @@ export function checkVariablesFirst(opts: { maxErrors: number; suggestions: bool
         async didResolveOperation({ operation, request, schema }) {
           const variables = request.variables ?? {};
           const problems: string[] = [];
+          // The input field of the first problem (`agreement`, `parties.0.name`): where the dashboard shows it.
+          let field: string | undefined;
           try {
             for (const definition of operation?.variableDefinitions ?? []) {
               const name = definition.variable.name.value;
@@ -33,6 +35,7 @@ export function checkVariablesFirst(opts: { maxErrors: number; suggestions: bool
                   const at = path.length
                     ? ` at "${name}${path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')}"`
                     : '';
+                  field ??= path.length ? path.join('.') : undefined;
                   problems.push(
                     `Variable "$${name}" got an invalid value${at}: ${error.message.replace(/: .*$/s, '.')}`,
                   );
@@ -47,7 +50,7 @@ export function checkVariablesFirst(opts: { maxErrors: number; suggestions: bool
           if (!problems.length) return;
           const message = problems.map((p) => withoutInput(p, undefined, opts.suggestions)).join(' ');
           throw new GraphQLError(message, {
-            originalError: AppError.badInput(message),
+            originalError: AppError.badInput(message, field),
             extensions: { http: { status: 400 } },
           });
         },

@@ -245,6 +245,8 @@ export class ResidentService {
     const limit = principal.actions.has('resident:reveal')
       ? ID_NUMBER_LOOKUPS_PER_HOUR.withReveal
       : ID_NUMBER_LOOKUPS_PER_HOUR.standard;
+    // The lock holds until the lookup's audit row is committed: the next caller counts it.
+    ctx.transaction?.inOneBlock();
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('resident.lookup:' || $1))`, [principal.id]);
     const { n, retry } = await this.audit.recentActions(m, principal.id, 'resident.lookup', limit);
     if (n >= limit)
