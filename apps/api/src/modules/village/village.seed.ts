@@ -17,6 +17,7 @@ import {
   seededRandom,
   seededUuids,
   type LifeStep,
+  type SeededRandom,
   timelineTable,
   timelineColumns,
 } from '../../common/seed-kit';
@@ -46,6 +47,7 @@ export const VILLAGE_SEED = Object.freeze({
 });
 const SYSTEM = 'SYSTEM:seed';
 const EXAMPLE = '（示例）';
+const S = VILLAGE_SEED;
 
 const UNITS = rowsTable('work_unit', {
   id: 'uuid',
@@ -208,17 +210,67 @@ const UNIT_NAMES: [string, 'DEPARTMENT' | 'STATE_ENTERPRISE' | 'INSTITUTION'][] 
   ['人民医院', 'INSTITUTION'],
 ];
 
+const KIND_NAMES = {
+  PARTY_BRANCH: '党支部',
+  COOPERATIVE: '农民专业合作社',
+  TRADE_UNION: '工会',
+  SERVICE_CENTRE: '便民服务中心',
+  ASSOCIATION: '协会',
+};
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
+const tenOClock = (d: string) => new Date(`${d}T10:00:00+08:00`);
+
+interface Village {
+  code: string;
+  name: string;
+  path: string;
+  households: number;
+  population: number;
+}
+type Home = Awaited<ReturnType<typeof registeredHouseholds>>[number] & { villageCode: string };
+
+/** What the stages share: each draws from both streams where the stage before it stopped. */
+interface Seeding {
+  m: EntityManager;
+  rand: SeededRandom;
+  uuid: () => string;
+  villages: Village[];
+  homes: Home[];
+}
 
 /** Adds the villages' demo data; `yishanUserId` links the demo account to 依山村's cadre. */
 export async function seedVillages(m: EntityManager, opts: { yishanUserId: string | null; seed?: number }) {
-  const rand = seededRandom(opts.seed ?? 20130601);
-  const uuid = seededUuids((opts.seed ?? 20130601) + 10);
-  const S = VILLAGE_SEED;
+  const seed = opts.seed ?? 20130601;
+  const planted = await plantVillages(m);
+  if (!planted) return null;
+  const { villages, homes, storyId, regionName } = planted;
+  const s: Seeding = { m, rand: seededRandom(seed), uuid: seededUuids(seed + 10), villages, homes };
+  const units = await seedWorkUnits(s, regionName);
+  const unitOf = await seedPairings(s, units);
+  const cadres = await seedCadres(s, unitOf, opts.yishanUserId);
+  const postingOn = await seedPostings(s, cadres);
+  const visits = await seedVisits(s, postingOn);
+  const assistance = await seedAssistance(s, storyId, postingOn);
+  const indicators = await seedIndicators(s);
+  const adopters = pickAdopters(s);
+  await seedMembers(s, await seedOrganizations(s, adopters));
+  await seedSafety(s);
+  return {
+    workUnits: units.length,
+    cadres: cadres.serving.length + 1,
+    visits,
+    assistance,
+    indicators,
+    adoptingVillages: adopters.size,
+  };
+}
+
+async function plantVillages(m: EntityManager) {
   const regions = await regionsIn(m);
   const byCode = new Map(regions.map((r) => [r.code, r]));
-  const villages = regions
+  const villages: Village[] = regions
     .filter((r) => r.level === 'VILLAGE' && r.validTo == null)
     .map(({ code, name, path, households, population }) => {
       return { code, name, path, households: households ?? 0, population: population ?? 0 };
@@ -231,48 +283,52 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
     address: '依山村一组12号',
     poor: true,
   });
-  const registered = await registeredHouseholds(m);
   // The households of a village: those with a village among the regions of their path.
-  const homes = registered.flatMap((h) => {
+  const homes = (await registeredHouseholds(m)).flatMap((h) => {
     const village = h.path.split('.').find((code) => byCode.get(code)?.level === 'VILLAGE');
     return village ? [{ ...h, villageCode: village }] : [];
   });
+  return { villages, homes, storyId, regionName: (code: string) => byCode.get(code)?.name };
+}
 
-  // Work units: one county's two of its own, and the city's three.
-  const counties = [...new Set(villages.map((v) => v.code.slice(0, 6)))];
-  const countyNames = new Map(counties.map((c) => [c, byCode.get(c)?.name]));
+const unitRow = (s: Seeding, name: string, kind: string, level: string, regionCode: string) => ({
+  id: s.uuid(),
+  name: `${name}${EXAMPLE}`,
+  kind,
+  level,
+  regionCode,
+  createdBy: SYSTEM,
+});
+type Unit = ReturnType<typeof unitRow>;
+
+/** Work units: one county's two of its own, and the city's three. */
+async function seedWorkUnits(s: Seeding, regionName: (code: string) => string | undefined) {
+  const counties = [...new Set(s.villages.map((v) => v.code.slice(0, 6)))];
   const units = [
-    ...['哈尔滨市农业委员会', '哈尔滨市卫生局', '哈尔滨电业局'].map((name, i) => ({
-      id: uuid(),
-      name: `${name}${EXAMPLE}`,
-      kind: i === 2 ? 'STATE_ENTERPRISE' : 'DEPARTMENT',
-      level: 'CITY',
-      regionCode: '230100',
-      createdBy: SYSTEM,
-    })),
+    ...['哈尔滨市农业委员会', '哈尔滨市卫生局', '哈尔滨电业局'].map((name, i) =>
+      unitRow(s, name, i === 2 ? 'STATE_ENTERPRISE' : 'DEPARTMENT', 'CITY', '230100'),
+    ),
     ...counties.flatMap((county, c) =>
       [0, 1].map((k) => {
         const [name, kind] = UNIT_NAMES[(c + k) % UNIT_NAMES.length];
-        return {
-          id: uuid(),
-          name: `${countyNames.get(county) ?? county}${name}${EXAMPLE}`,
-          kind,
-          level: 'COUNTY',
-          regionCode: county,
-          createdBy: SYSTEM,
-        };
+        return unitRow(s, `${regionName(county) ?? county}${name}`, kind, 'COUNTY', county);
       }),
     ),
   ];
-  await insertRows(m, UNITS, units);
+  await insertRows(s.m, UNITS, units);
+  return units;
+}
+
+/** Each village's work unit, paired with it: one in five a city's unit, the others their county's. */
+async function seedPairings(s: Seeding, units: Unit[]) {
   const countyUnits = (county: string) => units.filter((u) => u.regionCode === county);
-  const unitOf = villages.map((v, i) =>
+  const unitOf = s.villages.map((v, i) =>
     i % 5 === 0 ? units[i % 3] : countyUnits(v.code.slice(0, 6))[i % 2],
   );
   await insertRows(
-    m,
+    s.m,
     PAIRINGS,
-    villages.map((v, i) => ({
+    s.villages.map((v, i) => ({
       workUnitId: unitOf[i].id,
       regionCode: v.code,
       startsOn: '2009-01-01',
@@ -280,226 +336,322 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
       createdBy: SYSTEM,
     })),
   );
+  return unitOf;
+}
 
-  // One cadre a village; 依山村 had one before the demo account's cadre took over.
-  const name = () => `${rand.pick(SURNAMES)}${rand.pick(GIVEN)}`;
-  const cadres = villages.map((v, i) => ({
-    id: uuid(),
-    name: name(),
-    workUnitId: unitOf[i].id,
-    regionCode: v.code,
-    userId: v.code === S.yishan ? opts.yishanUserId : null,
-    createdBy: SYSTEM,
-  }));
-  const yishanIndex = villages.findIndex((v) => v.code === S.yishan);
-  const predecessor = {
-    id: uuid(),
-    name: name(),
-    workUnitId: unitOf[yishanIndex].id,
-    regionCode: S.yishan,
-    userId: null,
-    createdBy: SYSTEM,
-  };
-  await insertRows(m, CADRES, [...cadres, predecessor]);
-  const posting = (cadre: (typeof cadres)[number], village: string, startsOn: string) => ({
-    id: uuid(),
-    cadreId: cadre.id,
-    cadreName: cadre.name,
-    workUnitId: cadre.workUnitId,
-    regionCode: village,
-    role: 'FIRST_SECRETARY',
-    state: 'ACTIVE',
-    startsOn,
-    endsOn: null as string | null,
-    handoverNote: null as string | null,
-    previousPostingId: null as string | null,
-    version: 1,
-  });
-  const postings = villages.map((v, i) =>
-    posting(cadres[i], v.code, v.code === S.yishan ? S.handoverOn : S.postedOn),
+const cadreRow = (s: Seeding, workUnitId: string, regionCode: string, userId: string | null) => ({
+  id: s.uuid(),
+  name: `${s.rand.pick(SURNAMES)}${s.rand.pick(GIVEN)}`,
+  workUnitId,
+  regionCode,
+  userId,
+  createdBy: SYSTEM,
+});
+type Cadre = ReturnType<typeof cadreRow>;
+
+/** One cadre a village; 依山村 had one before the demo account's cadre took over. */
+async function seedCadres(s: Seeding, unitOf: Unit[], yishanUserId: string | null) {
+  const serving = s.villages.map((v, i) =>
+    cadreRow(s, unitOf[i].id, v.code, v.code === S.yishan ? yishanUserId : null),
   );
-  const handedOver = {
-    ...posting(predecessor, S.yishan, S.postedOn),
+  const yishan = serving.find((c) => c.regionCode === S.yishan)!;
+  const predecessor = cadreRow(s, yishan.workUnitId, S.yishan, null);
+  await insertRows(s.m, CADRES, [...serving, predecessor]);
+  return { serving, predecessor };
+}
+
+const postingRow = (s: Seeding, cadre: Cadre, village: string, startsOn: string) => ({
+  id: s.uuid(),
+  cadreId: cadre.id,
+  cadreName: cadre.name,
+  workUnitId: cadre.workUnitId,
+  regionCode: village,
+  role: 'FIRST_SECRETARY',
+  state: 'ACTIVE',
+  startsOn,
+  endsOn: null as string | null,
+  handoverNote: null as string | null,
+  previousPostingId: null as string | null,
+  version: 1,
+});
+type Posting = ReturnType<typeof postingRow>;
+/** The posting a village's visit or assistance of that day falls under. */
+type PostingOn = (villageCode: string, on: string) => Posting;
+
+async function seedPostings(s: Seeding, { serving, predecessor }: { serving: Cadre[]; predecessor: Cadre }) {
+  const postings = s.villages.map((v, i) =>
+    postingRow(s, serving[i], v.code, v.code === S.yishan ? S.handoverOn : S.postedOn),
+  );
+  const handedOver: Posting = {
+    ...postingRow(s, predecessor, S.yishan, S.postedOn),
     state: 'ENDED',
     endsOn: '2011-12-31',
     version: 2,
     handoverNote:
       '全村户数、耕地、贫困户底数见走访记录；一组12号贫困户的温室大棚已建成，明年跟进销路；二组地界纠纷已调解，需回访。',
   };
-  postings[yishanIndex].previousPostingId = handedOver.id;
-  await insertRows(m, POSTINGS, [handedOver, ...postings]);
-  const postingOn = (villageCode: string, on: string) =>
+  postings.find((p) => p.regionCode === S.yishan)!.previousPostingId = handedOver.id;
+  await insertRows(s.m, POSTINGS, [handedOver, ...postings]);
+  const postingOn: PostingOn = (villageCode, on) =>
     villageCode === S.yishan && on < S.handoverOn
       ? handedOver
-      : postings[villages.findIndex((v) => v.code === villageCode)];
+      : postings[s.villages.findIndex((v) => v.code === villageCode)];
+  return postingOn;
+}
 
-  // Visits: poor households monthly and the others quarterly, from the posting on, with a miss now and then.
+/** Visits: poor households monthly and the others quarterly, from the posting on, with a miss now and then. */
+async function seedVisits(s: Seeding, postingOn: PostingOn) {
   const visits = [];
   // Households' ids are random, so the order above is by place; and every county has a poor household that falls
   // behind, so that "on schedule" is never all of them by chance.
   const countiesBehind = new Set<string>();
-  for (const h of homes) {
+  for (const h of s.homes) {
     const county = h.villageCode.slice(0, 6);
     const firstPoor = h.poor && !countiesBehind.has(county);
     if (firstPoor) countiesBehind.add(county);
-    const behind = rand.next() < 0.2 || firstPoor;
-    for (let y = 2009; y <= S.lastYear; y++)
-      for (let month = 1; month <= 12; month++) {
-        const due = h.poor || month % 3 === 0;
-        if (!due || rand.next() < (h.poor ? (behind ? 0.15 : 0) : 0.1)) continue;
-        const on = day(y, h.poor ? month : month - rand.between(0, 2), rand.between(1, 28));
-        const p = postingOn(h.villageCode, on);
-        const purpose = h.poor && rand.next() < 0.5 ? 'POVERTY_CHECK' : rand.weighted(PURPOSES);
-        visits.push({
-          postingId: p.id,
-          cadreId: p.cadreId,
-          workUnitId: p.workUnitId,
-          householdId: h.id,
-          regionCode: h.regionCode,
-          visitedOn: on,
-          purpose,
-          findings: rand.pick(FINDINGS[purpose]),
-          followUpNeeded: purpose === 'DISPUTE' || rand.next() < 0.1,
-          createdBy: SYSTEM,
-        });
-      }
+    const behind = s.rand.next() < 0.2 || firstPoor;
+    visits.push(...visitsOf(s.rand, h, behind, postingOn));
   }
-  await insertRows(m, VISITS, visits);
+  await insertRows(s.m, VISITS, visits);
+  return visits.length;
+}
 
-  // Assistance for every poor household, played through the machine; incomes before and after.
-  const assistance = [];
-  const events = [];
-  const incomes: { householdId: string; regionCode: string; year: number; incomeYuan: number }[] = [];
-  for (const h of homes.filter((x) => x.poor)) {
-    const isStory = h.id === storyId;
-    const plannedOn = isStory ? '2011-03-10' : day(2010, rand.between(1, 12), rand.between(1, 28));
-    const p = postingOn(h.villageCode, plannedOn);
-    const type: AssistanceType = isStory ? 'GREENHOUSE_OR_BUILDING' : rand.weighted(ASSISTANCE_WEIGHTS);
-    const fate = isStory ? 0 : rand.next();
-    const steps: LifeStep<AssistanceCommandDetails>[] = [];
-    const at = (d: string) => new Date(`${d}T10:00:00+08:00`);
-    const start = isStory
-      ? '2011-04-01'
-      : day(Number(plannedOn.slice(0, 4)), Number(plannedOn.slice(5, 7)), 28);
-    const doneOn = isStory ? '2011-10-20' : day(2011, rand.between(1, 12), rand.between(1, 28));
-    if (fate < 0.9)
-      steps.push({ command: 'start', at: at(start), actor: p.cadreName, details: { on: start } });
-    if (fate < 0.7)
-      steps.push({
-        command: 'complete',
-        at: at(doneOn),
-        actor: p.cadreName,
-        details: { on: doneOn, outcome: isStory ? '建成温室大棚两栋，种植反季节蔬菜' : '已落实，农户增收' },
-      });
-    else if (fate < 0.8)
-      steps.push({
-        command: 'abandon',
-        at: at(doneOn),
-        actor: p.cadreName,
-        details: { on: doneOn, reason: '农户外出务工，暂停' },
-      });
-    const row: AssistanceRow = { state: 'PLANNED', version: 1 };
-    const id = uuid();
-    const { timeline } = playLife(
-      ASSISTANCE_LIFE,
-      row,
-      { at: at(plannedOn), command: 'plan', actor: p.cadreName, details: { on: plannedOn } },
-      steps,
-      new Date(),
-    );
-    assistance.push({
-      id,
-      householdId: h.id,
-      postingId: p.id,
-      cadreId: p.cadreId,
-      workUnitId: p.workUnitId,
-      regionCode: h.regionCode,
-      type,
-      description: isStory ? '帮助贷款建温室大棚' : '结对帮扶',
-      amountYuan: isStory ? 60_000 : rand.between(2, 30) * 1000,
-      plannedOn,
-      createdBy: SYSTEM,
-      ...row,
-    });
-    for (const e of timeline)
-      events.push({
-        assistanceId: id,
-        regionPath: h.path,
-        ...timelineColumns(e),
-      });
-    const base = isStory ? 9_600 : rand.between(5_000, 9_500);
-    const series = isStory
-      ? [8_900, 9_400, 9_600, 22_000, 40_000]
-      : [0, 1, 2, 3, 4].map((k) =>
-          Math.round(base * (row.state === 'DONE' && k >= 3 ? 1.3 ** (k - 2) : 1.04 ** k)),
-        );
-    series.forEach((incomeYuan, k) =>
-      incomes.push({ householdId: h.id, regionCode: h.regionCode, year: S.firstYear + k, incomeYuan }),
-    );
-  }
-  await insertRows(m, ASSISTANCE, assistance);
-  await insertRows(m, EVENTS, events);
-  await insertRows(m, INCOMES, incomes);
-
-  // Yearly profiles: 通河县 at +18.1% a year; 新庄村 from 2003, from debt to net assets.
-  const indicators = [];
-  for (const v of villages) {
-    const households = Math.max(v.households, 120);
-    const population = Math.max(v.population, households * 2 + 40);
-    const land = households * rand.between(18, 35);
-    const poor = Math.round(households * (0.06 + rand.next() * 0.08));
-    const tonghe = v.code.startsWith(S.tonghe);
-    const growth = tonghe ? S.incomeGrowth : 0.06 + rand.next() * 0.08;
-    const base = rand.between(3_800, 5_200);
-    const first = v.code === S.xinzhuang ? 2003 : S.firstYear;
-    for (let year = first; year <= S.lastYear; year++) {
-      const k = year - S.firstYear;
-      const xz = v.code === S.xinzhuang ? (year - 2003) / (S.lastYear - 2003) : null;
-      indicators.push({
-        regionCode: v.code,
-        year,
-        households,
-        population,
-        cultivatedLandMu: land,
-        poorHouseholds: Math.max(0, poor - k * 2),
-        perCapitaNetIncome:
-          xz != null ? Math.round(900 * (10_200 / 900) ** xz) : Math.round(base * (1 + growth) ** k),
-        collectiveAssets: xz != null ? Math.round(10_900_000 * xz) : rand.between(2, 40) * 50_000,
-        collectiveDebts: xz != null ? Math.round(1_400_000 * (1 - xz)) : rand.between(0, 10) * 50_000,
-        householdsInOrganizations: Math.round(households * (0.2 + 0.1 * Math.max(0, k))),
-      });
+function visitsOf(rand: SeededRandom, h: Home, behind: boolean, postingOn: PostingOn) {
+  const visits = [];
+  for (let y = 2009; y <= S.lastYear; y++)
+    for (let month = 1; month <= 12; month++) {
+      const due = h.poor || month % 3 === 0;
+      if (!due || rand.next() < (h.poor ? (behind ? 0.15 : 0) : 0.1)) continue;
+      const on = day(y, h.poor ? month : month - rand.between(0, 2), rand.between(1, 28));
+      visits.push(visitOn(rand, h, on, postingOn(h.villageCode, on)));
     }
-  }
-  await insertRows(m, INDICATORS, indicators);
+  return visits;
+}
 
-  // The "1+3+N" model: 新庄村 and enough others for the article's share; the rest have their Party branch.
+function visitOn(rand: SeededRandom, h: Home, on: string, p: Posting) {
+  const purpose = h.poor && rand.next() < 0.5 ? 'POVERTY_CHECK' : rand.weighted(PURPOSES);
+  return {
+    postingId: p.id,
+    cadreId: p.cadreId,
+    workUnitId: p.workUnitId,
+    householdId: h.id,
+    regionCode: h.regionCode,
+    visitedOn: on,
+    purpose,
+    findings: rand.pick(FINDINGS[purpose]),
+    followUpNeeded: purpose === 'DISPUTE' || rand.next() < 0.1,
+    createdBy: SYSTEM,
+  };
+}
+
+interface AssistancePlan {
+  plannedOn: string;
+  type: AssistanceType;
+  /** Under 0.7 the assistance is done, under 0.8 abandoned, under 0.9 only started; else still planned. */
+  fate: number;
+  startedOn: string;
+  /** The day it is done or abandoned. */
+  doneOn: string;
+  description: string;
+  amountYuan: number;
+  outcome: string;
+  /** The household's incomes from the first year; drawn when absent. */
+  incomes?: number[];
+}
+
+const GREENHOUSE: AssistancePlan = {
+  plannedOn: '2011-03-10',
+  type: 'GREENHOUSE_OR_BUILDING',
+  fate: 0,
+  startedOn: '2011-04-01',
+  doneOn: '2011-10-20',
+  description: '帮助贷款建温室大棚',
+  amountYuan: 60_000,
+  outcome: '建成温室大棚两栋，种植反季节蔬菜',
+  incomes: [8_900, 9_400, 9_600, 22_000, 40_000],
+};
+
+// The properties are drawn in the order they are written: the seeded data depends on it.
+function drawnPlan(rand: SeededRandom): AssistancePlan {
+  const month = rand.between(1, 12);
+  return {
+    plannedOn: day(2010, month, rand.between(1, 28)),
+    type: rand.weighted(ASSISTANCE_WEIGHTS),
+    fate: rand.next(),
+    startedOn: day(2010, month, 28),
+    doneOn: day(2011, rand.between(1, 12), rand.between(1, 28)),
+    description: '结对帮扶',
+    amountYuan: rand.between(2, 30) * 1000,
+    outcome: '已落实，农户增收',
+  };
+}
+
+/** Assistance for every poor household, played through the machine; incomes before and after. */
+async function seedAssistance(s: Seeding, storyId: string, postingOn: PostingOn) {
+  const lives = s.homes
+    .filter((h) => h.poor)
+    .map((h) => assistanceOf(s, h, h.id === storyId ? GREENHOUSE : drawnPlan(s.rand), postingOn));
+  await insertRows(
+    s.m,
+    ASSISTANCE,
+    lives.map(({ assistance }) => assistance),
+  );
+  await insertRows(
+    s.m,
+    EVENTS,
+    lives.flatMap(({ events }) => events),
+  );
+  await insertRows(
+    s.m,
+    INCOMES,
+    lives.flatMap(({ incomes }) => incomes),
+  );
+  return lives.length;
+}
+
+function assistanceOf(s: Seeding, h: Home, plan: AssistancePlan, postingOn: PostingOn) {
+  const p = postingOn(h.villageCode, plan.plannedOn);
+  const row: AssistanceRow = { state: 'PLANNED', version: 1 };
+  const id = s.uuid();
+  const { timeline } = playLife(
+    ASSISTANCE_LIFE,
+    row,
+    { at: tenOClock(plan.plannedOn), command: 'plan', actor: p.cadreName, details: { on: plan.plannedOn } },
+    assistanceSteps(plan, p.cadreName),
+    new Date(),
+  );
+  const assistance = {
+    id,
+    householdId: h.id,
+    postingId: p.id,
+    cadreId: p.cadreId,
+    workUnitId: p.workUnitId,
+    regionCode: h.regionCode,
+    type: plan.type,
+    description: plan.description,
+    amountYuan: plan.amountYuan,
+    plannedOn: plan.plannedOn,
+    createdBy: SYSTEM,
+    ...row,
+  };
+  const incomes = (plan.incomes ?? drawnIncomes(s.rand, row.state)).map((incomeYuan, k) => {
+    return { householdId: h.id, regionCode: h.regionCode, year: S.firstYear + k, incomeYuan };
+  });
+  const events = timeline.map((e) => ({ assistanceId: id, regionPath: h.path, ...timelineColumns(e) }));
+  return { assistance, events, incomes };
+}
+
+function assistanceSteps(plan: AssistancePlan, actor: string) {
+  const { fate, startedOn, doneOn } = plan;
+  const steps: LifeStep<AssistanceCommandDetails>[] = [];
+  if (fate < 0.9)
+    steps.push({ command: 'start', at: tenOClock(startedOn), actor, details: { on: startedOn } });
+  if (fate < 0.7)
+    steps.push({
+      command: 'complete',
+      at: tenOClock(doneOn),
+      actor,
+      details: { on: doneOn, outcome: plan.outcome },
+    });
+  else if (fate < 0.8)
+    steps.push({
+      command: 'abandon',
+      at: tenOClock(doneOn),
+      actor,
+      details: { on: doneOn, reason: '农户外出务工，暂停' },
+    });
+  return steps;
+}
+
+function drawnIncomes(rand: SeededRandom, state: AssistanceState) {
+  const base = rand.between(5_000, 9_500);
+  return [0, 1, 2, 3, 4].map((k) =>
+    Math.round(base * (state === 'DONE' && k >= 3 ? 1.3 ** (k - 2) : 1.04 ** k)),
+  );
+}
+
+/** Yearly profiles: 通河县 at +18.1% a year; 新庄村 from 2003, from debt to net assets. */
+async function seedIndicators(s: Seeding) {
+  const indicators = s.villages.flatMap((v) => indicatorsOf(s.rand, v));
+  await insertRows(s.m, INDICATORS, indicators);
+  return indicators.length;
+}
+
+function indicatorsOf(rand: SeededRandom, v: Village) {
+  const households = Math.max(v.households, 120);
+  const population = Math.max(v.population, households * 2 + 40);
+  const land = households * rand.between(18, 35);
+  const poor = Math.round(households * (0.06 + rand.next() * 0.08));
+  const growth = v.code.startsWith(S.tonghe) ? S.incomeGrowth : 0.06 + rand.next() * 0.08;
+  const base = rand.between(3_800, 5_200);
+  const first = v.code === S.xinzhuang ? 2003 : S.firstYear;
+  const indicators = [];
+  for (let year = first; year <= S.lastYear; year++) {
+    const k = year - S.firstYear;
+    indicators.push({
+      regionCode: v.code,
+      year,
+      households,
+      population,
+      cultivatedLandMu: land,
+      poorHouseholds: Math.max(0, poor - k * 2),
+      ...(v.code === S.xinzhuang ? xinzhuangFinances(year) : drawnFinances(rand, base * (1 + growth) ** k)),
+      householdsInOrganizations: Math.round(households * (0.2 + 0.1 * Math.max(0, k))),
+    });
+  }
+  return indicators;
+}
+
+function xinzhuangFinances(year: number) {
+  const xz = (year - 2003) / (S.lastYear - 2003);
+  return {
+    perCapitaNetIncome: Math.round(900 * (10_200 / 900) ** xz),
+    collectiveAssets: Math.round(10_900_000 * xz),
+    collectiveDebts: Math.round(1_400_000 * (1 - xz)),
+  };
+}
+
+function drawnFinances(rand: SeededRandom, income: number) {
+  return {
+    perCapitaNetIncome: Math.round(income),
+    collectiveAssets: rand.between(2, 40) * 50_000,
+    collectiveDebts: rand.between(0, 10) * 50_000,
+  };
+}
+
+/** The "1+3+N" model: 新庄村 and enough others for the article's share; the rest have their Party branch. */
+function pickAdopters({ rand, villages }: Seeding) {
   const adopting = Math.round(villages.length * S.adoptionShare);
   const order = rand.shuffle(villages.map((v) => v.code).filter((c) => c !== S.xinzhuang));
-  const adopters = new Set([S.xinzhuang, ...order.slice(0, adopting - 1)]);
-  const kindNames = {
-    PARTY_BRANCH: '党支部',
-    COOPERATIVE: '农民专业合作社',
-    TRADE_UNION: '工会',
-    SERVICE_CENTRE: '便民服务中心',
-    ASSOCIATION: '协会',
-  };
-  const organizations = villages.flatMap((v) => {
-    const short = v.name.replace('村委会', '').replace(EXAMPLE, '');
-    const kinds = adopters.has(v.code)
-      ? [...MODEL_REQUIRED_KINDS, ...(['ASSOCIATION', 'ASSOCIATION'] as const).slice(0, rand.between(1, 2))]
-      : rand.next() < 0.4
-        ? (['PARTY_BRANCH', 'COOPERATIVE'] as const)
-        : (['PARTY_BRANCH'] as const);
-    return kinds.map((kind, i) => ({
-      id: uuid(),
-      regionCode: v.code,
-      kind,
-      name: `${short}${kind === 'ASSOCIATION' ? ['农机', '养殖', '老年'][i % 3] : ''}${kindNames[kind]}`,
-      foundedOn:
-        kind === 'PARTY_BRANCH' ? '1990-07-01' : day(rand.between(2009, 2011), rand.between(1, 12), 1),
-    }));
-  });
-  await insertRows(m, ORGANIZATIONS, organizations);
+  return new Set([S.xinzhuang, ...order.slice(0, adopting - 1)]);
+}
+
+async function seedOrganizations(s: Seeding, adopters: Set<string>) {
+  const organizations = s.villages.flatMap((v) => organizationsOf(s, v, adopters.has(v.code)));
+  await insertRows(s.m, ORGANIZATIONS, organizations);
+  return organizations;
+}
+
+function organizationsOf({ rand, uuid }: Seeding, v: Village, adopts: boolean) {
+  const short = v.name.replace('村委会', '').replace(EXAMPLE, '');
+  const kinds = adopts
+    ? [...MODEL_REQUIRED_KINDS, ...(['ASSOCIATION', 'ASSOCIATION'] as const).slice(0, rand.between(1, 2))]
+    : rand.next() < 0.4
+      ? (['PARTY_BRANCH', 'COOPERATIVE'] as const)
+      : (['PARTY_BRANCH'] as const);
+  return kinds.map((kind, i) => ({
+    id: uuid(),
+    regionCode: v.code,
+    kind,
+    name: `${short}${kind === 'ASSOCIATION' ? ['农机', '养殖', '老年'][i % 3] : ''}${KIND_NAMES[kind]}`,
+    foundedOn: kind === 'PARTY_BRANCH' ? '1990-07-01' : day(rand.between(2009, 2011), rand.between(1, 12), 1),
+  }));
+}
+
+async function seedMembers(
+  { m, rand, villages, homes }: Seeding,
+  organizations: ReturnType<typeof organizationsOf>,
+) {
   const cooperativeOf = new Map(
     organizations.filter((o) => o.kind === 'COOPERATIVE').map((o) => [o.regionCode, o]),
   );
@@ -514,8 +666,10 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
         : [];
     }),
   );
+}
 
-  // Safety records 2010–2012: a few villages quiet for three years, a few more without a criminal case.
+/** Safety records 2010–2012: a few villages quiet for three years, a few more without a criminal case. */
+async function seedSafety({ m, rand, villages }: Seeding) {
   const shuffled = rand.shuffle(villages.map((v) => v.code));
   const quiet = new Set(shuffled.slice(0, S.quietVillages));
   const lawful = new Set(shuffled.slice(0, S.lawfulVillages));
@@ -531,12 +685,4 @@ export async function seedVillages(m: EntityManager, opts: { yishanUserId: strin
       })),
     ),
   );
-  return {
-    workUnits: units.length,
-    cadres: cadres.length + 1,
-    visits: visits.length,
-    assistance: assistance.length,
-    indicators: indicators.length,
-    adoptingVillages: adopters.size,
-  };
 }
