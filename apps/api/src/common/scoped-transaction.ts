@@ -22,12 +22,14 @@ export function openScopeSql(path: string): string {
 }
 
 /**
- * One transaction per signed-in GraphQL request, as the database role `qiangji_app` with the caller's
- * jurisdiction as the row-level-security scope, shared by the operation's fields and DataLoader batches: one
- * connection, one BEGIN, one scope and one COMMIT per request, never a second connection while holding the first.
- * Each command runs in a savepoint of it (`atomic`), so a refused or failed command changes nothing while the
- * request's other commands stand. Read audits collected during the request are written in one statement just
- * before the COMMIT, and the response waits for the COMMIT: nothing is answered that is not recorded and stored.
+ * One scoped connection per signed-in GraphQL request, as the database role `qiangji_app` with the caller's
+ * jurisdiction as the row-level-security scope, shared by the operation's fields and DataLoader batches, never a
+ * second connection while holding the first.
+ *
+ * A request that writes (a mutation) is one transaction: one BEGIN with the scope and one COMMIT. Each command runs
+ * in a savepoint of it (`atomic`), so a refused or failed command changes nothing while the request's other commands
+ * stand. Read audits collected during the request are written in one statement just before the COMMIT, and the
+ * response waits for the COMMIT: nothing is answered that is not recorded and stored.
  *
  * A request that only reads (a GraphQL query, `readsOnly()`) needs no BEGIN and no COMMIT: each of its statements
  * goes with the role and scope in one write and one Sync, which PostgreSQL runs as one implicit transaction,

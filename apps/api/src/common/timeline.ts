@@ -13,6 +13,16 @@ export interface TimelineTable {
   objects: string;
 }
 
+/** A module's timeline: its table, the objects' table, the column naming the object and the field it becomes. */
+export function defineTimeline(
+  table: string,
+  objects: string,
+  objectColumn: string,
+  objectField: string,
+): TimelineTable {
+  return { table, objects, objectColumn, objectField };
+}
+
 /** One step of an object's timeline: the command, the states it moved between, and what it recorded. */
 export interface TimelineStep {
   objectId: string;

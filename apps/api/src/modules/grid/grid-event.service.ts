@@ -24,7 +24,7 @@ import { listPage, sortBy, SortDirection, type ListQuery, type PageArgs } from '
 import { idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { checkText, getById, optionalText, Params, Where } from '../../common/sql';
-import { appendTimelineSql, timelinesOf, type TimelineStep, type TimelineTable } from '../../common/timeline';
+import { appendTimelineSql, timelinesOf, type TimelineStep, defineTimeline } from '../../common/timeline';
 import type { Principal, RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import { atRiskSql, closedOnTimeSql, closedSql, lateSql } from './grid-event.sql';
@@ -76,12 +76,7 @@ type EventRow = GridEvent & { path: string };
 type Details = GridEventCommandDetails;
 
 /** The events' timeline: its report and each of its steps. */
-const STEPS: TimelineTable = {
-  table: 'grid_event_step',
-  objectColumn: 'event_id',
-  objectField: 'eventId',
-  objects: 'grid_event',
-};
+const STEPS = defineTimeline('grid_event_step', 'grid_event', 'event_id', 'eventId');
 
 /** One row of an event's timeline: its report or one of its steps. */
 export interface StepInput<

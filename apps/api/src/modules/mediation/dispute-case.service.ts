@@ -24,7 +24,7 @@ import { parseId } from '../../common/ids';
 import { columnsFor, keepAhead, type FieldColumns } from '../../common/look-ahead';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { checkText, optionalText, Params, pastDay, prepared, Where } from '../../common/sql';
-import { appendTimelineSql, type TimelineTable } from '../../common/timeline';
+import { appendTimelineSql, defineTimeline } from '../../common/timeline';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type { DisputeCaseEvent } from './dispute-case-event.types';
@@ -177,12 +177,7 @@ export interface CaseEventInput<K extends DisputeCaseEventKind = DisputeCaseEven
 }
 
 /** The cases' timeline, whose one writer this service is. */
-const CASE_TIMELINE: TimelineTable = {
-  table: 'dispute_case_event',
-  objectColumn: 'case_id',
-  objectField: 'caseId',
-  objects: 'dispute_case',
-};
+const CASE_TIMELINE = defineTimeline('dispute_case_event', 'dispute_case', 'case_id', 'caseId');
 
 export class DisputeCaseService {
   /** How the command kit moves a case: the machine, the scoped row, who may act, deadlines, the timeline. */

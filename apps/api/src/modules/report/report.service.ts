@@ -19,7 +19,7 @@ import { atomically, inScope, requireAction, requirePrincipal, scopePath } from 
 import { runCommand, type CommandStep, type CommandTarget } from '../../common/command';
 import type { ReportScope, ReportSection, SectionCounts } from '../../common/report-section';
 import { checkText, Params } from '../../common/sql';
-import { timelinesOf, type TimelineTable } from '../../common/timeline';
+import { timelinesOf, defineTimeline } from '../../common/timeline';
 import type { RequestContext } from '../../server/context';
 import type {
   MonthlyReportEdition,
@@ -55,12 +55,7 @@ export interface SectionSnapshot {
  * for a new edition, and every edition stays readable. Sign-off runs level by level (`reportCommandRefusal`).
  */
 /** The reports' timeline: each sign-off and reopening. */
-const REPORT_TIMELINE: TimelineTable = {
-  table: 'monthly_report_event',
-  objectColumn: 'report_id',
-  objectField: 'reportId',
-  objects: 'monthly_report',
-};
+const REPORT_TIMELINE = defineTimeline('monthly_report_event', 'monthly_report', 'report_id', 'reportId');
 
 export class MonthlyReportService {
   private readonly target: CommandTarget<MonthlyReportState, MonthlyReportCommandDetails, StoredReport>;

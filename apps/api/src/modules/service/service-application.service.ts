@@ -28,7 +28,7 @@ import { creatorOf, idempotency, replay } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import type { PersonalDataCipher } from '../../common/personal-data';
 import { checkText, getById, optionalText, Params, updateReturning, Where } from '../../common/sql';
-import { appendTimelineSql, timelinesOf, type TimelineTable } from '../../common/timeline';
+import { appendTimelineSql, timelinesOf, defineTimeline } from '../../common/timeline';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import { CHINA_TODAY, overdueSql, queueSql } from './service-application.sql';
@@ -76,12 +76,12 @@ type Step<C extends ServiceApplicationCommand> = (
 
 /** Applications (办件): submitted for a registered resident, moved through SERVICE_APPLICATION_MACHINE. */
 /** The applications' timeline: the submission and each step. */
-const APPLICATION_TIMELINE: TimelineTable = {
-  table: 'service_application_event',
-  objectColumn: 'application_id',
-  objectField: 'applicationId',
-  objects: 'service_application',
-};
+const APPLICATION_TIMELINE = defineTimeline(
+  'service_application_event',
+  'service_application',
+  'application_id',
+  'applicationId',
+);
 
 export class ServiceApplicationService {
   private readonly target: CommandTarget<ServiceApplicationState, Details, ApplicationRow> = {

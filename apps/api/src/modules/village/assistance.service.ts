@@ -14,7 +14,7 @@ import type { ListQuery, PageArgs } from '../../common/connection';
 import { idempotency, insertOnce } from '../../common/idempotency';
 import { parseId } from '../../common/ids';
 import { checkText, getById, pastDay, Params, Where } from '../../common/sql';
-import { appendTimelineSql, timelinesOf, type TimelineTable } from '../../common/timeline';
+import { appendTimelineSql, timelinesOf, defineTimeline } from '../../common/timeline';
 import type { RequestContext } from '../../server/context';
 import type { AuditService } from '../audit/audit.service';
 import type { CadreService } from './cadre.service';
@@ -46,12 +46,7 @@ type Details = AssistanceCommandDetails;
 
 /** Assistance (帮扶) through its machine, and the household incomes that measure it. */
 /** The assistance's timeline: its plan and each step. */
-const ASSISTANCE_TIMELINE: TimelineTable = {
-  table: 'assistance_event',
-  objectColumn: 'assistance_id',
-  objectField: 'assistanceId',
-  objects: 'assistance',
-};
+const ASSISTANCE_TIMELINE = defineTimeline('assistance_event', 'assistance', 'assistance_id', 'assistanceId');
 
 export class AssistanceService {
   private readonly target: CommandTarget<AssistanceState, Details, AssistanceRow> = {
