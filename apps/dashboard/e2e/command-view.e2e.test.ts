@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { withScreenshotOnFailure } from './browser';
@@ -24,6 +24,10 @@ describe('the command view in the browser', () => {
   async function pick(label: string, option: string) {
     await page.getByRole('combobox', { name: new RegExp(`^${label}`) }).click();
     await page.getByRole('option', { name: option, exact: true }).click();
+    // The menu fades out after the click: a screenshot taken meanwhile shows its options over the page.
+    await page.getByRole('listbox').waitFor({ state: 'detached' });
+    // Its backdrop and paper fade a moment longer (MUI's leaving transition is 195 ms).
+    await page.waitForTimeout(400);
   }
 
   const tile = (name: string) => page.getByRole('group', { name, exact: true });
@@ -38,7 +42,7 @@ describe('the command view in the browser', () => {
     await tile('调解率').getByText('95.7%', { exact: true }).waitFor();
   }
 
-  it('when a supervisor signs in, then the home page is the command view; 2012 shows the article’s figures, and the map drills from the city to a community', async () => {
+  it('when a supervisor signs in, then the home page is the command view; 2012 shows the article’s figures, the map drills from the city to a community, and an alert’s case list exports as it counts', async () => {
     await open(DESKTOP);
     await withScreenshotOnFailure(page, 'command-view', async () => {
       await city2012();
@@ -71,6 +75,7 @@ describe('the command view in the browser', () => {
       await map.getByRole('img', { name: '哈尔滨市下级区域：调解率' }).waitFor();
       // From the top: a full-page shot of a scrolled page draws the fixed app bar halfway down.
       await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForFunction(() => window.scrollY === 0);
       await page.screenshot({ path: path.join(SCREENSHOTS, 'command-view-1366.png'), fullPage: true });
 
       // 道里区's mark on the map: ECharts draws its label as SVG text, where a click lands on the mark's item.
@@ -102,10 +107,21 @@ describe('the command view in the browser', () => {
       await page.waitForURL(/region=230100&from=2012-01&to=2012-12&kpi=mediationRate/);
       await tile('调解率').getByText('95.7%', { exact: true }).waitFor();
 
-      // An alert opens the case list, filtered as the alert counts.
+      // An alert opens the case list, filtered as the alert counts, and the supervisor exports it from there.
       const alerts = page.getByRole('region', { name: '预警' });
-      await alerts.getByRole('link', { name: /^高风险纠纷：/ }).click();
+      const alert = alerts.getByRole('link', { name: /^高风险纠纷：/ });
+      const count = Number((await alert.textContent())!.match(/(\d+)\s*件/)![1]);
+      expect(count).toBeGreaterThan(0);
+      await alert.click();
       await page.waitForURL(/#\/disputeCases\?filter=/);
+      await page.getByRole('button', { name: '导出' }).click();
+      const download = page.waitForEvent('download');
+      await page.getByRole('menuitem', { name: /CSV/ }).click();
+      const text = await readFile((await (await download).path())!, 'utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      const [header, ...rows] = text.slice(1).trimEnd().split('\r\n');
+      expect(header.split(',').slice(0, 2)).toEqual(['编号', '标题']);
+      expect(rows).toHaveLength(count);
     });
   });
 
