@@ -109,14 +109,14 @@ export async function createDatabase(serverUrl: string, name: string): Promise<D
 export async function prepareData(
   databaseUrl: string,
   env: Record<string, string>,
-  opts: { casesScale: number; households: number; villagesPerStreet?: number },
+  opts: { scale: number; households: number; villagesPerStreet?: number },
 ): Promise<Record<string, number>> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [
       path.join(API_DIR, 'dist/bench/prepare.js'),
-      '--cases-scale',
-      String(opts.casesScale),
+      '--scale',
+      String(opts.scale),
       '--households',
       String(opts.households),
       ...(opts.villagesPerStreet ? ['--villages-per-street', String(opts.villagesPerStreet)] : []),

@@ -11,7 +11,7 @@ import { section, writeDocs, type RunInfo } from './report';
 import { freePort } from './systems';
 
 const USAGE = `npm run bench -- [options]
-  --scale N        also measure the case by id and the pages of 50 with N times the dispute cases (e.g. 10)
+  --scale N        also measure the case by id, the pages and the command views with N times every area's facts (e.g. 10)
   --rounds N       rounds per system (default 3)
   --duration S     seconds per round (default 10)
   --warmup S       seconds of warm-up per system (default 2)

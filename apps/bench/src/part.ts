@@ -86,7 +86,7 @@ export async function openPart(
   const data = await prepareData(
     urls.ownerUrl,
     { ...secrets, BENCH_ADMIN_PASSWORD: ADMIN.password },
-    { casesScale: scale, households: settings.households, villagesPerStreet: settings.villagesPerStreet },
+    { scale, households: settings.households, villagesPerStreet: settings.villagesPerStreet },
   );
   const monitor = await connect(urls.superUrl);
   const servers = new Map<ServerKind, Server>();

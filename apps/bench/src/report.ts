@@ -224,7 +224,8 @@ function dataLine(part: PartResult): string {
     `${n(d.regions)} regions (the official list's ${n(d.officialDivisions)} units, four grid units under every community ` +
     `and village, the demo tree), ${n(d.households)} households (${n(d.residents)} residents), ${n(d.organizations)} ` +
     `mediation organisations, ${n(d.mediators)} mediators, ${n(d.cases)} dispute cases (${n(d.parties)} parties, ` +
-    `${n(d.events)} timeline rows)`
+    `${n(d.events)} timeline rows), ${n(d.visits)} household visits, ${n(d.applications)} service applications, ` +
+    `${n(d.gridEvents)} grid events`
   );
 }
 
@@ -242,7 +243,7 @@ export function section(info: RunInfo, parts: PartResult[]): string {
     '',
     info.shared,
     '',
-    `Data: ${dataLine(base)}.${scaled ? ` At ×${scaled.scale}: ${scaled.data.cases.toLocaleString('en-US')} dispute cases.` : ''}`,
+    `Data: ${dataLine(base)}.${scaled ? ` At ×${scaled.scale} (every area's facts repeated): ${dataLine(scaled)}.` : ''}`,
     '',
     info.settings,
     '',
@@ -260,14 +261,7 @@ export function section(info: RunInfo, parts: PartResult[]): string {
     '',
   ];
   if (scaled)
-    out.push(
-      `### ×${scaled.scale} dispute cases`,
-      '',
-      atScale(base, scaled),
-      '',
-      details(scaled.operations),
-      '',
-    );
+    out.push(`### ×${scaled.scale} the facts`, '', atScale(base, scaled), '', details(scaled.operations), '');
   out.push('### The targets of issue 9', '', targets(base, scaled), '');
   const plans = parts.flatMap((p) => p.plans);
   if (plans.length)
@@ -310,7 +304,7 @@ export async function writeDocs(docsDir: string, info: RunInfo, text: string, pl
 
 function planText(info: RunInfo, plan: Plan): string {
   const head = [
-    `${plan.op.title} (×${plan.scale} dispute cases)`,
+    `${plan.op.title} (×${plan.scale} the facts)`,
     `npm run bench, ${info.date}. ${info.commit}`,
     'Every statement of one request, in order, as auto_explain logged it (ANALYZE, BUFFERS, TIMING), for Qiangji',
     'and, to compare, PostGraphile and the floor (both with RLS). Statements without a plan (BEGIN, COMMIT) are',

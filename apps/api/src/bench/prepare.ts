@@ -25,8 +25,8 @@ import { createContext, createServices } from '../server/context';
 /**
  * The data of `npm run bench` (apps/bench), loaded once into the database of DATABASE_URL with the keys the API
  * will run with (DATA_KEY, JWT_SECRET): the real Harbin division list (`--villages-per-street`: a part of its
- * communities and villages) with four grid units under every community and village, synthetic households, the grand-mediation demo data (its cases repeated
- * `--cases-scale` times), and one city-wide CITY_ADMIN (`bench-admin`, password BENCH_ADMIN_PASSWORD) through whom
+ * communities and villages) with four grid units under every community and village, synthetic households, the demo
+ * data of every area (its facts repeated `--scale` times), and one city-wide CITY_ADMIN (`bench-admin`, password BENCH_ADMIN_PASSWORD) through whom
  * the bench creates its other accounts over the API. Prints one JSON line with the counts.
  */
 const SHARED_DATA =
@@ -35,14 +35,14 @@ const SHARED_DATA =
 async function main() {
   const { values } = parseArgs({
     options: {
-      'cases-scale': { type: 'string', default: '1' },
+      scale: { type: 'string', default: '1' },
       households: { type: 'string', default: '20000' },
       'villages-per-street': { type: 'string' },
     },
   });
-  const casesScale = Number(values['cases-scale']);
+  const scale = Number(values.scale);
   const households = Number(values.households);
-  if (!Number.isInteger(casesScale) || casesScale < 1) throw new Error('--cases-scale must be 1 or more');
+  if (!Number.isInteger(scale) || scale < 1) throw new Error('--scale must be 1 or more');
   if (!Number.isInteger(households) || households < 0) throw new Error('--households must be 0 or more');
   const perStreet = Number(values['villages-per-street'] ?? Infinity);
   if (!(perStreet >= 1)) throw new Error('--villages-per-street must be 1 or more');
@@ -89,13 +89,15 @@ async function main() {
     // Grid events and reported cases for the grid-event queue and securityStats (issue 12).
     await db.transaction((m) => seedGrid(m));
     await db.transaction((m) => seedSecurity(m));
-    if (casesScale > 1) await repeatCases(db, casesScale);
-    const cadres = await db.transaction((m) => seedVillages(m, { yishanUserId: null, seed: 1 }));
+    await db.transaction((m) => seedVillages(m, { yishanUserId: null, seed: 1 }));
+    if (scale > 1) await repeatFacts(db, scale);
     await createAdmin(db, 'bench-admin', '230100', password);
     await db.query('VACUUM ANALYZE');
     const [counts] = await db.query(
       `SELECT (SELECT count(*)::int FROM region) AS regions, (SELECT count(*)::int FROM dispute_case) AS cases,
-         (SELECT count(*)::int FROM dispute_party) AS parties, (SELECT count(*)::int FROM dispute_case_event) AS events`,
+         (SELECT count(*)::int FROM dispute_party) AS parties, (SELECT count(*)::int FROM dispute_case_event) AS events,
+         (SELECT count(*)::int FROM visit) AS visits, (SELECT count(*)::int FROM service_application) AS applications,
+         (SELECT count(*)::int FROM grid_event) AS "gridEvents"`,
     );
     console.log(
       JSON.stringify({
@@ -107,8 +109,7 @@ async function main() {
         organizations: mediation.organizations,
         mediators: mediation.mediators,
         seededCases: mediation.cases,
-        visits: cadres?.visits ?? 0,
-        casesScale,
+        scale,
       }),
     );
   } finally {
@@ -139,11 +140,18 @@ function villagesPerStreet(csv: string, perStreet: number): string {
 }
 
 /**
- * Every seeded case `scale − 1` more times, with its parties and timeline: the same places, dates and states, new
- * ids (derived, so reruns match) and numbers. Columns are read from the catalogue, so new ones are copied too.
+ * The facts of every area `scale − 1` more times, each copy with its children: dispute cases (parties, timeline),
+ * petitions, service applications and grid events (timelines), and household visits, each copy at the same place,
+ * dates and state, with new ids (derived, so reruns match), numbers and no idempotency key. A copy's reference to
+ * another copied fact (a visit's or a grid event's dispute case, a duplicate's original) points at the copy of the
+ * same round. The reported-case figures are one row per region, month and category, so their counts are multiplied
+ * instead. The rollups follow through their triggers. Columns are read from the catalogue, so new ones are copied.
  */
-async function repeatCases(db: DataSource, scale: number) {
+async function repeatFacts(db: DataSource, scale: number) {
   const copyId = (column: string) => `md5(${column}::text || '-' || k)::uuid`;
+  const numbered = (sequence: string) =>
+    `split_part(t.number, '-', 1) || '-' || lpad(nextval('${sequence}')::text, 7, '0')`;
+  const fresh = { idempotency_key: 'NULL', idempotency_hash: 'NULL' };
   await db.transaction(async (m) => {
     const copy = async (table: string, replaced: Record<string, string>) => {
       const rows: { column_name: string }[] = await m.query(
@@ -160,12 +168,26 @@ async function repeatCases(db: DataSource, scale: number) {
         [scale],
       );
     };
-    await copy('dispute_case', {
-      id: copyId('t.id'),
-      number: `split_part(t.number, '-', 1) || '-' || lpad(nextval('dispute_case_number')::text, 7, '0')`,
-    });
+    await copy('dispute_case', { id: copyId('t.id'), number: numbered('dispute_case_number') });
     await copy('dispute_party', { id: copyId('t.id'), case_id: copyId('t.case_id') });
     await copy('dispute_case_event', { case_id: copyId('t.case_id') });
+    await copy('petition_case', { id: copyId('t.id') });
+    await copy('service_application', {
+      id: copyId('t.id'),
+      number: numbered('service_application_number'),
+      ...fresh,
+    });
+    await copy('service_application_event', { application_id: copyId('t.application_id') });
+    await copy('grid_event', {
+      id: copyId('t.id'),
+      number: numbered('grid_event_number'),
+      duplicate_of_id: copyId('t.duplicate_of_id'),
+      dispute_case_id: copyId('t.dispute_case_id'),
+      ...fresh,
+    });
+    await copy('grid_event_step', { event_id: copyId('t.event_id') });
+    await copy('visit', { id: copyId('t.id'), dispute_case_id: copyId('t.dispute_case_id'), ...fresh });
+    await m.query(`UPDATE security_statistic SET cases = cases * $1`, [scale]);
   });
 }
 
