@@ -1,12 +1,16 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { withScreenshotOnFailure } from './browser';
 import { DEMO_PASSWORD, signIn } from './sign-in';
-import { browserSuite } from './suite';
+import { browserSuite, scrollWidth } from './suite';
 
 const DAOLI = '230102';
+const SCREENSHOTS = path.resolve(__dirname, '../../../docs/screenshots');
+const SHANGHONG = '230102010003';
 const DESKTOP = { width: 1366, height: 900 };
-const STREET_PASSWORD = 'street-officer-1';
+const PHONE = { width: 390, height: 844 };
+const SIGNER_PASSWORD = 'region-officer-1';
 
 /** Last month in Harbin: the month the report page opens on. */
 function lastMonth(): string {
@@ -18,6 +22,7 @@ function lastMonth(): string {
 describe('monthly reports and exports in the browser', () => {
   const suite = browserSuite({ acceptDownloads: true });
   let page: Page;
+  beforeAll(() => mkdir(SCREENSHOTS, { recursive: true }));
 
   /** One GraphQL request with a token (or none), as a district system would send it. */
   async function gql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
@@ -43,37 +48,66 @@ describe('monthly reports and exports in the browser', () => {
     await signIn(page, suite.baseUrl(), username);
   }
 
-  it('when every street of 道里区 has signed last month, then its district officer signs it off in the browser', async () => {
-    // Each street's officer signs its report through the API (an account per street, made by the administrator).
-    const admin = await login('admin');
-    const { regions } = await gql<{ regions: { edges: { node: { code: string } }[] } }>(
-      `query($p: String!) { regions(first: 200, filter: { parentCode: $p }) { edges { node { code } } } }`,
-      { p: DAOLI },
+  /** The regions directly under `code`. */
+  const childrenOf = async (code: string, token: string) =>
+    (
+      await gql<{ regions: { edges: { node: { code: string } }[] } }>(
+        `query($p: String!) { regions(first: 200, filter: { parentCode: $p }) { edges { node { code } } } }`,
+        { p: code },
+        token,
+      )
+    ).regions.edges.map((e) => e.node.code);
+
+  /** The region's own officer (an account made by the administrator) signs its report of the month over the API. */
+  async function signThrough(admin: string, code: string, role: string, month: string) {
+    const username = `signer${code}`;
+    await gql(
+      `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
+      {
+        input: {
+          username,
+          displayName: `${code}工作人员`,
+          password: SIGNER_PASSWORD,
+          roles: [role],
+          jurisdictionCode: code,
+        },
+      },
       admin,
     );
-    const streets = regions.edges.map((e) => e.node.code);
+    await gql(
+      `mutation($input: SignMonthlyReportInput!) { signMonthlyReport(input: $input) { state } }`,
+      { input: { regionCode: code, month, expectedVersion: 0 } },
+      await login(username, SIGNER_PASSWORD),
+    );
+  }
+
+  it('when every street of 道里区 has signed last month after its communities, then its district officer signs it off in the browser', async () => {
+    const admin = await login('admin');
+    const streets = await childrenOf(DAOLI, admin);
     expect(streets.length).toBeGreaterThan(1);
     const month = lastMonth();
+
+    // 上红社区's staff signs on a phone: the lowest level that signs, with nothing below it to wait for.
+    page = await suite.open(PHONE);
+    await signIn(page, suite.baseUrl(), 'shanghong');
+    await withScreenshotOnFailure(page, 'report-sign-community', async () => {
+      await page.goto(`${suite.baseUrl()}/#/reports`);
+      await page.getByRole('heading', { level: 1, name: /上红社区/ }).waitFor();
+      await page.getByText('本级为最基层报送单位').waitFor();
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+      await page.getByRole('button', { name: '审核签发' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '审核签发' }).click();
+      await page.getByText('第 1 版', { exact: true }).waitFor();
+      // The state's chip fades from late's red to signed's green: the screenshot waits for it.
+      await page.waitForFunction(() => document.getAnimations().length === 0);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'report-community-390.png'), fullPage: true });
+    });
+    await page.context().close();
+
     for (const street of streets) {
-      const username = `street${street}`;
-      await gql(
-        `mutation($input: CreateUserInput!) { createUser(input: $input) { id } }`,
-        {
-          input: {
-            username,
-            displayName: `${street}街道工作人员`,
-            password: STREET_PASSWORD,
-            roles: ['STREET_OFFICER'],
-            jurisdictionCode: street,
-          },
-        },
-        admin,
-      );
-      await gql(
-        `mutation($input: SignMonthlyReportInput!) { signMonthlyReport(input: $input) { state } }`,
-        { input: { regionCode: street, month, expectedVersion: 0 } },
-        await login(username, STREET_PASSWORD),
-      );
+      for (const community of await childrenOf(street, admin))
+        if (community !== SHANGHONG) await signThrough(admin, community, 'COMMUNITY_STAFF', month);
+      await signThrough(admin, street, 'STREET_OFFICER', month);
     }
 
     await open('daoli');
@@ -93,7 +127,7 @@ describe('monthly reports and exports in the browser', () => {
       await dialog.getByRole('button', { name: '审核签发' }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.getByText('第 1 版', { exact: true }).waitFor();
-      await page.getByText(/签发：道里区工作人员/).waitFor();
+      await page.getByText(/^签发：道里区工作人员/).waitFor();
       expect(await page.getByRole('button', { name: '审核签发' }).count()).toBe(0);
 
       const download = page.waitForEvent('download');
@@ -101,6 +135,43 @@ describe('monthly reports and exports in the browser', () => {
       const pdf = await download;
       expect(pdf.suggestedFilename()).toMatch(/^月报-.*道里区.*\.pdf$/);
       expect((await readFile((await pdf.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    // The city sends the district's report back and the district signs it again: two editions, the first one
+    // still readable and downloadable as it was signed.
+    const reopened = await gql<{ monthlyReport: { version: number } }>(
+      `query($m: String!) { monthlyReport(regionCode: "${DAOLI}", month: $m) { version } }`,
+      { m: month },
+      admin,
+    );
+    await gql(
+      `mutation($input: ReopenMonthlyReportInput!) { reopenMonthlyReport(input: $input) { state } }`,
+      {
+        input: {
+          regionCode: DAOLI,
+          month,
+          expectedVersion: reopened.monthlyReport.version,
+          reason: '请补报',
+        },
+      },
+      admin,
+    );
+    await withScreenshotOnFailure(page, 'report-editions', async () => {
+      await page.reload();
+      await page.getByRole('button', { name: '审核签发' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '审核签发' }).click();
+      await page.getByText('第 2 版', { exact: true }).waitFor();
+      const editions = page.locator('section[aria-labelledby="report-editions"] [data-edition]');
+      expect(await editions.count()).toBe(2);
+      await page.getByRole('button', { name: '查看第 1 版' }).click();
+      await page.getByText(/正在查看第 1 版/).waitFor();
+      expect(page.url()).toMatch(/edition=1/);
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '第 1 版 Excel' }).click();
+      expect((await download).suggestedFilename()).toMatch(/^月报-.*道里区.*\.xlsx$/);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'report-editions.png') });
+      await page.getByRole('button', { name: '返回当前' }).click();
+      await page.getByText(/正在查看/).waitFor({ state: 'detached' });
     });
 
     // The city sees the district signed.

@@ -58,8 +58,29 @@ describe('monthly report sign-off', () => {
     expect(reportCommandRefusal('sign', standing({ roles: ['STREET_OFFICER'] }))).toMatchObject({
       message: expect.stringMatching(/DISTRICT_OFFICER/),
     });
-    expect(reportCommandRefusal('sign', standing({ tier: 'VILLAGE' }))).toMatchObject({
-      message: expect.stringMatching(/Only streets/),
+    expect(reportCommandRefusal('sign', standing({ tier: 'GRID' }))).toMatchObject({
+      message: expect.stringMatching(/Only communities and villages/),
+    });
+  });
+
+  it('when a community signs, then its own staff does, and its street reopens it', () => {
+    const community = { tier: 'VILLAGE' as const, path: `${STREET}.230102010001` };
+    const staff = { roles: ['COMMUNITY_STAFF' as const], jurisdictionPath: community.path };
+    expect(reportCommandRefusal('sign', standing({ ...community, ...staff }))).toBeNull();
+    expect(
+      reportCommandRefusal(
+        'sign',
+        standing({ ...community, roles: ['STREET_OFFICER'], jurisdictionPath: STREET }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    expect(
+      reportCommandRefusal(
+        'reopen',
+        standing({ ...community, roles: ['STREET_OFFICER'], jurisdictionPath: STREET }),
+      ),
+    ).toBeNull();
+    expect(reportCommandRefusal('reopen', standing({ ...community, ...staff }))).toMatchObject({
+      code: 'FORBIDDEN',
     });
   });
 
@@ -87,10 +108,11 @@ describe('monthly report sign-off', () => {
   });
 
   it('when deadlines are asked for, then each level has its day of the next month, December into January', () => {
+    expect(monthlyReportDeadline('2012-06', 'VILLAGE')).toBe('2012-07-02');
     expect(monthlyReportDeadline('2012-06', 'TOWN')).toBe('2012-07-03');
     expect(monthlyReportDeadline('2012-06', 'COUNTY')).toBe('2012-07-05');
     expect(monthlyReportDeadline('2012-12', 'CITY')).toBe('2013-01-08');
-    expect(() => monthlyReportDeadline('2012-06', 'VILLAGE')).toThrow(DomainValidationError);
+    expect(() => monthlyReportDeadline('2012-06', 'GRID')).toThrow(DomainValidationError);
   });
 
   it('when a report is past its day, then it is overdue unless signed', () => {
@@ -110,6 +132,7 @@ describe('monthly report sign-off', () => {
   it('when roles read reports, then officers and supervisors may and grid workers may not', () => {
     expect(can(['SUPERVISOR'], 'report:read')).toBe(true);
     expect(can(['STREET_OFFICER'], 'report:read')).toBe(true);
+    expect(can(['COMMUNITY_STAFF'], 'report:read')).toBe(true);
     expect(can(['GRID_WORKER'], 'report:read')).toBe(false);
   });
 });

@@ -6,11 +6,14 @@ import type { Role } from './permissions';
 import type { RegionTier } from './region';
 
 /**
- * Monthly reports (月报) signed off level by level (逐级审核上报): each street or township, each district or county
- * and the city signs the figures of its subtree for a month. A signature freezes them; a new edition needs the
- * level above to reopen the report. Communities and villages do not sign: their figures are in their street's.
+ * Monthly reports (月报) signed off level by level (逐级审核上报): each community or village, each street or
+ * township, each district or county and the city signs the figures of its subtree for a month. A signature freezes
+ * them; a new edition needs the level above to reopen the report. Grid units and hamlets sign nothing: they have no
+ * office of their own, and their figures are in their community's or village's.
  */
-export const REPORT_TIERS: readonly RegionTier[] = Object.freeze(['CITY', 'COUNTY', 'TOWN']);
+export const REPORT_TIERS: readonly RegionTier[] = Object.freeze(['CITY', 'COUNTY', 'TOWN', 'VILLAGE']);
+
+type ReportTier = 'CITY' | 'COUNTY' | 'TOWN' | 'VILLAGE';
 
 export function isReportTier(tier: RegionTier): boolean {
   return REPORT_TIERS.includes(tier);
@@ -25,11 +28,15 @@ export const MONTHLY_REPORT_STATE_LABELS: Labels<MonthlyReportState> = Object.fr
   REOPENED: { zh: '已退回重报', en: 'Reopened' },
 });
 
-/** Who signs a report: the officer of the region's own tier (the city's administrator for the city). */
-export const REPORT_SIGNER_ROLES: Readonly<Record<'CITY' | 'COUNTY' | 'TOWN', Role>> = Object.freeze({
+/**
+ * Who signs a report: the officer of the region's own tier (the city's administrator for the city, the
+ * community's or village's staff for theirs).
+ */
+export const REPORT_SIGNER_ROLES: Readonly<Record<ReportTier, Role>> = Object.freeze({
   CITY: 'CITY_ADMIN',
   COUNTY: 'DISTRICT_OFFICER',
   TOWN: 'STREET_OFFICER',
+  VILLAGE: 'COMMUNITY_STAFF',
 });
 
 export interface MonthlyReportCommandDetails {
@@ -82,7 +89,8 @@ export interface ReportRefusal {
  */
 export function reportCommandRefusal(command: MonthlyReportCommand, s: ReportStanding): ReportRefusal | null {
   const forbidden = (message: string): ReportRefusal => ({ code: 'FORBIDDEN', message });
-  if (!isReportTier(s.tier)) return forbidden('Only streets, districts and the city sign monthly reports.');
+  if (!isReportTier(s.tier))
+    return forbidden('Only communities and villages, streets, districts and the city sign monthly reports.');
   if (command === 'sign') {
     if (s.jurisdictionPath !== s.path)
       return forbidden('Only the officer of the region itself signs its report.');
@@ -110,10 +118,12 @@ function signerRole(tier: RegionTier): Role {
 }
 
 /**
- * The day by which a month's report is due, China time: streets and townships by the 3rd of the next month,
- * districts and counties by the 5th, the city by the 8th, so each level has the days after its children's.
+ * The day by which a month's report is due, China time: communities and villages by the 2nd of the next month,
+ * streets and townships by the 3rd, districts and counties by the 5th, the city by the 8th, so each level has
+ * the days after its children's.
  */
-export const REPORT_DUE_DAY: Readonly<Record<'CITY' | 'COUNTY' | 'TOWN', number>> = Object.freeze({
+export const REPORT_DUE_DAY: Readonly<Record<ReportTier, number>> = Object.freeze({
+  VILLAGE: 2,
   TOWN: 3,
   COUNTY: 5,
   CITY: 8,

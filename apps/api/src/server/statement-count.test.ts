@@ -182,12 +182,17 @@ describe('statements per operation (issue 9)', () => {
     }
     supervisor = await app.signIn({ roles: ['SUPERVISOR'], jurisdiction: '230100' });
     signedStreet = tree.rows.find((r) => r.level === 'STREET')!.code;
-    const streetOfficer = await app.signIn({ roles: ['STREET_OFFICER'], jurisdiction: signedStreet });
-    const signed = await streetOfficer.gql(
-      `mutation($input: SignMonthlyReportInput!) { signMonthlyReport(input: $input) { state } }`,
-      { input: { regionCode: signedStreet, month: thisMonth(), expectedVersion: 0 } },
-    );
-    expect(signed.errors).toBeUndefined();
+    // The street signs after its communities, each by its own staff.
+    const communities = tree.rows.filter((r) => r.parentCode === signedStreet).map((r) => r.code);
+    for (const code of [...communities, signedStreet]) {
+      const role = code === signedStreet ? 'STREET_OFFICER' : 'COMMUNITY_STAFF';
+      const signer = await app.signIn({ roles: [role], jurisdiction: code });
+      const signed = await signer.gql(
+        `mutation($input: SignMonthlyReportInput!) { signMonthlyReport(input: $input) { state } }`,
+        { input: { regionCode: code, month: thisMonth(), expectedVersion: 0 } },
+      );
+      expect(signed.errors).toBeUndefined();
+    }
     const stationed = await stationedCounty(app);
     await logVisit(stationed.cadreAccount, { householdId: stationed.poorHome.id });
     cadreId = stationed.cadre.id;

@@ -9,9 +9,10 @@ const paths = (name: string, actions: Action[], level: string) =>
   ).map((page) => page.path);
 
 describe("a feature's pages in the menu", () => {
-  it('when a community worker may read reports, then 月报审签 stays out of the menu; a street officer has it', () => {
-    expect(paths('regions', ['report:read'], 'COMMUNITY')).toEqual([]);
-    expect(paths('regions', ['report:read'], 'STREET')).toEqual(['/reports']);
+  it('when an account may read reports, then 月报审签 is in its menu from the city down to a community or village, not in a grid unit', () => {
+    for (const level of ['CITY', 'DISTRICT', 'STREET', 'COMMUNITY', 'VILLAGE'])
+      expect([level, paths('regions', ['report:read'], level)]).toEqual([level, ['/reports']]);
+    expect(paths('regions', ['report:read'], 'GRID')).toEqual([]);
   });
 
   it('when the account sits in an urban community, then 村情档案 is not offered; in a village or a county it is', () => {

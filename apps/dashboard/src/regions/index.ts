@@ -14,7 +14,7 @@ export const regionsFeature: Feature = {
   show: lazyPage(() => import('./RegionShow'), 'RegionShow'),
   recordRepresentation: 'name',
   labels: regionLabels,
-  // Monthly reports are per region (street, district, city): 月报审签 after the region tree in the menu.
+  // Monthly reports are per region (community or village, street, district, city): 月报审签 after the region tree.
   pages: [
     {
       path: '/reports',
@@ -22,7 +22,7 @@ export const regionsFeature: Feature = {
       menuLabel: 'app.reports.menu',
       icon: AssignmentTurnedInIcon,
       action: 'report:read',
-      // A community's figures count in its street's report: below the street there is nothing to sign.
+      // A grid unit's figures count in its community's report: below the community there is nothing to sign.
       levels: REPORT_TIERS.flatMap(levelsOfTier),
     },
   ],

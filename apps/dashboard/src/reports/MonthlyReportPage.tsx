@@ -45,10 +45,13 @@ const reportLink = (region: string, month: string) => ({
   search: `?region=${region}&month=${month}`,
 });
 
+type Edition = MonthlyReportRecord['editions'][number];
+
 /**
  * 月报审签: a region's monthly report (the figures of every module for its subtree), its sign-off state and
  * deadline, the child regions' sign-off (who has signed, who is late), the officer's 审核签发 and the level
- * above's 退回重报, and the report as a PDF or a workbook. Region and month live in the URL.
+ * above's 退回重报, every signed edition (read and downloaded as it was signed), and the report as a PDF or a
+ * workbook. Region, month and the edition read live in the URL.
  */
 export const MonthlyReportPage = () => {
   const translate = useTranslate();
@@ -69,6 +72,11 @@ export const MonthlyReportPage = () => {
     reads,
   );
   const shown = report.data?.regionCode === region && report.data?.month === month ? report.data : null;
+  // An earlier edition, read as it was signed; without one, the report as it stands.
+  const viewed = shown?.editions.find((e) => e.edition === Number(search.get('edition'))) ?? null;
+  const sections = viewed?.sections ?? shown?.sections ?? [];
+  const view = (edition: number | null) =>
+    setSearch({ ...(region && { region }), month, ...(edition && { edition: String(edition) }) });
   const state = (s: ReportSummary) => MONTHLY_REPORT_STATE_LABELS[s.state][locale === 'en' ? 'en' : 'zh'];
 
   const command = async (
@@ -81,9 +89,16 @@ export const MonthlyReportPage = () => {
     setReads((n) => n + 1);
     return true;
   };
-  const download = async (format: 'pdf' | 'xlsx') => {
+  const download = async (format: 'pdf' | 'xlsx', edition: Edition | null = viewed) => {
     try {
-      saveFile(await dataProvider.download('monthlyReport', { regionCode: region, month, format }));
+      saveFile(
+        await dataProvider.download('monthlyReport', {
+          regionCode: region,
+          month,
+          format,
+          ...(edition && { edition: edition.edition }),
+        }),
+      );
     } catch (error) {
       notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
     }
@@ -153,7 +168,23 @@ export const MonthlyReportPage = () => {
                 <Button onClick={() => download('pdf')}>{translate('app.reports.pdf')}</Button>
                 <Button onClick={() => download('xlsx')}>{translate('app.reports.xlsx')}</Button>
               </Stack>
-              {shown.sections.map((section) => (
+              {viewed && (
+                <Alert
+                  severity="info"
+                  action={
+                    <Button color="inherit" size="small" onClick={() => view(null)}>
+                      {translate('app.reports.back_to_current')}
+                    </Button>
+                  }
+                >
+                  {translate('app.reports.viewing_edition', {
+                    edition: viewed.edition,
+                    name: viewed.signedByName,
+                    at: formatDateTime(viewed.signedAt, locale),
+                  })}
+                </Alert>
+              )}
+              {sections.map((section) => (
                 <section key={section.key} aria-labelledby={`section-${section.key}`}>
                   <Typography id={`section-${section.key}`} variant="subtitle1" component="h2" gutterBottom>
                     {locale === 'en' ? section.titleEn : section.title}
@@ -224,6 +255,59 @@ export const MonthlyReportPage = () => {
                   </Table>
                 )}
               </section>
+              {shown.editions.length > 0 && (
+                <section aria-labelledby="report-editions">
+                  <Typography id="report-editions" variant="subtitle1" component="h2" gutterBottom>
+                    {translate('app.reports.editions')}
+                  </Typography>
+                  <Stack spacing={1}>
+                    {shown.editions.map((e) => (
+                      <Stack
+                        key={e.edition}
+                        direction={{ xs: 'column', sm: 'row' }}
+                        spacing={1}
+                        sx={{ alignItems: { sm: 'center' } }}
+                        data-edition={e.edition}
+                      >
+                        <Typography variant="body2" sx={{ flexGrow: 1 }}>
+                          {translate('app.reports.edition', { edition: e.edition })} ·{' '}
+                          {translate('app.reports.signed_by', {
+                            name: e.signedByName,
+                            at: formatDateTime(e.signedAt, locale),
+                          })}
+                          {e.edition === shown.edition &&
+                            shown.state === 'SIGNED' &&
+                            ` · ${translate('app.reports.current_edition')}`}
+                        </Typography>
+                        <Stack direction="row" spacing={1} sx={{ displayPrint: 'none' }}>
+                          <Button
+                            size="small"
+                            disabled={viewed?.edition === e.edition}
+                            onClick={() => view(e.edition)}
+                            aria-label={translate('app.reports.view_edition', { edition: e.edition })}
+                          >
+                            {translate('app.reports.open_child')}
+                          </Button>
+                          <Button
+                            size="small"
+                            onClick={() => download('pdf', e)}
+                            aria-label={`${translate('app.reports.edition', { edition: e.edition })} PDF`}
+                          >
+                            PDF
+                          </Button>
+                          <Button
+                            size="small"
+                            onClick={() => download('xlsx', e)}
+                            aria-label={`${translate('app.reports.edition', { edition: e.edition })} Excel`}
+                          >
+                            Excel
+                          </Button>
+                        </Stack>
+                      </Stack>
+                    ))}
+                  </Stack>
+                </section>
+              )}
               {shown.timeline.length > 0 && (
                 <section aria-labelledby="report-timeline">
                   <Typography id="report-timeline" variant="subtitle1" component="h2" gutterBottom>

@@ -4,13 +4,15 @@ import { REGION_REF, type RegionRef } from '../common/region-ref';
 const REPORT = `regionCode month state version edition deadline overdue signedAt signedByName availableCommands
   region { ${REGION_REF} level }`;
 
+const SECTIONS = `key title titleEn figures { key label labelEn value unit }`;
+
 /** The monthly report page's operations, run as commands of the regions resource (checked against the schema). */
 export const REPORT_OPERATIONS = {
   monthlyReport: `query MonthlyReport($regionCode: String!, $month: String!) {
     result: monthlyReport(regionCode: $regionCode, month: $month) {
       ${REPORT}
-      sections { key title titleEn figures { key label labelEn value unit } }
-      editions { edition signedAt signedByName }
+      sections { ${SECTIONS} }
+      editions { edition signedAt signedByName sections { ${SECTIONS} } }
       timeline { at command fromState toState actorName edition reason }
       children { ${REPORT} }
     }
@@ -37,20 +39,22 @@ export interface ReportSummary {
   region: RegionRef & { level: RegionLevel };
 }
 
-export interface MonthlyReportRecord extends ReportSummary {
-  sections: {
+export type ReportSections = {
+  key: string;
+  title: string;
+  titleEn: string;
+  figures: {
     key: string;
-    title: string;
-    titleEn: string;
-    figures: {
-      key: string;
-      label: string;
-      labelEn: string;
-      value: number | null;
-      unit: 'COUNT' | 'RATE' | 'DAYS';
-    }[];
+    label: string;
+    labelEn: string;
+    value: number | null;
+    unit: 'COUNT' | 'RATE' | 'DAYS';
   }[];
-  editions: { edition: number; signedAt: string; signedByName: string }[];
+}[];
+
+export interface MonthlyReportRecord extends ReportSummary {
+  sections: ReportSections;
+  editions: { edition: number; signedAt: string; signedByName: string; sections: ReportSections }[];
   timeline: {
     at: string;
     command: 'SIGN' | 'REOPEN';

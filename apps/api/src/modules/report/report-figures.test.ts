@@ -2,6 +2,7 @@ import { RESIDENT_TAGS } from '@qiangji/domain';
 import { DAY_AFTER, DAY_START } from '../../common/sql';
 import { seededDemo, type SignedIn, type TestApp } from '../../test/test-app';
 import { one } from '../../test/villages';
+import { SHANGHONG } from '../service/service.seed-data';
 import { VILLAGE_SEED } from '../village/village.seed';
 
 type Figures = Record<string, number | null>;
@@ -100,6 +101,9 @@ describe('the monthly report against the modules’ statistics', () => {
     ['230100', THIS_MONTH],
     [VILLAGE_SEED.tonghe, '2012-06'],
     ['230102', '2012-03'],
+    // A community (with a year of applications) and a village (with cadres' visits) sign reports too.
+    [SHANGHONG, THIS_MONTH],
+    [VILLAGE_SEED.yishan, '2012-06'],
   ])(
     'when the report of %s for %s is assembled from rollups, then every figure is the statistics’',
     async (code, month) => {

@@ -18,7 +18,7 @@ import {
 export class MonthlyReportResolver {
   @Query(() => MonthlyReport, {
     description:
-      'The monthly report of a street or township, a district or county, or the city in your jurisdiction, for a month (YYYY-MM).',
+      'The monthly report of a community or village, a street or township, a district or county, or the city in your jurisdiction, for a month (YYYY-MM).',
   })
   monthlyReport(
     @Ctx() ctx: RequestContext,

@@ -78,7 +78,7 @@ export class MonthlyReportService {
     };
   }
 
-  /** The report of a region (a street or township, a district or county, the city) for a month. */
+  /** The report of a region (a community or village, a street or township, a district or county, the city) for a month. */
   async get(ctx: RequestContext, regionCode: string, monthValue: string): Promise<Report> {
     requireAction(ctx, 'report:read');
     const month = parseReportMonth(monthValue);
@@ -86,7 +86,7 @@ export class MonthlyReportService {
     const tier = await this.tierOf(ctx, regionCode);
     if (!isReportTier(tier))
       throw AppError.badInput(
-        'Streets and townships, districts and counties and the city sign reports.',
+        'Communities and villages, streets and townships, districts and counties and the city sign reports; grid units are in their community’s.',
         'regionCode',
       );
     const children = await this.childRegions(ctx, regionCode, tier);
@@ -106,9 +106,9 @@ export class MonthlyReportService {
     );
   }
 
-  /** The child regions that sign reports, from the tree in memory. */
+  /** The child regions that sign reports, from the tree in memory (none below a community or village). */
   private async childRegions(ctx: RequestContext, code: string, tier: RegionTier) {
-    if (tier === 'TOWN') return [];
+    if (tier === 'VILLAGE') return [];
     const children = await ctx.services.region.currentChildrenOf(ctx, code);
     return children
       .map((c) => ({ code: c.code, path: c.path, tier: REGION_LEVEL_TIER[c.level] }))

@@ -51,7 +51,11 @@ describe('monthly reports signed off level by level', () => {
   let street1: string;
   let street2: string;
   let community1: string;
+  let community2: string;
+  let grid1: string;
   let committee1: string;
+  let communityStaff1: SignedIn;
+  let communityStaff2: SignedIn;
   let streetOfficer1: SignedIn;
   let streetOfficer2: SignedIn;
   let districtOfficer: SignedIn;
@@ -91,16 +95,29 @@ describe('monthly reports signed off level by level', () => {
 
   beforeAll(async () => {
     app = await startTestApp();
-    const tree = await regionTree(app.db, { streets: 2, communities: 1, grids: 0 });
+    const tree = await regionTree(app.db, { streets: 2, communities: 1, grids: 1 });
     district = tree.districtCode;
     [street1, street2] = tree.rows.filter((r) => r.level === 'STREET').map((r) => r.code);
-    community1 = tree.rows.find((r) => r.level === 'COMMUNITY' && r.parentCode === street1)!.code;
+    [community1, community2] = [street1, street2].map(
+      (street) => tree.rows.find((r) => r.level === 'COMMUNITY' && r.parentCode === street)!.code,
+    );
+    grid1 = tree.rows.find((r) => r.level === 'GRID' && r.parentCode === community1)!.code;
     committee1 = await organization(app.db, community1);
     await acceptedCase(community1, committee1, '2012-06-03T10:00:00+08:00');
     await acceptedCase(community1, committee1, '2012-06-30T23:30:00+08:00');
     // July in Harbin, though still June in UTC: not in June's report.
     await acceptedCase(community1, committee1, '2012-07-01T00:30:00+08:00');
-    [streetOfficer1, streetOfficer2, districtOfficer, cityAdmin, supervisor] = await Promise.all([
+    [
+      communityStaff1,
+      communityStaff2,
+      streetOfficer1,
+      streetOfficer2,
+      districtOfficer,
+      cityAdmin,
+      supervisor,
+    ] = await Promise.all([
+      app.signIn({ roles: ['COMMUNITY_STAFF'], jurisdiction: community1 }),
+      app.signIn({ roles: ['COMMUNITY_STAFF'], jurisdiction: community2 }),
       app.signIn({ roles: ['STREET_OFFICER'], jurisdiction: street1 }),
       app.signIn({ roles: ['STREET_OFFICER'], jurisdiction: street2 }),
       app.signIn({ roles: ['DISTRICT_OFFICER'], jurisdiction: district }),
@@ -133,22 +150,39 @@ describe('monthly reports signed off level by level', () => {
     for (const path of ['services.submitted', 'grid.reported', 'security.reportedCases', 'villages.visits'])
       expect([path, figure(report.sections, path)]).toEqual([path, 0]);
     expect(report.sections[1].figures[0].label).toBe('本月受理纠纷');
-    expect(report.availableCommands).toEqual(['SIGN']);
+    // The street signs after its community, whose report holds the same cases and is due a day earlier.
+    expect(report.availableCommands).toEqual([]);
+    const community = await read(communityStaff1, community1);
+    expect(community).toMatchObject({ state: 'DRAFT', deadline: '2012-07-02', availableCommands: ['SIGN'] });
+    expect(figure(community.sections, 'mediation.accepted')).toBe(2);
+    expect(community.children).toEqual([]);
     expect((await read(districtOfficer, district)).deadline).toBe('2012-07-05');
   });
 
-  it('when the district signs before its streets, then CONFLICT; a supervisor or another street cannot sign', async () => {
+  it('when a level signs before its children, then CONFLICT; a supervisor, another street or the street for its community cannot sign', async () => {
     const early = await sign(districtOfficer, district, 0);
     expect(early.errors?.[0]).toMatchObject({
       extensions: { code: 'CONFLICT' },
       message: expect.stringMatching(/2 child region/),
     });
+    expect((await sign(streetOfficer1, street1, 0)).errors?.[0]).toMatchObject({
+      extensions: { code: 'CONFLICT' },
+      message: expect.stringMatching(/1 child region/),
+    });
+    expect((await sign(streetOfficer1, community1, 0)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect((await sign(communityStaff2, community1, 0)).errors?.[0].extensions.code).toBe('FORBIDDEN');
     expect((await sign(supervisor, street1, 0)).errors?.[0].extensions.code).toBe('FORBIDDEN');
     expect((await sign(streetOfficer2, street1, 0)).errors?.[0].extensions.code).toBe('FORBIDDEN');
     expect((await sign(cityAdmin, district, 0)).errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
-  it('when the streets have signed, then the district signs, and the city sees which districts have not', async () => {
+  it('when the communities and then the streets have signed, then the district signs, and the city sees which districts have not', async () => {
+    for (const [staff, community] of [
+      [communityStaff1, community1],
+      [communityStaff2, community2],
+    ] as const)
+      expect((await sign(staff, community, 0)).data?.signMonthlyReport.state).toBe('SIGNED');
+    expect((await read(streetOfficer1, street1)).children.map((c) => c.state)).toEqual(['SIGNED']);
     expect((await sign(streetOfficer1, street1, 0)).data?.signMonthlyReport).toEqual({
       state: 'SIGNED',
       version: 1,
@@ -227,14 +261,12 @@ describe('monthly reports signed off level by level', () => {
         `SELECT action, purpose, changes FROM audit_event WHERE entity_type = 'MonthlyReport' ORDER BY id`,
       );
     expect(rows.map((r) => r.action)).toEqual([
-      'monthlyReport.sign',
-      'monthlyReport.sign',
-      'monthlyReport.sign',
+      ...Array(5).fill('monthlyReport.sign'),
       'monthlyReport.reopen',
       'monthlyReport.reopen',
       'monthlyReport.sign',
     ]);
-    expect(rows[4].changes.reason.new).toBe('数据有误，请核实后重报');
+    expect(rows[6].changes.reason.new).toBe('数据有误，请核实后重报');
   });
 
   it('when a report is read outside the jurisdiction or for a month not begun, then FORBIDDEN or BAD_USER_INPUT', async () => {
@@ -242,8 +274,8 @@ describe('monthly reports signed off level by level', () => {
     expect(outside.errors?.[0].extensions.code).toBe('FORBIDDEN');
     const future = await streetOfficer1.gql(REPORT, { code: street1, month: '2999-01' });
     expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'month' });
-    const community = await streetOfficer1.gql(REPORT, { code: community1, month: MONTH });
-    expect(community.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'regionCode' });
+    const grid = await streetOfficer1.gql(REPORT, { code: grid1, month: MONTH });
+    expect(grid.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'regionCode' });
   });
 
   describe('files', () => {
