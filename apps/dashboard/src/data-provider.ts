@@ -52,11 +52,12 @@ export interface QiangjiDataProvider extends DataProvider {
     },
     onProgress?: (progress: DownloadProgress) => void,
   ): Promise<DownloadedFile>;
-  /** A file of the API's `/downloads/<name>` (a monthly report's PDF or workbook). */
+  /** A file of the API's `/downloads/<name>` (a monthly report's PDF or workbook, the command view's ranking). */
   download(
     name: string,
     body: Record<string, unknown>,
     onProgress?: (progress: DownloadProgress) => void,
+    signal?: AbortSignal,
   ): Promise<DownloadedFile>;
 }
 
@@ -216,7 +217,7 @@ export function createDataProvider(
     exportField: (field, { signal, ...body }, onProgress) =>
       download(`/exports/${field}`, body, onProgress, signal),
 
-    download: (name, body, onProgress) => download(`/downloads/${name}`, body, onProgress),
+    download: (name, body, onProgress, signal) => download(`/downloads/${name}`, body, onProgress, signal),
 
     async command<T>(resource: string, name: string, variables: Record<string, unknown>): Promise<T> {
       const document = resourceOf(resource).q.commands[name];

@@ -84,6 +84,7 @@ describe('the public API', () => {
         'chinaMonth',
         'sparklineMonths',
         'tileChange',
+        'rankByKpi',
         'sketchedCentroid',
         'DISPUTE_CASE_STATES',
         'DISPUTE_CASE_MACHINE',

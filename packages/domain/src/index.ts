@@ -323,6 +323,7 @@ export {
   chinaMonth,
   sparklineMonths,
   tileChange,
+  rankByKpi,
   sketchedCentroid,
 } from './supervision';
 export type { PeriodKind, MonthRange, KpiArea, KpiUnit, AlertKind } from './supervision';

@@ -7,6 +7,7 @@ import {
   sameMonthsYearBefore,
   sparklineMonths,
   tileChange,
+  rankByKpi,
   sketchedCentroid,
   validateMonthRange,
 } from './supervision';
@@ -72,6 +73,12 @@ describe('a tile against last year', () => {
 
   it('when a count, then the change is a fraction (reported cases −19.8%)', () => {
     expect(tileChange('COUNT', 802, 1000)).toBeCloseTo(-0.198, 10);
+  });
+
+  it('when child regions are ranked, then the better first by the KPI’s sense, regions without a figure last', () => {
+    const rows = [{ v: 0.5 }, { v: null }, { v: 0.9 }];
+    expect(rankByKpi(rows, (r) => r.v, true).map((r) => r.v)).toEqual([0.9, 0.5, null]);
+    expect(rankByKpi(rows, (r) => r.v, false).map((r) => r.v)).toEqual([0.5, 0.9, null]);
   });
 
   it('when either side has no figure, or last year counted none, then there is no change', () => {

@@ -119,6 +119,22 @@ export function tileChange(unit: KpiUnit, current: number | null, previous: numb
 }
 
 /**
+ * Rows ranked by a KPI's figure, best first by the KPI's own sense (a rate high, overdue cases low), rows without a
+ * figure last: the order of the command view's table of child regions and of its export.
+ */
+export function rankByKpi<R>(
+  rows: readonly R[],
+  value: (row: R) => number | null,
+  higherIsBetter: boolean,
+): R[] {
+  return [...rows].sort((a, b) => {
+    const [x, y] = [value(a), value(b)];
+    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
+    return higherIsBetter ? y - x : x - y;
+  });
+}
+
+/**
  * The alerts of the command view, each a link to the filtered list. The other areas' kinds are named already
  * (applications, events, grid units, cadres), so their modules declare a source for a kind the dashboard knows.
  */

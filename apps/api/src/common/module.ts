@@ -1,5 +1,7 @@
 import type { TimeLimits } from '@qiangji/domain';
 import type { EntityManager } from 'typeorm';
+import type { z } from 'zod';
+import { AppError } from './app-error';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
 import type { RequestContext } from '../server/context';
@@ -79,6 +81,14 @@ export interface ModuleDefinition {
 
 /** A file download: the signed-in caller's context (its scoped transaction), the parsed JSON body, the response. */
 export type Download = (ctx: RequestContext, body: unknown, res: Response) => Promise<void>;
+
+/** A download's JSON body through its schema, or BAD_USER_INPUT on the first field at fault. */
+export function downloadBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const field = parsed.error.issues[0].path.map(String).join('.');
+  throw AppError.badInput(`${field || 'The body'} is not valid.`, field || undefined);
+}
 
 export function defineModule(definition: ModuleDefinition): ModuleDefinition {
   return definition;

@@ -1,4 +1,5 @@
 import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -6,6 +7,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableContainer from '@mui/material/TableContainer';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, type To } from 'react-router-dom';
 
 /** A column of figures: its header and how a row's value is written (a count, a rate). */
@@ -34,6 +36,8 @@ interface FigureTableProps<R> {
   columns: readonly FigureColumn<R>[];
   /** Where a row drills down to, if it does: the whole row is clickable, its label a link. */
   rowLink?: (row: R) => To;
+  /** Beside the title: what acts on the whole table (its export). */
+  actions?: ReactNode;
 }
 
 /** Figures per row (child region, dispute type …) under a heading; scrolls inside itself on a phone. */
@@ -45,14 +49,18 @@ export function FigureTable<R>({
   rowLabel,
   columns,
   rowLink,
+  actions,
 }: FigureTableProps<R>) {
   const navigate = useNavigate();
   if (rows.length === 0) return null;
   return (
     <section>
-      <Typography variant="subtitle1" component="h2" gutterBottom>
-        {title}
-      </Typography>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+        <Typography variant="subtitle1" component="h2" gutterBottom>
+          {title}
+        </Typography>
+        {actions}
+      </Stack>
       {/* Contained: a wide table scrolls inside itself instead of widening the page (the village profile's
           eight columns on a phone). */}
       <TableContainer sx={{ contain: 'inline-size' }}>

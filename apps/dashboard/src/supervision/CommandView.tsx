@@ -12,11 +12,14 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import type { Theme } from '@mui/material/styles';
-import { Title, useLocaleState, useTranslate } from 'react-admin';
+import { rankByKpi } from '@qiangji/domain';
+import { Title, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { formatMonth } from '../common/dates';
 import { regionName } from '../common/region-ref';
+import { ExportMenu } from '../common/ExportButton';
 import { useJurisdiction } from '../common/use-jurisdiction';
+import type { QiangjiDataProvider } from '../data-provider';
 import { EmptyState } from '../stats/EmptyState';
 import { FigureTable } from '../stats/FigureTable';
 import { RegionTrail } from '../stats/RegionTrail';
@@ -26,7 +29,7 @@ import type { CommandChild, CommandViewData } from './command-view';
 import { KpiTiles } from './KpiTiles';
 import { PeriodControls } from './PeriodControls';
 import { RegionMap } from './RegionMap';
-import { formatFigure, ranked, viewSearch, viewStateFromSearch, type ViewState } from './view-state';
+import { formatFigure, viewSearch, viewStateFromSearch, type ViewState } from './view-state';
 
 // Printed, the view is its figures: no menu, bar or controls, and sections kept whole on their page.
 const PRINT = (
@@ -50,6 +53,7 @@ const PRINT = (
 export const CommandView = ({ home = false }: { home?: boolean }) => {
   const translate = useTranslate();
   const navigate = useNavigate();
+  const dataProvider = useDataProvider<QiangjiDataProvider>();
   const [locale = 'zh-CN'] = useLocaleState();
   const language = locale.startsWith('zh') ? 'zh' : 'en';
   const [search] = useSearchParams();
@@ -74,7 +78,7 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
   const tile = shown?.tiles.find((t) => t.key === state?.kpi) ?? shown?.tiles[0] ?? null;
   const name = shown ? regionName(shown.region) : (state?.region ?? '');
   const valueOf = (c: CommandChild) => c.figures.find((f) => f.key === tile?.key)?.value ?? null;
-  const rows = shown && tile ? ranked(shown.children, valueOf, tile.higherIsBetter) : [];
+  const rows = shown && tile ? rankByKpi(shown.children, valueOf, tile.higherIsBetter) : [];
   // The table ranks by the chosen KPI beside the other figures of its area (on a phone, that KPI alone); the
   // other areas' figures are a tap on their tiles away.
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
@@ -164,6 +168,28 @@ export const CommandView = ({ home = false }: { home?: boolean }) => {
               </Grid>
               <FigureTable
                 title={translate('app.command_view.ranking', { kpi: tile.label[language] })}
+                actions={
+                  <span data-print="hide">
+                    <ExportMenu
+                      total={rows.length}
+                      run={(format, onProgress, signal) =>
+                        dataProvider.download(
+                          'commandViewRanking',
+                          {
+                            regionCode: state!.region,
+                            from: state!.from,
+                            to: state!.to,
+                            kpi: tile.key,
+                            format,
+                            language,
+                          },
+                          onProgress,
+                          signal,
+                        )
+                      }
+                    />
+                  </span>
+                }
                 rowHeader={translate('app.stats.region')}
                 rows={rows}
                 rowKey={(c) => c.regionCode}

@@ -3,7 +3,6 @@ import {
   changeTone,
   formatChange,
   formatFigure,
-  ranked,
   viewSearch,
   viewStateFromSearch,
 } from './view-state';
@@ -36,10 +35,7 @@ describe('the command view’s URL and figures', () => {
     expect(formatChange('COUNT', -0.198)).toBe('−19.8%');
   });
 
-  it('when ranked, then the better first by the KPI’s sense, regions without a figure last', () => {
-    const rows = [{ v: 0.5 }, { v: null }, { v: 0.9 }];
-    expect(ranked(rows, (r) => r.v, true).map((r) => r.v)).toEqual([0.9, 0.5, null]);
-    expect(ranked(rows, (r) => r.v, false).map((r) => r.v)).toEqual([0.5, 0.9, null]);
+  it('when a change is coloured, then by the KPI’s sense', () => {
     expect(changeTone(0.4, true)).toBe('better');
     expect(changeTone(3, false)).toBe('worse');
     expect(changeTone(null, true)).toBe('same');

@@ -59,19 +59,6 @@ export function changeTone(change: number | null, higherIsBetter: boolean): 'bet
   return change > 0 === higherIsBetter ? 'better' : 'worse';
 }
 
-/** Rows ranked by a figure, best first by the KPI's own sense (a rate high, overdue cases low); none last. */
-export function ranked<R>(
-  rows: readonly R[],
-  value: (row: R) => number | null,
-  higherIsBetter: boolean,
-): R[] {
-  return [...rows].sort((a, b) => {
-    const [x, y] = [value(a), value(b)];
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    return higherIsBetter ? y - x : x - y;
-  });
-}
-
 /** The list an alert opens: its resource's list page with the alert's filter (react-admin's URL form). */
 export function alertLink(alert: { resource: string; filter: Record<string, unknown> }): string {
   return `/${alert.resource}?${new URLSearchParams({ filter: JSON.stringify(alert.filter) })}`;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../../common/app-error';
 import { attachment } from '../../common/export';
-import type { Download } from '../../common/module';
+import { downloadBody, type Download } from '../../common/module';
 import { reportDocument } from './report.document';
 import { writeReportPdf } from './report.pdf';
 import { writeReportWorkbook } from './report.workbook';
@@ -21,12 +20,7 @@ const TYPES = {
 
 /** `POST /downloads/monthlyReport`: the report as a PDF (Chinese in an embedded font) or an XLSX workbook. */
 export const monthlyReportDownload: Download = async (ctx, body, res) => {
-  const parsed = Body.safeParse(body);
-  if (!parsed.success) {
-    const field = parsed.error.issues[0].path.map(String).join('.');
-    throw AppError.badInput(`${field || 'The body'} is not valid.`, field || undefined);
-  }
-  const { regionCode, month, format, edition } = parsed.data;
+  const { regionCode, month, format, edition } = downloadBody(Body, body);
   const report = await ctx.services.monthlyReports.get(ctx, regionCode, month);
   const doc = await reportDocument(ctx, report, edition ?? null);
   // The file is made before the first byte, so that an error is an answer, not a cut connection.

@@ -1,4 +1,5 @@
 import { addMonths, chinaMonth, formatPercent } from '@qiangji/domain';
+import ExcelJS from 'exceljs';
 import { seededDemo, type SignedIn, type TestApp } from '../../test/test-app';
 
 const VIEW = `query($code: String, $from: String!, $to: String!) {
@@ -23,6 +24,7 @@ const COUNT = `query($filter: DisputeCaseFilter) { disputeCases(filter: $filter,
 
 interface Tile {
   key: string;
+  label: { zh: string; en: string };
   unit: string;
   value: number | null;
   previous: number | null;
@@ -60,6 +62,8 @@ interface Stats extends Figures {
   byChildRegion: (Figures & { regionCode: string })[];
   petitionBacklog: { backlog: number; resolved: number; resolutionRate: number | null };
 }
+
+type ErrorBody = { errors: { extensions: Record<string, unknown> }[] };
 
 /** The last day of a month, for mediationStats' days. */
 const lastDay = (month: string) =>
@@ -227,5 +231,86 @@ describe('the command view over the demo data', () => {
       const bad = await supervisor.gql(VIEW, { code: null, from, to });
       expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
+  });
+
+  describe('the table of child regions as a file', () => {
+    const download = (who: SignedIn | null, body: Record<string, unknown>) =>
+      fetch(`${app.baseUrl}/downloads/commandViewRanking`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(who && { authorization: `Bearer ${who.accessToken}` }),
+        },
+        body: JSON.stringify(body),
+      });
+    const PERIOD = { from: '2012-01', to: '2012-12' };
+
+    it('when the city’s districts are exported by the mediation rate, then the CSV ranks them as the domain does, with every tile’s figure, and is audited', async () => {
+      const v = await view(supervisor, null, PERIOD.from, PERIOD.to);
+      const res = await download(supervisor, { ...PERIOD, kpi: 'mediationRate', format: 'csv' });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-disposition')).toMatch(/filename\*=UTF-8''/);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const [header, ...rows] = bytes
+        .subarray(3)
+        .toString('utf8')
+        .trimEnd()
+        .split('\r\n')
+        .map((line) => line.split(','));
+      expect(header.slice(0, 3)).toEqual(['排名', '区域', '区划代码']);
+      expect(header.slice(3)).toEqual(
+        v.tiles.map((t) => `${t.label.zh}${t.unit === 'PERCENT' ? '（%）' : ''}`),
+      );
+      expect(rows).toHaveLength(v.children.length);
+      const rates = rows.map((r) => r[3 + v.tiles.findIndex((t) => t.key === 'mediationRate')]);
+      const expected = v.children
+        .map((c) => figure(c, 'mediationRate'))
+        .filter((x): x is number => x !== null)
+        .sort((a, b) => b - a)
+        .map((x) => String(Math.round(x * 1000) / 10));
+      expect(rates.slice(0, expected.length)).toEqual(expected);
+      expect(rows[0][0]).toBe('1');
+      const daoli = rows.find((r) => r[2] === '230102')!;
+      const child = v.children.find((c) => c.regionCode === '230102')!;
+      expect(daoli[1]).toBe(child.name);
+      const open = v.tiles.findIndex((t) => t.key === 'openDisputes');
+      expect(Number(daoli[3 + open])).toBe(figure(child, 'openDisputes'));
+      const [audit] = await app.db.query(
+        `SELECT action, changes FROM audit_event WHERE action = 'commandView.export' ORDER BY id DESC LIMIT 1`,
+      );
+      expect(audit.changes).toMatchObject({ format: 'csv', rows: v.children.length, regionCode: '230100' });
+    });
+
+    it('when a district officer exports as a workbook, then it holds the district’s streets under bold headers', async () => {
+      const officer = await app.signIn({ roles: ['DISTRICT_OFFICER'], jurisdiction: '230102' });
+      const v = await view(officer, null, PERIOD.from, PERIOD.to);
+      const res = await download(officer, { ...PERIOD, format: 'xlsx' });
+      expect(res.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await res.arrayBuffer());
+      const sheet = workbook.worksheets[0];
+      expect(sheet.getRow(1).getCell(1).value).toBe('排名');
+      expect(sheet.getRow(1).font?.bold).toBe(true);
+      const codes = Array.from(
+        { length: sheet.rowCount - 1 },
+        (_, i) => sheet.getRow(i + 2).getCell(3).value,
+      );
+      expect(codes.sort()).toEqual(v.children.map((c) => c.regionCode).sort());
+    });
+
+    it('when asked outside the jurisdiction, without a credential or for a tile that is not there, then refused', async () => {
+      const officer = await app.signIn({ roles: ['DISTRICT_OFFICER'], jurisdiction: '230102' });
+      expect((await download(officer, { ...PERIOD, regionCode: '230100', format: 'csv' })).status).toBe(403);
+      expect((await download(null, { ...PERIOD, format: 'csv' })).status).toBe(401);
+      const bad = await download(supervisor, { ...PERIOD, kpi: 'nothing', format: 'csv' });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as ErrorBody).errors[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'kpi',
+      });
+      const month = await download(supervisor, { from: '2012-13', to: '2012-12', format: 'csv' });
+      expect(((await month.json()) as ErrorBody).errors[0].extensions).toMatchObject({ field: 'from' });
+    });
   });
 });

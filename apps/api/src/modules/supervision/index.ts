@@ -1,5 +1,6 @@
 import { defineModule } from '../../common/module';
 import { CommandAlertResolver, CommandViewResolver } from './command-view.resolver';
+import { commandViewRankingDownload } from './command-view.download';
 import { CommandViewService } from './command-view.service';
 
 declare module '../../common/module' {
@@ -21,4 +22,5 @@ export const supervisionModule = defineModule({
     ),
   }),
   resolvers: [CommandViewResolver, CommandAlertResolver],
+  downloads: { commandViewRanking: commandViewRankingDownload },
 });
