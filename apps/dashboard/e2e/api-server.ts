@@ -8,12 +8,21 @@ import { promisify } from 'node:util';
 
 const REPO = path.resolve(__dirname, '../../..');
 const API_MAIN = path.join(REPO, 'apps/api/dist/main.js');
+const API_CLI = path.join(REPO, 'apps/api/dist/cli/db.js');
 const DASHBOARD_INDEX = path.join(REPO, 'apps/dashboard/dist/index.html');
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 30_000;
 
 /** Where the global setup left the seeded database that every file copies (global-setup.ts). */
 export const TEMPLATE_ENV = 'QIANGJI_E2E_TEMPLATE';
+
+export interface ApiOptions {
+  /**
+   * The API's CLI (`npm run db:…`, apps/api/dist/cli/db.js) on the copy before the API starts, as an operator
+   * would run it: e.g. `['import', 'boundaries', file]`.
+   */
+  cli?: readonly (readonly string[])[];
+}
 
 export interface RunningApi {
   baseUrl: string;
@@ -26,12 +35,13 @@ export interface RunningApi {
  * the one the global setup migrated and seeded, so the API finds nothing to do but serve GraphQL and the built
  * dashboard. Each file's copy is its own: what one file writes, no other sees.
  */
-export async function startApi(): Promise<RunningApi> {
+export async function startApi(opts: ApiOptions = {}): Promise<RunningApi> {
   const template = process.env[TEMPLATE_ENV];
   if (!template) throw new Error(`${TEMPLATE_ENV} is not set: run the e2e tests through jest's e2e project.`);
   const tempDir = await newDatabaseFolder();
   // `cp -a` keeps the owner: as root the server runs as `postgres`, who must own its data folder.
   await promisify(execFile)('cp', ['-a', `${template}/.`, tempDir]);
+  for (const args of opts.cli ?? []) await runCli(tempDir, args);
   const api = await runApi(tempDir);
   return {
     baseUrl: api.baseUrl,
@@ -74,12 +84,11 @@ async function newDatabaseFolder(): Promise<string> {
   return dir;
 }
 
-/** The built API on the embedded PostgreSQL in `dir` (its data and dev secrets), once /readyz answers. */
-async function runApi(dir: string): Promise<{ baseUrl: string; stop(): Promise<void> }> {
-  const [port, pgPort] = await freePorts(2);
+/** What the API and its CLI run with on the embedded PostgreSQL in `dir` (its data and dev secrets). */
+function apiEnv(dir: string, pgPort: number, port?: number): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PORT: String(port),
+    ...(port && { PORT: String(port) }),
     EMBEDDED_PG_DIR: path.join(dir, 'postgres'),
     EMBEDDED_PG_PORT: String(pgPort),
     NODE_ENV: 'test',
@@ -88,6 +97,19 @@ async function runApi(dir: string): Promise<{ baseUrl: string; stop(): Promise<v
     SHUTDOWN_GRACE_MS: '0',
   };
   delete env.DATABASE_URL;
+  return env;
+}
+
+/** One CLI command on the database in `dir`: it starts the embedded PostgreSQL, does its work and stops it. */
+async function runCli(dir: string, args: readonly string[]): Promise<void> {
+  const [pgPort] = await freePorts(1);
+  await promisify(execFile)(process.execPath, [API_CLI, ...args], { env: apiEnv(dir, pgPort) });
+}
+
+/** The built API on the embedded PostgreSQL in `dir`, once /readyz answers. */
+async function runApi(dir: string): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  const [port, pgPort] = await freePorts(2);
+  const env = apiEnv(dir, pgPort, port);
 
   const child = spawn(process.execPath, [API_MAIN], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { startApi, type RunningApi } from './api-server';
+import { startApi, type ApiOptions, type RunningApi } from './api-server';
 import { launchChromium } from './browser';
 
 const UI_TIMEOUT_MS = 30_000;
@@ -8,13 +8,13 @@ const UI_TIMEOUT_MS = 30_000;
  * A `describe`'s API and Chromium, started once, and a fresh context for each `open`: a new browser, so the
  * previous user's session is gone; it is closed after each test.
  */
-export function browserSuite(contextOptions: BrowserContextOptions = {}) {
+export function browserSuite(contextOptions: BrowserContextOptions = {}, apiOptions: ApiOptions = {}) {
   let api: RunningApi | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi(apiOptions);
     browser = await launchChromium();
   });
 

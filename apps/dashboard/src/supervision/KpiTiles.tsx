@@ -12,7 +12,7 @@ import { useLocaleState, useTranslate } from 'react-admin';
 import { formatMonth } from '../common/dates';
 import type { KpiTile } from './command-view';
 import { EChart } from './EChart';
-import { changeTone, formatChange, formatFigure } from './view-state';
+import { changeTone, formatChange, formatFigure, shownChange } from './view-state';
 
 const TONE = { better: 'success.main', worse: 'error.main', same: 'text.secondary' } as const;
 
@@ -80,12 +80,14 @@ export const KpiTiles = ({
           <Grid container spacing={2}>
             {run.tiles.map((tile) => {
               const label = tile.label[language];
-              const tone = changeTone(tile.change, tile.higherIsBetter);
-              const Arrow = tile.change !== null && tile.change < 0 ? ArrowDownwardIcon : ArrowUpwardIcon;
+              // As written: a change that rounds to nothing has no arrow and no colour.
+              const shown = tile.change === null ? null : shownChange(tile.unit, tile.change);
+              const tone = changeTone(shown, tile.higherIsBetter);
+              const Arrow = shown !== null && shown < 0 ? ArrowDownwardIcon : ArrowUpwardIcon;
               const change =
                 tile.value === null
                   ? translate('app.command_view.no_data')
-                  : tile.change === null
+                  : shown === null
                     ? tile.previous === null
                       ? translate('app.command_view.no_previous')
                       : translate('app.command_view.previous_was', {
@@ -96,7 +98,7 @@ export const KpiTiles = ({
                           ? 'app.command_view.change_points'
                           : 'app.command_view.change_percent',
                         {
-                          change: formatChange(tile.unit, tile.change),
+                          change: formatChange(tile.unit, shown),
                         },
                       );
               return (
@@ -115,9 +117,7 @@ export const KpiTiles = ({
                         {formatFigure(tile.unit, tile.value, locale)}
                       </Typography>
                       <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', color: TONE[tone] }}>
-                        {tile.change !== null && tile.change !== 0 && (
-                          <Arrow fontSize="inherit" aria-hidden />
-                        )}
+                        {shown !== null && shown !== 0 && <Arrow fontSize="inherit" aria-hidden />}
                         <Typography variant="caption" color="inherit">
                           {change}
                         </Typography>

@@ -130,7 +130,17 @@ export const RegionMap = ({
       animation: false,
       aria,
       tooltip,
-      geo: { map, roam: false, label: { show: false }, itemStyle: { areaColor: NO_FIGURE } },
+      geo: {
+        map,
+        roam: false,
+        // Each polygon named: its feature carries the code (names may repeat across the city), the label the name.
+        label: {
+          show: true,
+          fontSize: 11,
+          formatter: (p: { name: string }) => children.find((c) => c.regionCode === p.name)?.name ?? '',
+        },
+        itemStyle: { areaColor: NO_FIGURE },
+      },
       visualMap: legend(tile, values, locale, 0),
       series: [
         {
@@ -148,7 +158,7 @@ export const RegionMap = ({
   }, [children, tile, locale, regionCode, title]);
 
   return (
-    <section aria-label={title}>
+    <section aria-label={title} data-polygons={drawn.length} data-marks={marked.length}>
       <Typography variant="subtitle1" component="h2" gutterBottom>
         {title}
       </Typography>

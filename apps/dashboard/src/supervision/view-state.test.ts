@@ -3,6 +3,7 @@ import {
   changeTone,
   formatChange,
   formatFigure,
+  shownChange,
   viewSearch,
   viewStateFromSearch,
 } from './view-state';
@@ -33,6 +34,14 @@ describe('the command view’s URL and figures', () => {
     expect(formatFigure('COUNT', null, 'zh-CN')).toBe('—');
     expect(formatChange('PERCENT', 0.4)).toBe('+0.4');
     expect(formatChange('COUNT', -0.198)).toBe('−19.8%');
+  });
+
+  it('when a change rounds to nothing as written, then it is no change, neither better nor worse', () => {
+    expect(shownChange('PERCENT', -0.04)).toBe(0);
+    expect(formatChange('PERCENT', shownChange('PERCENT', -0.04))).toBe('±0.0');
+    expect(changeTone(shownChange('PERCENT', -0.04), true)).toBe('same');
+    expect(shownChange('PERCENT', 0.36)).toBe(0.4);
+    expect(shownChange('COUNT', -0.1984)).toBe(-0.198);
   });
 
   it('when a change is coloured, then by the KPI’s sense', () => {

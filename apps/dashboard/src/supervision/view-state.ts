@@ -46,6 +46,12 @@ export function formatFigure(unit: KpiUnit, value: number | null, locale: string
   return unit === 'PERCENT' ? formatPercent(value) : value.toLocaleString(locale);
 }
 
+/** A change as precisely as it is written (0.1 point, 0.1%): −0.04 points is no change on the screen either. */
+export function shownChange(unit: KpiUnit, change: number): number {
+  const steps = unit === 'PERCENT' ? 10 : 1000;
+  return Math.round(change * steps) / steps || 0;
+}
+
 /** A change against last year, signed: '+0.4' (points, for rates) or '−19.8%' (for counts). */
 export function formatChange(unit: KpiUnit, change: number): string {
   const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
