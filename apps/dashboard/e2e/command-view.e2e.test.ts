@@ -135,7 +135,13 @@ describe('the command view in the browser', () => {
       await tile('农民人均纯收入年均增长').getByText('18.1%', { exact: true }).waitFor();
 
       await page.emulateMedia({ media: 'print' });
-      for (const hidden of [page.locator('header').first(), page.getByRole('button', { name: '打印' })])
+      for (const hidden of [
+        page.locator('header').first(),
+        page.getByRole('menuitem', { name: '指挥调度' }),
+        page.getByRole('button', { name: '打印' }),
+        page.getByRole('button', { name: '导出' }),
+        page.getByRole('combobox', { name: /^地图指标/ }),
+      ])
         expect(await hidden.isVisible()).toBe(false);
       for (const shown of [
         tile('农民人均纯收入年均增长'),
@@ -143,6 +149,9 @@ describe('the command view in the browser', () => {
         page.getByRole('table', { name: /下级区域排名/ }),
       ])
         expect(await shown.isVisible()).toBe(true);
+      // Across the page: the menu's room is not kept empty.
+      expect((await page.locator('.RaLayout-content').boundingBox())!.x).toBeLessThanOrEqual(1);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'command-view-print.png'), fullPage: true });
     });
   });
 

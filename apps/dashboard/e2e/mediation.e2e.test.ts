@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { withScreenshotOnFailure } from './browser';
 import { menuEntries, signIn } from './sign-in';
@@ -8,6 +10,7 @@ const VILLAGE = '230129100204';
 const VILLAGE_MEDIATOR = '敖亚斌';
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
+const SCREENSHOTS = path.resolve(__dirname, '../../../docs/screenshots');
 
 /** Today in Harbin, as the dashboard writes a day: 2026年5月14日. */
 function chineseToday(): string {
@@ -18,6 +21,7 @@ function chineseToday(): string {
 describe('grand mediation in the browser', () => {
   const suite = browserSuite();
   let page: Page;
+  beforeAll(() => mkdir(SCREENSHOTS, { recursive: true }));
   const phone = () => (page.viewportSize()?.width ?? DESKTOP.width) < 600;
 
   /**
@@ -149,6 +153,25 @@ describe('grand mediation in the browser', () => {
       const menu = await menuEntries(page);
       expect(menu).toEqual(expect.arrayContaining(['矛盾纠纷', '大调解概况', '调解组织', '调解员']));
       await takeCaseToClosed('金圣屯机耕路占用纠纷');
+
+      // 打印案卷: on paper the case file is the record alone, no bar, menu or button, across the page's width.
+      await page.emulateMedia({ media: 'print' });
+      for (const hidden of [
+        page.locator('header').first(),
+        page.getByRole('menuitem', { name: '矛盾纠纷' }),
+        page.getByRole('button', { name: '打印案卷' }),
+      ])
+        expect(await hidden.isVisible()).toBe(false);
+      await expect(
+        page.getByRole('heading', { level: 1, name: /金圣屯机耕路占用纠纷/ }).isVisible(),
+      ).resolves.toBe(true);
+      const timeline = page.getByRole('region', { name: '办理过程' });
+      await expect(timeline.getByRole('heading', { name: '结案', level: 3 }).isVisible()).resolves.toBe(true);
+      const card = (await page.locator('.RaLayout-content').boundingBox())!;
+      expect(card.x).toBeLessThanOrEqual(1);
+      expect(card.width).toBeGreaterThanOrEqual(DESKTOP.width - 2);
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'case-file-print.png'), fullPage: true });
+      await page.emulateMedia({ media: 'screen' });
     });
   });
 

@@ -27,9 +27,12 @@ export const AppLayout = ({ children }: LayoutProps) => {
  */
 const PRINT = {
   '@media print': {
-    '.RaAppBar-appBar, .MuiAppBar-root, .RaSidebar-root, .RaTopToolbar-root, [role="toolbar"], button': {
-      display: 'none !important',
-    },
+    // The menu is react-admin's Sidebar, a MUI Drawer (it has no RaSidebar-root class); `data-print="hide"` marks
+    // the other controls of a page (a select, a menu of exports); a notification is the screen's only.
+    '.RaAppBar-appBar, .MuiAppBar-root, .MuiDrawer-root, .MuiSnackbar-root, .RaTopToolbar-root, [role="toolbar"], button, [data-print="hide"]':
+      {
+        display: 'none !important',
+      },
     '.RaLayout-appFrame': { marginTop: '0 !important' },
     '.RaLayout-content': { padding: '0 !important' },
     '.MuiPaper-root': { boxShadow: 'none !important' },

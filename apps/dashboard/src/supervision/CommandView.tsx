@@ -31,18 +31,9 @@ import { PeriodControls } from './PeriodControls';
 import { RegionMap } from './RegionMap';
 import { formatFigure, viewSearch, viewStateFromSearch, type ViewState } from './view-state';
 
-// Printed, the view is its figures: no menu, bar or controls, and sections kept whole on their page.
-const PRINT = (
-  <GlobalStyles
-    styles={{
-      '@media print': {
-        'header, nav, .RaSidebar-root, [data-print="hide"]': { display: 'none !important' },
-        'main, .RaLayout-content': { margin: '0 !important', padding: '0 !important' },
-        section: { breakInside: 'avoid' },
-      },
-    }}
-  />
-);
+// Printed, the view is its figures (the layout leaves out the menu, the bar and the controls), each section
+// kept whole on its page.
+const PRINT = <GlobalStyles styles={{ '@media print': { section: { breakInside: 'avoid' } } }} />;
 
 /**
  * 指挥调度: how grassroots governance stands in a region's subtree for a period of months, against the same
