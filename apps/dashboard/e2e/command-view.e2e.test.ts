@@ -42,7 +42,7 @@ describe('the command view in the browser', () => {
     await tile('调解率').getByText('95.7%', { exact: true }).waitFor();
   }
 
-  it('when a supervisor signs in, then the home page is the command view; 2012 shows the article’s figures, the map drills from the city to a community, and an alert’s case list exports as it counts', async () => {
+  it('when a supervisor signs in, then the home page is the command view; 2012 shows the article’s figures, the map drills from the city to a community, the ranked table and an alert’s case list export as they count', async () => {
     await open(DESKTOP);
     await withScreenshotOnFailure(page, 'command-view', async () => {
       await city2012();
@@ -82,6 +82,21 @@ describe('the command view in the browser', () => {
       await map.locator('svg text', { hasText: /^道里区$/ }).click();
       await page.waitForURL(/region=230102&/);
       await heading('道里区').waitFor();
+      // The ranked table exports as the server makes it: its streets, ranked, every tile's figure.
+      const ranking = page.getByRole('table', { name: '下级区域排名：调解率' });
+      const streets = await ranking.locator('tbody tr').count();
+      await page.getByRole('button', { name: '导出' }).click();
+      const rankingFile = page.waitForEvent('download');
+      await page.getByRole('menuitem', { name: /CSV/ }).click();
+      const saved = await rankingFile;
+      expect(saved.suggestedFilename()).toMatch(/^下级区域排名-.*道里区.*\.csv$/);
+      const [rankingHeader, ...rankingRows] = (await readFile((await saved.path())!, 'utf8'))
+        .slice(1)
+        .trimEnd()
+        .split('\r\n');
+      expect(rankingHeader.split(',').slice(0, 4)).toEqual(['排名', '区域', '区划代码', '调解率（%）']);
+      expect(rankingRows).toHaveLength(streets);
+      expect(rankingRows[0].startsWith('1,')).toBe(true);
       // Streets and communities have sketched centroids near their parent's: the map drills on.
       const districtMap = page.getByRole('region', { name: '道里区下级区域：调解率' });
       await districtMap.locator('svg text', { hasText: /^通江街道$/ }).click();
